@@ -1,0 +1,163 @@
+"""Commands that put data in and take it out: load, sources, export."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from innograph.cli import App, cli
+from innograph.cli.output import emit, format_option
+from innograph.ontology import shorten
+
+
+def _loader_help() -> str:
+    from innograph import loaders
+
+    return "; ".join(f"{n}: {loaders.get(n).description}" for n in loaders.names())
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--kind", help="Loader to use instead of guessing from the file type (see below).")
+@click.option("--format", "rdf_format", help="RDF format when the extension does not say (ttl, nt, nq, trig, jsonld, xml, n3).")
+@click.option("--as", "name", help="Name of the source (default: the file name; for stdin: 'stdin').")
+@click.option("--base-iri", help="Base IRI for relative IRIs (default: the file's file: URI).")
+@click.option("--force", is_flag=True, help="Reload files even when their bytes did not change.")
+@click.pass_obj
+def load(app: App, paths, kind, rdf_format, name, base_iri, force) -> None:
+    """Load files into the store; each file becomes one source (a named graph).
+
+    PATHS are files, directories (walked; files no loader reads are passed over), glob
+    patterns ('data/**/*.ttl'), or - for standard input. Loading a file again replaces what
+    it gave before, in one transaction: its old facts vanish and the new ones appear, and a
+    file that fails to load leaves the store exactly as it was.
+
+    \b
+    Examples:
+      innograph load ontology.ttl members.nt
+      innograph load data/                    # every RDF file below data/
+      curl -s https://example.org/x.ttl | innograph load - --format ttl --as example
+    """
+    from innograph.graph.ingest import expand, ingest
+
+    files = expand(paths, kind=kind)
+    if not files:
+        raise click.UsageError("no loadable file found in " + ", ".join(paths))
+    options = {k: v for k, v in {"format": rdf_format, "name": name, "base_iri": base_iri}.items() if v}
+    totals = {"loaded": 0, "unchanged": 0, "triples": 0}
+    started = time.perf_counter()
+    with app.graph() as kg, _progress(app, len(files)) as advance:
+        for path in files:
+            t0 = time.perf_counter()
+            result = ingest(kg, path, kind=kind, force=force, **options)
+            totals[result.status] += 1
+            totals["triples"] += result.triples
+            advance(path, result, time.perf_counter() - t0)
+    elapsed = time.perf_counter() - started
+    app.err.print(
+        f"{totals['loaded']} loaded, {totals['unchanged']} unchanged; "
+        f"{totals['triples']:,} triples in {len(files)} file{'s' if len(files) != 1 else ''} "
+        f"({elapsed:.1f} s) into {app.store_path or 'the default store'}"
+    )
+
+
+class _progress:
+    """A progress bar on stderr for several files; a line per file otherwise."""
+
+    def __init__(self, app: App, total: int) -> None:
+        self.app, self.total, self.bar = app, total, None
+
+    def __enter__(self):
+        if self.total > 1 and self.app.err.is_terminal and not self.app.quiet:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=self.app.err, transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("load", total=self.total)
+        return self.advance
+
+    def advance(self, path: Path, result, seconds: float) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+        if self.app.verbose or self.bar is None:
+            what = f"{result.triples:,} triples" if result.status == "loaded" else "unchanged, skipped"
+            self.app.err.print(f"{result.status:>9} {path}: {what} ({seconds:.2f} s)")
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@cli.group(invoke_without_command=True)
+@format_option
+@click.pass_context
+def sources(ctx: click.Context, fmt: str) -> None:
+    """List the loaded sources with their triple counts (or remove one: sources remove)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    app: App = ctx.obj
+    with app.graph() as kg:
+        found = kg.sources()
+    records = [
+        {
+            "source": s.label,
+            "triples": s.triples,
+            "loader": s.loader,
+            "loaded": (s.loaded_at or "").replace("T", " ").removesuffix("+00:00"),
+            "path": s.path,
+            "iri": s.iri,
+            "types": [shorten(t) for t in s.types],
+        }
+        for s in found
+    ]
+    columns = ["source", "triples", "loader", "loaded", "path"] + (["iri"] if app.verbose else [])
+    emit(app, records, columns if fmt == "table" else [*columns, "iri"], fmt)
+    if fmt == "table":
+        app.err.print(f"{len(found)} source{'s' if len(found) != 1 else ''}, {sum(s.triples for s in found):,} triples")
+
+
+@sources.command("remove")
+@click.argument("source")
+@click.pass_obj
+def sources_remove(app: App, source: str) -> None:
+    """Remove SOURCE (its name, path or IRI) and every triple it brought."""
+    with app.graph() as kg:
+        info = kg.source(source)
+        count = kg.remove_source(info.iri)
+    app.err.print(f"removed {info.label} ({count:,} triples)")
+
+
+EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="trig", show_default=True,
+              help="trig/nq/jsonld keep one named graph per source; ttl/nt merge them.")
+@click.option("--source", "source", help="Only this source (name, path or IRI).")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for standard output.")
+@click.pass_obj
+def export(app: App, fmt: str, source: str | None, output: str) -> None:
+    """Write the graph (or one source) as RDF.
+
+    \b
+    Examples:
+      innograph export --format ttl -o graph.ttl
+      innograph export --format nq --source members.csv | gzip > members.nq.gz
+    """
+    from innograph.graph.export import export_to
+
+    with app.graph() as kg:
+        graph_iri = kg.source(source).iri if source else None
+        if output == "-":
+            count = export_to(kg, sys.stdout.buffer, fmt, graph=graph_iri)
+            sys.stdout.flush()
+        else:
+            with open(output, "wb") as stream:
+                count = export_to(kg, stream, fmt, graph=graph_iri)
+    app.err.print(f"wrote {count:,} {'triples' if fmt in ('ttl', 'nt') else 'quads'} as {fmt} to {output}")

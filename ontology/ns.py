@@ -1,0 +1,183 @@
+"""The innograph vocabulary as Python names. GENERATED from innograph.ttl: do not edit.
+
+Regenerate with ``python -m innograph.ontology.generate``. A term that the ontology does not
+declare raises AttributeError:
+
+>>> from innograph.ontology.ns import IG, ORG
+>>> str(ORG.memberOf)
+'http://www.w3.org/ns/org#memberOf'
+>>> IG.Hospitl
+Traceback (most recent call last):
+...
+AttributeError: term 'Hospitl' not in namespace 'https://w3id.org/innograph/ns#'
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ['IG', 'ORG', 'FOAF', 'SDO', 'PROV', 'DCTERMS', 'SKOS', 'TIME']
+
+
+class IG(DefinedNamespace):
+    """Terms of <https://w3id.org/innograph/ns#> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/innograph/ns#")
+
+    Agreement: URIRef  # Agreement
+    ChamberOfCommerce: URIRef  # Chamber of commerce
+    Cluster: URIRef  # Cluster
+    Company: URIRef  # Company
+    Hospital: URIRef  # Hospital
+    LargeBuyer: URIRef
+    MediaOutlet: URIRef  # Media outlet
+    Merge: URIRef  # Merge decision
+    OrganizationClassification: URIRef  # Organization classification
+    Participation: URIRef  # Project participation
+    Project: URIRef  # Project, platform or programme
+    PublicAuthority: URIRef  # Public authority
+    ResearchCentre: URIRef  # Research centre
+    SME: URIRef
+    Source: URIRef  # Source
+    StartUp: URIRef
+    TrainingCentre: URIRef  # Training centre
+    University: URIRef  # University
+    charEnd: URIRef  # character end
+    charStart: URIRef  # character start
+    confidence: URIRef  # confidence
+    contentHash: URIRef  # content hash
+    cordisId: URIRef  # CORDIS identifier
+    current: URIRef  # current
+    evidence: URIRef  # evidence
+    kind: URIRef  # fact kind
+    loadedAt: URIRef  # loaded at
+    loader: URIRef  # loader
+    mergeRule: URIRef  # merge rule
+    mergedFrom: URIRef  # merged from
+    mergedInto: URIRef  # merged into
+    participant: URIRef  # participant
+    participatesIn: URIRef  # participates in
+    partnerOf: URIRef  # partner of
+    party: URIRef  # party
+    project: URIRef  # project
+    siren: URIRef  # SIREN number
+    sourcePath: URIRef  # source path
+    tripleCount: URIRef  # triple count
+    vatNumber: URIRef  # VAT number
+
+
+class ORG(DefinedNamespace):
+    """Terms of <http://www.w3.org/ns/org#> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/ns/org#")
+
+    Membership: URIRef  # Membership
+    Organization: URIRef  # Organization
+    OrganizationalCollaboration: URIRef  # Organizational collaboration
+    Post: URIRef  # Post
+    classification: URIRef  # classification
+    hasMember: URIRef  # has member
+    heldBy: URIRef  # held by
+    member: URIRef  # member
+    memberDuring: URIRef  # member during
+    memberOf: URIRef  # member of
+    organization: URIRef  # organization
+    postIn: URIRef  # post in
+    role: URIRef  # role
+
+
+class FOAF(DefinedNamespace):
+    """Terms of <http://xmlns.com/foaf/0.1/> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("http://xmlns.com/foaf/0.1/")
+
+    Person: URIRef  # Person
+    name: URIRef  # name
+
+
+class SDO(DefinedNamespace):
+    """Terms of <https://schema.org/> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("https://schema.org/")
+
+    Dataset: URIRef  # Dataset
+    Event: URIRef  # Event
+    MonetaryAmount: URIRef  # Monetary amount
+    MonetaryGrant: URIRef  # Monetary grant
+    NewsArticle: URIRef  # News article
+    Place: URIRef  # Place
+    Project: URIRef  # Project
+    Quotation: URIRef  # Quotation
+    amount: URIRef  # amount
+    attendee: URIRef  # attendee
+    author: URIRef  # author
+    creator: URIRef  # creator
+    currency: URIRef  # currency
+    datePublished: URIRef  # date published
+    endDate: URIRef  # end date
+    founder: URIRef  # founder
+    fundedItem: URIRef  # funded item
+    funder: URIRef  # funder
+    headline: URIRef  # headline
+    inLanguage: URIRef  # in language
+    isPartOf: URIRef  # is part of
+    jobTitle: URIRef  # job title
+    location: URIRef  # location
+    mentions: URIRef  # mentions
+    name: URIRef  # name
+    organizer: URIRef  # organizer
+    publisher: URIRef  # publisher
+    sponsor: URIRef  # sponsor
+    startDate: URIRef  # start date
+    text: URIRef  # text
+    url: URIRef  # URL
+    value: URIRef  # value
+    worksFor: URIRef  # works for
+
+
+class PROV(DefinedNamespace):
+    """Terms of <http://www.w3.org/ns/prov#> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/ns/prov#")
+
+    wasDerivedFrom: URIRef  # was derived from
+
+
+class DCTERMS(DefinedNamespace):
+    """Terms of <http://purl.org/dc/terms/> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("http://purl.org/dc/terms/")
+
+    date: URIRef  # date
+    source: URIRef  # source
+
+
+class SKOS(DefinedNamespace):
+    """Terms of <http://www.w3.org/2004/02/skos/core#> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/2004/02/skos/core#")
+
+    Concept: URIRef  # Concept
+    ConceptScheme: URIRef  # Concept scheme
+    altLabel: URIRef  # alternative label
+    inScheme: URIRef  # in scheme
+    prefLabel: URIRef  # preferred label
+
+
+class TIME(DefinedNamespace):
+    """Terms of <http://www.w3.org/2006/time#> used by innograph."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/2006/time#")
+
+    Instant: URIRef  # Instant
+    Interval: URIRef  # Time interval
+    hasBeginning: URIRef  # has beginning
+    hasEnd: URIRef  # has end
+    inXSDDate: URIRef  # in XSD date

@@ -1,0 +1,1 @@
+"""What users ask of the graph: SPARQL, statistics, and (soon) paths, suggestions, brokers."""

@@ -1,0 +1,44 @@
+"""Shared fixtures: a fresh store per test, a CLI runner bound to it, paths to test data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from innograph.cli import cli
+from innograph.examples import handmade_example
+
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+SHARED = TESTS.parents[1] / "shared"
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def run(store_path: Path):
+    """Invoke the CLI in-process on the test's store: run("load", "x.ttl")."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None):
+        return runner.invoke(cli, ["--store", str(store_path), *map(str, args)], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def example() -> Path:
+    return handmade_example()
+
+
+@pytest.fixture
+def kg(store_path: Path):
+    from innograph.graph.store import KnowledgeGraph
+
+    with KnowledgeGraph(store_path) as graph:
+        yield graph
