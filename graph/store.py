@@ -199,12 +199,10 @@ class KnowledgeGraph:
         return [by_iri[p.iri] for p in payloads if p.iri in by_iri]
 
     def remove_source(self, key: str) -> int:
-        """Remove one source (by IRI, label or path) and return how many triples it held."""
+        """Remove one source (by IRI, label or path) with its description; return its triple count."""
         info = self.source(key)
-        graph = ox.NamedNode(info.iri)
-        count = self._count(graph)
-        self.store.remove_graph(graph)
-        return count
+        self.store.remove_graph(ox.NamedNode(info.iri))
+        return info.triples
 
     def _write_data(self, graph: ox.NamedNode, payload: SourcePayload) -> int:
         """Write a payload's data into `graph`; return the number of triples written."""

@@ -1,0 +1,33 @@
+"""Docstring examples run (the installed modules, as users import them)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "innograph",
+    "innograph.errors",
+    "innograph.examples",
+    "innograph.graph.iri",
+    "innograph.graph.formats",
+    "innograph.graph.store",
+    "innograph.graph.ingest",
+    "innograph.loaders",
+    "innograph.ontology",
+    "innograph.ontology.ns",
+    "innograph.ontology.kinds",
+    "innograph.ontology.shacl",
+    "innograph.queries.sparql",
+    "innograph.queries.stats",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert tried > 0, f"{name} has no docstring example"
+    assert failures == 0
