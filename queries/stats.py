@@ -30,16 +30,32 @@ def summary(kg) -> dict:
     facts = [
         {
             "kind": kind.name,
-            "edges": predicates.get(kind.edge, 0) if kind.edge else None,
+            "edges": _direct_edges(kg, kind, predicates) if kind.edge else None,
             "nodes": instances.get(kind.node, 0) if kind.node else None,
             "stored as": " / ".join(shorten(t) for t in (kind.edge, kind.node) if t),
         }
         for kind in KINDS.values()
     ]
-    total = int(next(iter(kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)))["n"].value)
+    total = _count(kg, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
     return {
-        "triples": total,
+        "triples": total,  # every statement, including the sources' own descriptions
         "sources": len(kg.sources()),
         "classes": classes,
         "facts": facts,
     }
+
+
+def _count(kg, query: str, *, union: bool = True) -> int:
+    return int(next(iter(kg.query(query, union=union)))["n"].value)
+
+
+def _direct_edges(kg, kind, predicates: dict[str, int]) -> int:
+    """Uses of the kind's edge predicate, minus those made by its own fact nodes.
+
+    (``schema:funder`` is both the direct edge item → funder and a property of the grant node.)
+    """
+    total = predicates.get(kind.edge, 0)
+    if not total or not kind.node:
+        return total
+    own = _count(kg, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{kind.edge}> ?o . ?s a <{kind.node}> }}")
+    return total - own

@@ -77,7 +77,8 @@ def stats(app: App, fmt: str) -> None:
                  for f in result["facts"]]
         emit(app, rows, ["group", "name", "count"], "csv")
         return
-    app.out.print(f"{result['triples']:,} triples in {result['sources']} sources")
+    plural = "s" if result["sources"] != 1 else ""
+    app.out.print(f"{result['triples']:,} triples in {result['sources']} source{plural} (with their descriptions)")
     emit(app, result["classes"], ["class", "instances"], "table", title="Things by class")
     emit(app, result["facts"], ["kind", "edges", "nodes", "stored as"], "table", title="Facts by kind")
 
@@ -100,7 +101,7 @@ def validate(app: App, source: str | None, fmt: str) -> None:
         report = run_validation(kg, graph=graph)
     if fmt == "turtle":
         click.echo(report.text)
-    else:
+    elif report.findings or fmt != "table":
         columns = ["severity", "focus", "path", "message", "value"]
         emit(app, [f.as_dict() for f in report.findings], columns, fmt)
     warnings = len(report.findings) - len(report.violations)
