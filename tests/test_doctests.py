@@ -13,6 +13,7 @@ MODULES = [
     "innograph.examples",
     "innograph.graph.iri",
     "innograph.graph.formats",
+    "innograph.graph.facts",
     "innograph.graph.store",
     "innograph.graph.ingest",
     "innograph.loaders",

@@ -1,0 +1,288 @@
+"""Writing facts as the ontology says: entities, direct edges, fact nodes with their evidence.
+
+Every loader that produces facts (documents, tables, datasets) writes them through a
+:class:`FactWriter`, so they all follow ``docs/ontology.md`` the same way. Fact node IRIs are
+derived from the source and the fact's content, so loading the same source twice mints the
+same IRIs. A fact kind without a node of its own (support, organizer, founder...) gets an
+``rdf:Statement`` that carries its evidence, so every edge can say where it was read.
+
+>>> w = FactWriter("https://w3id.org/innograph/source/example-0123")
+>>> chu = w.organization("CHU de Rouen", kind="Hospital")
+>>> cluster = w.organization("Cluster Seine", kind="Cluster")
+>>> node = w.membership(chu, cluster, since="2020-01-16", evidence=Evidence("Le CHU a rejoint le cluster.", 0, 28))
+>>> len(w.triples) > 10
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF, RDFS, XSD
+
+from innograph.graph.iri import ID_BASE, mint, organization_iri
+from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
+
+_N = ox.NamedNode
+
+
+def _iri(term) -> ox.NamedNode:
+    return _N(str(term))
+
+
+A = _iri(RDF.type)
+LABEL = _iri(RDFS.label)
+_XSD = {name: _N(str(XSD) + name) for name in ("date", "decimal", "integer", "boolean", "gYearMonth", "gYear")}
+
+#: Organization kinds (ig: class local names) a loader may give.
+ORG_KINDS = (
+    "Company", "Hospital", "University", "ResearchCentre", "TrainingCentre",
+    "PublicAuthority", "ChamberOfCommerce", "MediaOutlet", "Cluster",
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the sentence (or table row) and its character offsets."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+def date_literal(value: str | _dt.date) -> ox.Literal:
+    """An xsd:date, xsd:gYearMonth or xsd:gYear literal, from its ISO text.
+
+    >>> date_literal("2016-07").datatype.value.rsplit("#")[-1]
+    'gYearMonth'
+    """
+    text = value.isoformat() if isinstance(value, _dt.date) else str(value)
+    kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(text))
+    if kind is None:
+        raise ValueError(f"not an ISO date, year-month or year: {text!r}")
+    return ox.Literal(text, datatype=_XSD[kind])
+
+
+class FactWriter:
+    """Collects the triples of one source's facts (``writer.triples``)."""
+
+    def __init__(self, source_iri: str) -> None:
+        self.source = _N(source_iri)
+        self.triples: list[ox.Triple] = []
+        self._seen: set[ox.Triple] = set()
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def add(self, subject, predicate, obj) -> None:
+        triple = ox.Triple(subject, _iri(predicate) if not isinstance(predicate, ox.NamedNode) else predicate, obj)
+        if triple not in self._seen:
+            self._seen.add(triple)
+            self.triples.append(triple)
+
+    def _fact_iri(self, kind: str, *parts: object) -> ox.NamedNode:
+        key = "\x1f".join([self.source.value, kind, *map(str, parts)])
+        return _N(f"{ID_BASE}fact/{kind}-{hashlib.sha256(key.encode()).hexdigest()[:16]}")
+
+    def evidence(self, node: ox.NamedNode, evidence: Evidence | None) -> None:
+        """Attach provenance to a fact node: the source, the sentence, its offsets."""
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        if evidence is None:
+            return
+        self.add(node, IG.evidence, ox.Literal(evidence.text))
+        if evidence.start is not None and evidence.end is not None:
+            self.add(node, IG.charStart, ox.Literal(str(evidence.start), datatype=_XSD["integer"]))
+            self.add(node, IG.charEnd, ox.Literal(str(evidence.end), datatype=_XSD["integer"]))
+
+    def _labelled(self, node: ox.NamedNode, types, name: str, aliases) -> ox.NamedNode:
+        for t in types:
+            self.add(node, A, _iri(t))
+        self.add(node, LABEL, ox.Literal(name))
+        for alias in aliases:
+            if alias and alias != name:
+                self.add(node, SKOS.altLabel, ox.Literal(alias))
+        return node
+
+    # -- entities ---------------------------------------------------------------------------
+    def organization(self, name: str, *, kind: str | None = None, iri: str | None = None,
+                     siren: str | None = None, vat: str | None = None, cordis_id: str | None = None,
+                     aliases=(), classification=()) -> ox.NamedNode:
+        """An organization (``org:Organization`` plus its ``ig:`` kind), with identifiers."""
+        node = _N(iri or organization_iri(name=name, siren=siren, vat=vat, cordis_id=cordis_id))
+        types = [ORG.Organization]
+        if kind:
+            if kind not in ORG_KINDS:
+                raise ValueError(f"unknown organization kind {kind!r}; use one of: {', '.join(ORG_KINDS)}")
+            types.append(getattr(IG, kind))
+            if kind == "Cluster":
+                types.append(ORG.OrganizationalCollaboration)
+        self._labelled(node, types, name, aliases)
+        from innograph.graph.iri import siren_from
+
+        found = siren_from(siren=siren, vat=vat)
+        if found:
+            self.add(node, IG.siren, ox.Literal(found))
+        if vat:
+            self.add(node, IG.vatNumber, ox.Literal(vat))
+        if cordis_id:
+            self.add(node, IG.cordisId, ox.Literal(str(cordis_id)))
+        for concept in classification:  # "SME", "LargeBuyer", "StartUp"
+            self.add(node, ORG.classification, getattr(IG, concept))
+        return node
+
+    def person(self, name: str, *, iri: str | None = None, aliases=()) -> ox.NamedNode:
+        node = self._labelled(_N(iri or mint("person", name)), [FOAF.Person], name, aliases)
+        self.add(node, FOAF.name, ox.Literal(name))
+        return node
+
+    def project(self, name: str, *, iri: str | None = None, cordis_id: str | None = None, aliases=()) -> ox.NamedNode:
+        key = f"cordis/{cordis_id}" if cordis_id else None
+        node = _N(iri or (f"{ID_BASE}project/{key}" if key else mint("project", name)))
+        self._labelled(node, [IG.Project], name, aliases)
+        if cordis_id:
+            self.add(node, IG.cordisId, ox.Literal(str(cordis_id)))
+        return node
+
+    def event(self, name: str, *, iri: str | None = None, start=None, end=None, aliases=()) -> ox.NamedNode:
+        node = self._labelled(_N(iri or mint("event", name)), [SDO.Event], name, aliases)
+        if start:
+            self.add(node, SDO.startDate, date_literal(start))
+        if end:
+            self.add(node, SDO.endDate, date_literal(end))
+        return node
+
+    def place(self, name: str, *, iri: str | None = None) -> ox.NamedNode:
+        return self._labelled(_N(iri or mint("place", name)), [SDO.Place], name, ())
+
+    # -- facts with a node ------------------------------------------------------------------
+    def membership(self, member, organization, *, since=None, role: str | None = None,
+                   evidence: Evidence | None = None) -> ox.NamedNode:
+        """member_of: ``org:memberOf``/``org:hasMember`` edges and an ``org:Membership``."""
+        self.add(member, ORG.memberOf, organization)
+        self.add(organization, ORG.hasMember, member)
+        node = self._fact_iri("membership", member.value, organization.value)
+        self.add(node, A, _iri(ORG.Membership))
+        self.add(node, ORG.member, member)
+        self.add(node, ORG.organization, organization)
+        if role:
+            self.add(node, ORG.role, ox.Literal(role))
+        if since:
+            interval = _N(node.value + "-during")
+            instant = _N(node.value + "-start")
+            self.add(node, ORG.memberDuring, interval)
+            self.add(interval, A, _iri(TIME.Interval))
+            self.add(interval, TIME.hasBeginning, instant)
+            self.add(instant, A, _iri(TIME.Instant))
+            self.add(instant, TIME.inXSDDate, date_literal(since))
+        self.evidence(node, evidence)
+        return node
+
+    def post(self, person, organization, *, title: str | None = None, current: bool = True,
+             evidence: Evidence | None = None) -> ox.NamedNode:
+        """holds_post: an ``org:Post`` (and ``schema:worksFor`` when current)."""
+        if current:
+            self.add(person, SDO.worksFor, organization)
+        node = self._fact_iri("post", person.value, organization.value, title or "")
+        self.add(node, A, _iri(ORG.Post))
+        self.add(node, ORG.heldBy, person)
+        self.add(node, ORG.postIn, organization)
+        if title:
+            self.add(node, SDO.jobTitle, ox.Literal(title))
+        self.add(node, IG.current, ox.Literal("true" if current else "false", datatype=_XSD["boolean"]))
+        self.evidence(node, evidence)
+        return node
+
+    def grant(self, funder, item, *, amount: Decimal | int | str | None = None, currency: str = "EUR",
+              evidence: Evidence | None = None, iri: str | None = None) -> ox.NamedNode:
+        """funds: ``schema:funder`` on the item and a ``schema:MonetaryGrant`` (with its amount)."""
+        self.add(item, SDO.funder, funder)
+        node = _N(iri) if iri else self._fact_iri("grant", funder.value, item.value, amount or "")
+        self.add(node, A, _iri(SDO.MonetaryGrant))
+        self.add(node, SDO.funder, funder)
+        self.add(node, SDO.fundedItem, item)
+        if amount is not None:
+            money = _N(node.value + "-amount")
+            self.add(node, SDO.amount, money)
+            self.add(money, A, _iri(SDO.MonetaryAmount))
+            self.add(money, SDO.value, ox.Literal(str(Decimal(str(amount))), datatype=_XSD["decimal"]))
+            self.add(money, SDO.currency, ox.Literal(currency))
+        self.evidence(node, evidence)
+        return node
+
+    def agreement(self, parties, *, date=None, label: str | None = None,
+                  evidence: Evidence | None = None) -> ox.NamedNode:
+        """partner_of: symmetric ``ig:partnerOf`` edges and an ``ig:Agreement``."""
+        parties = list(dict.fromkeys(parties))
+        for a in parties:
+            for b in parties:
+                if a != b:
+                    self.add(a, IG.partnerOf, b)
+        node = self._fact_iri("agreement", *sorted(p.value for p in parties), date or "")
+        self.add(node, A, _iri(IG.Agreement))
+        for party in parties:
+            self.add(node, IG.party, party)
+        if date:
+            self.add(node, DCTERMS.date, date_literal(date))
+        if label:
+            self.add(node, LABEL, ox.Literal(label))
+        self.evidence(node, evidence)
+        return node
+
+    def participation(self, organization, project, *, role: str, evidence: Evidence | None = None,
+                      iri: str | None = None) -> ox.NamedNode:
+        """An organization's role (coordinator, participant) in a project, and ``ig:participatesIn``."""
+        self.add(organization, IG.participatesIn, project)
+        node = _N(iri) if iri else self._fact_iri("participation", organization.value, project.value, role)
+        self.add(node, A, _iri(IG.Participation))
+        self.add(node, A, _iri(ORG.Membership))
+        for predicate, value in ((IG.participant, organization), (ORG.member, organization),
+                                 (IG.project, project), (ORG.organization, project)):
+            self.add(node, predicate, value)
+        self.add(node, ORG.role, ox.Literal(role))
+        self.evidence(node, evidence)
+        return node
+
+    def quotation(self, speaker, text: str, *, article=None, evidence: Evidence | None = None) -> ox.NamedNode:
+        node = self._fact_iri("quotation", speaker.value, text)
+        self.add(node, A, _iri(SDO.Quotation))
+        self.add(node, SDO.creator, speaker)
+        self.add(node, SDO.text, ox.Literal(text))
+        self.add(node, SDO.isPartOf, article or self.source)
+        self.evidence(node, evidence)
+        return node
+
+    # -- facts that are a direct edge only --------------------------------------------------
+    def edge(self, subject, predicate, obj, *, evidence: Evidence | None = None) -> ox.NamedNode:
+        """A direct edge, and an ``rdf:Statement`` carrying where it was read."""
+        predicate = _iri(predicate)
+        self.add(subject, predicate, obj)
+        node = self._fact_iri("statement", subject.value, predicate.value, obj.value)
+        self.add(node, A, _iri(RDF.Statement))
+        self.add(node, _iri(RDF.subject), subject)
+        self.add(node, _iri(RDF.predicate), predicate)
+        self.add(node, _iri(RDF.object), obj)
+        self.evidence(node, evidence)
+        return node
+
+    def support(self, supporter, item, *, evidence=None):
+        return self.edge(item, SDO.sponsor, supporter, evidence=evidence)
+
+    def organizes(self, event, organizer, *, evidence=None):
+        return self.edge(event, SDO.organizer, organizer, evidence=evidence)
+
+    def located_in(self, thing, place, *, evidence=None):
+        return self.edge(thing, SDO.location, place, evidence=evidence)
+
+    def attends(self, event, agent, *, evidence=None):
+        return self.edge(event, SDO.attendee, agent, evidence=evidence)
+
+    def founded(self, organization, founder, *, evidence=None):
+        return self.edge(organization, SDO.founder, founder, evidence=evidence)
+
+    def author(self, article, person):
+        self.add(article, SDO.author, person)
+
+    def mentions(self, article, entity):
+        self.add(article, SDO.mentions, entity)
