@@ -1,0 +1,326 @@
+"""Reading press documents: decoding, page furniture, several articles per file, metadata.
+
+A file (``.txt``, ``.md``, ``.html``) becomes one or more :class:`Article` objects whose
+``text`` is the cleaned article (headline, then body paragraphs separated by blank lines):
+character offsets of extracted facts point into that text.
+
+>>> arts = split_articles("Article de Le Courrier : Une PME rejoint le pôle\\n\\nLa PME a rejoint le pôle.\\n\\n"
+...                       "Article de La Gazette : Le pôle grandit\\n\\nPar Anne Martin\\n\\nLe pôle compte 40 membres.")
+>>> [(a.publisher, a.headline, a.author) for a in arts]
+[('Le Courrier', 'Une PME rejoint le pôle', None), ('La Gazette', 'Le pôle grandit', 'Anne Martin')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from innograph.errors import InputError
+from innograph.loaders.dates import parse_date
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class Article:
+    """One article: cleaned text (headline first) and what the page says about it."""
+
+    text: str
+    headline: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: datetime.date | None = None
+    language: str = "fr"
+    index: int = 0
+    meta: dict = field(default_factory=dict)
+
+    def paragraphs(self) -> list[tuple[int, str]]:
+        """(offset, paragraph) pairs covering the text."""
+        out, pos = [], 0
+        for block in self.text.split("\n\n"):
+            if block.strip():
+                out.append((pos, block))
+            pos += len(block) + 2
+        return out
+
+
+# -- bytes to text -----------------------------------------------------------------------------
+def decode(data: bytes, *, path: str | Path = "-") -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else cp1252/latin-1 as French files often are."""
+    if not data.strip():
+        raise InputError("the file is empty", path=path)
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("this is a binary file, not text", path=path, hint="pass a .txt, .md or .html article")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace") if codec == "utf-8" else data.decode(codec, errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise InputError("this is a binary file, not text", path=path, hint="pass a .txt, .md or .html article")
+    return text
+
+
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"the file is too large for an article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB)",
+            path=path, hint="split it into articles, or raise the limit with --max-size",
+        )
+    return decode(path.read_bytes(), path=path)
+
+
+# -- HTML -----------------------------------------------------------------------------------
+_SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg", "iframe", "template", "button", "figure"}
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+          "blockquote", "tr", "table", "time", "address", "hr", "main", "figcaption"}
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.title = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or "").lower()
+            if key and attrs.get("content"):
+                self.meta.setdefault(key, attrs["content"])
+        elif tag == "html" and attrs.get("lang"):
+            self.meta["lang"] = attrs["lang"]
+        elif tag == "title":
+            self.in_title = True
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP and self.skip:
+            self.skip -= 1
+        elif tag == "title":
+            self.in_title = False
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """Visible text of an HTML page (scripts, styles, navigation dropped) and its metadata."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    meta = dict(parser.meta)
+    if parser.title.strip():
+        meta.setdefault("title", parser.title.strip())
+    text = "".join(parser.parts)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip(), meta
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+# -- markdown and page furniture ------------------------------------------------------------
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:"
+    r"\[?\\?\[?(?:imprimer|print|partager|share|lien de l'article|lire la suite|read more|retour|back)\\?\]?\]?(?:\(.*?\))?"
+    r"|image|photo|illustration|crédit photo.*|credit:.*|©.*|\(c\) .*|tous droits réservés.*|all rights reserved.*"
+    r"|pas encore abonné.*|déjà abonné.*|abonnez-vous.*|testez gratuitement.*|votre structure est abonn.*"
+    r"|rapprochez-vous de votre référent.*|subscribe.*|sign up.*|newsletter.*|cookies?.*"
+    r"|<?https?://\S+>?|(?:ou\s+)?sur"
+    r")\s*$",
+    re.I,
+)
+_FURNITURE_PARAGRAPH = re.compile(
+    r"(réservées au seul usage de ses abonnés|droits de reproduction|contactez[- ]nous au|sur <?https?://"
+    r"|plus d'informations sur le copyright|this article is for subscribers|to continue reading|cookie policy)",
+    re.I,
+)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[((?:\\\]|[^\]])*)\]\([^)]*\)")
+_MD_AUTOLINK = re.compile(r"<https?://[^>]+>")
+
+
+def strip_markdown(line: str) -> str:
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(lambda m: m.group(1).replace("\\[", "").replace("\\]", ""), line)
+    line = _MD_AUTOLINK.sub("", line)
+    line = re.sub(r"(\d)\^(e|er|re|ème|nd|st|th)\b", r"\1\2", line)  # 3^e -> 3e
+    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
+    line = line.replace("\\", "")
+    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines without markdown syntax and page furniture; '' marks paragraph breaks.
+
+    Furniture is judged per paragraph first (a subscription blurb spread over several lines
+    goes as a whole), then per line (print links, image placeholders, bare URLs).
+    """
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    block: list[str] = []
+    for raw in [*raw_lines, ""]:
+        if raw.strip():
+            block.append(raw)
+            continue
+        if block:
+            cleaned = [strip_markdown(line) for line in block]
+            if not _FURNITURE_PARAGRAPH.search(" ".join(block)):
+                for raw_line, line in zip(block, cleaned):
+                    if line and not _FURNITURE_LINE.match(line) and not _FURNITURE_LINE.match(raw_line.strip()):
+                        out.append(line)
+            block = []
+        out.append("")
+    return out
+
+
+def paragraphs_of(lines: list[str]) -> list[str]:
+    """Join lines into paragraphs (a sentence cut by a blank line is joined back)."""
+    paras, current = [], []
+    for line in [*lines, ""]:
+        if line:
+            current.append(line)
+        elif current:
+            paras.append(" ".join(current))
+            current = []
+    merged: list[str] = []
+    for para in paras:
+        if merged and re.search(r"[a-zà-ÿ,]$", merged[-1]) and re.match(r"^[a-zà-ÿ]", para) \
+                and len(merged[-1]) > 60:
+            merged[-1] = merged[-1] + " " + para
+        else:
+            merged.append(para)
+    return merged
+
+
+# -- articles -------------------------------------------------------------------------------
+_MARKER = re.compile(r"^(?:article|source|extrait|an article)\s+(?:de|du|d'|d’|des|from|by|in)\s+(?P<pub>[^:]{2,60}?)\s*:\s*(?P<head>.+)$", re.I)
+_SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:\* ){2,}\*)$")
+_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3})(?:\s*[,|–-].*)?$")
+_PUBLISHED = re.compile(r"^(?:publié|mis à jour|modifié|published|updated|posted|le|on)\b.*\d", re.I)
+_WEEKDAY_DATE = re.compile(r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:le\s+)?[\w ,.]{3,30}\d{4}$", re.I)
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[ \-][A-ZÀ-Ý][\wà-ÿ’'\-]+){1,2}$")
+
+FRENCH_WORDS = frozenset("le la les des du de et est une un dans pour sur avec qui que au aux ont été cette son ses nous il elle".split())
+ENGLISH_WORDS = frozenset("the of and to in is for on with that by was has have are its it as from this at be which".split())
+
+
+def detect_language(text: str) -> str:
+    """'fr' or 'en', from function words (press articles are long enough for this to be safe)."""
+    words = re.findall(r"[a-zà-ÿ]+", text.lower()[:20000])
+    fr = sum(w in FRENCH_WORDS for w in words)
+    en = sum(w in ENGLISH_WORDS for w in words)
+    return "en" if en > fr else "fr"
+
+
+def split_articles(text: str, *, meta: dict | None = None) -> list[Article]:
+    """Split a cleaned document into articles and read their metadata."""
+    lines = clean_lines(text)
+    starts: list[tuple[int, str | None, str | None]] = []
+    for i, line in enumerate(lines):
+        m = _MARKER.match(line)
+        if m:
+            starts.append((i, m["pub"].strip(), m["head"].strip()))
+        elif _SEPARATOR.match(line):
+            starts.append((i, None, None))
+    chunks: list[tuple[list[str], str | None, str | None]] = []
+    if not starts or starts[0][0] > 0:
+        first = starts[0][0] if starts else len(lines)
+        chunks.append((lines[:first], None, None))
+    for n, (i, pub, head) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        chunks.append((lines[i + 1 : end], pub, head))
+    articles = []
+    for body, pub, head in chunks:
+        article = _article(body, publisher=pub, headline=head, meta=meta or {})
+        if article is not None:
+            # A preamble with no prose of its own (a page title) is not an article.
+            if pub is None and head is None and len(chunks) > 1 and len(article.text) < 200:
+                continue
+            article.index = len(articles)
+            articles.append(article)
+    return articles
+
+
+def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
+    paras = paragraphs_of(lines)
+    if not paras:
+        return None
+    author = date = None
+    head_key = headline.lower() if headline else None
+    body: list[str] = []
+    for idx, para in enumerate(paras):
+        short = len(para) < 120 and not para.endswith((".", "!", "?", "»", '"', "”"))
+        top = idx < 6 and not body
+        if short and head_key and para.lower().strip() == head_key:
+            continue  # the headline repeated
+        if short and _BYLINE.match(para):
+            author = author or _BYLINE.match(para)["name"]
+            continue
+        if short and (_PUBLISHED.match(para) or _WEEKDAY_DATE.match(para)) and parse_date(para):
+            date = date or parse_date(para)
+            continue
+        if top and short and headline is None and len(para.split()) >= 3:
+            headline, head_key = para, para.lower()
+            continue
+        if top and short and len(para.split()) <= 2 and not _NAME_LINE.match(para):
+            continue  # a rubric ("Economie")
+        body.append(para)
+    # A lone name after the last prose paragraph is the author's signature.
+    if body and _NAME_LINE.match(body[-1]) and len(body[-1]) < 40:
+        author = author or body.pop()
+    if not body and headline is None:
+        return None
+    headline = headline or meta.get("og:title") or meta.get("title")
+    publisher = publisher or meta.get("og:site_name")
+    author = author or meta.get("author") or meta.get("article:author")
+    if date is None:
+        for key in ("article:published_time", "date", "dc.date", "pubdate"):
+            if meta.get(key):
+                date = parse_date(meta[key])
+                break
+    text = "\n\n".join(([headline] if headline else []) + body)
+    return Article(text=text, headline=headline, publisher=publisher, author=author, date=date,
+                   language=detect_language(text), meta=dict(meta))
+
+
+def read_articles(path: str | Path, *, text: str | None = None, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """The articles of a file (or of `text` when given, `path` then only names it)."""
+    path = Path(path)
+    if text is None:
+        text = read_file(path, max_bytes=max_bytes)
+    meta: dict[str, str] = {}
+    if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
+        text, meta = html_to_text(text)
+    articles = split_articles(text, meta=meta)
+    if not articles:
+        raise InputError("no article text found (only page furniture?)", path=path)
+    return articles
