@@ -5,7 +5,7 @@ from the strongest identifier known — SIREN (from a SIRET or a French VAT numb
 VAT number, CORDIS organisation id — and otherwise from the type and the normalized name.
 
 >>> organization_iri(name="CHU de Rouen")
-'https://w3id.org/innograph/id/organization/chu-de-rouen'
+'https://w3id.org/innograph/id/organization/chu-rouen'
 >>> organization_iri(name="Société Générale S.A.") == organization_iri(name="SOCIETE GENERALE SA")
 True
 >>> organization_iri(name="x", siren="056800659") == organization_iri(vat="FR45056800659")
@@ -30,6 +30,22 @@ LEGAL_FORMS = frozenset(
     "sa sas sasu sarl eurl sci sca scop snc gie eirl ei "
     "gmbh ag kg ug ltd limited plc llc inc corp co bv nv spa srl sl ab oy as asa".split()
 )
+
+#: Words that do not distinguish one organization name from another ("CHU de Rouen" = "CHU Rouen").
+NAME_STOPWORDS = frozenset("de du des d la le les l et en au aux of the and for".split())
+
+#: Long forms and the acronym they stand for, so that "Chambre de commerce et d'industrie de
+#: Rouen" and "CCI de Rouen" get one IRI.
+LONG_FORMS = {
+    "chambre de commerce et d industrie": "cci",
+    "chambre regionale de commerce et d industrie": "ccir",
+    "centre hospitalier regional universitaire": "chru",
+    "centre hospitalier universitaire": "chu",
+    "centre hospitalier regional": "chr",
+    "centre national de la recherche scientifique": "cnrs",
+    "universite": "universite",
+    "univ": "universite",
+}
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SIREN = re.compile(r"^[0-9]{9}$")
@@ -69,10 +85,20 @@ def normalize_org_name(name: str) -> str:
     'acme'
     >>> normalize_org_name("Renault SAS")
     'renault'
+    >>> normalize_org_name("Chambre de commerce et d'industrie (CCI) de Rouen-Métropole")
+    'cci rouen metropole'
+    >>> normalize_org_name("Univ. de Rouen") == normalize_org_name("Université de Rouen")
+    True
     """
     text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), name)
-    words = fold(text).split()
-    kept = [w for w in words if w not in LEGAL_FORMS]
+    folded = f" {fold(text)} "
+    for long, short in LONG_FORMS.items():
+        if f" {long} " in folded:
+            folded = folded.replace(f" {long} ", f" {short} ")
+            # "chambre de commerce et d'industrie (CCI) de Rouen": the acronym repeats the long form
+            folded = folded.replace(f" {short} {short} ", f" {short} ")
+    words = folded.split()
+    kept = [w for w in words if w not in LEGAL_FORMS and w not in NAME_STOPWORDS]
     return " ".join(kept or words)
 
 
