@@ -14,6 +14,8 @@ MODULES = [
     "innograph.graph.iri",
     "innograph.graph.formats",
     "innograph.graph.facts",
+    "innograph.graph.bolt",
+    "innograph.graph.remote",
     "innograph.graph.store",
     "innograph.graph.ingest",
     "innograph.loaders",
