@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF, RDFS, XSD
 
-from innograph.graph.iri import ID_BASE, mint, organization_iri
+from innograph.graph.iri import ID_BASE, mint, organization_iri, slug
 from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
 
 _N = ox.NamedNode
@@ -37,6 +38,14 @@ def _iri(term) -> ox.NamedNode:
 A = _iri(RDF.type)
 LABEL = _iri(RDFS.label)
 _XSD = {name: _N(str(XSD) + name) for name in ("date", "decimal", "integer", "boolean", "gYearMonth", "gYear")}
+
+_WEB = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+
+
+def project_iri(name: str, *, cordis_id: str | None = None) -> str:
+    """IRI of a project: from its CORDIS id when known, else from its name."""
+    return f"{ID_BASE}project/cordis/{str(cordis_id).strip()}" if cordis_id else mint("project", name)
+
 
 #: Organization kinds (ig: class local names) a loader may give.
 ORG_KINDS = (
@@ -74,6 +83,15 @@ class FactWriter:
         self.source = _N(source_iri)
         self.triples: list[ox.Triple] = []
         self._seen: set[ox.Triple] = set()
+        self._label: dict[str, str] = {}
+
+    def drain(self) -> list[ox.Triple]:
+        """The triples written since the last drain, handed over and forgotten (for streaming).
+
+        Which label each node got is remembered, so a node keeps one ``rdfs:label`` across drains.
+        """
+        out, self.triples, self._seen = self.triples, [], set()
+        return out
 
     # -- plumbing ---------------------------------------------------------------------------
     def add(self, subject, predicate, obj) -> None:
@@ -99,9 +117,15 @@ class FactWriter:
     def _labelled(self, node: ox.NamedNode, types, name: str, aliases) -> ox.NamedNode:
         for t in types:
             self.add(node, A, _iri(t))
-        self.add(node, LABEL, ox.Literal(name))
+        # One rdfs:label per node (ontology.md): the first name this source gave it; every other
+        # name it gives the same node becomes a skos:altLabel.
+        label = self._label.setdefault(node.value, name)
+        if label == name:
+            self.add(node, LABEL, ox.Literal(name))
+        else:
+            self.add(node, SKOS.altLabel, ox.Literal(name))
         for alias in aliases:
-            if alias and alias != name:
+            if alias and alias != label:
                 self.add(node, SKOS.altLabel, ox.Literal(alias))
         return node
 
@@ -129,7 +153,7 @@ class FactWriter:
         if cordis_id:
             self.add(node, IG.cordisId, ox.Literal(str(cordis_id)))
         for concept in classification:  # "SME", "LargeBuyer", "StartUp"
-            self.add(node, ORG.classification, getattr(IG, concept))
+            self.add(node, ORG.classification, _iri(getattr(IG, concept)))
         return node
 
     def person(self, name: str, *, iri: str | None = None, aliases=()) -> ox.NamedNode:
@@ -137,12 +161,19 @@ class FactWriter:
         self.add(node, FOAF.name, ox.Literal(name))
         return node
 
-    def project(self, name: str, *, iri: str | None = None, cordis_id: str | None = None, aliases=()) -> ox.NamedNode:
-        key = f"cordis/{cordis_id}" if cordis_id else None
-        node = _N(iri or (f"{ID_BASE}project/{key}" if key else mint("project", name)))
+    def project(self, name: str, *, iri: str | None = None, cordis_id: str | None = None, aliases=(),
+                title: str | None = None, start=None, end=None) -> ox.NamedNode:
+        """A project (``ig:Project``); `title` is its full name (``schema:name``), dates are ISO."""
+        node = _N(iri or project_iri(name, cordis_id=cordis_id))
         self._labelled(node, [IG.Project], name, aliases)
         if cordis_id:
             self.add(node, IG.cordisId, ox.Literal(str(cordis_id)))
+        if title:
+            self.add(node, SDO.name, ox.Literal(title))
+        if start:
+            self.add(node, SDO.startDate, date_literal(start))
+        if end:
+            self.add(node, SDO.endDate, date_literal(end))
         return node
 
     def event(self, name: str, *, iri: str | None = None, start=None, end=None, aliases=()) -> ox.NamedNode:
@@ -155,6 +186,68 @@ class FactWriter:
 
     def place(self, name: str, *, iri: str | None = None) -> ox.NamedNode:
         return self._labelled(_N(iri or mint("place", name)), [SDO.Place], name, ())
+
+    # -- descriptions of entities (tables and registers) ------------------------------------
+    def address(self, node, *, street: str | None = None, postal_code: str | None = None,
+                locality: str | None = None, country: str | None = None) -> ox.NamedNode | None:
+        """A ``schema:PostalAddress`` of `node` with the parts given (None when none is)."""
+        parts = ((SDO.streetAddress, street), (SDO.postalCode, postal_code),
+                 (SDO.addressLocality, locality), (SDO.addressCountry, country))
+        if not any(value for _, value in parts):
+            return None
+        address = _N(node.value + "#address")
+        self.add(node, SDO.address, address)
+        self.add(address, A, _iri(SDO.PostalAddress))
+        for predicate, value in parts:
+            if value:
+                self.add(address, predicate, ox.Literal(str(value)))
+        return address
+
+    def url(self, node, url: str) -> bool:
+        """``schema:url`` of `node`, when `url` is a usable web address (scheme added if missing)."""
+        text = url.strip()
+        if text and "://" not in text:
+            text = "http://" + text
+        if not _WEB.match(text):
+            return False
+        self.add(node, SDO.url, _N(text))
+        return True
+
+    def concept(self, scheme: str, label: str, *, notation: str | None = None) -> ox.NamedNode:
+        """A ``skos:Concept`` of the ``ig:`` scheme `scheme` (NAFActivity, Sector, CordisTopic).
+
+        Its IRI comes from the notation (a code) when given, else from the folded label.
+        """
+        node = _N(f"{ID_BASE}concept/{slug(scheme)}/{slug(notation or label)}")
+        self.add(node, A, _iri(SKOS.Concept))
+        self.add(node, SKOS.inScheme, _iri(getattr(IG, scheme)))
+        if node.value not in self._label:
+            self._label[node.value] = label
+            self.add(node, SKOS.prefLabel, ox.Literal(label))
+        if notation:
+            self.add(node, SKOS.notation, ox.Literal(notation))
+        return node
+
+    def classify(self, node, concept) -> None:
+        """``org:classification``: a size class (ig:SME...), a NAF activity or a sector concept."""
+        self.add(node, ORG.classification, concept if isinstance(concept, ox.NamedNode) else _iri(concept))
+
+    def employees(self, node, *, minimum: int | None = None, maximum: int | None = None,
+                  exact: int | None = None) -> ox.NamedNode | None:
+        """``schema:numberOfEmployees``: a band (`minimum`..`maximum`) or an `exact` headcount."""
+        if minimum is None and maximum is None and exact is None:
+            return None
+        value = _N(node.value + "#employees")
+        self.add(node, SDO.numberOfEmployees, value)
+        self.add(value, A, _iri(SDO.QuantitativeValue))
+        for predicate, number in ((SDO.minValue, minimum), (SDO.maxValue, maximum), (SDO.value, exact)):
+            if number is not None:
+                self.add(value, predicate, ox.Literal(str(int(number)), datatype=_XSD["integer"]))
+        return value
+
+    def subject(self, item, concept) -> None:
+        """``dcterms:subject``: a topic of a project."""
+        self.add(item, DCTERMS.subject, concept)
 
     # -- facts with a node ------------------------------------------------------------------
     def membership(self, member, organization, *, since=None, role: str | None = None,

@@ -32,6 +32,8 @@ class IngestResult:
     status: str
     loader: str
     sources: list[SourceInfo] = field(default_factory=list)
+    #: Bad rows (or other problems) the loader skipped, as InputErrors naming file, line, column, value.
+    problems: list = field(default_factory=list)
 
     @property
     def triples(self) -> int:
@@ -103,13 +105,28 @@ def ingest(
             "no loader reads files of this type", path=path, hint=f"pass --kind ({valid})"
         )
     origin = origin_of(path, name=options.get("name"))
+    if getattr(loader, "uses_gazetteer", False) and "gazetteer" not in options:
+        options["gazetteer"] = loader_gazetteer(kg, loader)
     payloads = loader.read(path, origin=origin, options=options)
     if not force and str(path) != STDIN:
         before = kg.sources_from(origin)
         if before and _same(before, payloads, loader.name):
             return IngestResult(str(path), "unchanged", loader.name, before)
     stored = kg.replace(origin, payloads)
-    return IngestResult(str(path), "loaded", loader.name, stored)
+    problems = [problem for payload in payloads for problem in payload.problems]
+    return IngestResult(str(path), "loaded", loader.name, stored, problems)
+
+
+def loader_gazetteer(kg, loader):
+    """The loader's gazetteer of known names, built once per store state and reused."""
+    state = (id(kg), len(kg))
+    cached = getattr(loader, "_gazetteer_cache", None)
+    if cached is None or cached[0] != state:
+        from innograph.loaders.documents import build_gazetteer
+
+        cached = (state, build_gazetteer(kg))
+        loader._gazetteer_cache = cached
+    return cached[1]
 
 
 def _same(before: list[SourceInfo], payloads, loader_name: str) -> bool:

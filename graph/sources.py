@@ -29,6 +29,9 @@ class SourcePayload:
     triples: Iterable[ox.Triple | ox.Quad] | None = None
     content_hash: str | None = None
     description: list[tuple[ox.NamedNode, ox.Term]] = field(default_factory=list)
+    #: Problems found while reading (bad rows skipped, as InputErrors naming file, line, column and
+    #: value); a list the loader may still fill while the store consumes `triples`.
+    problems: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -269,6 +269,55 @@ class KnowledgeGraph:
             if _STAGING_MARK in iri or (iri.startswith(SOURCE_BASE) and iri not in complete):
                 self.store.remove_graph(graph)
 
+    # -- cross-fertilization queries (innograph.queries; imported on first use) -----------------
+    def projection(self, *, rebuild: bool = False):
+        """The property-graph projection used by the queries below (cached with the store)."""
+        from innograph.graph.projection import projection
+
+        return projection(self, rebuild=rebuild)
+
+    def paths(self, source: str, target: str, **options):
+        """The k strongest explained paths between two entities (see ``queries.paths.paths``)."""
+        from innograph.queries.paths import paths
+
+        return paths(self, source, target, **options)
+
+    def suggest(self, name: str, **options):
+        """Organizations `name` could work with, with reasons (see ``queries.suggest.suggest``)."""
+        from innograph.queries.suggest import suggest
+
+        return suggest(self, name, **options)
+
+    def brokers(self, **options):
+        """Brokers: betweenness, constraint, effective size, Gould–Fernandez roles."""
+        from innograph.queries.brokers import brokers
+
+        return brokers(self, **options)
+
+    def communities(self, **options):
+        """Communities of organizations and their bridges (Louvain or Leiden)."""
+        from innograph.queries.communities import communities
+
+        return communities(self, **options)
+
+    def show(self, name: str, **options):
+        """Every fact about one entity, with its evidence."""
+        from innograph.queries.lookup import show
+
+        return show(self, name, **options)
+
+    def search(self, text: str, **options):
+        """Entities whose name matches `text` (fuzzy, accent-insensitive)."""
+        from innograph.queries.lookup import search
+
+        return search(self, text, **options)
+
+    def to_networkx(self, **options):
+        """The projection as a networkx MultiDiGraph (nodes keyed by IRI, edges by fact kind)."""
+        from innograph.graph.export_graph import to_networkx
+
+        return to_networkx(self, **options)
+
 
 def _into_graph(items: Iterable[ox.Triple | ox.Quad], graph: ox.NamedNode) -> Iterator[ox.Quad]:
     for item in items:

@@ -12,7 +12,7 @@ group.
 >>> get("nope")
 Traceback (most recent call last):
 ...
-innograph.errors.UsageError: unknown loader kind 'nope'; use one of: rdf
+innograph.errors.UsageError: unknown loader kind 'nope'; use one of: rdf, ...
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ ENTRY_POINT_GROUP = "innograph.loaders"
 #: Built-in loaders: name → "module:attribute", imported on first use.
 BUILTIN: dict[str, str] = {
     "rdf": "innograph.loaders.rdf:RdfLoader",
+    "documents": "innograph.loaders.documents:DocumentsLoader",
+    "cordis": "innograph.loaders.cordis:CordisLoader",
+    "sirene": "innograph.loaders.sirene:SireneLoader",
+    "members": "innograph.loaders.tables:MembersLoader",
 }
 
 

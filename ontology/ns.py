@@ -28,16 +28,22 @@ class IG(DefinedNamespace):
     ChamberOfCommerce: URIRef  # Chamber of commerce
     Cluster: URIRef  # Cluster
     Company: URIRef  # Company
+    CordisTopic: URIRef  # CORDIS topics
     Hospital: URIRef  # Hospital
+    IntermediateSizedCompany: URIRef
     LargeBuyer: URIRef
+    LargeCompany: URIRef
     MediaOutlet: URIRef  # Media outlet
     Merge: URIRef  # Merge decision
+    MergeCandidate: URIRef  # Merge candidate
+    NAFActivity: URIRef  # NAF rev. 2 activities
     OrganizationClassification: URIRef  # Organization classification
     Participation: URIRef  # Project participation
     Project: URIRef  # Project, platform or programme
     PublicAuthority: URIRef  # Public authority
     ResearchCentre: URIRef  # Research centre
     SME: URIRef
+    Sector: URIRef  # Sectors
     Source: URIRef  # Source
     StartUp: URIRef
     TrainingCentre: URIRef  # Training centre
@@ -48,6 +54,7 @@ class IG(DefinedNamespace):
     contentHash: URIRef  # content hash
     cordisId: URIRef  # CORDIS identifier
     current: URIRef  # current
+    decision: URIRef  # decision
     evidence: URIRef  # evidence
     kind: URIRef  # fact kind
     loadedAt: URIRef  # loaded at
@@ -55,6 +62,7 @@ class IG(DefinedNamespace):
     mergeRule: URIRef  # merge rule
     mergedFrom: URIRef  # merged from
     mergedInto: URIRef  # merged into
+    mergedName: URIRef  # merged name
     participant: URIRef  # participant
     participatesIn: URIRef  # participates in
     partnerOf: URIRef  # partner of
@@ -109,8 +117,13 @@ class SDO(DefinedNamespace):
     MonetaryGrant: URIRef  # Monetary grant
     NewsArticle: URIRef  # News article
     Place: URIRef  # Place
+    PostalAddress: URIRef  # Postal address
     Project: URIRef  # Project
+    QuantitativeValue: URIRef  # Quantitative value
     Quotation: URIRef  # Quotation
+    address: URIRef  # address
+    addressCountry: URIRef  # country
+    addressLocality: URIRef  # locality
     amount: URIRef  # amount
     attendee: URIRef  # attendee
     author: URIRef  # author
@@ -126,12 +139,17 @@ class SDO(DefinedNamespace):
     isPartOf: URIRef  # is part of
     jobTitle: URIRef  # job title
     location: URIRef  # location
+    maxValue: URIRef  # maximum value
     mentions: URIRef  # mentions
+    minValue: URIRef  # minimum value
     name: URIRef  # name
+    numberOfEmployees: URIRef  # number of employees
     organizer: URIRef  # organizer
+    postalCode: URIRef  # postal code
     publisher: URIRef  # publisher
     sponsor: URIRef  # sponsor
     startDate: URIRef  # start date
+    streetAddress: URIRef  # street address
     text: URIRef  # text
     url: URIRef  # URL
     value: URIRef  # value
@@ -155,6 +173,7 @@ class DCTERMS(DefinedNamespace):
 
     date: URIRef  # date
     source: URIRef  # source
+    subject: URIRef  # subject
 
 
 class SKOS(DefinedNamespace):
@@ -167,6 +186,7 @@ class SKOS(DefinedNamespace):
     ConceptScheme: URIRef  # Concept scheme
     altLabel: URIRef  # alternative label
     inScheme: URIRef  # in scheme
+    notation: URIRef  # notation
     prefLabel: URIRef  # preferred label
 
 

@@ -35,7 +35,8 @@ class App:
         if self._err is None:
             from rich.console import Console
 
-            self._err = Console(stderr=True, highlight=False, quiet=self.quiet)
+            self._err = Console(stderr=True, highlight=False, quiet=self.quiet,
+                                width=None if sys.stderr.isatty() else 200)
         return self._err
 
     @property
@@ -109,5 +110,7 @@ def main() -> None:
 # The command modules register themselves on `cli` (imported last: they import `cli`).
 from innograph.cli import data as _data  # noqa: E402,F401
 from innograph.cli import query as _query  # noqa: E402,F401
+from innograph.cli import explore as _explore  # noqa: E402,F401
+from innograph.cli import facts as _facts  # noqa: E402,F401
 
 __all__ = ["cli", "main", "App"]

@@ -26,8 +26,11 @@ def _loader_help() -> str:
 @click.option("--as", "name", help="Name of the source (default: the file name; for stdin: 'stdin').")
 @click.option("--base-iri", help="Base IRI for relative IRIs (default: the file's file: URI).")
 @click.option("--force", is_flag=True, help="Reload files even when their bytes did not change.")
+@click.option("--of", "of", help="Tables: the cluster the listed organizations are members of (or the project, the funder).")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Tables: a YAML file saying which column holds what.")
+@click.option("--strict", is_flag=True, help="Tables: a bad row fails the whole file (default: skip and report it).")
 @click.pass_obj
-def load(app: App, paths, kind, rdf_format, name, base_iri, force) -> None:
+def load(app: App, paths, kind, rdf_format, name, base_iri, force, of, mapping, strict) -> None:
     """Load files into the store; each file becomes one source (a named graph).
 
     PATHS are files, directories (walked; files no loader reads are passed over), glob
@@ -40,19 +43,24 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force) -> None:
       innograph load ontology.ttl members.nt
       innograph load data/                    # every RDF file below data/
       curl -s https://example.org/x.ttl | innograph load - --format ttl --as example
+      innograph load members.csv --kind members --of "ECOSYSTEM Cléon 4.0"
+      innograph load odd-layout.xlsx --mapping odd-layout.yaml --strict
+      innograph load ../shared/data/cordis-h2020/     # CORDIS projects, participations, topics
     """
     from innograph.graph.ingest import expand, ingest
 
     files = expand(paths, kind=kind)
     if not files:
         raise click.UsageError("no loadable file found in " + ", ".join(paths))
-    options = {k: v for k, v in {"format": rdf_format, "name": name, "base_iri": base_iri}.items() if v}
+    options = {k: v for k, v in {"format": rdf_format, "name": name, "base_iri": base_iri,
+                                 "of": of, "mapping": mapping, "strict": strict}.items() if v}
     totals = {"loaded": 0, "unchanged": 0, "triples": 0}
     started = time.perf_counter()
     with app.graph() as kg, _progress(app, len(files)) as advance:
         for path in files:
             t0 = time.perf_counter()
-            result = ingest(kg, path, kind=kind, force=force, **options)
+            result = ingest(kg, path, kind=kind, force=force, progress=_row_progress(app, path), **options)
+            _report_problems(app, result)
             totals[result.status] += 1
             totals["triples"] += result.triples
             advance(path, result, time.perf_counter() - t0)
@@ -62,6 +70,32 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force) -> None:
         f"{totals['triples']:,} triples in {len(files)} file{'s' if len(files) != 1 else ''} "
         f"({elapsed:.1f} s) into {app.store_path or 'the default store'}"
     )
+
+
+def _row_progress(app: App, path: Path):
+    """Rows read so far, on stderr, for long tables (every 20,000 rows; nothing when quiet)."""
+    started = time.perf_counter()
+
+    def report(rows: int) -> None:
+        if app.quiet or rows < 100_000:
+            return
+        seconds = time.perf_counter() - started
+        app.err.print(f"  {path.name}: {rows:,} rows ({rows / max(seconds, 1e-9):,.0f} rows/s)")
+
+    return report
+
+
+def _report_problems(app: App, result) -> None:
+    """The bad rows a loader skipped: one line each (file:line:column, what, value)."""
+    problems = getattr(result, "problems", None) or []
+    if not problems:
+        return
+    shown = problems if app.verbose or len(problems) <= 50 else problems[:50]
+    for problem in shown:
+        app.err.print(f"skipped {problem}", markup=False, soft_wrap=True)
+    more = f" ({len(problems) - len(shown)} more not shown; -v shows all)" if len(shown) < len(problems) else ""
+    app.err.print(f"{result.path}: {len(problems)} bad row{'s' if len(problems) != 1 else ''} skipped{more}; "
+                  "--strict refuses the whole file instead", markup=False, soft_wrap=True)
 
 
 class _progress:

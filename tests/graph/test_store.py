@@ -153,7 +153,7 @@ def test_a_file_where_the_store_should_be_is_a_clear_error(tmp_path):
 
 def test_directories_and_globs_expand_to_loadable_files(tmp_path):
     (tmp_path / "sub").mkdir()
-    for name in ("a.ttl", "sub/b.nt", "notes.txt", ".hidden/c.ttl"):
+    for name in ("a.ttl", "sub/b.nt", "image.png", ".hidden/c.ttl"):
         path = tmp_path / name
         path.parent.mkdir(exist_ok=True)
         path.write_text("")

@@ -1,0 +1,313 @@
+"""Entity resolution: one node per real-world organization, across every source.
+
+Loaders mint an organization's IRI from its strongest identifier (SIREN, also from a SIRET or a
+French VAT number; VAT; CORDIS id) or else from its normalized name, so most duplicates collapse
+when loaded. :func:`resolve` finds the rest, over the union of all sources:
+
+1. identifiers — nodes sharing a SIREN, a VAT number or a CORDIS id (rule ``siren``, ``vat``,
+   ``cordis``);
+2. names — the same :func:`~innograph.graph.names.match_key` (accents, case, punctuation, legal
+   forms, "Univ." for "Université", "CHU" for "Centre hospitalier universitaire": rule ``name``);
+3. known aliases — a node's ``skos:altLabel`` is another node's name (rule ``alias``);
+4. a person's decisions (``accepted``) — and never against them (``rejected``, ``undone``).
+
+Nodes whose identifiers disagree (two SIRENs, two VAT numbers, two CORDIS ids) are never merged by
+rules 2–3, and generic names ("CHU", "Université") never merge on their own. Near misses (fuzzy
+names, acronyms) are not merged but returned as candidates for a person to accept or reject
+(``innograph resolve --review``); decisions persist in their own graph and win on every later run.
+
+Results live in their own named graph, rebuilt on each run: an ``ig:Merge`` per merged node
+(``ig:mergedFrom``, ``ig:mergedInto``, ``ig:mergeRule``, ``ig:mergedName``, ``prov:wasDerivedFrom`` the
+sources), ``owl:sameAs`` from the merged-away IRI to the kept one, and every triple about the
+merged-away IRI repeated on the kept one (its ``rdfs:label`` as ``skos:altLabel``; fact nodes such as
+memberships keep pointing at the IRI their source gave). So a query that skips nodes having an
+``owl:sameAs`` sees one node per organization with all its direct edges, and undoing
+a merge (or removing the resolution source) restores both nodes as they were loaded.
+
+Labels: a source gives each node one ``rdfs:label``; when sources label the same IRI differently,
+resolution keeps one (a person's spelling over upper-case register names; a register's legal name
+over CORDIS) and turns the others into ``skos:altLabel`` in their sources' graphs, recording each
+change so that the next run can take it back if the kept label's source goes away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib.namespace import OWL, RDF, RDFS
+
+from innograph.graph.iri import SOURCE_BASE, siren_from
+from innograph.graph.resolve_rules import Candidate, Entity, Groups, candidates, entity_rules
+from innograph.graph.sources import SourcePayload
+from innograph.ontology.ns import IG, ORG, PROV, SKOS
+
+RESOLUTION_GRAPH = SOURCE_BASE + "resolution"
+DECISIONS_GRAPH = SOURCE_BASE + "resolution-decisions"
+_ORIGIN = "innograph:resolution"
+_DECISIONS_ORIGIN = "innograph:resolution-decisions"
+_MERGE_BASE = "https://w3id.org/innograph/id/merge/"
+_DECISION_BASE = "https://w3id.org/innograph/id/decision/"
+
+_N = ox.NamedNode
+_TYPE, _LABEL, _ALT, _SAME = _N(str(RDF.type)), _N(str(RDFS.label)), _N(str(SKOS.altLabel)), _N(str(OWL.sameAs))
+_STATEMENT = _N(str(RDF.Statement))
+_SUBJECT, _PREDICATE, _OBJECT = _N(str(RDF.subject)), _N(str(RDF.predicate)), _N(str(RDF.object))
+_DERIVED = _N(str(PROV.wasDerivedFrom))
+#: Which loader's spelling of a name wins, best first (after mixed case over ALL CAPS).
+LABEL_PRIORITY = ("members", "documents", "rdf", "sirene", "cordis")
+
+
+def pair_id(a: str, b: str, prefix: str = "c") -> str:
+    """A short, stable id for a pair of IRIs (order does not matter)."""
+    x, y = sorted((a, b))
+    return prefix + hashlib.sha256(f"{x}\x1f{y}".encode()).hexdigest()[:8]
+
+
+@dataclass
+class Merge:
+    """One node merged into another: which rule, with which names, read from which sources."""
+
+    source: str
+    target: str
+    rule: str
+    names: list[str]
+    graphs: list[str]
+
+    @property
+    def id(self) -> str:
+        return pair_id(self.source, self.target, "m")
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "merged": self.source, "into": self.target, "rule": self.rule,
+                "names": self.names, "sources": self.graphs}
+
+
+@dataclass
+class Resolution:
+    """What a run of :func:`resolve` found and did."""
+
+    organizations: int = 0
+    merges: list[Merge] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    relabelled: int = 0
+    groups: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def distinct(self) -> int:
+        """Organizations after resolution: the nodes not merged into another."""
+        return self.organizations - len(self.merges)
+
+    def by_rule(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for merge in self.merges:
+            counts[merge.rule] += 1
+        return dict(sorted(counts.items()))
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+_ENTITY_QUERY = f"""
+SELECT ?o ?g ?p ?v WHERE {{
+  GRAPH ?g {{ ?o a <{ORG.Organization}> ; ?p ?v .
+             VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{IG.siren}> <{IG.vatNumber}> <{IG.cordisId}> }} }}
+  FILTER(?g != <{RESOLUTION_GRAPH}> && ?g != <{DECISIONS_GRAPH}>)
+}}"""
+
+
+def entities(kg) -> dict[str, Entity]:
+    """Every organization node of the sources, with its names, identifiers and graphs."""
+    found: dict[str, Entity] = {}
+    for row in kg.store.query(_ENTITY_QUERY):
+        iri, graph, predicate, value = row["o"].value, row["g"].value, row["p"].value, str(row["v"].value)
+        entity = found.get(iri) or found.setdefault(iri, Entity(iri))
+        entity.graphs.add(graph)
+        if predicate == str(RDFS.label):
+            entity.labels.setdefault(value, set()).add(graph)
+        elif predicate == str(SKOS.altLabel):
+            entity.aliases.add(value)
+        elif predicate == str(IG.siren):
+            entity.sirens.add(value)
+        elif predicate == str(IG.vatNumber):
+            vat = value.replace(" ", "").upper()
+            entity.vats.add(vat)
+            if siren_from(vat=vat):
+                entity.sirens.add(siren_from(vat=vat))
+        else:
+            entity.cordis.add(value)
+    return found
+
+
+def decisions(kg) -> dict[frozenset, str]:
+    """A person's decisions: {frozenset({a, b}): 'accepted' | 'rejected' | 'undone'}."""
+    query = f"""SELECT ?a ?b ?d WHERE {{ GRAPH <{DECISIONS_GRAPH}> {{
+        ?x <{IG.mergedFrom}> ?a ; <{IG.mergedInto}> ?b ; <{IG.decision}> ?d }} }}"""
+    return {frozenset((r["a"].value, r["b"].value)): r["d"].value for r in kg.store.query(query)}
+
+
+# -- running ---------------------------------------------------------------------------------
+
+def resolve(kg, *, write: bool = True, review_threshold: float = 85.0) -> Resolution:
+    """Resolve the organizations of every source; write the results unless `write` is False."""
+    if write:
+        _restore_labels(kg)
+    found = entities(kg)
+    decided = decisions(kg)
+    groups = Groups(found, decided)
+    entity_rules(groups)
+    result = Resolution(organizations=len(found))
+    loaders = {s.iri: s.loader for s in kg.sources()}
+    for root, members in groups.members().items():
+        target = groups.canonical(members)
+        for iri in sorted(members - {target}):
+            entity = found[iri]
+            rule = groups.rule.get(iri, "name")
+            names = sorted({*entity.labels, *found[target].labels})
+            result.merges.append(Merge(iri, target, rule, names, sorted(entity.graphs | found[target].graphs)))
+            result.groups[iri] = target
+    result.candidates = candidates(groups, threshold=review_threshold)
+    if write:
+        kg.replace(_ORIGIN, [_payload(kg, result, found)])
+        result.relabelled = _harmonize_labels(kg, found, loaders)
+    return result
+
+
+def _payload(kg, result: Resolution, found: dict[str, Entity]) -> SourcePayload:
+    triples: list[ox.Triple] = []
+    add = lambda s, p, o: triples.append(ox.Triple(s, p, o))  # noqa: E731
+    for merge in result.merges:
+        node = _N(_MERGE_BASE + merge.id)
+        add(node, _TYPE, _N(str(IG.Merge)))
+        add(node, _N(str(IG.mergedFrom)), _N(merge.source))
+        add(node, _N(str(IG.mergedInto)), _N(merge.target))
+        add(node, _N(str(IG.mergeRule)), ox.Literal(merge.rule))
+        for name in merge.names:
+            add(node, _N(str(IG.mergedName)), ox.Literal(name))
+        for graph in merge.graphs:
+            add(node, _DERIVED, _N(graph))
+        add(_N(merge.source), _SAME, _N(merge.target))
+    triples += _copies(kg, result.groups)
+    return SourcePayload(iri=RESOLUTION_GRAPH, label="resolution", loader="resolve", triples=triples)
+
+
+def _copies(kg, groups: dict[str, str]) -> list[ox.Triple]:
+    """Every triple about a merged-away node, repeated on the node kept (labels as altLabels)."""
+    if not groups:
+        return []
+    out: list[ox.Triple] = []
+    values = " ".join(f"<{iri}>" for iri in groups)
+    where = f"FILTER(?g != <{RESOLUTION_GRAPH}> && ?g != <{DECISIONS_GRAPH}>)"
+    # Fact nodes (memberships, posts, grants... all have prov:wasDerivedFrom) keep the IRI their
+    # source gave: they carry exactly one member, holder or funder, and owl:sameAs leads on.
+    facts = f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s <{PROV.wasDerivedFrom}> ?source }} }}"
+    for query in (f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {where} }}",
+                  f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {where} {facts} }}"):
+        for row in kg.store.query(query):
+            s, p, o = row["s"], row["p"], row["o"]
+            if p == _TYPE:
+                continue
+            s = _N(groups[s.value]) if isinstance(s, ox.NamedNode) and s.value in groups else s
+            if isinstance(o, ox.NamedNode) and o.value in groups:
+                o = _N(groups[o.value])
+            out.append(ox.Triple(s, _ALT if p == _LABEL else p, o))
+    return out
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+def _label_rank(label: str, graphs: set[str], loaders: dict[str, str | None]) -> tuple:
+    priority = min((LABEL_PRIORITY.index(loaders.get(g) or "rdf") if (loaders.get(g) or "rdf") in LABEL_PRIORITY
+                    else 2 for g in graphs), default=9)
+    return (label.isupper(), priority, -len(graphs), len(label), label)
+
+
+def _harmonize_labels(kg, found: dict[str, Entity], loaders: dict[str, str | None]) -> int:
+    """Keep one rdfs:label per IRI across sources; the others become skos:altLabel, recorded."""
+    deletes, inserts, records = [], [], []
+    for iri, entity in found.items():
+        if len(entity.labels) < 2:
+            continue
+        kept = min(entity.labels, key=lambda label: _label_rank(label, entity.labels[label], loaders))
+        for label, graphs in entity.labels.items():
+            if label == kept:
+                continue
+            for graph in graphs:
+                deletes.append(ox.Quad(_N(iri), _LABEL, ox.Literal(label), _N(graph)))
+                inserts.append(ox.Quad(_N(iri), _ALT, ox.Literal(label), _N(graph)))
+                records.append((iri, label, graph))
+    if not deletes:
+        return 0
+    res = _N(RESOLUTION_GRAPH)
+    for iri, label, graph in records:
+        node = _N(_MERGE_BASE + "label-" + hashlib.sha256(f"{iri}\x1f{label}\x1f{graph}".encode()).hexdigest()[:16])
+        inserts += [ox.Quad(node, _TYPE, _STATEMENT, res), ox.Quad(node, _SUBJECT, _N(iri), res),
+                    ox.Quad(node, _PREDICATE, _LABEL, res), ox.Quad(node, _OBJECT, ox.Literal(label), res),
+                    ox.Quad(node, _DERIVED, _N(graph), res)]
+    _update(kg, deletes, inserts)
+    return len(records)
+
+
+def _restore_labels(kg) -> None:
+    """Take back the label changes of the previous run (their graphs may have been reloaded)."""
+    query = f"""SELECT ?s ?l ?g WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?x a <{RDF.Statement}> ;
+        <{RDF.subject}> ?s ; <{RDF.predicate}> <{RDFS.label}> ; <{RDF.object}> ?l ; <{PROV.wasDerivedFrom}> ?g }}
+        GRAPH ?g {{ ?s <{SKOS.altLabel}> ?l }} }}"""
+    rows = list(kg.store.query(query))
+    deletes = [ox.Quad(r["s"], _ALT, r["l"], r["g"]) for r in rows]
+    inserts = [ox.Quad(r["s"], _LABEL, r["l"], r["g"]) for r in rows]
+    if deletes:
+        _update(kg, deletes, inserts)
+
+
+def _update(kg, deletes: list[ox.Quad], inserts: list[ox.Quad]) -> None:
+    """Delete then insert quads in one SPARQL Update (one transaction)."""
+    def block(quads):
+        by_graph: dict[str, list[str]] = defaultdict(list)
+        for q in quads:
+            by_graph[q.graph_name.value].append(f"{q.subject} {q.predicate} {q.object} .")
+        return " ".join(f"GRAPH <{g}> {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
+
+    parts = []
+    if deletes:
+        parts.append(f"DELETE DATA {{ {block(deletes)} }}")
+    if inserts:
+        parts.append(f"INSERT DATA {{ {block(inserts)} }}")
+    kg.store.update(" ;\n".join(parts))
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+def decide(kg, key: str, decision: str, *, result: Resolution | None = None) -> tuple[str, str]:
+    """Record a person's decision on a candidate (c…) or a merge (m…): accepted, rejected, undone.
+
+    Returns the pair of IRIs decided on; run :func:`resolve` again to apply it.
+    """
+    from innograph.errors import NotFoundError, UsageError
+
+    if decision not in ("accepted", "rejected", "undone"):
+        raise UsageError(f"unknown decision {decision!r}; use accepted, rejected or undone")
+    result = result or resolve(kg, write=False)
+    pairs = {pair_id(c.a, c.b): (c.a, c.b) for c in result.candidates}
+    pairs.update({m.id: (m.source, m.target) for m in result.merges})
+    if key not in pairs:
+        raise NotFoundError(f"no candidate or merge {key!r}; see `innograph resolve --review` (or --merges)")
+    a, b = pairs[key]
+    current = decisions(kg)
+    current[frozenset((a, b))] = decision
+    triples = []
+    for pair, value in sorted(current.items(), key=lambda kv: sorted(kv[0])):
+        x, y = sorted(pair)
+        node = _N(_DECISION_BASE + pair_id(x, y, "d"))
+        triples += [ox.Triple(node, _TYPE, _N(str(IG.MergeCandidate))), ox.Triple(node, _N(str(IG.mergedFrom)), _N(x)),
+                    ox.Triple(node, _N(str(IG.mergedInto)), _N(y)), ox.Triple(node, _N(str(IG.decision)), ox.Literal(value))]
+    kg.replace(_DECISIONS_ORIGIN, [SourcePayload(iri=DECISIONS_GRAPH, label="resolution-decisions",
+                                                 loader="resolve", triples=triples)])
+    return a, b
+
+
+def canonical(kg) -> dict[str, str]:
+    """{merged-away IRI: kept IRI} as the last run of :func:`resolve` wrote it (for projections)."""
+    query = f"SELECT ?a ?b WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?a <{OWL.sameAs}> ?b }} }}"
+    return {r["a"].value: r["b"].value for r in kg.store.query(query)}

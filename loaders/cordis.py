@@ -1,0 +1,179 @@
+"""CORDIS: EU framework-programme projects, their participants and topics.
+
+Reads the files as CORDIS distributes them, as CSV (``organizations.csv``, ``projects.csv``,
+``topics.csv``) or as its JSON export of the same records (same field names; a JSON array, an
+object holding one, or JSON Lines). The kind of file is told by its header, so the names do not
+matter. Each file is one source (a named graph): loading a CORDIS directory loads its files side
+by side, and they meet on stable IRIs (a project's IRI comes from its CORDIS id, an
+organization's from its SIREN, VAT number or CORDIS id), so a participation whose project record
+is missing still loads, and so does a project without participations.
+
+- a participation (``organizations.*``) becomes an ``ig:Participation`` (also an
+  ``org:Membership``) with ``org:role`` coordinator, participant, thirdParty..., the direct edge
+  ``ig:participatesIn``, and, when the EC contributes, a ``schema:MonetaryGrant`` from the European
+  Commission to the organization for the project, with the amount;
+- the organization gets its kind from the activity type (PRC company, HES higher education, REC
+  research, PUB public body; OTH from its name), ``ig:SME`` when flagged, identifiers, address, URL;
+- a project (``projects.*``) gets its acronym as label, title, dates, topics, and the EC's maximum
+  contribution as a grant; a topic (``topics.*``) is a ``skos:Concept`` the project has as subject.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from innograph.errors import InputError
+from innograph.graph.facts import FactWriter, project_iri
+from innograph.graph.iri import source_iri
+from innograph.loaders import tabular
+from innograph.loaders.identifiers import check_id, check_vat
+from innograph.loaders.orgkinds import CORDIS_ACTIVITY, country_code, guess_kind
+from innograph.loaders.rows import is_missing, open_table, parse_bool, parse_date, parse_decimal, peek_headers, text_of
+from innograph.loaders.tabular import Report, RowProblem
+from innograph.ontology.ns import SDO
+
+#: The funder of every CORDIS grant.
+COMMISSION = "European Commission"
+
+KINDS_OF_FILE = {
+    "participations": {"projectid", "organisationid"},
+    "projects": {"id", "acronym", "frameworkprogramme"},
+    "topics": {"projectid", "topic", "title"},
+}
+
+
+def file_kind(headers: list[str]) -> str | None:
+    """'participations', 'projects' or 'topics' from a header, else None."""
+    keys = {h.strip().lower() for h in headers}
+    for kind, needed in KINDS_OF_FILE.items():
+        if needed <= keys and (kind != "topics" or "organisationid" not in keys and "acronym" not in keys):
+            return kind
+    return None
+
+
+class CordisLoader:
+    name = "cordis"
+    description = "CORDIS projects, organizations (participations) and topics, as CSV or JSON exports"
+
+    def accepts(self, path: Path) -> bool:
+        if path.suffix.lower() not in (".csv", ".json", ".jsonl", ".ndjson"):
+            return False
+        return file_kind(peek_headers(path)) is not None
+
+    def read(self, path: Path, *, origin: str, options: dict) -> list:
+        path = tabular.real_path(path)
+        table = open_table(path)
+        kind = file_kind(table.headers)
+        if kind is None:
+            raise InputError("not a CORDIS file: the header has neither projectID and organisationID (participations),"
+                             " id, acronym and frameworkProgramme (projects), nor projectID, topic, title (topics)",
+                             path=path, hint="pass the right --kind")
+        label = options.get("name") or path.name
+        writer = FactWriter(source_iri(origin))
+        report = Report(path, strict=bool(options.get("strict")), headers=table.headers, label=label)
+        rows = _Rows(writer, table.headers, label, table.unit)
+        handle = {"participations": rows.participation, "projects": rows.project, "topics": rows.topic}[kind]
+        digest = tabular.content_hash(path, self.name, {"name": options.get("name")})
+        triples = tabular.stream(writer, table.rows(), handle, report, options.get("progress"))
+        return [tabular.payload(path, origin, options, loader=self.name, triples=triples, report=report, digest=digest)]
+
+
+class _Rows:
+    """Facts of one CORDIS row, by kind of file; values checked before anything is written."""
+
+    def __init__(self, writer: FactWriter, headers: list[str], label: str, unit: str) -> None:
+        self.w, self.label, self.unit = writer, label, unit
+        # Field names as CORDIS spells them, whatever the case in this file.
+        self.keys = {h.strip().lower(): h for h in headers}
+        self._commission = None
+
+    @property
+    def commission(self):
+        if self._commission is None:
+            self._commission = self.w.organization(COMMISSION, kind="PublicAuthority", aliases=("EC",))
+        return self._commission
+
+    def get(self, values: dict, field: str):
+        key = self.keys.get(field.lower())
+        return (values.get(key) if key else None), (key or field)
+
+    def text(self, values: dict, field: str) -> str | None:
+        return text_of(self.get(values, field)[0])
+
+    def parsed(self, values: dict, field: str, parse, *, required: bool = False):
+        value, column = self.get(values, field)
+        if is_missing(value):
+            if required:
+                raise RowProblem(f"no {field}", column=column, value="")
+            return None
+        try:
+            return parse(value)
+        except RowProblem as problem:
+            problem.column, problem.value = column, value
+            raise
+        except ValueError as exc:
+            raise RowProblem(str(exc), column=column, value=value) from None
+
+    # -- organizations.csv: one participation per row -----------------------------------------
+    def participation(self, row) -> None:
+        v = row.values
+        project_id = self.parsed(v, "projectID", check_id, required=True)
+        org_id = self.parsed(v, "organisationID", check_id, required=True)
+        name = self.text(v, "name")
+        if name is None:
+            raise RowProblem("no organisation name", column=self.get(v, "name")[1], value="")
+        vat = self.parsed(v, "vatNumber", check_vat)
+        sme = self.parsed(v, "SME", parse_bool)
+        contribution = self.parsed(v, "ecContribution", parse_decimal)
+        role = self.text(v, "role") or "participant"
+        activity = (self.text(v, "activityType") or "").upper()
+
+        w, ev = self.w, tabular.evidence(self.label, row, self.unit)
+        short = self.text(v, "shortName")
+        org = w.organization(name, kind=CORDIS_ACTIVITY.get(activity) or guess_kind(name), vat=vat,
+                             cordis_id=org_id, aliases=[short] if short else (),
+                             classification=("SME",) if sme else ())
+        country = self.text(v, "country")
+        w.address(org, street=self.text(v, "street"), postal_code=self.text(v, "postCode"),
+                  locality=self.text(v, "city"), country=country_code(country) if country else None)
+        url = self.text(v, "organizationURL")
+        if url:
+            w.url(org, url)
+        project = w.project(self.text(v, "projectAcronym") or project_id, cordis_id=project_id)
+        node = w.participation(org, project, role=role, evidence=ev)
+        if contribution:
+            grant = w.grant(self.commission, org, amount=contribution, evidence=ev, iri=node.value + "-grant")
+            w.add(grant, _SDO_FUNDED_ITEM, project)
+            w.add(project, _SDO_FUNDER, self.commission)
+
+    # -- projects.csv ---------------------------------------------------------------------------
+    def project(self, row) -> None:
+        v = row.values
+        project_id = self.parsed(v, "id", check_id, required=True)
+        start = self.parsed(v, "startDate", parse_date)
+        end = self.parsed(v, "endDate", parse_date)
+        maximum = self.parsed(v, "ecMaxContribution", parse_decimal)
+        w, ev = self.w, tabular.evidence(self.label, row, self.unit)
+        project = w.project(self.text(v, "acronym") or project_id, cordis_id=project_id,
+                            title=self.text(v, "title"), start=start, end=end)
+        for code in (self.text(v, "topics") or "").replace(",", ";").split(";"):
+            if code.strip():
+                w.subject(project, w.concept("CordisTopic", code.strip(), notation=code.strip()))
+        if maximum:
+            w.grant(self.commission, project, amount=maximum, evidence=ev, iri=project.value + "-ec-grant")
+
+    # -- topics.csv -----------------------------------------------------------------------------
+    def topic(self, row) -> None:
+        v = row.values
+        project_id = self.parsed(v, "projectID", check_id, required=True)
+        code = self.text(v, "topic")
+        if code is None:
+            raise RowProblem("no topic code", column=self.get(v, "topic")[1], value="")
+        concept = self.w.concept("CordisTopic", self.text(v, "title") or code, notation=code)
+        self.w.subject(ox.NamedNode(project_iri(project_id, cordis_id=project_id)), concept)
+
+
+_SDO_FUNDED_ITEM = ox.NamedNode(str(SDO.fundedItem))
+_SDO_FUNDER = ox.NamedNode(str(SDO.funder))

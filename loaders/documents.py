@@ -1,0 +1,206 @@
+"""Press articles (French and English) → facts with their evidence, one named graph per article.
+
+Pipeline: read and clean the file, split its articles (:mod:`.text`); run spaCy in batches
+(:mod:`.nlp`); find and link mentions (:mod:`.mentions`, :mod:`.detect`) with a gazetteer of
+what the store already knows; read relations (:mod:`.relations`); write them through the
+:class:`~innograph.graph.facts.FactWriter`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from innograph.graph.facts import Evidence, FactWriter
+from innograph.graph.iri import mint, organization_iri, source_iri
+from innograph.graph.sources import SourcePayload
+from innograph.loaders.detect import detect
+from innograph.loaders.mentions import ArticleEntities, Entity, Gazetteer
+from innograph.loaders.relations import Extractor, Sentence
+from innograph.loaders.text import TEXT_SUFFIXES, Article, read_articles
+from innograph.ontology.ns import IG, SDO
+
+BATCH_SIZE = 64
+
+
+_GAZETTEER_QUERY = """
+SELECT ?e ?type ?label ?name WHERE {
+  VALUES ?type { org:Organization foaf:Person schema:Place ig:Project schema:Event }
+  ?e a ?type ; rdfs:label ?label .
+  { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
+}
+"""
+_KINDS = {"Organization": "organization", "Person": "person", "Place": "place", "Project": "project", "Event": "event"}
+
+
+def build_gazetteer(kg) -> Gazetteer:
+    """The names of everything the store knows, so documents link to existing nodes."""
+    from innograph.ontology import PREFIXES
+
+    gazetteer = Gazetteer()
+    kinds: dict[str, str | None] = {}
+    for row in kg.store.query(
+        "SELECT ?e ?k WHERE { VALUES ?k { ig:Company ig:Hospital ig:University ig:ResearchCentre ig:TrainingCentre "
+        "ig:PublicAuthority ig:ChamberOfCommerce ig:MediaOutlet ig:Cluster } ?e a ?k }",
+        prefixes=PREFIXES, use_default_graph_as_union=True,
+    ):
+        kinds[row["e"].value] = row["k"].value.rsplit("#", 1)[-1]
+    for row in kg.store.query(_GAZETTEER_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True):
+        iri = row["e"].value
+        kind = _KINDS[row["type"].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]]
+        gazetteer.add(row["name"].value, kind, row["label"].value, kinds.get(iri), iri)
+    return gazetteer
+
+
+class DocumentsLoader:
+    name = "documents"
+    uses_gazetteer = True
+    description = "press articles in French or English: .txt .md .html (several articles per file allowed)"
+
+    def accepts(self, path: Path) -> bool:
+        return path.suffix.lower() in TEXT_SUFFIXES
+
+    def read(self, path: Path, *, origin: str, options: dict) -> list[SourcePayload]:
+        if str(path) == "-":
+            import sys
+
+            data = sys.stdin.buffer.read()
+            from innograph.loaders.text import decode
+
+            articles = read_articles(Path(options.get("name") or "stdin.txt"), text=decode(data, path="-"))
+            digest = hashlib.sha256(data).hexdigest()
+        else:
+            max_bytes = int(options.get("max_size") or 0) or None
+            articles = read_articles(path, **({"max_bytes": max_bytes} if max_bytes else {}))
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        gazetteer = options.get("gazetteer") or Gazetteer()
+        results = analyse(articles, gazetteer=gazetteer)
+        payloads = []
+        for article, (ents, relations) in zip(articles, results):
+            iri = source_iri(f"{origin}#article-{article.index + 1}") if len(articles) > 1 else source_iri(origin)
+            writer = FactWriter(iri)
+            write_article(writer, article, ents, relations)
+            description = _description(writer, article)
+            label = article.headline or Path(origin).name
+            payloads.append(SourcePayload(
+                iri=iri, label=label, loader=self.name, types=(str(SDO.NewsArticle),),
+                triples=writer.triples, content_hash=digest, description=description,
+            ))
+        return payloads
+
+
+def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None):
+    """Mentions and relations of each article (spaCy runs in batches, per language)."""
+    from innograph.loaders.nlp import pipeline
+
+    gazetteer = gazetteer or Gazetteer()
+    parsed: dict[int, list] = {}
+    for lang in sorted({a.language for a in articles}):
+        chosen = [a for a in articles if a.language == lang]
+        jobs = [(a.index, offset, para) for a in chosen for offset, para in a.paragraphs()]
+        docs = pipeline(lang).pipe((para for _, _, para in jobs), batch_size=BATCH_SIZE)
+        for (index, offset, _), doc in zip(jobs, docs):
+            parsed.setdefault(index, []).append((offset, doc))
+    results = []
+    for article in articles:
+        docs = parsed.get(article.index, [])
+        ents = detect(ArticleEntities(article.text, gazetteer), docs)
+        relations = Extractor(ents, _sentences(article.text, docs), today=article.date).run()
+        for entity in ents.entities:  # later articles of the load know these names
+            for name in entity.names():
+                gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)
+        results.append((ents, relations))
+    return results
+
+
+def _sentences(text: str, docs) -> list[Sentence]:
+    out = []
+    for offset, doc in docs:
+        for sent in doc.sents:
+            subject = None
+            root = sent.root
+            for child in root.children:
+                if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                    subject = offset + child.idx
+                    break
+            start, end = offset + sent.start_char, offset + sent.end_char
+            out.append(Sentence(start, end, text[start:end], subject))
+    return out
+
+
+def entity_iri(entity: Entity) -> str:
+    if entity.iri:
+        return entity.iri
+    if entity.kind == "organization":
+        return organization_iri(name=entity.label)
+    return mint(entity.kind, entity.label)
+
+
+def write_article(writer: FactWriter, article: Article, ents: ArticleEntities, relations) -> None:
+    nodes: dict[int, ox.NamedNode] = {}
+
+    def node(entity: Entity) -> ox.NamedNode:
+        if id(entity) not in nodes:
+            aliases = sorted(entity.aliases)
+            iri = entity_iri(entity)
+            if entity.kind == "organization":
+                nodes[id(entity)] = writer.organization(entity.label, kind=entity.org_kind, iri=iri, aliases=aliases,
+                                                       classification=sorted(entity.classification))
+            elif entity.kind == "person":
+                nodes[id(entity)] = writer.person(entity.label, iri=iri, aliases=aliases)
+            elif entity.kind == "project":
+                nodes[id(entity)] = writer.project(entity.label, iri=iri, aliases=aliases)
+            elif entity.kind == "event":
+                nodes[id(entity)] = writer.event(entity.label, iri=iri, aliases=aliases,
+                                                 start=getattr(entity, "start", None), end=getattr(entity, "end", None))
+            else:
+                nodes[id(entity)] = writer.place(entity.label, iri=iri)
+        return nodes[id(entity)]
+
+    article_node = writer.source
+    for entity in ents.entities:
+        writer.mentions(article_node, node(entity))
+    for r in relations:
+        ev = Evidence(r.evidence, r.start, r.end)
+        s, o = node(r.subject), node(r.object) if r.object is not None else None
+        if r.kind == "holds_post":
+            writer.post(s, o, title=r.attrs.get("title"), current=r.attrs.get("current", True), evidence=ev)
+        elif r.kind == "member_of":
+            writer.membership(s, o, since=r.attrs.get("date"), evidence=ev)
+        elif r.kind == "funds":
+            writer.grant(s, o, amount=r.attrs.get("amount"), currency=r.attrs.get("currency", "EUR"), evidence=ev)
+        elif r.kind == "supports":
+            writer.support(s, o, evidence=ev)
+        elif r.kind == "partner_of":
+            writer.agreement([s, o], date=r.attrs.get("date"), label=r.attrs.get("label"), evidence=ev)
+        elif r.kind == "organizes":
+            writer.organizes(o, s, evidence=ev)
+        elif r.kind == "event_location":
+            writer.located_in(s, o, evidence=ev)
+        elif r.kind == "located_in":
+            writer.located_in(s, o, evidence=ev)
+            writer.mentions(article_node, o)
+        elif r.kind == "created_by":
+            writer.founded(s, o, evidence=ev)
+        elif r.kind == "quoted":
+            writer.quotation(s, r.attrs["text"], article=article_node, evidence=ev)
+    if article.author:
+        person = writer.person(article.author, iri=mint("person", article.author))
+        writer.author(article_node, person)
+
+
+def _description(writer: FactWriter, article: Article) -> list:
+    out = []
+    if article.headline:
+        out.append((ox.NamedNode(str(SDO.headline)), ox.Literal(article.headline)))
+    if article.date:
+        out.append((ox.NamedNode(str(SDO.datePublished)),
+                    ox.Literal(article.date.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))))
+    out.append((ox.NamedNode(str(SDO.inLanguage)), ox.Literal(article.language)))
+    if article.publisher:
+        publisher = writer.organization(article.publisher, kind="MediaOutlet")
+        out.append((ox.NamedNode(str(SDO.publisher)), publisher))
+    out.append((ox.NamedNode(str(IG.kind)), ox.Literal("press article")))
+    return out

@@ -1,0 +1,171 @@
+"""Cue words in French and English: organization kinds, titles, relation verbs, demonyms.
+
+These are lexicons of the languages, not lists of entities: they say that "CHU" and
+"hospital" name hospitals, that "directeur" is a title and "rejoindre" a way of joining.
+Every entry is written folded (lower case, no accents) — see :func:`innograph.graph.iri.fold`.
+"""
+
+from __future__ import annotations
+
+#: Words that name an organization when followed by its name ("Université de Rouen"), or alone
+#: as a short form of a name already seen ("l'Université"). Value: the ig: kind.
+NAME_CUES: dict[str, str] = {
+    # hospitals
+    "chu": "Hospital", "chru": "Hospital", "chr": "Hospital", "ch": "Hospital", "aphp": "Hospital",
+    "hopital": "Hospital", "hopitaux": "Hospital", "clinique": "Hospital", "hospital": "Hospital",
+    "centre hospitalier universitaire": "Hospital", "centre hospitalier": "Hospital",
+    "groupe hospitalier": "Hospital", "institut de cancerologie": "Hospital", "medical center": "Hospital",
+    # chambers of commerce
+    "cci": "ChamberOfCommerce", "ccir": "ChamberOfCommerce", "cma": "ChamberOfCommerce",
+    "chambre de commerce et d industrie": "ChamberOfCommerce", "chambre de commerce": "ChamberOfCommerce",
+    "chambre de metiers": "ChamberOfCommerce", "chamber of commerce": "ChamberOfCommerce",
+    # universities and schools
+    "universite": "University", "university": "University", "univ": "University", "ecole": "University",
+    "insa": "University", "iut": "University", "college": "University", "school of": "University",
+    "institut polytechnique": "University", "polytech": "University", "business school": "University",
+    # research
+    "cnrs": "ResearchCentre", "inserm": "ResearchCentre", "inria": "ResearchCentre", "cea": "ResearchCentre",
+    "inrae": "ResearchCentre", "laboratoire": "ResearchCentre", "institut": "ResearchCentre",
+    "institute": "ResearchCentre", "research centre": "ResearchCentre", "research center": "ResearchCentre",
+    "centre de recherche": "ResearchCentre", "lab": "ResearchCentre", "laboratory": "ResearchCentre",
+    # training
+    "training center": "TrainingCentre", "training centre": "TrainingCentre", "centre de formation": "TrainingCentre",
+    "campus des metiers": "TrainingCentre", "cfa": "TrainingCentre", "academy": "TrainingCentre",
+    # public authorities
+    "metropole": "PublicAuthority", "region": "PublicAuthority", "departement": "PublicAuthority",
+    "conseil regional": "PublicAuthority", "conseil departemental": "PublicAuthority", "ville": "PublicAuthority",
+    "mairie": "PublicAuthority", "communaute d agglomeration": "PublicAuthority", "agglomeration": "PublicAuthority",
+    "communaute de communes": "PublicAuthority", "prefecture": "PublicAuthority", "ministere": "PublicAuthority",
+    "etat": "PublicAuthority", "bpifrance": "PublicAuthority", "ademe": "PublicAuthority", "agence": "PublicAuthority",
+    "ministry": "PublicAuthority", "council": "PublicAuthority", "city of": "PublicAuthority", "county": "PublicAuthority",
+    "agency": "PublicAuthority", "government": "PublicAuthority", "commission europeenne": "PublicAuthority",
+    "european commission": "PublicAuthority",
+    # clusters and networks
+    "pole de competitivite": "Cluster", "pole": "Cluster", "cluster": "Cluster", "reseau": "Cluster",
+    "grappe": "Cluster", "technopole": "Cluster", "french tech": "Cluster",
+    # media
+    "journal": "MediaOutlet", "magazine": "MediaOutlet", "radio": "MediaOutlet", "tv": "MediaOutlet",
+}
+
+#: Words that say what the named thing that follows (or precedes, in apposition) is, without
+#: being part of its name: "la start-up Robotik", "Robotik, entreprise lyonnaise".
+DESCRIPTORS: dict[str, str] = {
+    "entreprise": "Company", "societe": "Company", "start up": "Company", "startup": "Company",
+    "jeune pousse": "Company", "pme": "Company", "eti": "Company", "groupe": "Company", "industriel": "Company",
+    "equipementier": "Company", "fabricant": "Company", "constructeur": "Company", "editeur": "Company",
+    "usine": "Company", "site": "Company", "filiale": "Company", "firme": "Company", "spin off": "Company",
+    "company": "Company", "firm": "Company", "manufacturer": "Company", "group": "Company", "sme": "Company",
+    "maker": "Company", "supplier": "Company", "plant": "Company", "factory": "Company", "subsidiary": "Company",
+    "cluster": "Cluster", "pole": "Cluster", "association": "Cluster", "reseau": "Cluster", "network": "Cluster",
+    "hopital": "Hospital", "clinique": "Hospital", "hospital": "Hospital",
+    "laboratoire": "ResearchCentre", "labo": "ResearchCentre",
+    "journal": "MediaOutlet", "quotidien": "MediaOutlet", "magazine": "MediaOutlet", "newspaper": "MediaOutlet",
+}
+
+#: Classifications (org:classification) implied by a descriptor.
+CLASSIFICATION = {"pme": "SME", "sme": "SME", "start up": "StartUp", "startup": "StartUp", "jeune pousse": "StartUp"}
+
+#: Long forms and the acronym they stand for (so "chambre de commerce et d'industrie de Rouen"
+#: and "CCI de Rouen" are recognised as one name).
+LONG_FORMS = {
+    "chambre de commerce et d industrie": "cci",
+    "centre hospitalier universitaire": "chu",
+    "centre hospitalier regional universitaire": "chru",
+    "petites et moyennes entreprises": "pme",
+}
+
+EVENT_CUES = frozenset(
+    "forum salon colloque congres conference rencontres rencontre festival sommet assises journee journees "
+    "hackathon challenge trophees prix exposition expo seminaire webinaire inauguration "
+    "summit fair show expo conference meetup convention symposium workshop".split()
+) | {"rendez vous"}
+PROJECT_CUES = frozenset("plateforme projet programme platform project programme program".split())
+
+#: Job titles (folded). Multi-word ones first when matching.
+TITLES = sorted(
+    {
+        "directeur general adjoint", "directrice generale adjointe", "directeur general delegue",
+        "directeur general", "directrice generale", "directeur", "directrice", "president directeur general",
+        "president", "presidente", "vice president", "vice presidente", "pdg", "dg", "dga", "fondateur",
+        "fondatrice", "cofondateur", "cofondatrice", "co fondateur", "co fondatrice", "gerant", "gerante",
+        "responsable", "chef de projet", "chef de service", "chef", "maire", "adjoint au maire", "ministre",
+        "secretaire general", "secretaire generale", "delegue general", "deleguee generale", "delegue",
+        "deleguee", "administrateur", "administratrice", "professeur", "professeure", "chercheur", "chercheuse",
+        "ingenieur", "ingenieure", "doyen", "doyenne", "recteur", "rectrice", "prefet", "prefete", "depute",
+        "deputee", "senateur", "senatrice", "conseiller", "conseillere", "manager", "animateur", "animatrice",
+        "coordinateur", "coordinatrice", "porte parole", "charge de mission", "chargee de mission",
+        "chief executive officer", "chief executive", "chief technology officer", "chief operating officer",
+        "chief financial officer", "ceo", "cto", "coo", "cfo", "founder", "co founder", "cofounder",
+        "chairman", "chairwoman", "chair", "president", "vice president", "director", "managing director",
+        "general manager", "head", "head of research", "dean", "professor", "mayor", "minister", "partner",
+        "executive director", "chief", "spokesperson", "spokesman", "spokeswoman", "researcher", "engineer",
+    },
+    key=lambda t: -len(t),
+)
+
+FORMER_CUES = ("ancien", "ancienne", "ex", "former", "previously", "a l epoque", "alors", "etait", "was", "then")
+
+MEMBERSHIP_VERBS = (
+    "integre", "integrer", "integrent", "integrera", "rejoint", "rejoindre", "rejoignent", "rejoindra",
+    "adhere", "adherer", "adherent", "adhesion", "devient membre", "devenu membre", "devenue membre",
+    "devenir membre", "est membre", "sont membres", "joined", "joins", "join", "became a member",
+    "becomes a member", "has become a member", "is a member", "member of",
+)
+REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", "compte parmi ses membres")
+FUNDING_CUES = (
+    "finance", "financee", "finances", "financees", "financer", "financement", "subventionne", "subvention",
+    "a hauteur de", "leve", "levee", "levee de fonds", "investit", "investi", "investissement de",
+    "dote", "dotation", "apporte son soutien", "soutien financier", "aide de", "funded", "funding", "funds",
+    "grant", "invested", "invests", "raised", "raises", "backed", "financed", "awarded",
+)
+SUPPORT_CUES = ("avec le soutien de", "avec le soutien du", "avec le soutien des", "avec l appui de", "soutenu par",
+                "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec")
+PARTNER_CUES = ("convention", "partenariat", "accord", "protocole", "contrat", "partnership", "agreement",
+                "memorandum", "alliance", "collabore", "collaborent", "cooperation", "collaboration")
+SIGN_VERBS = ("signe", "signent", "signer", "ont signe", "a signe", "signed", "sign", "signs", "conclu", "noue",
+              "scelle", "announced", "annoncent", "entered")
+FOUNDER_CUES = ("fonde par", "fondee par", "cree par", "creee par", "founded by", "created by", "set up by",
+                "lance par", "lancee par", "mis au point par", "initie par", "initiee par", "a l initiative de")
+FOUNDER_TITLES = ("fondateur", "fondatrice", "cofondateur", "cofondatrice", "co fondateur", "co fondatrice",
+                  "founder", "co founder", "cofounder")
+ORGANIZER_CUES = ("organise par", "organisee par", "organises par", "organisees par", "organized by", "organised by",
+                  "hosted by", "a l initiative de", "porte par", "portee par")
+QUOTE_VERBS = frozenset(
+    "assure affirme souligne explique precise poursuit detaille complete ajoute indique declare estime confie "
+    "rappelle insiste observe note conclut commente temoigne resume analyse martele reconnait admet lance "
+    "glisse raconte annonce se rejouit se felicite avance juge considere ajoute-t-il "
+    "says said explains explained adds added notes noted states stated stresses stressed continues "
+    "continued comments commented according told remarks remarked insists insisted concludes concluded".split()
+)
+
+#: Demonyms: adjective (folded, masculine and feminine forms) → place name.
+DEMONYMS: dict[str, str] = {}
+for _place, _forms in {
+    "Rouen": "rouennais rouennaise", "Paris": "parisien parisienne", "Lyon": "lyonnais lyonnaise",
+    "Marseille": "marseillais marseillaise", "Lille": "lillois lilloise", "Nantes": "nantais nantaise",
+    "Bordeaux": "bordelais bordelaise", "Toulouse": "toulousain toulousaine", "Rennes": "rennais rennaise",
+    "Strasbourg": "strasbourgeois strasbourgeoise", "Grenoble": "grenoblois grenobloise",
+    "Montpellier": "montpellierain montpellieraine", "Nice": "nicois nicoise", "Caen": "caennais caennaise",
+    "Le Havre": "havrais havraise", "Brest": "brestois brestoise", "Dijon": "dijonnais dijonnaise",
+    "Tours": "tourangeau tourangelle", "Angers": "angevin angevine", "Reims": "remois remoise",
+    "Metz": "messin messine", "Nancy": "nanceien nanceienne", "Clermont-Ferrand": "clermontois clermontoise",
+    "Limoges": "limougeaud limougeaude", "Orléans": "orleanais orleanaise", "Amiens": "amienois amienoise",
+    "Normandie": "normand normande", "Bretagne": "breton bretonne", "Alsace": "alsacien alsacienne",
+    "Occitanie": "occitan occitane", "Provence": "provencal provencale",
+    "London": "londoner", "Manchester": "mancunian", "Berlin": "berliner",
+    "Munich": "munich-based", "Boston": "bostonian",
+}.items():
+    for _form in _forms.split():
+        DEMONYMS[_form] = _place
+
+#: Words that look like names at the start of a sentence but are not.
+NOT_NAMES = frozenset(
+    "le la les un une des l d de du en au aux et ou mais donc car ni or ce cette ces son sa ses leur leurs "
+    "nous vous ils elles il elle on je tu the a an of and or but in on at to for by with this that these those "
+    "oui non pour apres avant lors selon depuis actuellement objectif economie image photo".split()
+)
+
+#: Acronyms that name a kind of organization, not one organization ("le CHU" needs an antecedent).
+GENERIC_ACRONYMS = frozenset("chu chru chr ch cci ccir cma iut cfa pme eti".split())
+
+STOPWORDS = frozenset("de du des d la le les l et en a au aux of the and for at in".split())

@@ -1,0 +1,209 @@
+"""Finding the organizations, people, places, projects and events an article names.
+
+Mentions come from cue words ("CHU de Rouen", "la start-up Robotik", "salon In Normandy"),
+acronym definitions ("Médical Training Center (MTC)"), spaCy's named entities, and a gazetteer
+of names already known (from the store, and from earlier in the article). They are then linked:
+case-, accent- and function-word-insensitive keys, acronyms and aliases, short forms ("le CHU"
+after "le CHU de Rouen"), and a strict fuzzy match — never a weak one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from innograph.graph.iri import normalize_org_name
+from innograph.loaders import lexicon as lx
+
+NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'\.&\-]*[\w]|[A-ZÀ-Ý]|\d+(?:\.\d+)?)"
+CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|and|et|&|sur|en|on)[ \t]*|[ \t]+|-)"
+NAME_SEQ = re.compile(rf"{NAME_WORD}(?:{CONNECTOR}{NAME_WORD})*")
+ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)")
+LONG_DEF = re.compile(r"\s*\((?P<long>[A-ZÀ-Ý][^()]{5,90})\)")
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case without accents, one character for one (offsets stay valid)."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c)) or ch
+        base = base[0] if len(base) == 1 else ("o" if ch in "œŒ" else "a" if ch in "æÆ" else base[0])
+        out.append("'" if base in "’`´" else base.lower())
+    return "".join(out)
+
+
+def name_key(text: str) -> str:
+    """The key names are compared on: see :func:`innograph.graph.iri.normalize_org_name`."""
+    return normalize_org_name(text)
+
+
+@dataclass(eq=False)
+class Entity:
+    kind: str  # organization | person | place | project | event
+    label: str
+    org_kind: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    classification: set[str] = field(default_factory=set)
+    iri: str | None = None  # when the store already knows it
+    cue: str | None = None  # the name cue it starts with ("chu"), for short forms
+
+    @property
+    def key(self) -> str:
+        return name_key(self.label)
+
+    def names(self) -> set[str]:
+        return {self.label, *self.aliases}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    source: str  # cue | descriptor | acronym | ner | gazetteer | short
+
+
+@dataclass
+class Gazetteer:
+    """Names already known (from the store, or earlier articles): kind, label, org kind, IRI.
+
+    ``entries`` is keyed like :func:`name_key` (for linking a name found by a pattern);
+    ``by_words`` by folded words (for finding the name in text).
+    """
+
+    entries: dict[str, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
+    by_words: dict[str, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
+
+    def add(self, name: str, kind: str, label: str, org_kind: str | None, iri: str | None) -> None:
+        from innograph.loaders.detect import words_key
+
+        key = name_key(name)
+        if len(key) < 2 or key in lx.NOT_NAMES:
+            return
+        value = (kind, label, org_kind, iri)
+        self.entries.setdefault(key, value)
+        words = words_key(name)
+        if len(words) >= 4 and (len(name.split()) > 1 or name[:1].isupper()):
+            self.by_words.setdefault(words, value)
+
+
+class ArticleEntities:
+    """The entities and mentions of one article, with linking."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer | None = None) -> None:
+        self.text = text
+        self.folded = fold_same_length(text)
+        self.gazetteer = gazetteer or Gazetteer()
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._by_key: dict[tuple[str, str], Entity] = {}
+
+    # -- building ---------------------------------------------------------------------------
+    def entity(self, kind: str, label: str, *, org_kind=None, cue=None) -> Entity:
+        """The entity of this kind named `label`, created if new (linked by key, alias, gazetteer)."""
+        label = clean_name(label)
+        key = name_key(label)
+        group = "named" if kind in ("organization", "project", "event") else kind
+        found = self._by_key.get((group, key))
+        if found is None:
+            for other in self.entities:
+                if _group(other.kind) == group and key in {name_key(a) for a in other.aliases}:
+                    found = other
+                    break
+        if found is None:
+            found = Entity(kind, label, org_kind=org_kind, cue=cue)
+            known = self.gazetteer.entries.get(key)
+            if known and _group(known[0]) == group:
+                found.kind, found.label, found.org_kind, found.iri = known[0], known[1], known[2] or org_kind, known[3]
+                if label != found.label:
+                    found.aliases.add(label)
+            self.entities.append(found)
+            self._by_key[(group, key)] = found
+        else:
+            if label != found.label:
+                found.aliases.add(label)
+            if org_kind and not found.org_kind:
+                found.org_kind = org_kind
+            if kind == "organization" and found.kind in ("project", "event") and org_kind:
+                found.kind = "organization"
+        found.cue = found.cue or cue
+        return found
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        alias = clean_name(alias)
+        if alias and alias != entity.label:
+            entity.aliases.add(alias)
+            self._by_key.setdefault((_group(entity.kind), name_key(alias)), entity)
+
+    def merge(self, keep: Entity, other: Entity) -> None:
+        """Make `other` one with `keep`: its names become aliases, its mentions point to `keep`."""
+        for name in other.names():
+            self.add_alias(keep, name)
+        for m in self.mentions:
+            if m.entity is other:
+                m.entity = keep
+        keep.org_kind = keep.org_kind or other.org_kind
+        keep.classification |= other.classification
+        for k, v in list(self._by_key.items()):
+            if v is other:
+                self._by_key[k] = keep
+        if other in self.entities:
+            self.entities.remove(other)
+
+    def mention(self, start: int, end: int, entity: Entity, source: str) -> Mention | None:
+        for other in self.mentions:
+            if start < other.end and other.start < end:
+                if (end - start) <= (other.end - other.start):
+                    return None
+                self.mentions.remove(other)
+        m = Mention(start, end, self.text[start:end], entity, source)
+        self.mentions.append(m)
+        return m
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= m.start or start >= m.end for m in self.mentions)
+
+    def finish(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        used = {id(m.entity) for m in self.mentions}
+        self.entities = [e for e in self.entities if id(e) in used]
+
+    # -- queries ----------------------------------------------------------------------------
+    def within(self, start: int, end: int, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end and (not kinds or m.entity.kind in kinds)]
+
+    def at(self, pos: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= pos < m.end:
+                return m
+        return None
+
+    def starting_at(self, pos: int, *kinds: str) -> Mention | None:
+        """The mention that starts at `pos` after optional determiners and spaces."""
+        rest = self.folded[pos:pos + 40]
+        skip = re.match(_LEADING_WORDS, rest)
+        at = pos + (skip.end() if skip else 0)
+        for m in self.mentions:
+            if m.start == at and (not kinds or m.entity.kind in kinds):
+                return m
+        return None
+
+
+_LEADING_WORDS = re.compile(
+    r"\s*(?:(?:de\s+la|de\s+l'|le|la|les|l'|du|des|de|d'|au|aux|a|the|un|une|an|a)\s*)*"
+    r"(?:(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", "[ -]") for w in lx.DESCRIPTORS), key=len, reverse=True))
+    + r")s?\s+)?"
+)
+
+
+def _group(kind: str) -> str:
+    return "named" if kind in ("organization", "project", "event") else kind
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–«»\"“”'’()")
+    text = re.sub(r"^(?:(?:le|la|les|l['’]|the)\s*)", "", text, flags=re.I) if len(text.split()) > 1 else text
+    return text

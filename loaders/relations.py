@@ -1,0 +1,352 @@
+"""Relation patterns over an article's sentences, French and English.
+
+Each pattern reads the mentions found in a sentence (see :mod:`innograph.loaders.mentions`),
+cue words from :mod:`innograph.loaders.lexicon` and, where word order is not enough, the
+dependency parse (the subject of the sentence's main verb). Every relation found carries its
+evidence: the sentence and its character offsets in the cleaned article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.dates import find_dates
+from innograph.loaders.mentions import ArticleEntities, Entity, Mention
+from innograph.loaders.money import find_amounts
+
+
+@dataclass
+class Relation:
+    kind: str
+    subject: Entity
+    object: Entity | None
+    start: int
+    end: int
+    evidence: str
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    subject_pos: int | None = None  # character offset of the main verb's subject, if parsed
+
+
+def _cues(words) -> re.Pattern:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s'\-]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+
+
+_TITLE_RE = _cues(lx.TITLES)
+_MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
+_REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
+_FUNDING_RE = _cues(lx.FUNDING_CUES)
+_SUPPORT_RE = _cues(lx.SUPPORT_CUES)
+_PARTNER_RE = _cues(lx.PARTNER_CUES)
+_SIGN_RE = _cues(lx.SIGN_VERBS)
+_FOUNDER_RE = _cues(lx.FOUNDER_CUES)
+_ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
+_ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host)(?![\w])")
+_LOCATED_RE = re.compile(r"(?<![\w])(?:basee?s?|installee?s?|implantee?s?|situee?s?|domiciliee?s?|based|headquartered|located)\s+(?:a|au|en|dans|in|at)\s")
+_PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de)[ \t]*)"
+_FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
+_ORG_KINDS = ("organization",)
+
+
+class Extractor:
+    """Relations of one article."""
+
+    def __init__(self, ents: ArticleEntities, sentences: list[Sentence], *, today=None) -> None:
+        self.ents, self.sentences, self.today = ents, sentences, today
+        self.text, self.folded = ents.text, ents.folded
+        self.found: list[Relation] = []
+
+    def add(self, kind, subject, obj, sent: Sentence, **attrs) -> None:
+        if subject is None or (obj is not None and subject is obj):
+            return
+        self.found.append(Relation(kind, subject, obj, sent.start, sent.end, sent.text.strip(), attrs))
+
+    def run(self) -> list[Relation]:
+        for sent in self.sentences:
+            self.posts(sent)
+            self.membership(sent)
+            self.funding(sent)
+            self.support(sent)
+            self.partnership(sent)
+            self.events(sent)
+            self.founders(sent)
+            self.locations(sent)
+        self.quotations()
+        return _dedupe(self.found)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def mentions(self, sent: Sentence, *kinds: str) -> list[Mention]:
+        return self.ents.within(sent.start, sent.end, *kinds)
+
+    def subject_of(self, sent: Sentence, before: int | None = None, kinds=_ORG_KINDS) -> Mention | None:
+        """The main verb's subject if it is a mention; else the nearest mention before `before`."""
+        if sent.subject_pos is not None:
+            m = self.ents.at(sent.subject_pos)
+            if m and m.entity.kind in kinds and (before is None or m.start < before):
+                return m
+        candidates = [m for m in self.mentions(sent, *kinds) if before is None or m.end <= before]
+        return candidates[-1] if candidates else None
+
+    # -- patterns ---------------------------------------------------------------------------
+    def posts(self, sent: Sentence) -> None:
+        """'X, directeur général du CHU', 'X, qui était à l'époque directeur de Y', 'le président de Y, X'."""
+        f = self.folded
+        for person in self.mentions(sent, "person"):
+            head = re.match(r"[ \t]*,[ \t]*(?P<pre>(?:qui[ \t]+(?:est|etait|fut|sera)[ \t]+)?(?:(?:a[ \t]+l'epoque|alors|aujourd'hui|actuellement|desormais|now|currently)[ \t]+)?(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?(?:(?:ancien|ancienne|ex|former|then)[ \t\-]+)?)", f[person.end:sent.end])
+            if not head:
+                continue
+            pos = person.end + head.end()
+            title = _TITLE_RE.match(f, pos)
+            if not title:
+                continue
+            self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER))
+        for title in _TITLE_RE.finditer(f, sent.start, sent.end):
+            tail = re.match(r"[ \t]*,[ \t]*", f[title.end():sent.end])
+            org_m = self._org_after_title(title.end(), sent)
+            if org_m is None:
+                continue
+            after = re.match(r"[ \t]*,?[ \t]*", f[org_m.end:sent.end])
+            person = self.ents.starting_at(org_m.end + after.end(), "person") if after else None
+            if person and person.start - org_m.end <= 3:
+                self.add("holds_post", person.entity, org_m.entity, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
+            del tail
+
+    def _org_after_title(self, pos: int, sent: Sentence) -> Mention | None:
+        m = re.match(rf"(?P<rest>[\w' \t\-]{{0,40}}?){_PREP}", self.folded[pos:sent.end])
+        if not m:
+            return None
+        org = self.ents.starting_at(pos + m.end(), "organization")
+        return org
+
+    def _post_at(self, sent, person, title_start, title_end, *, former) -> None:
+        m = re.match(rf"(?P<rest>[\w' \t\-]{{0,40}}?){_PREP}", self.folded[title_end:sent.end])
+        if not m:
+            return
+        org = self.ents.starting_at(title_end + m.end(), "organization")
+        if org is None:
+            return
+        title = _clean_title(self.text[title_start:title_end + m.start() + len(m["rest"])])
+        self.add("holds_post", person.entity, org.entity, sent, title=title, current=not former)
+        if any(t in self.folded[title_start:title_end] for t in lx.FOUNDER_TITLES):
+            self.add("created_by", org.entity, person.entity, sent)
+
+    def membership(self, sent: Sentence) -> None:
+        f = self.folded
+        for cue in _MEMBER_RE.finditer(f, sent.start, sent.end):
+            member = self.subject_of(sent, before=cue.start())
+            after = [m for m in self.mentions(sent, "organization") if m.start >= cue.end()]
+            if member and after:
+                self.add("member_of", member.entity, after[0].entity, sent, date=self._date(sent))
+                return
+        for cue in _REVERSE_MEMBER_RE.finditer(f, sent.start, sent.end):
+            host = self.subject_of(sent, before=cue.start())
+            after = [m for m in self.mentions(sent, "organization") if m.start >= cue.end()]
+            if host and after:
+                self.add("member_of", after[0].entity, host.entity, sent, date=self._date(sent))
+                return
+
+    def _date(self, sent: Sentence) -> str | None:
+        dates = find_dates(sent.text, today=self.today)
+        return dates[0].value if dates else None
+
+    def funding(self, sent: Sentence) -> None:
+        f = self.folded
+        cue = _FUNDING_RE.search(f, sent.start, sent.end)
+        if not cue:
+            return
+        passive = re.match(r"[\w' \t]{0,30}?(?:par|by|from)[ \t]+", f[cue.end():sent.end])
+        if passive:
+            funder = self.ents.starting_at(cue.end() + passive.end(), "organization")
+            items = [m for m in self.mentions(sent, "organization", "project") if m.end <= cue.start()][-1:]
+        else:
+            funder = self.subject_of(sent, before=cue.start())
+            items = [m for m in self.mentions(sent, "organization", "project") if m.start >= cue.start()]
+        if funder is None:
+            return
+        amounts = find_amounts(sent.text)
+        seen = set()
+        for i, item in enumerate(items):
+            if item.entity is funder.entity or id(item.entity) in seen or self._in_parentheses(item):
+                continue
+            seen.add(id(item.entity))
+            nxt = items[i + 1].start if i + 1 < len(items) else sent.end
+            amount = next((a for a in amounts if item.end <= sent.start + a.start < nxt), None)
+            if amount is None and len(items) == 1 and len(amounts) == 1:
+                amount = amounts[0]
+            attrs = {"amount": amount.value, "currency": amount.currency} if amount else {}
+            self.add("funds", funder.entity, item.entity, sent, **attrs)
+
+    def _in_parentheses(self, m: Mention) -> bool:
+        before = self.text[max(0, m.start - 2):m.start]
+        return before.endswith("(")
+
+    def support(self, sent: Sentence) -> None:
+        cue = _SUPPORT_RE.search(self.folded, sent.start, sent.end)
+        if not cue:
+            return
+        supported = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
+        if supported is None:
+            return
+        for m in self.mentions(sent, "organization"):
+            if m.start >= cue.start() and m.entity is not supported.entity:
+                self.add("supports", m.entity, supported.entity, sent)
+
+    def partnership(self, sent: Sentence) -> None:
+        f = self.folded
+        cue = _PARTNER_RE.search(f, sent.start, sent.end)
+        if not cue:
+            return
+        sign = _SIGN_RE.search(f, sent.start, sent.end)
+        pivot = sign.start() if sign and sign.start() < cue.start() else cue.start()
+        orgs = self.mentions(sent, "organization")
+        before = [m for m in orgs if m.end <= pivot]
+        parties: list[Entity] = []
+        if len(before) >= 2 and re.fullmatch(r"[ \t]*(?:,|et|and|&)[ \t]*(?:l'|le[ \t]+|la[ \t]+|les[ \t]+|the[ \t]+)?", f[before[-2].end:before[-1].start]):
+            parties = [before[-2].entity, before[-1].entity]
+        else:
+            link = re.search(r"(?<![\w])(?:avec|with|entre|between)(?![\w])", f[cue.start():sent.end])
+            first = self.subject_of(sent, before=pivot)
+            if link and first:
+                at = cue.start() + link.end()
+                others = [m for m in orgs if m.start >= at and m.entity is not first.entity]
+                if others:
+                    parties = [first.entity, others[0].entity]
+                    if "entre" in link.group(0) or "between" in link.group(0):
+                        parties = [o.entity for o in others[:2]] if len(others) >= 2 else parties
+        if len(parties) == 2 and parties[0] is not parties[1]:
+            label = re.match(r"[\w\-]+(?:[ \t][\w\-]+)?", self.text[cue.start():sent.end])
+            self.add("partner_of", parties[0], parties[1], sent, date=self._date(sent),
+                     label=label.group(0) if label and sign else None)
+
+    def events(self, sent: Sentence) -> None:
+        f = self.folded
+        events = self.mentions(sent, "event")
+        for cue in _ORGANIZER_RE.finditer(f, sent.start, sent.end):
+            before = [m for m in events if m.end <= cue.start()]
+            org = self.ents.starting_at(cue.end(), "organization")
+            if before and org:
+                self.add("organizes", org.entity, before[-1].entity, sent)
+        for cue in _ORGANIZE_NOUN_RE.finditer(f, sent.start, sent.end):
+            after = [m for m in events if m.start >= cue.end()]
+            org = self.subject_of(sent, before=cue.start())
+            if after and org:
+                self.add("organizes", org.entity, after[0].entity, sent)
+        for event in events:
+            comma = self.folded.find(",", event.end, sent.end)
+            window_end = min(sent.end, event.end + 120, comma if comma >= 0 else sent.end)
+            for m in re.finditer(r"(?<![\w])(?:au sein du|au sein de la|au sein de l'|au sein de|dans|au|en|a|in|at)[ \t]+", f[event.end:window_end]):
+                where = self.ents.starting_at(event.end + m.end(), "place", "organization")
+                if where and where.entity is not event.entity and not any(
+                        r.kind == "organizes" and r.subject is where.entity for r in self.found):
+                    self.add("event_location", event.entity, where.entity, sent, date=self._date(sent))
+                    break
+            # "à Deauville, les 1er et 2 juillet 2020, du salon X": a place just before the event
+            cue = _ORGANIZE_NOUN_RE.search(f, sent.start, event.start)
+            if cue and not any(e.start < event.start for e in events if e.start > cue.end()):
+                for m in self.ents.within(cue.end(), event.start, "place"):
+                    self.add("event_location", event.entity, m.entity, sent, date=self._date(sent))
+                    break
+            dates = [d for d in find_dates(sent.text, today=self.today) if d.date]
+            if dates and len(events) == 1:
+                event.entity.__dict__.setdefault("start", dates[0].value)
+                if len(dates) > 1 and dates[1].value > dates[0].value:
+                    event.entity.__dict__.setdefault("end", dates[1].value)
+
+    def founders(self, sent: Sentence) -> None:
+        for cue in _FOUNDER_RE.finditer(self.folded, sent.start, sent.end):
+            created = self.subject_of(sent, before=cue.start())
+            founder = self.ents.starting_at(cue.end(), "person", "organization")
+            if created and founder:
+                self.add("created_by", created.entity, founder.entity, sent)
+
+    def locations(self, sent: Sentence) -> None:
+        f = self.folded
+        for org in self.mentions(sent, "organization"):
+            tail = f[org.end:min(sent.end, org.end + 60)]
+            m = re.match(r"[ \t]*,[ \t]*(?:une?[ \t]+|la[ \t]+|le[ \t]+|l'|an?[ \t]+)?(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)", tail)
+            if m and m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
+                place = self.ents.entity("place", lx.DEMONYMS[m["dem"]])
+                self.add("located_in", org.entity, place, sent)
+                continue
+            m = _LOCATED_RE.match(tail.lstrip(" ,"))
+            if m:
+                offset = org.end + (len(tail) - len(tail.lstrip(" ,"))) + m.end()
+                where = self.ents.starting_at(offset, "place")
+                if where:
+                    self.add("located_in", org.entity, where.entity, sent)
+        for m in re.finditer(r"(?<![\w])(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+", f[sent.start:sent.end]):
+            if m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
+                org = self.ents.starting_at(sent.start + m.end(), "organization")
+                if org:
+                    self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
+
+    # -- quotations (paragraph level: a quote may hold several sentences) --------------------
+    def quotations(self) -> None:
+        text = self.text
+        for q in re.finditer(r"«\s*(?P<a>[^»]{12,}?)\s*»|“(?P<b>[^”]{12,}?)”|\"(?P<c>[^\"\n]{12,}?)\"", text):
+            quote = q["a"] or q["b"] or q["c"]
+            speaker = self._speaker_after(q.end()) or self._speaker_before(q.start())
+            if speaker is None:
+                continue
+            start = text.rfind("\n\n", 0, q.start()) + 1
+            end = _sentence_end(text, q.end())
+            sent = Sentence(max(start, 0), end, text[max(start, 0):end])
+            self.add("quoted", speaker.entity, None, sent, text=quote.strip().rstrip(",").strip())
+
+    def _speaker_after(self, pos: int) -> Mention | None:
+        f = self.folded
+        m = re.match(r"[ \t]*[,.]?[ \t]*(?:a[ \t]+|ont[ \t]+|has[ \t]+)?(?P<verb>[\w\-]+(?:[ \t]+se[ \t]+\w+)?)(?:-t-(?:il|elle))?[ \t]+(?:pour[ \t]+sa[ \t]+part[ \t]+|encore[ \t]+|ainsi[ \t]+|alors[ \t]+|aussi[ \t]+)?", f[pos:pos + 80])
+        if m and m["verb"] in lx.QUOTE_VERBS:
+            return self.ents.starting_at(pos + m.end(), "person")
+        m = re.match(r"[ \t]*,?[ \t]*", f[pos:pos + 5])
+        person = self.ents.starting_at(pos + (m.end() if m else 0), "person")
+        if person:
+            verb = re.match(r"[ \t]+(?P<verb>[\w\-]+)", f[person.end:person.end + 30])
+            if verb and verb["verb"] in lx.QUOTE_VERBS:
+                return person
+        return None
+
+    def _speaker_before(self, pos: int) -> Mention | None:
+        line_start = max(self.text.rfind("\n", 0, pos), self.text.rfind(". ", 0, pos) + 1, 0)
+        lead = self.folded[line_start:pos]
+        if not re.search(r":[ \t]*$", lead):
+            return None
+        if not any(v in lx.QUOTE_VERBS for v in re.findall(r"[\w\-]+", lead)):
+            return None
+        persons = self.ents.within(line_start, pos, "person")
+        return persons[0] if persons else None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.search(r"[.!?](?:\s|$)", text[pos:])
+    return pos + (m.end() if m else len(text) - pos)
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" ,").rstrip(",")
+
+
+def _dedupe(found: list[Relation]) -> list[Relation]:
+    """One relation per (kind, subject, object, quote); funding makes 'support' of the same pair redundant."""
+    funded = {(id(r.subject), id(r.object)) for r in found if r.kind == "funds"}
+    keep: dict[tuple, Relation] = {}
+    for r in found:
+        if r.kind == "supports" and (id(r.subject), id(r.object)) in funded:
+            continue
+        pair = (id(r.subject), id(r.object))
+        if r.kind == "partner_of":
+            pair = tuple(sorted(pair))
+        key = (r.kind, pair, r.attrs.get("text") if r.kind == "quoted" else None)
+        old = keep.get(key)
+        if old is None or sum(v is not None for v in r.attrs.values()) > sum(v is not None for v in old.attrs.values()):
+            keep[key] = r
+    return list(keep.values())

@@ -1,0 +1,468 @@
+"""Reading tables row by row: CSV/TSV (sniffed), .xlsx, JSON, JSON Lines, YAML.
+
+Every table becomes a header and rows of ``{header: raw value}`` with the line each row starts
+on, whatever the file format, so that loaders map columns the same way and every error can name
+file, line, column and value. CSV files are sniffed: encoding (UTF-8 with or without BOM,
+UTF-16 with BOM, else Windows-1252 as French Excel writes it), delimiter (``,`` ``;`` tab ``|``),
+quoting, and title lines above the header.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "m.csv"
+>>> _ = path.write_bytes("Nom;Ville\\nCHU de Rouen;Rouen\\n".encode("cp1252"))
+>>> table = open_table(path)
+>>> table.headers, table.delimiter, [(r.line, r.values["Ville"]) for r in table.rows()]
+(['Nom', 'Ville'], ';', [(2, 'Rouen')])
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from innograph.errors import InputError
+
+csv.field_size_limit(1 << 27)
+
+#: File extensions read as tables, by family.
+CSV_SUFFIXES = (".csv", ".tsv", ".tab")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+YAML_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + YAML_SUFFIXES
+
+_DELIMITERS = (",", ";", "\t", "|")
+_SNIFF_BYTES = 1 << 20
+#: Values that mean "nothing here" in exports (R's NA, Excel's #N/A...).
+MISSING = frozenset({"", "na", "n/a", "#n/a", "null", "none", "nan", "-"})
+
+
+@dataclass
+class Row:
+    """One row: the line (or record number) it starts on and its values by header."""
+
+    line: int
+    values: dict[str, object]
+
+
+@dataclass
+class Table:
+    """A table opened for reading: its headers, how it was read, and its rows (an iterator)."""
+
+    path: Path
+    format: str
+    headers: list[str]
+    _rows: Iterator[Row] = field(repr=False)
+    encoding: str | None = None
+    delimiter: str | None = None
+    #: "line" for text tables, "row" for spreadsheets, "record" for JSON/YAML lists.
+    unit: str = "line"
+
+    def rows(self) -> Iterator[Row]:
+        return self._rows
+
+    def column_number(self, header: str) -> int:
+        """1-based position of `header` (0 when the table has no such column)."""
+        try:
+            return self.headers.index(header) + 1
+        except ValueError:
+            return 0
+
+
+def table_format(path: Path) -> str | None:
+    """'csv', 'xlsx', 'json', 'jsonl' or 'yaml' from the file name, or None."""
+    suffix = path.suffix.lower()
+    for fmt, suffixes in (("csv", CSV_SUFFIXES), ("xlsx", XLSX_SUFFIXES), ("json", JSON_SUFFIXES),
+                          ("jsonl", JSONL_SUFFIXES), ("yaml", YAML_SUFFIXES)):
+        if suffix in suffixes:
+            return fmt
+    return None
+
+
+def open_table(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
+               header_row: int | None = None, sheet: str | None = None) -> Table:
+    """Open `path` as a table; options override what sniffing finds (``header_row`` is 1-based)."""
+    fmt = table_format(path)
+    try:
+        if fmt == "xlsx":
+            return _open_xlsx(path, sheet=sheet, header_row=header_row)
+        if fmt in ("json", "jsonl", "yaml"):
+            return _open_records(path, fmt)
+        return _open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+
+
+def peek_headers(path: Path) -> list[str]:
+    """The header of a table, read cheaply (for ``accepts``); [] when it is not a table."""
+    fmt = table_format(path)
+    try:
+        if fmt == "csv":
+            return _open_csv(path, sniff_only=True).headers
+        if fmt in ("json", "jsonl"):
+            return _peek_json_keys(path, fmt)
+        if fmt == "xlsx":
+            return _open_xlsx(path).headers
+        if fmt == "yaml":
+            return _open_records(path, fmt).headers if path.stat().st_size < (8 << 20) else []
+    except (OSError, InputError, ValueError, UnicodeError, KeyError):
+        return []
+    return []
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+def sniff_encoding(sample: bytes) -> str:
+    """The encoding of a text sample: BOMs first, then UTF-8 if it decodes, else Windows-1252."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # not just a character cut at the end of the sample
+            return "cp1252"
+    return "utf-8"
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the first lines into the most, equally many, fields."""
+    best, best_score = ",", (0, 0)
+    for candidate in _DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=candidate) if any(c.strip() for c in r)]
+        if not counts:
+            continue
+        header = max(counts[:5])
+        consistent = sum(1 for c in counts if c == header)
+        score = (consistent if header > 1 else 0, header)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _open_csv(path: Path, *, encoding=None, delimiter=None, header_row=None, sniff_only=False) -> Table:
+    with open(path, "rb") as raw:
+        sample = raw.read(_SNIFF_BYTES)
+    encoding = encoding or sniff_encoding(sample)
+    text = sample.decode(encoding, errors="ignore")
+    lines = text.splitlines(keepends=True)[:50]
+    if len(sample) == _SNIFF_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last one may be cut
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(lines)
+    skip = (header_row - 1) if header_row else _title_lines(lines, delimiter)
+    if sniff_only:
+        reader = csv.reader(lines[skip:], delimiter=delimiter)
+        return Table(path, "csv", _clean_headers(next(reader, [])), iter(()), encoding, delimiter)
+    stream = open(path, encoding=encoding, errors="replace" if encoding == "cp1252" else "strict", newline="")
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        for _ in range(skip):
+            next(reader)
+        headers = _clean_headers(next(reader))
+    except StopIteration:
+        stream.close()
+        raise InputError("the table is empty: no header line", path=path) from None
+    except UnicodeDecodeError as exc:
+        stream.close()
+        raise InputError(f"not {encoding} text ({exc.reason})", path=path, hint="pass the encoding in a --mapping file") from None
+    return Table(path, "csv", headers, _csv_rows(path, stream, reader, headers, encoding), encoding, delimiter)
+
+
+def _title_lines(lines: list[str], delimiter: str) -> int:
+    """How many title lines (fewer than two filled cells) stand above the header."""
+    for index, record in enumerate(csv.reader(lines, delimiter=delimiter)):
+        if sum(1 for cell in record if cell.strip()) >= 2:
+            return index
+        if index >= 20:
+            break
+    return 0
+
+
+def _clean_headers(cells: list[str]) -> list[str]:
+    headers, seen = [], set()
+    for number, cell in enumerate(cells, 1):
+        name = " ".join(str(cell or "").replace("\ufeff", "").split()) or f"column {number}"
+        while name in seen:
+            name += "'"
+        seen.add(name)
+        headers.append(name)
+    return headers
+
+
+def _csv_rows(path: Path, stream, reader, headers: list[str], encoding: str) -> Iterator[Row]:
+    width = len(headers)
+    with stream:
+        start = reader.line_num + 1
+        try:
+            for record in reader:
+                line, start = start, reader.line_num + 1
+                if not any(cell.strip() for cell in record):
+                    continue
+                if len(record) > width and any(cell.strip() for cell in record[width:]):
+                    extra = [c for c in record[width:] if c.strip()]
+                    raise InputError(f"{len(record)} fields where the header has {width}",
+                                     path=path, line=line, column=width + 1, value=extra[0])
+                yield Row(line, dict(zip(headers, record)))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not {encoding} text ({exc.reason})", path=path, line=start) from None
+        except csv.Error as exc:
+            raise InputError(f"not valid CSV: {exc}", path=path, line=start) from None
+
+
+# -- spreadsheets ----------------------------------------------------------------------------
+
+def _open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = None) -> Table:
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - a dependency
+        from innograph.errors import MissingExtraError
+
+        raise MissingExtraError("tables", "openpyxl") from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds (zipfile, KeyError, InvalidFileException)
+        raise InputError(f"not a readable .xlsx workbook: {exc}", path=path) from None
+    if sheet is not None and sheet not in book.sheetnames:
+        raise InputError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
+    ws = book[sheet] if sheet else book.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    number, headers = 0, None
+    for number, cells in enumerate(rows, 1):
+        filled = sum(1 for c in cells if c not in (None, ""))
+        if (header_row and number == header_row) or (not header_row and filled >= 2):
+            headers = _clean_headers([c if c is not None else "" for c in cells])
+            break
+    if headers is None:
+        book.close()
+        raise InputError("the sheet is empty: no header row", path=path)
+
+    def generate(first: int) -> Iterator[Row]:
+        try:
+            for line, cells in enumerate(rows, first + 1):
+                if all(c in (None, "") for c in cells):
+                    continue
+                yield Row(line, dict(zip(headers, cells)))
+        finally:
+            book.close()
+
+    return Table(path, "xlsx", headers, generate(number), unit="row")
+
+
+# -- JSON, JSON Lines, YAML ------------------------------------------------------------------
+
+def _records_of(data, path: Path) -> list:
+    """The list of records in a parsed JSON/YAML document (a list, or a dict holding one)."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        if len(lists) == 1:
+            return lists[0]
+    raise InputError("not a table: expected a list of records (objects)", path=path)
+
+
+def _flatten(record: dict, prefix: str = "") -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, name + "."))
+        else:
+            out[name] = value
+    return out
+
+
+def _open_records(path: Path, fmt: str) -> Table:
+    if fmt == "jsonl":
+        stream = open(path, encoding="utf-8-sig")
+        first = None
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                first = (number, _json_line(line, path, number))
+                break
+        if first is None:
+            stream.close()
+            raise InputError("the file is empty", path=path)
+        headers = list(_flatten(first[1]))
+
+        def generate() -> Iterator[Row]:
+            with stream:
+                yield Row(first[0], _flatten(first[1]))
+                for number, line in enumerate(stream, first[0] + 1):
+                    if line.strip():
+                        yield Row(number, _flatten(_json_line(line, path, number)))
+
+        return Table(path, "jsonl", headers, generate())
+    text = path.read_text(encoding="utf-8-sig")
+    if fmt == "yaml":
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
+                             line=mark.line + 1 if mark else None) from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
+    records = _records_of(data, path)
+    headers: list[str] = []
+    for record in records[:200]:
+        if isinstance(record, dict):
+            headers += [k for k in _flatten(record) if k not in headers]
+
+    def generate() -> Iterator[Row]:
+        for number, record in enumerate(records, 1):
+            if not isinstance(record, dict):
+                raise InputError("a record is not an object", path=path, line=number, value=record)
+            yield Row(number, _flatten(record))
+
+    return Table(path, fmt, headers, generate(), unit="record")
+
+
+def _json_line(line: str, path: Path, number: int) -> dict:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}", path=path, line=number, column=exc.colno) from None
+    if not isinstance(value, dict):
+        raise InputError("a line is not a JSON object", path=path, line=number, value=value)
+    return value
+
+
+def _peek_json_keys(path: Path, fmt: str) -> list[str]:
+    """Keys of the first record of a JSON (Lines) file, from its first 64 KiB."""
+    with open(path, encoding="utf-8-sig", errors="replace") as stream:
+        head = stream.read(1 << 16)
+    if fmt == "jsonl":
+        first = head.split("\n", 1)[0]
+        return list(_flatten(json.loads(first))) if first.strip().startswith("{") else []
+    start = head.find("{", head.find("[") if head.lstrip().startswith("{") else 0)
+    if start < 0:
+        return []
+    decoder = json.JSONDecoder()
+    try:
+        record, _ = decoder.raw_decode(head, start)
+    except json.JSONDecodeError:
+        return re.findall(r'"([^"\\]{1,60})"\s*:', head[start:start + 4096])
+    return list(_flatten(record)) if isinstance(record, dict) else []
+
+
+# -- values ----------------------------------------------------------------------------------
+
+def is_missing(value: object) -> bool:
+    """True for empty cells and the usual "no value" markers (NA, #N/A, null...)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip().lower() in MISSING
+    return False
+
+
+def text_of(value: object) -> str | None:
+    """A cell as trimmed text (numbers without a useless ``.0``), None when missing."""
+    if is_missing(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+_NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
+
+
+def parse_decimal(value: object) -> Decimal:
+    """A number written the French or the English way: "771225,1", "1 234,56", "1,234.5", 12.
+
+    >>> [str(parse_decimal(v)) for v in ("771225,1", "1 234,56 €", "1.234,5", "1,234.5", 7)]
+    ['771225.1', '1234.56', '1234.5', '1234.5', '7']
+    """
+    if isinstance(value, bool):
+        raise ValueError("not a number")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = re.sub(r"[\s\u00a0\u202f€$£]|EUR", "", str(value))
+    if "," in text and "." in text:
+        decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+        text = text.replace("." if decimal_sep == "," else ",", "")
+    elif text.count(",") > 1:
+        text = text.replace(",", "")
+    elif text.count(".") > 1:
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    if not _NUMBER.match(text):
+        raise ValueError("not a number")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError("not a number") from None
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y", "%Y-%m-%d %H:%M:%S",
+                 "%Y-%m-%dT%H:%M:%S")
+
+
+def parse_date(value: object) -> str:
+    """An ISO date, year-month or year from a cell: dates, 16/01/2020, 2020-01-16, 01/2020, 2020.
+
+    >>> [parse_date(v) for v in ("16/01/2020", "2020-01-16 00:00:00", "01/2020", 2019, "2018-03")]
+    ['2020-01-16', '2020-01-16', '2020-01', '2019', '2018-03']
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if re.fullmatch(r"(19|20)[0-9]{2}", text):
+        return text
+    if m := re.fullmatch(r"((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])", text):
+        return f"{m.group(1)}-{m.group(2)}"
+    if m := re.fullmatch(r"(0?[1-9]|1[0-2])/((?:19|20)[0-9]{2})", text):
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    for fmt in _DATE_FORMATS:
+        try:
+            return _dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise ValueError("not a date (use 2020-01-16, 16/01/2020, 01/2020 or 2020)")
+
+
+def parse_bool(value: object) -> bool:
+    """True/False from the usual spellings (true, vrai, oui, yes, 1, x)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "vrai", "oui", "yes", "y", "o", "1", "x"):
+        return True
+    if text in ("false", "faux", "non", "no", "n", "0"):
+        return False
+    raise ValueError("not a yes/no value")
+
+
+def read_text_sample(path: Path, size: int = 4096) -> str:
+    """The first `size` bytes of a file as text (sniffed encoding), for cheap checks."""
+    with open(path, "rb") as raw:
+        sample = raw.read(size)
+    return sample.decode(sniff_encoding(sample), errors="ignore")
+
+
+__all__ = ["Row", "Table", "open_table", "peek_headers", "table_format", "parse_decimal", "parse_date",
+           "parse_bool", "text_of", "is_missing", "sniff_encoding", "sniff_delimiter"]

@@ -1,0 +1,186 @@
+"""Finding entities by name, and everything the graph says about one.
+
+Names match case- and accent-insensitively, on labels and aliases (``skos:altLabel``): exact
+first, then a name that starts with or contains the words given, then close spellings. A
+name that fits several entities equally well is an :class:`AmbiguousName` error (exit 2)
+listing the candidates.
+
+>>> from innograph.examples import handmade_example
+>>> from innograph.graph.ingest import ingest
+>>> from innograph.graph.store import KnowledgeGraph
+>>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
+>>> [hit.label for hit in search(kg, "rouen", limit=3)]
+['Rouen', 'CHU de Rouen', 'CCI Rouen Métropole']
+>>> try:
+...     resolve(kg, "Normandie")
+... except AmbiguousName as err:
+...     print(len(err.candidates), err.candidates[0].label)
+4 Région Normandie
+>>> show(kg, "medical training centre").label
+'Médical Training Center'
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from innograph.errors import NotFoundError, UsageError
+from innograph.graph.iri import fold
+from innograph.graph.projection import format_date as ordinal_date
+from innograph.queries.evidence import Evidence, EvidenceReader, phrase
+from innograph.queries.results import Record, Results
+
+
+MARGIN = 0.15  # a partial match wins only when the next one scores this much lower
+
+
+class AmbiguousName(UsageError):
+    """A name that fits several entities; ``candidates`` lists them."""
+
+    def __init__(self, name: str, candidates: list[Hit]) -> None:
+        self.name, self.candidates = name, candidates
+        listed = "; ".join(f"{c.label} ({c.kind}, {c.iri})" for c in candidates[:10])
+        super().__init__(f"{name!r} names {len(candidates)} entities: {listed}; give a longer name or the IRI")
+
+
+@dataclass
+class Hit(Record):
+    """An entity matching a name."""
+
+    label: str
+    kind: str
+    iri: str
+    score: float
+    matched: str
+    degree: int = 0
+    _node: int = -1
+
+
+@dataclass
+class Fact(Record):
+    """One fact about an entity: ``relation`` (fact kind), the ``other`` end, and evidence."""
+
+    relation: str
+    text: str
+    other: str
+    other_kind: str
+    other_iri: str
+    date: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def rows(self):
+        first = self.evidence[0] if self.evidence else None
+        return [{"relation": self.relation, "text": self.text, "other": self.other, "other_kind": self.other_kind,
+                 "date": self.date, "source": first.source if first else None, "evidence": first.text if first else None}]
+
+
+@dataclass
+class Entity(Record):
+    """An entity with its names, kind and every fact about it."""
+
+    label: str
+    kind: str
+    iri: str
+    aliases: list[str]
+    facts: Results
+
+    def rows(self):
+        return [row for fact in self.facts for row in fact.rows()]
+
+
+def _hits(p, nodes, score: float, matched: str) -> list[Hit]:
+    return [Hit(p.labels[n], p.kinds[n], p.iris[n], score, matched, p.degree(n), n) for n in nodes]
+
+
+def search(kg, text: str, *, limit: int = 20, kinds=None, projection=None) -> Results:
+    """Entities whose label or alias matches `text`, best first."""
+    if not text or not text.strip():
+        raise UsageError("give a name to search for")
+    if limit < 1:
+        raise UsageError("limit must be at least 1")
+    from innograph.graph.projection import projection as project
+
+    p = projection or project(kg)
+    query = fold(text)
+    scored: dict[int, tuple[float, str]] = {}
+
+    def offer(nodes, score, name):
+        for n in nodes:
+            if (kinds is None or p.kinds[n] in kinds) and score > scored.get(n, (0.0, ""))[0]:
+                scored[n] = (score, name)
+
+    node = p.index(text.strip())
+    if node is not None:
+        offer([node], 1.0, text.strip())
+    offer(p.names.get(query, ()), 1.0, query)
+    if query:
+        padded = f" {query}"
+        for name, nodes in p.names.items():
+            if name.startswith(query):
+                offer(nodes, 0.9 - min(0.2, (len(name) - len(query)) / 200), name)
+            elif padded in f" {name}":
+                offer(nodes, 0.8 - min(0.2, (len(name) - len(query)) / 200), name)
+            elif query in name:
+                offer(nodes, 0.6, name)
+        if len(scored) < limit:
+            for name in difflib.get_close_matches(query, list(p.names), n=limit, cutoff=0.75):
+                ratio = difflib.SequenceMatcher(None, query, name).ratio()
+                offer(p.names[name], 0.7 * ratio, name)
+    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], -p.degree(item[0]), p.labels[item[0]]))
+    hits = Results()
+    for n, (score, name) in ranked[:limit]:
+        hits.extend(_hits(p, [n], score, name))
+    return hits
+
+
+def resolve(kg, name: str, *, projection=None) -> int:
+    """The node id of the one entity called `name`; NotFoundError or AmbiguousName otherwise."""
+    from innograph.graph.projection import projection as project
+
+    p = projection or project(kg)
+    node = p.index(name.strip()) if name else None
+    if node is not None:
+        return node
+    hits = search(kg, name, limit=10, projection=p)
+    if not hits:
+        raise NotFoundError(f"no entity called {name!r}; try `innograph search` with part of the name")
+    top = hits[0].score
+    if top >= 1.0:  # exact names: the only one, or ambiguous
+        exact = [h for h in hits if h.score >= 1.0]
+        if len(exact) == 1:
+            return exact[0]._node
+        raise AmbiguousName(name, exact)
+    close = [h for h in hits if h.score > top - MARGIN]
+    if len(close) == 1 and (top >= 0.5 or len(hits) == 1):
+        return close[0]._node
+    raise AmbiguousName(name, list(hits))
+
+
+def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None) -> Entity:
+    """Every fact about the entity called `name`, with its evidence (strongest first)."""
+    from innograph.graph.projection import projection as project
+    from innograph.queries.paths import edge_filter
+
+    p = projection or project(kg)
+    node = resolve(kg, name, projection=p)
+    valid = edge_filter(p, as_of=as_of)
+    reader = EvidenceReader(kg, p)
+    edges = sorted({e for _, e in p.neighbours(node) if valid(e)},
+                   key=lambda e: (p.edge_kinds[p.ekind[e]] == "co_mentioned", -p.weight[e], e))
+    facts = Results()
+    for e in edges[:limit] if limit else edges:
+        forward = p.src[e] == node
+        other = p.dst[e] if forward else p.src[e]
+        found = reader.edge(e)
+        kind = p.edge_kinds[p.ekind[e]]
+        facts.append(Fact(kind, phrase(kind, forward=forward, details=found.details, flags=p.flags[e]),
+                          p.labels[other], p.kinds[other], p.iris[other],
+                          found.details.get("date") or ordinal_date(p.start[e]), found.evidence))
+    aliases = sorted({row["alt"].value for iri in p.iris_of(node) for row in kg.store.query(
+        f"SELECT ?alt WHERE {{ <{iri}> <http://www.w3.org/2004/02/skos/core#altLabel> ?alt }}",
+        use_default_graph_as_union=True)} - {p.labels[node]})
+    return Entity(p.labels[node], p.kinds[node], p.iris[node], aliases, facts)
+
+
+__all__ = ["search", "resolve", "show", "Hit", "Fact", "Entity", "AmbiguousName"]
