@@ -112,7 +112,7 @@ def descriptors(ents: ArticleEntities) -> None:
             after = None  # "les entreprises de l'X" is not "l'entreprise X"
         kind = lx.DESCRIPTORS[cue]
         if after and ents.free(*after) and text[after[0]:after[1]].split()[0].lower() not in lx.NOT_NAMES:
-            entity = ents.entity("organization", text[after[0]:after[1]], org_kind=kind)
+            entity = ents.entity("organization", text[after[0]:after[1]], org_kind=kind, cue=name_key(cue))
             if cue in lx.CLASSIFICATION:
                 entity.classification.add(lx.CLASSIFICATION[cue])
             ents.add_alias(entity, text[m.start():after[1]])
@@ -135,6 +135,31 @@ def descriptors(ents: ArticleEntities) -> None:
             entity.org_kind = entity.org_kind or kind
             if cue in lx.CLASSIFICATION:
                 entity.classification.add(lx.CLASSIFICATION[cue])
+
+
+_TRAILING_DESCRIPTORS = ("cluster", "network", "consortium", "association", "group", "company", "start up", "startup")
+_TRAILING_RE = re.compile(rf"(?P<name>{NAME_SEQ.pattern})[ \t]+(?P<cue>{_alternation(_TRAILING_DESCRIPTORS)})(?![\w])")
+
+
+def trailing_descriptors(ents: ArticleEntities) -> None:
+    """English order: 'the MedTech Valley cluster', 'the Acme group'."""
+    text = ents.text
+    for m in _TRAILING_RE.finditer(text):
+        if ents.folded[m.start("cue"):m.end("cue")] != m["cue"]:
+            continue  # capitalized: part of a name, not a descriptor
+        name = m["name"]
+        if name.split()[0].lower() in lx.NOT_NAMES or name.lower().endswith("-based"):
+            continue
+        cue = re.sub(r"[\s'\-]+", " ", m["cue"])
+        kind = lx.DESCRIPTORS.get(cue, "Company")
+        start, end = m.start("name"), m.end("name")
+        existing = ents.at(start)
+        if existing and existing.start == start and existing.end == end:
+            existing.entity.kind, existing.entity.org_kind = "organization", existing.entity.org_kind or kind
+            continue
+        if ents.free(start, end):
+            entity = ents.entity("organization", name, org_kind=kind, cue=name_key(cue))
+            ents.mention(start, end, entity, "descriptor")
 
 
 def acronyms(ents: ArticleEntities) -> None:
@@ -186,6 +211,13 @@ def events_and_projects(ents: ArticleEntities) -> None:
     for m in _EVENT_RE.finditer(folded):
         surface = text[m.start():m.end()]
         after = _name_after(text, m.end())
+        if _capitalized(surface) and (not after or not _capitalized(text[after[0]:after[1]])):
+            # "the Westshire Innovation Forum": the cue ends the name
+            lead = _LEAD_NAME.search(text[max(0, m.start() - 60):m.start()])
+            if lead and not any(w.lower() in lx.NOT_NAMES for w in lead.group(0).split()) and ents.free(m.start() - len(lead.group(0)), m.end()):
+                start = m.start() - len(lead.group(0))
+                ents.mention(start, m.end(), ents.entity("event", text[start:m.end()]), "cue")
+            continue
         if not after or not ents.free(*after):
             continue
         name = text[after[0]:after[1]]
@@ -336,6 +368,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     """Run every pass, in order, and return `ents` with its mentions sorted."""
     cue_names(ents)
     descriptors(ents)
+    trailing_descriptors(ents)
     events_and_projects(ents)
     acronyms(ents)
     named_entities(ents, docs)

@@ -98,14 +98,14 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None):
     gazetteer = gazetteer or Gazetteer()
     parsed: dict[int, list] = {}
     for lang in sorted({a.language for a in articles}):
-        chosen = [a for a in articles if a.language == lang]
-        jobs = [(a.index, offset, para) for a in chosen for offset, para in a.paragraphs()]
+        chosen = [(n, a) for n, a in enumerate(articles) if a.language == lang]
+        jobs = [(n, offset, para) for n, a in chosen for offset, para in a.paragraphs()]
         docs = pipeline(lang).pipe((para for _, _, para in jobs), batch_size=BATCH_SIZE)
         for (index, offset, _), doc in zip(jobs, docs):
             parsed.setdefault(index, []).append((offset, doc))
     results = []
-    for article in articles:
-        docs = parsed.get(article.index, [])
+    for n, article in enumerate(articles):
+        docs = parsed.get(n, [])
         ents = detect(ArticleEntities(article.text, gazetteer), docs)
         relations = Extractor(ents, _sentences(article.text, docs), today=article.date).run()
         for entity in ents.entities:  # later articles of the load know these names

@@ -193,7 +193,7 @@ class ArticleEntities:
 
 
 _LEADING_WORDS = re.compile(
-    r"\s*(?:(?:de\s+la|de\s+l'|le|la|les|l'|du|des|de|d'|au|aux|a|the|un|une|an|a)\s*)*"
+    r"\s*(?:(?:de\s+la|le|la|les|du|des|de|au|aux|a|the|un|une|an)\s+|(?:de\s+)?l'\s*|d'\s*)*"
     r"(?:(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", "[ -]") for w in lx.DESCRIPTORS), key=len, reverse=True))
     + r")s?\s+)?"
 )

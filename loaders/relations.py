@@ -163,10 +163,11 @@ class Extractor:
         cue = _FUNDING_RE.search(f, sent.start, sent.end)
         if not cue:
             return
-        passive = re.match(r"[\w' \t]{0,30}?(?:par|by|from)[ \t]+", f[cue.end():sent.end])
-        if passive:
-            funder = self.ents.starting_at(cue.end() + passive.end(), "organization")
-            items = [m for m in self.mentions(sent, "organization", "project") if m.end <= cue.start()][-1:]
+        passive = re.match(r"[^;:!?]{0,40}?(?<![\w])(?:par|by|from)[ \t]+", f[cue.end():sent.end])
+        funder = self.ents.starting_at(cue.end() + passive.end(), "organization") if passive else None
+        if funder is not None:
+            item = self.subject_of(sent, before=cue.start(), kinds=("organization", "project"))
+            items = [item] if item else []
         else:
             funder = self.subject_of(sent, before=cue.start())
             items = [m for m in self.mentions(sent, "organization", "project") if m.start >= cue.start()]
@@ -277,6 +278,12 @@ class Extractor:
                 place = self.ents.entity("place", lx.DEMONYMS[m["dem"]])
                 self.add("located_in", org.entity, place, sent)
                 continue
+            based = re.match(r"[ \t]*,[ \t]*(?:an?[ \t]+|the[ \t]+)?", tail)
+            if based:
+                place = self.ents.starting_at(org.end + based.end(), "place")
+                if place and self.folded.startswith("-based", place.end):
+                    self.add("located_in", org.entity, place.entity, sent)
+                    continue
             m = _LOCATED_RE.match(tail.lstrip(" ,"))
             if m:
                 offset = org.end + (len(tail) - len(tail.lstrip(" ,"))) + m.end()

@@ -110,6 +110,7 @@ def main() -> None:
 # The command modules register themselves on `cli` (imported last: they import `cli`).
 from innograph.cli import data as _data  # noqa: E402,F401
 from innograph.cli import query as _query  # noqa: E402,F401
+from innograph.cli import resolve as _resolve  # noqa: E402,F401
 from innograph.cli import explore as _explore  # noqa: E402,F401
 from innograph.cli import facts as _facts  # noqa: E402,F401
 
