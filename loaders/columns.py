@@ -75,7 +75,7 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
     """Field → header for every header recognized (the first header for each field wins)."""
     found: dict[str, str] = {}
     for header in headers:
-        key = fold(header)
+        key = fold(header.rsplit(".", 1)[-1])  # nested JSON/YAML: "contact.fonction"
         name = _LOOKUP.get(key) or _LOOKUP.get(key.removesuffix(" s")) or _fuzzy_field(key)
         if name and name not in found:
             found[name] = header

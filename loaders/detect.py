@@ -68,19 +68,24 @@ def cue_names(ents: ArticleEntities) -> None:
         if after and _capitalized(text[after[0]:after[1]]):
             end = after[1]
         if _capitalized(surface) and surface[0].isupper():
-            lead = _LEAD_NAME.search(text[max(0, start - 60):start])
-            if lead and not any(w.lower().strip("'’") in lx.NOT_NAMES for w in re.split(r"[ \t']+", lead.group(0)) if w) \
-                    and not re.search(r"[.!?:;]\s*$", text[max(0, start - len(lead.group(0)) - 3):start - len(lead.group(0))]):
-                start = start - len(lead.group(0))
+            lead = _lead_name(text, start)
+            if lead:
+                start = start - len(lead)
         if (start, end) == (m.start(), m.end()):
             # A bare cue: the short form of a name seen before, or a well-known acronym on its own.
             short = _short(ents, name_key(cue), kind)
             if short is not None:
                 ents.mention(start, end, short, "short")
                 continue
-            if not (surface.isupper() and len(surface) >= 3) or cue in lx.GENERIC_ACRONYMS:
+            if cue not in lx.PROPER_CUES and (not (surface.isupper() and len(surface) >= 3) or cue in lx.GENERIC_ACRONYMS):
                 continue
         label = text[start:end]
+        if not _capitalized(surface) and after and after[0] == m.end() + 1 and start == m.start():
+            label = text[after[0]:after[1]]  # "le pôle de compétitivité Atlanpole": a descriptor
+            entity = ents.entity("organization", label, org_kind=kind, cue=name_key(cue))
+            ents.add_alias(entity, text[start:end])
+            ents.mention(after[0], after[1], entity, "descriptor")
+            continue
         if acr and after:  # "chambre de commerce et d'industrie (CCI) de Rouen" -> "CCI de Rouen"
             label = acr["acr"] + text[acr.end():end]
         entity = ents.entity("organization", label, org_kind=kind, cue=name_key(cue))
@@ -89,6 +94,20 @@ def cue_names(ents: ArticleEntities) -> None:
         if acr:
             ents.add_alias(entity, acr["acr"])
         ents.mention(start, end, entity, "cue")
+
+
+def _lead_name(text: str, pos: int) -> str | None:
+    """Capitalized words just before `pos` that belong to a name ("Westshire Innovation " Forum)."""
+    lead = _LEAD_NAME.search(text[max(0, pos - 60):pos])
+    if not lead:
+        return None
+    words = lead.group(0).split()
+    while words and words[0].lower().strip("'’") in lx.NOT_NAMES:
+        words.pop(0)
+    if not words or any(w.lower().strip("'’") in lx.NOT_NAMES for w in words):
+        return None
+    kept = lead.group(0)[lead.group(0).index(words[0]):]
+    return kept
 
 
 def _short(ents: ArticleEntities, cue: str, kind: str):
@@ -106,10 +125,15 @@ def descriptors(ents: ArticleEntities) -> None:
         cue = re.sub(r"[\s'\-]+", " ", m["cue"])
         if _capitalized(text[m.start():m.end()]) and cue in lx.NAME_CUES:
             continue  # "Cluster Seine": the cue is part of the name, see cue_names
-        direct = re.match(r"[ \t]+", text[m.end():m.end() + 3])
-        after = _name_after(text, m.end()) if direct else None
-        if after and after[0] != m.end() + direct.end():
-            after = None  # "les entreprises de l'X" is not "l'entreprise X"
+        direct = re.match(r"[ \t]+(?:[a-zà-ÿ\-]+[ \t]+)?", text[m.end():m.end() + 30])
+        after = None
+        if direct:
+            adjective = direct.group(0).strip()
+            if adjective and adjective not in lx.DEMONYMS and not adjective.endswith(("ais", "aise", "ien", "ienne", "ois", "oise", "ain", "aine", "al", "ale", "ique", "e")):
+                direct = re.match(r"[ \t]+", text[m.end():m.end() + 3])
+            after = _name_after(text, m.end() + len(direct.group(0)) - 1) if direct else None
+            if after and after[0] != m.end() + direct.end():
+                after = None  # "les entreprises de l'X" is not "l'entreprise X"
         kind = lx.DESCRIPTORS[cue]
         if after and ents.free(*after) and text[after[0]:after[1]].split()[0].lower() not in lx.NOT_NAMES:
             entity = ents.entity("organization", text[after[0]:after[1]], org_kind=kind, cue=name_key(cue))
@@ -213,9 +237,9 @@ def events_and_projects(ents: ArticleEntities) -> None:
         after = _name_after(text, m.end())
         if _capitalized(surface) and (not after or not _capitalized(text[after[0]:after[1]])):
             # "the Westshire Innovation Forum": the cue ends the name
-            lead = _LEAD_NAME.search(text[max(0, m.start() - 60):m.start()])
-            if lead and not any(w.lower() in lx.NOT_NAMES for w in lead.group(0).split()) and ents.free(m.start() - len(lead.group(0)), m.end()):
-                start = m.start() - len(lead.group(0))
+            lead = _lead_name(text, m.start())
+            if lead and ents.free(m.start() - len(lead), m.end()):
+                start = m.start() - len(lead)
                 ents.mention(start, m.end(), ents.entity("event", text[start:m.end()]), "cue")
             continue
         if not after or not ents.free(*after):
@@ -340,8 +364,18 @@ def gazetteer(ents: ArticleEntities) -> None:
 
 
 def short_forms(ents: ArticleEntities) -> None:
-    """A person's surname alone; the first word of a multi-word organization name alone."""
+    """A person's surname alone; the first word of a multi-word organization name alone;
+    'l'entreprise', 'la start-up' for the organization last introduced with that word."""
     text = ents.text
+    for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the )(?P<cue>{_alternation(lx.DESCRIPTORS)})(?![\w])", ents.folded):
+        if not ents.free(m.start("cue"), m.end("cue")):
+            continue
+        cue = name_key(re.sub(r"[\s'\-]+", " ", m["cue"]))
+        before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == "organization" and (
+            x.entity.cue == cue or (x.entity.org_kind == lx.DESCRIPTORS.get(cue) and x.entity.cue in lx.DESCRIPTORS))]
+        if before:
+            latest = max(before, key=lambda x: x.start)
+            ents.mention(m.start("cue"), m.end("cue"), latest.entity, "short")
     persons = [e for e in ents.entities if e.kind == "person"]
     surnames: dict[str, list] = {}
     for p in persons:

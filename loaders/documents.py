@@ -9,6 +9,7 @@ what the store already knows; read relations (:mod:`.relations`); write them thr
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -115,17 +116,31 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None):
     return results
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[«\"“A-ZÀ-Ý0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|Me|St|Ste|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Corp|vs|etc|cf|av|bd|n°|No)|\b[A-ZÀ-Ý])\.$")
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (rule-based: the statistical parser's boundaries are less
+    reliable on press French than punctuation followed by a capital)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph[max(0, m.start() - 6):m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
 def _sentences(text: str, docs) -> list[Sentence]:
     out = []
     for offset, doc in docs:
-        for sent in doc.sents:
-            subject = None
-            root = sent.root
-            for child in root.children:
-                if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
-                    subject = offset + child.idx
-                    break
-            start, end = offset + sent.start_char, offset + sent.end_char
+        subjects = [offset + t.idx for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.head.dep_ == "ROOT"]
+        for a, b in split_sentences(doc.text):
+            start, end = offset + a, offset + b
+            subject = next((p for p in subjects if start <= p < end), None)
             out.append(Sentence(start, end, text[start:end], subject))
     return out
 

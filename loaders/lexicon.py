@@ -112,11 +112,14 @@ MEMBERSHIP_VERBS = (
     "becomes a member", "has become a member", "is a member", "member of",
 )
 REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", "compte parmi ses membres")
+#: Verbs whose subject receives the money ("X lève 40 M€ auprès de Y", "X raised $3m from Y").
+RAISE_CUES = ("leve", "levee", "levee de fonds", "a leve", "raised", "raises", "raise", "secured", "obtient", "obtenu",
+              "decroche", "beneficie", "received", "receives", "won")
 FUNDING_CUES = (
     "finance", "financee", "finances", "financees", "financer", "financement", "subventionne", "subvention",
-    "a hauteur de", "leve", "levee", "levee de fonds", "investit", "investi", "investissement de",
+    "a hauteur de", "investit", "investi", "investissement de",
     "dote", "dotation", "apporte son soutien", "soutien financier", "aide de", "funded", "funding", "funds",
-    "grant", "invested", "invests", "raised", "raises", "backed", "financed", "awarded",
+    "grant", "invested", "invests", "backed", "financed", "awarded",
 )
 SUPPORT_CUES = ("avec le soutien de", "avec le soutien du", "avec le soutien des", "avec l appui de", "soutenu par",
                 "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec")
@@ -164,6 +167,9 @@ NOT_NAMES = frozenset(
     "nous vous ils elles il elle on je tu the a an of and or but in on at to for by with this that these those "
     "oui non pour apres avant lors selon depuis actuellement objectif economie image photo".split()
 )
+
+#: Cue words that are themselves the name of one organization ("Bpifrance", "le CNRS").
+PROPER_CUES = frozenset("cnrs inserm inria cea inrae bpifrance ademe aphp insa".split())
 
 #: Acronyms that name a kind of organization, not one organization ("le CHU" needs an antecedent).
 GENERIC_ACRONYMS = frozenset("chu chru chr ch cci ccir cma iut cfa pme eti".split())

@@ -17,7 +17,7 @@ from innograph.graph.iri import normalize_org_name
 from innograph.loaders import lexicon as lx
 
 NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'\.&\-]*[\w]|[A-ZÀ-Ý]|\d+(?:\.\d+)?)"
-CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|and|et|&|sur|en|on)[ \t]*|[ \t]+|-)"
+CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|en|on)[ \t]*|[ \t]+|-)"
 NAME_SEQ = re.compile(rf"{NAME_WORD}(?:{CONNECTOR}{NAME_WORD})*")
 ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)")
 LONG_DEF = re.compile(r"\s*\((?P<long>[A-ZÀ-Ý][^()]{5,90})\)")

@@ -45,6 +45,7 @@ _TITLE_RE = _cues(lx.TITLES)
 _MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
 _REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
+_RAISE_RE = _cues(lx.RAISE_CUES)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 _PARTNER_RE = _cues(lx.PARTNER_CUES)
 _SIGN_RE = _cues(lx.SIGN_VERBS)
@@ -160,10 +161,21 @@ class Extractor:
 
     def funding(self, sent: Sentence) -> None:
         f = self.folded
+        raised = _RAISE_RE.search(f, sent.start, sent.end)
+        if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z"
+            item = self.subject_of(sent, before=raised.start(), kinds=("organization", "project"))
+            source = re.search(r"(?<![\w])(?:aupres[ \t]+d[eu]s?|de[ \t]+la[ \t]+part[ \t]+d[eu]s?|from|by|with)[ \t]+", f[raised.end():sent.end])
+            if item and source:
+                amounts = find_amounts(sent.text)
+                attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
+                for m in self.mentions(sent, "organization"):
+                    if m.start >= raised.end() + source.start() and m.entity is not item.entity:
+                        self.add("funds", m.entity, item.entity, sent, **attrs)
+            return
         cue = _FUNDING_RE.search(f, sent.start, sent.end)
         if not cue:
             return
-        passive = re.match(r"[^;:!?]{0,40}?(?<![\w])(?:par|by|from)[ \t]+", f[cue.end():sent.end])
+        passive = re.match(r"[^;:!?]{0,40}?(?<![\w])(?:par|aupres[ \t]+de|aupres[ \t]+du|aupres[ \t]+des|by|from)[ \t]+", f[cue.end():sent.end])
         funder = self.ents.starting_at(cue.end() + passive.end(), "organization") if passive else None
         if funder is not None:
             item = self.subject_of(sent, before=cue.start(), kinds=("organization", "project"))
@@ -243,6 +255,8 @@ class Extractor:
                 self.add("organizes", org.entity, after[0].entity, sent)
         for event in events:
             comma = self.folded.find(",", event.end, sent.end)
+            if comma >= 0 and _ORGANIZER_RE.match(self.folded, comma + 2):
+                comma = self.folded.find(",", comma + 1, sent.end)
             window_end = min(sent.end, event.end + 120, comma if comma >= 0 else sent.end)
             for m in re.finditer(r"(?<![\w])(?:au sein du|au sein de la|au sein de l'|au sein de|dans|au|en|a|in|at)[ \t]+", f[event.end:window_end]):
                 where = self.ents.starting_at(event.end + m.end(), "place", "organization")
@@ -290,9 +304,9 @@ class Extractor:
                 where = self.ents.starting_at(offset, "place")
                 if where:
                     self.add("located_in", org.entity, where.entity, sent)
-        for m in re.finditer(r"(?<![\w])(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+", f[sent.start:sent.end]):
+        for m in re.finditer(r"(?=(?<![\w])(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+)", f[sent.start:sent.end]):
             if m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
-                org = self.ents.starting_at(sent.start + m.end(), "organization")
+                org = self.ents.starting_at(sent.start + m.start() + len(m["desc"]) + 1 + len(m["dem"]) + 1, "organization")
                 if org:
                     self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
 
