@@ -131,7 +131,11 @@ class KnowledgeGraph:
 
     # -- reading ------------------------------------------------------------------------------
     def query(self, sparql: str, *, union: bool = True, **options):
-        """Run a SPARQL query; by default the default graph is the union of all sources."""
+        """Run a SPARQL query; by default the default graph is the union of all sources, and the
+        ontology's prefixes (``org:``, ``schema:``, ``ig:``...) are declared."""
+        from innograph.ontology import PREFIXES
+
+        options.setdefault("prefixes", PREFIXES)
         return self.store.query(sparql, use_default_graph_as_union=union, **options)
 
     def __len__(self) -> int:

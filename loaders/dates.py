@@ -35,7 +35,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:(?P<d1>[0-3]?\d)(?:er|re|st|nd|rd|th)?(?:\s*(?:et|-|–|au|and|to)\s*(?P<d2>[0-3]?\d)(?:er|re|st|nd|rd|th)?)?)"
 
 _NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})\b")
-_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?P<month>{_MONTH})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?(?P<rel>\s+dernier)?\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:en\s+|in\s+|d'|de\s+)?(?P<month>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from innograph.graph.iri import normalize_org_name
 from innograph.loaders import lexicon as lx
 
-NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'\.&\-]*[\w]|[A-ZÀ-Ý]|\d+(?:\.\d+)?)"
-CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|en|on)[ \t]*|[ \t]+|-)"
-NAME_SEQ = re.compile(rf"{NAME_WORD}(?:{CONNECTOR}{NAME_WORD})*")
+CAP_WORD = r"(?:[A-ZÀ-Ý][\w’'\.&\-]*[\w]|[A-ZÀ-Ý])"
+NAME_WORD = rf"(?:{CAP_WORD}|\d+(?:\.\d+)?)"
+CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|en|on)[ \t]*)"
+# After a function word ("de", "en") only a capitalized word continues a name: "Seine Robotique en 2021".
+NAME_SEQ = re.compile(rf"{CAP_WORD}(?:(?:[ \t]+|-){NAME_WORD}|{CONNECTOR}{CAP_WORD})*")
 ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)")
 LONG_DEF = re.compile(r"\s*\((?P<long>[A-ZÀ-Ý][^()]{5,90})\)")
 
