@@ -99,6 +99,10 @@ TITLES = sorted(
         "chairman", "chairwoman", "chair", "president", "vice president", "director", "managing director",
         "general manager", "head", "head of research", "dean", "professor", "mayor", "minister", "partner",
         "executive director", "chief", "spokesperson", "spokesman", "spokeswoman", "researcher", "engineer",
+        "associe", "associee", "vice chancellor", "chancellor", "rector", "provost", "trustee", "board member",
+        "ingenieure de recherche", "ingenieur de recherche", "chief operating officer", "chief scientific officer",
+        "head of", "lead", "principal", "secretary general", "directeur technique", "directrice technique",
+        "directeur industriel", "directrice industrielle", "directeur de la recherche", "responsable des",
     },
     key=lambda t: -len(t),
 )
@@ -127,6 +131,10 @@ PARTNER_CUES = ("convention", "partenariat", "accord", "protocole", "contrat", "
                 "memorandum", "alliance", "collabore", "collaborent", "cooperation", "collaboration")
 SIGN_VERBS = ("signe", "signent", "signer", "ont signe", "a signe", "signed", "sign", "signs", "conclu", "noue",
               "scelle", "announced", "annoncent", "entered")
+#: Participles that introduce who leads an organization: "le pôle, présidé par X".
+LED_BY = {"preside par": "président", "presidee par": "présidente", "dirige par": "directeur", "dirigee par": "directrice",
+          "led by": "head", "headed by": "head", "chaired by": "chair", "run by": "head", "anime par": "animateur",
+          "animee par": "animatrice", "pilote par": "responsable", "pilotee par": "responsable"}
 FOUNDER_CUES = ("fonde par", "fondee par", "cree par", "creee par", "founded by", "created by", "set up by",
                 "lance par", "lancee par", "mis au point par", "initie par", "initiee par", "a l initiative de")
 FOUNDER_TITLES = ("fondateur", "fondatrice", "cofondateur", "cofondatrice", "co fondateur", "co fondatrice",

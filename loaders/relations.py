@@ -51,6 +51,9 @@ _PARTNER_RE = _cues(lx.PARTNER_CUES)
 _SIGN_RE = _cues(lx.SIGN_VERBS)
 _FOUNDER_RE = _cues(lx.FOUNDER_CUES)
 _ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
+_FOUNDER_VERB_RE = re.compile(r"(?<![\w])(?:co-?)?(?:fonde|fondee|fondes|fondees|cree|creee|crees|creees|founded|created|set up|lance|lancee|launched|started)(?:[ \t]+(?:en|in)[ \t]+(?:19|20)\d\d)?[ \t]+(?:par|by)[ \t]+")
+_LED_BY_RE = _cues(lx.LED_BY)
+_POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
 _ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host)(?![\w])")
 _LOCATED_RE = re.compile(r"(?<![\w])(?:basee?s?|installee?s?|implantee?s?|situee?s?|domiciliee?s?|based|headquartered|located)\s+(?:a|au|en|dans|in|at)\s")
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de)[ \t]*)"
@@ -107,9 +110,46 @@ class Extractor:
                 continue
             pos = person.end + head.end()
             title = _TITLE_RE.match(f, pos)
+            if not title:  # "a former materials engineer at": up to two modifiers before the title
+                mod = re.match(r"(?:[a-z\-]+[ \t]+){1,2}", f[pos:sent.end])
+                title = _TITLE_RE.match(f, pos + mod.end()) if mod else None
             if not title:
+                org = self.ents.starting_at(pos, "organization")  # "X, Corvista's co-founder"
+                if org and f.startswith("'s ", org.end):
+                    title = _TITLE_RE.match(f, org.end + 3)
+                    if title:
+                        self.add("holds_post", person.entity, org.entity, sent,
+                                 title=_clean_title(self.text[title.start():title.end()]), current=True)
+                        if any(t in f[title.start():title.end()] for t in lx.FOUNDER_TITLES):
+                            self.add("created_by", org.entity, person.entity, sent)
                 continue
             self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER))
+        for org in self.mentions(sent, "organization"):
+            # "Mechatron Surgical's chief executive, Kevin Doyle" / "Pennine Ventures partner Alice Brennan"
+            m = re.match(r"(?:'s)?[ \t]+", f[org.end:sent.end])
+            title = _TITLE_RE.match(f, org.end + m.end()) if m else None
+            if title:
+                after = re.match(r"[ \t]*,?[ \t]*", f[title.end():sent.end])
+                person = self.ents.starting_at(title.end() + after.end(), "person")
+                if person and person.start - title.end() <= 3:
+                    self.add("holds_post", person.entity, org.entity, sent,
+                             title=_clean_title(self.text[title.start():title.end()]), current=True)
+        for poss in _POSSESSIVE_TITLE_RE.finditer(f, sent.start, sent.end):
+            # "Son président, Antoine Ferrand" / "The cluster's director, Tom Akers"
+            title = _TITLE_RE.match(f, poss.end())
+            if not title:
+                continue
+            after = re.match(r"[ \t]*,[ \t]*", f[title.end():sent.end])
+            person = self.ents.starting_at(title.end() + after.end(), "person") if after else None
+            org = self._antecedent(poss.start(), f[poss.start():poss.end()])
+            if person and org:
+                self.add("holds_post", person.entity, org, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
+        for cue in _LED_BY_RE.finditer(f, sent.start, sent.end):
+            person = self.ents.starting_at(cue.end(), "person")
+            org = self.subject_of(sent, before=cue.start())
+            if person and org:
+                key = re.sub(r"[\s'\-]+", " ", cue.group(0))
+                self.add("holds_post", person.entity, org.entity, sent, title=lx.LED_BY.get(key), current=True)
         for title in _TITLE_RE.finditer(f, sent.start, sent.end):
             tail = re.match(r"[ \t]*,[ \t]*", f[title.end():sent.end])
             org_m = self._org_after_title(title.end(), sent)
@@ -129,16 +169,33 @@ class Extractor:
         return org
 
     def _post_at(self, sent, person, title_start, title_end, *, former) -> None:
-        m = re.match(rf"(?P<rest>[\w' \t\-]{{0,40}}?){_PREP}", self.folded[title_end:sent.end])
-        if not m:
-            return
-        org = self.ents.starting_at(title_end + m.end(), "organization")
+        org = None
+        for m in re.finditer(rf"{_PREP}", self.folded[title_end:min(sent.end, title_end + 70)]):
+            org = self.ents.starting_at(title_end + m.end(), "organization")
+            if org is not None:
+                rest_end = title_end + m.start()
+                break
         if org is None:
             return
-        title = _clean_title(self.text[title_start:title_end + m.start() + len(m["rest"])])
+        title = _clean_title(self.text[title_start:rest_end])
         self.add("holds_post", person.entity, org.entity, sent, title=title, current=not former)
         if any(t in self.folded[title_start:title_end] for t in lx.FOUNDER_TITLES):
             self.add("created_by", org.entity, person.entity, sent)
+        # "X, chair of A and a former chief executive of B"
+        chain = re.match(r"[ \t]+(?:and|et)[ \t]+(?:an?[ \t]+|une?[ \t]+|l'|le[ \t]+|la[ \t]+)?(?P<pre>(?:ancien|ancienne|ex|former)[ \t\-]+)?", self.folded[org.end:sent.end])
+        if chain:
+            title = _TITLE_RE.match(self.folded, org.end + chain.end())
+            if title:
+                self._post_at(sent, person, org.end + chain.end(), title.end(), former=bool(chain["pre"]))
+
+    def _antecedent(self, pos: int, possessive: str):
+        """The organization a possessive ('son', 'its', "the cluster's") refers to: the latest one before."""
+        word = re.match(r"the[ \t]+([\w\-]+)'s", possessive)
+        before = [m for m in self.ents.mentions if m.end <= pos and m.entity.kind == "organization"]
+        if word:
+            kind = lx.DESCRIPTORS.get(word.group(1)) or lx.NAME_CUES.get(word.group(1))
+            before = [m for m in before if kind is None or m.entity.org_kind == kind] or before
+        return before[-1].entity if before else None
 
     def membership(self, sent: Sentence) -> None:
         f = self.folded
@@ -277,11 +334,30 @@ class Extractor:
                     event.entity.__dict__.setdefault("end", dates[1].value)
 
     def founders(self, sent: Sentence) -> None:
-        for cue in _FOUNDER_RE.finditer(self.folded, sent.start, sent.end):
-            created = self.subject_of(sent, before=cue.start())
-            founder = self.ents.starting_at(cue.end(), "person", "organization")
-            if created and founder:
+        """'X a été fondée en 2018 par A et B', 'X was co-founded by A and B', 'X, cofondateur de Y'."""
+        for cue in _FOUNDER_VERB_RE.finditer(self.folded, sent.start, sent.end):
+            created = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
+            if created is None:  # "Fondée par Claire Dumas, ..., la société X"
+                later = [m for m in self.mentions(sent, "organization") if m.start > cue.end()]
+                founders = self._coordinated(cue.end(), sent, "person", "organization")
+                later = [m for m in later if all(m.entity is not f.entity for f in founders)]
+                created = later[0] if later else None
+            if created is None:
+                continue
+            for founder in self._coordinated(cue.end(), sent, "person", "organization"):
                 self.add("created_by", created.entity, founder.entity, sent)
+
+    def _coordinated(self, pos: int, sent: Sentence, *kinds: str) -> list[Mention]:
+        """Mentions from `pos` joined by commas, 'et', 'and': 'A, B et C'."""
+        out = []
+        first = self.ents.starting_at(pos, *kinds)
+        while first is not None:
+            out.append(first)
+            link = re.match(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+", self.folded[first.end:sent.end])
+            if not link:
+                break
+            first = self.ents.starting_at(first.end + link.end(), *kinds)
+        return out
 
     def locations(self, sent: Sentence) -> None:
         f = self.folded
