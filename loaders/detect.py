@@ -24,7 +24,7 @@ _DESCRIPTOR_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.DESCRIPTORS)})s?(?!
 _EVENT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.EVENT_CUES)})s?(?![\w])")
 _NOT_IN_PROJECT = r"(?:ou|et|de|du|des|la|le|les|a|au|en|pour|par|qui|que|or|and|of|the|for|to|in)\b"
 _PROJECT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.PROJECT_CUES)})s?\s+(?:de\s+|d'|du\s+)(?P<what>(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+(?:\s+(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+)?)")
-_LEAD_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,3}$")
+_LEAD_NAME = re.compile(r"(?<![\w’'&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,3}$")
 _YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}$")
 _CONNECTOR_START = re.compile(r"^(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for)[ \t]*|[ \t]+)")
 
@@ -99,7 +99,7 @@ def cue_names(ents: ArticleEntities) -> None:
 def _lead_name(text: str, pos: int) -> str | None:
     """Capitalized words just before `pos` that belong to a name ("Westshire Innovation " Forum)."""
     lead = _LEAD_NAME.search(text[max(0, pos - 60):pos])
-    if not lead:
+    if not lead or (lead.start() == 0 and pos - 60 > 0 and text[pos - 61].isalnum()):
         return None
     words = lead.group(0).split()
     while words and words[0].lower().strip("'’") in lx.NOT_NAMES:
@@ -262,6 +262,14 @@ def events_and_projects(ents: ArticleEntities) -> None:
         label = text[m.start():end]
         if label.split()[-1].lower() in lx.STOPWORDS:
             continue
+        named = re.match(r"(?:[ \t]+[\w\-]{1,12}){0,2}?[ \t]+(?=[A-ZÀ-Ý])", text[end:end + 30])
+        if named:
+            after = NAME_SEQ.match(text, end + named.end())
+            if after and ents.free(after.start(), after.end()):
+                entity = ents.entity("project", after.group(0))
+                ents.add_alias(entity, text[m.start():after.end()])
+                ents.mention(after.start(), after.end(), entity, "cue")
+                continue
         ents.mention(m.start(), end, ents.entity("project", label), "cue")
 
 
@@ -287,6 +295,9 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 continue
             words = label.split()
             if kind == "person":
+                label = re.sub(r"['’]s$", "", label)
+                if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
+                    continue
                 if len(words) < 2 or not all(w[0].isupper() for w in words) or _kind_of(label) \
                         or any(name_key(w) in lx.TITLES for w in words):
                     continue
@@ -299,6 +310,7 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                     continue
                 ents.mention(start, end, ents.entity("place", label), "ner")
             elif kind == "organization":
+                label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
                 if label.lower() in lx.NOT_NAMES or len(label) < 2:
                     continue
                 ents.mention(start, end, ents.entity("organization", label, org_kind=_kind_of(label)), "ner")
@@ -367,6 +379,11 @@ def short_forms(ents: ArticleEntities) -> None:
     """A person's surname alone; the first word of a multi-word organization name alone;
     'l'entreprise', 'la start-up' for the organization last introduced with that word."""
     text = ents.text
+    for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the |this |ce |cette )(?P<cue>{_alternation(lx.EVENT_CUES)})(?![\w])", ents.folded):
+        if ents.free(m.start("cue"), m.end("cue")):
+            before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == "event"]
+            if before:
+                ents.mention(m.start("cue"), m.end("cue"), before[-1].entity, "short")
     for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the )(?P<cue>{_alternation(lx.DESCRIPTORS)})(?![\w])", ents.folded):
         if not ents.free(m.start("cue"), m.end("cue")):
             continue

@@ -92,7 +92,19 @@ class Extractor:
         return self.ents.within(sent.start, sent.end, *kinds)
 
     def subject_of(self, sent: Sentence, before: int | None = None, kinds=_ORG_KINDS) -> Mention | None:
-        """The main verb's subject if it is a mention; else the nearest mention before `before`."""
+        """The main verb's subject if it is a mention; a pronoun's antecedent; else the nearest
+        mention before `before`."""
+        pronoun = re.match(r"[ \t]*(?:elle|il|it|she|he|they|ils|elles)[ \t]+", self.folded[sent.start:sent.end])
+        if pronoun and "organization" in kinds:
+            previous = [m for m in self.ents.mentions if m.end <= sent.start and m.entity.kind == "organization"]
+            subjects = [s for s in self.sentences if s.end <= sent.start and s.subject_pos is not None]
+            for s in reversed(subjects):
+                m = self.ents.at(s.subject_pos)
+                if m and m.entity.kind == "organization":
+                    return Mention(sent.start, sent.start + pronoun.end(), m.text, m.entity, "pronoun")
+            if previous:
+                m = previous[-1]
+                return Mention(sent.start, sent.start + pronoun.end(), m.text, m.entity, "pronoun")
         if sent.subject_pos is not None:
             m = self.ents.at(sent.subject_pos)
             if m and m.entity.kind in kinds and (before is None or m.start < before):
@@ -141,7 +153,7 @@ class Extractor:
                 continue
             after = re.match(r"[ \t]*,[ \t]*", f[title.end():sent.end])
             person = self.ents.starting_at(title.end() + after.end(), "person") if after else None
-            org = self._antecedent(poss.start(), f[poss.start():poss.end()])
+            org = self._antecedent(poss.start(), f[poss.start():poss.end()], sent)
             if person and org:
                 self.add("holds_post", person.entity, org, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
         for cue in _LED_BY_RE.finditer(f, sent.start, sent.end):
@@ -188,10 +200,18 @@ class Extractor:
             if title:
                 self._post_at(sent, person, org.end + chain.end(), title.end(), former=bool(chain["pre"]))
 
-    def _antecedent(self, pos: int, possessive: str):
-        """The organization a possessive ('son', 'its', "the cluster's") refers to: the latest one before."""
+    def _antecedent(self, pos: int, possessive: str, sent: Sentence | None = None):
+        """The organization a possessive ('son', 'its', "the cluster's") refers to: the subject of
+        the sentence before if it is an organization, else the latest typed one before."""
         word = re.match(r"the[ \t]+([\w\-]+)'s", possessive)
+        if not word and sent is not None:
+            earlier = [s for s in self.sentences if s.end <= sent.start and s.subject_pos is not None]
+            if earlier:
+                m = self.ents.at(earlier[-1].subject_pos)
+                if m and m.entity.kind == "organization":
+                    return m.entity
         before = [m for m in self.ents.mentions if m.end <= pos and m.entity.kind == "organization"]
+        before = [m for m in before if m.entity.org_kind] or before
         if word:
             kind = lx.DESCRIPTORS.get(word.group(1)) or lx.NAME_CUES.get(word.group(1))
             before = [m for m in before if kind is None or m.entity.org_kind == kind] or before
@@ -225,8 +245,8 @@ class Extractor:
             if item and source:
                 amounts = find_amounts(sent.text)
                 attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
-                for m in self.mentions(sent, "organization"):
-                    if m.start >= raised.end() + source.start() and m.entity is not item.entity:
+                for m in self._coordinated(raised.end() + source.end(), sent, "organization"):
+                    if m.entity is not item.entity:
                         self.add("funds", m.entity, item.entity, sent, **attrs)
             return
         cue = _FUNDING_RE.search(f, sent.start, sent.end)

@@ -288,6 +288,11 @@ def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
         if short and (_PUBLISHED.match(para) or _WEEKDAY_DATE.match(para)) and parse_date(para):
             date = date or parse_date(para)
             continue
+        if top and short and re.search(r"\s[>›»|/]\s", para) and len(para) < 100:
+            continue  # a breadcrumb ("Accueil > Santé > Innovation")
+        if top and short and headline is None and para.isupper() and len(para.split()) <= 5:
+            publisher = publisher or para.title()  # a masthead ("NORTHERN TECH WEEKLY")
+            continue
         if top and short and headline is None and len(para.split()) >= 3:
             headline, head_key = para, para.lower()
             continue
