@@ -53,7 +53,8 @@ DESCRIPTORS: dict[str, str] = {
     "entreprise": "Company", "societe": "Company", "start up": "Company", "startup": "Company",
     "jeune pousse": "Company", "pme": "Company", "eti": "Company", "groupe": "Company", "industriel": "Company",
     "equipementier": "Company", "fabricant": "Company", "constructeur": "Company", "editeur": "Company",
-    "usine": "Company", "site": "Company", "filiale": "Company", "firme": "Company", "spin off": "Company",
+    "usine": "Company", "site": "Company", "fonds": "Company", "fund": "Company", "investisseur": "Company",
+    "investor": "Company", "filiale": "Company", "firme": "Company", "spin off": "Company",
     "company": "Company", "firm": "Company", "manufacturer": "Company", "group": "Company", "sme": "Company",
     "maker": "Company", "supplier": "Company", "plant": "Company", "factory": "Company", "subsidiary": "Company",
     "cluster": "Cluster", "pole": "Cluster", "association": "Cluster", "reseau": "Cluster", "network": "Cluster",
@@ -123,7 +124,8 @@ FUNDING_CUES = (
     "finance", "financee", "finances", "financees", "financer", "financement", "subventionne", "subvention",
     "a hauteur de", "investit", "investi", "investissement de",
     "dote", "dotation", "apporte son soutien", "soutien financier", "aide de", "funded", "funding", "funds",
-    "grant", "invested", "invests", "backed", "financed", "awarded",
+    "grant", "invested", "invests", "backed", "financed", "awarded", "fund", "to fund", "will provide", "provides",
+    "provided", "accorde", "accordee", "octroie", "octroye", "alloue", "verse", "subvention de",
 )
 SUPPORT_CUES = ("avec le soutien de", "avec le soutien du", "avec le soutien des", "avec l appui de", "soutenu par",
                 "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec")
@@ -146,8 +148,13 @@ QUOTE_VERBS = frozenset(
     "rappelle insiste observe note conclut commente temoigne resume analyse martele reconnait admet lance "
     "glisse raconte annonce se rejouit se felicite avance juge considere ajoute-t-il "
     "says said explains explained adds added notes noted states stated stresses stressed continues "
-    "continued comments commented according told remarks remarked insists insisted concludes concluded".split()
+    "continued comments commented according told remarks remarked insists insisted concludes concluded "
+    "souvient raconte-t-il explique-t-il estime-t-il ajoute-t-il precise-t-il poursuit-t-il "
+    "describes described calls called salue voit parle qualifie evoque decrit resume".split()
 )
+#: Honorifics that may stand between a verb and a name: "said Professor Martin Okafor".
+HONORIFICS = ("professor", "prof", "professeur", "professeure", "dr", "docteur", "docteure", "m", "mme", "mr", "mrs",
+              "ms", "sir", "dame", "maitre", "me", "pr")
 
 #: Demonyms: adjective (folded, masculine and feminine forms) → place name.
 DEMONYMS: dict[str, str] = {}

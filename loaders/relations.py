@@ -54,7 +54,10 @@ _ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
 _FOUNDER_VERB_RE = re.compile(r"(?<![\w])(?:co-?)?(?:fonde|fondee|fondes|fondees|cree|creee|crees|creees|founded|created|set up|lance|lancee|launched|started)(?:[ \t]+(?:en|in)[ \t]+(?:19|20)\d\d)?[ \t]+(?:par|by)[ \t]+")
 _LED_BY_RE = _cues(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
-_ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host)(?![\w])")
+_ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])")
+_FRONTED_ORGANIZER_RE = re.compile(r"[ \t«\"“]*(?:organise|organisee|organises|organisees|organized|organised|hosted|co-organise|co-organisee)[ \t]+(?:par|by)[ \t]+")
+_JOINTLY_RE = re.compile(r"(?<![\w])(?:conjointement avec|jointly with|en partenariat avec|together with|co-organise avec|co-organisee avec|co-organised with|co-organized with)[ \t]+")
+_FRONTED_PLACE_RE = re.compile(r"[ \t]*(?:installee?s?|basee?s?|implantee?s?|situee?s?|domiciliee?s?|based|located|headquartered)[ \t]+(?:a|au|en|dans|in|at)[ \t]+")
 _LOCATED_RE = re.compile(r"(?<![\w])(?:basee?s?|installee?s?|implantee?s?|situee?s?|domiciliee?s?|based|headquartered|located)\s+(?:a|au|en|dans|in|at)\s")
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
@@ -325,6 +328,15 @@ class Extractor:
             org = self.ents.starting_at(cue.end(), "organization")
             if before and org:
                 self.add("organizes", org.entity, before[-1].entity, sent)
+        fronted = _FRONTED_ORGANIZER_RE.match(f, sent.start)
+        if fronted and events:  # "Organisé par A et B, le rendez-vous ..."
+            for org in self._coordinated(fronted.end(), sent, "organization"):
+                self.add("organizes", org.entity, events[0].entity, sent)
+        for cue in _JOINTLY_RE.finditer(f, sent.start, sent.end):
+            event = next((e for e in reversed(events) if e.end <= cue.start()), None)
+            if event:
+                for org in self._coordinated(cue.end(), sent, "organization"):
+                    self.add("organizes", org.entity, event.entity, sent)
         for cue in _ORGANIZE_NOUN_RE.finditer(f, sent.start, sent.end):
             after = [m for m in events if m.start >= cue.end()]
             org = self.subject_of(sent, before=cue.start())
@@ -381,6 +393,13 @@ class Extractor:
 
     def locations(self, sent: Sentence) -> None:
         f = self.folded
+        fronted = _FRONTED_PLACE_RE.match(f, sent.start)
+        if fronted:  # "Installée à Villeurbanne, la plateforme ..."
+            place = self.ents.starting_at(sent.start + fronted.end(), "place")
+            comma = f.find(",", sent.start + fronted.end(), sent.end)
+            thing = self.ents.starting_at(comma + 1, "organization", "project") if place and comma > 0 else None
+            if thing:
+                self.add("located_in", thing.entity, place.entity, sent)
         for org in self.mentions(sent, "organization"):
             tail = f[org.end:min(sent.end, org.end + 60)]
             m = re.match(r"[ \t]*,[ \t]*(?:une?[ \t]+|la[ \t]+|le[ \t]+|l'|an?[ \t]+)?(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)", tail)
@@ -388,12 +407,18 @@ class Extractor:
                 place = self.ents.entity("place", lx.DEMONYMS[m["dem"]])
                 self.add("located_in", org.entity, place, sent)
                 continue
-            based = re.match(r"[ \t]*,[ \t]*(?:an?[ \t]+|the[ \t]+)?", tail)
+            based = re.match(r"[ \t]*,[ \t]*(?:an?[ \t]+|the[ \t]+)?(?P<place>[A-Za-zÀ-ÿ\-]+?)-based\b", self.text[org.end:min(sent.end, org.end + 60)])
             if based:
-                place = self.ents.starting_at(org.end + based.end(), "place")
-                if place and self.folded.startswith("-based", place.end):
-                    self.add("located_in", org.entity, place.entity, sent)
-                    continue
+                self.add("located_in", org.entity, self.ents.entity("place", based["place"]), sent)
+                continue
+            placed = re.match(r"[ \t]*,[ \t]*(?:an?|une?)[ \t]+", tail)
+            if placed:  # "Mechatron Surgical, a Salford robotics firm"
+                place = self.ents.starting_at(org.end + placed.end(), "place")
+                if place:
+                    rest = re.match(r"(?:[ \t]+[a-z\-]+){1,3}", f[place.end:sent.end])
+                    if rest and rest.group(0).split()[-1].rstrip("s").replace("-", " ") in lx.DESCRIPTORS:
+                        self.add("located_in", org.entity, place.entity, sent)
+                        continue
             m = _LOCATED_RE.match(tail.lstrip(" ,"))
             if m:
                 offset = org.end + (len(tail) - len(tail.lstrip(" ,"))) + m.end()
@@ -421,9 +446,14 @@ class Extractor:
 
     def _speaker_after(self, pos: int) -> Mention | None:
         f = self.folded
-        m = re.match(r"[ \t]*[,.]?[ \t]*(?:a[ \t]+|ont[ \t]+|has[ \t]+)?(?P<verb>[\w\-]+(?:[ \t]+se[ \t]+\w+)?)(?:-t-(?:il|elle))?[ \t]+(?:pour[ \t]+sa[ \t]+part[ \t]+|encore[ \t]+|ainsi[ \t]+|alors[ \t]+|aussi[ \t]+)?", f[pos:pos + 80])
-        if m and m["verb"] in lx.QUOTE_VERBS:
+        honorific = "|".join(lx.HONORIFICS)
+        m = re.match(rf"[ \t]*[,.]?[ \t]*(?:a[ \t]+|ont[ \t]+|has[ \t]+)?(?:se[ \t]+)?(?P<verb>[\w]+)(?P<inverted>-t-(?:il|elle)|-(?:il|elle))?[ \t]*(?:pour[ \t]+sa[ \t]+part[ \t]+|encore[ \t]+|ainsi[ \t]+|alors[ \t]+|aussi[ \t]+)?(?:(?:{honorific})\.?[ \t]+)?", f[pos:pos + 80])
+        if m and (m["verb"] in lx.QUOTE_VERBS or m["inverted"]):
+            if m["inverted"] or re.match(r"[ \t]*[,.]?[ \t]*(?:he|she)[ \t]+(?:said|says|added|explained)", f[pos:pos + 30]):
+                return self._last_person(pos)
             return self.ents.starting_at(pos + m.end(), "person")
+        if re.match(r"[ \t]*[,.]?[ \t]*(?:he|she)[ \t]+(?:said|says|added|adds|explained|explains|told|noted)", f[pos:pos + 30]):
+            return self._last_person(pos)
         m = re.match(r"[ \t]*,?[ \t]*", f[pos:pos + 5])
         person = self.ents.starting_at(pos + (m.end() if m else 0), "person")
         if person:
@@ -432,15 +462,24 @@ class Extractor:
                 return person
         return None
 
+    def _last_person(self, pos: int) -> Mention | None:
+        persons = [m for m in self.ents.mentions if m.end <= pos and m.entity.kind == "person"]
+        return persons[-1] if persons else None
+
     def _speaker_before(self, pos: int) -> Mention | None:
+        """'X explique : « ... »', 'Selon X, « ... »', 'X y voit « ... »', 'X described it as "..."'."""
         line_start = max(self.text.rfind("\n", 0, pos), self.text.rfind(". ", 0, pos) + 1, 0)
         lead = self.folded[line_start:pos]
-        if not re.search(r":[ \t]*$", lead):
-            return None
-        if not any(v in lx.QUOTE_VERBS for v in re.findall(r"[\w\-]+", lead)):
-            return None
         persons = self.ents.within(line_start, pos, "person")
-        return persons[0] if persons else None
+        if not persons:
+            return None
+        selon = re.match(r"[ \t]*(?:selon|according to|pour)[ \t]+", lead)
+        if selon and self.ents.starting_at(line_start + selon.end(), "person"):
+            return self.ents.starting_at(line_start + selon.end(), "person")
+        words = re.findall(r"[\w\-]+", lead)
+        if re.search(r":[ \t]*$", lead) or any(w in lx.QUOTE_VERBS for w in words):
+            return persons[0] if len({p.entity.label for p in persons}) == 1 or re.search(r":[ \t]*$", lead) else None
+        return None
 
 
 def _sentence_end(text: str, pos: int) -> int:
