@@ -118,8 +118,10 @@ def ingest(
 
 
 def loader_gazetteer(kg, loader):
-    """The loader's gazetteer of known names, built once per store state and reused."""
-    state = (id(kg), len(kg))
+    """The loader's gazetteer of known names: built from the store once per graph, then kept up to
+    date by the loader itself as it reads (rebuilding it before every file made a directory load
+    quadratic)."""
+    state = id(kg)
     cached = getattr(loader, "_gazetteer_cache", None)
     if cached is None or cached[0] != state:
         from innograph.loaders.documents import build_gazetteer

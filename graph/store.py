@@ -44,6 +44,7 @@ DEFAULT_STORE = ".innograph"
 STORE_ENV = "INNOGRAPH_STORE"
 
 _STAGING_MARK = "#staging-"
+SMALL_WRITE = 50_000  # triples; below this a transactional in-memory write is faster than a bulk one
 _SAFE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
 _TYPE = ox.NamedNode(str(RDF.type))
@@ -61,7 +62,7 @@ _SOURCES_QUERY = f"""
 SELECT ?g ?label ?path ?loader ?hash ?count ?at (GROUP_CONCAT(STR(?type); separator=" ") AS ?types)
 WHERE {{
   GRAPH ?g {{
-    ?g a <{IG.Source}> ; ?p ?o .
+    ?g a <{IG.Source}> .
     OPTIONAL {{ ?g <{RDFS.label}> ?label }}
     OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}
     OPTIONAL {{ ?g <{IG.loader}> ?loader }}
@@ -74,6 +75,11 @@ WHERE {{
 GROUP BY ?g ?label ?path ?loader ?hash ?count ?at
 ORDER BY ?label ?g
 """
+# The sources read from one origin (bound through `substitutions`: ?path), without listing them all.
+_SOURCES_FROM_QUERY = _SOURCES_QUERY.replace(
+    f"?g a <{IG.Source}> .\n    OPTIONAL {{ ?g <{RDFS.label}> ?label }}\n    OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}",
+    f"?g <{IG.sourcePath}> ?path ; a <{IG.Source}> .\n    OPTIONAL {{ ?g <{RDFS.label}> ?label }}",
+)
 
 
 def default_store_path() -> Path:
@@ -166,7 +172,8 @@ class KnowledgeGraph:
 
     def sources_from(self, origin: str) -> list[SourceInfo]:
         """The sources that were read from `origin` (a file path or a stream name)."""
-        return [s for s in self.sources() if s.path == origin]
+        rows = self.store.query(_SOURCES_FROM_QUERY, substitutions={ox.Variable("path"): ox.Literal(origin)})
+        return [SourceInfo.from_solution(row) for row in rows]
 
     # -- writing ------------------------------------------------------------------------------
     def replace(self, origin: str, payloads: Sequence[SourcePayload]) -> list[SourceInfo]:
@@ -176,14 +183,13 @@ class KnowledgeGraph:
         are replaced, new ones added — all in one transaction: on any error, nothing changed.
         """
         previous = {s.iri for s in self.sources_from(origin)}
-        existing = {str(g.value) for g in self.store.named_graphs()}
         written: list[ox.NamedNode] = []
         moves: list[tuple[str, str]] = []
         try:
             for payload in payloads:
                 _check_iri(payload.iri)
                 target = payload.iri
-                if payload.iri in existing:
+                if self.store.contains_named_graph(ox.NamedNode(payload.iri)):
                     target = f"{payload.iri}{_STAGING_MARK}{uuid.uuid4().hex}"
                     moves.append((target, payload.iri))
                 graph = ox.NamedNode(target)
@@ -199,8 +205,7 @@ class KnowledgeGraph:
             for graph in written:
                 self.store.remove_graph(graph)
             raise
-        by_iri = {s.iri: s for s in self.sources()}
-        return [by_iri[p.iri] for p in payloads if p.iri in by_iri]
+        return self.sources_from(origin)
 
     def remove_source(self, key: str) -> int:
         """Remove one source (by IRI, label or path) with its description; return its triple count."""
@@ -213,7 +218,11 @@ class KnowledgeGraph:
         if payload.file is not None:
             self._load_file(graph, payload)
         if payload.triples is not None:
-            self.store.bulk_extend(_into_graph(payload.triples, graph))
+            if isinstance(payload.triples, (list, tuple)) and len(payload.triples) < SMALL_WRITE:
+                # bulk_extend writes new files to disk on every call: too slow for an article
+                self.store.extend(_into_graph(payload.triples, graph))
+            else:
+                self.store.bulk_extend(_into_graph(payload.triples, graph))
         return self._count(graph)
 
     def _count(self, graph: ox.NamedNode) -> int:
