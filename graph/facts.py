@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
 _N = ox.NamedNode
 
 
+@functools.lru_cache(maxsize=4096)
 def _iri(term) -> ox.NamedNode:
     return _N(str(term))
 
@@ -268,7 +270,9 @@ class FactWriter:
             self.add(interval, A, _iri(TIME.Interval))
             self.add(interval, TIME.hasBeginning, instant)
             self.add(instant, A, _iri(TIME.Instant))
-            self.add(instant, TIME.inXSDDate, date_literal(since))
+            when = date_literal(since)  # a year or a month, as tables often give, has its own property
+            precision = {"date": TIME.inXSDDate, "gYearMonth": TIME.inXSDgYearMonth, "gYear": TIME.inXSDgYear}
+            self.add(instant, precision[when.datatype.value.rsplit("#", 1)[-1]], when)
         self.evidence(node, evidence)
         return node
 

@@ -8,7 +8,8 @@ when loaded. :func:`resolve` finds the rest, over the union of all sources:
    ``cordis``);
 2. names — the same :func:`~innograph.graph.names.match_key` (accents, case, punctuation, legal
    forms, "Univ." for "Université", "CHU" for "Centre hospitalier universitaire": rule ``name``);
-3. known aliases — a node's ``skos:altLabel`` is another node's name (rule ``alias``);
+3. known aliases — a node's ``skos:altLabel`` is another node's name (rule ``alias``; onto a registered
+   legal unit, only proposed for review: "Renault" may name a plant of Renault SAS);
 4. a person's decisions (``accepted``) — and never against them (``rejected``, ``undone``).
 
 Nodes whose identifiers disagree (two SIRENs, two VAT numbers, two CORDIS ids) are never merged by

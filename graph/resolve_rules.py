@@ -70,6 +70,7 @@ class Groups:
         self.parent = {iri: iri for iri in entities}
         self.ids = {iri: {k: set(getattr(e, k)) for k in _ID_KINDS} for iri, e in entities.items()}
         self.rule: dict[str, str] = {}
+        self.pending: list[tuple[str, str]] = []  # alias matches left for review
         self.decisions = decisions
         self.refused = [tuple(pair) for pair, d in decisions.items() if d in ("rejected", "undone") and len(pair) == 2]
 
@@ -149,7 +150,13 @@ def entity_rules(groups: Groups) -> None:
                 continue
             targets = {groups.find(t) for t in by_key.get(key, ()) if t != iri}
             if len(targets) == 1:
-                groups.union(iri, targets.pop(), "alias")
+                target = targets.pop()
+                if groups.ids[target]["sirens"] and not groups.ids[groups.find(iri)]["sirens"]:
+                    # A short alias ("Renault") landing on a registered legal unit may name a plant
+                    # or a subsidiary of it: a person decides.
+                    groups.pending.append((iri, target))
+                else:
+                    groups.union(iri, target, "alias")
 
 
 def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) -> list[Candidate]:
@@ -186,7 +193,10 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
         rare = sorted((frequency[t], t) for t in set(key.split()) if frequency[t] <= limit and len(t) > 2)[:2]
         for _, token in rare:
             blocks[token].append((iri, key))
+            if len(token) >= 5:  # a misspelt word ("Robocath", "Robotcath") shares its beginning
+                blocks["prefix:" + token[:4]].append((iri, key))
     for members in blocks.values():
+        members = list(dict.fromkeys(members))[:500]
         for i, (a, ka) in enumerate(members):
             for b, kb in members[i + 1:]:
                 if ka == kb or groups.find(a) == groups.find(b):
@@ -196,6 +206,8 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
                     consider(a, b, "similar name", score)
                 elif min(len(ka.split()), len(kb.split())) >= 2 and fuzz.token_set_ratio(ka, kb) == 100:
                     consider(a, b, "name contained in the other", 90.0)
+    for a, b in groups.pending:
+        consider(a, b, "known alias", 90.0)
     # Acronyms: a node named like the initials of another's name.
     short = defaultdict(list)
     for iri, e in entities.items():

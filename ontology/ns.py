@@ -201,3 +201,5 @@ class TIME(DefinedNamespace):
     hasBeginning: URIRef  # has beginning
     hasEnd: URIRef  # has end
     inXSDDate: URIRef  # in XSD date
+    inXSDgYear: URIRef  # in XSD year
+    inXSDgYearMonth: URIRef  # in XSD year and month
