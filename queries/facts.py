@@ -42,9 +42,11 @@ A few SPARQL queries in all, whatever the number of facts.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -65,6 +67,9 @@ FACT_KINDS: tuple[str, ...] = (
 
 #: Other names accepted for a kind.
 KIND_ALIASES: dict[str, str] = {k: v for k, v in _KIND_ALIASES.items() if k not in FACT_KINDS}
+
+#: Loaders whose sources are derived from other sources (left out unless asked for by name).
+DERIVED_LOADERS = frozenset({"resolve"})
 
 #: Entity types by short name, as gold files spell them.
 TYPE_NAMES: dict[str, str] = {
@@ -114,8 +119,9 @@ _NODE_QUERIES: dict[str, str] = {
     "member_of": """
       ?n a org:Membership ; org:member ?s ; org:organization ?o .
       FILTER NOT EXISTS { ?n a ig:Participation }
-      OPTIONAL { ?n org:memberDuring/time:hasBeginning/time:inXSDDate ?date }
-      OPTIONAL { ?n org:memberDuring/time:hasBeginning/time:inXSDDateTimeStamp ?date }
+      OPTIONAL { ?n org:memberDuring/time:hasBeginning ?instant .
+                 VALUES ?when { time:inXSDDate time:inXSDgYearMonth time:inXSDgYear time:inXSDDateTimeStamp }
+                 ?instant ?when ?date }
       OPTIONAL { ?n org:role ?role }""",
     "holds_post": """
       ?n a org:Post ; org:heldBy ?s .
@@ -244,7 +250,7 @@ def kind_names(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     """The kinds asked for, checked (aliases resolved); all kinds when None.
 
     >>> kind_names(["founded_by", "funds"])
-    ('created_by', 'funds')
+    ('funds', 'created_by')
     >>> kind_names("nope")
     Traceback (most recent call last):
     ...
@@ -270,17 +276,17 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
     Sorted by source, kind (in :data:`FACT_KINDS` order), subject and object.
     """
     kinds = kind_names(kind)
-    sources = {s.iri: s.label for s in kg.sources()}
-    graph = kg.source(source).iri if source is not None else None
-    reader = _Reader(kg, graph)
+    infos = kg.sources()
+    sources = {s.iri: s.label for s in infos}
+    graphs = source_graphs(kg, source) if source is not None else ()
+    # Graphs written by entity resolution repeat loaded edges on merged nodes: not read facts.
+    derived = set() if graphs else {s.iri for s in infos if s.loader in DERIVED_LOADERS}
+    reader = _Reader(kg, graphs)
 
     raw: list[_Raw] = []
     node_keys: set[tuple] = set()
     grant_nodes: set[str] = set()
-    node_kinds = [k for k in kinds if k in _NODE_QUERIES]
-    if "funds" in kinds and "funds" not in node_kinds:
-        node_kinds.append("funds")
-    for name in node_kinds:
+    for name in [k for k in kinds if k in _NODE_QUERIES]:
         for item in reader.node_facts(name):
             raw.append(item)
             node_keys.update(item.keys())
@@ -295,6 +301,7 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
                 continue  # a fact node's own property, or the edge of a node fact
             raw.append(item)
 
+    raw = [item for item in raw if item.graph not in derived]
     entities = reader.entities({t for item in raw for t in item.terms()})
     facts: list[Fact] = []
     seen_bare: set[tuple] = set()
@@ -322,13 +329,27 @@ def list_entities(kg, *, source: str | None = None) -> list[Entity]:
     >>> list_entities(KnowledgeGraph())
     []
     """
-    graph = kg.source(source).iri if source is not None else None
-    reader = _Reader(kg, graph)
+    reader = _Reader(kg, source_graphs(kg, source) if source is not None else ())
     classes = " ".join(f"<{t}>" for t in TYPE_NAMES if TYPE_NAMES[t] != "Article")
     rows = reader.select(f"SELECT DISTINCT ?e WHERE {{ {reader.values()} GRAPH ?g {{ ?e a ?t VALUES ?t {{ {classes} }} }} }}")
     terms = [row["e"] for row in rows]
     found = reader.entities(set(terms))
     return sorted((found[_key(t)] for t in terms), key=lambda e: (e.display.casefold(), e.iri))
+
+
+def source_graphs(kg, key: str) -> tuple[str, ...]:
+    """The named graphs of source `key`: its IRI or label, or a file path / name, which gives
+    every source read from that file (a file may hold several articles).
+    """
+    infos = kg.sources()
+    exact = [s.iri for s in infos if key in (s.iri, s.label)]
+    if len(exact) == 1:
+        return (exact[0],)
+    from_file = [s.iri for s in infos if s.path is not None and (
+        s.path == key or os.path.abspath(s.path) == os.path.abspath(key) or Path(s.path).name == key)]
+    if from_file and len({s.path for s in infos if s.iri in from_file}) == 1:
+        return tuple(from_file)
+    return (kg.source(key).iri,)  # one source, or the store's own error (ambiguous, not found)
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -377,7 +398,7 @@ class _Raw:
         return (self.graph, self.kind, s, o)
 
     def facts(self, entities: dict[str, Entity], sources: dict[str, str | None]) -> list[Fact]:
-        get = lambda term: entities.get(_key(term)) if term is not None else None  # noqa: E731
+        get = lambda term: entities.get(_key(term)) if term is not None else None
         docs = self.values.get("doc", [])
         headline = next((entities[_key(d)].headline for d in docs
                          if _key(d) in entities and entities[_key(d)].headline), None)
@@ -419,13 +440,14 @@ class _Raw:
 
 
 class _Reader:
-    """The queries, optionally restricted to one named graph."""
+    """The queries, optionally restricted to some named graphs."""
 
-    def __init__(self, kg, graph: str | None) -> None:
-        self.kg, self.graph = kg, graph
+    def __init__(self, kg, graphs: tuple[str, ...] = ()) -> None:
+        self.kg, self.graphs = kg, graphs
+        self._local = {ox.NamedNode(g) for g in graphs}
 
     def values(self) -> str:
-        return f"VALUES ?g {{ <{self.graph}> }}" if self.graph else ""
+        return "VALUES ?g { " + " ".join(f"<{g}>" for g in self.graphs) + " }" if self.graphs else ""
 
     def select(self, query: str):
         return self.kg.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -482,7 +504,7 @@ class _Reader:
                 bucket = by_predicate.setdefault(predicate, [])
                 if value not in bucket:
                     bucket.append(value)
-                if predicate == _LABEL and self.graph and quad.graph_name == ox.NamedNode(self.graph):
+                if predicate == _LABEL and quad.graph_name in self._local:
                     local_label = value
             headlines = sorted(by_predicate.get(str(SDO.headline), []))
             labels = sorted(by_predicate.get(_LABEL, []))
@@ -525,4 +547,4 @@ def _amount_json(amount: Decimal | None):
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-__all__ = ["Fact", "Entity", "FACT_KINDS", "list_facts", "list_entities", "kind_names"]
+__all__ = ["FACT_KINDS", "Entity", "Fact", "kind_names", "list_entities", "list_facts", "source_graphs"]

@@ -18,14 +18,9 @@ CSV_COLUMNS = [
 EVIDENCE_WIDTH = 90
 
 
-def _kind_help() -> str:
-    from innograph.queries.facts import FACT_KINDS, KIND_ALIASES
-
-    return ", ".join([*FACT_KINDS, *KIND_ALIASES])
-
-
 @cli.command()
-@click.option("--source", help="Only the facts of one source (name, path or IRI; see `innograph sources`).")
+@click.option("--source", help="Only the facts of one source (name or IRI; see `innograph sources`), or of "
+                                "every article read from one file (its path or file name).")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
               help="Only facts of this kind (repeatable): member_of, holds_post, funds, supports, partner_of, "
                    "participates_in, organizes, event_location, located_in, attends, created_by, quoted, "
