@@ -39,6 +39,12 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "The demo store is in $(DEMO_STORE). Try:"
 	@echo "  $(BIN)/innograph --store $(DEMO_STORE) sparql 'SELECT ?m ?c WHERE { ?m org:memberOf ?c }'"
+	@echo "  $(BIN)/innograph --store $(DEMO_STORE) show 'CHU de Rouen'"
+	@echo
+	@echo "How could the CHU de Rouen work with Renault Cléon and Robotcath, through whom, and why?"
+	$(BIN)/innograph --store $(DEMO_STORE) path "CHU de Rouen" "Renault Cléon" -k 3
+	$(BIN)/innograph --store $(DEMO_STORE) path "CHU de Rouen" "Robotcath" -k 4
+	$(BIN)/innograph --store $(DEMO_STORE) suggest "CHU de Rouen" -n 5
 
 test: $(VENV)/.installed-test
 	bash .ci/with-servers.sh $(BIN)/python -m pytest

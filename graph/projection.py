@@ -19,7 +19,7 @@ undirected CSR adjacency (``indptr``/``nbr``/``eid``), cheap to load and to walk
 >>> _ = w.membership(chu, cluster, since="2020-01-16")
 >>> _ = kg.replace("doc", [SourcePayload(iri=w.source.value, label="doc", loader="test", triples=w.triples)])
 >>> p = projection(kg)
->>> p.labels, [p.edge_kinds[k] for k in p.ekind]
+>>> list(p.labels), [p.edge_kinds[k] for k in p.ekind]
 (['CHU de Rouen', 'Cluster'], ['member_of'])
 """
 
@@ -38,9 +38,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from innograph.graph.compact import CodeColumn, NameIndex, StringColumn
 from innograph.graph.iri import fold
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 NODATE = 0
 MAX_CO_MENTIONS = 25  # articles that mention more entities than this give no co-mention edges
 
@@ -77,10 +78,10 @@ class Projection:
     """Nodes (``iris``, ``labels``, ``kinds``) and edges (columns indexed by edge id)."""
 
     fingerprint: str
-    iris: list[str]
-    labels: list[str]
-    kinds: list[str]
-    names: dict[str, list[int]]          # folded label or alias -> node ids
+    iris: StringColumn
+    labels: StringColumn
+    kinds: CodeColumn
+    names: NameIndex                     # folded label or alias -> node ids
     members: dict[int, list[str]]        # collapsed nodes -> every IRI merged into them
     edge_kinds: list[str]
     src: array
@@ -446,7 +447,7 @@ def build(kg, key: str = "") -> Projection:
         for name in {fold(labels[n]), *(fold(a) for a in alt.get(n, ()))}:
             if name and (not names[name] or names[name][-1] != n):
                 names[name].append(n)
-    return _assemble(key, iris, labels, kinds, dict(names), members, edges)
+    return _assemble(key, iris, labels, kinds, names, members, edges)
 
 
 def _assemble(key, iris, labels, kinds, names, members, edges) -> Projection:
@@ -483,7 +484,8 @@ def _assemble(key, iris, labels, kinds, names, members, edges) -> Projection:
     typical = max(10, degrees[int(0.9 * (n - 1))] if degrees else 0)
     hub = array("f", (max(0.0, math.log((indptr[i + 1] - indptr[i]) / typical)) if indptr[i + 1] > indptr[i] else 0.0
                       for i in range(n)))
-    return Projection(key, iris, labels, kinds, names, members, kind_names, indptr=indptr, nbr=nbr, eid=eid,
+    return Projection(key, StringColumn(iris), StringColumn(labels), CodeColumn(kinds), NameIndex(names), members,
+                      kind_names, indptr=indptr, nbr=nbr, eid=eid,
                       hub=hub, max_date=max_date, **cols)
 
 

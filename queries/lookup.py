@@ -110,22 +110,22 @@ def search(kg, text: str, *, limit: int = 20, kinds=None, projection=None) -> Re
             if (kinds is None or p.kinds[n] in kinds) and score > scored.get(n, (0.0, ""))[0]:
                 scored[n] = (score, name)
 
-    node = p.index(text.strip())
-    if node is not None:
-        offer([node], 1.0, text.strip())
+    if _looks_like_iri(text):
+        node = p.index(text.strip())
+        if node is not None:
+            offer([node], 1.0, text.strip())
     offer(p.names.get(query, ()), 1.0, query)
     if query:
         padded = f" {query}"
-        for name, nodes in p.names.items():
+        for name, nodes in p.names.containing(query):
             if name.startswith(query):
                 offer(nodes, 0.9 - min(0.2, (len(name) - len(query)) / 200), name)
             elif padded in f" {name}":
                 offer(nodes, 0.8 - min(0.2, (len(name) - len(query)) / 200), name)
-            elif query in name:
+            else:
                 offer(nodes, 0.6, name)
-        if len(scored) < limit:
-            for name in difflib.get_close_matches(query, list(p.names), n=limit, cutoff=0.75):
-                ratio = difflib.SequenceMatcher(None, query, name).ratio()
+        if not scored:
+            for name, ratio in _close(query, p.names, limit):
                 offer(p.names[name], 0.7 * ratio, name)
     ranked = sorted(scored.items(), key=lambda item: (-item[1][0], -p.degree(item[0]), p.labels[item[0]]))
     hits = Results()
@@ -134,14 +134,33 @@ def search(kg, text: str, *, limit: int = 20, kinds=None, projection=None) -> Re
     return hits
 
 
+def _looks_like_iri(text: str) -> bool:
+    return ":" in text and " " not in text.strip()
+
+
+def _close(query: str, names, limit: int) -> list[tuple[str, float]]:
+    """Names spelt closely to `query` (similarity ≥ 0.75), with their similarity in [0, 1]."""
+    try:
+        from rapidfuzz import fuzz, process
+    except ImportError:
+        pool = [n for n in names if abs(len(n) - len(query)) <= max(2, len(query) // 3)]
+        found = difflib.get_close_matches(query, pool, n=limit, cutoff=0.75)
+        return [(n, difflib.SequenceMatcher(None, query, n).ratio()) for n in found]
+    return [(n, score / 100) for n, score, _ in process.extract(query, list(names.keys()), scorer=fuzz.ratio,
+                                                                limit=limit, score_cutoff=75)]
+
+
 def resolve(kg, name: str, *, projection=None) -> int:
     """The node id of the one entity called `name`; NotFoundError or AmbiguousName otherwise."""
     from innograph.graph.projection import projection as project
 
     p = projection or project(kg)
-    node = p.index(name.strip()) if name else None
+    node = p.index(name.strip()) if name and _looks_like_iri(name) else None
     if node is not None:
         return node
+    exact = p.names.get(fold(name or ""), ())
+    if len(exact) == 1:
+        return exact[0]
     hits = search(kg, name, limit=10, projection=p)
     if not hits:
         raise NotFoundError(f"no entity called {name!r}; try `innograph search` with part of the name")

@@ -25,6 +25,7 @@ MODULES = [
     "innograph.ontology.shacl",
     "innograph.queries.sparql",
     "innograph.queries.stats",
+    "innograph.queries.facts",
 ]
 
 
