@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= .innograph-demo
-EXAMPLE := innograph/examples/seeds-handmade.ttl
+EXAMPLE := innograph/examples/seeds
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .PHONY: demo test install clean help
@@ -20,7 +20,7 @@ $(BIN)/python:
 	$(PIP) install --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -e '.[neo4j]'
+	$(PIP) install -e '.[all]'
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
