@@ -21,7 +21,8 @@ def summary(kg) -> dict:
     ]
     predicates = {
         row["p"].value: int(row["n"].value)
-        for row in kg.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
+        # DISTINCT: pyoxigraph 0.5's union default graph repeats a triple once per source holding it
+        for row in kg.query("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } } GROUP BY ?p")
     }
     instances = {
         row["c"].value: int(row["n"].value)
@@ -57,5 +58,5 @@ def _direct_edges(kg, kind, predicates: dict[str, int]) -> int:
     total = predicates.get(kind.edge, 0)
     if not total or not kind.node:
         return total
-    own = _count(kg, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{kind.edge}> ?o . ?s a <{kind.node}> }}")
+    own = _count(kg, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ ?s <{kind.edge}> ?o . ?s a <{kind.node}> }} }}")
     return total - own
