@@ -96,6 +96,61 @@ def ingest(
     since it was loaded is left as it is.
     """
     path = Path(path)
+    loader = loader_for(path, kind)
+    origin = origin_of(path, name=options.get("name"))
+    unchanged = None if force else _unchanged(kg, path, origin, loader)
+    if unchanged is not None:
+        return unchanged
+    if getattr(loader, "uses_gazetteer", False) and "gazetteer" not in options:
+        options["gazetteer"] = loader_gazetteer(kg, loader)
+    payloads = loader.read(path, origin=origin, options=options)
+    return _store(kg, path, origin, loader, payloads, force=force)
+
+
+def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batch: int = 256,
+                progress_for=None, **options):
+    """Load several files, yielding one :class:`IngestResult` per file, in order.
+
+    Files whose loader reads several at once (``read_many``: press articles, so spaCy sees one
+    big batch and can use every core) are read in groups of `batch`; each file is still stored
+    as its own all-or-nothing replacement. The first file that fails raises, after the files
+    before it are stored.
+    """
+    pending: list[tuple[Path, str]] = []
+    group_loader = None
+
+    def flush():
+        if not pending:
+            return
+        if getattr(group_loader, "uses_gazetteer", False) and "gazetteer" not in options:
+            options["gazetteer"] = loader_gazetteer(kg, group_loader)
+        for (path, origin), outcome in zip(pending, group_loader.read_many(list(pending), options=options)):
+            if isinstance(outcome, BaseException):
+                raise outcome
+            yield _store(kg, path, origin, group_loader, outcome, force=force)
+        pending.clear()
+
+    for raw in paths:
+        path = Path(raw)
+        loader = loader_for(path, kind)
+        origin = origin_of(path, name=options.get("name"))
+        unchanged = None if force else _unchanged(kg, path, origin, loader)
+        batchable = hasattr(loader, "read_many") and str(path) != STDIN
+        if pending and (loader is not group_loader or not batchable or len(pending) >= batch):
+            yield from flush()
+        if unchanged is not None:
+            yield unchanged
+        elif batchable:
+            group_loader = loader
+            pending.append((path, origin))
+        else:
+            extra = {"progress": progress_for(path)} if progress_for else {}
+            yield ingest(kg, path, kind=kind, force=force, **options, **extra)
+    yield from flush()
+
+
+def loader_for(path: Path, kind: str | None):
+    """The loader named `kind`, else the one for the file's type; a clear error if none."""
     loader = loaders.get(kind) if kind else loaders.for_path(path)
     if loader is None:
         if str(path) == STDIN:
@@ -104,19 +159,25 @@ def ingest(
         raise InputError(
             "no loader reads files of this type", path=path, hint=f"pass --kind ({valid})"
         )
-    origin = origin_of(path, name=options.get("name"))
-    if not force and str(path) != STDIN and path.is_file():
-        # Same bytes as last time: skip before any parsing (an article costs spaCy time).
-        before = kg.sources_from(origin)
-        if before and all(s.loader == loader.name for s in before):
-            from innograph.loaders.rdf import file_digest
+    return loader
 
-            digest = file_digest(path)
-            if all(s.content_hash == digest for s in before):
-                return IngestResult(str(path), "unchanged", loader.name, before)
-    if getattr(loader, "uses_gazetteer", False) and "gazetteer" not in options:
-        options["gazetteer"] = loader_gazetteer(kg, loader)
-    payloads = loader.read(path, origin=origin, options=options)
+
+def _unchanged(kg, path: Path, origin: str, loader) -> IngestResult | None:
+    """The stored result when `path` has the same bytes as when it was loaded (checked before any
+    parsing: an article costs spaCy time)."""
+    if str(path) == STDIN or not path.is_file():
+        return None
+    before = kg.sources_from(origin)
+    if before and all(s.loader == loader.name for s in before):
+        from innograph.loaders.rdf import file_digest
+
+        digest = file_digest(path)
+        if all(s.content_hash == digest for s in before):
+            return IngestResult(str(path), "unchanged", loader.name, before)
+    return None
+
+
+def _store(kg, path: Path, origin: str, loader, payloads, *, force: bool) -> IngestResult:
     if not force and str(path) != STDIN:
         before = kg.sources_from(origin)
         if before and _same(before, payloads, loader.name):

@@ -9,11 +9,13 @@ what the store already knows; read relations (:mod:`.relations`); write them thr
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from innograph.errors import InputError
 from innograph.graph.facts import Evidence, FactWriter
 from innograph.graph.iri import mint, organization_iri, source_iri
 from innograph.graph.sources import SourcePayload
@@ -64,6 +66,33 @@ class DocumentsLoader:
         return path.suffix.lower() in TEXT_SUFFIXES
 
     def read(self, path: Path, *, origin: str, options: dict) -> list[SourcePayload]:
+        [outcome] = self.read_many([(path, origin)], options=options)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    def read_many(self, items: list[tuple[Path, str]], *, options: dict) -> list:
+        """Payloads for each (path, origin), or the InputError that file raised; spaCy runs once
+        over the articles of every file (with both cores when there is enough text)."""
+        read: list = []
+        for path, origin in items:
+            try:
+                read.append(self._articles(path, options))
+            except InputError as error:
+                read.append(error)
+        articles = [a for r in read if not isinstance(r, BaseException) for a in r[0]]
+        gazetteer = options.get("gazetteer") or Gazetteer()
+        results = iter(analyse(articles, gazetteer=gazetteer))
+        out = []
+        for (path, origin), r in zip(items, read):
+            if isinstance(r, BaseException):
+                out.append(r)
+                continue
+            arts, digest = r
+            out.append(self._payloads(arts, [next(results) for _ in arts], origin, digest))
+        return out
+
+    def _articles(self, path: Path, options: dict):
         if str(path) == "-":
             import sys
 
@@ -76,8 +105,9 @@ class DocumentsLoader:
             max_bytes = int(options.get("max_size") or 0) or None
             articles = read_articles(path, **({"max_bytes": max_bytes} if max_bytes else {}))
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        gazetteer = options.get("gazetteer") or Gazetteer()
-        results = analyse(articles, gazetteer=gazetteer)
+        return articles, digest
+
+    def _payloads(self, articles, results, origin: str, digest: str) -> list[SourcePayload]:
         payloads = []
         for article, (ents, relations) in zip(articles, results):
             iri = source_iri(f"{origin}#article-{article.index + 1}") if len(articles) > 1 else source_iri(origin)
@@ -92,7 +122,11 @@ class DocumentsLoader:
         return payloads
 
 
-def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None):
+#: Below this many characters of text, a second spaCy process costs more than it saves.
+PARALLEL_CHARS = 200_000
+
+
+def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_process: int | None = None):
     """Mentions and relations of each article (spaCy runs in batches, per language)."""
     from innograph.loaders.nlp import pipeline
 
@@ -101,7 +135,8 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None):
     for lang in sorted({a.language for a in articles}):
         chosen = [(n, a) for n, a in enumerate(articles) if a.language == lang]
         jobs = [(n, offset, para) for n, a in chosen for offset, para in a.paragraphs()]
-        docs = pipeline(lang).pipe((para for _, _, para in jobs), batch_size=BATCH_SIZE)
+        processes = n_process or (min(2, os.cpu_count() or 1) if sum(len(p) for *_, p in jobs) > PARALLEL_CHARS else 1)
+        docs = pipeline(lang).pipe((para for _, _, para in jobs), batch_size=BATCH_SIZE, n_process=processes)
         for (index, offset, _), doc in zip(jobs, docs):
             parsed.setdefault(index, []).append((offset, doc))
     results = []

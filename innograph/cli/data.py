@@ -47,7 +47,7 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force, of, mapping, 
       innograph load odd-layout.xlsx --mapping odd-layout.yaml --strict
       innograph load ../shared/data/cordis-h2020/     # CORDIS projects, participations, topics
     """
-    from innograph.graph.ingest import expand, ingest
+    from innograph.graph.ingest import expand, ingest_many
 
     files = expand(paths, kind=kind)
     if not files:
@@ -57,13 +57,14 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force, of, mapping, 
     totals = {"loaded": 0, "unchanged": 0, "triples": 0}
     started = time.perf_counter()
     with app.graph() as kg, _progress(app, len(files)) as advance:
-        for path in files:
-            t0 = time.perf_counter()
-            result = ingest(kg, path, kind=kind, force=force, progress=_row_progress(app, path), **options)
+        t0 = time.perf_counter()
+        for result in ingest_many(kg, files, kind=kind, force=force,
+                                  progress_for=lambda p: _row_progress(app, p), **options):
             _report_problems(app, result)
             totals[result.status] += 1
             totals["triples"] += result.triples
-            advance(path, result, time.perf_counter() - t0)
+            advance(Path(result.path), result, time.perf_counter() - t0)
+            t0 = time.perf_counter()
     elapsed = time.perf_counter() - started
     app.err.print(
         f"{totals['loaded']} loaded, {totals['unchanged']} unchanged; "
