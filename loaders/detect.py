@@ -59,7 +59,7 @@ def cue_names(ents: ArticleEntities) -> None:
         start, end = m.start(), m.end()
         surface = text[start:end]
         if not _capitalized(surface) and cue in lx.DESCRIPTORS:
-            short = _short(ents, name_key(cue), kind)
+            short = _short(ents, name_key(cue), kind, start)
             if short is not None and ents.free(start, end):
                 ents.mention(start, end, short, "short")
             continue  # "le cluster X": a descriptor, see descriptors()
@@ -73,7 +73,7 @@ def cue_names(ents: ArticleEntities) -> None:
                 start = start - len(lead)
         if (start, end) == (m.start(), m.end()):
             # A bare cue: the short form of a name seen before, or a well-known acronym on its own.
-            short = _short(ents, name_key(cue), kind)
+            short = _short(ents, name_key(cue), kind, start)
             if short is not None:
                 ents.mention(start, end, short, "short")
                 continue
@@ -110,11 +110,24 @@ def _lead_name(text: str, pos: int) -> str | None:
     return kept
 
 
-def _short(ents: ArticleEntities, cue: str, kind: str):
+def _short(ents: ArticleEntities, cue: str, kind: str, pos: int | None = None):
+    """The organization a bare cue word ("le CHU", "le pôle") stands for: the one last mentioned
+    (before `pos`) whose cue or first name word is that word, else the last of the same kind
+    that was introduced by a cue word."""
     key = name_key(cue)
-    for entity in reversed(ents.entities):
-        if entity.kind == "organization" and (entity.cue == key or entity.key.split()[:1] == [key]):
-            return entity
+    seen = [m for m in ents.mentions if m.entity.kind == "organization" and (pos is None or m.end <= pos)]
+    seen.sort(key=lambda m: m.start)
+    others = list(ents.entities) if pos is None else []
+    for test in (
+        lambda e: e.cue == key or e.key.split()[:1] == [key] or (e.cue or "").startswith(key + " "),
+        lambda e: e.org_kind == kind and e.cue is not None and e.cue in lx.NAME_CUES and kind != "PublicAuthority",
+    ):
+        for m in reversed(seen):
+            if test(m.entity):
+                return m.entity
+        for entity in reversed(others):
+            if entity.kind == "organization" and test(entity):
+                return entity
     return None
 
 
@@ -262,13 +275,16 @@ def events_and_projects(ents: ArticleEntities) -> None:
         label = text[m.start():end]
         if label.split()[-1].lower() in lx.STOPWORDS:
             continue
-        named = re.match(r"(?:[ \t]+[\w\-]{1,12}){0,2}?[ \t]+(?=[A-ZÀ-Ý])", text[end:end + 30])
+        named = re.match(r"(?:[ \t]+(?!(?:ou|et|le|la|les|de|du|des|un|une|or|and|the|an?|of)\b)[\w\-]{1,12}){0,2}?[ \t]+(?=[A-ZÀ-Ý])", text[end:end + 30])
         if named:
             after = NAME_SEQ.match(text, end + named.end())
             if after and ents.free(after.start(), after.end()):
                 entity = ents.entity("project", after.group(0))
                 ents.add_alias(entity, text[m.start():after.end()])
                 ents.mention(after.start(), after.end(), entity, "cue")
+                continue
+            if after and ents.at(after.start()):  # already known by its name: the cue only describes it
+                ents.add_alias(ents.at(after.start()).entity, text[m.start():after.end()])
                 continue
         ents.mention(m.start(), end, ents.entity("project", label), "cue")
 
@@ -316,6 +332,56 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 ents.mention(start, end, ents.entity("organization", label, org_kind=_kind_of(label)), "ner")
             elif kind == "event":
                 ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+_PERSON_NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+_PERSON_CONTEXT = re.compile(
+    r"(?:(?<![\w])(?:par|by|selon|according to|said|says|told|explique|souligne|assure|precise|ajoute|estime|"
+    r"declare|indique|confie|raconte|detaille|complete|poursuit|added|explained|noted)[ \t]+"
+    r"(?:(?:professor|prof|professeur|professeure|dr|docteur|m|mme|mr|mrs|ms|pr)\.?[ \t]+)?)(?P<name>X)".replace("X", _PERSON_NAME)
+)
+_PERSON_SUBJECT = re.compile(
+    r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-zà-ÿ\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+))".replace("X", _PERSON_NAME)
+)
+_PLACE_CONTEXT = re.compile(r"(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+(?=[A-ZÀ-Ý])")
+
+
+def person_patterns(ents: ArticleEntities) -> None:
+    """Names the statistical model missed, in places only a person's name fits: after 'par',
+    'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
+    text = ents.text
+    for pattern, source in ((_PERSON_CONTEXT, ents.folded), (_PERSON_SUBJECT, ents.folded)):
+        for m in pattern.finditer(source):
+            start, end = m.start("name"), m.end("name")
+            name = text[start:end]
+            words = name.split()
+            if not ents.free(start, end) or any(w.lower() in lx.NOT_NAMES for w in words) or _kind_of(name) \
+                    or any(name_key(w) in lx.TITLES or name_key(w) in lx.DESCRIPTORS for w in words):
+                continue
+            if not all(w[0].isupper() for w in text[start:end].split() if w.lower() not in ("de", "van", "von", "le", "da")):
+                continue
+            if any(e.kind == "organization" and e.key == name_key(name) for e in ents.entities):
+                continue
+            ents.mention(start, end, ents.entity("person", name), "pattern")
+
+
+def place_patterns(ents: ArticleEntities) -> None:
+    """'à Lyon', 'in Manchester': a one- or two-word capitalized name after a place preposition,
+    when nothing else claimed it and it is not an organization's name."""
+    text = ents.text
+    for m in _PLACE_CONTEXT.finditer(ents.folded):
+        name = re.match(r"[A-ZÀ-Ý][\wà-ÿ\-]+(?:-[A-ZÀ-Ý][\wà-ÿ\-]+)*(?:[ \t]+[A-ZÀ-Ý][\wà-ÿ\-]+)?", text[m.end():m.end() + 40])
+        if not name:
+            continue
+        start, end = m.end(), m.end() + len(name.group(0))
+        label = name.group(0)
+        if not ents.free(start, end) or _kind_of(label) or label.split()[0].lower() in lx.NOT_NAMES:
+            continue
+        if any(e.kind != "place" and e.key == name_key(label) for e in ents.entities):
+            continue
+        if re.match(r"[ \t]+(?:de|du|des|d'|of)[ \t]", text[end:end + 5]):
+            continue  # "à Lyon Biotech Valley" cut short, or a longer name
+        ents.mention(start, end, ents.entity("place", label), "pattern")
 
 
 def demonym_places(ents: ArticleEntities) -> list[tuple[int, int, str]]:
@@ -379,11 +445,12 @@ def short_forms(ents: ArticleEntities) -> None:
     """A person's surname alone; the first word of a multi-word organization name alone;
     'l'entreprise', 'la start-up' for the organization last introduced with that word."""
     text = ents.text
-    for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the |this |ce |cette )(?P<cue>{_alternation(lx.EVENT_CUES)})(?![\w])", ents.folded):
-        if ents.free(m.start("cue"), m.end("cue")):
-            before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == "event"]
-            if before:
-                ents.mention(m.start("cue"), m.end("cue"), before[-1].entity, "short")
+    for cues, kind in ((lx.EVENT_CUES, "event"), (lx.PROJECT_CUES, "project")):
+        for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the |this |ce |cette )(?P<cue>{_alternation(cues)})(?![\w])", ents.folded):
+            if ents.free(m.start("cue"), m.end("cue")):
+                before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == kind]
+                if before:
+                    ents.mention(m.start("cue"), m.end("cue"), before[-1].entity, "short")
     for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the )(?P<cue>{_alternation(lx.DESCRIPTORS)})(?![\w])", ents.folded):
         if not ents.free(m.start("cue"), m.end("cue")):
             continue
@@ -423,6 +490,8 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     events_and_projects(ents)
     acronyms(ents)
     named_entities(ents, docs)
+    person_patterns(ents)
+    place_patterns(ents)
     gazetteer(ents)
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)

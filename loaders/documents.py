@@ -232,6 +232,8 @@ def write_article(writer: FactWriter, article: Article, ents: ArticleEntities, r
         elif r.kind == "located_in":
             writer.located_in(s, o, evidence=ev)
             writer.mentions(article_node, o)
+        elif r.kind == "attends":
+            writer.attends(o, s, evidence=ev)
         elif r.kind == "created_by":
             writer.founded(s, o, evidence=ev)
         elif r.kind == "quoted":

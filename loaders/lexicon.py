@@ -114,8 +114,14 @@ MEMBERSHIP_VERBS = (
     "integre", "integrer", "integrent", "integrera", "rejoint", "rejoindre", "rejoignent", "rejoindra",
     "adhere", "adherer", "adherent", "adhesion", "devient membre", "devenu membre", "devenue membre",
     "devenir membre", "est membre", "sont membres", "joined", "joins", "join", "became a member",
-    "becomes a member", "has become a member", "is a member", "member of",
+    "becomes a member", "has become a member", "is a member", "member of", "membre depuis", "membre du",
+    "membre de la", "membre de l", "member since", "adhere a", "adhere au",
 )
+#: Who takes part in an event: "Parmi les exposants figurera X", "Exhibitors will include X".
+ATTEND_CUES = ("exposants", "exposant", "exposera", "exposeront", "exhibitors", "exhibitor", "will exhibit",
+               "participants", "participeront", "participera", "confirme leur venue", "confirme sa venue",
+               "attendees", "will attend", "attended", "inaugure par", "inauguree par", "inaugurated by",
+               "opened by", "en presence de", "en presence du", "in the presence of", "will include")
 REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", "compte parmi ses membres")
 #: Verbs whose subject receives the money ("X lève 40 M€ auprès de Y", "X raised $3m from Y").
 RAISE_CUES = ("leve", "levee", "levee de fonds", "a leve", "raised", "raises", "raise", "secured", "obtient", "obtenu",
@@ -180,7 +186,8 @@ for _place, _forms in {
 NOT_NAMES = frozenset(
     "le la les un une des l d de du en au aux et ou mais donc car ni or ce cette ces son sa ses leur leurs "
     "nous vous ils elles il elle on je tu the a an of and or but in on at to for by with this that these those "
-    "oui non pour apres avant lors selon depuis actuellement objectif economie image photo".split()
+    "oui non pour apres avant lors selon depuis actuellement objectif economie image photo "
+    "nos notre vos votre mes ma mon ton ta our your my his her".split()
 )
 
 #: Cue words that are themselves the name of one organization ("Bpifrance", "le CNRS").

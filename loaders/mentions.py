@@ -169,6 +169,11 @@ class ArticleEntities:
         return all(end <= m.start or start >= m.end for m in self.mentions)
 
     def finish(self) -> None:
+        # A name taken for a person that is also an organization's name is the organization.
+        orgs = {e.key: e for e in self.entities if e.kind == "organization"}
+        for m in self.mentions:
+            if m.entity.kind == "person" and m.entity.key in orgs:
+                m.entity = orgs[m.entity.key]
         self.mentions.sort(key=lambda m: m.start)
         used = {id(m.entity) for m in self.mentions}
         self.entities = [e for e in self.entities if id(e) in used]
@@ -207,5 +212,5 @@ def _group(kind: str) -> str:
 
 def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.-–«»\"“”'’()")
-    text = re.sub(r"^(?:(?:le|la|les|l['’]|the)\s*)", "", text, flags=re.I) if len(text.split()) > 1 else text
+    text = re.sub(r"^(?:(?:le|la|les|the)\s+|l['’]\s*)", "", text, flags=re.I) if len(text.split()) > 1 else text
     return text

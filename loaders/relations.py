@@ -45,6 +45,7 @@ _TITLE_RE = _cues(lx.TITLES)
 _MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
 _REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
+_ATTEND_RE = _cues(lx.ATTEND_CUES)
 _RAISE_RE = _cues(lx.RAISE_CUES)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 _PARTNER_RE = _cues(lx.PARTNER_CUES)
@@ -87,6 +88,7 @@ class Extractor:
             self.events(sent)
             self.founders(sent)
             self.locations(sent)
+            self.attendance(sent)
         self.quotations()
         return _dedupe(self.found)
 
@@ -193,9 +195,12 @@ class Extractor:
         if org is None:
             return
         title = _clean_title(self.text[title_start:rest_end])
-        self.add("holds_post", person.entity, org.entity, sent, title=title, current=not former)
-        if any(t in self.folded[title_start:title_end] for t in lx.FOUNDER_TITLES):
-            self.add("created_by", org.entity, person.entity, sent)
+        if _founder_only(self.folded[title_start:rest_end]):
+            self.add("created_by", org.entity, person.entity, sent)  # founding is not a post
+        else:
+            self.add("holds_post", person.entity, org.entity, sent, title=title, current=not former)
+            if any(t in self.folded[title_start:title_end] for t in lx.FOUNDER_TITLES):
+                self.add("created_by", org.entity, person.entity, sent)
         # "X, chair of A and a former chief executive of B"
         chain = re.match(r"[ \t]+(?:and|et)[ \t]+(?:an?[ \t]+|une?[ \t]+|l'|le[ \t]+|la[ \t]+)?(?P<pre>(?:ancien|ancienne|ex|former)[ \t\-]+)?", self.folded[org.end:sent.end])
         if chain:
@@ -365,6 +370,23 @@ class Extractor:
                 if len(dates) > 1 and dates[1].value > dates[0].value:
                     event.entity.__dict__.setdefault("end", dates[1].value)
 
+    def attendance(self, sent: Sentence) -> None:
+        """'Parmi les exposants figurera X', 'Exhibitors will include A, B and C', 'inauguré par X'."""
+        for cue in _ATTEND_RE.finditer(self.folded, sent.start, sent.end):
+            events = self.mentions(sent, "event")
+            event = events[0] if events else next(
+                (m for m in reversed(self.ents.mentions) if m.end <= sent.start and m.entity.kind == "event"), None)
+            if event is None:
+                return
+            first = next((m for m in self.mentions(sent, "organization", "person")
+                          if cue.end() <= m.start <= cue.end() + 50 and m.entity is not event.entity), None)
+            if first is None:
+                continue
+            for m in self._coordinated(first.start, sent, "organization", "person"):
+                if m.entity is not event.entity:
+                    self.add("attends", m.entity, event.entity, sent)
+            return
+
     def founders(self, sent: Sentence) -> None:
         """'X a été fondée en 2018 par A et B', 'X was co-founded by A and B', 'X, cofondateur de Y'."""
         for cue in _FOUNDER_VERB_RE.finditer(self.folded, sent.start, sent.end):
@@ -480,6 +502,12 @@ class Extractor:
         if re.search(r":[ \t]*$", lead) or any(w in lx.QUOTE_VERBS for w in words):
             return persons[0] if len({p.entity.label for p in persons}) == 1 or re.search(r":[ \t]*$", lead) else None
         return None
+
+
+def _founder_only(title: str) -> bool:
+    """'co-founder', 'fondatrice': a role in the organization's creation, not a post held."""
+    words = re.sub(r"[\s\-]+", " ", title).strip()
+    return any(words == t or words == t.replace(" ", "") for t in lx.FOUNDER_TITLES)
 
 
 def _sentence_end(text: str, pos: int) -> int:

@@ -201,3 +201,14 @@ def test_cli_load_of_a_directory_and_bad_input_exit_code(run, tmp_path):
 def test_decode_refuses_nul_bytes():
     with pytest.raises(InputError):
         decode(b"abc\x00def" * 10)
+
+
+def test_a_bad_file_in_a_batch_stops_there_after_storing_the_files_before_it(run, tmp_path):
+    for name, text in [("a.txt", "Un pôle grandit\n\nLa PME Alphatec a rejoint le cluster Seine Robotique.\n"),
+                       ("b.txt", ""),
+                       ("c.txt", "Un autre\n\nLa PME Gammatec a rejoint le cluster Seine Robotique.\n")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("load", tmp_path)
+    assert result.exit_code == 3 and "b.txt" in result.stderr
+    sources = json.loads(run("sources", "--format", "json").stdout)
+    assert [Path(s["path"]).name for s in sources] == ["a.txt"]
