@@ -12,6 +12,8 @@ datetime.date(2022, 3, 3)
 ['2020-07-01', '2020-07-02']
 >>> find_dates("signé en juillet 2016")[0].value
 '2016-07'
+>>> find_dates("a rejoint le cluster en 2021")[0].value
+'2021'
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2}
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?P<month>{_MONTH})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?(?P<rel>\s+dernier)?\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+_YEAR = re.compile(r"(?<![\w])(?:en|in|depuis|since|dès|des)[ \t]+(?P<y>(?:19|20)\d{2})(?![\d])", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:en\s+|in\s+|d'|de\s+)?(?P<month>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
 
 
@@ -115,6 +118,10 @@ def find_dates(text: str, *, today: datetime.date | None = None) -> list[FoundDa
         value = _safe(int(m["y"]), MONTHS[m["month"].lower()], None)
         if value:
             found.append(FoundDate(value, m.start(), m.end()))
+            taken.append(m.span())
+    for m in _YEAR.finditer(text):
+        if free(*m.span()):
+            found.append(FoundDate(m["y"], m.start(), m.end()))
             taken.append(m.span())
     found.sort(key=lambda f: (f.start, f.value))
     return found
