@@ -50,4 +50,4 @@ test: $(VENV)/.installed-test
 	bash .ci/with-servers.sh $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .venv-servers $(DEMO_STORE) .innograph .pytest_cache build *.egg-info
+	rm -rf $(VENV) .venv-servers $(DEMO_STORE) $(DEMO_STORE).cache .innograph .innograph.cache .pytest_cache build *.egg-info

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from innograph.errors import UsageError
 from innograph.queries.results import Record, Results
 
+EXACT_UP_TO = 5000   # organizations: beyond, betweenness is estimated from sampled sources
+AUTO_SAMPLES = 200
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 COLUMNS = ["organization", "kind", "betweenness", "constraint", "effective_size", "degree", *ROLES]
 
@@ -99,7 +101,11 @@ class Broker(Record):
 
 def brokers(kg, *, between=None, n: int = 20, samples: int | None = None, as_of=None, seed: int = 0,
             projection=None, actors=None) -> Results:
-    """The `n` organizations with the highest betweenness, with constraint, effective size and roles."""
+    """The `n` organizations with the highest betweenness, with constraint, effective size and roles.
+
+    Betweenness is exact up to ``EXACT_UP_TO`` organizations and estimated from ``AUTO_SAMPLES``
+    sampled sources beyond (scaled up); ``samples=0`` forces exact, ``samples=N`` samples N.
+    """
     from innograph.graph.projection import ORGANIZATION_KINDS
     from innograph.queries.actors import actor_graph
 
@@ -109,8 +115,8 @@ def brokers(kg, *, between=None, n: int = 20, samples: int | None = None, as_of=
         between = tuple(between)
         if len(between) != 2 or any(k not in ORGANIZATION_KINDS for k in between):
             raise UsageError(f"--between takes two organization kinds among: {', '.join(sorted(ORGANIZATION_KINDS))}")
-    if samples is not None and samples < 1:
-        raise UsageError("samples must be at least 1")
+    if samples is not None and samples < 0:
+        raise UsageError("samples must be 0 (exact) or more")
     ag = actors or actor_graph(kg, as_of=as_of, projection=projection)
     g = ag.graph
     if g.vcount() == 0:
@@ -121,7 +127,9 @@ def brokers(kg, *, between=None, n: int = 20, samples: int | None = None, as_of=
         sources = [v for v in range(g.vcount()) if kinds[v] == between[0]]
         targets = [v for v in range(g.vcount()) if kinds[v] == between[1]]
     scale = 1.0
-    if samples is not None:
+    if samples is None and g.vcount() > EXACT_UP_TO:
+        samples = AUTO_SAMPLES
+    if samples:
         pool = sources if sources is not None else list(range(g.vcount()))
         if samples < len(pool):
             sources = sorted(random.Random(seed).sample(pool, samples))
@@ -130,13 +138,14 @@ def brokers(kg, *, between=None, n: int = 20, samples: int | None = None, as_of=
         scores = g.betweenness(directed=False)
     else:
         scores = g.betweenness(directed=False, sources=sources, targets=targets)
-    constraint = g.constraint(weights="weight")
-    local = g.transitivity_local_undirected(mode="zero")
     degree = g.degree()
     ranked = sorted(range(g.vcount()), key=lambda v: (-scores[v], -degree[v], ag.label(v)))[:n]
+    # Only for the organizations shown: both cost the square of a hub's degree.
+    constraint = dict(zip(ranked, g.constraint(ranked, weights="weight")))
+    local = dict(zip(ranked, g.transitivity_local_undirected(ranked, mode="zero")))
     adjacency = g.get_adjlist()
     succ = {v: adjacency[v] for v in range(g.vcount())}
-    roles = brokerage_roles(succ, dict(enumerate(kinds)), ranked)
+    roles = brokerage_roles(succ, kinds, ranked)
     out = Results()
     for v in ranked:
         d = degree[v]

@@ -129,8 +129,9 @@ def suggest(app: App, name, kinds, n, as_of, fmt) -> None:
 @cli.command()
 @click.option("--between", nargs=2, metavar="KIND KIND", help="Only paths between two organization kinds.")
 @click.option("-n", "n", type=click.IntRange(1, 10000), default=20, show_default=True)
-@click.option("--samples", type=click.IntRange(0), default=0,
-              help="Betweenness from this many sampled sources (0: exact).")
+@click.option("--samples", type=click.IntRange(0), default=None,
+              help="Betweenness from this many sampled sources; 0: exact. Default: exact up to 5,000 "
+                   "organizations, 200 sampled sources beyond.")
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True)
 @click.pass_obj
@@ -147,13 +148,15 @@ def brokers(app: App, between, n, samples, as_of, fmt) -> None:
 
     with app.graph() as kg:
         p = _projection(app, kg)
-        found = run(kg, between=between, n=n, samples=samples or None, as_of=as_of, projection=p)
-    emit(app, found.to_dicts() if fmt != "table" else [b.rows()[0] for b in found],
-         COLUMNS if fmt != "json" else [], fmt)
+        found = run(kg, between=between, n=n, samples=samples, as_of=as_of, projection=p)
+    if fmt == "json":
+        _json(found.to_dicts())
+    else:
+        emit(app, [b.rows()[0] for b in found], COLUMNS, fmt)
 
 
 @cli.command()
-@click.option("--method", type=click.Choice(("louvain", "leiden")), default="louvain", show_default=True)
+@click.option("--method", type=click.Choice(("leiden", "louvain")), default="leiden", show_default=True)
 @click.option("--resolution", type=float, default=1.0, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @as_of_option
@@ -165,7 +168,7 @@ def communities(app: App, method, resolution, seed, as_of, fmt) -> None:
     \b
     Examples:
       innograph communities
-      innograph communities --method leiden --format json
+      innograph communities --method louvain --format json
     """
     from innograph.queries.communities import communities as run
 

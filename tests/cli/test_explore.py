@@ -87,6 +87,7 @@ def test_brokers_and_communities(loaded):
     assert loaded("brokers", "--between", "Hospital", "University").exit_code == 0
     csv_out = loaded("brokers", "--format", "csv").stdout.splitlines()
     assert csv_out[0].startswith("organization,kind,betweenness")
+    assert csv_out[1].startswith("Médical Training Center,TrainingCentre,13.0,")
     communities = loaded("communities", "--format", "json")
     assert communities.exit_code == 0 and json.loads(communities.stdout)[0]["members"]
     assert loaded("communities", "--method", "leiden").exit_code == 0
@@ -120,3 +121,19 @@ def test_help_lists_the_explore_commands(run):
     for command in ("path", "suggest", "brokers", "communities", "show", "search", "export-graph"):
         assert command in result.output
     assert "Examples" in run("path", "--help").output
+
+
+def test_readme_python_example_runs(store_path, example, capsys):
+    """The Python example of the README's cross-fertilization section runs as written."""
+    from pathlib import Path
+
+    import innograph
+    from innograph.graph.ingest import ingest
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Cross-fertilization queries", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    with innograph.open(store_path) as kg:
+        ingest(kg, example)
+    exec(compile(code.replace('".innograph-demo"', repr(str(store_path))), "README.md", "exec"), {})
+    assert "CHU de Rouen → ECOSYSTEM Cléon 4.0 → Robotcath" in capsys.readouterr().out

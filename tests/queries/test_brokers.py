@@ -95,7 +95,7 @@ def test_between_two_kinds_and_sampling(seeds):
     assert len(sampled) == 3
 
 
-@pytest.mark.parametrize("options", [{"n": 0}, {"between": ("Hospital", "Spaceship")}, {"samples": 0}])
+@pytest.mark.parametrize("options", [{"n": 0}, {"between": ("Hospital", "Spaceship")}, {"samples": -1}])
 def test_inputs_checked(seeds, options):
     with pytest.raises(UsageError):
         brokers(seeds, **options)

@@ -4,7 +4,6 @@ time, hop limits, and a property test (every path is a real walk)."""
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -267,3 +266,26 @@ def test_every_path_is_a_real_walk(edges, ends, max_hops):
     for path in found:
         numbers = [int(label.split()[1]) for label in path.nodes]
         assert all(g.has_edge(u, v) for u, v in zip(numbers, numbers[1:]))
+
+
+def test_seed_gold_paths_on_the_extracted_seed_articles(tmp_path):
+    """The same gold paths when the graph comes from the document loader reading the seed texts."""
+    from innograph.errors import MissingExtraError
+    from innograph.examples import seed_documents
+    from innograph.graph.ingest import ingest
+
+    cases = gold_paths()
+    kg = KnowledgeGraph(tmp_path / "store")
+    try:
+        try:
+            for path in seed_documents():
+                ingest(kg, path)
+        except MissingExtraError as exc:  # the language pipeline is an optional extra
+            pytest.skip(str(exc))
+        for gold in cases:
+            found = paths(kg, gold["from"], gold["to"])
+            assert all(hop.evidence for path in found for hop in path.hops)
+            via = set(gold["via_any"])
+            assert any(via & set(path.nodes[1:-1]) for path in found), (gold, [p.nodes for p in found])
+    finally:
+        kg.close()
