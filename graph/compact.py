@@ -2,15 +2,15 @@
 
 A million small strings unpickle slowly; one string and an offset array do not.
 
->>> col = StringColumn(["CHU de Rouen", "Robotcath"])
+>>> col = StringColumn(["CHU de Nantes", "Biolumen"])
 >>> col[1], len(col), list(col)
-('Robotcath', 2, ['CHU de Rouen', 'Robotcath'])
+('Biolumen', 2, ['CHU de Nantes', 'Biolumen'])
 >>> kinds = CodeColumn(["Hospital", "Company", "Hospital"])
 >>> kinds[2], kinds.codes.tolist()
 ('Hospital', [0, 1, 0])
->>> names = NameIndex({"chu de rouen": [0], "chu": [0, 3], "robotcath": [1]})
->>> names.get("chu"), names.get("nothing"), [n for n, _ in names.containing("rouen")]
-([0, 3], (), ['chu de rouen'])
+>>> names = NameIndex({"chu de nantes": [0], "chu": [0, 3], "biolumen": [1]})
+>>> names.get("chu"), names.get("nothing"), [n for n, _ in names.containing("nantes")]
+([0, 3], (), ['chu de nantes'])
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ same IRIs. A fact kind without a node of its own (support, organizer, founder...
 ``rdf:Statement`` that carries its evidence, so every edge can say where it was read.
 
 >>> w = FactWriter("https://w3id.org/innograph/source/example-0123")
->>> chu = w.organization("CHU de Rouen", kind="Hospital")
+>>> chu = w.organization("CHU de Nantes", kind="Hospital")
 >>> cluster = w.organization("Cluster Seine", kind="Cluster")
 >>> node = w.membership(chu, cluster, since="2020-01-16", evidence=Evidence("Le CHU a rejoint le cluster.", 0, 28))
 >>> len(w.triples) > 10

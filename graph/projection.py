@@ -15,12 +15,12 @@ undirected CSR adjacency (``indptr``/``nbr``/``eid``), cheap to load and to walk
 >>> from innograph.graph.facts import FactWriter
 >>> kg = KnowledgeGraph()
 >>> w = FactWriter("https://w3id.org/innograph/source/doc")
->>> chu, cluster = w.organization("CHU de Rouen", kind="Hospital"), w.organization("Cluster", kind="Cluster")
+>>> chu, cluster = w.organization("CHU de Nantes", kind="Hospital"), w.organization("Cluster", kind="Cluster")
 >>> _ = w.membership(chu, cluster, since="2020-01-16")
 >>> _ = kg.replace("doc", [SourcePayload(iri=w.source.value, label="doc", loader="test", triples=w.triples)])
 >>> p = projection(kg)
 >>> list(p.labels), [p.edge_kinds[k] for k in p.ekind]
-(['CHU de Rouen', 'Cluster'], ['member_of'])
+(['CHU de Nantes', 'Cluster'], ['member_of'])
 """
 
 from __future__ import annotations

@@ -193,7 +193,7 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
         rare = sorted((frequency[t], t) for t in set(key.split()) if frequency[t] <= limit and len(t) > 2)[:2]
         for _, token in rare:
             blocks[token].append((iri, key))
-            if len(token) >= 5:  # a misspelt word ("Robocath", "Robotcath") shares its beginning
+            if len(token) >= 5:  # a misspelt word ("Biolumne", "Biolumen") shares its beginning
                 blocks["prefix:" + token[:4]].append((iri, key))
     for members in blocks.values():
         members = list(dict.fromkeys(members))[:500]

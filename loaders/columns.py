@@ -7,7 +7,7 @@ depuis``/``Member since``, ``Rôle``, ``Contact`` with ``Fonction``... For every
 YAML mapping file says which header holds which field, and what a row is::
 
     row: members                 # members | participants | grants | posts | organizations
-    of: ECOSYSTEM Cléon 4.0      # the cluster (members), project (participants), funder (grants)
+    of: Seine Robotique         # the cluster (members), project (participants), funder (grants)
     header_row: 3                # 1-based; default: the first line with two filled cells
     columns:                     # field: header, or a list of headers joined with a space
       name: Raison sociale du membre

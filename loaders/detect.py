@@ -51,7 +51,7 @@ def _capitalized(text: str) -> bool:
 
 
 def cue_names(ents: ArticleEntities) -> None:
-    """'CHU de Rouen', 'Université de Rouen Normandie', 'Médical Training Center', bare 'le CHU'."""
+    """'CHU de Nantes', 'Université de Lyon', 'Westshire Training Center', bare 'le CHU'."""
     text, folded = ents.text, ents.folded
     for m in _NAME_CUE_RE.finditer(folded):
         cue = re.sub(r"[\s'\-]+", " ", m["cue"])
@@ -86,7 +86,7 @@ def cue_names(ents: ArticleEntities) -> None:
             ents.add_alias(entity, text[start:end])
             ents.mention(after[0], after[1], entity, "descriptor")
             continue
-        if acr and after:  # "chambre de commerce et d'industrie (CCI) de Rouen" -> "CCI de Rouen"
+        if acr and after:  # "chambre de commerce et d'industrie (CCI) de Nantes" -> "CCI de Nantes"
             label = acr["acr"] + text[acr.end():end]
         entity = ents.entity("organization", label, org_kind=kind, cue=name_key(cue))
         if label != text[start:end]:
@@ -132,7 +132,7 @@ def _short(ents: ArticleEntities, cue: str, kind: str, pos: int | None = None):
 
 
 def descriptors(ents: ArticleEntities) -> None:
-    """'la start-up Robotik', 'usine Renault de Cléon', and 'Robotik, entreprise lyonnaise'."""
+    """'la start-up Robotik', 'usine Sanofi de Nantes', and 'Robotik, entreprise lyonnaise'."""
     text, folded = ents.text, ents.folded
     for m in _DESCRIPTOR_RE.finditer(folded):
         cue = re.sub(r"[\s'\-]+", " ", m["cue"])
@@ -243,7 +243,7 @@ def _kind_of(name: str) -> str | None:
 
 
 def events_and_projects(ents: ArticleEntities) -> None:
-    """'Forum Digitalisation', 'le salon In Normandy', 'la plateforme de stéréotaxie'."""
+    """'Forum Santé Numérique', 'le salon Biotech Ouest', 'la plateforme de génomique'."""
     text, folded = ents.text, ents.folded
     for m in _EVENT_RE.finditer(folded):
         surface = text[m.start():m.end()]
@@ -385,7 +385,7 @@ def place_patterns(ents: ArticleEntities) -> None:
 
 
 def demonym_places(ents: ArticleEntities) -> list[tuple[int, int, str]]:
-    """Demonyms in the text ('rouennaise' → Rouen), as (start, end, place name)."""
+    """Demonyms in the text ('nantaise' → Nantes), as (start, end, place name)."""
     found = []
     for m in re.finditer(r"[a-z\-]+", ents.folded):
         place = lx.DEMONYMS.get(m.group(0))
@@ -399,7 +399,7 @@ MAX_NAME_WORDS = 8
 
 
 def words_key(name: str) -> str:
-    """A name as folded words ("ECOSYSTEM Cléon 4.0" -> "ecosystem cleon 4 0")."""
+    """A name as folded words ("Seine Robotique 4.0" -> "seine robotique 4 0")."""
     from innograph.loaders.mentions import fold_same_length
 
     return " ".join(_WORD.findall(fold_same_length(name)))

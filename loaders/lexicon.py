@@ -7,7 +7,7 @@ Every entry is written folded (lower case, no accents) — see :func:`innograph.
 
 from __future__ import annotations
 
-#: Words that name an organization when followed by its name ("Université de Rouen"), or alone
+#: Words that name an organization when followed by its name ("Université de Nantes"), or alone
 #: as a short form of a name already seen ("l'Université"). Value: the ig: kind.
 NAME_CUES: dict[str, str] = {
     # hospitals
@@ -66,8 +66,8 @@ DESCRIPTORS: dict[str, str] = {
 #: Classifications (org:classification) implied by a descriptor.
 CLASSIFICATION = {"pme": "SME", "sme": "SME", "start up": "StartUp", "startup": "StartUp", "jeune pousse": "StartUp"}
 
-#: Long forms and the acronym they stand for (so "chambre de commerce et d'industrie de Rouen"
-#: and "CCI de Rouen" are recognised as one name).
+#: Long forms and the acronym they stand for (so "chambre de commerce et d'industrie de Nantes"
+#: and "CCI de Nantes" are recognised as one name).
 LONG_FORMS = {
     "chambre de commerce et d industrie": "cci",
     "centre hospitalier universitaire": "chu",

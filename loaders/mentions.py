@@ -1,10 +1,10 @@
 """Finding the organizations, people, places, projects and events an article names.
 
-Mentions come from cue words ("CHU de Rouen", "la start-up Robotik", "salon In Normandy"),
-acronym definitions ("Médical Training Center (MTC)"), spaCy's named entities, and a gazetteer
+Mentions come from cue words ("CHU de Nantes", "la start-up Robotik", "salon Biotech Ouest"),
+acronym definitions ("Westshire Training Center (WTC)"), spaCy's named entities, and a gazetteer
 of names already known (from the store, and from earlier in the article). They are then linked:
 case-, accent- and function-word-insensitive keys, acronyms and aliases, short forms ("le CHU"
-after "le CHU de Rouen"), and a strict fuzzy match — never a weak one.
+after "le CHU de Nantes"), and a strict fuzzy match — never a weak one.
 """
 
 from __future__ import annotations

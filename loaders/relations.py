@@ -358,7 +358,7 @@ class Extractor:
                         r.kind == "organizes" and r.subject is where.entity for r in self.found):
                     self.add("event_location", event.entity, where.entity, sent, date=self._date(sent))
                     break
-            # "à Deauville, les 1er et 2 juillet 2020, du salon X": a place just before the event
+            # "à Nantes, les 8 et 9 juin 2021, du salon X": a place just before the event
             cue = _ORGANIZE_NOUN_RE.search(f, sent.start, event.start)
             if cue and not any(e.start < event.start for e in events if e.start > cue.end()):
                 for m in self.ents.within(cue.end(), event.start, "place"):

@@ -8,10 +8,10 @@ quoting, and title lines above the header.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "m.csv"
->>> _ = path.write_bytes("Nom;Ville\\nCHU de Rouen;Rouen\\n".encode("cp1252"))
+>>> _ = path.write_bytes("Nom;Ville\\nCHU de Nantes;Nantes\\n".encode("cp1252"))
 >>> table = open_table(path)
 >>> table.headers, table.delimiter, [(r.line, r.values["Ville"]) for r in table.rows()]
-(['Nom', 'Ville'], ';', [(2, 'Rouen')])
+(['Nom', 'Ville'], ';', [(2, 'Nantes')])
 """
 
 from __future__ import annotations

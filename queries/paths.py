@@ -71,7 +71,7 @@ class Hop(Record):
     evidence: list[Evidence] = field(default_factory=list)
 
     def sentence(self) -> str:
-        """The hop as a sentence: "A joined B (16 Jan 2020, Hospimedia: «...»)"."""
+        """The hop as a sentence: "A joined B (16 Jan 2020, Ouest-France: «...»)"."""
         ev = self.evidence
         with_text = next((x for x in ev if x.text), None)
         sources = list(dict.fromkeys(x.source for x in ev))

@@ -43,7 +43,7 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force, of, mapping, 
       innograph load ontology.ttl members.nt
       innograph load data/                    # every RDF file below data/
       curl -s https://example.org/x.ttl | innograph load - --format ttl --as example
-      innograph load members.csv --kind members --of "ECOSYSTEM Cléon 4.0"
+      innograph load members.csv --kind members --of "Seine Robotique"
       innograph load odd-layout.xlsx --mapping odd-layout.yaml --strict
       innograph load ../shared/data/cordis-h2020/     # CORDIS projects, participations, topics
     """

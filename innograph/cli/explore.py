@@ -56,9 +56,9 @@ def path(app: App, source, target, k, max_hops, via, avoid_hubs, as_of, fmt) -> 
 
     \b
     Examples:
-      innograph path "CHU de Rouen" Robotcath
-      innograph path "CHU de Rouen" "Renault Cléon" -k 3 --avoid-hubs --format json
-      innograph path ACME "CHU de Rouen" --via Project --as-of 2019-12-31
+      innograph path "CHU de Nantes" Biolumen
+      innograph path "CHU de Nantes" "Sanofi Nantes" -k 3 --avoid-hubs --format json
+      innograph path ACME "CHU de Nantes" --via Project --as-of 2019-12-31
     """
     from innograph.queries.paths import NoPath, paths
 
@@ -106,8 +106,8 @@ def suggest(app: App, name, kinds, n, as_of, fmt) -> None:
 
     \b
     Examples:
-      innograph suggest "CHU de Rouen"
-      innograph suggest "CHU de Rouen" --kind Company -n 5 --format json
+      innograph suggest "CHU de Nantes"
+      innograph suggest "CHU de Nantes" --kind Company -n 5 --format json
     """
     from innograph.queries.suggest import suggest as run
 
@@ -193,8 +193,8 @@ def show(app: App, name, limit, as_of, fmt) -> None:
 
     \b
     Examples:
-      innograph show "CHU de Rouen"
-      innograph show robotcath --format json
+      innograph show "CHU de Nantes"
+      innograph show biolumen --format json
     """
     from innograph.queries.lookup import show as run
 
