@@ -77,7 +77,7 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if size > max_bytes:
         raise InputError(
             f"the file is too large for an article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB)",
-            path=path, hint="split it into articles, or raise the limit with --max-size",
+            path=path, hint="split it into articles, or raise the limit with --max-size MB",
         )
     return decode(path.read_bytes(), path=path)
 

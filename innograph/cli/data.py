@@ -26,11 +26,13 @@ def _loader_help() -> str:
 @click.option("--as", "name", help="Name of the source (default: the file name; for stdin: 'stdin').")
 @click.option("--base-iri", help="Base IRI for relative IRIs (default: the file's file: URI).")
 @click.option("--force", is_flag=True, help="Reload files even when their bytes did not change.")
+@click.option("--max-size", type=click.FloatRange(min=0.001), metavar="MB",
+              help="Largest article file read, in MB (default 20): a bigger one is refused, not half-read.")
 @click.option("--of", "of", help="Tables: the cluster the listed organizations are members of (or the project, the funder).")
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Tables: a YAML file saying which column holds what.")
 @click.option("--strict", is_flag=True, help="Tables: a bad row fails the whole file (default: skip and report it).")
 @click.pass_obj
-def load(app: App, paths, kind, rdf_format, name, base_iri, force, of, mapping, strict) -> None:
+def load(app: App, paths, kind, rdf_format, name, base_iri, force, max_size, of, mapping, strict) -> None:
     """Load files into the store; each file becomes one source (a named graph).
 
     PATHS are files, directories (walked; files no loader reads are passed over), glob
@@ -53,7 +55,8 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force, of, mapping, 
     if not files:
         raise click.UsageError("no loadable file found in " + ", ".join(paths))
     options = {k: v for k, v in {"format": rdf_format, "name": name, "base_iri": base_iri,
-                                 "of": of, "mapping": mapping, "strict": strict}.items() if v}
+                                 "of": of, "mapping": mapping, "strict": strict,
+                                 "max_size": int(max_size * 1024 * 1024) if max_size else None}.items() if v}
     totals = {"loaded": 0, "unchanged": 0, "triples": 0}
     started = time.perf_counter()
     with app.graph() as kg, _progress(app, len(files)) as advance:

@@ -212,3 +212,11 @@ def test_a_bad_file_in_a_batch_stops_there_after_storing_the_files_before_it(run
     assert result.exit_code == 3 and "b.txt" in result.stderr
     sources = json.loads(run("sources", "--format", "json").stdout)
     assert [Path(s["path"]).name for s in sources] == ["a.txt"]
+
+
+def test_max_size_raises_the_limit_for_big_articles(run, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Un long article\n\n" + "La PME Alphatec a rejoint le cluster Seine Robotique. " * 2000, encoding="utf-8")
+    refused = run("load", path, "--max-size", "0.05")
+    assert refused.exit_code == 3 and "too large" in refused.stderr and "long.txt" in refused.stderr
+    assert run("load", path, "--max-size", "1").exit_code == 0
