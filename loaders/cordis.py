@@ -30,8 +30,8 @@ from innograph.graph.iri import source_iri
 from innograph.loaders import tabular
 from innograph.loaders.identifiers import check_id, check_vat
 from innograph.loaders.orgkinds import CORDIS_ACTIVITY, country_code, guess_kind
-from innograph.loaders.rows import is_missing, open_table, parse_bool, parse_date, parse_decimal, peek_headers, text_of
-from innograph.loaders.tabular import Report, RowProblem
+from innograph.loaders.rows import open_table, parse_bool, parse_date, parse_decimal, peek_headers, text_of
+from innograph.loaders.tabular import Report, RowProblem, parse_cell
 from innograph.ontology.ns import SDO
 
 #: The funder of every CORDIS grant.
@@ -104,17 +104,7 @@ class _Rows:
 
     def parsed(self, values: dict, field: str, parse, *, required: bool = False):
         value, column = self.get(values, field)
-        if is_missing(value):
-            if required:
-                raise RowProblem(f"no {field}", column=column, value="")
-            return None
-        try:
-            return parse(value)
-        except RowProblem as problem:
-            problem.column, problem.value = column, value
-            raise
-        except ValueError as exc:
-            raise RowProblem(str(exc), column=column, value=value) from None
+        return parse_cell(value, column, parse, missing=field if required else None)
 
     # -- organizations.csv: one participation per row -----------------------------------------
     def participation(self, row) -> None:

@@ -12,7 +12,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pyoxigraph as ox
 
 from innograph.errors import InputError, UsageError
 from innograph.graph.formats import format_by_name, guess_format

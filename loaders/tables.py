@@ -21,7 +21,7 @@ from innograph.loaders.columns import Mapping
 from innograph.loaders.identifiers import check_id, check_siren, check_siret, check_vat
 from innograph.loaders.orgkinds import country_code, guess_kind, kind_of_type
 from innograph.loaders.rows import (
-    is_missing, open_table, parse_date, parse_decimal, peek_headers, table_format, text_of,
+    open_table, parse_date, parse_decimal, peek_headers, table_format, text_of,
 )
 from innograph.loaders.tabular import Report, RowProblem
 
@@ -100,15 +100,7 @@ class _RowWriter:
 
     def checked(self, values: dict, name: str, check):
         value, header = self.raw(values, name)
-        if is_missing(value):
-            return None
-        try:
-            return check(value)
-        except RowProblem as problem:
-            problem.column, problem.value = header, value
-            raise
-        except ValueError as exc:
-            raise RowProblem(str(exc), column=header, value=value) from None
+        return tabular.parse_cell(value, header, check)
 
     # -- one row ----------------------------------------------------------------------------
     def handle(self, row) -> None:

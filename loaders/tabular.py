@@ -57,6 +57,24 @@ class Report:
         self.problems.append(error)
 
 
+def parse_cell(value, column: str | None, parse, *, missing: str | None = None):
+    """`parse(value)`, with any failure turned into a :class:`RowProblem` naming the column and
+    the value. An empty cell gives None, or a problem "no <missing>" when `missing` is given."""
+    from innograph.loaders.rows import is_missing
+
+    if is_missing(value):
+        if missing:
+            raise RowProblem(f"no {missing}", column=column, value="")
+        return None
+    try:
+        return parse(value)
+    except RowProblem as problem:
+        problem.column, problem.value = column, value
+        raise
+    except ValueError as exc:
+        raise RowProblem(str(exc), column=column, value=value) from None
+
+
 def content_hash(path: Path, loader: str, settings: dict) -> str:
     """sha256 of the file's bytes and of the settings that change what it gives."""
     digest = hashlib.sha256()
