@@ -306,7 +306,10 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             if kind is None:
                 continue
             start, end = offset + span.start_char, offset + span.end_char
-            label = clean_name(_TITLE_START.sub("", span.text))
+            lead = re.match(r"(?:in|at|on|à|a|en|au|aux|dans|from|to)\s+(?=[A-ZÀ-Ý])", span.text, re.I)
+            if lead and len(span.text.split()) > 1 and span.text[0].isupper():
+                start += lead.end()  # "In London": the preposition is not part of the name
+            label = clean_name(_TITLE_START.sub("", ents.text[start:end]))
             if not label or not ents.free(start, end):
                 continue
             words = label.split()

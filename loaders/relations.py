@@ -46,6 +46,7 @@ _MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
 _REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
 _ATTEND_RE = _cues(lx.ATTEND_CUES)
+_APPOINTED_RE = re.compile(r"(?<![\w])(?:a ete nomme|a ete nommee|est nomme|est nommee|nomme|nommee|devient|deviendra|est devenu|est devenue|prend la tete de|prendra la tete de|was appointed|has been appointed|is appointed|appointed|was named|has been named|named|becomes|became|takes the helm of|took the helm of|promoted to|elected|elu|elue)(?![\w])")
 _RAISE_RE = _cues(lx.RAISE_CUES)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 _PARTNER_RE = _cues(lx.PARTNER_CUES)
@@ -82,6 +83,7 @@ class Extractor:
         for sent in self.sentences:
             self.posts(sent)
             self.membership(sent)
+            self.appointments(sent)
             self.funding(sent)
             self.support(sent)
             self.partnership(sent)
@@ -228,6 +230,15 @@ class Extractor:
     def membership(self, sent: Sentence) -> None:
         f = self.folded
         for cue in _MEMBER_RE.finditer(f, sent.start, sent.end):
+            person = self._person_subject(sent, cue.start())
+            if person is not None:  # a person joining an organization takes a post, not a membership
+                org = next((m for m in self.mentions(sent, "organization") if m.start >= cue.end()), None)
+                role = re.search(rf"(?<![\w])(?:comme|en tant que|as|au poste de)[ \t]+(?:l'|le[ \t]+|la[ \t]+|an?[ \t]+|its[ \t]+|the[ \t]+)?(?P<t>{_TITLE_RE.pattern})", f[cue.end():sent.end])
+                if org and role:
+                    start = cue.end() + role.start("t")
+                    self.add("holds_post", person.entity, org.entity, sent,
+                             title=_clean_title(self.text[start:cue.end() + role.end("t")]), current=True)
+                return
             member = self.subject_of(sent, before=cue.start())
             after = [m for m in self.mentions(sent, "organization") if m.start >= cue.end()]
             if member and after:
@@ -239,6 +250,35 @@ class Extractor:
             if host and after:
                 self.add("member_of", after[0].entity, host.entity, sent, date=self._date(sent))
                 return
+
+    def _person_subject(self, sent: Sentence, before: int) -> Mention | None:
+        """The sentence's subject when it is a person (from the parse, else a person opening it)."""
+        if sent.subject_pos is not None and sent.subject_pos < before:
+            m = self.ents.at(sent.subject_pos)
+            if m is not None:
+                return m if m.entity.kind == "person" else None
+        before_cue = [m for m in self.mentions(sent) if m.end <= before and m.entity.kind in ("person", "organization")]
+        if before_cue and before_cue[-1].entity.kind == "person" and \
+                not re.search(r"[,;:]", self.folded[before_cue[-1].end:before]):
+            return before_cue[-1]
+        return None
+
+    def appointments(self, sent: Sentence) -> None:
+        """'X a été nommé directeur général de Y', 'X was appointed CEO of Y', 'X prend la tête de Y'."""
+        f = self.folded
+        for cue in _APPOINTED_RE.finditer(f, sent.start, sent.end):
+            person = self._person_subject(sent, cue.start())
+            if person is None:
+                continue
+            head = re.match(r"[ \t]*(?:au[ \t]+poste[ \t]+de[ \t]+|as[ \t]+|comme[ \t]+|en[ \t]+tant[ \t]+que[ \t]+)?(?:l'|le[ \t]+|la[ \t]+|the[ \t]+|an?[ \t]+|new[ \t]+|nouveau[ \t]+|nouvelle[ \t]+)?", f[cue.end():sent.end])
+            pos = cue.end() + head.end()
+            title = _TITLE_RE.match(f, pos)
+            if title:
+                self._post_at(sent, person, pos, title.end(), former=False)
+            elif re.search(r"tete|helm|head", cue.group(0)):
+                org = self.ents.starting_at(cue.end(), "organization")
+                if org:
+                    self.add("holds_post", person.entity, org.entity, sent, title="head", current=True)
 
     def _date(self, sent: Sentence) -> str | None:
         dates = find_dates(sent.text, today=self.today)

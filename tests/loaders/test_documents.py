@@ -192,7 +192,7 @@ def test_cli_load_of_a_directory_and_bad_input_exit_code(run, tmp_path):
     result = run("load", ARTICLES)
     assert result.exit_code == 0, result.output
     sources = json.loads(run("sources", "--format", "json").stdout)
-    assert len(sources) == 3
+    assert len(sources) == 4
     (tmp_path / "empty.md").write_text("")
     bad = run("load", tmp_path / "empty.md")
     assert bad.exit_code == 3 and "empty.md" in bad.stderr
@@ -220,3 +220,13 @@ def test_max_size_raises_the_limit_for_big_articles(run, tmp_path):
     refused = run("load", path, "--max-size", "0.05")
     assert refused.exit_code == 3 and "too large" in refused.stderr and "long.txt" in refused.stderr
     assert run("load", path, "--max-size", "1").exit_code == 0
+
+
+def test_appointments_and_people_joining_organizations_are_posts(kg):
+    ingest(kg, ARTICLES / "appointments.txt")
+    posts = facts(kg, "holds_post")
+    assert posts >= {("Jeanne Martin", "Alphatec"), ("Pierre Durand", "Alphatec"), ("Sophie Klein", "CCI Loire-Estuaire"),
+                     ("Mark Evans", "Brightline Robotics"), ("Anna Weber", "Brightline Robotics")}
+    assert facts(kg, "member_of") == set()  # a person joining a company is not a member organization
+    places = {r["l"].value for r in kg.query("SELECT ?l WHERE { ?p a schema:Place ; rdfs:label ?l }")}
+    assert "London" in places and "In London" not in places
