@@ -197,3 +197,21 @@ PROPER_CUES = frozenset("cnrs inserm inria cea inrae bpifrance ademe aphp insa".
 GENERIC_ACRONYMS = frozenset("chu chru chr ch cci ccir cma iut cfa pme eti".split())
 
 STOPWORDS = frozenset("de du des d la le les l et en a au aux of the and for at in".split())
+
+
+def kind_of(name: str) -> str | None:
+    """The organization kind a name's own cue words say ("Institut National ..." → ResearchCentre).
+
+    >>> kind_of("Chambre de commerce et d'industrie de Nantes")
+    'ChamberOfCommerce'
+    """
+    from innograph.graph.iri import fold
+
+    folded = f" {fold(name)} "
+    for cue in _CUES_LONGEST_FIRST:
+        if f" {cue} " in folded:
+            return NAME_CUES[cue]
+    return None
+
+
+_CUES_LONGEST_FIRST = sorted(NAME_CUES, key=len, reverse=True)

@@ -80,7 +80,7 @@ class Gazetteer:
     by_words: dict[str, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
 
     def add(self, name: str, kind: str, label: str, org_kind: str | None, iri: str | None) -> None:
-        from innograph.loaders.detect import words_key
+        from innograph.loaders.namefinder import words_key
 
         key = name_key(name)
         if len(key) < 2 or key in lx.NOT_NAMES:

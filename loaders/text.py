@@ -48,6 +48,14 @@ class Article:
         return out
 
 
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    subject_pos: int | None = None  # character offset of the main verb's subject, if parsed
+
+
 # -- bytes to text -----------------------------------------------------------------------------
 def decode(data: bytes, *, path: str | Path = "-") -> str:
     """Text from bytes: UTF-8 (with or without BOM), else cp1252/latin-1 as French files often are."""

@@ -38,6 +38,7 @@ MODULES = [
     "innograph.loaders.dates",
     "innograph.loaders.money",
     "innograph.loaders.text",
+    "innograph.loaders.lexicon",
     "innograph.queries.stats",
     "innograph.queries.facts",
 ]

@@ -1,0 +1,155 @@
+"""Passes that find names by their context and by look-up: spaCy's named entities, names only
+a person or a place fits ("fondée par X", "à Lyon"), and the gazetteer of names already known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.mentions import ArticleEntities, clean_name, name_key
+
+
+_NER_KINDS = {
+    "PER": "person", "PERSON": "person",
+    "ORG": "organization",
+    "LOC": "place", "GPE": "place", "FAC": "place",
+    "EVENT": "event",
+}
+_TITLE_START = re.compile(r"^(?:m\.|mme|mr|mrs|ms|dr|pr|me)\s+", re.I)
+
+
+def named_entities(ents: ArticleEntities, docs) -> None:
+    """spaCy's entities where no precise pattern matched."""
+    for offset, doc in docs:
+        for span in doc.ents:
+            kind = _NER_KINDS.get(span.label_)
+            if kind is None:
+                continue
+            start, end = offset + span.start_char, offset + span.end_char
+            lead = re.match(r"(?:in|at|on|à|a|en|au|aux|dans|from|to)\s+(?=[A-ZÀ-Ý])", span.text, re.I)
+            if lead and len(span.text.split()) > 1 and span.text[0].isupper():
+                start += lead.end()  # "In London": the preposition is not part of the name
+            label = clean_name(_TITLE_START.sub("", ents.text[start:end]))
+            if not label or not ents.free(start, end):
+                continue
+            words = label.split()
+            if kind == "person":
+                label = re.sub(r"['’]s$", "", label)
+                if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
+                    continue
+                if len(words) < 2 or not all(w[0].isupper() for w in words) or lx.kind_of(label) \
+                        or any(name_key(w) in lx.TITLES for w in words):
+                    continue
+                ents.mention(start, end, ents.entity("person", label), "ner")
+            elif kind == "place":
+                before = ents.folded[max(0, start - 5):start]
+                if re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) or len(label) < 3 or lx.kind_of(label):
+                    continue
+                if len(words) > 3 or not all(w[0].isupper() or w.lower() in lx.STOPWORDS for w in words):
+                    continue
+                ents.mention(start, end, ents.entity("place", label), "ner")
+            elif kind == "organization":
+                label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
+                if label.lower() in lx.NOT_NAMES or len(label) < 2:
+                    continue
+                ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
+            elif kind == "event":
+                ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+_PERSON_NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+_PERSON_CONTEXT = re.compile(
+    r"(?:(?<![\w])(?:par|by|selon|according to|said|says|told|explique|souligne|assure|precise|ajoute|estime|"
+    r"declare|indique|confie|raconte|detaille|complete|poursuit|added|explained|noted)[ \t]+"
+    r"(?:(?:professor|prof|professeur|professeure|dr|docteur|m|mme|mr|mrs|ms|pr)\.?[ \t]+)?)(?P<name>X)".replace("X", _PERSON_NAME)
+)
+_PERSON_SUBJECT = re.compile(
+    r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-zà-ÿ\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+))".replace("X", _PERSON_NAME)
+)
+_PLACE_CONTEXT = re.compile(r"(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+(?=[A-ZÀ-Ý])")
+
+
+def person_patterns(ents: ArticleEntities) -> None:
+    """Names the statistical model missed, in places only a person's name fits: after 'par',
+    'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
+    text = ents.text
+    for pattern, source in ((_PERSON_CONTEXT, ents.folded), (_PERSON_SUBJECT, ents.folded)):
+        for m in pattern.finditer(source):
+            start, end = m.start("name"), m.end("name")
+            name = text[start:end]
+            words = name.split()
+            if not ents.free(start, end) or any(w.lower() in lx.NOT_NAMES for w in words) or lx.kind_of(name) \
+                    or any(name_key(w) in lx.TITLES or name_key(w) in lx.DESCRIPTORS for w in words):
+                continue
+            if not all(w[0].isupper() for w in text[start:end].split() if w.lower() not in ("de", "van", "von", "le", "da")):
+                continue
+            if any(e.kind == "organization" and e.key == name_key(name) for e in ents.entities):
+                continue
+            ents.mention(start, end, ents.entity("person", name), "pattern")
+
+
+def place_patterns(ents: ArticleEntities) -> None:
+    """'à Lyon', 'in Manchester': a one- or two-word capitalized name after a place preposition,
+    when nothing else claimed it and it is not an organization's name."""
+    text = ents.text
+    for m in _PLACE_CONTEXT.finditer(ents.folded):
+        name = re.match(r"[A-ZÀ-Ý][\wà-ÿ\-]+(?:-[A-ZÀ-Ý][\wà-ÿ\-]+)*(?:[ \t]+[A-ZÀ-Ý][\wà-ÿ\-]+)?", text[m.end():m.end() + 40])
+        if not name:
+            continue
+        start, end = m.end(), m.end() + len(name.group(0))
+        label = name.group(0)
+        if not ents.free(start, end) or lx.kind_of(label) or label.split()[0].lower() in lx.NOT_NAMES:
+            continue
+        if any(e.kind != "place" and e.key == name_key(label) for e in ents.entities):
+            continue
+        if re.match(r"[ \t]+(?:de|du|des|d'|of)[ \t]", text[end:end + 5]):
+            continue  # "à Lyon Biotech Valley" cut short, or a longer name
+        ents.mention(start, end, ents.entity("place", label), "pattern")
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_NAME_WORDS = 8
+
+
+def words_key(name: str) -> str:
+    """A name as folded words ("Seine Robotique 4.0" -> "seine robotique 4 0")."""
+    from innograph.loaders.mentions import fold_same_length
+
+    return " ".join(_WORD.findall(fold_same_length(name)))
+
+
+def gazetteer(ents: ArticleEntities) -> None:
+    """Every other occurrence of a name already known (article entities and the store's).
+
+    Names are looked up as word n-grams in a dictionary, so a gazetteer of thousands of
+    names costs the same per article as one of ten.
+    """
+    names: dict[str, object] = {}
+    for entity in ents.entities:
+        for name in entity.names():
+            if len(name) >= 3 and (len(name.split()) > 1 or name.isupper() or name[0].isupper()):
+                names.setdefault(words_key(name), entity)
+    for key, value in ents.gazetteer.by_words.items():
+        names.setdefault(key, value)
+    names.pop("", None)
+    if not names:
+        return
+    words = list(_WORD.finditer(ents.folded))
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            start, end = words[i].start(), words[i + n - 1].end()
+            key = " ".join(w.group(0) for w in words[i:i + n])
+            target = names.get(key)
+            if target is None or not ents.free(start, end):
+                continue
+            if n == 1 and not ents.text[start].isupper():
+                continue  # one lower-case word is too weak to be a name
+            if isinstance(target, tuple):
+                kind, label, org_kind, _ = target
+                target = ents.entity(kind, label, org_kind=org_kind)
+            ents.mention(start, end, target, "gazetteer")
+            i += n - 1
+            break
+        i += 1
