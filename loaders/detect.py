@@ -97,6 +97,26 @@ def cue_names(ents: ArticleEntities) -> None:
         ents.mention(start, end, entity, "cue")
 
 
+_ENDING_RE = re.compile(rf"(?<![\w])(?P<end>{_alternation(lx.NAME_ENDINGS)})(?![\w])")
+
+
+def name_endings(ents: ArticleEntities) -> None:
+    """'Pennine Health Innovation Network', 'Arden Robotics': a capitalized last word that only
+    organizations' names end with makes the capitalized words before it a name."""
+    text = ents.text
+    for m in _ENDING_RE.finditer(ents.folded):
+        if not text[m.start()].isupper():
+            continue
+        lead = _lead_name(text, m.start())
+        if not lead:
+            continue
+        start, end = m.start() - len(lead), m.end()
+        if not ents.free(start, end):
+            continue
+        kind = lx.NAME_ENDINGS[re.sub(r"[\s'\-]+", " ", m["end"])]
+        ents.mention(start, end, ents.entity("organization", text[start:end], org_kind=kind), "cue")
+
+
 def _lead_name(text: str, pos: int) -> str | None:
     """Capitalized words just before `pos` that belong to a name ("Westshire Innovation " Forum)."""
     lead = _LEAD_NAME.search(text[max(0, pos - 60):pos])
@@ -158,7 +178,7 @@ def descriptors(ents: ArticleEntities) -> None:
             continue
         # apposition: "Robotik, entreprise lyonnaise" / "Robotik, a Lyon-based company"
         window = max(0, m.start() - 80)
-        before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:une?[ \t]+|an?[ \t]+|la[ \t]+|le[ \t]+|l')?(?:[\w\-]+[ \t]+)?$", text[window:m.start()])
+        before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:une?[ \t]+|an?[ \t]+|la[ \t]+|le[ \t]+|l')?(?:[\w\-]+[ \t]+){0,3}$", text[window:m.start()])
         if before:
             start, end = window + before.start("name"), window + before.end("name")
             name = text[start:end]
@@ -307,7 +327,9 @@ def short_forms(ents: ArticleEntities) -> None:
     for e in ents.entities:
         if e.kind == "organization" and len(e.label.split()) > 1:
             first = e.label.split()[0]
-            if len(first) >= 4 and first.isupper():
+            if len(first) >= 4 and (first.isupper() or (first[0].isupper() and first.lower() not in lx.NOT_NAMES
+                                                           and lx.kind_of(first) is None
+                                                           and first.lower() not in lx.NAME_ENDINGS)):
                 firsts.setdefault(first, []).append(e)
     for m in re.finditer(r"(?<![\w])[A-ZÀ-Ý][\wÀ-ÿ\-]{2,}", text):
         if not ents.free(m.start(), m.end()):
@@ -324,6 +346,7 @@ def short_forms(ents: ArticleEntities) -> None:
 def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     """Run every pass, in order, and return `ents` with its mentions sorted."""
     cue_names(ents)
+    name_endings(ents)
     descriptors(ents)
     trailing_descriptors(ents)
     events_and_projects(ents)

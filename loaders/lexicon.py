@@ -47,6 +47,20 @@ NAME_CUES: dict[str, str] = {
     "journal": "MediaOutlet", "magazine": "MediaOutlet", "radio": "MediaOutlet", "tv": "MediaOutlet",
 }
 
+#: Capitalized last words that make the words before them an organization's name, and its kind:
+#: "Pennine Health Innovation Network", "Arden Robotics", "Yorkshire Innovation Fund".
+NAME_ENDINGS: dict[str, str] = {
+    "network": "Cluster", "consortium": "Cluster", "alliance": "Cluster", "association": "Cluster",
+    "cluster": "Cluster", "health trust": "Hospital", "nhs trust": "Hospital", "foundation trust": "Hospital",
+    "combined authority": "PublicAuthority", "authority": "PublicAuthority", "centre": "ResearchCentre",
+    "center": "ResearchCentre", "fund": "Company", "ventures": "Company", "capital": "Company",
+    "partners": "Company", "robotics": "Company", "diagnostics": "Company", "surgical": "Company",
+    "technologies": "Company", "technology": "Company", "systems": "Company", "labs": "Company",
+    "therapeutics": "Company", "pharma": "Company", "biotech": "Company", "industries": "Company",
+    "aerospace": "Company", "energy": "Company", "ltd": "Company", "limited": "Company", "inc": "Company",
+    "plc": "Company", "gmbh": "Company", "sas": "Company", "sarl": "Company", "group": "Company",
+}
+
 #: Words that say what the named thing that follows (or precedes, in apposition) is, without
 #: being part of its name: "la start-up Robotik", "Robotik, entreprise lyonnaise".
 DESCRIPTORS: dict[str, str] = {

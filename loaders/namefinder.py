@@ -5,6 +5,7 @@ a person or a place fits ("fondée par X", "à Lyon"), and the gazetteer of name
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import ArticleEntities, clean_name, name_key
@@ -59,22 +60,34 @@ def named_entities(ents: ArticleEntities, docs) -> None:
 
 
 _PERSON_NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+# Matched against the text without accents but with its case: context words are case-blind
+# ((?i:...)), names must be capitalized.
 _PERSON_CONTEXT = re.compile(
-    r"(?:(?<![\w])(?:par|by|selon|according to|said|says|told|explique|souligne|assure|precise|ajoute|estime|"
+    r"(?i:(?<![\w])(?:par|by|selon|according to|said|says|told|explique|souligne|assure|precise|ajoute|estime|"
     r"declare|indique|confie|raconte|detaille|complete|poursuit|added|explained|noted)[ \t]+"
     r"(?:(?:professor|prof|professeur|professeure|dr|docteur|m|mme|mr|mrs|ms|pr)\.?[ \t]+)?)(?P<name>X)".replace("X", _PERSON_NAME)
 )
 _PERSON_SUBJECT = re.compile(
-    r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-zà-ÿ\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+))".replace("X", _PERSON_NAME)
+    r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=(?i:[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-z\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+)))".replace("X", _PERSON_NAME)
 )
-_PLACE_CONTEXT = re.compile(r"(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+(?=[A-ZÀ-Ý])")
+_PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+)(?=[A-Z])")
+
+
+def unaccented(text: str) -> str:
+    """The text without accents, case kept, one character for one."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
 
 
 def person_patterns(ents: ArticleEntities) -> None:
     """Names the statistical model missed, in places only a person's name fits: after 'par',
     'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
     text = ents.text
-    for pattern, source in ((_PERSON_CONTEXT, ents.folded), (_PERSON_SUBJECT, ents.folded)):
+    plain = unaccented(text)
+    for pattern, source in ((_PERSON_CONTEXT, plain), (_PERSON_SUBJECT, plain)):
         for m in pattern.finditer(source):
             start, end = m.start("name"), m.end("name")
             name = text[start:end]
@@ -93,7 +106,7 @@ def place_patterns(ents: ArticleEntities) -> None:
     """'à Lyon', 'in Manchester': a one- or two-word capitalized name after a place preposition,
     when nothing else claimed it and it is not an organization's name."""
     text = ents.text
-    for m in _PLACE_CONTEXT.finditer(ents.folded):
+    for m in _PLACE_CONTEXT.finditer(unaccented(text)):
         name = re.match(r"[A-ZÀ-Ý][\wà-ÿ\-]+(?:-[A-ZÀ-Ý][\wà-ÿ\-]+)*(?:[ \t]+[A-ZÀ-Ý][\wà-ÿ\-]+)?", text[m.end():m.end() + 40])
         if not name:
             continue

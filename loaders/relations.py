@@ -407,6 +407,8 @@ class Extractor(QuotationsMixin):
     def attendance(self, sent: Sentence) -> None:
         """'Parmi les exposants figurera X', 'Exhibitors will include A, B and C', 'inauguré par X'."""
         for cue in _ATTEND_RE.finditer(self.folded, sent.start, sent.end):
+            if _inside_quote(self.text[sent.start:cue.start()]):
+                continue  # a speaker's words, not the fact's statement
             events = self.mentions(sent, "event")
             event = events[0] if events else next(
                 (m for m in reversed(self.ents.mentions) if m.end <= sent.start and m.entity.kind == "event"), None)
@@ -486,6 +488,11 @@ class Extractor(QuotationsMixin):
                 org = self.ents.starting_at(sent.start + m.start() + len(m["desc"]) + 1 + len(m["dem"]) + 1, "organization")
                 if org:
                     self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
+
+
+def _inside_quote(before: str) -> bool:
+    """True when a quotation opened in `before` is not closed yet."""
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def _founder_only(title: str) -> bool:

@@ -160,13 +160,15 @@ _FURNITURE_LINE = re.compile(
     r"|image|photo|illustration|crédit photo.*|credit:.*|©.*|\(c\) .*|tous droits réservés.*|all rights reserved.*"
     r"|pas encore abonné.*|déjà abonné.*|abonnez-vous.*|testez gratuitement.*|votre structure est abonn.*"
     r"|rapprochez-vous de votre référent.*|subscribe.*|sign up.*|newsletter.*|cookies?.*"
+    r"|(?:related|à lire aussi|a lire aussi|lire aussi|voir aussi|read also|see also|more on this|sur le même sujet)\s*:.*"
     r"|<?https?://\S+>?|(?:ou\s+)?sur"
     r")\s*$",
     re.I,
 )
 _FURNITURE_PARAGRAPH = re.compile(
     r"(réservées au seul usage de ses abonnés|droits de reproduction|contactez[- ]nous au|sur <?https?://"
-    r"|plus d'informations sur le copyright|this article is for subscribers|to continue reading|cookie policy)",
+    r"|plus d'informations sur le copyright|this article is for subscribers|to continue reading|cookie policy"
+    r"|support independent journalism|tous droits réservés|all rights reserved|©)",
     re.I,
 )
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
