@@ -178,7 +178,7 @@ def descriptors(ents: ArticleEntities) -> None:
             continue
         # apposition: "Robotik, entreprise lyonnaise" / "Robotik, a Lyon-based company"
         window = max(0, m.start() - 80)
-        before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:une?[ \t]+|an?[ \t]+|la[ \t]+|le[ \t]+|l')?(?:[\w\-]+[ \t]+){0,3}$", text[window:m.start()])
+        before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:(?:une?|an?|la|le|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}|l'|(?:[\w\-]+[ \t]+)?)$", text[window:m.start()])
         if before:
             start, end = window + before.start("name"), window + before.end("name")
             name = text[start:end]

@@ -474,7 +474,7 @@ class Extractor(QuotationsMixin):
                 place = self.ents.starting_at(org.end + placed.end(), "place")
                 if place:
                     rest = re.match(r"(?:[ \t]+[a-z\-]+){1,3}", f[place.end:sent.end])
-                    if rest and rest.group(0).split()[-1].rstrip("s").replace("-", " ") in lx.DESCRIPTORS:
+                    if rest and any(w.rstrip("s").replace("-", " ") in lx.DESCRIPTORS for w in rest.group(0).split()):
                         self.add("located_in", org.entity, place.entity, sent)
                         continue
             m = _LOCATED_RE.match(tail.lstrip(" ,"))
