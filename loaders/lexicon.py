@@ -50,6 +50,7 @@ NAME_CUES: dict[str, str] = {
 #: Capitalized last words that make the words before them an organization's name, and its kind:
 #: "Pennine Health Innovation Network", "Arden Robotics", "Yorkshire Innovation Fund".
 NAME_ENDINGS: dict[str, str] = {
+    "infirmary": "Hospital", "clinic": "Hospital", "hospital trust": "Hospital",
     "network": "Cluster", "consortium": "Cluster", "alliance": "Cluster", "association": "Cluster",
     "cluster": "Cluster", "health trust": "Hospital", "nhs trust": "Hospital", "foundation trust": "Hospital",
     "combined authority": "PublicAuthority", "authority": "PublicAuthority", "centre": "ResearchCentre",
@@ -92,7 +93,7 @@ LONG_FORMS = {
 EVENT_CUES = frozenset(
     "forum salon colloque congres conference rencontres rencontre festival sommet assises journee journees "
     "hackathon challenge trophees prix exposition expo seminaire webinaire inauguration "
-    "summit fair show expo conference meetup convention symposium workshop".split()
+    "summit fair show expo conference meetup convention symposium workshop event evenement manifestation".split()
 ) | {"rendez vous"}
 PROJECT_CUES = frozenset("plateforme projet programme platform project programme program".split())
 
@@ -118,6 +119,10 @@ TITLES = sorted(
         "ingenieure de recherche", "ingenieur de recherche", "chief operating officer", "chief scientific officer",
         "head of", "lead", "principal", "secretary general", "directeur technique", "directrice technique",
         "directeur industriel", "directrice industrielle", "directeur de la recherche", "responsable des",
+        "cheffe", "cheffe de service", "chef de service", "medecin", "chirurgien", "chirurgienne", "infirmier",
+        "infirmiere", "pharmacien", "pharmacienne", "avocat", "avocate", "scientist", "data scientist", "analyst",
+        "consultant", "economist", "physician", "surgeon", "nurse", "doctor", "managing partner", "general partner",
+        "head of automation", "chargee de", "charge de", "vice-chancellor", "coordinatrice", "coordinateur",
     },
     key=lambda t: -len(t),
 )
@@ -137,13 +142,22 @@ ATTEND_CUES = ("exposants", "exposant", "exposera", "exposeront", "exhibitors", 
                "attendees", "will attend", "attended", "inaugure par", "inauguree par", "inaugurated by",
                "opened by", "en presence de", "en presence du", "in the presence of", "will include")
 REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", "compte parmi ses membres")
+#: Verbs that give money only when an amount is named in the sentence ("apportera 800 000 euros au X").
+WEAK_FUNDING_CUES = ("apporte", "apportera", "apportent", "apporter", "versera", "accordera", "debloque", "debloquera",
+                     "injecte", "injectera", "met sur la table", "provide", "provides", "will provide", "gives",
+                     "will give", "commits", "committed", "pledged", "pledges", "contributes", "will contribute")
+#: Verbs of non-financial support, the supporter being the subject: "La CCI apporte son appui aux Rencontres".
+SUPPORT_VERBS = ("soutient", "soutiennent", "soutiendra", "apporte son appui", "apporte son soutien",
+                 "apportent leur soutien", "apportent leur appui", "parraine", "parrainent", "supports", "backs",
+                 "sponsors", "is supporting", "will support")
 #: Verbs whose subject receives the money ("X lève 40 M€ auprès de Y", "X raised $3m from Y").
-RAISE_CUES = ("leve", "levee", "levee de fonds", "a leve", "raised", "raises", "raise", "secured", "obtient", "obtenu",
+RAISE_CUES = ("leve", "levee", "levee de fonds", "a leve", "raised", "raises", "raise", "secured", "secures", "obtient", "obtenu",
+              "lands", "landed", "wins",
               "decroche", "beneficie", "received", "receives", "won")
 FUNDING_CUES = (
     "finance", "financee", "finances", "financees", "financer", "financement", "subventionne", "subvention",
     "a hauteur de", "investit", "investi", "investissement de",
-    "dote", "dotation", "apporte son soutien", "soutien financier", "aide de", "funded", "funding", "funds",
+    "dote", "dotation", "soutien financier", "aide de", "funded", "funding", "funds",
     "grant", "invested", "invests", "backed", "financed", "awarded", "fund", "to fund", "will provide", "provides",
     "provided", "accorde", "accordee", "octroie", "octroye", "alloue", "verse", "subvention de",
 )
@@ -191,10 +205,29 @@ for _place, _forms in {
     "Normandie": "normand normande", "Bretagne": "breton bretonne", "Alsace": "alsacien alsacienne",
     "Occitanie": "occitan occitane", "Provence": "provencal provencale",
     "London": "londoner", "Manchester": "mancunian", "Berlin": "berliner",
-    "Munich": "munich-based", "Boston": "bostonian",
+    "Boston": "bostonian", "Besançon": "bisontin bisontine", "Nancy ": "nanceen", "Mulhouse": "mulhousien mulhousienne",
+    "Poitiers": "poitevin poitevine", "Perpignan": "perpignanais perpignanaise", "Avignon": "avignonnais avignonnaise",
+    "Toulon": "toulonnais toulonnaise", "Saint-Étienne": "stephanois stephanoise", "Le Mans": "manceau mancelle",
+    "Lorient": "lorientais lorientaise", "Vannes": "vannetais vannetaise", "Quimper": "quimperois quimperoise",
+    "Saint-Nazaire": "nazairien nazairienne", "La Rochelle": "rochelais rochelaise", "Pau": "palois paloise",
+    "Bayonne": "bayonnais bayonnaise", "Annecy": "annecien annecienne", "Chambéry": "chamberien chamberienne",
+    "Valence": "valentinois valentinoise", "Nîmes": "nimois nimoise", "Aix-en-Provence": "aixois aixoise",
+    "Cherbourg": "cherbourgeois cherbourgeoise", "Évreux": "ebroicien ebroicienne", "Troyes": "troyen troyenne",
+    "Belfort": "belfortain belfortaine", "Colmar": "colmarien colmarienne", "Compiègne": "compiegnois compiegnoise",
+    "Lens": "lensois lensoise", "Dunkerque": "dunkerquois dunkerquoise", "Calais": "calaisien calaisienne",
+    "Valenciennes": "valenciennois valenciennoise", "Saint-Malo": "malouin malouine", "Niort": "niortais niortaise",
+    "Angoulême": "angoumoisin angoumoisine", "Bourges": "berruyer berruyere", "Blois": "blesois blesoise",
+    "Chartres": "chartrain chartraine", "Laval": "lavallois lavalloise", "Cholet": "choletais choletaise",
+    "Grasse": "grassois grassoise", "Cannes": "cannois cannoise", "Antibes": "antibois antiboise",
+    "Bretagne ": "breton", "Corse": "corse", "Lorraine": "lorrain lorraine", "Picardie": "picard picarde",
+    "Bourgogne": "bourguignon bourguignonne", "Auvergne": "auvergnat auvergnate", "Savoie": "savoyard savoyarde",
+    "Franche-Comté": "franc-comtois franc-comtoise", "Limousin": "limousin limousine",
+    "Glasgow": "glaswegian", "Dundee": "dundonian", "Liverpool": "liverpudlian", "Birmingham": "brummie",
+    "Newcastle": "geordie", "Aberdeen": "aberdonian", "Edinburgh": "edinburgher", "Paris ": "parisian",
+    "New York": "new-yorker", "Bristol": "bristolian", "Cardiff": "cardiffian", "Dublin": "dubliner",
 }.items():
     for _form in _forms.split():
-        DEMONYMS[_form] = _place
+        DEMONYMS.setdefault(_form, _place.strip())
 
 #: Words that look like names at the start of a sentence but are not.
 NOT_NAMES = frozenset(

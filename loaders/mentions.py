@@ -169,6 +169,12 @@ class ArticleEntities:
         return all(end <= m.start or start >= m.end for m in self.mentions)
 
     def finish(self) -> None:
+        # "Sheffield-based Forgeline Robotics": the mention is the name after the place.
+        for m in self.mentions:
+            based = re.match(r"[A-ZÀ-Ý][\w\-]*?-based\s+(?=\S)", m.text)
+            if based:
+                m.start += based.end()
+                m.text = self.text[m.start:m.end]
         # A name taken for a person that is also an organization's name is the organization.
         orgs = {e.key: e for e in self.entities if e.kind == "organization"}
         for m in self.mentions:
@@ -212,5 +218,6 @@ def _group(kind: str) -> str:
 
 def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.-–«»\"“”'’()")
+    text = re.sub(r"^[A-ZÀ-Ý][\w\-]*?-based\s+(?=\S)", "", text)  # "Sheffield-based Forgeline": a place, then the name
     text = re.sub(r"^(?:(?:le|la|les|the)\s+|l['’]\s*)", "", text, flags=re.I) if len(text.split()) > 1 else text
     return text

@@ -40,8 +40,15 @@ _MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
 _REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
 _ATTEND_RE = _cues(lx.ATTEND_CUES)
+_WHO_LEADS_RE = re.compile(r"[ \t]*,[ \t]*(?:qui|who)[ \t]+(?P<verb>preside|presidait|dirige|dirigeait|pilote|anime|heads|headed|leads|led|chairs|chaired|runs|ran|directs|founded|a fonde|a cofonde|co-founded)[ \t]+(?:aujourd'hui[ \t]+|desormais[ \t]+|now[ \t]+|currently[ \t]+)?")
+_LEADS_TITLE = {"preside": "président", "presidait": "président", "dirige": "directeur", "dirigeait": "directeur",
+                "pilote": "responsable", "anime": "animateur", "heads": "head", "headed": "head", "leads": "head",
+                "led": "head", "chairs": "chair", "chaired": "chair", "runs": "head", "ran": "head", "directs": "director"}
+_COPULA_RE = re.compile(r"(?<![\w])(?:est|etait|fut|a ete|sera|is|was|has been|had been|serves as|served as|spent[ \t]+[\w \t]{1,20}?[ \t]+as|works as|worked as|occupe[ \t]+(?:desormais[ \t]+)?le[ \t]+poste[ \t]+de|occupait[ \t]+le[ \t]+poste[ \t]+de)(?:[ \t]+(?:auparavant|precedemment|alors|aujourd'hui|desormais|previously|formerly|now|currently|also|aussi))?[ \t]+(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?")
 _APPOINTED_RE = re.compile(r"(?<![\w])(?:a ete nomme|a ete nommee|est nomme|est nommee|nomme|nommee|devient|deviendra|est devenu|est devenue|prend la tete de|prendra la tete de|was appointed|has been appointed|is appointed|appointed|was named|has been named|named|becomes|became|takes the helm of|took the helm of|promoted to|elected|elu|elue)(?![\w])")
 _RAISE_RE = _cues(lx.RAISE_CUES)
+_WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
+_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 _PARTNER_RE = _cues(lx.PARTNER_CUES)
 _SIGN_RE = _cues(lx.SIGN_VERBS)
@@ -78,6 +85,7 @@ class Extractor(QuotationsMixin):
             self.posts(sent)
             self.membership(sent)
             self.appointments(sent)
+            self.copula_posts(sent)
             self.funding(sent)
             self.support(sent)
             self.partnership(sent)
@@ -118,7 +126,14 @@ class Extractor(QuotationsMixin):
         """'X, directeur général du CHU', 'X, qui était à l'époque directeur de Y', 'le président de Y, X'."""
         f = self.folded
         for person in self.mentions(sent, "person"):
-            head = re.match(r"[ \t]*,[ \t]*(?P<pre>(?:qui[ \t]+(?:est|etait|fut|sera)[ \t]+)?(?:(?:a[ \t]+l'epoque|alors|aujourd'hui|actuellement|desormais|now|currently)[ \t]+)?(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?(?:(?:ancien|ancienne|ex|former|then)[ \t\-]+)?)", f[person.end:sent.end])
+            leads = _WHO_LEADS_RE.match(f, person.end)
+            if leads and leads.end() <= sent.end:  # "X, qui préside aujourd'hui l'entreprise", "X, who heads Y"
+                org = self.ents.starting_at(leads.end(), "organization")
+                if org:
+                    verb = re.sub(r"[ \t]+", " ", leads["verb"])
+                    self.add("holds_post", person.entity, org.entity, sent, title=_LEADS_TITLE.get(verb, verb), current=True)
+                    continue
+            head = re.match(r"[ \t]*,[ \t]*(?P<pre>(?:(?:qui|who)[ \t]+(?:est|etait|fut|sera|is|was|has[ \t]+been)[ \t]+)?(?:(?:a[ \t]+l'epoque|alors|aujourd'hui|actuellement|desormais|now|currently)[ \t]+)?(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?(?:(?:ancien|ancienne|ex|former|then)[ \t\-]+)?)", f[person.end:sent.end])
             if not head:
                 continue
             pos = person.end + head.end()
@@ -257,6 +272,29 @@ class Extractor(QuotationsMixin):
             return before_cue[-1]
         return None
 
+    def copula_posts(self, sent: Sentence) -> None:
+        """'X était auparavant responsable R&D chez Y', 'X is chief executive of Y', 'X spent nine years
+        as head of automation at Y': a post, former when the verb says so."""
+        f = self.folded
+        for cue in _COPULA_RE.finditer(f, sent.start, sent.end):
+            person = self._person_subject(sent, cue.start())
+            if person is None:
+                continue
+            title = _TITLE_RE.match(f, cue.end())
+            if not title:
+                mod = re.match(r"(?:[a-z\-]+[ \t]+){1,2}", f[cue.end():sent.end])
+                title = _TITLE_RE.match(f, cue.end() + mod.end()) if mod else None
+            if not title:
+                org = self.ents.starting_at(cue.end(), "organization")  # "who is now Kelpie's chief executive"
+                if org and f.startswith("'s ", org.end):
+                    title = _TITLE_RE.match(f, org.end + 3)
+                    if title:
+                        self.add("holds_post", person.entity, org.entity, sent,
+                                 title=_clean_title(self.text[title.start():title.end()]), current=True)
+                continue
+            former = bool(re.search(r"etait|fut|a ete|was|had been|served|spent|worked|auparavant|precedemment|previously|formerly|occupait", cue.group(0)))
+            self._post_at(sent, person, cue.end() if title.start() == cue.end() else title.start(), title.end(), former=former)
+
     def appointments(self, sent: Sentence) -> None:
         """'X a été nommé directeur général de Y', 'X was appointed CEO of Y', 'X prend la tête de Y'."""
         f = self.folded
@@ -281,16 +319,29 @@ class Extractor(QuotationsMixin):
     def funding(self, sent: Sentence) -> None:
         f = self.folded
         raised = _RAISE_RE.search(f, sent.start, sent.end)
-        if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z"
+        if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z", "X a obtenu 300 000 € de Y"
             item = self.subject_of(sent, before=raised.start(), kinds=("organization", "project"))
-            source = re.search(r"(?<![\w])(?:aupres[ \t]+d[eu]s?|de[ \t]+la[ \t]+part[ \t]+d[eu]s?|from|by|with)[ \t]+", f[raised.end():sent.end])
-            if item and source:
+            funders = []
+            for source in re.finditer(r"(?<![\w])(?:aupres[ \t]+d[eu]s?|de[ \t]+la[ \t]+part[ \t]+d[eu]s?|from|by|with|de|d'|du|des)[ \t]*", f[raised.end():sent.end]):
+                funders = self._coordinated(raised.end() + source.end(), sent, "organization")
+                if funders:
+                    break
+            if item and funders:
                 amounts = find_amounts(sent.text)
                 attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
-                for m in self._coordinated(raised.end() + source.end(), sent, "organization"):
+                for m in funders:
                     if m.entity is not item.entity:
                         self.add("funds", m.entity, item.entity, sent, **attrs)
             return
+        weak = _WEAK_FUNDING_RE.search(f, sent.start, sent.end)
+        if weak and find_amounts(sent.text):  # "X apportera 800 000 euros sur trois ans au Y"
+            funder = self.subject_of(sent, before=weak.start())
+            to = re.search(r"(?<![\w])(?:a|au|aux|to|for|pour)[ \t]+", f[weak.end():sent.end])
+            item = self.ents.starting_at(weak.end() + to.end(), "organization", "project") if to else None
+            if funder and item and funder.entity is not item.entity:
+                amount = find_amounts(sent.text)[0]
+                self.add("funds", funder.entity, item.entity, sent, amount=amount.value, currency=amount.currency)
+                return
         cue = _FUNDING_RE.search(f, sent.start, sent.end)
         if not cue:
             return
@@ -322,6 +373,13 @@ class Extractor(QuotationsMixin):
         return before.endswith("(")
 
     def support(self, sent: Sentence) -> None:
+        verb = _SUPPORT_VERB_RE.search(self.folded, sent.start, sent.end)
+        if verb and not find_amounts(sent.text):  # "La CCI apporte son appui aux Rencontres", "X soutient Y"
+            supporter = self.subject_of(sent, before=verb.start())
+            to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
+            item = self.ents.starting_at(verb.end() + (to.end() if to else 0), "organization", "project", "event")
+            if supporter and item and supporter.entity is not item.entity:
+                self.add("supports", supporter.entity, item.entity, sent)
         cue = _SUPPORT_RE.search(self.folded, sent.start, sent.end)
         if not cue:
             return
@@ -340,7 +398,10 @@ class Extractor(QuotationsMixin):
         sign = _SIGN_RE.search(f, sent.start, sent.end)
         pivot = sign.start() if sign and sign.start() < cue.start() else cue.start()
         orgs = self.mentions(sent, "organization")
-        before = [m for m in orgs if m.end <= pivot]
+        before = []
+        for m in orgs:  # "l'Université X (UX)": the acronym is the same party
+            if m.end <= pivot and not (before and before[-1].entity is m.entity):
+                before.append(m)
         parties: list[Entity] = []
         if len(before) >= 2 and re.fullmatch(r"[ \t]*(?:,|et|and|&)[ \t]*(?:l'|le[ \t]+|la[ \t]+|les[ \t]+|the[ \t]+)?", f[before[-2].end:before[-1].start]):
             parties = [before[-2].entity, before[-1].entity]
@@ -364,9 +425,9 @@ class Extractor(QuotationsMixin):
         events = self.mentions(sent, "event")
         for cue in _ORGANIZER_RE.finditer(f, sent.start, sent.end):
             before = [m for m in events if m.end <= cue.start()]
-            org = self.ents.starting_at(cue.end(), "organization")
-            if before and org:
-                self.add("organizes", org.entity, before[-1].entity, sent)
+            if before:
+                for org in self._coordinated(cue.end(), sent, "organization"):
+                    self.add("organizes", org.entity, before[-1].entity, sent)
         fronted = _FRONTED_ORGANIZER_RE.match(f, sent.start)
         if fronted and events:  # "Organisé par A et B, le rendez-vous ..."
             for org in self._coordinated(fronted.end(), sent, "organization"):
@@ -451,6 +512,22 @@ class Extractor(QuotationsMixin):
 
     def locations(self, sent: Sentence) -> None:
         f = self.folded
+        for m in re.finditer(r"(?P<place>[A-ZÀ-Ý][\w\-]*?)-based\s+", self.text[sent.start:sent.end]):
+            org = self.ents.starting_at(sent.start + m.end(), "organization")
+            if org:
+                self.add("located_in", org.entity, self.ents.entity("place", m["place"]), sent)
+        for org in self.mentions(sent, "organization"):
+            tail = f[org.end:min(sent.end, org.end + 60)]
+            # "Domocare, une PME de Saint-Junien" / "chez Montres Valdahon, à Morteau" / "the Dundonian start-up"
+            m = re.match(r"[ \t]*,[ \t]*(?:(?:une?|an?|the)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?[ \t]+(?:de|d'|du|from|in|based[ \t]+in)|a|in)[ \t]+", tail)
+            if m:
+                place = self.ents.starting_at(org.end + m.end(), "place")
+                if place and not self.mentions(sent, "event"):
+                    self.add("located_in", org.entity, place.entity, sent)
+                    continue
+            m = re.match(r"[ \t]*,[ \t]*(?:the|an?)[ \t]+(?P<dem>[a-z\-]+)[ \t]+(?P<desc>[\w\-]+)", tail)
+            if m and m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
+                self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
         fronted = _FRONTED_PLACE_RE.match(f, sent.start)
         if fronted:  # "Installée à Villeurbanne, la plateforme ..."
             place = self.ents.starting_at(sent.start + fronted.end(), "place")
@@ -508,6 +585,8 @@ def _clean_title(title: str) -> str:
 def _dedupe(found: list[Relation]) -> list[Relation]:
     """One relation per (kind, subject, object, quote); funding makes 'support' of the same pair redundant."""
     funded = {(id(r.subject), id(r.object)) for r in found if r.kind == "funds"}
+    funded |= {pair for r in found if r.kind == "partner_of"
+               for pair in ((id(r.subject), id(r.object)), (id(r.object), id(r.subject)))}
     keep: dict[tuple, Relation] = {}
     for r in found:
         if r.kind == "supports" and (id(r.subject), id(r.object)) in funded:
