@@ -336,7 +336,7 @@ class Extractor(QuotationsMixin):
         weak = _WEAK_FUNDING_RE.search(f, sent.start, sent.end)
         if weak and find_amounts(sent.text):  # "X apportera 800 000 euros sur trois ans au Y"
             funder = self.subject_of(sent, before=weak.start())
-            to = re.search(r"(?<![\w])(?:a|au|aux|to|for|pour)[ \t]+", f[weak.end():sent.end])
+            to = re.search(r"(?<![\w])(?:a|au|aux|to|for|pour)[ \t]+(?:(?:la[ \t]+creation|l'installation|la[ \t]+construction|le[ \t]+developpement|the[ \t]+creation|the[ \t]+development)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|de[ \t]+|d'|of[ \t]+)?)?", f[weak.end():sent.end])
             item = self.ents.starting_at(weak.end() + to.end(), "organization", "project") if to else None
             if funder and item and funder.entity is not item.entity:
                 amount = find_amounts(sent.text)[0]
@@ -361,7 +361,7 @@ class Extractor(QuotationsMixin):
             if item.entity is funder.entity or id(item.entity) in seen or self._in_parentheses(item):
                 continue
             seen.add(id(item.entity))
-            nxt = items[i + 1].start if i + 1 < len(items) else sent.end
+            nxt = next((o.start for o in items[i + 1:] if o.entity is not item.entity), sent.end)
             amount = next((a for a in amounts if item.end <= sent.start + a.start < nxt), None)
             if amount is None and len(items) == 1 and len(amounts) == 1:
                 amount = amounts[0]
