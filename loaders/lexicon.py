@@ -184,7 +184,9 @@ QUOTE_VERBS = frozenset(
     "says said explains explained adds added notes noted states stated stresses stressed continues "
     "continued comments commented according told remarks remarked insists insisted concludes concluded "
     "souvient raconte-t-il explique-t-il estime-t-il ajoute-t-il precise-t-il poursuit-t-il "
-    "describes described calls called salue voit parle qualifie evoque decrit resume".split()
+    "describes described calls called salue voit parle qualifie evoque decrit resume sourit glisse s'amuse "
+    "plaisante tranche avertit previent ironise s'enthousiasme enchaine reprend nuance defend souffle admet "
+    "renchérit rencherit reconnait souligne-t-il insiste-t-elle argues argued recalls recalled warns warned".split()
 )
 #: Honorifics that may stand between a verb and a name: "said Professor Martin Okafor".
 HONORIFICS = ("professor", "prof", "professeur", "professeure", "dr", "docteur", "docteure", "m", "mme", "mr", "mrs",

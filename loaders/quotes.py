@@ -34,7 +34,11 @@ class QuotationsMixin:
         if m and (m["verb"] in lx.QUOTE_VERBS or m["inverted"]):
             if m["inverted"] or re.match(r"[ \t]*[,.]?[ \t]*(?:he|she)[ \t]+(?:said|says|added|explained)", f[pos:pos + 30]):
                 return self._last_person(pos)
-            return self.ents.starting_at(pos + m.end(), "person")
+            person = self.ents.starting_at(pos + m.end(), "person")
+            if person is None:  # "», explique le directeur général de X, Erwan Le Bihan"
+                end = min(_sentence_end(self.text, pos), pos + 140)
+                person = next(iter(self.ents.within(pos + m.end(), end, "person")), None)
+            return person
         if re.match(r"[ \t]*[,.]?[ \t]*(?:he|she)[ \t]+(?:said|says|added|adds|explained|explains|told|noted)", f[pos:pos + 30]):
             return self._last_person(pos)
         m = re.match(r"[ \t]*,?[ \t]*", f[pos:pos + 5])
@@ -55,6 +59,8 @@ class QuotationsMixin:
         lead = self.folded[line_start:pos]
         persons = self.ents.within(line_start, pos, "person")
         if not persons:
+            if re.match(r"[ \t]*(?:il|elle|he|she)[ \t]", lead) and re.search(r":[ \t]*$", lead):
+                return self._last_person(line_start)  # "Elle en a profité pour rappeler : « ... »"
             return None
         selon = re.match(r"[ \t]*(?:selon|according to|pour)[ \t]+", lead)
         if selon and self.ents.starting_at(line_start + selon.end(), "person"):

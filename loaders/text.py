@@ -168,7 +168,8 @@ _FURNITURE_LINE = re.compile(
 _FURNITURE_PARAGRAPH = re.compile(
     r"(réservées au seul usage de ses abonnés|droits de reproduction|contactez[- ]nous au|sur <?https?://"
     r"|plus d'informations sur le copyright|this article is for subscribers|to continue reading|cookie policy"
-    r"|support independent journalism|tous droits réservés|all rights reserved|©)",
+    r"|support independent journalism|tous droits réservés|all rights reserved|©"
+    r"|vous souhaitez réagir|connectez-vous|créez votre compte|commentez cet article|leave a comment|log in to comment)",
     re.I,
 )
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -234,7 +235,7 @@ def paragraphs_of(lines: list[str]) -> list[str]:
 # -- articles -------------------------------------------------------------------------------
 _MARKER = re.compile(r"^(?:article|source|extrait|an article)\s+(?:de|du|d'|d’|des|from|by|in)\s+(?P<pub>[^:]{2,60}?)\s*:\s*(?P<head>.+)$", re.I)
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:\* ){2,}\*)$")
-_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3})(?:\s*[,|–-].*)?$")
+_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3}?)(?:\s*[,|–·•-].*|\s+(?i:le|on|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d).*)?$")
 _PUBLISHED = re.compile(r"^(?:publié|mis à jour|modifié|published|updated|posted|le|on)\b.*\d", re.I)
 _WEEKDAY_DATE = re.compile(r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:le\s+)?[\w ,.]{3,30}\d{4}$", re.I)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[ \-][A-ZÀ-Ý][\wà-ÿ’'\-]+){1,2}$")
@@ -312,6 +313,8 @@ def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
     # A lone name after the last prose paragraph is the author's signature.
     if body and _NAME_LINE.match(body[-1]) and len(body[-1]) < 40:
         author = author or body.pop()
+    elif len(body) > 1 and _NAME_LINE.match(body[-2]) and len(body[-2]) < 40 and len(body[-1]) < 120:
+        author = author or body.pop(-2)  # a signature followed by one short trailing line
     if not body and headline is None:
         return None
     headline = headline or meta.get("og:title") or meta.get("title")
