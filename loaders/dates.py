@@ -103,9 +103,15 @@ def find_dates(text: str, *, today: datetime.date | None = None) -> list[FoundDa
             month = MONTHS[m["month"].lower()]
             year = _year(m["y"], today)
             if year is not None and not m["y"] and today is not None:
-                # "le 16 janvier dernier" / a date without year: the latest such date not after today
-                if (month, int(m["d1"])) > (today.month, today.day):
+                # "le 16 janvier dernier": the latest such date not after the article's date; a date
+                # without year otherwise: the nearest such date (an announcement is often ahead).
+                later = (month, int(m["d1"])) > (today.month, today.day)
+                if m["rel"]:
+                    year -= 1 if later else 0
+                elif later and (month - today.month) % 12 > 6:
                     year -= 1
+                elif not later and (today.month - month) % 12 > 6:
+                    year += 1
             for key in ("d1", "d2"):
                 if m[key]:
                     value = _safe(year, month, int(m[key]))

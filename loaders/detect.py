@@ -253,6 +253,15 @@ def acronyms(ents: ArticleEntities) -> None:
         ents.mention(m.start(), m.end(), entity, "acronym")
 
 
+_EVENT_STOP = r"(?:le|la|les|un|une|des|du|de|a|au|aux|en|et|ou|pour|par|qui|que|dont|sur|avec|sera|seront|est|sont|a|ont|organise|organisee|organises|organisees|se|the|of|and|in|at|on|will|is|was)"
+# After a capitalized event cue: up to two lower-case words after "de"/"des"/"du"/"de l'" ("Journée des
+# usagers", "Rencontres Iroise de l'innovation maritime") or one adjective ("de l'Arc jurassien").
+_EVENT_TAIL = re.compile(
+    rf"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*(?!{_EVENT_STOP}\b)[a-zà-ÿ][a-zà-ÿ\-]+(?:[ \t]+(?!{_EVENT_STOP}\b)[a-zà-ÿ][a-zà-ÿ\-]+)?"
+    rf"|[ \t]+[a-zà-ÿ]+(?:ien|ienne|ais|aise|ois|oise|ique|al|ale|ain|aine|een|eenne|éen|éenne))(?![\w'])"
+)
+
+
 def events_and_projects(ents: ArticleEntities) -> None:
     """'Forum Santé Numérique', 'le salon Biotech Ouest', 'la plateforme de génomique'."""
     text, folded = ents.text, ents.folded
@@ -260,14 +269,22 @@ def events_and_projects(ents: ArticleEntities) -> None:
         surface = text[m.start():m.end()]
         after = _name_after(text, m.end())
         if _capitalized(surface) and (not after or not _capitalized(text[after[0]:after[1]])):
-            # "the Westshire Innovation Forum": the cue ends the name
             lead = _lead_name(text, m.start())
             if lead and ents.free(m.start() - len(lead), m.end()):
+                # "the Westshire Innovation Forum": the cue ends the name
                 start = m.start() - len(lead)
                 ents.mention(start, m.end(), ents.entity("event", text[start:m.end()]), "cue")
-            continue
+                continue
+            tail = _EVENT_TAIL.match(text, m.end())
+            if not tail or not ents.free(m.start(), tail.end()):
+                continue
+            after = (m.end(), tail.end())  # "Journée des usagers": a capitalized cue and a common noun
         if not after or not ents.free(*after):
             continue
+        if _capitalized(surface):
+            tail = _EVENT_TAIL.match(text, after[1])  # "Rencontres Iroise de l'innovation maritime"
+            if tail and tail.end() > after[1] and ents.free(after[1], tail.end()):
+                after = (after[0], tail.end())
         name = text[after[0]:after[1]]
         start = m.start() if _capitalized(surface) else after[0]
         label = text[start:after[1]]

@@ -452,6 +452,10 @@ class Extractor(QuotationsMixin):
                 if where and where.entity is not event.entity and not any(
                         r.kind == "organizes" and r.subject is where.entity for r in self.found):
                     self.add("event_location", event.entity, where.entity, sent, date=self._date(sent))
+                    town = re.match(r"[ \t]*,?[ \t]*(?:a|in|de|at)[ \t]+", f[where.end:window_end + 40])
+                    place = self.ents.starting_at(where.end + town.end(), "place") if town else None
+                    if place and place.entity is not where.entity:  # "at the X Hall in Rotherham"
+                        self.add("event_location", event.entity, place.entity, sent, date=self._date(sent))
                     break
             # "à Nantes, les 8 et 9 juin 2021, du salon X": a place just before the event
             cue = _ORGANIZE_NOUN_RE.search(f, sent.start, event.start)
