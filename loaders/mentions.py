@@ -25,15 +25,27 @@ ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)")
 LONG_DEF = re.compile(r"\s*\((?P<long>[A-ZÀ-Ý][^()]{5,90})\)")
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c)) or ch
+    base = base[0] if len(base) == 1 else ("o" if ch in "œŒ" else "a" if ch in "æÆ" else base[0])
+    folded = "'" if base in "’`´" else base.lower()
+    return folded if len(folded) == 1 else ch
+
+
 def fold_same_length(text: str) -> str:
-    """Lower case without accents, one character for one (offsets stay valid)."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c)) or ch
-        base = base[0] if len(base) == 1 else ("o" if ch in "œŒ" else "a" if ch in "æÆ" else base[0])
-        out.append("'" if base in "’`´" else base.lower())
-    return "".join(out)
+    """Lower case without accents, one character for one (offsets stay valid).
+
+    >>> fold_same_length("École’s")
+    "ecole's"
+    """
+    table = _FOLDED
+    for ch in set(text) - table.keys():
+        table[ch] = _fold_char(ch)
+    return "".join(map(table.__getitem__, text))
 
 
 def name_key(text: str) -> str:
@@ -78,6 +90,8 @@ class Gazetteer:
 
     entries: dict[str, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
     by_words: dict[str, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    longest: int = 0
 
     def add(self, name: str, kind: str, label: str, org_kind: str | None, iri: str | None) -> None:
         from innograph.loaders.namefinder import words_key
@@ -90,6 +104,8 @@ class Gazetteer:
         words = words_key(name)
         if len(words) >= 4 and (len(name.split()) > 1 or name[:1].isupper()):
             self.by_words.setdefault(words, value)
+            self.first_words.add(words.split(" ", 1)[0])
+            self.longest = max(self.longest, words.count(" ") + 1)
 
 
 class ArticleEntities:

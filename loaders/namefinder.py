@@ -73,13 +73,15 @@ _PERSON_SUBJECT = re.compile(
 _PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+)(?=[A-Z])")
 
 
+_UNACCENTED: dict[str, str] = {}
+
+
 def unaccented(text: str) -> str:
     """The text without accents, case kept, one character for one."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[0]
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    table = _UNACCENTED
+    for ch in set(text) - table.keys():
+        table[ch] = unicodedata.normalize("NFKD", ch)[0]
+    return "".join(map(table.__getitem__, text))
 
 
 def person_patterns(ents: ArticleEntities) -> None:
@@ -135,26 +137,30 @@ def words_key(name: str) -> str:
 def gazetteer(ents: ArticleEntities) -> None:
     """Every other occurrence of a name already known (article entities and the store's).
 
-    Names are looked up as word n-grams in a dictionary, so a gazetteer of thousands of
-    names costs the same per article as one of ten.
+    Names are looked up as word n-grams in dictionaries, only from words that start some name,
+    so a gazetteer of thousands of names costs about the same per article as one of ten.
     """
-    names: dict[str, object] = {}
+    local: dict[str, object] = {}
     for entity in ents.entities:
         for name in entity.names():
             if len(name) >= 3 and (len(name.split()) > 1 or name.isupper() or name[0].isupper()):
-                names.setdefault(words_key(name), entity)
-    for key, value in ents.gazetteer.by_words.items():
-        names.setdefault(key, value)
-    names.pop("", None)
-    if not names:
+                local.setdefault(words_key(name), entity)
+    local.pop("", None)
+    known = ents.gazetteer
+    if not local and not known.by_words:
         return
-    words = list(_WORD.finditer(ents.folded))
+    firsts = {k.split(" ", 1)[0] for k in local} | known.first_words
+    longest = max([len(k.split()) for k in local] + [known.longest], default=1)
+    words = [(w.group(0), w.start(), w.end()) for w in _WORD.finditer(ents.folded)]
     i = 0
     while i < len(words):
-        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-            start, end = words[i].start(), words[i + n - 1].end()
-            key = " ".join(w.group(0) for w in words[i:i + n])
-            target = names.get(key)
+        if words[i][0] not in firsts:
+            i += 1
+            continue
+        for n in range(min(longest, MAX_NAME_WORDS, len(words) - i), 0, -1):
+            start, end = words[i][1], words[i + n - 1][2]
+            key = " ".join(w[0] for w in words[i:i + n])
+            target = local.get(key) or known.by_words.get(key)
             if target is None or not ents.free(start, end):
                 continue
             if n == 1 and not ents.text[start].isupper():

@@ -39,6 +39,7 @@ MODULES = [
     "innograph.loaders.money",
     "innograph.loaders.text",
     "innograph.loaders.lexicon",
+    "innograph.loaders.mentions",
     "innograph.queries.stats",
     "innograph.queries.facts",
 ]
