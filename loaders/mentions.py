@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from innograph.graph.iri import normalize_org_name
 from innograph.loaders import lexicon as lx
@@ -48,6 +49,7 @@ def fold_same_length(text: str) -> str:
     return "".join(map(table.__getitem__, text))
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The key names are compared on: see :func:`innograph.graph.iri.normalize_org_name`."""
     return normalize_org_name(text)
