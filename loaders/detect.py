@@ -262,6 +262,24 @@ _EVENT_TAIL = re.compile(
 )
 
 
+_APPOSED_EVENT = re.compile(
+    rf"(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[\w'’\-]+){{0,5}}?[ \t]+[A-ZÀ-Ý0-9][\w'’\-]*|[A-ZÀ-Ý][\w'’\-]+)[ \t]*,[ \t]*"
+    rf"(?i:the|an?|le|la|l'|un|une)[ \t]*(?:[\w\-]+[ \t]+){{0,2}}?(?i:{_alternation(lx.EVENT_CUES)})s?(?![\w])"
+)
+
+
+def apposed_events(ents: ArticleEntities) -> None:
+    """'Made in the North Live, the trade show organised by ...': a name set off by a comma and
+    described as an event."""
+    text = ents.text
+    for m in _APPOSED_EVENT.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        name = m["name"]
+        if name.split()[0].lower() in lx.NOT_NAMES or not ents.free(start, end):
+            continue
+        ents.mention(start, end, ents.entity("event", name), "cue")
+
+
 def events_and_projects(ents: ArticleEntities) -> None:
     """'Forum Santé Numérique', 'le salon Biotech Ouest', 'la plateforme de génomique'."""
     text, folded = ents.text, ents.folded
@@ -367,6 +385,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     descriptors(ents)
     trailing_descriptors(ents)
     events_and_projects(ents)
+    apposed_events(ents)
     acronyms(ents)
     named_entities(ents, docs)
     person_patterns(ents)

@@ -40,6 +40,7 @@ _MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
 _REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
 _ATTEND_RE = _cues(lx.ATTEND_CUES)
+_TAKES_PART_RE = re.compile(r"(?<![\w])(?:will exhibit|exhibits|exhibited|will attend|attends|attended|will take part in|took part in|takes part in|will showcase|will present|exposera|exposeront|participera|participeront|a participe|ont participe|sera present|seront presents|prendra part|presentera|presenteront)(?![\w])")
 _WHO_LEADS_RE = re.compile(r"[ \t]*,[ \t]*(?:qui|who)[ \t]+(?P<verb>preside|presidait|dirige|dirigeait|pilote|anime|heads|headed|leads|led|chairs|chaired|runs|ran|directs|founded|a fonde|a cofonde|co-founded)[ \t]+(?:aujourd'hui[ \t]+|desormais[ \t]+|now[ \t]+|currently[ \t]+)?")
 _LEADS_TITLE = {"preside": "président", "presidait": "président", "dirige": "directeur", "dirigeait": "directeur",
                 "pilote": "responsable", "anime": "animateur", "heads": "head", "headed": "head", "leads": "head",
@@ -470,7 +471,13 @@ class Extractor(QuotationsMixin):
                     event.entity.__dict__.setdefault("end", dates[1].value)
 
     def attendance(self, sent: Sentence) -> None:
-        """'Parmi les exposants figurera X', 'Exhibitors will include A, B and C', 'inauguré par X'."""
+        """'Parmi les exposants figurera X', 'Exhibitors will include A, B and C', 'inauguré par X',
+        and the subject taking part: 'X will exhibit at Y', 'X participera au salon Y'."""
+        for cue in _TAKES_PART_RE.finditer(self.folded, sent.start, sent.end):
+            who = self.subject_of(sent, before=cue.start(), kinds=("organization", "person"))
+            event = next((m for m in self.mentions(sent, "event") if m.start >= cue.end()), None)
+            if who and event and not _inside_quote(self.text[sent.start:cue.start()]):
+                self.add("attends", who.entity, event.entity, sent)
         for cue in _ATTEND_RE.finditer(self.folded, sent.start, sent.end):
             if _inside_quote(self.text[sent.start:cue.start()]):
                 continue  # a speaker's words, not the fact's statement
