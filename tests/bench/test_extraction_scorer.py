@@ -281,3 +281,20 @@ def test_throughput_breakdown_restores_what_it_wraps(bench):
     assert "read" not in vars(loader) and "replace" not in vars(kg)
     assert [p.name for p in bench.collect_documents([TESTS / "data" / "documents"])] == sorted(
         p.name for p in (TESTS / "data" / "documents").iterdir())
+
+
+@pytest.mark.slow
+def test_the_document_loader_meets_the_seed_acceptance(bench):
+    """The issue's acceptance on the seed documents: every core fact, >= 80% of all, precision >= 0.9."""
+    report = bench.score(SEEDS_GOLD)
+    assert report.core_recall == 1.0, [m.describe() for m in report.misses if m.core]
+    assert report.recall >= 0.80
+    assert report.precision >= 0.90, [p.fact.kind for p in report.false_positives]
+
+
+@pytest.mark.slow
+def test_a_floor_on_the_blind_set(bench):
+    """Texts written without sight of the extractor: a floor that catches regressions, not a goal."""
+    report = bench.score(TESTS / "data" / "blind.gold.yaml", TESTS / "data" / "blind")
+    assert report.precision >= 0.85
+    assert report.recall >= 0.60
