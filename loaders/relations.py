@@ -411,7 +411,8 @@ class Extractor(QuotationsMixin):
             first = self.subject_of(sent, before=pivot)
             if link and first:
                 at = cue.start() + link.end()
-                others = [m for m in orgs if m.start >= at and m.entity is not first.entity]
+                # the party is the name right after "avec"/"with", not any later one
+                others = [m for m in self._coordinated(at, sent, "organization") if m.entity is not first.entity]
                 if others:
                     parties = [first.entity, others[0].entity]
                     if "entre" in link.group(0) or "between" in link.group(0):
