@@ -53,7 +53,8 @@ NAME_ENDINGS: dict[str, str] = {
     "infirmary": "Hospital", "clinic": "Hospital", "hospital trust": "Hospital",
     "network": "Cluster", "consortium": "Cluster", "alliance": "Cluster", "association": "Cluster",
     "cluster": "Cluster", "health trust": "Hospital", "nhs trust": "Hospital", "foundation trust": "Hospital",
-    "combined authority": "PublicAuthority", "authority": "PublicAuthority", "centre": "ResearchCentre",
+    "combined authority": "PublicAuthority", "authority": "PublicAuthority", "agglo": "PublicAuthority",
+    "agglomeration": "PublicAuthority", "communaute": "PublicAuthority", "growth board": "PublicAuthority", "centre": "ResearchCentre",
     "center": "ResearchCentre", "fund": "Company", "ventures": "Company", "capital": "Company",
     "partners": "Company", "robotics": "Company", "diagnostics": "Company", "surgical": "Company",
     "technologies": "Company", "technology": "Company", "systems": "Company", "labs": "Company",
@@ -95,7 +96,7 @@ EVENT_CUES = frozenset(
     "hackathon challenge trophees prix exposition expo seminaire webinaire inauguration "
     "summit fair show expo conference meetup convention symposium workshop event evenement manifestation".split()
 ) | {"rendez vous"}
-PROJECT_CUES = frozenset("plateforme projet programme platform project programme program".split())
+PROJECT_CUES = frozenset("plateforme projet programme platform project programme program essai etude trial study".split())
 
 #: Job titles (folded). Multi-word ones first when matching.
 TITLES = sorted(
@@ -162,6 +163,8 @@ FUNDING_CUES = (
     "provided", "accorde", "accordee", "octroie", "octroye", "alloue", "verse", "subvention de",
 )
 SUPPORT_CUES = ("avec le soutien de", "avec le soutien du", "avec le soutien des", "avec l appui de", "soutenu par",
+                "l appui de", "l appui du", "l appui des", "beneficie du soutien de", "beneficie du soutien du",
+                "compter sur le soutien de", "support from", "backing from", "with the backing of",
                 "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec")
 PARTNER_CUES = ("convention", "partenariat", "accord", "protocole", "contrat", "partnership", "agreement",
                 "memorandum", "alliance", "collabore", "collaborent", "cooperation", "collaboration")

@@ -225,6 +225,7 @@ class ArticleEntities:
 
 _LEADING_WORDS = re.compile(
     r"\s*(?:(?:de\s+la|le|la|les|du|des|de|au|aux|a|the|un|une|an)\s+|(?:de\s+)?l'\s*|d'\s*)*"
+    r"(?:(?:dr|pr|prof|professor|professeur|professeure|docteur|docteure|m|mme|mr|mrs|ms|sir|dame)\.?\s+)?"
     r"(?:(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", "[ -]") for w in lx.DESCRIPTORS), key=len, reverse=True))
     + r")s?\s+)?"
 )

@@ -55,7 +55,9 @@ _PARTNER_RE = _cues(lx.PARTNER_CUES)
 _SIGN_RE = _cues(lx.SIGN_VERBS)
 _FOUNDER_RE = _cues(lx.FOUNDER_CUES)
 _ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
-_FOUNDER_VERB_RE = re.compile(r"(?<![\w])(?:co-?)?(?:fonde|fondee|fondes|fondees|cree|creee|crees|creees|founded|created|set up|lance|lancee|launched|started)(?:[ \t]+(?:en|in)[ \t]+(?:19|20)\d\d)?[ \t]+(?:par|by)[ \t]+")
+_FOUNDER_VERB_RE = re.compile(r"(?<![\w])(?:co-?)?(?:fonde|fondee|fondes|fondees|cree|creee|crees|creees|founded|created|set up|lance|lancee|launched|started|spun out of[ \t]+[^,.;]{3,80}?)(?:[ \t]+(?:en|in)[ \t]+(?:(?:19|20)\d\d|[a-z]+(?:[ \t]+(?:19|20)\d\d)?))?[ \t]+(?:par|by|a[ \t]+l'initiative[ \t]+d[eu]s?|at[ \t]+the[ \t]+initiative[ \t]+of)[ \t]+")
+_SPUN_OUT_RE = re.compile(r"(?<![\w])(?:spun out of|spin-off of|spin-off de|essaimee de|essaime de|issue du laboratoire|issue de l'|issue du)[ \t]+")
+_HAS_FOUNDED_RE = re.compile(r"(?<![\w])(?:a fonde|a cofonde|a co-fonde|a cree|founded|co-founded|cofounded|set up|started)[ \t]+")
 _LED_BY_RE = _cues(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
 _ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])")
@@ -104,7 +106,7 @@ class Extractor(QuotationsMixin):
     def subject_of(self, sent: Sentence, before: int | None = None, kinds=_ORG_KINDS) -> Mention | None:
         """The main verb's subject if it is a mention; a pronoun's antecedent; else the nearest
         mention before `before`."""
-        pronoun = re.match(r"[ \t]*(?:elle|il|it|she|he|they|ils|elles)[ \t]+", self.folded[sent.start:sent.end])
+        pronoun = re.match(r"[ \t]*(?:elle|il|it|she|he|they|ils|elles)[ \t]+(?!(?:follows|is|was|seems|appears|faut|y a|semble|s'agit)\b)", self.folded[sent.start:sent.end])
         if pronoun and "organization" in kinds:
             previous = [m for m in self.ents.mentions if m.end <= sent.start and m.entity.kind == "organization"]
             subjects = [s for s in self.sentences if s.end <= sent.start and s.subject_pos is not None]
@@ -211,7 +213,7 @@ class Extractor(QuotationsMixin):
             self.add("created_by", org.entity, person.entity, sent)  # founding is not a post
         else:
             self.add("holds_post", person.entity, org.entity, sent, title=title, current=not former)
-            if any(t in self.folded[title_start:title_end] for t in lx.FOUNDER_TITLES):
+            if any(t in self.folded[title_start:rest_end] for t in lx.FOUNDER_TITLES):
                 self.add("created_by", org.entity, person.entity, sent)
         # "X, chair of A and a former chief executive of B"
         chain = re.match(r"[ \t]+(?:and|et)[ \t]+(?:an?[ \t]+|une?[ \t]+|l'|le[ \t]+|la[ \t]+)?(?P<pre>(?:ancien|ancienne|ex|former)[ \t\-]+)?", self.folded[org.end:sent.end])
@@ -313,6 +315,19 @@ class Extractor(QuotationsMixin):
                 if org:
                     self.add("holds_post", person.entity, org.entity, sent, title="head", current=True)
 
+    def _demonym_place(self, word: str):
+        """The place a demonym names: from the lexicon, else a place of the article whose name the
+        word starts with ("lannionnaise" and Lannion)."""
+        if word in lx.DEMONYMS:
+            return self.ents.entity("place", lx.DEMONYMS[word])
+        if not re.search(r"(?:ais|aise|ois|oise|ien|ienne|in|ine|on|onne|ain|aine|ian)$", word):
+            return None
+        for entity in self.ents.entities:
+            stem = entity.key.replace(" ", "")
+            if entity.kind == "place" and len(stem) >= 4 and word.startswith(stem[: max(4, len(stem) - 1)]):
+                return entity
+        return None
+
     def _date(self, sent: Sentence) -> str | None:
         dates = find_dates(sent.text, today=self.today)
         return dates[0].value if dates else None
@@ -346,11 +361,16 @@ class Extractor(QuotationsMixin):
         cue = _FUNDING_RE.search(f, sent.start, sent.end)
         if not cue:
             return
-        passive = re.match(r"[^;:!?]{0,40}?(?<![\w])(?:par|aupres[ \t]+de|aupres[ \t]+du|aupres[ \t]+des|by|from)[ \t]+", f[cue.end():sent.end])
-        funder = self.ents.starting_at(cue.end() + passive.end(), "organization") if passive else None
+        funder = None
+        for passive in re.finditer(r"(?<![\w])(?:par|aupres[ \t]+de|aupres[ \t]+du|aupres[ \t]+des|by|from)[ \t]+", f[cue.end():min(sent.end, cue.end() + 80)]):
+            funder = self.ents.starting_at(cue.end() + passive.end(), "organization")
+            if funder is not None:
+                break
         if funder is not None:
-            item = self.subject_of(sent, before=cue.start(), kinds=("organization", "project"))
-            items = [item] if item else []
+            to = re.match(r"[ \t]*(?:a|au|aux|to)[ \t]+", f[cue.end():sent.end])  # "accordé à X par Y"
+            item = self.ents.starting_at(cue.end() + to.end(), "organization", "project") if to else None
+            item = item or self.subject_of(sent, before=cue.start(), kinds=("organization", "project"))
+            items = [item] if item and item.entity is not funder.entity else []
         else:
             funder = self.subject_of(sent, before=cue.start())
             items = [m for m in self.mentions(sent, "organization", "project") if m.start >= cue.start()]
@@ -449,6 +469,12 @@ class Extractor(QuotationsMixin):
             if comma >= 0 and _ORGANIZER_RE.match(self.folded, comma + 2):
                 comma = self.folded.find(",", comma + 1, sent.end)
             window_end = min(sent.end, event.end + 120, comma if comma >= 0 else sent.end)
+            if not self.mentions(Sentence(event.end, window_end, ""), "place"):
+                later = [m for m in self.ents.within(event.end, min(sent.end, event.end + 200), "place")
+                         if re.search(r"(?:a|au|en|in|at|de)[ \t]+(?:l'|la[ \t]+|le[ \t]+|the[ \t]+)?$", f[max(0, m.start - 12):m.start])]
+                if later:  # "..., que X organisera avec Y à Perros-Guirec", "staging in Nottingham"
+                    self.add("event_location", event.entity, later[0].entity, sent, date=self._date(sent))
+                    continue
             for m in re.finditer(r"(?<![\w])(?:au sein du|au sein de la|au sein de l'|au sein de|dans|au|en|a|in|at)[ \t]+", f[event.end:window_end]):
                 where = self.ents.starting_at(event.end + m.end(), "place", "organization")
                 if where and where.entity is not event.entity and not any(
@@ -509,6 +535,22 @@ class Extractor(QuotationsMixin):
                 continue
             for founder in self._coordinated(cue.end(), sent, "person", "organization"):
                 self.add("created_by", created.entity, founder.entity, sent)
+        for cue in _SPUN_OUT_RE.finditer(self.folded, sent.start, sent.end):  # "X was spun out of Y"
+            created = self.subject_of(sent, before=cue.start())
+            parent = self.ents.starting_at(cue.end(), "organization")
+            if created and parent:
+                self.add("created_by", created.entity, parent.entity, sent)
+        for cue in _HAS_FOUNDED_RE.finditer(self.folded, sent.start, sent.end):
+            # "Camille Ferrand a fondé l'entreprise en 2020 avec Nicolas Tessier"
+            person = self._person_subject(sent, cue.start())
+            created = self.ents.starting_at(cue.end(), "organization")
+            if person is None or created is None:
+                continue
+            self.add("created_by", created.entity, person.entity, sent)
+            partner = re.search(r"(?<![\w])(?:avec|with|alongside|aux cotes de)[ \t]+", self.folded[created.end:sent.end])
+            if partner:
+                for other in self._coordinated(created.end + partner.end(), sent, "person"):
+                    self.add("created_by", created.entity, other.entity, sent)
 
     def _coordinated(self, pos: int, sent: Sentence, *kinds: str) -> list[Mention]:
         """Mentions from `pos` joined by commas, 'et', 'and': 'A, B et C'."""
@@ -549,9 +591,9 @@ class Extractor(QuotationsMixin):
                 self.add("located_in", thing.entity, place.entity, sent)
         for org in self.mentions(sent, "organization"):
             tail = f[org.end:min(sent.end, org.end + 60)]
-            m = re.match(r"[ \t]*,[ \t]*(?:une?[ \t]+|la[ \t]+|le[ \t]+|l'|an?[ \t]+)?(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)", tail)
-            if m and m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
-                place = self.ents.entity("place", lx.DEMONYMS[m["dem"]])
+            m = re.match(r"[ \t]*,[ \t]*(?:une?[ \t]+|la[ \t]+|le[ \t]+|l'|an?[ \t]+)?(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)", tail)
+            place = self._demonym_place(m["dem"]) if m else None
+            if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
                 self.add("located_in", org.entity, place, sent)
                 continue
             based = re.match(r"[ \t]*,[ \t]*(?:an?[ \t]+|the[ \t]+)?(?P<place>[A-Za-zÀ-ÿ\-]+?)-based\b", self.text[org.end:min(sent.end, org.end + 60)])
@@ -572,11 +614,12 @@ class Extractor(QuotationsMixin):
                 where = self.ents.starting_at(offset, "place")
                 if where:
                     self.add("located_in", org.entity, where.entity, sent)
-        for m in re.finditer(r"(?=(?<![\w])(?P<desc>[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+)", f[sent.start:sent.end]):
-            if m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
+        for m in re.finditer(r"(?=(?<![\w])(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+)", f[sent.start:sent.end]):
+            place = self._demonym_place(m["dem"])
+            if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
                 org = self.ents.starting_at(sent.start + m.start() + len(m["desc"]) + 1 + len(m["dem"]) + 1, "organization")
                 if org:
-                    self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
+                    self.add("located_in", org.entity, place, sent)
 
 
 def _inside_quote(before: str) -> bool:
