@@ -299,12 +299,18 @@ def events_and_projects(ents: ArticleEntities) -> None:
             after = (m.end(), tail.end())  # "Journée des usagers": a capitalized cue and a common noun
         if not after or not ents.free(*after):
             continue
+        if not _capitalized(surface) and re.match(r"s?[ \t]+(?:de|du|des|d['’]|of)\b", text[m.end() - len(m.group(0)) + len(m["cue"]):after[0]]):
+            continue  # "le parc des expositions de Béziers": a place, not an event named Béziers
         if _capitalized(surface):
             tail = _EVENT_TAIL.match(text, after[1])  # "Rencontres Iroise de l'innovation maritime"
             if tail and tail.end() > after[1] and ents.free(after[1], tail.end()):
                 after = (after[0], tail.end())
         name = text[after[0]:after[1]]
         start = m.start() if _capitalized(surface) else after[0]
+        if _capitalized(surface):
+            lead = _lead_name(text, m.start())
+            if lead and ents.free(m.start() - len(lead), m.start()):
+                start = m.start() - len(lead)  # "HealthTech Expo Midlands"
         label = text[start:after[1]]
         entity = ents.entity("event", _YEAR_SUFFIX.sub("", label))
         ents.add_alias(entity, label)

@@ -94,7 +94,8 @@ LONG_FORMS = {
 EVENT_CUES = frozenset(
     "forum salon colloque congres conference rencontres rencontre festival sommet assises journee journees "
     "hackathon challenge trophees prix exposition expo seminaire webinaire inauguration "
-    "summit fair show expo conference meetup convention symposium workshop event evenement manifestation".split()
+    "summit fair show expo conference meetup convention symposium workshop event evenement manifestation day days "
+    "week semaine".split()
 ) | {"rendez vous"}
 PROJECT_CUES = frozenset("plateforme projet programme platform project programme program essai etude trial study".split())
 
@@ -138,8 +139,8 @@ MEMBERSHIP_VERBS = (
     "membre de la", "membre de l", "member since", "adhere a", "adhere au",
 )
 #: Who takes part in an event: "Parmi les exposants figurera X", "Exhibitors will include X".
-ATTEND_CUES = ("exposants", "exposant", "exposera", "exposeront", "exhibitors", "exhibitor", "will exhibit",
-               "participants", "participeront", "participera", "confirme leur venue", "confirme sa venue",
+ATTEND_CUES = ("exposants", "exposant", "exhibitors", "exhibitor",
+               "participants", "confirme leur venue", "confirme sa venue",
                "attendees", "will attend", "attended", "inaugure par", "inauguree par", "inaugurated by",
                "opened by", "en presence de", "en presence du", "in the presence of", "will include")
 REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", "compte parmi ses membres")

@@ -52,6 +52,12 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 ents.mention(start, end, ents.entity("place", label), "ner")
             elif kind == "organization":
                 label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
+                lead = re.match(r"(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l'|de\s+la|de|d'|du|of)\s*", label)
+                if lead and name_key(lead["title"]) in lx.TITLES:  # "PDG d'Optronis"
+                    start += label.index(lead.group(0)) + len(lead.group(0)) if label.startswith(lead.group(0)) else 0
+                    label = label[len(lead.group(0)):]
+                    if not ents.free(start, end) or not label:
+                        continue
                 if label.lower() in lx.NOT_NAMES or len(label) < 2:
                     continue
                 ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")

@@ -60,7 +60,7 @@ _SPUN_OUT_RE = re.compile(r"(?<![\w])(?:spun out of|spin-off of|spin-off de|essa
 _HAS_FOUNDED_RE = re.compile(r"(?<![\w])(?:a fonde|a cofonde|a co-fonde|a cree|founded|co-founded|cofounded|set up|started)[ \t]+")
 _LED_BY_RE = _cues(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
-_ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])")
+_ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])(?![ \t]+(?:par|by)\b)")
 _FRONTED_ORGANIZER_RE = re.compile(r"[ \t«\"“]*(?:organise|organisee|organises|organisees|organized|organised|hosted|co-organise|co-organisee)[ \t]+(?:par|by)[ \t]+")
 _JOINTLY_RE = re.compile(r"(?<![\w])(?:conjointement avec|jointly with|en partenariat avec|together with|co-organise avec|co-organisee avec|co-organised with|co-organized with)[ \t]+")
 _FRONTED_PLACE_RE = re.compile(r"[ \t]*(?:installee?s?|basee?s?|implantee?s?|situee?s?|domiciliee?s?|based|located|headquartered)[ \t]+(?:a|au|en|dans|in|at)[ \t]+")
@@ -100,6 +100,13 @@ class Extractor(QuotationsMixin):
         return _dedupe(self.found)
 
     # -- helpers ----------------------------------------------------------------------------
+    def cue(self, pattern: re.Pattern, sent: Sentence, start: int | None = None):
+        """The first match of `pattern` in the sentence that is not inside a name ("Eilidh Grant")."""
+        for m in pattern.finditer(self.folded, sent.start if start is None else start, sent.end):
+            if self.ents.at(m.start()) is None:
+                return m
+        return None
+
     def mentions(self, sent: Sentence, *kinds: str) -> list[Mention]:
         return self.ents.within(sent.start, sent.end, *kinds)
 
@@ -334,7 +341,7 @@ class Extractor(QuotationsMixin):
 
     def funding(self, sent: Sentence) -> None:
         f = self.folded
-        raised = _RAISE_RE.search(f, sent.start, sent.end)
+        raised = self.cue(_RAISE_RE, sent)
         if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z", "X a obtenu 300 000 € de Y"
             item = self.subject_of(sent, before=raised.start(), kinds=("organization", "project"))
             funders = []
@@ -349,7 +356,7 @@ class Extractor(QuotationsMixin):
                     if m.entity is not item.entity:
                         self.add("funds", m.entity, item.entity, sent, **attrs)
             return
-        weak = _WEAK_FUNDING_RE.search(f, sent.start, sent.end)
+        weak = self.cue(_WEAK_FUNDING_RE, sent)
         if weak and find_amounts(sent.text):  # "X apportera 800 000 euros sur trois ans au Y"
             funder = self.subject_of(sent, before=weak.start())
             to = re.search(r"(?<![\w])(?:a|au|aux|to|for|pour)[ \t]+(?:(?:la[ \t]+creation|l'installation|la[ \t]+construction|le[ \t]+developpement|the[ \t]+creation|the[ \t]+development)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|de[ \t]+|d'|of[ \t]+)?)?", f[weak.end():sent.end])
@@ -358,7 +365,7 @@ class Extractor(QuotationsMixin):
                 amount = find_amounts(sent.text)[0]
                 self.add("funds", funder.entity, item.entity, sent, amount=amount.value, currency=amount.currency)
                 return
-        cue = _FUNDING_RE.search(f, sent.start, sent.end)
+        cue = self.cue(_FUNDING_RE, sent)
         if not cue:
             return
         funder = None
@@ -373,7 +380,9 @@ class Extractor(QuotationsMixin):
             items = [item] if item and item.entity is not funder.entity else []
         else:
             funder = self.subject_of(sent, before=cue.start())
-            items = [m for m in self.mentions(sent, "organization", "project") if m.start >= cue.start()]
+            clause = re.search(r"(?:,[ \t]*(?:et|and|while|tandis que|alors que|mais|but)[ \t]|;)", f[cue.end():sent.end])
+            clause_end = cue.end() + clause.start() if clause else sent.end
+            items = [m for m in self.mentions(sent, "organization", "project") if cue.start() <= m.start < clause_end]
         if funder is None:
             return
         amounts = find_amounts(sent.text)
