@@ -15,6 +15,8 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import find_dates
 from innograph.loaders.mentions import ArticleEntities, Entity, Mention
 from innograph.loaders.money import find_amounts
+from innograph.loaders.cues import _cues
+from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
 from innograph.loaders.text import Sentence
 
@@ -30,17 +32,10 @@ class Relation:
     attrs: dict = field(default_factory=dict)
 
 
-def _cues(words) -> re.Pattern:
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s'\-]+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
-
-
 _TITLE_RE = _cues(lx.TITLES)
 _MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
 _REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
-_ATTEND_RE = _cues(lx.ATTEND_CUES)
-_TAKES_PART_RE = re.compile(r"(?<![\w])(?:will exhibit|exhibits|exhibited|will attend|attends|attended|will take part in|took part in|takes part in|will showcase|will present|exposera|exposeront|participera|participeront|a participe|ont participe|sera present|seront presents|prendra part|presentera|presenteront)(?![\w])")
 _WHO_LEADS_RE = re.compile(r"[ \t]*,[ \t]*(?:qui|who)[ \t]+(?P<verb>preside|presidait|dirige|dirigeait|pilote|anime|heads|headed|leads|led|chairs|chaired|runs|ran|directs|founded|a fonde|a cofonde|co-founded)[ \t]+(?:aujourd'hui[ \t]+|desormais[ \t]+|now[ \t]+|currently[ \t]+)?")
 _LEADS_TITLE = {"preside": "président", "presidait": "président", "dirige": "directeur", "dirigeait": "directeur",
                 "pilote": "responsable", "anime": "animateur", "heads": "head", "headed": "head", "leads": "head",
@@ -53,24 +48,17 @@ _SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 _PARTNER_RE = _cues(lx.PARTNER_CUES)
 _SIGN_RE = _cues(lx.SIGN_VERBS)
-_FOUNDER_RE = _cues(lx.FOUNDER_CUES)
-_ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
 _FOUNDER_VERB_RE = re.compile(r"(?<![\w])(?:co-?)?(?:fonde|fondee|fondes|fondees|cree|creee|crees|creees|founded|created|set up|lance|lancee|launched|started|spun out of[ \t]+[^,.;]{3,80}?)(?:[ \t]+(?:en|in)[ \t]+(?:(?:19|20)\d\d|[a-z]+(?:[ \t]+(?:19|20)\d\d)?))?[ \t]+(?:par|by|a[ \t]+l'initiative[ \t]+d[eu]s?|at[ \t]+the[ \t]+initiative[ \t]+of)[ \t]+")
 _SPUN_OUT_RE = re.compile(r"(?<![\w])(?:spun out of|spin-off of|spin-off de|essaimee de|essaime de|issue du laboratoire|issue de l'|issue du)[ \t]+")
 _HAS_FOUNDED_RE = re.compile(r"(?<![\w])(?:a fonde|a cofonde|a co-fonde|a cree|founded|co-founded|cofounded|set up|started)[ \t]+")
 _LED_BY_RE = _cues(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
-_ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])(?![ \t]+(?:par|by)\b)")
-_FRONTED_ORGANIZER_RE = re.compile(r"[ \t«\"“]*(?:organise|organisee|organises|organisees|organized|organised|hosted|co-organise|co-organisee)[ \t]+(?:par|by)[ \t]+")
-_JOINTLY_RE = re.compile(r"(?<![\w])(?:conjointement avec|jointly with|en partenariat avec|together with|co-organise avec|co-organisee avec|co-organised with|co-organized with)[ \t]+")
-_FRONTED_PLACE_RE = re.compile(r"[ \t]*(?:installee?s?|basee?s?|implantee?s?|situee?s?|domiciliee?s?|based|located|headquartered)[ \t]+(?:a|au|en|dans|in|at)[ \t]+")
-_LOCATED_RE = re.compile(r"(?<![\w])(?:basee?s?|installee?s?|implantee?s?|situee?s?|domiciliee?s?|based|headquartered|located)\s+(?:a|au|en|dans|in|at)\s")
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
 _ORG_KINDS = ("organization",)
 
 
-class Extractor(QuotationsMixin):
+class Extractor(EventsAndPlacesMixin, QuotationsMixin):
     """Relations of one article."""
 
     def __init__(self, ents: ArticleEntities, sentences: list[Sentence], *, today=None) -> None:
@@ -322,19 +310,6 @@ class Extractor(QuotationsMixin):
                 if org:
                     self.add("holds_post", person.entity, org.entity, sent, title="head", current=True)
 
-    def _demonym_place(self, word: str):
-        """The place a demonym names: from the lexicon, else a place of the article whose name the
-        word starts with ("lannionnaise" and Lannion)."""
-        if word in lx.DEMONYMS:
-            return self.ents.entity("place", lx.DEMONYMS[word])
-        if not re.search(r"(?:ais|aise|ois|oise|ien|ienne|in|ine|on|onne|ain|aine|ian)$", word):
-            return None
-        for entity in self.ents.entities:
-            stem = entity.key.replace(" ", "")
-            if entity.kind == "place" and len(stem) >= 4 and word.startswith(stem[: max(4, len(stem) - 1)]):
-                return entity
-        return None
-
     def _date(self, sent: Sentence) -> str | None:
         dates = find_dates(sent.text, today=self.today)
         return dates[0].value if dates else None
@@ -451,86 +426,6 @@ class Extractor(QuotationsMixin):
             self.add("partner_of", parties[0], parties[1], sent, date=self._date(sent),
                      label=label.group(0) if label and sign else None)
 
-    def events(self, sent: Sentence) -> None:
-        f = self.folded
-        events = self.mentions(sent, "event")
-        for cue in _ORGANIZER_RE.finditer(f, sent.start, sent.end):
-            before = [m for m in events if m.end <= cue.start()]
-            if before:
-                for org in self._coordinated(cue.end(), sent, "organization"):
-                    self.add("organizes", org.entity, before[-1].entity, sent)
-        fronted = _FRONTED_ORGANIZER_RE.match(f, sent.start)
-        if fronted and events:  # "Organisé par A et B, le rendez-vous ..."
-            for org in self._coordinated(fronted.end(), sent, "organization"):
-                self.add("organizes", org.entity, events[0].entity, sent)
-        for cue in _JOINTLY_RE.finditer(f, sent.start, sent.end):
-            event = next((e for e in reversed(events) if e.end <= cue.start()), None)
-            if event:
-                for org in self._coordinated(cue.end(), sent, "organization"):
-                    self.add("organizes", org.entity, event.entity, sent)
-        for cue in _ORGANIZE_NOUN_RE.finditer(f, sent.start, sent.end):
-            after = [m for m in events if m.start >= cue.end()]
-            org = self.subject_of(sent, before=cue.start())
-            if after and org:
-                self.add("organizes", org.entity, after[0].entity, sent)
-        for event in events:
-            comma = self.folded.find(",", event.end, sent.end)
-            if comma >= 0 and _ORGANIZER_RE.match(self.folded, comma + 2):
-                comma = self.folded.find(",", comma + 1, sent.end)
-            window_end = min(sent.end, event.end + 120, comma if comma >= 0 else sent.end)
-            if not self.mentions(Sentence(event.end, window_end, ""), "place"):
-                later = [m for m in self.ents.within(event.end, min(sent.end, event.end + 200), "place")
-                         if re.search(r"(?:a|au|en|in|at|de)[ \t]+(?:l'|la[ \t]+|le[ \t]+|the[ \t]+)?$", f[max(0, m.start - 12):m.start])]
-                if later:  # "..., que X organisera avec Y à Perros-Guirec", "staging in Nottingham"
-                    self.add("event_location", event.entity, later[0].entity, sent, date=self._date(sent))
-                    continue
-            for m in re.finditer(r"(?<![\w])(?:au sein du|au sein de la|au sein de l'|au sein de|dans|au|en|a|in|at)[ \t]+", f[event.end:window_end]):
-                where = self.ents.starting_at(event.end + m.end(), "place", "organization")
-                if where and where.entity is not event.entity and not any(
-                        r.kind == "organizes" and r.subject is where.entity for r in self.found):
-                    self.add("event_location", event.entity, where.entity, sent, date=self._date(sent))
-                    town = re.match(r"[ \t]*,?[ \t]*(?:a|in|de|at)[ \t]+", f[where.end:window_end + 40])
-                    place = self.ents.starting_at(where.end + town.end(), "place") if town else None
-                    if place and place.entity is not where.entity:  # "at the X Hall in Rotherham"
-                        self.add("event_location", event.entity, place.entity, sent, date=self._date(sent))
-                    break
-            # "à Nantes, les 8 et 9 juin 2021, du salon X": a place just before the event
-            cue = _ORGANIZE_NOUN_RE.search(f, sent.start, event.start)
-            if cue and not any(e.start < event.start for e in events if e.start > cue.end()):
-                for m in self.ents.within(cue.end(), event.start, "place"):
-                    self.add("event_location", event.entity, m.entity, sent, date=self._date(sent))
-                    break
-            dates = [d for d in find_dates(sent.text, today=self.today) if d.date]
-            if dates and len(events) == 1:
-                event.entity.__dict__.setdefault("start", dates[0].value)
-                if len(dates) > 1 and dates[1].value > dates[0].value:
-                    event.entity.__dict__.setdefault("end", dates[1].value)
-
-    def attendance(self, sent: Sentence) -> None:
-        """'Parmi les exposants figurera X', 'Exhibitors will include A, B and C', 'inauguré par X',
-        and the subject taking part: 'X will exhibit at Y', 'X participera au salon Y'."""
-        for cue in _TAKES_PART_RE.finditer(self.folded, sent.start, sent.end):
-            who = self.subject_of(sent, before=cue.start(), kinds=("organization", "person"))
-            event = next((m for m in self.mentions(sent, "event") if m.start >= cue.end()), None)
-            if who and event and not _inside_quote(self.text[sent.start:cue.start()]):
-                self.add("attends", who.entity, event.entity, sent)
-        for cue in _ATTEND_RE.finditer(self.folded, sent.start, sent.end):
-            if _inside_quote(self.text[sent.start:cue.start()]):
-                continue  # a speaker's words, not the fact's statement
-            events = self.mentions(sent, "event")
-            event = events[0] if events else next(
-                (m for m in reversed(self.ents.mentions) if m.end <= sent.start and m.entity.kind == "event"), None)
-            if event is None:
-                return
-            first = next((m for m in self.mentions(sent, "organization", "person")
-                          if cue.end() <= m.start <= cue.end() + 50 and m.entity is not event.entity), None)
-            if first is None:
-                continue
-            for m in self._coordinated(first.start, sent, "organization", "person"):
-                if m.entity is not event.entity:
-                    self.add("attends", m.entity, event.entity, sent)
-            return
-
     def founders(self, sent: Sentence) -> None:
         """'X a été fondée en 2018 par A et B', 'X was co-founded by A and B', 'X, cofondateur de Y'."""
         for cue in _FOUNDER_VERB_RE.finditer(self.folded, sent.start, sent.end):
@@ -573,67 +468,6 @@ class Extractor(QuotationsMixin):
             first = self.ents.starting_at(first.end + link.end(), *kinds)
         return out
 
-    def locations(self, sent: Sentence) -> None:
-        f = self.folded
-        for m in re.finditer(r"(?P<place>[A-ZÀ-Ý][\w\-]*?)-based\s+", self.text[sent.start:sent.end]):
-            org = self.ents.starting_at(sent.start + m.end(), "organization")
-            if org:
-                self.add("located_in", org.entity, self.ents.entity("place", m["place"]), sent)
-        for org in self.mentions(sent, "organization"):
-            tail = f[org.end:min(sent.end, org.end + 60)]
-            # "Domocare, une PME de Saint-Junien" / "chez Montres Valdahon, à Morteau" / "the Dundonian start-up"
-            m = re.match(r"[ \t]*,[ \t]*(?:(?:une?|an?|the)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?[ \t]+(?:de|d'|du|from|in|based[ \t]+in)|a|in)[ \t]+", tail)
-            if m:
-                place = self.ents.starting_at(org.end + m.end(), "place")
-                if place and not self.mentions(sent, "event"):
-                    self.add("located_in", org.entity, place.entity, sent)
-                    continue
-            m = re.match(r"[ \t]*,[ \t]*(?:the|an?)[ \t]+(?P<dem>[a-z\-]+)[ \t]+(?P<desc>[\w\-]+)", tail)
-            if m and m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
-                self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
-        fronted = _FRONTED_PLACE_RE.match(f, sent.start)
-        if fronted:  # "Installée à Villeurbanne, la plateforme ..."
-            place = self.ents.starting_at(sent.start + fronted.end(), "place")
-            comma = f.find(",", sent.start + fronted.end(), sent.end)
-            thing = self.ents.starting_at(comma + 1, "organization", "project") if place and comma > 0 else None
-            if thing:
-                self.add("located_in", thing.entity, place.entity, sent)
-        for org in self.mentions(sent, "organization"):
-            tail = f[org.end:min(sent.end, org.end + 60)]
-            m = re.match(r"[ \t]*,[ \t]*(?:une?[ \t]+|la[ \t]+|le[ \t]+|l'|an?[ \t]+)?(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)", tail)
-            place = self._demonym_place(m["dem"]) if m else None
-            if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
-                self.add("located_in", org.entity, place, sent)
-                continue
-            based = re.match(r"[ \t]*,[ \t]*(?:an?[ \t]+|the[ \t]+)?(?P<place>[A-Za-zÀ-ÿ\-]+?)-based\b", self.text[org.end:min(sent.end, org.end + 60)])
-            if based:
-                self.add("located_in", org.entity, self.ents.entity("place", based["place"]), sent)
-                continue
-            placed = re.match(r"[ \t]*,[ \t]*(?:an?|une?)[ \t]+", tail)
-            if placed:  # "Mechatron Surgical, a Salford robotics firm"
-                place = self.ents.starting_at(org.end + placed.end(), "place")
-                if place:
-                    rest = re.match(r"(?:[ \t]+[a-z\-]+){1,3}", f[place.end:sent.end])
-                    if rest and any(w.rstrip("s").replace("-", " ") in lx.DESCRIPTORS for w in rest.group(0).split()):
-                        self.add("located_in", org.entity, place.entity, sent)
-                        continue
-            m = _LOCATED_RE.match(tail.lstrip(" ,"))
-            if m:
-                offset = org.end + (len(tail) - len(tail.lstrip(" ,"))) + m.end()
-                where = self.ents.starting_at(offset, "place")
-                if where:
-                    self.add("located_in", org.entity, where.entity, sent)
-        for m in re.finditer(r"(?=(?<![\w])(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+)", f[sent.start:sent.end]):
-            place = self._demonym_place(m["dem"])
-            if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
-                org = self.ents.starting_at(sent.start + m.start() + len(m["desc"]) + 1 + len(m["dem"]) + 1, "organization")
-                if org:
-                    self.add("located_in", org.entity, place, sent)
-
-
-def _inside_quote(before: str) -> bool:
-    """True when a quotation opened in `before` is not closed yet."""
-    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def _founder_only(title: str) -> bool:
