@@ -125,6 +125,8 @@ TITLES = sorted(
         "infirmiere", "pharmacien", "pharmacienne", "avocat", "avocate", "scientist", "data scientist", "analyst",
         "consultant", "economist", "physician", "surgeon", "nurse", "doctor", "managing partner", "general partner",
         "head of automation", "chargee de", "charge de", "vice-chancellor", "coordinatrice", "coordinateur",
+        "registrar", "correspondent", "correspondante", "journalist", "journaliste", "reporter", "editor",
+        "redacteur", "redactrice", "chief scientific officer", "cheffe de clinique", "chef de clinique",
     },
     key=lambda t: -len(t),
 )

@@ -40,7 +40,7 @@ _WHO_LEADS_RE = re.compile(r"[ \t]*,[ \t]*(?:qui|who)[ \t]+(?P<verb>preside|pres
 _LEADS_TITLE = {"preside": "président", "presidait": "président", "dirige": "directeur", "dirigeait": "directeur",
                 "pilote": "responsable", "anime": "animateur", "heads": "head", "headed": "head", "leads": "head",
                 "led": "head", "chairs": "chair", "chaired": "chair", "runs": "head", "ran": "head", "directs": "director"}
-_COPULA_RE = re.compile(r"(?<![\w])(?:est|etait|fut|a ete|sera|is|was|has been|had been|serves as|served as|spent[ \t]+[\w \t]{1,20}?[ \t]+as|works as|worked as|occupe[ \t]+(?:desormais[ \t]+)?le[ \t]+poste[ \t]+de|occupait[ \t]+le[ \t]+poste[ \t]+de)(?:[ \t]+(?:auparavant|precedemment|alors|aujourd'hui|desormais|previously|formerly|now|currently|also|aussi))?[ \t]+(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?")
+_COPULA_RE = re.compile(r"(?<![\w])(?:est|etait|fut|a ete|sera|reste|demeure|is|was|remains|has been|had been|serves as|served as|spent[ \t]+[\w \t]{1,20}?[ \t]+as|works as|worked as|occupe[ \t]+(?:desormais[ \t]+)?le[ \t]+poste[ \t]+de|occupait[ \t]+le[ \t]+poste[ \t]+de)(?:[ \t]+(?:auparavant|precedemment|alors|aujourd'hui|desormais|previously|formerly|now|currently|also|aussi))?[ \t]+(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?")
 _APPOINTED_RE = re.compile(r"(?<![\w])(?:a ete nomme|a ete nommee|est nomme|est nommee|nomme|nommee|devient|deviendra|est devenu|est devenue|prend la tete de|prendra la tete de|was appointed|has been appointed|is appointed|appointed|was named|has been named|named|becomes|became|takes the helm of|took the helm of|promoted to|elected|elu|elue)(?![\w])")
 _RAISE_RE = _cues(lx.RAISE_CUES)
 _WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
@@ -135,6 +135,14 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             if not head:
                 continue
             pos = person.end + head.end()
+            poss = re.match(r"(?:the[ \t]+)?([\w\-]+)'s[ \t]+", f[pos:sent.end]) if head["pre"].strip() in ("the", "") else None
+            if poss and self.ents.starting_at(pos, "organization") is None:  # "X, the cluster's manager"
+                title = _TITLE_RE.match(f, pos + poss.end())
+                owner = self._antecedent(pos, "the " + poss.group(1) + "'s", sent) if title else None
+                if title and owner is not None:
+                    self.add("holds_post", person.entity, owner, sent,
+                             title=_clean_title(self.text[title.start():title.end()]), current=True)
+                    continue
             title = _TITLE_RE.match(f, pos)
             if not title:  # "a former materials engineer at": up to two modifiers before the title
                 mod = re.match(r"(?:[a-z\-]+[ \t]+){1,2}", f[pos:sent.end])
@@ -265,9 +273,11 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             if m is not None:
                 return m if m.entity.kind == "person" else None
         before_cue = [m for m in self.mentions(sent) if m.end <= before and m.entity.kind in ("person", "organization")]
-        if before_cue and before_cue[-1].entity.kind == "person" and \
-                not re.search(r"[,;:]", self.folded[before_cue[-1].end:before]):
-            return before_cue[-1]
+        if before_cue and before_cue[-1].entity.kind == "person":
+            between = self.folded[before_cue[-1].end:before]
+            # "X a été nommée", "X, est aussi le PDG de", "X, who spent eight years as"
+            if not re.search(r"[,;:]", between) or re.fullmatch(r"[ \t]*,[ \t]*(?:(?:who|qui)[ \t]+)?", between):
+                return before_cue[-1]
         return None
 
     def copula_posts(self, sent: Sentence) -> None:
@@ -283,11 +293,18 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 mod = re.match(r"(?:[a-z\-]+[ \t]+){1,2}", f[cue.end():sent.end])
                 title = _TITLE_RE.match(f, cue.end() + mod.end()) if mod else None
             if not title:
-                org = self.ents.starting_at(cue.end(), "organization")  # "who is now Kelpie's chief executive"
-                if org and f.startswith("'s ", org.end):
-                    title = _TITLE_RE.match(f, org.end + 3)
+                # "who is now Kelpie's chief executive", "is the Post's health correspondent",
+                # "remains the company's chief scientific officer"
+                org = self.ents.starting_at(cue.end(), "organization")
+                owner, after = (org.entity, org.end) if org else (None, None)
+                poss = re.match(r"(?:the|its)[ \t]+([\w\-]+)'s[ \t]+", f[cue.end():sent.end]) if org is None else None
+                if poss:
+                    owner, after = self._antecedent(cue.start(), poss.group(0)), cue.end() + poss.end() - 3
+                if owner is not None and f.startswith("'s ", after):
+                    mod = re.match(r"(?:[a-z\-]+[ \t]+){0,4}?(?=" + _TITLE_RE.pattern + ")", f[after + 3:sent.end])
+                    title = _TITLE_RE.match(f, after + 3 + (mod.end() if mod else 0))
                     if title:
-                        self.add("holds_post", person.entity, org.entity, sent,
+                        self.add("holds_post", person.entity, owner, sent,
                                  title=_clean_title(self.text[title.start():title.end()]), current=True)
                 continue
             former = bool(re.search(r"etait|fut|a ete|was|had been|served|spent|worked|auparavant|precedemment|previously|formerly|occupait", cue.group(0)))
@@ -431,7 +448,7 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
         for cue in _FOUNDER_VERB_RE.finditer(self.folded, sent.start, sent.end):
             created = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
             if created is None:  # "Fondée par Claire Dumas, ..., la société X"
-                later = [m for m in self.mentions(sent, "organization") if m.start > cue.end()]
+                later = [m for m in self.mentions(sent, "organization", "project") if m.start > cue.end()]
                 founders = self._coordinated(cue.end(), sent, "person", "organization")
                 later = [m for m in later if all(m.entity is not f.entity for f in founders)]
                 created = later[0] if later else None
