@@ -193,6 +193,12 @@ class ArticleEntities:
             if based:
                 m.start += based.end()
                 m.text = self.text[m.start:m.end]
+        # "Medisense" alone, then "Medisense Robotics": one organization, named by its first word.
+        multi = [e for e in self.entities if e.kind == "organization" and len(e.label.split()) > 1]
+        for e in [e for e in self.entities if e.kind == "organization" and len(e.label.split()) == 1]:
+            longer = [o for o in multi if o.label.split()[0].lower() == e.label.lower()]
+            if len(longer) == 1 and len(e.label) >= 4:
+                self.merge(longer[0], e)
         # A name taken for a person that is also an organization's name is the organization.
         orgs = {e.key: e for e in self.entities if e.kind == "organization"}
         for m in self.mentions:

@@ -17,7 +17,8 @@ _NER_KINDS = {
     "LOC": "place", "GPE": "place", "FAC": "place",
     "EVENT": "event",
 }
-_TITLE_START = re.compile(r"^(?:m\.|mme|mr|mrs|ms|dr|pr|me)\s+", re.I)
+_HONORIFIC = r"(?:m\.|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)"
+_TITLE_START = re.compile(rf"^{_HONORIFIC}\.?\s+", re.I)
 
 
 def named_entities(ents: ArticleEntities, docs) -> None:
@@ -65,7 +66,7 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 ents.mention(start, end, ents.entity("event", label), "ner")
 
 
-_PERSON_NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+_PERSON_NAME = r"(?!(?i:m|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
 # Matched against the text without accents but with its case: context words are case-blind
 # ((?i:...)), names must be capitalized.
 _PERSON_CONTEXT = re.compile(
