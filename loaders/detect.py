@@ -25,6 +25,7 @@ _DESCRIPTOR_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.DESCRIPTORS)})s?(?!
 _EVENT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.EVENT_CUES)})s?(?![\w])")
 _NOT_IN_PROJECT = r"(?:ou|et|de|du|des|la|le|les|a|au|en|pour|par|qui|que|or|and|of|the|for|to|in)\b"
 _PROJECT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.PROJECT_CUES)})s?\s+(?:de\s+|d'|du\s+)(?P<what>(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+(?:\s+(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+)?)")
+_NAMED_PROJECT_RE = re.compile(rf"{_WB}(?:le |la |l'|the |un |une |a |an )(?:{_alternation(lx.PROJECT_CUES)})(?![\w])")
 _LEAD_NAME = re.compile(r"(?<![\w’'&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,3}$")
 _YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}$")
 _CONNECTOR_START = re.compile(r"^(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for)[ \t]*|[ \t]+)")
@@ -318,6 +319,12 @@ def events_and_projects(ents: ArticleEntities) -> None:
             ents.add_alias(entity, text[m.start():after[1]])
         ents.mention(start, after[1], entity, "cue")
         del name
+    for m in _NAMED_PROJECT_RE.finditer(folded):  # "le projet TéléSuivi Armor", "the Apollo programme"
+        after = _name_after(text, m.end())
+        if after and after[0] == m.end() + 1 and ents.free(*after) and _capitalized(text[after[0]:after[1]]):
+            entity = ents.entity("project", text[after[0]:after[1]])
+            ents.add_alias(entity, text[m.start():after[1]])
+            ents.mention(after[0], after[1], entity, "cue")
     for m in _PROJECT_RE.finditer(folded):
         end = m.end()
         if folded[m.start("cue"):m.end("cue") + 1].endswith("s"):

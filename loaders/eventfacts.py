@@ -16,6 +16,8 @@ _ATTEND_RE = _cues(lx.ATTEND_CUES)
 _TAKES_PART_RE = re.compile(r"(?<![\w])(?:will exhibit|exhibits|exhibited|will attend|attends|attended|will take part in|took part in|takes part in|will showcase|will present|exposera|exposeront|participera|participeront|a participe|ont participe|sera present|seront presents|prendra part|presentera|presenteront)(?![\w])")
 _ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])(?![ \t]+(?:par|by)\b)")
 _FRONTED_ORGANIZER_RE = re.compile(r"[ \t«\"“]*(?:organise|organisee|organises|organisees|organized|organised|hosted|co-organise|co-organisee)[ \t]+(?:par|by)[ \t]+")
+_RELATIVE_ORGANIZER_RE = re.compile(r"[ \t]*,?[ \t]*(?:which|that|que|qu')[ \t]*")
+_HOSTING_VERB_RE = re.compile(r"(?<![\w])(?:is staging|will stage|stages|staged|will host|hosts|hosted|organises|organizes|will organise|will organize|organisera|organise|organisent|accueillera|accueille|co-organise|co-organisera|will run|runs)(?![\w])")
 _JOINTLY_RE = re.compile(r"(?<![\w])(?:conjointement avec|jointly with|en partenariat avec|together with|co-organise avec|co-organisee avec|co-organised with|co-organized with)[ \t]+")
 _FRONTED_PLACE_RE = re.compile(r"[ \t]*(?:installee?s?|basee?s?|implantee?s?|situee?s?|domiciliee?s?|based|located|headquartered)[ \t]+(?:a|au|en|dans|in|at)[ \t]+")
 _LOCATED_RE = re.compile(r"(?<![\w])(?:basee?s?|installee?s?|implantee?s?|situee?s?|domiciliee?s?|based|headquartered|located)\s+(?:a|au|en|dans|in|at)\s")
@@ -36,6 +38,22 @@ class EventsAndPlacesMixin:
         if fronted and events:  # "Organisé par A et B, le rendez-vous ..."
             for org in self._coordinated(fronted.end(), sent, "organization"):
                 self.add("organizes", org.entity, events[0].entity, sent)
+        for event in events:  # "X, which the cluster and Y will host", "X, que Z organisera avec W"
+            rel = _RELATIVE_ORGANIZER_RE.match(f, event.end)
+            if not rel:
+                continue
+            hosts = self._coordinated(rel.end(), sent, "organization")
+            if not hosts:
+                continue
+            verb = _HOSTING_VERB_RE.search(f, hosts[-1].end, min(sent.end, hosts[-1].end + 40))
+            if verb is None:
+                continue
+            for org in hosts:
+                self.add("organizes", org.entity, event.entity, sent)
+            with_ = re.match(r"[ \t]+(?:avec|with|alongside)[ \t]+", f[verb.end():sent.end])
+            if with_:
+                for org in self._coordinated(verb.end() + with_.end(), sent, "organization"):
+                    self.add("organizes", org.entity, event.entity, sent)
         for cue in _JOINTLY_RE.finditer(f, sent.start, sent.end):
             event = next((e for e in reversed(events) if e.end <= cue.start()), None)
             if event:
