@@ -356,6 +356,7 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             if funder and item and funder.entity is not item.entity:
                 amount = find_amounts(sent.text)[0]
                 self.add("funds", funder.entity, item.entity, sent, amount=amount.value, currency=amount.currency)
+                self._earlier_recipients(sent, funder, weak.start())
                 return
         cue = self.cue(_FUNDING_RE, sent)
         if not cue:
@@ -389,6 +390,16 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 amount = amounts[0]
             attrs = {"amount": amount.value, "currency": amount.currency} if amount else {}
             self.add("funds", funder.entity, item.entity, sent, **attrs)
+        self._earlier_recipients(sent, funder, cue.start())
+
+    def _earlier_recipients(self, sent: Sentence, funder: Mention, cue_start: int) -> None:
+        """'Après A (...) et B (...), la Métropole a apporté son soutien à C': A and B were funded too."""
+        after = re.match(r"[ \t]*(?:apres|after)[ \t]+", self.folded[sent.start:cue_start])
+        if not after:
+            return
+        for m in self._coordinated(sent.start + after.end(), sent, "organization", "project", skip_asides=True):
+            if m.entity is not funder.entity and m.end < funder.start:
+                self.add("funds", funder.entity, m.entity, sent)
 
     def _in_parentheses(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 2):m.start]
@@ -473,16 +484,21 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 for other in self._coordinated(created.end + partner.end(), sent, "person"):
                     self.add("created_by", created.entity, other.entity, sent)
 
-    def _coordinated(self, pos: int, sent: Sentence, *kinds: str) -> list[Mention]:
-        """Mentions from `pos` joined by commas, 'et', 'and': 'A, B et C'."""
+    def _coordinated(self, pos: int, sent: Sentence, *kinds: str, skip_asides: bool = False) -> list[Mention]:
+        """Mentions from `pos` joined by commas, 'et', 'and': 'A, B et C' (with `skip_asides`, a
+        parenthesis after a name is passed over: 'A (...) et B (...)')."""
         out = []
         first = self.ents.starting_at(pos, *kinds)
         while first is not None:
             out.append(first)
-            link = re.match(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+", self.folded[first.end:sent.end])
+            end = first.end
+            if skip_asides:
+                aside = re.match(r"[ \t]*\([^()]{0,120}\)", self.text[end:sent.end])
+                end += aside.end() if aside else 0
+            link = re.match(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+", self.folded[end:sent.end])
             if not link:
                 break
-            first = self.ents.starting_at(first.end + link.end(), *kinds)
+            first = self.ents.starting_at(end + link.end(), *kinds)
         return out
 
 
