@@ -11,7 +11,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
-from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, NAME_SEQ, ArticleEntities, name_key
+from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
 
 _WB = r"(?<![\w])"
 
@@ -182,6 +182,7 @@ def descriptors(ents: ArticleEntities) -> None:
         before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:(?:une?|an?|la|le|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}|l'|(?:[\w\-]+[ \t]+)?)$", text[window:m.start()])
         if before:
             start, end = window + before.start("name"), window + before.end("name")
+            start += title_prefix(text[start:end])  # "le PDG d'Optronis, une PME" names Optronis
             name = text[start:end]
             if name.split()[0].lower() in lx.NOT_NAMES:
                 continue

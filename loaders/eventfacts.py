@@ -140,13 +140,19 @@ class EventsAndPlacesMixin:
                 if place and not self.mentions(sent, "event"):
                     self.add("located_in", org.entity, place.entity, sent)
                     continue
+            direct = re.match(r"[ \t]+(?:in|a)[ \t]+", tail)
+            if direct and org.entity.org_kind and not self.mentions(sent, "event"):
+                place = self.ents.starting_at(org.end + direct.end(), "place")
+                if place and not re.match(r"[ \t]*(?:de|du|des|of)\b", f[place.end:place.end + 5]):
+                    self.add("located_in", org.entity, place.entity, sent)
+                    continue
             m = re.match(r"[ \t]*,[ \t]*(?:the|an?)[ \t]+(?P<dem>[a-z\-]+)[ \t]+(?P<desc>[\w\-]+)", tail)
             if m and m["dem"] in lx.DEMONYMS and m["desc"].replace("-", " ") in lx.DESCRIPTORS:
                 self.add("located_in", org.entity, self.ents.entity("place", lx.DEMONYMS[m["dem"]]), sent)
         fronted = _FRONTED_PLACE_RE.match(f, sent.start)
         if fronted:  # "Installée à Villeurbanne, la plateforme ..."
-            place = self.ents.starting_at(sent.start + fronted.end(), "place")
-            comma = f.find(",", sent.start + fronted.end(), sent.end)
+            place = self.ents.starting_at(fronted.end(), "place")
+            comma = f.find(",", fronted.end(), sent.end)
             thing = self.ents.starting_at(comma + 1, "organization", "project") if place and comma > 0 else None
             if thing:
                 self.add("located_in", thing.entity, place.entity, sent)

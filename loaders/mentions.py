@@ -241,6 +241,17 @@ def _group(kind: str) -> str:
     return "named" if kind in ("organization", "project", "event") else kind
 
 
+_TITLE_PREFIX = re.compile(r"^(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l['’]|de\s+la|de|d['’]|du|of)\s*")
+
+
+def title_prefix(name: str) -> int:
+    """Length of a job title opening `name` ("PDG d'Optronis" → len("PDG d'")), else 0."""
+    m = _TITLE_PREFIX.match(name)
+    if m and name_key(m["title"]) in lx.TITLES:
+        return m.end()
+    return 0
+
+
 def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.-–«»\"“”'’()")
     text = re.sub(r"^[A-ZÀ-Ý][\w\-]*?-based\s+(?=\S)", "", text)  # "Sheffield-based Forgeline": a place, then the name

@@ -45,6 +45,11 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                     continue
                 ents.mention(start, end, ents.entity("person", label), "ner")
             elif kind == "place":
+                if _is_time_word(label):
+                    continue
+                if label.endswith("-based"):
+                    end -= len("-based")
+                    label = label[: -len("-based")]
                 before = ents.folded[max(0, start - 5):start]
                 if re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) or len(label) < 3 or lx.kind_of(label):
                     continue
@@ -81,6 +86,18 @@ _PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville
 
 
 _UNACCENTED: dict[str, str] = {}
+
+
+def _is_time_word(label: str) -> bool:
+    """Months and weekdays are not places ("in March 2023")."""
+    from innograph.loaders.dates import MONTHS
+
+    first = label.split()[0].lower().rstrip(".")
+    return first in MONTHS or first in _WEEKDAYS
+
+
+_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday "
+                      "friday saturday sunday".split())
 
 
 def unaccented(text: str) -> str:
@@ -120,8 +137,10 @@ def place_patterns(ents: ArticleEntities) -> None:
         if not name:
             continue
         start, end = m.end(), m.end() + len(name.group(0))
-        label = name.group(0)
-        if not ents.free(start, end) or lx.kind_of(label) or label.split()[0].lower() in lx.NOT_NAMES:
+        label = re.sub(r"-based$", "", name.group(0))
+        end = start + len(label)
+        if not ents.free(start, end) or lx.kind_of(label) or label.split()[0].lower() in lx.NOT_NAMES \
+                or _is_time_word(label):
             continue
         if any(e.kind != "place" and e.key == name_key(label) for e in ents.entities):
             continue
