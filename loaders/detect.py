@@ -354,7 +354,7 @@ def short_forms(ents: ArticleEntities) -> None:
     'l'entreprise', 'la start-up' for the organization last introduced with that word."""
     text = ents.text
     for cues, kind in ((lx.EVENT_CUES, "event"), (lx.PROJECT_CUES, "project")):
-        for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the |this |ce |cette )(?P<cue>{_alternation(cues)})(?![\w])", ents.folded):
+        for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the |this |ce |cette )(?:[a-z\-]+ )?(?P<cue>{_alternation(cues)})(?![\w])", ents.folded):
             if ents.free(m.start("cue"), m.end("cue")):
                 before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == kind]
                 if before:

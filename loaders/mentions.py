@@ -199,6 +199,16 @@ class ArticleEntities:
             longer = [o for o in multi if o.label.split()[0].lower() == e.label.lower()]
             if len(longer) == 1 and len(e.label) >= 4:
                 self.merge(longer[0], e)
+        # "Kapadia" taken for an organization when a person of that surname was named: the person.
+        surnames: dict[str, list] = {}
+        for e in self.entities:
+            if e.kind == "person" and len(e.label.split()) > 1:
+                surnames.setdefault(e.label.split()[-1].lower(), []).append(e)
+        for m in self.mentions:
+            if m.entity.kind == "organization" and m.entity.org_kind is None and len(m.entity.label.split()) == 1:
+                people = surnames.get(m.entity.label.lower(), [])
+                if len(people) == 1:
+                    m.entity = people[0]
         # A name taken for a person that is also an organization's name is the organization.
         orgs = {e.key: e for e in self.entities if e.kind == "organization"}
         for m in self.mentions:
