@@ -164,7 +164,9 @@ def descriptors(ents: ArticleEntities) -> None:
         after = None
         if direct:
             adjective = direct.group(0).strip()
-            if adjective and adjective not in lx.DEMONYMS and not adjective.endswith(("ais", "aise", "ien", "ienne", "ois", "oise", "ain", "aine", "al", "ale", "ique", "e")):
+            if adjective and (len(adjective) < 4 or adjective in lx.STOPWORDS or (
+                    adjective not in lx.DEMONYMS and not adjective.endswith(
+                        ("ais", "aise", "ien", "ienne", "ois", "oise", "ain", "aine", "al", "ale", "ique", "e")))):
                 direct = re.match(r"[ \t]+", text[m.end():m.end() + 3])
             after = _name_after(text, m.end() + len(direct.group(0)) - 1) if direct else None
             if after and after[0] != m.end() + direct.end():
@@ -230,6 +232,31 @@ def acronyms(ents: ArticleEntities) -> None:
         if acr and m.entity.kind in ("organization", "project", "event"):
             ents.add_alias(m.entity, acr["acr"])
             ents.mention(acr.start("acr"), acr.end("acr"), m.entity, "acronym")
+    # "l'Institut supérieur des microtechniques de Franche-Comté (ISMFC)": a long name with
+    # lower-case words, opened by a cue word and closed by its acronym.
+    for acr in re.finditer(r"\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)", text):
+        if not ents.free(acr.start("acr"), acr.end("acr")):
+            continue
+        window = text[max(0, acr.start() - 120):acr.start()].rstrip()
+        words = re.findall(r"[\wÀ-ÿ\-]+", window)
+        for n in range(2, min(12, len(words)) + 1):
+            phrase_words = words[-n:]
+            if not phrase_words[0][0].isupper():
+                continue
+            phrase = window[window.rfind(phrase_words[0], 0, len(window) - sum(len(w) for w in phrase_words[1:])):]
+            initials = "".join(w[0].lower() for w in phrase_words if w[0].isupper() or len(w) > 3)
+            if lx.kind_of(phrase_words[0]) is None or "," in phrase or "." in phrase:
+                continue
+            key = acr["acr"].lower().replace("-", "").replace("&", "")
+            if key[:2] == initials[:2] or set(key) <= set(initials):
+                start = acr.start() - len(text[max(0, acr.start() - 120):acr.start()]) + len(window) - len(phrase)
+                start = text.rfind(phrase, 0, acr.start())
+                if start >= 0 and ents.free(start, start + len(phrase)):
+                    entity = ents.entity("organization", phrase, org_kind=lx.kind_of(phrase_words[0]))
+                    ents.add_alias(entity, acr["acr"])
+                    ents.mention(start, start + len(phrase), entity, "acronym")
+                    ents.mention(acr.start("acr"), acr.end("acr"), entity, "acronym")
+                break
     for m in re.finditer(r"(?<![\w])(?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9})(?=\s*\()", text):
         long = LONG_DEF.match(text, m.end())
         if not long:

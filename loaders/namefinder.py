@@ -47,6 +47,11 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             elif kind == "place":
                 if _is_time_word(label):
                     continue
+                known = next((e for e in ents.entities if e.key == name_key(label) and (
+                    e.kind in ("event", "project") or (e.kind == "organization" and e.org_kind))), None)
+                if known is not None:  # the model's "place" is an organization named earlier
+                    ents.mention(start, end, known, "ner")
+                    continue
                 if label.endswith("-based"):
                     end -= len("-based")
                     label = label[: -len("-based")]
