@@ -235,7 +235,7 @@ def paragraphs_of(lines: list[str]) -> list[str]:
 # -- articles -------------------------------------------------------------------------------
 _MARKER = re.compile(r"^(?:article|source|extrait|an article)\s+(?:de|du|d'|d’|des|from|by|in)\s+(?P<pub>[^:]{2,60}?)\s*:\s*(?P<head>.+)$", re.I)
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:\* ){2,}\*)$")
-_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3}?)(?:\s*[,|–·•-].*|\s+(?i:le|on|publié|publie|published|mis à jour|updated|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d).*)?$")
+_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3}?)(?:\s*[,|–—·•-].*|\s+(?i:le|on|publié|publie|published|mis à jour|updated|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d).*)?$")
 _PUBLISHED = re.compile(r"^(?:publié|mis à jour|modifié|published|updated|posted|le|on)\b.*\d", re.I)
 _WEEKDAY_DATE = re.compile(r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:le\s+)?[\w ,.]{3,30}\d{4}$", re.I)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[ \-][A-ZÀ-Ý][\wà-ÿ’'\-]+){1,2}$")
@@ -295,14 +295,17 @@ def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
             continue  # the headline repeated
         if short and _BYLINE.match(para):
             author = author or _BYLINE.match(para)["name"]
+            date = date or parse_date(para)  # "Par X — 3 octobre 2023", "By X Tuesday 7 June 2022"
             continue
         if short and (_PUBLISHED.match(para) or _WEEKDAY_DATE.match(para)) and parse_date(para):
             date = date or parse_date(para)
             continue
         if top and short and re.search(r"\s[>›»|/]\s", para) and len(para) < 100:
             continue  # a breadcrumb ("Accueil > Santé > Innovation")
-        if top and short and headline is None and para.isupper() and len(para.split()) <= 5:
-            publisher = publisher or para.title()  # a masthead ("NORTHERN TECH WEEKLY")
+        masthead = re.match(r"^(?P<name>[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’&\.]{3,})(?:\s[-–—|]\s.*)?$", para)
+        if top and short and headline is None and masthead and masthead["name"].strip().isupper() \
+                and len(masthead["name"].split()) <= 5:
+            publisher = publisher or masthead["name"].strip().title()  # a masthead ("NORTHERN TECH WEEKLY")
             continue
         if top and short and headline is None and len(para.split()) >= 3:
             headline, head_key = para, para.lower()
