@@ -391,7 +391,8 @@ def short_forms(ents: ArticleEntities) -> None:
             continue
         cue = name_key(re.sub(r"[\s'\-]+", " ", m["cue"]))
         before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == "organization" and (
-            x.entity.cue == cue or (x.entity.org_kind == lx.DESCRIPTORS.get(cue) and x.entity.cue in lx.DESCRIPTORS))]
+            x.entity.cue == cue or (x.entity.org_kind == lx.DESCRIPTORS.get(cue)
+                                    and (x.entity.cue is None or x.entity.cue in lx.DESCRIPTORS)))]
         if before:
             latest = max(before, key=lambda x: x.start)
             ents.mention(m.start("cue"), m.end("cue"), latest.entity, "short")
