@@ -26,7 +26,7 @@ _EVENT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.EVENT_CUES)})s?(?![\w])"
 _NOT_IN_PROJECT = r"(?:ou|et|de|du|des|la|le|les|a|au|en|pour|par|qui|que|or|and|of|the|for|to|in)\b"
 _PROJECT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.PROJECT_CUES)})s?\s+(?:de\s+|d'|du\s+)(?P<what>(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+(?:\s+(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+)?)")
 _NAMED_PROJECT_RE = re.compile(rf"{_WB}(?:le |la |l'|the |un |une |a |an )(?:{_alternation(lx.PROJECT_CUES)})(?![\w])")
-_LEAD_NAME = re.compile(r"(?<![\w’'&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,3}$")
+_LEAD_NAME = re.compile(r"(?<![\w’'&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,5}$")
 _YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}$")
 _CONNECTOR_START = re.compile(r"^(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for)[ \t]*|[ \t]+)")
 
