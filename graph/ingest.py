@@ -188,17 +188,15 @@ def _store(kg, path: Path, origin: str, loader, payloads, *, force: bool) -> Ing
 
 
 def loader_gazetteer(kg, loader):
-    """The loader's gazetteer of known names: built from the store once per graph, then kept up to
-    date by the loader itself as it reads (rebuilding it before every file made a directory load
-    quadratic)."""
-    state = id(kg)
-    cached = getattr(loader, "_gazetteer_cache", None)
-    if cached is None or cached[0] != state:
+    """The gazetteer of names `kg` already knows, for `loader`: built from the store once per open
+    graph and kept with it, then updated by the loader as it reads (rebuilding it before every file
+    made a directory load quadratic)."""
+    cache = kg.__dict__.setdefault("_gazetteers", {})
+    if loader.name not in cache:
         from innograph.loaders.documents import build_gazetteer
 
-        cached = (state, build_gazetteer(kg))
-        loader._gazetteer_cache = cached
-    return cached[1]
+        cache[loader.name] = build_gazetteer(kg)
+    return cache[loader.name]
 
 
 def _same(before: list[SourceInfo], payloads, loader_name: str) -> bool:

@@ -58,28 +58,29 @@ _COUNT = ox.NamedNode(str(IG.tripleCount))
 _XSD_INT = ox.NamedNode(str(XSD.integer))
 _XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
 
-_SOURCES_QUERY = f"""
+_SOURCES_TEMPLATE = """
 SELECT ?g ?label ?path ?loader ?hash ?count ?at (GROUP_CONCAT(STR(?type); separator=" ") AS ?types)
 WHERE {{
   GRAPH ?g {{
-    ?g a <{IG.Source}> .
-    OPTIONAL {{ ?g <{RDFS.label}> ?label }}
-    OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}
-    OPTIONAL {{ ?g <{IG.loader}> ?loader }}
-    OPTIONAL {{ ?g <{IG.contentHash}> ?hash }}
-    OPTIONAL {{ ?g <{IG.tripleCount}> ?count }}
-    OPTIONAL {{ ?g <{IG.loadedAt}> ?at }}
+    {head}
+    OPTIONAL {{ ?g <{label}> ?label }}
+    OPTIONAL {{ ?g <{loader}> ?loader }}
+    OPTIONAL {{ ?g <{hash}> ?hash }}
+    OPTIONAL {{ ?g <{count}> ?count }}
+    OPTIONAL {{ ?g <{at}> ?at }}
     OPTIONAL {{ ?g a ?type }}
   }}
 }}
 GROUP BY ?g ?label ?path ?loader ?hash ?count ?at
 ORDER BY ?label ?g
 """
-# The sources read from one origin (bound through `substitutions`: ?path), without listing them all.
-_SOURCES_FROM_QUERY = _SOURCES_QUERY.replace(
-    f"?g a <{IG.Source}> .\n    OPTIONAL {{ ?g <{RDFS.label}> ?label }}\n    OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}",
-    f"?g <{IG.sourcePath}> ?path ; a <{IG.Source}> .\n    OPTIONAL {{ ?g <{RDFS.label}> ?label }}",
-)
+_SOURCE_TERMS = dict(label=RDFS.label, loader=IG.loader, hash=IG.contentHash, count=IG.tripleCount, at=IG.loadedAt)
+#: Every complete source.
+_SOURCES_QUERY = _SOURCES_TEMPLATE.format(
+    head=f"?g a <{IG.Source}> . OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}", **_SOURCE_TERMS)
+#: The sources read from one origin (bound through `substitutions`: ?path), without listing them all.
+_SOURCES_FROM_QUERY = _SOURCES_TEMPLATE.format(
+    head=f"?g <{IG.sourcePath}> ?path ; a <{IG.Source}> .", **_SOURCE_TERMS)
 
 
 def default_store_path() -> Path:

@@ -82,15 +82,6 @@ DESCRIPTORS: dict[str, str] = {
 #: Classifications (org:classification) implied by a descriptor.
 CLASSIFICATION = {"pme": "SME", "sme": "SME", "start up": "StartUp", "startup": "StartUp", "jeune pousse": "StartUp"}
 
-#: Long forms and the acronym they stand for (so "chambre de commerce et d'industrie de Nantes"
-#: and "CCI de Nantes" are recognised as one name).
-LONG_FORMS = {
-    "chambre de commerce et d industrie": "cci",
-    "centre hospitalier universitaire": "chu",
-    "centre hospitalier regional universitaire": "chru",
-    "petites et moyennes entreprises": "pme",
-}
-
 EVENT_CUES = frozenset(
     "forum salon colloque congres conference rencontres rencontre festival sommet assises journee journees "
     "hackathon challenge trophees prix exposition expo seminaire webinaire inauguration "
@@ -177,8 +168,6 @@ SIGN_VERBS = ("signe", "signent", "signer", "ont signe", "a signe", "signed", "s
 LED_BY = {"preside par": "président", "presidee par": "présidente", "dirige par": "directeur", "dirigee par": "directrice",
           "led by": "head", "headed by": "head", "chaired by": "chair", "run by": "head", "anime par": "animateur",
           "animee par": "animatrice", "pilote par": "responsable", "pilotee par": "responsable"}
-FOUNDER_CUES = ("fonde par", "fondee par", "cree par", "creee par", "founded by", "created by", "set up by",
-                "lance par", "lancee par", "mis au point par", "initie par", "initiee par", "a l initiative de")
 FOUNDER_TITLES = ("fondateur", "fondatrice", "cofondateur", "cofondatrice", "co fondateur", "co fondatrice",
                   "founder", "co founder", "cofounder")
 ORGANIZER_CUES = ("organise par", "organisee par", "organises par", "organisees par", "organized by", "organised by",
@@ -201,19 +190,19 @@ HONORIFICS = ("professor", "prof", "professeur", "professeure", "dr", "docteur",
 #: Demonyms: adjective (folded, masculine and feminine forms) → place name.
 DEMONYMS: dict[str, str] = {}
 for _place, _forms in {
-    "Rouen": "rouennais rouennaise", "Paris": "parisien parisienne", "Lyon": "lyonnais lyonnaise",
+    "Rouen": "rouennais rouennaise", "Paris": "parisien parisienne parisian", "Lyon": "lyonnais lyonnaise",
     "Marseille": "marseillais marseillaise", "Lille": "lillois lilloise", "Nantes": "nantais nantaise",
     "Bordeaux": "bordelais bordelaise", "Toulouse": "toulousain toulousaine", "Rennes": "rennais rennaise",
     "Strasbourg": "strasbourgeois strasbourgeoise", "Grenoble": "grenoblois grenobloise",
     "Montpellier": "montpellierain montpellieraine", "Nice": "nicois nicoise", "Caen": "caennais caennaise",
     "Le Havre": "havrais havraise", "Brest": "brestois brestoise", "Dijon": "dijonnais dijonnaise",
     "Tours": "tourangeau tourangelle", "Angers": "angevin angevine", "Reims": "remois remoise",
-    "Metz": "messin messine", "Nancy": "nanceien nanceienne", "Clermont-Ferrand": "clermontois clermontoise",
+    "Metz": "messin messine", "Nancy": "nanceien nanceienne nanceen", "Clermont-Ferrand": "clermontois clermontoise",
     "Limoges": "limougeaud limougeaude", "Orléans": "orleanais orleanaise", "Amiens": "amienois amienoise",
     "Normandie": "normand normande", "Bretagne": "breton bretonne", "Alsace": "alsacien alsacienne",
     "Occitanie": "occitan occitane", "Provence": "provencal provencale",
     "London": "londoner", "Manchester": "mancunian", "Berlin": "berliner",
-    "Boston": "bostonian", "Besançon": "bisontin bisontine", "Nancy ": "nanceen", "Mulhouse": "mulhousien mulhousienne",
+    "Boston": "bostonian", "Besançon": "bisontin bisontine", "Mulhouse": "mulhousien mulhousienne",
     "Poitiers": "poitevin poitevine", "Perpignan": "perpignanais perpignanaise", "Avignon": "avignonnais avignonnaise",
     "Toulon": "toulonnais toulonnaise", "Saint-Étienne": "stephanois stephanoise", "Le Mans": "manceau mancelle",
     "Lorient": "lorientais lorientaise", "Vannes": "vannetais vannetaise", "Quimper": "quimperois quimperoise",
@@ -227,15 +216,15 @@ for _place, _forms in {
     "Angoulême": "angoumoisin angoumoisine", "Bourges": "berruyer berruyere", "Blois": "blesois blesoise",
     "Chartres": "chartrain chartraine", "Laval": "lavallois lavalloise", "Cholet": "choletais choletaise",
     "Grasse": "grassois grassoise", "Cannes": "cannois cannoise", "Antibes": "antibois antiboise",
-    "Bretagne ": "breton", "Corse": "corse", "Lorraine": "lorrain lorraine", "Picardie": "picard picarde",
+    "Corse": "corse", "Lorraine": "lorrain lorraine", "Picardie": "picard picarde",
     "Bourgogne": "bourguignon bourguignonne", "Auvergne": "auvergnat auvergnate", "Savoie": "savoyard savoyarde",
     "Franche-Comté": "franc-comtois franc-comtoise", "Limousin": "limousin limousine",
     "Glasgow": "glaswegian", "Dundee": "dundonian", "Liverpool": "liverpudlian", "Birmingham": "brummie",
-    "Newcastle": "geordie", "Aberdeen": "aberdonian", "Edinburgh": "edinburgher", "Paris ": "parisian",
+    "Newcastle": "geordie", "Aberdeen": "aberdonian", "Edinburgh": "edinburgher",
     "New York": "new-yorker", "Bristol": "bristolian", "Cardiff": "cardiffian", "Dublin": "dubliner",
 }.items():
     for _form in _forms.split():
-        DEMONYMS.setdefault(_form, _place.strip())
+        DEMONYMS[_form] = _place
 
 #: Words that look like names at the start of a sentence but are not.
 NOT_NAMES = frozenset(
