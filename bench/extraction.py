@@ -786,7 +786,7 @@ def require_loader() -> None:
 def load_documents(kg, paths: Sequence[Path]) -> dict:
     """Load `paths` with the document loader into `kg`; what was loaded, and how long it took."""
     from innograph.errors import InnographError
-    from innograph.graph.ingest import ingest
+    from innograph.load import ingest
 
     require_loader()
     started = time.perf_counter()
@@ -871,7 +871,7 @@ def throughput(paths: Sequence[str | os.PathLike[str]], *, articles: int = 200, 
     ``innograph load DIR`` does: on disk, or in memory with `in_memory`. Models are loaded
     (and every file warmed up once) before timing; the model load time is reported apart.
     """
-    from innograph.graph.ingest import ingest, ingest_many
+    from innograph.load import ingest, ingest_many
     from innograph.graph.store import KnowledgeGraph
 
     say = progress or (lambda *_: None)
@@ -991,7 +991,7 @@ class _Breakdown:
 
     def __enter__(self):
         from innograph import loaders
-        from innograph.graph import ingest as ingest_module
+        from innograph import load as ingest_module
 
         self._wrap(ingest_module, "loader_gazetteer", "gazetteer")
         self._wrap(loaders.get(LOADER), "read", "extraction (loader.read)")

@@ -45,7 +45,7 @@ def generate(path: Path, rows: int, *, seed: int = 1) -> None:
 
 
 def _timed_ingest(path: Path, **options) -> tuple[float, object, Path]:
-    from innograph.graph.ingest import ingest
+    from innograph.load import ingest
     from innograph.graph.store import KnowledgeGraph
 
     folder = Path(tempfile.mkdtemp(prefix="innograph-bench-"))
@@ -58,7 +58,7 @@ def _timed_ingest(path: Path, **options) -> tuple[float, object, Path]:
 
 
 def bench_cordis(folder: Path) -> dict:
-    from innograph.graph.ingest import ingest
+    from innograph.load import ingest
     from innograph.graph.resolve import resolve
     from innograph.graph.store import KnowledgeGraph
 

@@ -5,7 +5,7 @@ funder → funded, person → employer) carry ``kind``, ``weight``, ``count`` an
 ``start`` and ``end`` dates (ISO). Parallel edges of different kinds are kept (keyed by kind).
 
 >>> from innograph.examples import handmade_example
->>> from innograph.graph.ingest import ingest
+>>> from innograph.load import ingest
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
 >>> g = to_networkx(kg)

@@ -7,7 +7,7 @@ weighting). Groups larger than ``max_group`` (a place, a huge programme) and co-
 nobody: they say little about who works with whom.
 
 >>> from innograph.examples import handmade_example
->>> from innograph.graph.ingest import ingest
+>>> from innograph.load import ingest
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
 >>> g = actor_graph(kg)

@@ -4,7 +4,7 @@ A bridge is an organization with ties into other communities; it ranks by its pa
 coefficient ``1 - Σ_c (k_c / k)²`` (0 when all its ties stay home), then by its outside ties.
 
 >>> from innograph.examples import handmade_example
->>> from innograph.graph.ingest import ingest
+>>> from innograph.load import ingest
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
 >>> found = communities(kg)

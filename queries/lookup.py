@@ -6,7 +6,7 @@ name that fits several entities equally well is an :class:`AmbiguousName` error 
 listing the candidates.
 
 >>> from innograph.examples import handmade_example
->>> from innograph.graph.ingest import ingest
+>>> from innograph.load import ingest
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
 >>> [hit.label for hit in search(kg, "rouen", limit=3)]

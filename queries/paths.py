@@ -7,7 +7,7 @@ The search meets in the middle: the best partial paths from each end (at most ha
 each) are joined where they meet, so a search touches the two ends' neighbourhoods only.
 
 >>> from innograph.examples import handmade_example
->>> from innograph.graph.ingest import ingest
+>>> from innograph.load import ingest
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
 >>> best = paths(kg, "CHU de Rouen", "INSA", k=3)

@@ -13,7 +13,7 @@ fact. Each is scored by
   event rank higher than two hospitals (x ``1 + COMPLEMENTARITY``).
 
 >>> from innograph.examples import handmade_example
->>> from innograph.graph.ingest import ingest
+>>> from innograph.load import ingest
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph(); _ = ingest(kg, handmade_example())
 >>> top = suggest(kg, "CHU de Rouen", n=3)

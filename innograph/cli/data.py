@@ -49,7 +49,7 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force, max_size, of,
       innograph load odd-layout.xlsx --mapping odd-layout.yaml --strict
       innograph load ../shared/data/cordis-h2020/     # CORDIS projects, participations, topics
     """
-    from innograph.graph.ingest import expand, ingest_many
+    from innograph.load import expand, ingest_many
 
     files = expand(paths, kind=kind)
     if not files:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from innograph.graph.ingest import ingest
+from innograph.load import ingest
 from innograph.graph.store import KnowledgeGraph
 from innograph.queries.facts import Entity, Fact
 from tests.conftest import SHARED, TESTS
@@ -267,7 +267,7 @@ def test_a_missing_loader_fails_clearly(bench, monkeypatch, tmp_path):
 
 
 def test_throughput_breakdown_restores_what_it_wraps(bench):
-    from innograph.graph import ingest as ingest_module
+    from innograph import load as ingest_module
 
     from innograph import loaders
 

@@ -128,7 +128,7 @@ def test_readme_python_example_runs(store_path, example, capsys):
     from pathlib import Path
 
     import innograph
-    from innograph.graph.ingest import ingest
+    from innograph.load import ingest
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Cross-fertilization queries", 1)[1]

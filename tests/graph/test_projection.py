@@ -12,7 +12,7 @@ import pytest
 from innograph.graph import projection as projection_module
 from innograph.graph.export_graph import to_networkx, write_graph
 from innograph.graph.facts import FactWriter
-from innograph.graph.ingest import ingest
+from innograph.load import ingest
 from innograph.graph.projection import cache_path, fingerprint, projection
 from innograph.graph.sources import SourcePayload
 from innograph.graph.store import KnowledgeGraph

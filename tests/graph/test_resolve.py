@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from innograph.graph import resolve as res
-from innograph.graph.ingest import ingest
+from innograph.load import ingest
 from innograph.ontology.shacl import validate
 from tests.loaders.test_tables import ask, values
 

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from innograph.errors import InputError, NotFoundError
-from innograph.graph.ingest import expand, ingest
+from innograph.load import expand, ingest
 from innograph.graph.store import KnowledgeGraph
 from tests.conftest import DATA
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from innograph.graph.ingest import expand, ingest
+from innograph.load import expand, ingest
 from innograph.loaders import for_path
 from tests.conftest import DATA, SHARED
 from tests.loaders.test_tables import ask, values

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from innograph.errors import InputError
-from innograph.graph.ingest import ingest
+from innograph.load import ingest
 from innograph.loaders.text import decode, read_articles
 from tests.conftest import DATA
 

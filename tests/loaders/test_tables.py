@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from innograph.errors import InputError
-from innograph.graph.ingest import ingest
+from innograph.load import ingest
 from innograph.loaders import for_path
 from tests.conftest import DATA
 

@@ -6,7 +6,7 @@ import pytest
 
 from innograph.examples import handmade_example
 from innograph.graph.facts import FactWriter
-from innograph.graph.ingest import ingest
+from innograph.load import ingest
 from innograph.graph.sources import SourcePayload
 from innograph.graph.store import KnowledgeGraph
 

@@ -197,7 +197,7 @@ def test_real_cordis_sample_agrees_with_pandas(tmp_path):
     if not (CORDIS / "organizations.csv").exists():
         pytest.skip("no CORDIS sample in shared/data")
     from innograph import loaders
-    from innograph.graph.ingest import ingest
+    from innograph.load import ingest
 
     if "cordis" not in loaders.names():
         pytest.skip("the CORDIS loader has not landed")
@@ -272,7 +272,7 @@ def test_seed_gold_paths_on_the_extracted_seed_articles(tmp_path):
     """The same gold paths when the graph comes from the document loader reading the seed texts."""
     from innograph.errors import MissingExtraError
     from innograph.examples import seed_documents
-    from innograph.graph.ingest import ingest
+    from innograph.load import ingest
 
     cases = gold_paths()
     kg = KnowledgeGraph(tmp_path / "store")

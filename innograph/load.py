@@ -1,5 +1,11 @@
 """Loading sources into the knowledge graph: expand paths, pick a loader, replace atomically.
 
+This orchestration sits above the store (``innograph.graph``) and the loaders
+(``innograph.loaders``): the store knows nothing of file types, the loaders nothing of stores.
+The gazetteer of names already known (for the document loader) is built once per call of
+:func:`ingest_many`, or kept by the caller in the `gazetteers` dict it passes (a
+:class:`~innograph.api.Session` keeps one for its store).
+
 >>> import tempfile, pathlib
 >>> from innograph.graph.store import KnowledgeGraph
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -87,6 +93,7 @@ def ingest(
     *,
     kind: str | None = None,
     force: bool = False,
+    gazetteers: dict | None = None,
     **options,
 ) -> IngestResult:
     """Load one file into `kg` as a replacement of what was loaded from it before.
@@ -102,13 +109,13 @@ def ingest(
     if unchanged is not None:
         return unchanged
     if getattr(loader, "uses_gazetteer", False) and "gazetteer" not in options:
-        options["gazetteer"] = loader_gazetteer(kg, loader)
+        options["gazetteer"] = loader_gazetteer(kg, loader, gazetteers)
     payloads = loader.read(path, origin=origin, options=options)
     return _store(kg, path, origin, loader, payloads, force=force)
 
 
 def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batch: int = 256,
-                progress_for=None, **options):
+                progress_for=None, gazetteers: dict | None = None, **options):
     """Load several files, yielding one :class:`IngestResult` per file, in order.
 
     Files whose loader reads several at once (``read_many``: press articles, so spaCy sees one
@@ -116,6 +123,7 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
     as its own all-or-nothing replacement. The first file that fails raises, after the files
     before it are stored.
     """
+    gazetteers = {} if gazetteers is None else gazetteers
     pending: list[tuple[Path, str]] = []
     group_loader = None
 
@@ -123,7 +131,7 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
         if not pending:
             return
         if getattr(group_loader, "uses_gazetteer", False) and "gazetteer" not in options:
-            options["gazetteer"] = loader_gazetteer(kg, group_loader)
+            options["gazetteer"] = loader_gazetteer(kg, group_loader, gazetteers)
         for (path, origin), outcome in zip(pending, group_loader.read_many(list(pending), options=options)):
             if isinstance(outcome, BaseException):
                 raise outcome
@@ -145,7 +153,7 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
             pending.append((path, origin))
         else:
             extra = {"progress": progress_for(path)} if progress_for else {}
-            yield ingest(kg, path, kind=kind, force=force, **options, **extra)
+            yield ingest(kg, path, kind=kind, force=force, gazetteers=gazetteers, **options, **extra)
     yield from flush()
 
 
@@ -187,11 +195,11 @@ def _store(kg, path: Path, origin: str, loader, payloads, *, force: bool) -> Ing
     return IngestResult(str(path), "loaded", loader.name, stored, problems)
 
 
-def loader_gazetteer(kg, loader):
-    """The gazetteer of names `kg` already knows, for `loader`: built from the store once per open
-    graph and kept with it, then updated by the loader as it reads (rebuilding it before every file
-    made a directory load quadratic)."""
-    cache = kg.__dict__.setdefault("_gazetteers", {})
+def loader_gazetteer(kg, loader, cache: dict | None = None):
+    """The gazetteer of names `kg` already knows, for `loader`: built from the store once and kept
+    in `cache` (by loader name), then updated by the loader as it reads (rebuilding it before
+    every file made a directory load quadratic)."""
+    cache = {} if cache is None else cache
     if loader.name not in cache:
         from innograph.loaders.documents import build_gazetteer
 
