@@ -2,7 +2,9 @@
 
 Vocabulary is code: every class and property the ontology declares becomes an attribute of a
 ``DefinedNamespace`` with ``_fail = True``, so a misspelt term fails when it is used instead of
-silently minting a wrong IRI. Run it after editing ``innograph.ttl``::
+silently minting a wrong IRI. The organization kinds (the ``ig:`` subclasses of
+``org:Organization``) are generated too, as ``ORG_KIND_NAMES`` (re-exported by
+:mod:`innograph.ontology.kinds`). Run it after editing ``innograph.ttl``::
 
     python -m innograph.ontology.generate          # rewrites ns.py next to this file
     python -m innograph.ontology.generate --check  # exit 1 if ns.py is out of date
@@ -67,6 +69,13 @@ def declared_terms(graph: Graph) -> dict[str, dict[str, str]]:
     return found
 
 
+def organization_kinds(graph: Graph) -> tuple[str, ...]:
+    """Local names of the ig: classes declared direct subclasses of org:Organization, sorted."""
+    ig, org = "https://w3id.org/innograph/ns#", URIRef("http://www.w3.org/ns/org#Organization")
+    return tuple(sorted(str(c)[len(ig):] for c in graph.subjects(RDFS.subClassOf, org)
+                        if isinstance(c, URIRef) and str(c).startswith(ig)))
+
+
 def _english_label(graph: Graph, term: URIRef) -> str:
     for label in graph.objects(term, RDFS.label):
         if isinstance(label, Literal) and label.language == "en":
@@ -74,7 +83,7 @@ def _english_label(graph: Graph, term: URIRef) -> str:
     return ""
 
 
-def render(terms: dict[str, dict[str, str]]) -> str:
+def render(terms: dict[str, dict[str, str]], org_kinds: tuple[str, ...] = ()) -> str:
     """The text of ns.py for the given terms (deterministic: sorted names)."""
     out = [
         '"""The innograph vocabulary as Python names. GENERATED from innograph.ttl: do not edit.',
@@ -94,7 +103,10 @@ def render(terms: dict[str, dict[str, str]]) -> str:
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
         "",
-        f"__all__ = {[NAMESPACES[ns] for ns in NAMESPACES if terms.get(ns)]!r}",
+        f"__all__ = {[NAMESPACES[ns] for ns in NAMESPACES if terms.get(ns)] + ['ORG_KIND_NAMES']!r}",
+        "",
+        "#: The organization kinds: local names of the ig: subclasses of org:Organization.",
+        f"ORG_KIND_NAMES = {tuple(org_kinds)!r}",
     ]
     for ns, name in NAMESPACES.items():
         if not terms.get(ns):
@@ -114,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if ns.py is out of date")
     args = parser.parse_args(argv)
     graph = Graph().parse(ONTOLOGY, format="turtle")
-    text = render(declared_terms(graph))
+    text = render(declared_terms(graph), organization_kinds(graph))
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:

@@ -15,7 +15,10 @@ AttributeError: term 'Hospitl' not in namespace 'https://w3id.org/innograph/ns#'
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ['IG', 'ORG', 'FOAF', 'SDO', 'PROV', 'DCTERMS', 'SKOS', 'TIME']
+__all__ = ['IG', 'ORG', 'FOAF', 'SDO', 'PROV', 'DCTERMS', 'SKOS', 'TIME', 'ORG_KIND_NAMES']
+
+#: The organization kinds: local names of the ig: subclasses of org:Organization.
+ORG_KIND_NAMES = ('ChamberOfCommerce', 'Cluster', 'Company', 'Hospital', 'MediaOutlet', 'PublicAuthority', 'ResearchCentre', 'TrainingCentre', 'University')
 
 
 class IG(DefinedNamespace):

@@ -11,7 +11,7 @@ from innograph.ontology.kinds import KINDS, kind
 
 def test_module_is_generated_from_the_turtle():
     graph = Graph().parse(ontology_path(), format="turtle")
-    expected = generate.render(generate.declared_terms(graph))
+    expected = generate.render(generate.declared_terms(graph), generate.organization_kinds(graph))
     assert generate.TARGET.read_text(encoding="utf-8") == expected, (
         "ontology/ns.py disagrees with innograph.ttl: run python -m innograph.ontology.generate"
     )
