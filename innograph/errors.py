@@ -91,6 +91,12 @@ class StoreError(InnographError):
     exit_code = 3
 
 
+class OutputError(InnographError):
+    """An output (a file named with -o) cannot be written: missing folder, no permission, full disk."""
+
+    exit_code = 3
+
+
 class RemoteError(InnographError):
     """A remote server (SPARQL store, Neo4j) refused or failed a request."""
 

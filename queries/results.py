@@ -1,8 +1,14 @@
 """Plain result objects of the graph queries, convertible to dicts and pandas DataFrames.
 
-Each query returns a list subclass (:class:`Results`) of dataclasses that have ``to_dict()``;
-``results.to_frame()`` gives one pandas row per item (``rows()`` says what a row is). pandas
-is optional: without it, ``to_frame()`` raises :class:`~innograph.errors.MissingExtraError`.
+Each query returns a list subclass (:class:`Results`) of dataclasses (:class:`Record`). Two
+forms, the same for every result, are what the output layer (``innograph.render``) writes:
+
+* ``to_dict()``: nested, every field (JSON);
+* ``to_dicts()``: flat rows for tables and CSV (a record's ``rows()`` says what a row is: a
+  path gives one row per hop, numbered by ``rank``).
+
+``results.to_frame()`` is a pandas DataFrame of the flat rows. pandas is optional: without it,
+``to_frame()`` raises :class:`~innograph.errors.MissingExtraError`.
 
 >>> from dataclasses import dataclass
 >>> @dataclass
@@ -10,8 +16,10 @@ is optional: without it, ``to_frame()`` raises :class:`~innograph.errors.Missing
 ...     name: str
 ...     score: float
 >>> found = Results([Item("a", 1.0)])
->>> found.to_dicts()
+>>> found.to_dict()
 [{'name': 'a', 'score': 1.0}]
+>>> found.to_dicts()
+[{'rank': 1, 'name': 'a', 'score': 1.0}]
 """
 
 from __future__ import annotations
@@ -38,26 +46,34 @@ class Record:
         return _plain(self)
 
     def rows(self) -> list[dict[str, Any]]:
-        """Flat rows for a DataFrame (one per record unless a record says otherwise)."""
+        """Flat rows (one per record unless a record says otherwise)."""
         return [{k: v for k, v in self.to_dict().items() if not isinstance(v, (list, dict))}]
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The flat rows of this record (tables, CSV)."""
+        return self.rows()
 
     def to_frame(self):
         return require_pandas().DataFrame(self.rows())
 
 
 class Results(list):
-    """A list of records with ``to_dicts()`` and ``to_frame()``."""
+    """A list of records with ``to_dict()`` (nested), ``to_dicts()`` (flat) and ``to_frame()``."""
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        """Every record, nested (JSON)."""
+        return [item.to_dict() if hasattr(item, "to_dict") else _plain(item) for item in self]
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        return [item.to_dict() for item in self]
-
-    def to_frame(self):
-        pandas = require_pandas()
+        """Flat rows: each record's ``rows()``, with the record's ``rank`` (from 1) first."""
         rows = []
         for rank, item in enumerate(self, 1):
-            for row in item.rows():
-                rows.append({"rank": rank, **row} if "rank" not in row else row)
-        return pandas.DataFrame(rows)
+            for row in item.rows() if hasattr(item, "rows") else [_plain(item)]:
+                rows.append(row if "rank" in row else {"rank": rank, **row})
+        return rows
+
+    def to_frame(self):
+        return require_pandas().DataFrame(self.to_dicts())
 
 
 def _plain(value):

@@ -1,31 +1,37 @@
-"""Run SPARQL queries on the knowledge graph and write their results in standard formats.
+"""Run SPARQL queries on the knowledge graph and serialize their results in standard formats.
 
-Result formats follow the W3C recommendations: SPARQL 1.1 Query Results JSON, CSV and TSV for
-SELECT and ASK; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE. The default graph is
-the union of every source's named graph, and the ontology's prefixes (``org:``, ``schema:``,
-``ig:``...) are predeclared.
+Result formats follow the W3C recommendations: SPARQL 1.1 Query Results JSON, CSV, TSV and XML
+for SELECT and ASK; Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT and DESCRIBE. The
+default graph is the union of every source's named graph, and the ontology's prefixes
+(``org:``, ``schema:``, ``ig:``...) are predeclared.
+
+``SERVICE`` (a request to another host) is refused unless the caller allows it: a server built
+on this module must not fetch URLs its clients name.
 
 >>> from innograph.graph.store import KnowledgeGraph
 >>> kg = KnowledgeGraph()
 >>> result = run(kg, "ASK { ?s org:memberOf ?o }")
 >>> result.kind, result.boolean
 ('ask', False)
+>>> run(kg, "SELECT * WHERE { ?s foo:bar ?o }")
+Traceback (most recent call last):
+...
+innograph.errors.UsageError: unknown prefix 'foo:' in the query; declare it (PREFIX foo: <...>) or use one of ig, org, foaf, schema, prov, dcterms, skos, time, rdf, rdfs, xsd, owl
 """
 
 from __future__ import annotations
 
-import io
-import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
 from innograph.errors import UsageError
 from innograph.ontology import PREFIXES, shorten
 
-TABULAR_FORMATS = ("table", "json", "csv", "tsv", "xml")
+TABULAR_FORMATS = ("json", "csv", "tsv", "xml")
 GRAPH_FORMATS = ("ttl", "nt", "jsonld", "xml")
 
 _RESULT_FORMATS = {
@@ -41,13 +47,24 @@ _RDF_FORMATS = {
     "xml": ox.RdfFormat.RDF_XML,
 }
 
+# The parts of a query where words are not keywords: strings, IRIs, comments.
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>' r"|#[^\n]*",
+    re.S,
+)
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.I)
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_PREFIXED = re.compile(r"(?<![\w?$:.\-])([A-Za-z][\w.-]*)?:(?=[\w%\\]|\s|$|[;,.)\]}])")
+
 
 @dataclass
 class QueryResult:
     """The outcome of a query: ``kind`` is 'select', 'ask' or 'graph'."""
 
     kind: str
-    raw: object
+    raw: Any
 
     @property
     def boolean(self) -> bool | None:
@@ -57,21 +74,66 @@ class QueryResult:
     def variables(self) -> list[str]:
         return [v.value for v in self.raw.variables] if self.kind == "select" else []
 
-    def rows(self) -> Iterator[dict[str, ox.Term | None]]:
-        """SELECT solutions as dicts (consumes the result)."""
+    def solutions(self) -> Iterator[dict[str, ox.Term | None]]:
+        """SELECT solutions as dicts of terms (consumes the result)."""
         names = self.variables
         for solution in self.raw:
             yield {name: solution[name] for name in names}
 
+    rows = solutions  # the name the tests of the loaders use
 
-def run(kg, query: str, *, union: bool = True) -> QueryResult:
-    """Run `query` (any SPARQL 1.1 query form) on `kg`; a syntax error is a usage error."""
+    def to_dicts(self) -> list[dict[str, str]]:
+        """Flat rows for tables: each term as text (prefixed IRI, literal value); an ASK gives
+        one row ``{"answer": "yes"|"no"}`` (consumes the result)."""
+        if self.kind == "ask":
+            return [{"answer": "yes" if self.boolean else "no"}]
+        if self.kind == "graph":
+            return [{"subject": term_text(t.subject), "predicate": term_text(t.predicate),
+                     "object": term_text(t.object)} for t in self.raw]
+        return [{name: term_text(term) for name, term in row.items()} for row in self.solutions()]
+
+    @property
+    def columns(self) -> list[str]:
+        if self.kind == "ask":
+            return ["answer"]
+        if self.kind == "graph":
+            return ["subject", "predicate", "object"]
+        return self.variables
+
+    def serialize(self, out: IO[bytes], fmt: str) -> None:
+        """Write the result to the binary stream `out` in a W3C format (see TABULAR_FORMATS,
+        GRAPH_FORMATS); consumes the result."""
+        if self.kind == "graph":
+            if fmt not in _RDF_FORMATS:
+                raise UsageError(f"a CONSTRUCT/DESCRIBE result prints as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
+            prefixes = PREFIXES if fmt in ("ttl", "xml") else None
+            out.write(ox.serialize(list(self.raw), format=_RDF_FORMATS[fmt], prefixes=prefixes) or b"")
+            return
+        if fmt not in _RESULT_FORMATS:
+            raise UsageError(f"a SELECT/ASK result prints as {', '.join(TABULAR_FORMATS)}, not {fmt!r}")
+        if self.kind == "ask" and fmt in ("csv", "tsv"):
+            # The W3C CSV/TSV formats have no boolean form; write one column, as Jena does.
+            out.write(f"_askResult\n{'true' if self.boolean else 'false'}\n".encode())
+            return
+        self.raw.serialize(out, _RESULT_FORMATS[fmt])
+        if fmt == "json":
+            out.write(b"\n")
+
+
+def run(kg, query: str, *, union: bool = True, service: bool = False) -> QueryResult:
+    """Run `query` (any SPARQL 1.1 query form) on `kg`; a syntax error is a usage error.
+
+    ``SERVICE`` clauses are refused unless `service` is true.
+    """
     if not query.strip():
         raise UsageError("the query is empty")
+    bare = _OPAQUE.sub(" ", query)
+    if not service and _SERVICE.search(bare):
+        raise UsageError("the query uses SERVICE (a request to another server), which is not allowed here")
     try:
-        raw = kg.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
+        raw = kg.query(query, union=union)
     except SyntaxError as exc:
-        raise UsageError(f"SPARQL syntax error: {exc}") from None
+        raise UsageError(_syntax_message(query, bare, exc)) from None
     except OSError as exc:  # Oxigraph reports evaluation failures (e.g. SERVICE) as OSError
         raise UsageError(f"the query failed: {exc}") from None
     if isinstance(raw, ox.QueryBoolean):
@@ -81,32 +143,18 @@ def run(kg, query: str, *, union: bool = True) -> QueryResult:
     return QueryResult("graph", raw)
 
 
-def write(result: QueryResult, fmt: str, out: IO[bytes], *, console=None, err=None) -> None:
-    """Write `result` to the binary stream `out` in `fmt` (see TABULAR_FORMATS, GRAPH_FORMATS).
-
-    The ``table`` format prints to the rich `console` instead, and its row count to `err`.
-    """
-    if result.kind == "graph":
-        if fmt == "table":
-            fmt = "ttl"
-        if fmt not in _RDF_FORMATS:
-            raise UsageError(f"a CONSTRUCT/DESCRIBE result prints as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
-        triples = list(result.raw)
-        prefixes = PREFIXES if fmt in ("ttl", "xml") else None
-        out.write(ox.serialize(triples, format=_RDF_FORMATS[fmt], prefixes=prefixes) or b"")
-        return
-    if fmt == "table":
-        _write_table(result, console, err)
-        return
-    if fmt not in _RESULT_FORMATS:
-        raise UsageError(f"a SELECT/ASK result prints as {', '.join(TABULAR_FORMATS)}, not {fmt!r}")
-    if result.kind == "ask" and fmt in ("csv", "tsv"):
-        # The W3C CSV/TSV formats have no boolean form; write one column, as Jena does.
-        out.write(f"_askResult\n{'true' if result.boolean else 'false'}\n".encode())
-        return
-    result.raw.serialize(out, _RESULT_FORMATS[fmt])
-    if fmt == "json":
-        out.write(b"\n")
+def _syntax_message(query: str, bare: str, exc: SyntaxError) -> str:
+    """One line: the unknown prefix when there is one, else the parser's message, shortened."""
+    declared = set(PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(bare)}
+    for match in _PREFIXED.finditer(_DECLARED.sub(" ", bare)):
+        prefix = match.group(1) or ""
+        if prefix not in declared and not prefix.startswith("_"):
+            return (f"unknown prefix '{prefix}:' in the query; declare it (PREFIX {prefix}: <...>) "
+                    f"or use one of {', '.join(PREFIXES)}")
+    text = " ".join(str(exc).split())
+    if "expected one of" in text and len(text) > 160:
+        text = text[: text.index("expected one of")] + "unexpected text here"
+    return f"SPARQL syntax error: {text}"
 
 
 def term_text(term: ox.Term | None) -> str:
@@ -122,27 +170,4 @@ def term_text(term: ox.Term | None) -> str:
     return str(term)
 
 
-def _write_table(result: QueryResult, console, err=None) -> None:
-    from rich.table import Table
-
-    if result.kind == "ask":
-        console.print("yes" if result.boolean else "no")
-        return
-    table = Table(show_lines=False, header_style="bold")
-    names = result.variables
-    for name in names:
-        table.add_column(name, overflow="fold")
-    count = 0
-    for row in result.rows():
-        table.add_row(*(term_text(row[name]) for name in names))
-        count += 1
-    console.print(table)
-    if err is not None:
-        err.print(f"{count} row{'s' if count != 1 else ''}", style="dim", highlight=False)
-
-
-def to_json(result: QueryResult) -> dict:
-    """The W3C SPARQL results JSON of a SELECT or ASK result as a Python dict."""
-    buffer = io.BytesIO()
-    result.raw.serialize(buffer, ox.QueryResultsFormat.JSON)
-    return json.loads(buffer.getvalue())
+__all__ = ["QueryResult", "run", "term_text", "TABULAR_FORMATS", "GRAPH_FORMATS"]

@@ -19,6 +19,8 @@ MODULES = [
     "innograph.graph.store",
     "innograph.load",
     "innograph.api",
+    "innograph.render",
+    "innograph.cli.app",
     "innograph.loaders",
     "innograph.ontology",
     "innograph.ontology.ns",

@@ -1,4 +1,7 @@
-"""Commands that put data in and take it out: load, sources, export."""
+"""Commands that put data in and take it out: load, sources, export.
+
+``load`` and ``sources remove`` open the store for writing; ``sources`` and ``export`` read only.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +11,19 @@ from pathlib import Path
 
 import click
 
-from innograph.cli import App, cli
-from innograph.cli.output import emit, format_option
+from innograph.cli.app import App, cli
+from innograph.cli.options import listing_format, output_stream, plural
+from innograph.graph.formats import NAMES as RDF_FORMAT_NAMES
 from innograph.ontology import shorten
-
-
-def _loader_help() -> str:
-    from innograph import loaders
-
-    return "; ".join(f"{n}: {loaders.get(n).description}" for n in loaders.names())
+from innograph.render import render
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--kind", help="Loader to use instead of guessing from the file type (see below).")
-@click.option("--format", "rdf_format", help="RDF format when the extension does not say (ttl, nt, nq, trig, jsonld, xml, n3).")
+@click.option("--kind", help="Loader to use instead of guessing from the file type: rdf, documents, members, "
+                             "cordis, sirene (see `innograph load --help` examples).")
+@click.option("--format", "rdf_format", type=click.Choice(sorted(RDF_FORMAT_NAMES), case_sensitive=False),
+              help="RDF format when the extension does not say (ttl, nt, nq, trig, jsonld, xml, n3).")
 @click.option("--as", "name", help="Name of the source (default: the file name; for stdin: 'stdin').")
 @click.option("--base-iri", help="Base IRI for relative IRIs (default: the file's file: URI).")
 @click.option("--force", is_flag=True, help="Reload files even when their bytes did not change.")
@@ -49,29 +50,33 @@ def load(app: App, paths, kind, rdf_format, name, base_iri, force, max_size, of,
       innograph load odd-layout.xlsx --mapping odd-layout.yaml --strict
       innograph load ../shared/data/cordis-h2020/     # CORDIS projects, participations, topics
     """
-    from innograph.load import expand, ingest_many
+    from innograph.load import expand
 
+    kind = kind.lower() if kind else None
     files = expand(paths, kind=kind)
     if not files:
         raise click.UsageError("no loadable file found in " + ", ".join(paths))
-    options = {k: v for k, v in {"format": rdf_format, "name": name, "base_iri": base_iri,
-                                 "of": of, "mapping": mapping, "strict": strict,
+    options = {k: v for k, v in {"format": rdf_format.lower() if rdf_format else None, "name": name,
+                                 "base_iri": base_iri, "of": of, "mapping": mapping, "strict": strict,
                                  "max_size": int(max_size * 1024 * 1024) if max_size else None}.items() if v}
     totals = {"loaded": 0, "unchanged": 0, "triples": 0}
     started = time.perf_counter()
-    with app.graph() as kg, _progress(app, len(files)) as advance:
-        t0 = time.perf_counter()
-        for result in ingest_many(kg, files, kind=kind, force=force,
-                                  progress_for=lambda p: _row_progress(app, p), **options):
+    with app.session(write=True) as session, _progress(app, len(files)) as advance:
+        t0 = [time.perf_counter()]
+
+        def done(result) -> None:
             _report_problems(app, result)
             totals[result.status] += 1
             totals["triples"] += result.triples
-            advance(Path(result.path), result, time.perf_counter() - t0)
-            t0 = time.perf_counter()
+            advance(Path(result.path), result, time.perf_counter() - t0[0])
+            t0[0] = time.perf_counter()
+
+        session.load(files, kind=kind, force=force, on_result=done,
+                     progress_for=lambda p: _row_progress(app, p), **options)
     elapsed = time.perf_counter() - started
     app.err.print(
         f"{totals['loaded']} loaded, {totals['unchanged']} unchanged; "
-        f"{totals['triples']:,} triples in {len(files)} file{'s' if len(files) != 1 else ''} "
+        f"{totals['triples']:,} triples in {plural(len(files), 'file')} "
         f"({elapsed:.1f} s) into {app.store_path or 'the default store'}"
     )
 
@@ -103,13 +108,13 @@ def _report_problems(app: App, result) -> None:
 
 
 class _progress:
-    """A progress bar on stderr for several files; a line per file otherwise."""
+    """A progress bar on stderr (several files, or one that takes a while); a line per file otherwise."""
 
     def __init__(self, app: App, total: int) -> None:
         self.app, self.total, self.bar = app, total, None
 
     def __enter__(self):
-        if self.total > 1 and self.app.err.is_terminal and not self.app.quiet:
+        if self.app.err.is_terminal and not self.app.quiet:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(
@@ -133,15 +138,16 @@ class _progress:
 
 
 @cli.group(invoke_without_command=True)
-@format_option
+@listing_format
 @click.pass_context
 def sources(ctx: click.Context, fmt: str) -> None:
-    """List the loaded sources with their triple counts (or remove one: sources remove)."""
+    """List the loaded sources with their triple counts (or remove one: sources remove SOURCE)."""
     if ctx.invoked_subcommand is not None:
         return
     app: App = ctx.obj
-    with app.graph() as kg:
-        found = kg.sources()
+    fmt = fmt.lower()
+    with app.session() as session:
+        found = session.sources()
     records = [
         {
             "source": s.label,
@@ -155,9 +161,9 @@ def sources(ctx: click.Context, fmt: str) -> None:
         for s in found
     ]
     columns = ["source", "triples", "loader", "loaded", "path"] + (["iri"] if app.verbose else [])
-    emit(app, records, columns if fmt == "table" else [*columns, "iri"], fmt)
+    render(records, fmt, console=app.out, columns=columns if fmt == "table" else [*columns, "iri", "types"])
     if fmt == "table":
-        app.err.print(f"{len(found)} source{'s' if len(found) != 1 else ''}, {sum(s.triples for s in found):,} triples")
+        app.err.print(f"{plural(len(found), 'source')}, {sum(s.triples for s in found):,} triples")
 
 
 @sources.command("remove")
@@ -165,9 +171,9 @@ def sources(ctx: click.Context, fmt: str) -> None:
 @click.pass_obj
 def sources_remove(app: App, source: str) -> None:
     """Remove SOURCE (its name, path or IRI) and every triple it brought."""
-    with app.graph() as kg:
-        info = kg.source(source)
-        count = kg.remove_source(info.iri)
+    with app.session(write=True) as session:
+        info = session.source(source)
+        count = session.remove_source(info.iri)
     app.err.print(f"removed {info.label} ({count:,} triples)")
 
 
@@ -175,27 +181,22 @@ EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld")
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="trig", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS, case_sensitive=False), default="trig", show_default=True,
               help="trig/nq/jsonld keep one named graph per source; ttl/nt merge them.")
 @click.option("--source", "source", help="Only this source (name, path or IRI).")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for standard output.")
 @click.pass_obj
 def export(app: App, fmt: str, source: str | None, output: str) -> None:
-    """Write the graph (or one source) as RDF.
+    """Write the graph (or one source) as RDF; a file that cannot be written exits with 3.
 
     \b
     Examples:
       innograph export --format ttl -o graph.ttl
       innograph export --format nq --source members.csv | gzip > members.nq.gz
     """
-    from innograph.graph.export import export_to
-
-    with app.graph() as kg:
-        graph_iri = kg.source(source).iri if source else None
-        if output == "-":
-            count = export_to(kg, sys.stdout.buffer, fmt, graph=graph_iri)
-            sys.stdout.flush()
-        else:
-            with open(output, "wb") as stream:
-                count = export_to(kg, stream, fmt, graph=graph_iri)
+    fmt = fmt.lower()
+    with app.session() as session:
+        session.source(source) if source else None  # an unknown source fails before the file is made
+        with output_stream(output) as stream, app.busy(f"writing {fmt}"):
+            count = session.export(stream, fmt, source=source)
     app.err.print(f"wrote {count:,} {'triples' if fmt in ('ttl', 'nt') else 'quads'} as {fmt} to {output}")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from innograph.cli import App, cli
-from innograph.cli.output import LISTING_FORMATS, emit
+from innograph.cli.app import App, cli
+from innograph.cli.options import listing_format, plural
+from innograph.render import render, write_delimited
 
 TABLE_COLUMNS = ["kind", "subject", "detail", "object", "evidence", "source"]
 CSV_COLUMNS = [
@@ -21,12 +21,11 @@ EVIDENCE_WIDTH = 90
 @cli.command()
 @click.option("--source", help="Only the facts of one source (name or IRI; see `innograph sources`), or of "
                                 "every article read from one file (its path or file name).")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", callback=lambda c, p, v: tuple(k.lower() for k in v),
               help="Only facts of this kind (repeatable): member_of, holds_post, funds, supports, partner_of, "
                    "participates_in, organizes, event_location, located_in, attends, created_by, quoted, "
                    "author_of, mentioned.")
-@click.option("--format", "fmt", type=click.Choice(LISTING_FORMATS), default="table", show_default=True,
-              help="table for people (evidence truncated); json (every field) or csv for jq and spreadsheets.")
+@listing_format
 @click.pass_obj
 def facts(app: App, source: str | None, kinds: tuple[str, ...], fmt: str) -> None:
     """List the facts in the graph with their evidence, for review.
@@ -41,17 +40,18 @@ def facts(app: App, source: str | None, kinds: tuple[str, ...], fmt: str) -> Non
       innograph facts --source 000_165a3a16ab718192.txt --format json | jq '.[].evidence'
       innograph facts --kind funds --format csv > funding.csv
     """
-    from innograph.queries.facts import kind_names, list_facts
+    from innograph.queries.facts import kind_names
 
+    fmt = fmt.lower()
     wanted = kind_names(kinds or None)  # checked before opening the store
-    with app.graph() as kg:
-        found = list_facts(kg, source=source, kind=wanted)
-    if fmt == "json":
-        json.dump([f.to_dict() for f in found], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    if fmt == "csv":
-        emit(app, [f.to_dict() for f in found], CSV_COLUMNS, "csv")
+    with app.session() as session, app.busy("reading the facts"):
+        found = session.facts(source=source, kind=wanted)
+    if fmt in ("json", "csv", "tsv"):
+        dicts = [f.to_dict() for f in found]
+        if fmt == "json":
+            render(dicts, "json")
+        else:  # the same columns, in the same order, whatever the kinds listed
+            write_delimited(dicts, sys.stdout, delimiter="," if fmt == "csv" else "\t", columns=CSV_COLUMNS)
         return
     rows = [
         {
@@ -64,8 +64,8 @@ def facts(app: App, source: str | None, kinds: tuple[str, ...], fmt: str) -> Non
         }
         for f in found
     ]
-    emit(app, rows, TABLE_COLUMNS, "table")
-    app.err.print(f"{len(found)} fact{'s' if len(found) != 1 else ''}", style="dim", highlight=False)
+    render(rows, "table", console=app.out, columns=TABLE_COLUMNS)
+    app.err.print(plural(len(found), "fact"), style="dim", highlight=False)
 
 
 def _source_cell(fact) -> str:

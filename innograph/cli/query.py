@@ -1,4 +1,4 @@
-"""Commands that ask: sparql, stats, validate."""
+"""Commands that ask: sparql, stats, validate. They only read: the store is opened read-only."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from innograph.cli import App, cli
-from innograph.cli.output import emit, format_option
+from innograph.cli.app import App, cli
+from innograph.cli.options import listing_format, plural
 from innograph.errors import InputError
+from innograph.render import check_format, render
 
 SPARQL_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
 
@@ -24,21 +25,31 @@ def read_query(text: str) -> str:
                 return stream.read()
         except OSError as exc:
             raise InputError(f"cannot read the query file: {exc.strerror or exc}", path=path) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"the query file is not UTF-8 text ({exc.reason})", path=path) from None
     return text
 
 
 @cli.command()
 @click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(SPARQL_FORMATS), default="table", show_default=True,
-              help="SELECT/ASK: table, json (W3C results JSON), csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld, xml.")
+@click.option("--format", "fmt", type=click.Choice(SPARQL_FORMATS, case_sensitive=False), default="table",
+              show_default=True,
+              help="SELECT/ASK: table, json (W3C results JSON), csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl (default), "
+                   "nt, jsonld, xml, or table (one row per triple).")
 @click.option("--no-union", is_flag=True, help="Query the store's default graph only, not the union of all sources.")
+@click.option("--no-service", is_flag=True,
+              help="Refuse SERVICE clauses (requests to other SPARQL endpoints), as the library and the server do.")
 @click.pass_obj
-def sparql(app: App, query: str, fmt: str, no_union: bool) -> None:
+def sparql(app: App, query: str, fmt: str, no_union: bool, no_service: bool) -> None:
     """Run a SPARQL 1.1 query: QUERY text, @file.rq, or - to read it from standard input.
 
     The default graph is the union of every source; GRAPH ?g reaches a source's own graph.
     Prefixes ig: org: foaf: schema: prov: dcterms: skos: time: rdf: rdfs: xsd: owl: are
     predeclared. An ASK answered "no" exits with 1, so shell scripts can test it.
+
+    At your own shell a query may use SERVICE <http://...> to ask another endpoint (the
+    request leaves this machine); --no-service refuses it. The Python API and the server
+    refuse SERVICE unless told otherwise. The store is opened read-only: updates are refused.
 
     \b
     Examples:
@@ -46,47 +57,70 @@ def sparql(app: App, query: str, fmt: str, no_union: bool) -> None:
       innograph sparql @queries/members.rq --format csv > members.csv
       innograph sparql 'CONSTRUCT WHERE { ?s org:memberOf ?o }' --format nt
     """
-    from innograph.queries.sparql import run, write
-
-    with app.graph() as kg:
-        result = run(kg, read_query(query), union=not no_union)
-        write(result, fmt, sys.stdout.buffer, console=app.out, err=app.err)
-        sys.stdout.flush()
+    fmt = fmt.lower()
+    text = read_query(query)
+    with app.session() as session, app.busy("running the query"):
+        result = session.sparql(text, union=not no_union, service=not no_service)
+        if fmt == "table" or (fmt in ("csv", "tsv") and result.kind == "graph"):
+            rows = result.to_dicts()
+            if result.kind == "ask":
+                click.echo(rows[0]["answer"])
+            elif fmt == "table" and result.kind == "graph":
+                result = session.sparql(text, union=not no_union, service=not no_service)
+                result.serialize(sys.stdout.buffer, "ttl")
+                sys.stdout.flush()
+            else:
+                render(rows, fmt, console=app.out, columns=result.columns)
+                app.err.print(plural(len(rows), "row"), style="dim")
+        else:
+            if result.kind == "graph" and fmt not in ("ttl", "nt", "jsonld", "xml"):
+                raise click.UsageError(f"a CONSTRUCT/DESCRIBE result prints as ttl, nt, jsonld, xml, csv or tsv, "
+                                       f"not {fmt}")
+            if result.kind != "graph" and fmt in ("ttl", "nt", "jsonld"):
+                raise click.UsageError(f"a SELECT/ASK result prints as table, json, csv, tsv or xml, not {fmt}")
+            result.serialize(sys.stdout.buffer, fmt)
+            sys.stdout.flush()
     if result.kind == "ask" and not result.boolean:
         raise click.exceptions.Exit(1)  # the answer, already printed, is "no"
 
 
+def stats_rows(result: dict) -> list[dict]:
+    """The flat rows of the statistics: one per class and one per fact kind."""
+    rows = [{"group": "class", "name": c["class"], "count": c["instances"]} for c in result.get("classes", [])]
+    for f in result.get("facts", []):
+        count = f.get("nodes") if f.get("nodes") is not None else f.get("edges")
+        rows.append({"group": "fact", "name": f["kind"], "count": count})
+    return rows
+
+
 @cli.command()
-@format_option
+@listing_format
 @click.pass_obj
 def stats(app: App, fmt: str) -> None:
-    """Counts by class and by fact kind (memberships, posts, grants, ...)."""
-    import json
+    """Counts by class and by fact kind (memberships, posts, grants, ...).
 
-    from innograph.queries.stats import summary
-
-    with app.graph() as kg:
-        result = summary(kg)
+    csv and tsv give one line per class and per fact kind (group, name, count); json gives
+    every figure.
+    """
+    fmt = fmt.lower()
+    with app.session() as session, app.busy("counting"):
+        result = session.stats()
+    data = result.to_dict() if hasattr(result, "to_dict") else result
     if fmt == "json":
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    if fmt == "csv":
-        rows = [{"group": "class", "name": c["class"], "count": c["instances"]} for c in result["classes"]]
-        rows += [{"group": "fact", "name": f["kind"], "count": f["nodes"] if f["nodes"] is not None else f["edges"]}
-                 for f in result["facts"]]
-        emit(app, rows, ["group", "name", "count"], "csv")
-        return
-    plural = "s" if result["sources"] != 1 else ""
-    app.out.print(f"{result['triples']:,} triples in {result['sources']} source{plural} (with their descriptions)")
-    emit(app, result["classes"], ["class", "instances"], "table", title="Things by class")
-    emit(app, result["facts"], ["kind", "edges", "nodes", "stored as"], "table", title="Facts by kind")
+        render(data, "json")
+    elif fmt in ("csv", "tsv"):
+        render(result.to_dicts() if hasattr(result, "to_dicts") else stats_rows(data), fmt)
+    else:
+        sources = data["sources"]
+        app.out.print(f"{data['triples']:,} triples in {plural(sources, 'source')} (with their descriptions)")
+        render(data["classes"], "table", console=app.out, title="Things by class")
+        render(data["facts"], "table", console=app.out, title="Facts by kind")
 
 
 @cli.command()
 @click.option("--source", help="Validate one source (name, path or IRI) instead of the whole graph.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "turtle"]), default="table",
-              show_default=True, help="turtle prints pySHACL's full report text.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle"], case_sensitive=False),
+              default="table", show_default=True, help="turtle prints pySHACL's full report text.")
 @click.pass_obj
 def validate(app: App, source: str | None, fmt: str) -> None:
     """Check the graph against the ontology's SHACL shapes; exit 1 if it does not conform.
@@ -94,16 +128,15 @@ def validate(app: App, source: str | None, fmt: str) -> None:
     Violations (an org:Post without org:heldBy, an organization with two labels, an amount
     that is not a decimal...) make the data non-conforming; warnings are listed too.
     """
-    from innograph.ontology.shacl import validate as run_validation
-
-    with app.graph() as kg:
-        graph = kg.source(source).iri if source else None
-        report = run_validation(kg, graph=graph)
+    fmt = fmt.lower()
+    with app.session() as session, app.busy("validating against the SHACL shapes"):
+        report = session.validate(source=source)
     if fmt == "turtle":
         click.echo(report.text)
     elif report.findings or fmt != "table":
-        columns = ["severity", "focus", "path", "message", "value"]
-        emit(app, [f.as_dict() for f in report.findings], columns, fmt)
+        check_format(fmt)
+        render([f.as_dict() for f in report.findings], fmt, console=app.out,
+               columns=["severity", "focus", "path", "message", "value"])
     warnings = len(report.findings) - len(report.violations)
     summary = f"{len(report.violations)} violation(s), {warnings} warning(s)"
     if not report.conforms:

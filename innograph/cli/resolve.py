@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from innograph.cli import App, cli
-from innograph.cli.output import emit, format_option
+from innograph.cli.app import App, cli
+from innograph.cli.options import listing_format
+from innograph.render import render
 
 
 @cli.command()
@@ -14,7 +15,7 @@ from innograph.cli.output import emit, format_option
 @click.option("--accept", "accepts", multiple=True, metavar="ID", help="Merge this candidate (from --review).")
 @click.option("--reject", "rejects", multiple=True, metavar="ID", help="Keep this candidate's two nodes apart.")
 @click.option("--undo", "undos", multiple=True, metavar="MERGE", help="Take back a merge (from --merges): both nodes return.")
-@format_option
+@listing_format
 @click.pass_obj
 def resolve(app: App, review: bool, list_merges: bool, accepts, rejects, undos, fmt: str) -> None:
     """Resolve organizations across every source: identifiers, names, aliases.
@@ -33,23 +34,23 @@ def resolve(app: App, review: bool, list_merges: bool, accepts, rejects, undos, 
       innograph resolve --merges --format csv
       innograph resolve --undo m0a1b2c3d
     """
-    from innograph.graph import resolve as res
-
-    with app.graph() as kg:
+    fmt = fmt.lower()
+    with app.session(write=True) as session, app.busy("resolving organizations"):
         decided = [(key, "accepted") for key in accepts] + [(key, "rejected") for key in rejects]
         decided += [(key, "undone") for key in undos]
         if decided:
-            found = res.resolve(kg, write=False)
+            found = session.resolve(write=False)
             for key, decision in decided:
-                a, b = res.decide(kg, key, decision, result=found)
+                a, b = session.decide(key, decision, result=found)
                 app.err.print(f"{decision} {key}: {a} ~ {b}", markup=False, soft_wrap=True)
-        result = res.resolve(kg)
+        result = session.resolve()
     if review:
         columns = ["id", "score", "rule", "name", "other"]
-        emit(app, [c.as_dict() for c in result.candidates], columns if fmt == "table" else [*columns, "iri", "other_iri"], fmt)
+        render([c.as_dict() for c in result.candidates], fmt, console=app.out,
+               columns=columns if fmt == "table" else [*columns, "iri", "other_iri"])
     elif list_merges:
-        records = [m.as_dict() for m in result.merges]
-        emit(app, records, ["id", "rule", "names", "merged", "into"] if fmt == "table" else list(records[0]) if records else [], fmt)
+        render([m.as_dict() for m in result.merges], fmt, console=app.out,
+               columns=["id", "rule", "names", "merged", "into"] if fmt == "table" else None)
     rules = ", ".join(f"{rule} {count}" for rule, count in result.by_rule().items()) or "none"
     app.err.print(
         f"{result.organizations:,} organization nodes → {result.distinct:,} organizations; "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -85,9 +87,10 @@ def test_brokers_and_communities(loaded):
     assert found[0]["label"] == "Médical Training Center"
     assert {"betweenness", "constraint", "effective_size", "roles"} <= set(found[0])
     assert loaded("brokers", "--between", "Hospital", "University").exit_code == 0
-    csv_out = loaded("brokers", "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("organization,kind,betweenness")
-    assert csv_out[1].startswith("Médical Training Center,TrainingCentre,13.0,")
+    rows = list(csv.DictReader(io.StringIO(loaded("brokers", "--format", "csv").stdout)))
+    assert {"rank", "organization", "kind", "iri", "betweenness", "constraint"} <= set(rows[0])
+    assert (rows[0]["rank"], rows[0]["organization"], rows[0]["kind"]) == ("1", "Médical Training Center", "TrainingCentre")
+    assert float(rows[0]["betweenness"]) == 13.0
     communities = loaded("communities", "--format", "json")
     assert communities.exit_code == 0 and json.loads(communities.stdout)[0]["members"]
     assert loaded("communities", "--method", "leiden").exit_code == 0

@@ -115,7 +115,7 @@ def test_ambiguous_or_same_names(seeds):
 
 def test_results_convert_to_dicts_and_frames(seeds):
     found = paths(seeds, "CHU de Rouen", "INSA", k=2)
-    data = found.to_dicts()
+    data = found.to_dict()
     assert set(data[0]) >= {"score", "hops"}
     assert set(data[0]["hops"][0]) >= {"from", "to", "relation", "evidence"}
     assert set(data[0]["hops"][0]["evidence"][0]) >= {"source", "text"}

@@ -1,0 +1,96 @@
+"""Options shared by several commands: output formats, kinds (any case), dates, output files."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from contextlib import contextmanager
+from functools import lru_cache
+
+import click
+
+from innograph.errors import OutputError
+from innograph.render import FORMATS, LISTING_FORMATS
+
+
+def format_option(choices=LISTING_FORMATS, default: str = "table", help: str | None = None):
+    """``--format`` with `choices` (any case; a wrong one is a usage error, exit 2)."""
+    text = help or ("text reads as sentences; table for people; " if "text" in choices else "table for people; ")
+    if help is None:
+        text += "json, csv or tsv for programs and spreadsheets."
+    return click.option("--format", "fmt", type=click.Choice(choices, case_sensitive=False), default=default,
+                        show_default=True, help=text)
+
+
+text_format = format_option(FORMATS, "text")
+listing_format = format_option(LISTING_FORMATS, "table")
+
+as_of_option = click.option("--as-of", "as_of", metavar="DATE",
+                            help="Only facts valid then (memberships, posts, grants...): YYYY-MM-DD, YYYY-MM or YYYY.")
+
+
+@lru_cache(maxsize=1)
+def known_kinds() -> dict[str, str]:
+    """Every node and fact kind name the queries accept, by its lower-case form."""
+    names: set[str] = set()
+    for module, attribute in (("innograph.ontology.kinds", "ORG_KINDS"), ("innograph.ontology.kinds", "KINDS"),
+                              ("innograph.ontology.kinds", "ALIASES"), ("innograph.graph.projection", "ORGANIZATION_KINDS"),
+                              ("innograph.graph.projection", "EDGE_KINDS"), ("innograph.queries.paths", "NODE_KINDS")):
+        try:
+            names.update(str(name) for name in getattr(importlib.import_module(module), attribute))
+        except (ImportError, AttributeError):
+            continue
+    names.update(("Organization", "Person", "Project", "Event", "Place"))
+    return {name.lower().replace("-", "_"): name for name in names}
+
+
+def canonical_kinds(values) -> tuple[str, ...]:
+    """`values` with each known kind in its own spelling (``hospital`` → ``Hospital``); unknown
+    values are left for the query to refuse with the list of kinds."""
+    known = known_kinds()
+    return tuple(known.get(v.lower().replace("-", "_"), v) for v in values or ())
+
+
+def kinds_callback(ctx, param, values):
+    return canonical_kinds(values)
+
+
+@contextmanager
+def output_stream(output: str, binary: bool = True):
+    """Standard output for ``-``, else the file `output`, written whole or not at all: a file
+    that cannot be written is a clear error (exit 3), and a failed export leaves no file."""
+    if output == "-":
+        yield sys.stdout.buffer if binary else sys.stdout
+        (sys.stdout.buffer if binary else sys.stdout).flush()
+        return
+    partial = f"{output}.part{os.getpid()}"
+    try:
+        stream = open(partial, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"}))
+    except OSError as exc:
+        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    try:
+        with stream:
+            yield stream
+        os.replace(partial, output)
+    except OSError as exc:
+        _remove(partial)
+        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    except BaseException:
+        _remove(partial)
+        raise
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+__all__ = ["format_option", "text_format", "listing_format", "as_of_option", "canonical_kinds",
+           "kinds_callback", "known_kinds", "output_stream", "plural"]
