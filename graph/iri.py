@@ -1,8 +1,9 @@
 """Stable IRIs for the things innograph stores.
 
-The same thing loaded twice must get the same IRI, whatever the source. An IRI is minted
-from the strongest identifier known — SIREN (from a SIRET or a French VAT number too),
-VAT number, CORDIS organisation id — and otherwise from the type and the normalized name.
+The same thing loaded twice must get the same IRI, whatever the source. An organization's IRI is
+minted from an identifier — its CORDIS id (one per participant), else its SIREN (from a SIRET or
+a French VAT number too), else its VAT number — and otherwise from the normalized name
+(:func:`innograph.graph.normalize.mint_key`).
 
 >>> organization_iri(name="CHU de Nantes")
 'https://w3id.org/innograph/id/organization/chu-nantes'
@@ -18,49 +19,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from urllib.parse import quote
+
+from innograph.graph.normalize import fold, mint_key
 
 BASE = "https://w3id.org/innograph/"
 ID_BASE = BASE + "id/"
 SOURCE_BASE = BASE + "source/"
 
-#: Legal-form words dropped from organization names before minting (they vary between sources).
-LEGAL_FORMS = frozenset(
-    "sa sas sasu sarl eurl sci sca scop snc gie eirl ei "
-    "gmbh ag kg ug ltd limited plc llc inc corp co bv nv spa srl sl ab oy as asa".split()
-)
-
-#: Words that do not distinguish one organization name from another ("CHU de Nantes" = "CHU Nantes").
-NAME_STOPWORDS = frozenset("de du des d la le les l et en au aux of the and for".split())
-
-#: Long forms and the acronym they stand for, so that "Chambre de commerce et d'industrie de
-#: Nantes" and "CCI de Nantes" get one IRI.
-LONG_FORMS = {
-    "chambre de commerce et d industrie": "cci",
-    "chambre regionale de commerce et d industrie": "ccir",
-    "centre hospitalier regional universitaire": "chru",
-    "centre hospitalier universitaire": "chu",
-    "centre hospitalier regional": "chr",
-    "centre national de la recherche scientifique": "cnrs",
-    "universite": "universite",
-    "univ": "universite",
-}
-
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-_SIREN = re.compile(r"^[0-9]{9}$")
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and ligatures, keep letters and digits as space-separated words.
-
-    >>> fold("  L'Œuvre — Élan  S.A. ")
-    'l oeuvre elan s a'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(_NON_WORD.split(text)).strip()
+#: The name an organization IRI is minted from (kept under its old name for the loaders).
+normalize_org_name = mint_key
 
 
 def slug(text: str) -> str:
@@ -74,32 +42,6 @@ def slug(text: str) -> str:
         # Nothing left of the name (only punctuation or a script we do not fold): hash it.
         key = "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return key[:120]
-
-
-def normalize_org_name(name: str) -> str:
-    """The organization name used for minting and matching: folded, legal forms dropped.
-
-    Dotted legal forms ("S.A.") are joined before they are dropped.
-
-    >>> normalize_org_name("ACME S.A.S.")
-    'acme'
-    >>> normalize_org_name("Renault SAS")
-    'renault'
-    >>> normalize_org_name("Chambre de commerce et d'industrie (CCI) de Nantes-Saint-Nazaire")
-    'cci nantes saint nazaire'
-    >>> normalize_org_name("Univ. de Nantes") == normalize_org_name("Université de Nantes")
-    True
-    """
-    text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), name)
-    folded = f" {fold(text)} "
-    for long, short in LONG_FORMS.items():
-        if f" {long} " in folded:
-            folded = folded.replace(f" {long} ", f" {short} ")
-            # "chambre de commerce et d'industrie (CCI) de Nantes": the acronym repeats the long form
-            folded = folded.replace(f" {short} {short} ", f" {short} ")
-    words = folded.split()
-    kept = [w for w in words if w not in LEGAL_FORMS and w not in NAME_STOPWORDS]
-    return " ".join(kept or words)
 
 
 def siren_from(*, siren: str | None = None, siret: str | None = None, vat: str | None = None) -> str | None:
@@ -145,14 +87,22 @@ def organization_iri(
     vat: str | None = None,
     cordis_id: str | None = None,
 ) -> str:
-    """IRI of an organization, from its strongest identifier, else its normalized name."""
+    """IRI of an organization, from its identifiers, else its normalized name.
+
+    A CORDIS id names one participant and wins: two participants that share a VAT number (or
+    the SIREN in it) keep a node each, and resolution proposes their merge for review. Then the
+    SIREN (also from a SIRET or a French VAT number), then the VAT number.
+
+    >>> organization_iri(vat="FR40303265045", cordis_id="999990001").endswith("/cordis/999990001")
+    True
+    """
+    if cordis_id and str(cordis_id).strip():
+        return f"{ID_BASE}organization/cordis/{quote(str(cordis_id).strip())}"
     found = siren_from(siren=siren, siret=siret, vat=vat)
     if found:
         return f"{ID_BASE}organization/siren/{found}"
     if vat:
         return f"{ID_BASE}organization/vat/{quote(re.sub(r'[^0-9A-Za-z]', '', vat).upper())}"
-    if cordis_id:
-        return f"{ID_BASE}organization/cordis/{quote(str(cordis_id).strip())}"
     if not name or not name.strip():
         raise ValueError("an organization needs a name or an identifier")
     return f"{ID_BASE}organization/{slug(normalize_org_name(name))}"
@@ -168,7 +118,3 @@ def source_iri(key: str) -> str:
     tail = key.rstrip("/").rsplit("/", 1)[-1]
     return f"{SOURCE_BASE}{slug(tail)[:60]}-{digest}"
 
-
-def is_valid_siren(value: str) -> bool:
-    """True for a 9-digit string (the register's check digit is not enforced: real data breaks it)."""
-    return bool(_SIREN.match(value))

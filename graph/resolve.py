@@ -36,14 +36,21 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS
 
 from innograph.graph.iri import SOURCE_BASE, siren_from
-from innograph.graph.resolve_rules import Candidate, Entity, Groups, candidates, entity_rules
+from innograph.graph.resolve_rules import (
+    Candidate, Groups, OrgRecord, canonical_iri, canonical_kind, candidates, entity_rules, pair_id,
+)
 from innograph.graph.sources import SourcePayload
+from innograph.ontology.kinds import ORG_KINDS
 from innograph.ontology.ns import IG, ORG, PROV, SKOS
+
+__all__ = ["Candidate", "Merge", "OrgRecord", "Resolution", "canonical_iri", "canonical_kind", "canonical_links",
+           "decide", "decisions", "entities", "pair_id", "resolve"]
 
 RESOLUTION_GRAPH = SOURCE_BASE + "resolution"
 DECISIONS_GRAPH = SOURCE_BASE + "resolution-decisions"
@@ -57,14 +64,10 @@ _TYPE, _LABEL, _ALT, _SAME = _N(str(RDF.type)), _N(str(RDFS.label)), _N(str(SKOS
 _STATEMENT = _N(str(RDF.Statement))
 _SUBJECT, _PREDICATE, _OBJECT = _N(str(RDF.subject)), _N(str(RDF.predicate)), _N(str(RDF.object))
 _DERIVED = _N(str(PROV.wasDerivedFrom))
+_CANONICAL, _CANONICAL_KIND = _N(str(IG.canonical)), _N(str(IG.canonicalKind))
+_KIND_OF_CLASS = {str(getattr(IG, kind)): kind for kind in ORG_KINDS}
 #: Which loader's spelling of a name wins, best first (after mixed case over ALL CAPS).
 LABEL_PRIORITY = ("members", "documents", "rdf", "sirene", "cordis")
-
-
-def pair_id(a: str, b: str, prefix: str = "c") -> str:
-    """A short, stable id for a pair of IRIs (order does not matter)."""
-    x, y = sorted((a, b))
-    return prefix + hashlib.sha256(f"{x}\x1f{y}".encode()).hexdigest()[:8]
 
 
 @dataclass
@@ -76,13 +79,14 @@ class Merge:
     rule: str
     names: list[str]
     graphs: list[str]
+    kind: str | None = None  # the canonical kind of the organization kept
 
     @property
     def id(self) -> str:
         return pair_id(self.source, self.target, "m")
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "merged": self.source, "into": self.target, "rule": self.rule,
+        return {"id": self.id, "merged": self.source, "into": self.target, "kind": self.kind, "rule": self.rule,
                 "names": self.names, "sources": self.graphs}
 
 
@@ -94,7 +98,8 @@ class Resolution:
     merges: list[Merge] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     relabelled: int = 0
-    groups: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)  # merged-away IRI → canonical IRI
+    kinds: dict[str, str] = field(default_factory=dict)  # canonical IRI → kind, where sources disagree or merge
 
     @property
     def distinct(self) -> int:
@@ -113,19 +118,25 @@ class Resolution:
 _ENTITY_QUERY = f"""
 SELECT ?o ?g ?p ?v WHERE {{
   GRAPH ?g {{ ?o a <{ORG.Organization}> ; ?p ?v .
-             VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{IG.siren}> <{IG.vatNumber}> <{IG.cordisId}> }} }}
+             VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{IG.siren}> <{IG.vatNumber}> <{IG.cordisId}> <{RDF.type}> }} }}
   FILTER(?g != <{RESOLUTION_GRAPH}> && ?g != <{DECISIONS_GRAPH}>)
 }}"""
 
 
-def entities(kg) -> dict[str, Entity]:
-    """Every organization node of the sources, with its names, identifiers and graphs."""
-    found: dict[str, Entity] = {}
+def entities(kg) -> dict[str, OrgRecord]:
+    """Every organization node of the sources, with its names, identifiers, kinds and graphs."""
+    found: dict[str, OrgRecord] = {}
+    graphs = {g.value for g in _source_graphs(kg)}
     for row in kg.store.query(_ENTITY_QUERY):
         iri, graph, predicate, value = row["o"].value, row["g"].value, row["p"].value, str(row["v"].value)
-        entity = found.get(iri) or found.setdefault(iri, Entity(iri))
+        if graph not in graphs:
+            continue
+        entity = found.get(iri) or found.setdefault(iri, OrgRecord(iri))
         entity.graphs.add(graph)
-        if predicate == str(RDFS.label):
+        if predicate == str(RDF.type):
+            if value in _KIND_OF_CLASS:
+                entity.kinds.add(_KIND_OF_CLASS[value])
+        elif predicate == str(RDFS.label):
             entity.labels.setdefault(value, set()).add(graph)
         elif predicate == str(SKOS.altLabel):
             entity.aliases.add(value)
@@ -161,13 +172,19 @@ def resolve(kg, *, write: bool = True, review_threshold: float = 85.0) -> Resolu
     result = Resolution(organizations=len(found))
     loaders = {s.iri: s.loader for s in kg.sources()}
     for root, members in groups.members().items():
-        target = groups.canonical(members)
+        target = canonical_iri(members)
+        kind = canonical_kind(chain.from_iterable(found[i].kinds for i in members))
+        if kind:
+            result.kinds[target] = kind
         for iri in sorted(members - {target}):
             entity = found[iri]
             rule = groups.rule.get(iri, "name")
             names = sorted({*entity.labels, *found[target].labels})
-            result.merges.append(Merge(iri, target, rule, names, sorted(entity.graphs | found[target].graphs)))
+            result.merges.append(Merge(iri, target, rule, names, sorted(entity.graphs | found[target].graphs), kind))
             result.groups[iri] = target
+    for iri, entity in found.items():  # one node, several kinds from its sources: one of them
+        if len(entity.kinds) > 1 and iri not in result.groups and iri not in result.kinds:
+            result.kinds[iri] = canonical_kind(entity.kinds)
     result.candidates = candidates(groups, threshold=review_threshold)
     if write:
         kg.replace(_ORIGIN, [_payload(kg, result, found)])
@@ -175,7 +192,10 @@ def resolve(kg, *, write: bool = True, review_threshold: float = 85.0) -> Resolu
     return result
 
 
-def _payload(kg, result: Resolution, found: dict[str, Entity]) -> SourcePayload:
+def _payload(kg, result: Resolution, found: dict[str, OrgRecord]) -> SourcePayload:
+    """The resolution graph: merges, ``owl:sameAs`` both ways, ``ig:canonical`` (every IRI of a
+    merged organization, the kept one too, points at the kept one), ``ig:canonicalKind``, and
+    the copies of the merged-away nodes' triples."""
     triples: list[ox.Triple] = []
     add = lambda s, p, o: triples.append(ox.Triple(s, p, o))  # noqa: E731
     for merge in result.merges:
@@ -189,30 +209,41 @@ def _payload(kg, result: Resolution, found: dict[str, Entity]) -> SourcePayload:
         for graph in merge.graphs:
             add(node, _DERIVED, _N(graph))
         add(_N(merge.source), _SAME, _N(merge.target))
+        add(_N(merge.target), _SAME, _N(merge.source))
+        add(_N(merge.source), _CANONICAL, _N(merge.target))
+        add(_N(merge.target), _CANONICAL, _N(merge.target))
+    for iri, kind in sorted(result.kinds.items()):
+        add(_N(iri), _CANONICAL_KIND, _N(str(getattr(IG, kind))))
     triples += _copies(kg, result.groups)
     return SourcePayload(iri=RESOLUTION_GRAPH, label="resolution", loader="resolve", triples=triples)
+
+
+def _source_graphs(kg) -> set[ox.NamedNode]:
+    """The graphs of the sources resolution reads (not its own, nor anything the store derives)."""
+    return {_N(s.iri) for s in kg.sources()} - {_N(RESOLUTION_GRAPH), _N(DECISIONS_GRAPH)}
 
 
 def _copies(kg, groups: dict[str, str]) -> list[ox.Triple]:
     """Every triple about a merged-away node, repeated on the node kept (labels as altLabels)."""
     if not groups:
         return []
-    out: list[ox.Triple] = []
-    values = " ".join(f"<{iri}>" for iri in groups)
-    where = f"FILTER(?g != <{RESOLUTION_GRAPH}> && ?g != <{DECISIONS_GRAPH}>)"
-    # Fact nodes (memberships, posts, grants... all have prov:wasDerivedFrom) keep the IRI their
-    # source gave: they carry exactly one member, holder or funder, and owl:sameAs leads on.
-    facts = f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s <{PROV.wasDerivedFrom}> ?source }} }}"
-    for query in (f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {where} }}",
-                  f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {where} {facts} }}"):
-        for row in kg.store.query(query):
-            s, p, o = row["s"], row["p"], row["o"]
-            if p == _TYPE:
+    store, graphs, out = kg.store, _source_graphs(kg), []
+
+    def kept(term):
+        return _N(groups[term.value]) if isinstance(term, ox.NamedNode) and term.value in groups else term
+
+    for iri in sorted(groups):
+        node = _N(iri)
+        for q in store.quads_for_pattern(node, None, None, None):
+            if q.graph_name in graphs and q.predicate != _TYPE:
+                out.append(ox.Triple(kept(q.subject), _ALT if q.predicate == _LABEL else q.predicate, kept(q.object)))
+        for q in store.quads_for_pattern(None, None, node, None):
+            # Fact nodes (memberships, posts, grants... all have prov:wasDerivedFrom) keep the IRI
+            # their source gave: they carry exactly one member, holder or funder, and owl:sameAs leads on.
+            if q.graph_name not in graphs or q.predicate == _TYPE or next(
+                    store.quads_for_pattern(q.subject, _DERIVED, None, q.graph_name), None) is not None:
                 continue
-            s = _N(groups[s.value]) if isinstance(s, ox.NamedNode) and s.value in groups else s
-            if isinstance(o, ox.NamedNode) and o.value in groups:
-                o = _N(groups[o.value])
-            out.append(ox.Triple(s, _ALT if p == _LABEL else p, o))
+            out.append(ox.Triple(kept(q.subject), _ALT if q.predicate == _LABEL else q.predicate, kept(q.object)))
     return out
 
 
@@ -224,7 +255,7 @@ def _label_rank(label: str, graphs: set[str], loaders: dict[str, str | None]) ->
     return (label.isupper(), priority, -len(graphs), len(label), label)
 
 
-def _harmonize_labels(kg, found: dict[str, Entity], loaders: dict[str, str | None]) -> int:
+def _harmonize_labels(kg, found: dict[str, OrgRecord], loaders: dict[str, str | None]) -> int:
     """Keep one rdfs:label per IRI across sources; the others become skos:altLabel, recorded."""
     deletes, inserts, records = [], [], []
     for iri, entity in found.items():
@@ -263,19 +294,20 @@ def _restore_labels(kg) -> None:
 
 
 def _update(kg, deletes: list[ox.Quad], inserts: list[ox.Quad]) -> None:
-    """Delete then insert quads in one SPARQL Update (one transaction)."""
-    def block(quads):
-        by_graph: dict[str, list[str]] = defaultdict(list)
-        for q in quads:
-            by_graph[q.graph_name.value].append(f"{q.subject} {q.predicate} {q.object} .")
-        return " ".join(f"GRAPH <{g}> {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
+    """Move quads inside the sources' graphs (labels made alternative, and back), as terms.
 
-    parts = []
-    if deletes:
-        parts.append(f"DELETE DATA {{ {block(deletes)} }}")
+    Inserts go first: a run stopped half-way leaves a label twice (which the next run's
+    :func:`_restore_labels` sets right), never none. A store that keeps derived data in step with
+    its sources (a union graph) offers ``edit(remove=, add=)``, which is used when present.
+    """
+    edit = getattr(kg, "edit", None)
+    if callable(edit):
+        edit(remove=deletes, add=inserts)
+        return
     if inserts:
-        parts.append(f"INSERT DATA {{ {block(inserts)} }}")
-    kg.store.update(" ;\n".join(parts))
+        kg.store.extend(inserts)
+    for quad in deletes:
+        kg.store.remove(quad)
 
 
 # -- decisions ---------------------------------------------------------------------------------
@@ -308,7 +340,8 @@ def decide(kg, key: str, decision: str, *, result: Resolution | None = None) -> 
     return a, b
 
 
-def canonical(kg) -> dict[str, str]:
-    """{merged-away IRI: kept IRI} as the last run of :func:`resolve` wrote it (for projections)."""
-    query = f"SELECT ?a ?b WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?a <{OWL.sameAs}> ?b }} }}"
-    return {r["a"].value: r["b"].value for r in kg.store.query(query)}
+def canonical_links(kg) -> dict[str, str]:
+    """{IRI: canonical IRI} for every IRI of a merged organization, as the last run of
+    :func:`resolve` wrote it (``ig:canonical``): what the projection and the exports collapse."""
+    return {q.subject.value: q.object.value
+            for q in kg.store.quads_for_pattern(None, _CANONICAL, None, _N(RESOLUTION_GRAPH))}

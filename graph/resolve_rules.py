@@ -2,22 +2,58 @@
 
 :class:`Groups` unites nodes rule by rule, refusing a union that a person rejected or that would
 put two different identifiers of one kind (SIREN, VAT, CORDIS id) in one group, unless a person
-accepted it. :func:`candidates` lists the pairs left apart that a person should look at.
+accepted it. :func:`candidates` lists the pairs left apart that a person should look at: near
+names, acronyms, and nodes that share an identifier (a VAT number) while others disagree (their
+CORDIS ids). :func:`canonical_iri` and :func:`canonical_kind` are the one rule for the IRI and
+the kind a merged organization is known by.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from innograph.graph.names import initials, is_generic, match_key
+from innograph.graph.normalize import UnionFind, initials, is_generic, match_key, most_specific_kind
 
 _ID_KINDS = ("sirens", "vats", "cordis", "countries")
+_ID_NAMES = {"sirens": "SIREN", "vats": "VAT number", "cordis": "CORDIS id"}
+
+
+def pair_id(a: str, b: str, prefix: str = "c") -> str:
+    """A short, stable id for a pair of IRIs (order does not matter)."""
+    x, y = sorted((a, b))
+    return prefix + hashlib.sha256(f"{x}\x1f{y}".encode()).hexdigest()[:8]
+
+
+#: Organization IRIs by the identifier they were minted from, strongest first.
+_IRI_RANK = ("/organization/siren/", "/organization/cordis/", "/organization/vat/")
+
+
+def canonical_iri(iris) -> str:
+    """The IRI a group of merged organization IRIs is known by, everywhere (SPARQL, projection,
+    exports): a SIREN IRI over a CORDIS one over a VAT one over a name's; then the shortest,
+    then the first in order.
+
+    >>> canonical_iri(["https://w3id.org/innograph/id/organization/cordis/999469765",
+    ...                "https://w3id.org/innograph/id/organization/siren/266900273"]).rsplit("/", 2)[-2]
+    'siren'
+    """
+    def rank(iri: str):
+        kind = next((i for i, marker in enumerate(_IRI_RANK) if marker in iri), len(_IRI_RANK))
+        return (kind, len(iri), iri)
+    return min(iris, key=rank)
+
+
+def canonical_kind(kinds) -> str | None:
+    """The kind of a merged organization: the most specific one its sources give (a hospital
+    over the public body it legally is, a university over a public authority)."""
+    return most_specific_kind(kinds)
 
 
 @dataclass
-class Entity:
-    """An organization node as the sources describe it."""
+class OrgRecord:
+    """An organization node as the sources describe it (names, identifiers, kinds, graphs)."""
 
     iri: str
     labels: dict[str, set[str]] = field(default_factory=dict)  # label → graphs that give it
@@ -25,6 +61,7 @@ class Entity:
     sirens: set[str] = field(default_factory=set)
     vats: set[str] = field(default_factory=set)
     cordis: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # ig: class local names
     graphs: set[str] = field(default_factory=set)
 
     @property
@@ -50,37 +87,33 @@ class Candidate:
     rule: str
     score: float
     names: tuple[str, str]
+    reason: str = ""
 
     @property
     def id(self) -> str:
-        from innograph.graph.resolve import pair_id
-
         return pair_id(self.a, self.b)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "score": round(self.score, 1), "rule": self.rule, "name": self.names[0],
-                "other": self.names[1], "iri": self.a, "other_iri": self.b}
+                "other": self.names[1], "iri": self.a, "other_iri": self.b, "reason": self.reason}
 
 
 class Groups:
     """Union-find over entities, with identifier conflicts and a person's decisions."""
 
-    def __init__(self, entities: dict[str, Entity], decisions: dict[frozenset, str]) -> None:
+    def __init__(self, entities: dict[str, OrgRecord], decisions: dict[frozenset, str]) -> None:
         self.entities = entities
-        self.parent = {iri: iri for iri in entities}
+        self.uf = UnionFind(entities)
+        self.parent = self.uf.parent
         self.ids = {iri: {k: set(getattr(e, k)) for k in _ID_KINDS} for iri, e in entities.items()}
         self.rule: dict[str, str] = {}
         self.pending: list[tuple[str, str]] = []  # alias matches left for review
+        self.shared: list[tuple[str, str, str, str]] = []  # (a, b, rule, reason): an identifier shared, others differ
         self.decisions = decisions
         self.refused = [tuple(pair) for pair, d in decisions.items() if d in ("rejected", "undone") and len(pair) == 2]
 
     def find(self, iri: str) -> str:
-        root = iri
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[iri] != root:
-            self.parent[iri], iri = root, self.parent[iri]
-        return root
+        return self.uf.find(iri)
 
     def conflict(self, ra: str, rb: str) -> bool:
         a, b = self.ids[ra], self.ids[rb]
@@ -96,7 +129,7 @@ class Groups:
             return True
         if self.refused_between(ra, rb) or (not force and self.conflict(ra, rb)):
             return False
-        self.parent[rb] = ra
+        self.uf.union(ra, rb, keep=ra)
         for k in _ID_KINDS:
             self.ids[ra][k] |= self.ids[rb][k]
         for iri in (a, b):
@@ -111,13 +144,14 @@ class Groups:
         return {root: group for root, group in out.items() if len(group) > 1}
 
     def canonical(self, group: set[str]) -> str:
-        """The node to keep: the strongest identifier, then the most sources, then the shortest IRI."""
-        def rank(iri: str):
-            e = self.entities[iri]
-            return (bool(e.sirens) and "/siren/" in iri, bool(e.sirens), bool(e.vats), bool(e.cordis),
-                    len(e.graphs), -len(iri))
-        best = max(rank(i) for i in group)
-        return min(i for i in group if rank(i) == best)
+        """The node to keep: :func:`canonical_iri`."""
+        return canonical_iri(group)
+
+    def differing(self, a: str, b: str) -> str:
+        """Which identifiers keep the groups of `a` and `b` apart ("CORDIS ids 1 ≠ 2")."""
+        x, y = self.ids[self.find(a)], self.ids[self.find(b)]
+        return "; ".join(f"{_ID_NAMES[k]}s {', '.join(sorted(x[k]))} ≠ {', '.join(sorted(y[k]))}"
+                         for k in _ID_NAMES if x[k] and y[k] and not x[k] & y[k])
 
 
 def entity_rules(groups: Groups) -> None:
@@ -125,12 +159,14 @@ def entity_rules(groups: Groups) -> None:
     entities = groups.entities
     for kind, rule in (("sirens", "siren"), ("vats", "vat"), ("cordis", "cordis")):  # not countries
         by_value: dict[str, list[str]] = defaultdict(list)
-        for iri, e in entities.items():
-            for value in getattr(e, kind):
+        for iri in sorted(entities):  # sorted: the same groups whatever the order of loading
+            for value in getattr(entities[iri], kind):
                 by_value[value].append(iri)
-        for iris in by_value.values():
+        for value, iris in sorted(by_value.items()):
             for other in iris[1:]:
-                groups.union(iris[0], other, rule)
+                if not groups.union(iris[0], other, rule) and groups.find(iris[0]) != groups.find(other):
+                    reason = f"shared {_ID_NAMES[kind]} {value}; {groups.differing(iris[0], other)}"
+                    groups.shared.append((iris[0], other, f"shared {_ID_NAMES[kind]}", reason))
     for pair, decision in groups.decisions.items():
         if decision == "accepted" and len(pair) == 2 and all(i in entities for i in pair):
             a, b = sorted(pair)
@@ -167,13 +203,16 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
     keyed = [(iri, key) for iri, e in entities.items() for key in e.keys()]
     found: dict[frozenset, Candidate] = {}
 
-    def consider(a: str, b: str, rule: str, score: float) -> None:
+    def consider(a: str, b: str, rule: str, score: float, reason: str = "") -> None:
         pair = frozenset((a, b))
         if a == b or pair in groups.decisions or groups.find(a) == groups.find(b):
             return
         if pair not in found or found[pair].score < score:
             x, y = sorted((a, b))
-            found[pair] = Candidate(x, y, rule, score, (entities[x].name, entities[y].name))
+            found[pair] = Candidate(x, y, rule, score, (entities[x].name, entities[y].name), reason)
+
+    for a, b, rule, reason in groups.shared:  # "shared VAT number": the strongest hint a person gets
+        consider(a, b, rule, 100.0, reason)
 
     by_key: dict[str, list[str]] = defaultdict(list)
     for iri, key in keyed:
@@ -181,7 +220,10 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
     for key, iris in by_key.items():  # same name, kept apart (generic name or different identifiers)
         for i, a in enumerate(iris):
             for b in iris[i + 1:i + 6]:
-                consider(a, b, "generic name" if is_generic(key) else "same name, other identifiers", 100.0)
+                if is_generic(key):
+                    consider(a, b, "generic name", 100.0)
+                else:
+                    consider(a, b, "same name, other identifiers", 100.0, groups.differing(a, b))
     # Fuzzy names, compared within blocks of a shared rare word.
     frequency: dict[str, int] = defaultdict(int)
     for _, key in keyed:

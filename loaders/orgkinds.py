@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from innograph.graph.iri import fold
+from innograph.graph.normalize import fold, kind_from_name
 
 #: Folded values of a "type" column → (organization kind, classification concepts).
 TYPE_VALUES: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -71,29 +71,10 @@ def kind_of_type(value: str, extra: dict[str, str] | None = None) -> tuple[str |
     return None, ()
 
 
-_NAME_RULES = [
-    ("Hospital", r"\b(chu|chru|chr|centre hospitalier|hopital|hopitaux|hospital|hospitals|clinique|klinik|"
-                 r"klinikum|ziekenhuis|ospedale|hospices|hospitalier|hospitalario|ziekenhuizen|uniklinik)\b"),
-    ("ChamberOfCommerce", r"\b(cci|chambre de commerce|chamber of commerce|industrie und handelskammer)\b"),
-    ("Cluster", r"\b(cluster|pole de competitivite)\b"),
-    ("University", r"\b(universite|university|universitat|universita|universidad|universidade|universiteit|"
-                   r"univ|uniwersytet|ecole|school|hochschule|insa|polytechnique|politecnico|college)\b"),
-    ("ResearchCentre", r"\b(cnrs|inserm|inria|inrae|cea|commissariat a l energie atomique|fraunhofer|"
-                       r"recherche|research|forschung|laboratoire|laboratory|institut national)\b"),
-    ("PublicAuthority", r"\b(commune|departement|region|metropole|eurometropole|prefecture|ministere|"
-                        r"ministry|agence|communaute d agglomeration|conseil regional|conseil departemental|"
-                        r"pole emploi|caisse nationale|caisse des depots)\b"),
-]
-_NAME_PATTERNS = [(kind, re.compile(rx)) for kind, rx in _NAME_RULES]
-
-
 def guess_kind(name: str) -> str | None:
-    """The kind a name tells plainly (hospitals, universities, public bodies...), else None."""
-    folded = fold(name)
-    for kind, pattern in _NAME_PATTERNS:
-        if pattern.search(folded):
-            return kind
-    return None
+    """The kind a name tells plainly (hospitals, universities, public bodies...), else None:
+    :func:`innograph.graph.normalize.kind_from_name` (strict cues only)."""
+    return kind_from_name(name)
 
 
 #: CORDIS activityType → kind.

@@ -51,6 +51,8 @@ class IG(DefinedNamespace):
     StartUp: URIRef
     TrainingCentre: URIRef  # Training centre
     University: URIRef  # University
+    canonical: URIRef  # canonical IRI
+    canonicalKind: URIRef  # canonical kind
     charEnd: URIRef  # character end
     charStart: URIRef  # character start
     confidence: URIRef  # confidence
@@ -58,7 +60,9 @@ class IG(DefinedNamespace):
     cordisId: URIRef  # CORDIS identifier
     current: URIRef  # current
     decision: URIRef  # decision
+    ecContribution: URIRef  # EC contribution
     evidence: URIRef  # evidence
+    fundingScheme: URIRef  # funding scheme
     kind: URIRef  # fact kind
     loadedAt: URIRef  # loaded at
     loader: URIRef  # loader
@@ -71,8 +75,10 @@ class IG(DefinedNamespace):
     partnerOf: URIRef  # partner of
     party: URIRef  # party
     project: URIRef  # project
+    projectStatus: URIRef  # project status
     siren: URIRef  # SIREN number
     sourcePath: URIRef  # source path
+    totalCost: URIRef  # total cost
     tripleCount: URIRef  # triple count
     vatNumber: URIRef  # VAT number
 
@@ -133,6 +139,7 @@ class SDO(DefinedNamespace):
     creator: URIRef  # creator
     currency: URIRef  # currency
     datePublished: URIRef  # date published
+    description: URIRef  # description
     endDate: URIRef  # end date
     founder: URIRef  # founder
     fundedItem: URIRef  # funded item

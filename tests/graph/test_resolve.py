@@ -21,9 +21,9 @@ SEED_NAMES = ["CHU de Rouen", "Université de Rouen Normandie", "CCI Rouen Métr
 
 
 def organizations(kg, name: str) -> set[str]:
-    """The resolved nodes (no owl:sameAs) known by `name` as label or alternative label."""
+    """The resolved nodes (canonical, or never merged) known by `name` as label or alternative label."""
     rows = values(kg, f"""SELECT DISTINCT ?o WHERE {{ ?o a org:Organization ; rdfs:label|skos:altLabel "{name}" .
-        FILTER NOT EXISTS {{ ?o owl:sameAs ?kept }} }}""")
+        FILTER NOT EXISTS {{ ?o ig:canonical ?kept FILTER(?kept != ?o) }} }}""")
     return {r[0] for r in rows}
 
 
@@ -123,3 +123,96 @@ def test_two_sources_labelling_one_iri_keep_one_label(kg, tmp_path):
     assert values(kg, "SELECT DISTINCT ?l WHERE { ?o ig:siren '267600011' ; rdfs:label ?l }") == [
         ("CENTRE HOSPITALIER UNIVERSITAIRE DE ROUEN",)]
     assert validate(kg).conforms
+
+
+# -- one canonical IRI and kind; shared VAT numbers go to review ---------------------------------
+
+CORDIS_HEADER = ("projectID,projectAcronym,organisationID,vatNumber,name,shortName,SME,activityType,street,postCode,"
+                 "city,country,role,ecContribution,netEcContribution,totalCost\n")
+
+
+def cordis_file(path, rows):
+    path.write_text(CORDIS_HEADER + "".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_organizations_sharing_a_vat_number_keep_their_nodes_and_go_to_review(kg, tmp_path):
+    path = cordis_file(tmp_path / "organizations.csv", [
+        ("100001", "ALPHA", "900000001", "DE811111111", "HOCHSCHULE TALBURG", "HT", "False", "HES", "", "93040",
+         "TALBURG", "DE", "coordinator", "1000", "1000", "1000"),
+        ("100001", "ALPHA", "900000002", "DE811111111", "AKADEMIE FUR FORSTWESEN TALBURG", "AFT", "False", "PUB", "",
+         "93040", "TALBURG", "DE", "participant", "500", "500", "500"),
+        ("100002", "BETA", "900000003", "FR40303265045", "ORBITAL WORKS SAS", "OW", "True", "PRC", "", "01200",
+         "BELLEGARDE", "FR", "coordinator", "0", "0", "200"),
+        ("100002", "BETA", "900000004", "FR40303265045", "ORBITAL WORKS DEFENCE", "OWD", "False", "PRC", "",
+         "01200", "BELLEGARDE", "FR", "participant", "", "", ""),
+    ])
+    ingest(kg, path)
+    nodes = values(kg, "SELECT DISTINCT ?o WHERE { ?o a org:Organization ; ig:cordisId ?id }")
+    assert len(nodes) == 4 and all("/organization/cordis/" in o for (o,) in nodes)
+    result = res.resolve(kg)
+    assert result.merges == []
+    shared = {frozenset(c.names): c for c in result.candidates if c.rule == "shared VAT number"}
+    hoch = shared[frozenset({"HOCHSCHULE TALBURG", "AKADEMIE FUR FORSTWESEN TALBURG"})]
+    assert "DE811111111" in hoch.reason and "900000001" in hoch.reason and "900000002" in hoch.reason
+    assert hoch.as_dict()["reason"] == hoch.reason
+    # Two CORDIS participants with one French VAT number share a SIREN: not merged either.
+    orbital = [c for c in result.candidates if frozenset(c.names) == {"ORBITAL WORKS SAS", "ORBITAL WORKS DEFENCE"}]
+    assert orbital and orbital[0].rule in ("shared SIREN", "shared VAT number")
+    # Accepting the proposal merges them (the person knows better).
+    res.decide(kg, hoch.id, "accepted")
+    assert {m.rule for m in res.resolve(kg).merges} == {"accepted"}
+
+
+def test_one_rule_picks_the_canonical_iri_and_kind(kg, tmp_path):
+    cordis = cordis_file(tmp_path / "organizations.csv", [
+        ("100003", "GAMMA", "900000005", "", "HOSPICES REUNIS DE VALDORGE", "HRV", "False", "PUB", "", "69002",
+         "VALDORGE", "FR", "coordinator", "1000", "1000", "1000"),
+    ])
+    register = tmp_path / "register.csv"
+    register.write_text("siren,denominationUniteLegale,categorieJuridiqueUniteLegale\n"
+                        "266900099,HOSPICES REUNIS DE VALDORGE,7364\n", encoding="utf-8")
+    ingest(kg, cordis)
+    ingest(kg, register)
+    result = res.resolve(kg)
+    [merge] = result.merges
+    cordis_iri, siren_iri = merge.source, merge.target
+    assert cordis_iri.endswith("/cordis/900000005") and siren_iri.endswith("/siren/266900099")
+    assert merge.kind == "Hospital" and merge.as_dict()["kind"] == "Hospital"
+    assert res.canonical_iri([cordis_iri, siren_iri]) == siren_iri
+    assert res.canonical_kind(["PublicAuthority", "Hospital"]) == "Hospital"
+    # SPARQL sees the same: sameAs both ways, every IRI points at the canonical one, one kind.
+    assert ask(kg, f"ASK {{ <{cordis_iri}> owl:sameAs <{siren_iri}> . <{siren_iri}> owl:sameAs <{cordis_iri}> . "
+                   f"<{cordis_iri}> ig:canonical <{siren_iri}> . <{siren_iri}> ig:canonical <{siren_iri}> ; "
+                   f"ig:canonicalKind ig:Hospital }}")
+    assert res.canonical_links(kg) == {cordis_iri: siren_iri, siren_iri: siren_iri}
+    assert organizations(kg, "HOSPICES REUNIS DE VALDORGE") == {siren_iri}
+    assert validate(kg).conforms
+
+
+def test_resolution_does_not_depend_on_the_order_of_loading(tmp_path):
+    import pyoxigraph as ox
+
+    from innograph.graph.store import KnowledgeGraph
+
+    cordis = cordis_file(tmp_path / "organizations.csv", [
+        ("100004", "DELTA", "900000006", "FR40303265045", "ORBITAL WORKS", "OW", "True", "PRC", "", "01200",
+         "BELLEGARDE", "FR", "coordinator", "10", "10", "10"),
+        ("100004", "DELTA", "900000007", "FR40303265045", "ORBITAL WORKS SERVICES", "OWS", "False", "PRC", "",
+         "01200", "BELLEGARDE", "FR", "participant", "20", "20", "20"),
+    ])
+    register = tmp_path / "register.csv"
+    register.write_text("siren,denominationUniteLegale\n303265045,ORBITAL WORKS\n", encoding="utf-8")
+    runs = []
+    for i, order in enumerate(((cordis, register), (register, cordis))):
+        with KnowledgeGraph(tmp_path / f"store{i}") as kg:
+            for path in order:
+                ingest(kg, path)
+            result = res.resolve(kg)
+            graph = ox.NamedNode(res.RESOLUTION_GRAPH)
+            # No blank nodes: the resolution graph compares as a set (its load time aside).
+            triples = {q.triple for q in kg.store.quads_for_pattern(None, None, None, graph) if q.subject != graph}
+            runs.append((sorted((m.source, m.target) for m in result.merges),
+                         sorted((c.a, c.b, c.rule) for c in result.candidates), triples))
+    assert runs[0] == runs[1]
+    assert len(runs[0][0]) == 1 and runs[0][1][0][2] == "shared SIREN"

@@ -27,9 +27,11 @@ def test_the_json_export_loads_participations_grants_and_projects(kg):
         ig:participant/rdfs:label ?org ; ig:project/rdfs:label ?project } ORDER BY ?org""")
     assert rows == [("BEISPIEL GMBH", "coordinator", "NORECORD"), ("SOCIETE GENERALE DE MECANIQUE", "coordinator", "TESTPROJ"),
                     ("UNIVERSITE DE ROUEN NORMANDIE", "participant", "TESTPROJ")]
-    # French VAT → SIREN IRI; placeholder VAT ignored; SME flag; kinds from the activity type.
-    assert ask(kg, 'ASK { <https://w3id.org/innograph/id/organization/siren/303265045> a ig:Company ; '
-                   'org:classification ig:SME ; ig:cordisId "999990001" ; skos:altLabel "SGM" ; ig:participatesIn ?p }')
+    # The CORDIS id names the node; a French VAT gives its SIREN; placeholder VAT ignored; SME flag;
+    # kinds from the activity type.
+    assert ask(kg, 'ASK { <https://w3id.org/innograph/id/organization/cordis/999990001> a ig:Company ; '
+                   'ig:siren "303265045" ; org:classification ig:SME ; ig:cordisId "999990001" ; skos:altLabel "SGM" ; '
+                   'ig:participatesIn ?p }')
     assert ask(kg, 'ASK { ?u rdfs:label "UNIVERSITE DE ROUEN NORMANDIE" ; a ig:University ; ig:cordisId "999990002" }')
     assert not ask(kg, 'ASK { ?u ig:vatNumber "MISSING" }')
     grants = values(kg, """SELECT DISTINCT ?org ?amount WHERE { ?g a schema:MonetaryGrant ; schema:funder/rdfs:label "European Commission" ;
