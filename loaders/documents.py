@@ -143,7 +143,7 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_pr
     for n, article in enumerate(articles):
         docs = parsed.get(n, [])
         ents = detect(ArticleEntities(article.text, gazetteer), docs)
-        relations = Extractor(ents, _sentences(article.text, docs), today=article.date).run()
+        relations = Extractor(ents, _sentences(article.text, docs), today=article.date, docs=docs).run()
         for entity in ents.entities:  # later articles of the load know these names
             for name in entity.names():
                 gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)

@@ -115,12 +115,121 @@ TITLES = sorted(
         "cheffe", "cheffe de service", "chef de service", "medecin", "chirurgien", "chirurgienne", "infirmier",
         "infirmiere", "pharmacien", "pharmacienne", "avocat", "avocate", "scientist", "data scientist", "analyst",
         "consultant", "economist", "physician", "surgeon", "nurse", "doctor", "managing partner", "general partner",
-        "head of automation", "chargee de", "charge de", "vice-chancellor", "coordinatrice", "coordinateur",
+        "chargee de", "charge de", "vice-chancellor", "coordinatrice", "coordinateur",
         "registrar", "correspondent", "correspondante", "journalist", "journaliste", "reporter", "editor",
         "redacteur", "redactrice", "chief scientific officer", "cheffe de clinique", "chef de clinique",
     },
     key=lambda t: -len(t),
 )
+
+# -- titles written systematically (the syntactic reader's heads, and TITLES above) ---------------
+#: English chief officers: "chief X officer" for every function.
+_EN_FUNCTIONS = (
+    "executive financial operating technology technical information marketing commercial scientific medical "
+    "legal people digital data strategy product security risk compliance investment revenue sustainability "
+    "innovation communications creative procurement customer nursing content business growth experience "
+    "transformation administrative accounting research"
+).split()
+#: English title nouns; each also with vice-, deputy, assistant, associate, executive, senior, interim, acting, co-.
+_EN_BASES = (
+    "president chairman chairwoman chairperson chair director manager head leader secretary treasurer governor "
+    "commissioner editor dean chancellor rector provost principal owner coach captain trustee administrator "
+    "coordinator superintendent counsel controller executive representative adviser advisor consultant "
+    "researcher professor lecturer scientist engineer analyst economist architect producer officer ceo cfo cto "
+    "coo cio cmo founder cofounder co-founder spokesperson spokesman spokeswoman ambassador minister mayor "
+    "publisher partner"
+).split()
+_EN_PREFIXES = ("vice ", "deputy ", "assistant ", "associate ", "executive ", "senior ", "interim ", "acting ", "co ")
+#: French titles, masculine and feminine: each also with the adjectives below and "vice-", "co-", "sous-".
+_FR_PAIRS = (
+    "directeur directrice|president presidente|fondateur fondatrice|cofondateur cofondatrice|gerant gerante|"
+    "administrateur administratrice|tresorier tresoriere|gouverneur gouverneure|ambassadeur ambassadrice|"
+    "conseiller conseillere|delegue deleguee|chef cheffe|patron patronne|dirigeant dirigeante|associe associee|"
+    "redacteur redactrice|professeur professeure|chercheur chercheuse|ingenieur ingenieure|doyen doyenne|"
+    "recteur rectrice|prefet prefete|depute deputee|senateur senatrice|coordinateur coordinatrice|"
+    "animateur animatrice|entraineur entraineuse|selectionneur selectionneuse|joueur joueuse|avocat avocate|"
+    "consultant consultante|representant representante|inspecteur inspectrice|commandant commandante|"
+    "charge chargee|president-directeur presidente-directrice|proprietaire proprietaire|secretaire secretaire|"
+    "ministre ministre|maire maire|responsable responsable|commissaire commissaire|economiste economiste|"
+    "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga"
+)
+_FR_ADJECTIVES = (("general", "generale"), ("adjoint", "adjointe"), ("delegue", "deleguee"), ("executif", "executive"),
+                  ("financier", "financiere"), ("technique", "technique"), ("commercial", "commerciale"),
+                  ("scientifique", "scientifique"), ("regional", "regionale"), ("national", "nationale"),
+                  ("honoraire", "honoraire"), ("interimaire", "interimaire"), ("general adjoint", "generale adjointe"))
+
+
+def _titles() -> set[str]:
+    out = {f"chief {f} officer" for f in _EN_FUNCTIONS} | {f"chief {f}" for f in ("executive", "economist", "scientist", "engineer", "editor", "of staff")}
+    out |= set(_EN_BASES) | {p + b for p in _EN_PREFIXES for b in _EN_BASES if b not in ("ceo", "cfo", "cto", "coo", "cio", "cmo", "founder", "cofounder", "co-founder")}
+    out |= {"managing director", "general manager", "general counsel", "managing editor", "editor in chief", "head coach",
+            "managing partner", "general partner", "board member", "prime minister", "secretary general"}
+    for pair in _FR_PAIRS.split("|"):
+        masc, fem = pair.split()
+        for base, gender in ((masc, 0), (fem, 1)):
+            out.add(base)
+            out |= {f"{pre}{base}" for pre in ("vice ", "co ", "sous ")}
+            out |= {f"{base} {adj[gender]}" for adj in _FR_ADJECTIVES}
+    out |= {"premier ministre", "secretaire general", "secretaire generale", "chef d etat", "chef de l etat", "chef de projet",
+            "chef de service", "charge de mission", "chargee de mission", "directeur des operations", "directrice des operations"}
+    return {t.replace("-", " ") for t in out}
+
+
+SYSTEMATIC_TITLES = frozenset(_titles())
+#: Single words that head a title in the parse ("officer" in "chief executive officer", "directrice").
+_NOT_HEADS = frozenset("partner principal charge chargee associe associee joueur joueuse".split())
+TITLE_HEADS = frozenset(
+    {b.replace("-", " ") for b in _EN_BASES} | {w for pair in _FR_PAIRS.split("|") for w in pair.split()}
+    | {"head", "chief", "co-founder", "co-fondateur", "co-fondatrice", "president-directeur", "porte-parole"}
+) - _NOT_HEADS
+TITLE_HEADS = TITLE_HEADS | {w + "s" for w in TITLE_HEADS if not w.endswith("s")}
+FOUNDER_HEADS = frozenset("founder founders cofounder cofounders co-founder co-founders fondateur fondateurs fondatrice fondatrices "
+                          "cofondateur cofondateurs cofondatrice cofondatrices co-fondateur co-fondateurs co-fondatrice co-fondatrices".split())
+#: Nouns of membership: "membre de X", "a member of X", "joueur du club X".
+MEMBER_NOUNS = frozenset("member members membre membres player players joueur joueurs joueuse joueuses".split())
+#: Verbs (folded surface forms: the pipeline has no lemmatizer) of founding an organization.
+FOUNDING_VERBS = frozenset(
+    "founded co-founded cofounded established formed fonde fondee fondes fondees fonda fonderent cofonde cofondee "
+    "co-fonde co-fondee cree creee crees creees crea found".split()
+)
+#: Words that place an organization: "based in X", "basée à X", "headquartered in X".
+BASED_WORDS = frozenset(
+    "based headquartered located situated basé base basee bases basees installe installee installes installees "
+    "implante implantee implantes implantees situe situee domicilie domiciliee".split()
+)
+SEAT_NOUNS = frozenset("headquarters hq siege".split())
+#: Verbs of joining an organization: "X a rejoint Y", "X joined Y", "X adhère à Y".
+JOINING_VERBS = frozenset(
+    "joined joins join joining rejoint rejoindre rejoignent rejoindra rejoignait integre integrera integrent "
+    "adhere adherent adhera adhereront".split()
+)
+#: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
+WORKING_VERBS = frozenset(
+    "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "
+    "employe employee officie officiait exerce exercait".split()
+)
+#: Verbs of funding, active or passive: "financé par X", "X funds Y".
+FUNDING_VERBS = frozenset(
+    "funded financed finance finances financee financees financent financera financeront funds subventionne "
+    "subventionnee subventionnes subventionnees subsidised subsidized bankrolled cofinance cofinancee co-finance co-financed".split()
+)
+#: Nouns of money lent or granted: "un prêt de 50 M$ accordé par X", "a grant from X".
+LOAN_NOUNS = frozenset("pret prets credit credits subvention subventions don dons loan loans grant grants financement financements".split())
+#: Verbs whose subject receives a loan or grant: "X a obtenu un prêt de Y".
+RECEIVING_VERBS = frozenset("obtenu obtient obtiennent recu recoit recoivent beneficie decroche obtained received receives secured won got gets".split())
+#: Nouns that describe an organization in apposition or after a copula ("X is a manufacturer based in").
+ORG_DESCRIPTIONS = frozenset(
+    "manufacturer maker producer provider supplier retailer distributor publisher label charity nonprofit "
+    "developer operator airline carrier brand chain organisation organization institution insurer lender "
+    "fabricant constructeur fournisseur distributeur editeur operateur assureur ong marque chaine".split()
+)
+#: Nouns that stand for an organization named before ("la société", "the company").
+ORG_NOUNS = frozenset(
+    "company firm group startup start-up business corporation organisation organization agency bank enterprise club "
+    "team federation association university fund operator studio band party societe entreprise groupe firme banque "
+    "agence institution compagnie equipe federation universite fonds operateur parti".split()
+)
+
 
 FORMER_CUES = ("ancien", "ancienne", "ex", "former", "previously", "a l epoque", "alors", "etait", "was", "then")
 

@@ -40,8 +40,10 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 label = re.sub(r"['’]s$", "", label)
                 if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
                     continue
-                if len(words) < 2 or not all(w[0].isupper() for w in words) or lx.kind_of(label) \
+                if not all(w[0].isupper() for w in words) or lx.kind_of(label) \
                         or any(name_key(w) in lx.TITLES for w in words):
+                    continue
+                if len(words) < 2 and not _lone_name(ents, span, start, label):
                     continue
                 ents.mention(start, end, ents.entity("person", label), "ner")
             elif kind == "place":
@@ -74,6 +76,17 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
             elif kind == "event":
                 ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+def _lone_name(ents: ArticleEntities, span, start: int, label: str) -> bool:
+    """A one-word person name is kept after an honorific ('Mr. Sisson', 'Mme Diallo') or as the
+    subject of a verb ('Garth was appointed'), when it is not a name word that opens sentences."""
+    if len(label) < 3 or label.lower() in lx.NOT_NAMES or label.isupper():
+        return False
+    if _TITLE_START.search(ents.text[max(0, start - 12):start] + " "):
+        return True
+    honorific = re.search(rf"(?i:(?<![\w]){_HONORIFIC})\.?\s+$", ents.text[max(0, start - 12):start])
+    return bool(honorific) or span.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
 
 
 _PERSON_NAME = r"(?!(?i:m|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"

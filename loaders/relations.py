@@ -18,6 +18,7 @@ from innograph.loaders.money import find_amounts
 from innograph.loaders.cues import _cues
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
+from innograph.loaders.syntax import SyntaxReader
 from innograph.loaders.text import Sentence
 
 
@@ -61,8 +62,8 @@ _ORG_KINDS = ("organization",)
 class Extractor(EventsAndPlacesMixin, QuotationsMixin):
     """Relations of one article."""
 
-    def __init__(self, ents: ArticleEntities, sentences: list[Sentence], *, today=None) -> None:
-        self.ents, self.sentences, self.today = ents, sentences, today
+    def __init__(self, ents: ArticleEntities, sentences: list[Sentence], *, today=None, docs=()) -> None:
+        self.ents, self.sentences, self.today, self.docs = ents, sentences, today, docs
         self.text, self.folded = ents.text, ents.folded
         self.found: list[Relation] = []
 
@@ -84,6 +85,7 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             self.founders(sent)
             self.locations(sent)
             self.attendance(sent)
+        SyntaxReader(self.ents, self.docs, self.sentences, self.add).run()
         self.quotations()
         return _dedupe(self.found)
 

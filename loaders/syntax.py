@@ -1,0 +1,453 @@
+"""Relations read from the dependency parse (spaCy), French and English.
+
+Each relation is written once as a syntactic configuration and coordination and apposition
+distribute it, whatever the words between:
+
+* posts — a title noun whose nominal modifier is an organization, whatever the preposition
+  (de/à/au/chez/pour/of/at/with), or whose possessor or compound is one ("Intel's CEO", "Intel
+  CEO"); the person is the title's apposition head or apposed name, the subject of its copula or
+  of the verb it complements ("became / was named / serves as / est devenu / a été nommé"), or
+  the name it qualifies ("CEO Jane Doe"). Coordinated titles share the person ("président de X
+  et fondateur de Y"), coordinated or apposed names share the title ("ses co-fondateurs A et B").
+* founders — the agent of a founding verb (passive or participle, "founded by A, B and C") or
+  the subject of an active one with an organization object; "founder" titles.
+* headquarters — "based / headquartered / basé / installé à" with a place, "dont le siège est à".
+* membership — joining verbs ("rejoint", "joined", "adhère à") and "membre de / member of".
+* funding — funding verbs ("financé par", "funded by", "X finance Y") and loans or grants
+  "accordé(s) par" a funder; countries and governments are actors there.
+
+Pronouns take the nearest compatible antecedent: a person for a person's slot (never an
+organization), an organization for "it", "la société", "the company".
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.mentions import Mention, fold_same_length
+from innograph.loaders.money import find_amounts
+
+_PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
+_ORG_PRONOUNS = frozenset("it its their leur leurs son sa ses".split())
+_OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
+_ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
+_AS = frozenset("as comme".split())
+_FORMER = frozenset("former ancien ancienne ex then previous".split())
+_PLACE_CASES = frozenset("in at a au en dans near pres".split())
+_AGENT_CASES = frozenset("par by".split())
+_TO_CASES = frozenset("a au aux to for pour".split())
+
+
+def _f(token) -> str:
+    return fold_same_length(token.text)
+
+
+class SyntaxReader:
+    """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
+
+    def __init__(self, ents, docs, sentences, add) -> None:
+        self.ents, self.docs, self.sentences, self._add = ents, docs, sentences, add
+        self.offset = 0
+
+    # -- mapping tokens to mentions -----------------------------------------------------------
+    def pos(self, token) -> int:
+        return self.offset + token.idx
+
+    def mention(self, token, *kinds) -> Mention | None:
+        m = self.ents.at(self.pos(token))
+        return m if m is not None and (not kinds or m.entity.kind in kinds) else None
+
+    def sentence(self, token):
+        p = self.pos(token)
+        return next((s for s in self.sentences if s.start <= p < s.end), None)
+
+    def add(self, kind, subject, obj, token, **attrs) -> None:
+        sent = self.sentence(token)
+        if sent is not None and subject is not None and obj is not None and subject is not obj:
+            self._add(kind, subject, obj, sent, **attrs)
+
+    def run(self) -> None:
+        for offset, doc in self.docs:
+            self.offset = offset
+            for token in doc:
+                word = _f(token)
+                if word in lx.TITLE_HEADS or word in lx.MEMBER_NOUNS:
+                    self.title(token)
+                if word in lx.FOUNDING_VERBS:
+                    self.founding(token)
+                if word in lx.BASED_WORDS or word in lx.SEAT_NOUNS:
+                    self.based(token)
+                if word in lx.JOINING_VERBS:
+                    self.joining(token)
+                if word in lx.WORKING_VERBS:
+                    self.working(token)
+                if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
+                    self.funding(token)
+
+    # -- who and what ------------------------------------------------------------------------
+    def people(self, token) -> list:
+        """The persons a token stands for: a name, its conjuncts and apposed names, or a pronoun's
+        antecedent (a person, never an organization)."""
+        out = []
+        for t in _spread(token):
+            m = self.mention(t)
+            if m is not None:
+                if m.entity.kind == "person":
+                    out.append(m.entity)
+                continue
+            if _f(t) in _PERSON_PRONOUNS:
+                antecedent = self.antecedent(t, "person")
+                if antecedent is not None:
+                    out.append(antecedent)
+        return _unique(out)
+
+    def orgs(self, token, *, retype=False, actors=False) -> list:
+        """The organizations a token stands for: a name (or a name apposed to a descriptor noun:
+        'la société X'), its conjuncts, 'it' / 'the company' by salience. With `retype`, a name
+        the model typed as a person or place is taken as an organization (the object of a title
+        is one); with `actors`, a country or government is one (funding, joining, signing)."""
+        out = []
+        for t in _spread(token):
+            m = self.mention(t)
+            if m is not None:
+                e = m.entity
+                if e.kind == "organization":
+                    out.append(e)
+                elif e.kind in ("person", "place") and (retype or actors) and m.source in ("ner", "gazetteer", "short") or (
+                        e.kind == "place" and actors):
+                    out.append(self.as_organization(e))
+                continue
+            word = _f(t)
+            named = next((self.mention(c, "organization") for c in t.children
+                          if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
+            if named is not None and word in lx.ORG_NOUNS:
+                out.append(named.entity)
+            elif word in lx.ORG_NOUNS and any(_f(c) in ("the", "this", "la", "le", "l'", "cette", "ce") for c in t.children):
+                antecedent = self.antecedent(t, "organization")
+                if antecedent is not None:
+                    out.append(antecedent)
+            elif word in ("it", "elle") and t.dep_.startswith("nsubj"):
+                antecedent = self.antecedent(t, "organization")
+                if antecedent is not None:
+                    out.append(antecedent)
+        return _unique(out)
+
+    def as_organization(self, entity):
+        kind = "PublicAuthority" if entity.kind == "place" else entity.org_kind
+        org = self.ents.entity("organization", entity.label, org_kind=kind)
+        return org
+
+    def places(self, token) -> list:
+        """The place a token names, and the places apposed or coordinated to it ('Ocala, Florida')."""
+        out = []
+        for t in _spread(token):
+            m = self.mention(t, "place")
+            if m is not None:
+                out.append(m.entity)
+        return _unique(out)
+
+    def antecedent(self, token, kind):
+        """The most salient earlier mention of `kind`: the nearest subject of that kind within the
+        two sentences before, else the nearest mention of that kind."""
+        p = self.pos(token)
+        before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind == kind and p - m.end < 600]
+        if not before:
+            return None
+        return max(before, key=lambda m: m.start).entity
+
+    # -- posts and membership ------------------------------------------------------------------
+    def title(self, t) -> None:
+        if self.mention(t) is not None:
+            return  # a word of a name ("Project Executive Group")
+        member = _f(t) in lx.MEMBER_NOUNS
+        if t.dep_ == "compound" and not member:
+            return  # "CEO Jane Doe": read from the name's side below
+        orgs = self.title_orgs(t)
+        if not orgs:
+            return
+        persons = self.title_people(t)
+        if not persons:
+            return
+        title = _title_text(t)
+        former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
+        founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
+        for person in persons:
+            for org in orgs:
+                if member:
+                    self.add("member_of", person, org, t)
+                elif founder:
+                    self.add("created_by", org, person, t)
+                else:
+                    self.add("holds_post", person, org, t, title=title, current=not former)
+
+    def title_orgs(self, t, *, shared=True) -> list:
+        for c in t.children:
+            if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
+                found = self.orgs(c, retype=True)
+                if found:
+                    return found
+            if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or _f(c) == "in"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        found = self.orgs(o, retype=_f(c) != "in")
+                        if found:
+                            return found
+            if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
+                return [self.mention(c).entity]
+            if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES:
+                owner = self.antecedent(t, "organization")
+                if owner is not None:
+                    return [owner]
+        if shared:  # "president and chief executive officer of X": coordinated titles share it
+            for other in [*t.conjuncts]:
+                if _f(other) in lx.TITLE_HEADS:
+                    found = self.title_orgs(other, shared=False)
+                    if found:
+                        return found
+        head = t
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ == "pobj" and _f(head.head) in _AS:  # "X joined Y as CEO"
+            for c in head.head.head.children:
+                if c.dep_ in ("dobj", "obj"):
+                    return self.orgs(c)
+        verb = head.head if head.dep_ in ("attr", "xcomp", "pobj") else head
+        verb = verb.head if verb.dep_ == "prep" else verb
+        if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
+            return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
+        return []
+
+    def title_people(self, t) -> list:
+        head = t
+        while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
+            head = head.head  # "président de X et fondateur de Y" share the person of the first
+        for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
+            if c.dep_ in ("appos", "flat:name", "nmod") and c.i > t.i and self.mention(c, "person"):
+                return self.people(c)
+        if head.dep_ == "appos" and self.mention(head.head, "person"):  # "X, directeur de Y"
+            return self.people(head.head)
+        if head.dep_ == "compound" and self.mention(head.head, "person"):
+            return self.people(head.head)
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if subjects and any(c.dep_ == "cop" for c in head.children):  # "X est directeur de Y"
+            return self.people(subjects[0])
+        verb = None
+        if head.dep_ in ("attr", "xcomp", "oprd", "acomp", "obj", "dobj"):
+            verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
+        elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
+            verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                    found = self.people(c)
+                    if found:
+                        return found
+            if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.mention(verb.head, "person"):
+                return self.people(verb.head)  # "X, who became CEO of Y"
+        return []
+
+    # -- founders -----------------------------------------------------------------------------
+    def founding(self, v) -> None:
+        agents = [c for c in v.children if c.dep_ == "obl:agent" or (c.dep_ == "agent")]
+        founders = []
+        for a in agents:
+            target = next((o for o in a.children if o.dep_ == "pobj"), None) if a.dep_ == "agent" else a
+            if target is not None:
+                founders += self.people(target) or self.orgs(target)
+        if founders:  # "X was founded by A, B and C", "a company founded by A"
+            created = []
+            for c in v.children:
+                if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj"):
+                    created += self.orgs(c)
+            if not created and v.dep_ in ("acl", "relcl"):
+                created = self.orgs(v.head) or self._apposed_org(v.head)
+            for org in created:
+                for founder in founders:
+                    self.add("created_by", org, founder, v)
+            return
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        objects = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+        if subjects and objects:  # "A founded X", "A a fondé X avec B"
+            people = self.people(subjects[0])
+            with_ = [o for c in v.children if c.dep_ == "prep" and _f(c) in ("with", "alongside") for o in c.children if o.dep_ == "pobj"]
+            with_ += [c for c in v.children if c.dep_ in ("obl", "obl:mod") and _case(c) in ("avec",)]
+            for w in with_:
+                people += self.people(w)
+            for org in self.orgs(objects[0]):
+                for person in people:
+                    self.add("created_by", org, person, v)
+
+    def _apposed_org(self, noun) -> list:
+        """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm
+        based in'."""
+        if noun.dep_ == "appos":
+            return self.orgs(noun.head)
+        if noun.dep_ in ("attr", "ROOT") and _f(noun) in lx.ORG_NOUNS | lx.ORG_DESCRIPTIONS:
+            verb = noun.head if noun.dep_ == "attr" else noun
+            return [o for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for o in self.orgs(c)]
+        return []
+
+    # -- headquarters ---------------------------------------------------------------------------
+    def based(self, t) -> None:
+        place = None
+        for c in t.children:
+            if c.dep_ == "prep" and _f(c) in _PLACE_CASES:
+                place = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_.startswith("obl") and _case(c) in _PLACE_CASES:
+                place = c
+            if place is not None and self.places(place):
+                break
+            place = None
+        if place is None:
+            return
+        owners = []
+        if _f(t) in lx.SEAT_NOUNS:  # "dont le siège est à X", "its headquarters in X"
+            cop = t.head if t.dep_.startswith("nsubj") else None
+            if cop is not None and cop.dep_ in ("acl:relcl", "relcl"):
+                owners = self.orgs(cop.head)
+            elif any(_f(c) in _OWNER_POSSESSIVES for c in t.children):
+                owner = self.antecedent(t, "organization")
+                owners = [owner] if owner is not None else []
+        elif t.dep_ in ("acl", "amod", "appos", "relcl"):
+            owners = self.orgs(t.head) or self._apposed_org(t.head)
+        elif t.dep_ == "advcl":  # "Based in X, the company ..."
+            owners = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for o in self.orgs(c)]
+        else:
+            owners = [o for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj") for o in self.orgs(c)]
+        for org in owners:
+            for p in self.places(place):
+                self.add("located_in", org, p, t)
+
+    # -- membership ----------------------------------------------------------------------------
+    def joining(self, v) -> None:
+        subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
+        targets = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+        targets += [c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")]
+        if not subjects or not targets:
+            return
+        people = self.people(subjects[0])
+        members = [] if people else self.orgs(subjects[0], actors=True)
+        title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
+                      for p in c.children if p.dep_ == "pobj"), None)
+        for org in self.orgs(targets[0], retype=True):
+            for person in people:  # a person joining a company takes a post there
+                self.add("holds_post", person, org, v, title=title, current=True)
+            for member in members:
+                self.add("member_of", member, org, v)
+
+    def working(self, v) -> None:
+        """'X worked at Y', 'X a travaillé chez Y', 'X was employed by Y', 'X served as T at Y'."""
+        orgs, title = [], None
+        for c in v.children:
+            if c.dep_ in ("prep", "agent") and _f(c) in ("at", "for", "with", "by", "in"):
+                orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=_f(c) != "in")]
+                title = title or next((_title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
+            elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aupres", "dans", "par"):
+                orgs += self.orgs(c, retype=_case(c) in ("chez", "pour"))
+            elif c.dep_ == "prep" and _f(c) in _AS:
+                title = next((_title_text(p) for p in c.children if p.dep_ == "pobj"), None)
+        if not orgs:
+            return
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+        people = self.people(subjects[0]) if subjects else []
+        for person in people:
+            for org in _unique(orgs):
+                self.add("holds_post", person, org, v, title=title, current=True)
+
+    # -- funding -------------------------------------------------------------------------------
+    def funding(self, t) -> None:
+        word = _f(t)
+        if word in lx.LOAN_NOUNS:
+            return self.loan(t)
+        funders, items = [], []
+        for c in t.children:
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in _AGENT_CASES):
+                funders += self.orgs(c, actors=True)
+            elif c.dep_ == "agent":
+                funders += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, actors=True)]
+        if funders:  # passive: "le projet est financé par X"
+            items = [o for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass") for o in self.orgs(c, actors=True)]
+            if not items and t.dep_ in ("acl", "relcl"):
+                items = self.orgs(t.head)
+        else:
+            subjects = [c for c in t.children if c.dep_ == "nsubj"]
+            objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+            if subjects and objects:  # "X finance Y"
+                funders = self.orgs(subjects[0], actors=True)
+                items = self.orgs(objects[0])
+        self._grants(funders, items, t)
+
+    def loan(self, noun) -> None:
+        """'un prêt de 50 M$ accordé par X à Y', 'Y a obtenu un prêt de X', 'a loan from X to Y'."""
+        funders, items = [], []
+        for verb in [c for c in noun.children if c.dep_ in ("acl", "relcl")]:
+            for c in verb.children:
+                if c.dep_ == "obl:agent" or c.dep_ == "agent":
+                    funders += self.orgs(c, actors=True) or [o for p in c.children for o in self.orgs(p, actors=True)]
+                    items += [o for x in c.children if x.dep_ == "nmod" and _case(x) in _TO_CASES for o in self.orgs(x, actors=True)]
+                elif c.dep_.startswith("obl") and _case(c) in _TO_CASES:
+                    items += self.orgs(c, actors=True)
+        for c in noun.children:
+            if c.dep_ == "prep" and _f(c) == "from":
+                funders += [o for p in c.children for o in self.orgs(p, actors=True)]
+            if c.dep_ == "prep" and _f(c) == "to":
+                items += [o for p in c.children for o in self.orgs(p, actors=True)]
+        if funders and not items and noun.dep_ in ("obj", "dobj") and _f(noun.head) in lx.RECEIVING_VERBS:
+            items = [o for c in noun.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
+        self._grants(funders, items, noun)
+
+    def _grants(self, funders, items, token) -> None:
+        sent = self.sentence(token)
+        amounts = find_amounts(sent.text) if sent is not None else []
+        attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
+        for funder in funders:
+            for item in items:
+                self.add("funds", funder, item, token, **attrs)
+
+
+def _spread(token) -> list:
+    """A token with its conjuncts and the names apposed to it ('A, B et C', 'A, B and C')."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i]
+    return out
+
+
+def _case(token) -> str:
+    """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded."""
+    for c in token.children:
+        if c.dep_ == "case":
+            return _f(c)
+    return ""
+
+
+def _title_text(t) -> str:
+    """The title around its head word: modifiers before ('chief financial officer') and
+    adjectives after ('directrice générale adjointe')."""
+    left = t.i
+    for c in sorted(t.children, key=lambda c: -c.i):
+        if c.i == left - 1 and c.dep_ in ("amod", "compound", "nmod") and not _is_name(c):
+            left = c.i
+    right = t.i
+    for c in sorted(t.children, key=lambda c: c.i):
+        if c.i == right + 1 and c.dep_ in ("amod",) and not _is_name(c):
+            right = c.i
+    doc = t.doc
+    return re.sub(r"\s+", " ", doc[left:right + 1].text).strip()
+
+
+def _is_name(token) -> bool:
+    return token.ent_type_ in ("PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+def _unique(items) -> list:
+    out = []
+    for x in items:
+        if all(x is not y for y in out):
+            out.append(x)
+    return out
