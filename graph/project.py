@@ -1,34 +1,72 @@
-"""Building the projection from the store (see :mod:`innograph.graph.projection`).
+"""Reading the store into the parts of the projection (see :mod:`innograph.graph.projection`).
 
-Reads with pyoxigraph directly, one predicate at a time, and keeps plain strings and integer
+Everything it reads comes from :mod:`innograph.ontology.kinds`: node classes, and for each fact
+kind its fact node (with its role properties) and its direct edges (with their direction). It
+reads with pyoxigraph directly, one predicate at a time, and keeps plain strings and integer
 ids: rdflib terms or a networkx graph would double the time and the memory.
+
+This module does not import :mod:`innograph.graph.projection` (which imports it): it returns
+plain :class:`Parts`, which the projection module assembles.
 """
 
 from __future__ import annotations
 
-import math
-from array import array
+import datetime as _dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+from rdflib.namespace import OWL, RDF, RDFS
 
-from innograph.graph.compact import CodeColumn, NameIndex, StringColumn
-from innograph.graph.iri import fold
-from innograph.graph.projection import (
-    _FOAF, _IG, _ORG, _RDF, _RDFS, _SDO, _TIME, COORDINATOR, EDGE_KINDS, FORMER, MAX_CO_MENTIONS, NODATE,
-    NODE_CLASSES, Projection, _rank, parse_date,
-)
+from innograph.graph.normalize import fold
+from innograph.ontology.kinds import KINDS, NODE_CLASSES, ROLE, edge_kind, node_kind_rank
+from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
+
+NODATE = 0
+MAX_CO_MENTIONS = 25  # articles that mention more entities than this give no co-mention edges
+FORMER = 1       # flag: a former post
+COORDINATOR = 2  # flag: the coordinator of a project
+
+_TYPE = str(RDF.type)
 
 
-def _pairs(store, predicate: str, *, graphs: bool = False):
-    """(subject IRI, object IRI or literal value, graph IRI or None) of every quad with `predicate`."""
-    if not graphs:
-        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-            yield q.subject.value, q.object.value, None
-        return
-    for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-        g = q.graph_name
+def parse_date(text: str | None) -> int:
+    """A proleptic ordinal from an ISO date, year-month or year (NODATE if not a date).
+
+    >>> parse_date("2020-01-16") == _dt.date(2020, 1, 16).toordinal(), parse_date("2016-07") > 0
+    (True, True)
+    """
+    if not text:
+        return NODATE
+    try:
+        parts = [int(p) for p in text[:10].split("-") if p]
+        return _dt.date(parts[0], *(parts[1:3] + [1, 1][len(parts) - 1:])).toordinal()
+    except (ValueError, IndexError):
+        return NODATE
+
+
+@dataclass
+class Parts:
+    """What the store says, before the projection's columns: nodes, names and merged edges."""
+
+    iris: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    names: dict[str, list[int]] = field(default_factory=dict)
+    members: dict[int, list[str]] = field(default_factory=dict)
+    # (u, v, kind) -> [count, first date, last date, end date, flags]
+    edges: dict[tuple[int, int, str], list[int]] = field(default_factory=dict)
+
+
+def _pairs(store, predicate, *, graphs: bool = False):
+    """(subject, object value, graph IRI or None) of every quad with `predicate`."""
+    for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
+        g = q.graph_name if graphs else None
         yield q.subject.value, q.object.value, (g.value if isinstance(g, ox.NamedNode) else None)
+
+
+def _typed(store, cls) -> set[str]:
+    return {q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(_TYPE), ox.NamedNode(str(cls)), None)}
 
 
 class _UnionFind:
@@ -47,88 +85,62 @@ class _UnionFind:
     def union(self, a: str, b: str, *, keep: str | None = None) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            if keep is not None:
-                winner = self.find(keep)
-            else:
-                winner = min(ra, rb)
-            loser = rb if winner == ra else ra
-            self.parent[loser] = winner
+            winner = self.find(keep) if keep is not None else min(ra, rb)
+            self.parent[rb if winner == ra else ra] = winner
 
 
-def build(kg, key: str = "") -> Projection:
-    """Read the store and build the projection (see the module docstring)."""
-    store = kg.store
-    kinds_of: dict[str, str] = {}
-    a = ox.NamedNode(_RDF + "type")
-    for cls, kind in NODE_CLASSES.items():
-        for q in store.quads_for_pattern(None, a, ox.NamedNode(cls), None):
-            s = q.subject.value
-            if _rank(kind) > _rank(kinds_of.get(s)):
-                kinds_of[s] = kind
-    types_of = defaultdict(set)
-    for cls in (_ORG + "Membership", _IG + "Participation", _SDO + "MonetaryGrant", _ORG + "Post",
-                _IG + "Agreement", _RDF + "Statement", _SDO + "NewsArticle"):
-        for q in store.quads_for_pattern(None, ox.NamedNode(_RDF + "type"), ox.NamedNode(cls), None):
-            types_of[q.subject.value].add(cls)
-
+def _merges(store) -> _UnionFind:
+    """owl:sameAs links and accepted ig:Merge decisions, as one union-find."""
     uf = _UnionFind()
-    for s, o, _ in _pairs(store, "http://www.w3.org/2002/07/owl#sameAs"):
+    for s, o, _ in _pairs(store, OWL.sameAs):
         uf.union(s, o)
     merged_from = defaultdict(list)
-    merged_into = {}
-    for s, o, _ in _pairs(store, _IG + "mergedFrom"):
+    for s, o, _ in _pairs(store, IG.mergedFrom):
         merged_from[s].append(o)
-    for s, o, _ in _pairs(store, _IG + "mergedInto"):
-        merged_into[s] = o
-    for decision, kept in merged_into.items():
-        if _IG + "Merge" in {q.object.value for q in store.quads_for_pattern(
-                ox.NamedNode(decision), ox.NamedNode(_RDF + "type"), None, None)}:
+    decisions = _typed(store, IG.Merge)
+    for decision, kept, _ in _pairs(store, IG.mergedInto):
+        if decision in decisions:
             for other in merged_from.get(decision, ()):
                 uf.union(other, kept, keep=kept)
+    return uf
 
-    ids: dict[str, int] = {}
-    iris: list[str] = []
-    kinds: list[str] = []
-    members: dict[int, list[str]] = {}
 
-    def node(iri: str, *, create: bool = True) -> int | None:
-        rep = uf.find(iri) if uf.parent else iri
-        n = ids.get(rep)
+class _Graph:
+    """Nodes (collapsed through the union-find) and edges being built."""
+
+    def __init__(self, kinds_of: dict[str, str], uf: _UnionFind) -> None:
+        self.kinds_of, self.uf = kinds_of, uf
+        self.parts = Parts()
+        self.ids: dict[str, int] = {}
+        for iri in sorted(kinds_of):
+            self.node(iri)
+
+    def node(self, iri: str, *, create: bool = True) -> int | None:
+        parts, kinds_of = self.parts, self.kinds_of
+        rep = self.uf.find(iri) if self.uf.parent else iri
+        n = self.ids.get(rep)
         if n is None:
             if not create and rep not in kinds_of and iri not in kinds_of:
                 return None
-            n = ids[rep] = len(iris)
-            iris.append(rep)
-            kinds.append(kinds_of.get(rep) or kinds_of.get(iri) or "Thing")
+            n = self.ids[rep] = len(parts.iris)
+            parts.iris.append(rep)
+            parts.kinds.append(kinds_of.get(rep) or kinds_of.get(iri) or "Thing")
         if rep != iri:
-            ids[iri] = n
-            group = members.setdefault(n, [rep])
+            self.ids[iri] = n
+            group = parts.members.setdefault(n, [rep])
             if iri not in group:
                 group.append(iri)
-        elif kinds[n] == "Thing" and iri in kinds_of:
-            kinds[n] = kinds_of[iri]
+        elif parts.kinds[n] == "Thing" and iri in kinds_of:
+            parts.kinds[n] = kinds_of[iri]
         return n
 
-    for iri in sorted(kinds_of):
-        node(iri)
-
-    dates: dict[str, int] = {}
-    for s, o, _ in _pairs(store, _SDO + "datePublished"):
-        dates[s] = max(dates.get(s, NODATE), parse_date(o))
-    derived: dict[str, int] = {}
-    for s, o, _ in _pairs(store, "http://www.w3.org/ns/prov#wasDerivedFrom"):
-        d = dates.get(o, NODATE)
-        if d != NODATE:
-            derived[s] = d if s not in derived else min(derived[s], d)
-
-    edges: dict[tuple[int, int, str], list[int]] = {}
-
-    def add(a: str, b: str, kind: str, date: int = NODATE, end: int = NODATE, flags: int = 0) -> None:
-        u, v = node(a, create=False), node(b, create=False)
+    def add(self, a: str, b: str, kind: str, date: int = NODATE, end: int = NODATE, flags: int = 0) -> None:
+        u, v = self.node(a, create=False), self.node(b, create=False)
         if u is None or v is None or u == v:
             return
-        if EDGE_KINDS[kind][1] and v < u:
+        if KINDS[kind].symmetric and v < u:
             u, v = v, u
+        edges = self.parts.edges
         rec = edges.get((u, v, kind))
         if rec is None:
             edges[(u, v, kind)] = [1, date, date, end, flags]
@@ -137,158 +149,179 @@ def build(kg, key: str = "") -> Projection:
         if date != NODATE:
             rec[1] = date if rec[1] == NODATE else min(rec[1], date)
             rec[2] = max(rec[2], date)
+        if rec[3] != NODATE:  # an open-ended fact keeps the edge open
+            rec[3] = NODATE if end == NODATE else max(rec[3], end)
         rec[4] |= flags
 
-    # Facts with a node of their own: dates, roles, former posts.
-    fact = defaultdict(dict)
-    for p, name in ((_ORG + "member", "member"), (_ORG + "organization", "org"), (_ORG + "heldBy", "held"),
-                    (_ORG + "postIn", "post"), (_SDO + "fundedItem", "item"), (_IG + "participant", "part"),
-                    (_IG + "project", "project"), (_ORG + "role", "role"), (_IG + "current", "current"),
-                    (_ORG + "memberDuring", "during"), ("http://purl.org/dc/terms/date", "date")):
-        for s, o, _ in _pairs(store, p):
-            fact[s][name] = o
-    for s, o, _ in _pairs(store, _SDO + "funder"):
-        if _SDO + "MonetaryGrant" in types_of.get(s, ()):
-            fact[s]["funder"] = o
-    parties = defaultdict(list)
-    for s, o, _ in _pairs(store, _IG + "party"):
-        parties[s].append(o)
-    begins = {s: o for s, o, _ in _pairs(store, _TIME + "hasBeginning")}
-    ends = {s: o for s, o, _ in _pairs(store, _TIME + "hasEnd")}
-    instants = {s: parse_date(o) for s, o, _ in _pairs(store, _TIME + "inXSDDate")}
-    covered = set()  # (subject, predicate, object) of direct edges a fact node already gave
-    for f, props in fact.items():
-        types = types_of.get(f, ())
-        when = parse_date(props.get("date")) or derived.get(f, NODATE)
-        if _IG + "Participation" in types and "part" in props and "project" in props:
-            role = (props.get("role") or "").lower()
-            add(props["part"], props["project"], "participates_in", when,
-                flags=COORDINATOR if role.startswith("coord") else 0)
-            covered.add((props["part"], "participates_in", props["project"]))
-        elif _ORG + "Membership" in types and "member" in props and "org" in props:
-            during = props.get("during")
-            since = instants.get(begins.get(during, ""), NODATE) if during else NODATE
-            until = instants.get(ends.get(during, ""), NODATE) if during else NODATE
-            add(props["member"], props["org"], "member_of", since or when, until)
-            covered.add((props["member"], "member_of", props["org"]))
-        elif _ORG + "Post" in types and "held" in props and "post" in props:
-            former = props.get("current") == "false"
-            add(props["held"], props["post"], "holds_post", when, flags=FORMER if former else 0)
-            covered.add((props["held"], "holds_post", props["post"]))
-        elif "funder" in props and "item" in props:
-            add(props["funder"], props["item"], "funds", when)
-            covered.add((props["funder"], "funds", props["item"]))
-    for f, who in parties.items():
-        when = parse_date(fact.get(f, {}).get("date")) or derived.get(f, NODATE)
-        for i, a in enumerate(who):
-            for b in who[i + 1:]:
-                add(a, b, "partner_of", when)
-                covered.add((min(a, b), "partner_of", max(a, b)))
 
-    statement_date = {}
-    stmt = defaultdict(dict)
-    for p, name in ((_RDF + "subject", "s"), (_RDF + "predicate", "p"), (_RDF + "object", "o")):
-        for s, o, _ in _pairs(store, p):
-            stmt[s][name] = o
-    for f, props in stmt.items():
-        if len(props) == 3 and f in derived:
-            statement_date[(props["s"], props["p"], props["o"])] = derived[f]
+def _node_kinds(store) -> dict[str, str]:
+    kinds_of: dict[str, str] = {}
+    for cls, kind in NODE_CLASSES.items():
+        for s in _typed(store, cls):
+            if node_kind_rank(kind) > node_kind_rank(kinds_of.get(s)):
+                kinds_of[s] = kind
+    return kinds_of
 
-    # Direct edges: (predicate, kind, whether the edge runs object -> subject in our reading).
-    direct = [(_ORG + "memberOf", "member_of", False), (_ORG + "hasMember", "member_of", True),
-              (_SDO + "worksFor", "holds_post", False), (_SDO + "funder", "funds", True),
-              (_SDO + "sponsor", "supports", True), (_IG + "partnerOf", "partner_of", False),
-              (_IG + "participatesIn", "participates_in", False), (_SDO + "organizer", "organizes", True),
-              (_SDO + "location", "event_location", False), (_SDO + "attendee", "attends", True),
-              (_SDO + "founder", "created_by", False)]
-    for predicate, kind, reverse in direct:
-        for s, o, g in _pairs(store, predicate, graphs=True):
-            if predicate == _SDO + "funder" and s in types_of and _SDO + "MonetaryGrant" in types_of[s]:
+
+class _Dates:
+    """Dates the facts take: articles' publication, facts derived from them, things' periods."""
+
+    def __init__(self, store) -> None:
+        self.published: dict[str, int] = {}
+        for s, o, _ in _pairs(store, SDO.datePublished):
+            self.published[s] = max(self.published.get(s, NODATE), parse_date(o))
+        self.derived: dict[str, int] = {}
+        for s, o, _ in _pairs(store, PROV.wasDerivedFrom):
+            d = self.published.get(o, NODATE)
+            if d != NODATE:
+                self.derived[s] = d if s not in self.derived else min(self.derived[s], d)
+        self.own = {s: parse_date(o) for s, o, _ in _pairs(store, DCTERMS.date)}
+        self.starts = {s: parse_date(o) for s, o, _ in _pairs(store, SDO.startDate)}
+        self.ends = {s: parse_date(o) for s, o, _ in _pairs(store, SDO.endDate)}
+        self.statements: dict[tuple[str, str, str], int] = {}
+        stmt: dict[str, dict[str, str]] = defaultdict(dict)
+        for p, name in ((RDF.subject, "s"), (RDF.predicate, "p"), (RDF.object, "o")):
+            for s, o, _ in _pairs(store, p):
+                stmt[s][name] = o
+        for f, props in stmt.items():
+            if len(props) == 3 and f in self.derived:
+                self.statements[(props["s"], props["p"], props["o"])] = self.derived[f]
+
+    def of_fact(self, f: str) -> int:
+        return self.own.get(f) or self.derived.get(f, NODATE)
+
+    def period(self, thing: str) -> tuple[int, int]:
+        return self.starts.get(thing, NODATE), self.ends.get(thing, NODATE)
+
+
+def _membership_periods(store) -> dict[str, tuple[int, int]]:
+    """org:memberDuring of each membership: (beginning, end) dates."""
+    instants = {s: parse_date(o) for s, o, _ in _pairs(store, TIME.inXSDDate)}
+    begins = {s: instants.get(o, NODATE) for s, o, _ in _pairs(store, TIME.hasBeginning)}
+    ends = {s: instants.get(o, NODATE) for s, o, _ in _pairs(store, TIME.hasEnd)}
+    return {s: (begins.get(o, NODATE), ends.get(o, NODATE)) for s, o, _ in _pairs(store, ORG.memberDuring)}
+
+
+def _node_facts(store, g: _Graph, dates: _Dates, fact_nodes: dict[str, set[str]]) -> set[tuple[str, str, str]]:
+    """Edges of the facts that have a node (memberships, posts, grants, agreements,
+    participations); returns the (subject, kind, object) they cover, so that the same fact's
+    direct edge does not count twice."""
+    covered: set[tuple[str, str, str]] = set()
+    roles = {f: o for f, o, _ in _pairs(store, ROLE)}
+    former = {f for f, o, _ in _pairs(store, IG.current) if o.strip().lower() in ("false", "0")}
+    during = _membership_periods(store)
+    for kind in KINDS.values():
+        if not (kind.projected and kind.node and kind.subject_role):
+            continue
+        nodes = fact_nodes[kind.name]
+        subjects, objects = defaultdict(list), defaultdict(list)
+        for f, o, _ in _pairs(store, kind.subject_role):
+            if f in nodes:
+                subjects[f].append(o)
+        if kind.object_role != kind.subject_role:
+            for f, o, _ in _pairs(store, kind.object_role):
+                if f in nodes:
+                    objects[f].append(o)
+        for f, who in subjects.items():
+            when = dates.of_fact(f)
+            if kind.symmetric and kind.object_role == kind.subject_role:
+                pairs = [(a, b) for i, a in enumerate(who) for b in who[i + 1:]]
+            else:
+                pairs = [(a, b) for a in who for b in objects.get(f, ())]
+            flags = FORMER if f in former else 0
+            if (roles.get(f) or "").lower().startswith("coord"):
+                flags |= COORDINATOR
+            for a, b in pairs:
+                start, end = when, NODATE
+                if f in during:
+                    since, until = during[f]
+                    start, end = since or when, until
+                elif kind.period_from_object:
+                    first, last = dates.period(b)
+                    start, end = (first or when), last
+                g.add(a, b, kind.name, start, end, flags)
+                covered.add((min(a, b), kind.name, max(a, b)) if kind.symmetric else (a, kind.name, b))
+    return covered
+
+
+def _direct_edges(store, g: _Graph, dates: _Dates, fact_nodes: dict[str, set[str]], covered: set) -> None:
+    """Direct edges (``org:memberOf``, ``schema:funder``...) that no fact node already gave."""
+    predicates = dict.fromkeys(p.iri for k in KINDS.values() if k.projected for p in k.predicates)
+    for predicate in predicates:
+        for s, o, graph in _pairs(store, predicate, graphs=True):
+            found = edge_kind(predicate, subject_is_event=g.kinds_of.get(s) == "Event")
+            if found is None or not KINDS[found[0]].projected:
                 continue
-            a, b = (o, s) if reverse else (s, o)
-            k = kind
-            if kind == "event_location" and kinds_of.get(s) != "Event":
-                k = "located_in"
-            seen = (min(a, b), k, max(a, b)) if k == "partner_of" else (a, k, b)
+            kind = KINDS[found[0]]
+            if kind.node and s in fact_nodes[kind.name]:
+                continue  # the fact node's own property (a grant's schema:funder)
+            a, b = (o, s) if found[1] else (s, o)
+            seen = (min(a, b), kind.name, max(a, b)) if kind.symmetric else (a, kind.name, b)
             if seen in covered:
                 continue
             covered.add(seen)
-            add(a, b, k, statement_date.get((s, predicate, o)) or dates.get(g or "", NODATE))
+            start = dates.statements.get((s, predicate, o)) or dates.published.get(graph or "", NODATE)
+            end = NODATE
+            if kind.period_from_object:
+                first, last = dates.period(b)
+                start, end = first or start, last
+            g.add(a, b, kind.name, start, end)
 
+
+def _co_mentions(store, g: _Graph, dates: _Dates) -> None:
     mentions = defaultdict(set)
-    for s, o, _ in _pairs(store, _SDO + "mentions"):
-        n = node(o, create=False)
-        if n is not None:
+    for s, o, _ in _pairs(store, SDO.mentions):
+        if g.node(o, create=False) is not None:
             mentions[s].add(o)
     for article, things in mentions.items():
         if 2 <= len(things) <= MAX_CO_MENTIONS:
             ordered = sorted(things)
-            when = dates.get(article, NODATE)
+            when = dates.published.get(article, NODATE)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1:]:
-                    add(a, b, "co_mentioned", when)
+                    g.add(a, b, "co_mentioned", when)
 
-    labels = [""] * len(iris)
+
+def _labels(store, g: _Graph) -> None:
+    parts, ids = g.parts, g.ids
+    labels = parts.labels = [""] * len(parts.iris)
     alt = defaultdict(list)
-    for s, o, _ in _pairs(store, _RDFS + "label"):
+    for s, o, _ in _pairs(store, RDFS.label):
         n = ids.get(s)
-        if n is not None and (not labels[n] or s == iris[n]):
+        if n is not None and (not labels[n] or s == parts.iris[n]):
             labels[n] = o
-    for s, o, _ in _pairs(store, _FOAF + "name"):
+    for s, o, _ in _pairs(store, FOAF.name):
         n = ids.get(s)
         if n is not None and not labels[n]:
             labels[n] = o
-    for s, o, _ in _pairs(store, "http://www.w3.org/2004/02/skos/core#altLabel"):
+    for s, o, _ in _pairs(store, SKOS.altLabel):
         n = ids.get(s)
         if n is not None:
             alt[n].append(o)
     names: dict[str, list[int]] = defaultdict(list)
-    for n, iri in enumerate(iris):
+    for n, iri in enumerate(parts.iris):
         if not labels[n]:
             labels[n] = iri.rstrip("/").rsplit("/", 1)[-1]
         for name in {fold(labels[n]), *(fold(a) for a in alt.get(n, ()))}:
             if name and (not names[name] or names[name][-1] != n):
                 names[name].append(n)
-    return _assemble(key, iris, labels, kinds, names, members, edges)
+    parts.names = dict(names)
 
 
-def _assemble(key, iris, labels, kinds, names, members, edges) -> Projection:
-    kind_names = list(EDGE_KINDS)
-    code = {k: i for i, k in enumerate(kind_names)}
-    cols = {c: array(t) for c, t in (("src", "i"), ("dst", "i"), ("ekind", "b"), ("weight", "f"),
-                                     ("count", "i"), ("start", "i"), ("last", "i"), ("end", "i"), ("flags", "b"))}
-    for (u, v, kind), (count, first, last, end, flags) in sorted(edges.items()):
-        base = EDGE_KINDS[kind][0]
-        if kind == "holds_post" and flags & FORMER:
-            base = 0.6
-        if kind == "participates_in" and flags & COORDINATOR:
-            base = 1.0
-        for c, value in zip(cols.values(), (u, v, code[kind], 1 - (1 - base) ** count, count, first, last, end, flags)):
-            c.append(value)
-    n = len(iris)
-    degree = [0] * (n + 1)
-    for u, v in zip(cols["src"], cols["dst"]):
-        degree[u + 1] += 1
-        degree[v + 1] += 1
-    for i in range(n):
-        degree[i + 1] += degree[i]
-    indptr = array("i", degree)
-    fill = list(degree[:-1])
-    nbr = array("i", bytes(4 * degree[-1]))
-    eid = array("i", bytes(4 * degree[-1]))
-    for e, (u, v) in enumerate(zip(cols["src"], cols["dst"])):
-        nbr[fill[u]], eid[fill[u]] = v, e
-        fill[u] += 1
-        nbr[fill[v]], eid[fill[v]] = u, e
-        fill[v] += 1
-    max_date = max(max(cols["last"], default=NODATE), max(cols["end"], default=NODATE))
-    degrees = sorted(indptr[i + 1] - indptr[i] for i in range(n))
-    typical = max(10, degrees[int(0.9 * (n - 1))] if degrees else 0)
-    hub = array("f", (max(0.0, math.log((indptr[i + 1] - indptr[i]) / typical)) if indptr[i + 1] > indptr[i] else 0.0
-                      for i in range(n)))
-    return Projection(key, StringColumn(iris), StringColumn(labels), CodeColumn(kinds), NameIndex(names), members,
-                      kind_names, indptr=indptr, nbr=nbr, eid=eid,
-                      hub=hub, max_date=max_date, **cols)
+def read(store) -> Parts:
+    """Read a pyoxigraph store (every graph) into the projection's parts."""
+    g = _Graph(_node_kinds(store), _merges(store))
+    fact_nodes: dict[str, set[str]] = {}
+    for kind in KINDS.values():
+        if kind.node:
+            nodes = _typed(store, kind.node)
+            fact_nodes[kind.name] = nodes - _typed(store, kind.not_node) if kind.not_node else nodes
+    dates = _Dates(store)
+    covered = _node_facts(store, g, dates, fact_nodes)
+    _direct_edges(store, g, dates, fact_nodes, covered)
+    _co_mentions(store, g, dates)
+    _labels(store, g)
+    return g.parts
 
 
-__all__ = ["build"]
+__all__ = ["Parts", "read", "parse_date", "NODATE", "FORMER", "COORDINATOR", "MAX_CO_MENTIONS"]

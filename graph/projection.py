@@ -35,38 +35,20 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from innograph.errors import UsageError
 from innograph.graph.compact import CodeColumn, NameIndex, StringColumn
+from innograph.graph.project import COORDINATOR, FORMER, MAX_CO_MENTIONS, NODATE, Parts, parse_date, read
+from innograph.ontology.kinds import KINDS, NODE_CLASSES, ORG_KINDS, ORGANIZATION_KINDS, node_kind
 
-CACHE_VERSION = 4
-NODATE = 0
-MAX_CO_MENTIONS = 25  # articles that mention more entities than this give no co-mention edges
+CACHE_VERSION = 5
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_IG = "https://w3id.org/innograph/ns#"
-_ORG = "http://www.w3.org/ns/org#"
-_SDO = "https://schema.org/"
-_FOAF = "http://xmlns.com/foaf/0.1/"
-_TIME = "http://www.w3.org/2006/time#"
-
-ORG_KINDS = ("Company", "Hospital", "University", "ResearchCentre", "TrainingCentre",
-             "PublicAuthority", "ChamberOfCommerce", "MediaOutlet", "Cluster")
-#: Node kinds: an organization's ig: kind (or "Organization"), and the other things.
-NODE_CLASSES = {**{_IG + k: k for k in ORG_KINDS}, _ORG + "Organization": "Organization",
-                _FOAF + "Person": "Person", _IG + "Project": "Project", _SDO + "Project": "Project",
-                _SDO + "Event": "Event", _SDO + "Place": "Place"}
-ORGANIZATION_KINDS = frozenset((*ORG_KINDS, "Organization"))
-
-#: Edge kinds: name -> (base weight, symmetric). Fact kinds of ontology/kinds.py, plus
-#: ``located_in`` (schema:location of anything but an event) and ``co_mentioned``.
-EDGE_KINDS: dict[str, tuple[float, bool]] = {
-    "partner_of": (1.0, True), "member_of": (0.9, False), "participates_in": (0.9, False),
-    "holds_post": (0.9, False), "created_by": (0.8, False), "funds": (0.7, False),
-    "organizes": (0.7, False), "supports": (0.6, False), "attends": (0.6, False),
-    "event_location": (0.5, False), "located_in": (0.3, False), "co_mentioned": (0.3, True),
-}
-FORMER = 1       # flag: a former post
-COORDINATOR = 2  # flag: the coordinator of a project
+#: Edge kinds: name -> (base weight, symmetric), from :data:`innograph.ontology.kinds.KINDS`
+#: (the fact kinds the projection holds, ``located_in`` and ``co_mentioned`` among them).
+EDGE_KINDS: dict[str, tuple[float, bool]] = {k.name: (k.weight, k.symmetric) for k in KINDS.values() if k.projected}
+FORMER_WEIGHT = 0.6       # a former post
+COORDINATOR_WEIGHT = 1.0  # the coordinator of a project
+HUB_SHARE = 0.5   # a funder of at least this share of the funded organizations and projects...
+HUB_MIN = 20      # ...and of at least this many of them is context, not a tie (see context_hubs)
 
 
 @dataclass
@@ -95,6 +77,7 @@ class Projection:
     hub: array = field(default_factory=lambda: array("f"))  # log excess degree: the hub penalty
     max_date: int = NODATE
     _index: dict[str, int] | None = field(default=None, repr=False)
+    _context: frozenset[int] | None = field(default=None, repr=False)
 
     @property
     def n_nodes(self) -> int:
@@ -131,28 +114,26 @@ class Projection:
     def iris_of(self, node: int) -> list[str]:
         return self.members.get(node) or [self.iris[node]]
 
+    def key(self, e: int) -> tuple[str, str, str]:
+        """The edge's key: (source IRI, kind, target IRI), stable across rebuilds and stores."""
+        return self.iris[self.src[e]], self.edge_kinds[self.ekind[e]], self.iris[self.dst[e]]
 
-def parse_date(text: str | None) -> int:
-    """A proleptic ordinal from an ISO date, year-month or year (NODATE if not a date).
-
-    >>> parse_date("2020-01-16") == _dt.date(2020, 1, 16).toordinal(), parse_date("2016-07") > 0
-    (True, True)
-    """
-    if not text:
-        return NODATE
-    try:
-        parts = [int(p) for p in text[:10].split("-") if p]
-        return _dt.date(parts[0], *(parts[1:3] + [1, 1][len(parts) - 1:])).toordinal()
-    except (ValueError, IndexError):
-        return NODATE
+    def edge(self, key: tuple[str, str, str]) -> int | None:
+        """The edge id of a key (either end may be a merged-away IRI), or None."""
+        a, kind, b = key
+        u, v = self.index(a), self.index(b)
+        if u is None or v is None or kind not in self.edge_kinds:
+            return None
+        code = self.edge_kinds.index(kind)
+        symmetric = KINDS[kind].symmetric
+        for e in self.edges_between(u, v):
+            if self.ekind[e] == code and (symmetric or (self.src[e], self.dst[e]) == (u, v)):
+                return e
+        return None
 
 
 def format_date(ordinal: int) -> str | None:
     return _dt.date.fromordinal(ordinal).isoformat() if ordinal != NODATE else None
-
-
-def _rank(kind: str | None) -> int:
-    return -1 if kind is None else 0 if kind == "Organization" else 2 if kind in ORG_KINDS else 1
 
 
 def fingerprint(kg) -> str:
@@ -172,21 +153,20 @@ def cache_path(kg) -> Path | None:
 
 
 def projection(kg, *, rebuild: bool = False) -> Projection:
-    """The projection of `kg`: from memory, from the cache file, or built (and cached) now."""
+    """The projection of `kg`: from the cache file, or built (and cached) now.
+
+    Nothing is kept on `kg` or in the process: whoever calls this many times (the API session)
+    holds the result.
+    """
     key = fingerprint(kg)
-    held = getattr(kg, "_innograph_projection", None)
-    if held is not None and held.fingerprint == key and not rebuild:
-        return held
     path = cache_path(kg)
     result = None
     if path is not None and path.exists() and not rebuild:
         result = _read_cache(path, key)
     if result is None:
         result = build(kg, key)
-        if path is not None:
+        if path is not None:  # beside the store, not in it: a read-only open caches too
             _write_cache(path, result)
-    gc.freeze()  # a large graph kept alive: keep the collector from walking it again and again
-    kg._innograph_projection = result
     return result
 
 
@@ -196,13 +176,13 @@ def _read_cache(path: Path, key: str) -> Projection | None:
             if pickle.load(stream) != key:
                 return None
             enabled = gc.isenabled()
-            gc.disable()
+            gc.disable()  # many small objects at once: no collection halfway (restored below)
             try:
                 return pickle.load(stream)
             finally:
                 if enabled:
                     gc.enable()
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
         return None  # unreadable or from another version: rebuild
 
 
@@ -210,10 +190,14 @@ def _write_cache(path: Path, result: Projection) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as stream:
-            pickle.dump(result.fingerprint, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            result._index = None
-            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        index, context = result._index, result._context
+        result._index = result._context = None
+        try:
+            with open(tmp, "wb") as stream:
+                pickle.dump(result.fingerprint, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            result._index, result._context = index, context
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only place: the projection still works, it is just not cached
@@ -228,11 +212,150 @@ def recency(date: int, reference: int) -> float:
 
 
 def build(kg, key: str = "") -> Projection:
-    """Read the store and build the projection (see :mod:`innograph.graph.project`)."""
-    from innograph.graph.project import build as _build
-
-    return _build(kg, key)
+    """Read the store (a KnowledgeGraph or a pyoxigraph Store) and build its projection."""
+    return assemble(key, read(getattr(kg, "store", kg)))
 
 
-__all__ = ["Projection", "projection", "build", "fingerprint", "cache_path", "EDGE_KINDS",
-           "ORGANIZATION_KINDS", "NODATE", "parse_date", "format_date", "recency"]
+def assemble(key: str, parts: Parts) -> Projection:
+    """The projection's columns and CSR adjacency from the parts read from the store."""
+    kind_names = list(EDGE_KINDS)
+    code = {k: i for i, k in enumerate(kind_names)}
+    cols = {c: array(t) for c, t in (("src", "i"), ("dst", "i"), ("ekind", "b"), ("weight", "f"),
+                                     ("count", "i"), ("start", "i"), ("last", "i"), ("end", "i"), ("flags", "b"))}
+    for (u, v, kind), (count, first, last, end, flags) in sorted(parts.edges.items()):
+        base = EDGE_KINDS[kind][0]
+        if flags & FORMER:
+            base = FORMER_WEIGHT
+        if flags & COORDINATOR:
+            base = COORDINATOR_WEIGHT
+        for c, value in zip(cols.values(), (u, v, code[kind], 1 - (1 - base) ** count, count, first, last, end, flags)):
+            c.append(value)
+    n = len(parts.iris)
+    indptr, nbr, eid = _adjacency(n, cols["src"], cols["dst"])
+    max_date = max(max(cols["last"], default=NODATE), max(cols["end"], default=NODATE))
+    degrees = sorted(indptr[i + 1] - indptr[i] for i in range(n))
+    typical = max(10, degrees[int(0.9 * (n - 1))] if degrees else 0)
+    hub = array("f", (max(0.0, math.log((indptr[i + 1] - indptr[i]) / typical)) if indptr[i + 1] > indptr[i] else 0.0
+                      for i in range(n)))
+    return Projection(key, StringColumn(parts.iris), StringColumn(parts.labels), CodeColumn(parts.kinds),
+                      NameIndex(parts.names), parts.members, kind_names, indptr=indptr, nbr=nbr, eid=eid,
+                      hub=hub, max_date=max_date, **cols)
+
+
+def _adjacency(n: int, src: array, dst: array) -> tuple[array, array, array]:
+    """Undirected CSR: ``nbr[indptr[u]:indptr[u+1]]`` are u's neighbours, ``eid`` the edges."""
+    degree = [0] * (n + 1)
+    for u, v in zip(src, dst):
+        degree[u + 1] += 1
+        degree[v + 1] += 1
+    for i in range(n):
+        degree[i + 1] += degree[i]
+    indptr = array("i", degree)
+    fill = list(degree[:-1])
+    nbr = array("i", bytes(4 * degree[-1]))
+    eid = array("i", bytes(4 * degree[-1]))
+    for e, (u, v) in enumerate(zip(src, dst)):
+        nbr[fill[u]], eid[fill[u]] = v, e
+        fill[u] += 1
+        nbr[fill[v]], eid[fill[v]] = u, e
+        fill[v] += 1
+    return indptr, nbr, eid
+
+
+# -- filters ---------------------------------------------------------------------------------------
+
+def as_of_period(as_of) -> tuple[int, int] | None:
+    """The days `as_of` names, as (first, last) ordinals: a date is one day, ``2016-07`` a
+    month, ``2016`` a year; None for None. UsageError for anything else.
+
+    >>> lo, hi = as_of_period("2016"); format_date(lo), format_date(hi)
+    ('2016-01-01', '2016-12-31')
+    """
+    if as_of is None:
+        return None
+    if isinstance(as_of, _dt.date):
+        return as_of.toordinal(), as_of.toordinal()
+    if isinstance(as_of, int) and not isinstance(as_of, bool):
+        return as_of, as_of
+    text = str(as_of).strip()
+    first = parse_date(text)
+    if first == NODATE or not text[:4].isdigit():
+        raise UsageError(f"not a date: {as_of!r}; give YYYY-MM-DD, YYYY-MM or YYYY")
+    day = _dt.date.fromordinal(first)
+    if len(text) == 4:
+        return first, _dt.date(day.year, 12, 31).toordinal()
+    if len(text) == 7:
+        following = _dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return first, following.toordinal() - 1
+    return first, first
+
+
+def as_of_ordinal(as_of) -> int | None:
+    """The first day `as_of` names (see :func:`as_of_period`), or None."""
+    period = as_of_period(as_of)
+    return None if period is None else period[0]
+
+
+def edge_filter(p: Projection, *, as_of=None, kinds=None, exclude=None):
+    """A predicate on edge ids: the facts valid at `as_of`, of one of the edge `kinds` (all if
+    None), touching none of `exclude`.
+
+    A fact is valid at `as_of` when it had begun by its end and had not ended before it: ``2016``
+    keeps a project that ran from May to September 2016. `exclude` holds node ids (say
+    :func:`context_hubs`), node kinds (``PublicAuthority``, any case) and edge kinds.
+    """
+    period = as_of_period(as_of)
+    codes = None if kinds is None else {p.edge_kinds.index(k) for k in kinds}
+    nodes: set[int] = set()
+    node_kinds: set[str] = set()
+    edge_codes: set[int] = set()
+    for item in exclude or ():
+        if isinstance(item, int):
+            nodes.add(item)
+        elif item in p.edge_kinds:
+            edge_codes.add(p.edge_kinds.index(item))
+        elif node_kind(item) is not None:
+            node_kinds.add(node_kind(item))
+        else:
+            raise UsageError(f"cannot exclude {item!r}: not a node kind nor a fact kind")
+    start, end, ekind, src, dst, kind_of = p.start, p.end, p.ekind, p.src, p.dst, p.kinds
+
+    def valid(e: int) -> bool:
+        if codes is not None and ekind[e] not in codes:
+            return False
+        if period is not None:
+            lo, hi = period
+            if start[e] > hi or (end[e] != NODATE and (end[e] < lo or (end[e] == lo and lo == hi))):
+                return False
+        if edge_codes and ekind[e] in edge_codes:
+            return False
+        if nodes and (src[e] in nodes or dst[e] in nodes):
+            return False
+        return not node_kinds or (kind_of[src[e]] not in node_kinds and kind_of[dst[e]] not in node_kinds)
+
+    return valid
+
+
+def context_hubs(p: Projection) -> frozenset[int]:
+    """Funders of a whole programme, which are context rather than ties between their grantees.
+
+    The rule: a node that funds at least :data:`HUB_MIN` organizations or projects, and at
+    least :data:`HUB_SHARE` of all the funded ones (the European Commission in CORDIS data). By
+    default paths, brokers, communities and suggestions leave them out
+    (``edge_filter(p, exclude=context_hubs(p))``); ``show`` and SPARQL still show them.
+    """
+    if p._context is None:
+        code = p.edge_kinds.index("funds")
+        funded: dict[int, set[int]] = {}
+        for e in range(p.n_edges):
+            if p.ekind[e] == code and (p.is_organization(p.dst[e]) or p.kinds[p.dst[e]] == "Project"):
+                funded.setdefault(p.src[e], set()).add(p.dst[e])
+        everyone = set().union(*funded.values()) if funded else set()
+        p._context = frozenset(f for f, who in funded.items()
+                               if len(who) >= HUB_MIN and len(who) >= HUB_SHARE * len(everyone))
+    return p._context
+
+
+__all__ = ["Projection", "projection", "build", "assemble", "fingerprint", "cache_path", "EDGE_KINDS",
+           "ORGANIZATION_KINDS", "ORG_KINDS", "NODE_CLASSES", "NODATE", "FORMER", "COORDINATOR", "MAX_CO_MENTIONS",
+           "parse_date", "format_date", "recency", "edge_filter", "as_of_period", "as_of_ordinal", "context_hubs"]

@@ -13,9 +13,12 @@ from innograph.graph import projection as projection_module
 from innograph.graph.export_graph import to_networkx, write_graph
 from innograph.graph.facts import FactWriter
 from innograph.load import ingest
-from innograph.graph.projection import cache_path, fingerprint, projection
+from innograph.graph.projection import cache_path, context_hubs, edge_filter, fingerprint, projection
 from innograph.graph.sources import SourcePayload
 from innograph.graph.store import KnowledgeGraph
+from innograph.errors import UsageError
+from innograph.graph.projection import format_date
+from innograph.ontology.ns import SDO
 from tests.conftest import DATA
 
 
@@ -126,7 +129,7 @@ def test_same_as_and_merge_collapse_nodes(kg):
 
 def test_to_networkx_and_exports(kg, example):
     ingest(kg, example)
-    g = kg.to_networkx()
+    g = to_networkx(kg)
     chu = "https://w3id.org/innograph/id/organization/chu-de-rouen"
     assert g.nodes[chu]["label"] == "CHU de Rouen"
     data = g.get_edge_data(chu, "https://w3id.org/innograph/id/organization/ecosystem-cleon-4-0")
@@ -140,3 +143,84 @@ def test_to_networkx_and_exports(kg, example):
         assert (back.number_of_nodes(), back.number_of_edges()) == (n, m) == (p.n_nodes, p.n_edges)
         kinds = {d.get("kind") for _, d in back.nodes(data=True)}
         assert {"Hospital", "Person", "Project"} <= kinds
+
+
+def cordis_like(kg, projects: int = 30):
+    """A programme funder granting every participant of every project, and two regional ties."""
+    w = FactWriter("https://w3id.org/innograph/source/programme")
+    commission = w.organization("Programme Funder", kind="PublicAuthority")
+    region = w.organization("Region Test", kind="PublicAuthority")
+    orgs = [w.organization(f"Org {i}", kind="Company") for i in range(projects + 1)]
+    for i in range(projects):
+        year = 2010 + i % 10
+        project = w.project(f"P{i}", start=f"{year}-03-01", end=f"{year + 1}-06-30")
+        for org in (orgs[i], orgs[i + 1]):
+            part = w.participation(org, project, role="coordinator" if org is orgs[i] else "participant")
+            grant = w.grant(commission, org, amount="1000.50", iri=part.value + "-grant")
+            w.add(grant, ox.NamedNode(str(SDO.fundedItem)), project)
+            w.add(project, ox.NamedNode(str(SDO.funder)), commission)
+    w.grant(region, orgs[0], amount=500)
+    load(kg, w, "programme")
+    return w, orgs
+
+
+def test_participations_take_their_project_period_and_as_of_is_a_period(kg):
+    cordis_like(kg)
+    p = projection(kg)
+    part = p.edge_kinds.index("participates_in")
+    spans = {p.labels[p.dst[e]]: (format_date(p.start[e]), format_date(p.end[e]))
+             for e in range(p.n_edges) if p.ekind[e] == part}
+    assert spans["P0"] == ("2010-03-01", "2011-06-30")
+    valid = edge_filter(p, as_of="2016")  # a year: every project running at some time in 2016
+    running = {p.labels[p.dst[e]] for e in range(p.n_edges) if p.ekind[e] == part and valid(e)}
+    assert running == {f"P{i}" for i in range(30) if 2010 + i % 10 in (2015, 2016)}
+    on_day = edge_filter(p, as_of="2016-01-15")
+    assert {p.labels[p.dst[e]] for e in range(p.n_edges) if p.ekind[e] == part and on_day(e)} == {
+        f"P{i}" for i in range(30) if 2010 + i % 10 == 2015}
+    with pytest.raises(UsageError):
+        edge_filter(p, as_of="soon")
+
+
+def test_a_programme_funder_is_context_and_can_be_excluded(kg):
+    cordis_like(kg)
+    p = projection(kg)
+    hubs = context_hubs(p)
+    assert {p.labels[n] for n in hubs} == {"Programme Funder"}  # the region funds one: a tie
+    valid = edge_filter(p, exclude=hubs)
+    touching = [e for e in range(p.n_edges) if hubs & {p.src[e], p.dst[e]}]
+    assert touching and not any(valid(e) for e in touching)
+    no_projects = edge_filter(p, exclude=["project", "funds"])
+    assert not any(no_projects(e) for e in range(p.n_edges))  # every edge is funds or to a project
+    with pytest.raises(UsageError):
+        edge_filter(p, exclude=["nothing"])
+
+
+def test_edge_keys_round_trip_and_nothing_is_kept_on_the_store(kg, example):
+    ingest(kg, example)
+    p = projection(kg)
+    assert all(p.edge(p.key(e)) == e for e in range(p.n_edges))
+    assert p.edge(("https://example.org/none", "funds", p.iris[0])) is None
+    assert not any(k.startswith("_innograph") for k in vars(kg))
+
+
+def test_graphml_carries_the_store_attributes(kg):
+    w, orgs = cordis_like(kg)
+    w2 = FactWriter("https://w3id.org/innograph/source/address")
+    org = w2.organization("Org 0", kind="Company", iri=orgs[0].value, vat="FR40303265045", classification=("SME",))
+    w2.address(org, locality="Rouen", country="FR")
+    load(kg, w2, "address")
+    buffer = io.BytesIO()
+    write_graph(projection(kg), buffer, "graphml", kg=kg)
+    g = nx.read_graphml(io.BytesIO(buffer.getvalue()), force_multigraph=True)
+    node = g.nodes[orgs[0].value]
+    assert (node["country"], node["city"], node["vat"], node["sme"]) == ("FR", "Rouen", "FR40303265045", True)
+    funder = next(n for n, d in g.nodes(data=True) if d["label"] == "Programme Funder")
+    def edge(a, b, kind):
+        return next(d for d in g.get_edge_data(a, b).values() if d["kind"] == kind)
+
+    grant = edge(funder, orgs[1].value, "funds")
+    assert grant["amount"] == pytest.approx(2001.0) and grant["currency"] == "EUR"
+    project = next(n for n, d in g.nodes(data=True) if d["label"] == "P0")
+    part = edge(orgs[0].value, project, "participates_in")
+    assert (part["role"], part["start"], part["end"]) == ("coordinator", "2010-03-01", "2011-06-30")
+    assert "amount" not in edge(funder, project, "funds")  # counted towards the grantee
