@@ -47,6 +47,7 @@ demo: $(VENV)/.installed
 	$(BIN)/innograph --store $(DEMO_STORE) suggest "CHU de Rouen" -n 5
 
 test: $(VENV)/.installed-test
+	bash .ci/install-browser.sh
 	bash .ci/with-servers.sh $(BIN)/python -m pytest
 
 clean:

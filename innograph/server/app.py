@@ -97,7 +97,7 @@ class Endpoint:
             op = read_operation(request.method, url_params, request.headers.get("content-type"), body)
         except ProtocolError as exc:
             return _text(exc.status, exc.message)
-        asked = request.query_params.get("format")
+        asked = request.query_params.getlist("format")
         accept = request.headers.get("accept")
         if op.kind == "description":
             fmt = formats.negotiate(accept, formats.GRAPHS, asked)
@@ -133,10 +133,10 @@ class Endpoint:
         return JSONResponse([q.describe() for q in catalog(self.config.named_dirs).values()])
 
     async def named_run(self, request: Request) -> Response:
-        params = {k: v for k, v in request.query_params.items() if k != "format"}
+        params = {k: v for k, v in request.query_params.items() if k not in ("format", "output", "results")}
         return await self.call({"op": "named", "name": request.path_params["name"], "params": params,
                                 "accept": request.headers.get("accept"),
-                                "format": request.query_params.get("format")})
+                                "format": request.query_params.getlist("format")})
 
     # -- the JSON API -------------------------------------------------------------------------
     async def api(self, request: Request) -> Response:

@@ -41,9 +41,9 @@ SOLUTIONS = (
 )
 #: For CONSTRUCT and DESCRIBE.
 GRAPHS = (
-    Format("ttl", "text/turtle", ("application/x-turtle",)),
+    Format("ttl", "text/turtle", ("application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3")),
     Format("nt", "application/n-triples", ("text/plain",)),
-    Format("jsonld", "application/ld+json", ("application/json",)),
+    Format("jsonld", "application/ld+json", ("application/json", "application/x-json+ld")),
     Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml")),
 )
 _RDF_FORMATS = {
@@ -52,7 +52,7 @@ _RDF_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-_SHORT = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "rdf": "rdfxml",
+_SHORT = {"turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "rdf": "rdfxml",
           "sparql-results+json": "json", "srj": "json", "srx": "xml"}
 
 
@@ -77,28 +77,40 @@ def _accepted(accept: str) -> list[tuple[float, int, str]]:
     return sorted(items)
 
 
-def negotiate(accept: str | None, choices: tuple[Format, ...], requested: str | None = None) -> Format | None:
-    """The format to answer with, or None when nothing the client accepts fits (HTTP 406)."""
-    if requested:
-        wanted = requested.strip().lower()
-        wanted = _SHORT.get(wanted, wanted)
-        for fmt in choices:
-            if fmt.name == wanted or fmt.matches(wanted):
-                return fmt
-        # xml names RDF/XML for a graph result and SPARQL XML for solutions
-        if wanted == "xml":
-            return next((f for f in choices if f.name in ("xml", "rdfxml")), None)
-        return None
+def negotiate(accept: str | None, choices: tuple[Format, ...], requested=None) -> Format | None:
+    """The format to answer with, or None when nothing the client accepts fits (HTTP 406).
+
+    `requested` is the ``format=`` parameter (a string or a list of them, each a short name, a
+    media type or a comma-separated list of those); a name it does not know is passed over and
+    the ``Accept`` header decides.
+    """
+    if isinstance(requested, str):
+        requested = [requested]
+    for value in requested or ():
+        for wanted in value.split(","):
+            found = _by_name(wanted.strip().lower(), choices)
+            if found is not None:
+                return found
     if not accept or not accept.strip():
         return choices[0]
     for _, _, media in _accepted(accept):
-        if media in ("*/*", "application/*") or media == "text/*" and choices is GRAPHS:
+        if media in ("*/*", "application/*"):
             return choices[0]
         if media == "text/*":
             return next(f for f in choices if f.media_type.startswith("text/"))
         for fmt in choices:
             if fmt.matches(media):
                 return fmt
+    return None
+
+
+def _by_name(wanted: str, choices: tuple[Format, ...]) -> Format | None:
+    wanted = _SHORT.get(wanted, wanted)
+    for fmt in choices:
+        if fmt.name == wanted or fmt.matches(wanted):
+            return fmt
+    if wanted == "xml":  # RDF/XML for a graph result, SPARQL XML for solutions
+        return next((f for f in choices if f.name in ("xml", "rdfxml")), None)
     return None
 
 

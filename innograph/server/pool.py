@@ -71,6 +71,7 @@ class _Process:
             await future
         finally:
             loop.remove_reader(fd)
+            os.set_blocking(fd, True)  # the loop may have made it non-blocking; recv reads whole messages
 
     async def receive(self, loop):
         await self.wait_readable(loop)
@@ -118,6 +119,7 @@ class WorkerPool:
         except asyncio.TimeoutError:
             raise Busy() from None
         try:
+            os.set_blocking(proc.conn.fileno(), True)
             proc.conn.send(request)
             reply = await asyncio.wait_for(proc.receive(loop), timeout=max(0.001, deadline - time.monotonic()))
         except asyncio.TimeoutError:

@@ -94,6 +94,7 @@ class Worker:
         options = {}
         if request.get("default"):
             options["default_graph"] = [ox.NamedNode(u) for u in request["default"]]
+            options["union"] = False
         if request.get("named"):
             options["named_graphs"] = [ox.NamedNode(u) for u in request["named"]]
         raw = self.session.kg.query(request["query"], **options)

@@ -138,6 +138,12 @@ $("#search-form").addEventListener("submit", async (evt) => {
 });
 
 /* ---- paths --------------------------------------------------------------------------------- */
+function hopSentence(h) {
+  const text = h.text || h.relation;
+  if (text.includes(h.from) && text.includes(h.to)) return escapeHtml(text);
+  return `<b>${escapeHtml(h.from)}</b> ${escapeHtml(text)} <b>${escapeHtml(h.to)}</b>`;
+}
+
 function drawPath(path) {
   cy.elements().removeClass("path");
   for (const hop of path.hops) {
@@ -166,7 +172,7 @@ $("#path-form").addEventListener("submit", async (evt) => {
       div.className = "path";
       div.innerHTML = `<span class="score">path ${i + 1} · strength ${Number(path.score).toFixed(2)}</span><ol>` +
         path.hops.map((h) => `<li title="${escapeHtml((h.evidence || []).map((e) => e.text).filter(Boolean).join(" | "))}">` +
-          `${escapeHtml(h.text)}</li>`).join("") + "</ol>";
+          `${hopSentence(h)}</li>`).join("") + "</ol>";
       div.addEventListener("click", () => {
         document.querySelectorAll(".path").forEach((p) => p.classList.toggle("selected", p === div));
         drawPath(path);
