@@ -65,6 +65,11 @@ class Evidence:
     end: int | None = None
 
 
+def decimal_literal(value: Decimal | int | str | float) -> ox.Literal:
+    """An xsd:decimal literal (0 included: a zero is a value, not a missing one)."""
+    return ox.Literal(str(Decimal(str(value))), datatype=_XSD["decimal"])
+
+
 def date_literal(value: str | _dt.date) -> ox.Literal:
     """An xsd:date, xsd:gYearMonth or xsd:gYear literal, from its ISO text.
 
@@ -164,14 +169,20 @@ class FactWriter:
         return node
 
     def project(self, name: str, *, iri: str | None = None, cordis_id: str | None = None, aliases=(),
-                title: str | None = None, start=None, end=None) -> ox.NamedNode:
-        """A project (``ig:Project``); `title` is its full name (``schema:name``), dates are ISO."""
+                title: str | None = None, start=None, end=None, status: str | None = None,
+                scheme: str | None = None, description: str | None = None, total_cost=None) -> ox.NamedNode:
+        """A project (``ig:Project``); `title` is its full name (``schema:name``), dates are ISO;
+        `status`, funding `scheme`, `description` (an objective) and `total_cost` (euros) when known."""
         node = _N(iri or project_iri(name, cordis_id=cordis_id))
         self._labelled(node, [IG.Project], name, aliases)
         if cordis_id:
             self.add(node, IG.cordisId, ox.Literal(str(cordis_id)))
-        if title:
-            self.add(node, SDO.name, ox.Literal(title))
+        for predicate, text in ((SDO.name, title), (IG.projectStatus, status), (IG.fundingScheme, scheme),
+                                (SDO.description, description)):
+            if text:
+                self.add(node, predicate, ox.Literal(text))
+        if total_cost is not None:
+            self.add(node, IG.totalCost, decimal_literal(total_cost))
         if start:
             self.add(node, SDO.startDate, date_literal(start))
         if end:
@@ -303,7 +314,7 @@ class FactWriter:
             money = _N(node.value + "-amount")
             self.add(node, SDO.amount, money)
             self.add(money, A, _iri(SDO.MonetaryAmount))
-            self.add(money, SDO.value, ox.Literal(str(Decimal(str(amount))), datatype=_XSD["decimal"]))
+            self.add(money, SDO.value, decimal_literal(amount))
             self.add(money, SDO.currency, ox.Literal(currency))
         self.evidence(node, evidence)
         return node
@@ -328,8 +339,9 @@ class FactWriter:
         return node
 
     def participation(self, organization, project, *, role: str, evidence: Evidence | None = None,
-                      iri: str | None = None) -> ox.NamedNode:
-        """An organization's role (coordinator, participant) in a project, and ``ig:participatesIn``."""
+                      iri: str | None = None, contribution=None, total_cost=None) -> ox.NamedNode:
+        """An organization's role (coordinator, participant) in a project, and ``ig:participatesIn``;
+        the funder's `contribution` (``ig:ecContribution``, 0 included) and its `total_cost` when known."""
         self.add(organization, IG.participatesIn, project)
         node = _N(iri) if iri else self._fact_iri("participation", organization.value, project.value, role)
         self.add(node, A, _iri(IG.Participation))
@@ -338,6 +350,10 @@ class FactWriter:
                                  (IG.project, project), (ORG.organization, project)):
             self.add(node, predicate, value)
         self.add(node, ORG.role, ox.Literal(role))
+        if contribution is not None:
+            self.add(node, IG.ecContribution, decimal_literal(contribution))
+        if total_cost is not None:
+            self.add(node, IG.totalCost, decimal_literal(total_cost))
         self.evidence(node, evidence)
         return node
 

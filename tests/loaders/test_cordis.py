@@ -94,3 +94,90 @@ def test_the_real_h2020_extract_loads_whole_and_resolves(kg):
     in_sirene = [iri for iri in set(french) | matched if found[iri].graphs & sirene_graphs
                  or any(found[m.source].graphs & sirene_graphs for m in result.merges if m.target == iri)]
     assert len(in_sirene) >= 25
+
+
+# -- what the loader keeps: status, scheme, objective, costs, zero vs unknown, postal codes --------
+
+def test_projects_keep_status_scheme_objective_and_costs(kg, tmp_path):
+    path = tmp_path / "projects.csv"
+    path.write_text('"id","acronym","status","title","startDate","endDate","totalCost","ecMaxContribution",'
+                    '"frameworkProgramme","fundingScheme","objective"\n'
+                    '"100010","KAPPA","CLOSED","A project","2019-01-01","2021-12-31","1234567,5","1000000","H2020",'
+                    '"RIA","First line.\n\nSecond paragraph."\n'
+                    '"100011","LAMBDA","SIGNED","Another","2020-01-01","2022-12-31","","0","H2020","CSA",""\n',
+                    encoding="utf-8")
+    assert ingest(kg, path).problems == []
+    assert ask(kg, 'ASK { ?p ig:cordisId "100010" ; ig:projectStatus "CLOSED" ; ig:fundingScheme "RIA" ; '
+                   'ig:totalCost 1234567.5 ; schema:description "First line.\\n\\nSecond paragraph." }')
+    assert ask(kg, 'ASK { ?p ig:cordisId "100011" ; ig:projectStatus "SIGNED" ; ig:fundingScheme "CSA" '
+                   'FILTER NOT EXISTS { ?p ig:totalCost ?c } FILTER NOT EXISTS { ?p schema:description ?d } }')
+
+
+def test_a_zero_contribution_is_not_an_unknown_one_and_postal_codes_keep_their_zeros(kg, tmp_path):
+    import json
+
+    records = [
+        {"projectID": "100012", "projectAcronym": "MU", "organisationID": "900000011", "name": "ZERO WORKS",
+         "activityType": "PRC", "postCode": "01200", "country": "FR", "role": "coordinator", "ecContribution": "0",
+         "totalCost": "5000"},
+        {"projectID": "100012", "projectAcronym": "MU", "organisationID": "900000012", "name": "UNKNOWN WORKS",
+         "activityType": "PRC", "postCode": 1300, "country": "FR", "role": "participant", "ecContribution": None},
+        {"projectID": "100012", "projectAcronym": "MU", "organisationID": "900000013", "name": "PAID WORKS",
+         "activityType": "PRC", "postCode": 8000, "country": "BE", "role": "participant", "ecContribution": 12.5},
+    ]
+    path = tmp_path / "organizations.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    assert ingest(kg, path).problems == []
+    rows = values(kg, """SELECT ?name ?c WHERE { ?p a ig:Participation ; ig:participant ?o .
+        ?o ig:cordisId ?id ; rdfs:label ?name . OPTIONAL { ?p ig:ecContribution ?c } } ORDER BY ?name""")
+    assert [(n, c and float(c)) for n, c in rows] == [("PAID WORKS", 12.5), ("UNKNOWN WORKS", None),
+                                                      ("ZERO WORKS", 0.0)]
+    grants = values(kg, "SELECT ?o WHERE { ?g a schema:MonetaryGrant ; schema:fundedItem ?o . ?o a org:Organization }")
+    assert len(grants) == 1  # money given only: the zero is no grant
+    codes = values(kg, "SELECT ?code WHERE { ?o ig:cordisId ?id ; schema:address/schema:postalCode ?code } ORDER BY ?code")
+    assert codes == [("01200",), ("01300",), ("8000",)]
+
+
+@pytest.fixture(scope="module")
+def cordis_sample(tmp_path_factory):
+    """The shared CORDIS participations and projects, loaded once."""
+    if not CORDIS.is_dir():
+        pytest.skip("needs ../shared/data/cordis-h2020")
+    from innograph.graph.store import KnowledgeGraph
+
+    with KnowledgeGraph(tmp_path_factory.mktemp("cordis") / "store") as kg:
+        for name in ("organizations.csv", "projects.csv"):
+            assert ingest(kg, CORDIS / name).problems == []
+        yield kg
+
+
+def test_the_real_sample_agrees_with_pandas(cordis_sample):
+    """Organizations, projects, participations, the EC total, zeros and postal codes, against the raw files."""
+    from decimal import Decimal
+
+    pd = pytest.importorskip("pandas")
+    kg = cordis_sample
+    raw = pd.read_csv(CORDIS / "organizations.csv", dtype=str, keep_default_na=False)
+    money = raw.ecContribution.str.replace(",", ".", regex=False)
+    [(orgs, participations, projects)] = values(kg, """SELECT (COUNT(DISTINCT ?o) AS ?orgs) (COUNT(DISTINCT ?p) AS ?n)
+        (COUNT(DISTINCT ?prj) AS ?projects) WHERE { ?p a ig:Participation ; ig:participant ?o ; ig:project ?prj }""")
+    assert int(orgs) == raw.organisationID.nunique()  # one node per CORDIS id, shared VAT numbers or not
+    assert int(participations) == len(raw.drop_duplicates(["projectID", "organisationID", "role"]))
+    assert int(projects) == raw.projectID.nunique()
+    contributions = values(kg, "SELECT ?p ?c WHERE { ?p a ig:Participation ; ig:ecContribution ?c }")
+    assert len(contributions) == (money != "").sum()
+    assert sum(Decimal(c) for _, c in contributions) == sum(Decimal(m) for m in money if m)
+    assert sum(Decimal(c) == 0 for _, c in contributions) == sum(Decimal(m) == 0 for m in money if m)
+    grants = values(kg, """SELECT ?g ?v WHERE { ?g a schema:MonetaryGrant ; schema:fundedItem ?o ;
+        schema:amount/schema:value ?v . ?o a org:Organization }""")
+    assert sum(Decimal(v) for _, v in grants) == sum(Decimal(m) for m in money if m)
+    codes = {c for (c,) in values(kg, "SELECT DISTINCT ?c WHERE { ?o ig:cordisId ?id ; "
+                                      "schema:address/schema:postalCode ?c }")}
+    zeros = {" ".join(c.split()) for c in raw.postCode if c.startswith("0")}
+    assert zeros and zeros <= codes
+    described = pd.read_csv(CORDIS / "projects.csv", dtype=str, keep_default_na=False)
+    by_status = dict(values(kg, "SELECT ?s (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p ig:projectStatus ?s } GROUP BY ?s"))
+    assert {s: int(n) for s, n in by_status.items()} == described[described.status != ""].status.value_counts().to_dict()
+    [(schemes, objectives)] = values(kg, """SELECT (COUNT(DISTINCT ?a) AS ?s) (COUNT(DISTINCT ?b) AS ?o) WHERE {
+        { ?a ig:fundingScheme ?x } UNION { ?b schema:description ?y } }""")
+    assert int(schemes) == (described.fundingScheme != "").sum() and int(objectives) == (described.objective != "").sum()
