@@ -9,7 +9,8 @@ import click
 
 from innograph.cli.app import App, cli
 from innograph.cli.options import (
-    as_of_option, canonical_kinds, kinds_callback, listing_format, output_stream, plural, text_format,
+    as_of_option, canonical_kinds, hub_arguments, hub_options, kinds_callback, listing_format, output_stream, plural,
+    text_format,
 )
 from innograph.render import entity_text, paths_text, render, suggestions_text
 
@@ -34,10 +35,11 @@ def _projection(app: App, session):
               help="Only through these node kinds (Project, Cluster, Person, Company...) or fact kinds "
                    "(participates_in, member_of...). Repeat for several.")
 @click.option("--avoid-hubs", is_flag=True, help="Penalize hubs (a region that funds everyone) much more.")
+@hub_options
 @as_of_option
 @text_format
 @click.pass_obj
-def path(app: App, source, target, k, max_hops, via, avoid_hubs, as_of, fmt) -> None:
+def path(app: App, source, target, k, max_hops, via, avoid_hubs, exclude, include_hubs, as_of, fmt) -> None:
     """The K strongest paths from SOURCE to TARGET, every hop explained with its evidence.
 
     SOURCE and TARGET are names (fuzzy, accent-insensitive) or IRIs. A path's score is the
@@ -58,7 +60,7 @@ def path(app: App, source, target, k, max_hops, via, avoid_hubs, as_of, fmt) -> 
         try:
             with app.busy("searching paths"):
                 found = session.paths(source, target, k=k, max_hops=max_hops, via=via, avoid_hubs=avoid_hubs,
-                                      as_of=as_of)
+                                      as_of=as_of, **hub_arguments(exclude, include_hubs))
         except NoPath as exc:
             _no_path(app, exc, source, target, fmt)
     render(found, fmt, console=app.out, columns=PATH_COLUMNS, text=paths_text)
@@ -85,10 +87,11 @@ def _no_path(app: App, exc, source: str, target: str, fmt: str):
 @click.option("--kind", "kinds", multiple=True, metavar="KIND", callback=kinds_callback,
               help="Only organizations of this kind (Company, Hospital...; any case). Repeat for several.")
 @click.option("-n", "n", type=click.IntRange(1, 1000), default=10, show_default=True)
+@hub_options
 @as_of_option
 @text_format
 @click.pass_obj
-def suggest(app: App, name, kinds, n, as_of, fmt) -> None:
+def suggest(app: App, name, kinds, n, exclude, include_hubs, as_of, fmt) -> None:
     """Organizations NAME could work with, each with its reasons.
 
     Scores combine shared intermediaries (Adamic–Adar, resource allocation), meta-path
@@ -103,7 +106,7 @@ def suggest(app: App, name, kinds, n, as_of, fmt) -> None:
     with app.session() as session:
         _projection(app, session)
         with app.busy("scoring candidates"):
-            found = session.suggest(name, kinds=kinds or None, n=n, as_of=as_of)
+            found = session.suggest(name, kinds=kinds or None, n=n, as_of=as_of, **hub_arguments(exclude, include_hubs))
     render(found, fmt, console=app.out, columns=["rank", "organization", "kind", "score", "reasons"],
            text=suggestions_text)
     app.err.print(plural(len(found), "suggestion"))
@@ -116,10 +119,11 @@ def suggest(app: App, name, kinds, n, as_of, fmt) -> None:
 @click.option("--samples", type=click.IntRange(0), default=None,
               help="Betweenness from this many sampled sources; 0: exact. Default: exact up to 5,000 "
                    "organizations, 200 sampled sources beyond.")
+@hub_options
 @as_of_option
 @listing_format
 @click.pass_obj
-def brokers(app: App, between, n, samples, as_of, fmt) -> None:
+def brokers(app: App, between, n, samples, exclude, include_hubs, as_of, fmt) -> None:
     """Organizations that broker between others: betweenness, Burt's constraint and effective
     size, and the Gould–Fernandez brokerage roles by organization kind.
 
@@ -131,7 +135,8 @@ def brokers(app: App, between, n, samples, as_of, fmt) -> None:
     with app.session() as session:
         _projection(app, session)
         with app.busy("computing betweenness"):
-            found = session.brokers(between=between, n=n, samples=samples, as_of=as_of)
+            found = session.brokers(between=between, n=n, samples=samples, as_of=as_of,
+                                    **hub_arguments(exclude, include_hubs))
     columns = None
     if fmt == "table" and found:
         columns = [c for c in found.to_dicts()[0] if c not in ("iri", "rank")]
@@ -143,10 +148,11 @@ def brokers(app: App, between, n, samples, as_of, fmt) -> None:
               show_default=True)
 @click.option("--resolution", type=float, default=1.0, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
+@hub_options
 @as_of_option
 @listing_format
 @click.pass_obj
-def communities(app: App, method, resolution, seed, as_of, fmt) -> None:
+def communities(app: App, method, resolution, seed, exclude, include_hubs, as_of, fmt) -> None:
     """Communities of organizations, and the organizations that bridge them.
 
     The table shows each community's first members; csv and tsv list every member, one per
@@ -160,7 +166,8 @@ def communities(app: App, method, resolution, seed, as_of, fmt) -> None:
     with app.session() as session:
         _projection(app, session)
         with app.busy("finding communities"):
-            found = session.communities(method=method.lower(), resolution=resolution, seed=seed, as_of=as_of)
+            found = session.communities(method=method.lower(), resolution=resolution, seed=seed, as_of=as_of,
+                                        **hub_arguments(exclude, include_hubs))
     if fmt != "table":
         render(found, fmt)
         return

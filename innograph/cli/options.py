@@ -30,6 +30,21 @@ as_of_option = click.option("--as-of", "as_of", metavar="DATE",
                             help="Only facts valid then (memberships, posts, grants...): YYYY-MM-DD, YYYY-MM or YYYY.")
 
 
+def hub_options(function):
+    """``--exclude NAME|KIND`` (repeatable) and ``--include-hubs`` for the network questions."""
+    function = click.option(
+        "--include-hubs", is_flag=True,
+        help="Let funders of a whole programme (context, not a tie) connect the organizations they fund.")(function)
+    return click.option(
+        "--exclude", "exclude", multiple=True, metavar="NAME|KIND", callback=kinds_callback,
+        help="Leave out an organization (name or IRI) or a kind (node or fact kind). Repeat for several.")(function)
+
+
+def hub_arguments(exclude, include_hubs) -> dict:
+    """The keyword arguments of the hub options, only those given (so the defaults stay the query's)."""
+    return {**({"exclude": tuple(exclude)} if exclude else {}), **({"include_hubs": True} if include_hubs else {})}
+
+
 @lru_cache(maxsize=1)
 def known_kinds() -> dict[str, str]:
     """Every node and fact kind name the queries accept, by its lower-case form."""
@@ -92,5 +107,5 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-__all__ = ["format_option", "text_format", "listing_format", "as_of_option", "canonical_kinds",
+__all__ = ["hub_options", "hub_arguments", "format_option", "text_format", "listing_format", "as_of_option", "canonical_kinds",
            "kinds_callback", "known_kinds", "output_stream", "plural"]

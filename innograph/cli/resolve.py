@@ -50,7 +50,7 @@ def resolve(app: App, review: bool, list_merges: bool, accepts, rejects, undos, 
                columns=columns if fmt == "table" else [*columns, "iri", "other_iri"])
     elif list_merges:
         render([m.as_dict() for m in result.merges], fmt, console=app.out,
-               columns=["id", "rule", "names", "merged", "into"] if fmt == "table" else None)
+               columns=["id", "rule", "names", "merged", "into"])
     rules = ", ".join(f"{rule} {count}" for rule, count in result.by_rule().items()) or "none"
     app.err.print(
         f"{result.organizations:,} organization nodes → {result.distinct:,} organizations; "
