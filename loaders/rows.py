@@ -16,10 +16,8 @@ quoting, and title lines above the header.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as _dt
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +25,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from innograph.errors import InputError
+from innograph.loaders.encoding import sniff_encoding
+from innograph.loaders.records import flatten, open_jsonl, peek_json_keys, read_document, records_of
 
 csv.field_size_limit(1 << 27)
 
@@ -107,7 +107,7 @@ def peek_headers(path: Path) -> list[str]:
         if fmt == "csv":
             return _open_csv(path, sniff_only=True).headers
         if fmt in ("json", "jsonl"):
-            return _peek_json_keys(path, fmt)
+            return peek_json_keys(path, fmt)
         if fmt == "xlsx":
             return _open_xlsx(path).headers
         if fmt == "yaml":
@@ -118,20 +118,6 @@ def peek_headers(path: Path) -> list[str]:
 
 
 # -- CSV -------------------------------------------------------------------------------------
-
-def sniff_encoding(sample: bytes) -> str:
-    """The encoding of a text sample: BOMs first, then UTF-8 if it decodes, else Windows-1252."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(sample) - 4:  # not just a character cut at the end of the sample
-            return "cp1252"
-    return "utf-8"
-
 
 def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the first lines into the most, equally many, fields."""
@@ -220,6 +206,37 @@ def _csv_rows(path: Path, stream, reader, headers: list[str], encoding: str) -> 
 
 # -- spreadsheets ----------------------------------------------------------------------------
 
+#: Largest total size of the XML parts of a workbook once unzipped, and the largest ratio to the
+#: file's size: above either, the file is a zip bomb, not a spreadsheet.
+MAX_XLSX_UNZIPPED = 2 << 30
+MAX_XLSX_RATIO = 200
+
+
+def _check_workbook(path: Path) -> None:
+    """Refuse what is not an unzippable workbook before openpyxl reads anything."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise InputError(f"not a readable .xlsx workbook (not a zip archive: {exc})", path=path) from None
+    unzipped = sum(i.file_size for i in infos)
+    if unzipped > MAX_XLSX_UNZIPPED or unzipped > MAX_XLSX_RATIO * max(path.stat().st_size, 1 << 16):
+        raise InputError(f"not a readable .xlsx workbook: its parts unzip to {unzipped / 1e6:,.0f} MB "
+                         f"(a zip bomb?)", path=path)
+
+
+def _xlsx_error(path: Path, exc: BaseException, line: int | None = None) -> InputError:
+    """openpyxl and its XML parser raise many kinds (zipfile, KeyError, IndexError, ParseError)."""
+    what = str(exc) or type(exc).__name__
+    if "entity" in what or "amplification" in what:
+        what = f"its XML is refused ({what}): external or expanding entities are not read"
+    elif isinstance(exc, (KeyError, IndexError)):
+        what = f"a part of the workbook is missing ({type(exc).__name__}: {what})"
+    return InputError(f"not a readable .xlsx workbook: {what}", path=path, line=line)
+
+
 def _open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = None) -> Table:
     try:
         import openpyxl
@@ -227,137 +244,68 @@ def _open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None =
         from innograph.errors import MissingExtraError
 
         raise MissingExtraError("tables", "openpyxl") from None
+    _check_workbook(path)
+    book = None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds (zipfile, KeyError, InvalidFileException)
-        raise InputError(f"not a readable .xlsx workbook: {exc}", path=path) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise InputError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
-    ws = book[sheet] if sheet else book.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    number, headers = 0, None
-    for number, cells in enumerate(rows, 1):
-        filled = sum(1 for c in cells if c not in (None, ""))
-        if (header_row and number == header_row) or (not header_row and filled >= 2):
-            headers = _clean_headers([c if c is not None else "" for c in cells])
-            break
+        if sheet is not None and sheet not in book.sheetnames:
+            raise InputError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
+        if not book.worksheets:
+            raise InputError("the workbook has no sheet", path=path)
+        ws = book[sheet] if sheet else book.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        number, headers = 0, None
+        for number, cells in enumerate(rows, 1):
+            filled = sum(1 for c in cells if c not in (None, ""))
+            if (header_row and number == header_row) or (not header_row and filled >= 2):
+                headers = _clean_headers([c if c is not None else "" for c in cells])
+                break
+    except InputError:
+        if book is not None:
+            book.close()
+        raise
+    except Exception as exc:  # noqa: BLE001 - every openpyxl failure is bad input here
+        if book is not None:
+            book.close()
+        raise _xlsx_error(path, exc) from None
     if headers is None:
         book.close()
         raise InputError("the sheet is empty: no header row", path=path)
 
     def generate(first: int) -> Iterator[Row]:
+        line = first
         try:
             for line, cells in enumerate(rows, first + 1):
                 if all(c in (None, "") for c in cells):
                     continue
                 yield Row(line, dict(zip(headers, cells)))
+        except Exception as exc:  # noqa: BLE001
+            raise _xlsx_error(path, exc, line + 1) from None
         finally:
             book.close()
 
     return Table(path, "xlsx", headers, generate(number), unit="row")
 
 
-# -- JSON, JSON Lines, YAML ------------------------------------------------------------------
-
-def _records_of(data, path: Path) -> list:
-    """The list of records in a parsed JSON/YAML document (a list, or a dict holding one)."""
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
-        if len(lists) == 1:
-            return lists[0]
-    raise InputError("not a table: expected a list of records (objects)", path=path)
-
-
-def _flatten(record: dict, prefix: str = "") -> dict[str, object]:
-    out: dict[str, object] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out.update(_flatten(value, name + "."))
-        else:
-            out[name] = value
-    return out
-
+# -- JSON, JSON Lines, YAML (parsed by .records, with depth limits and no YAML aliases) --------
 
 def _open_records(path: Path, fmt: str) -> Table:
     if fmt == "jsonl":
-        stream = open(path, encoding="utf-8-sig")
-        first = None
-        for number, line in enumerate(stream, 1):
-            if line.strip():
-                first = (number, _json_line(line, path, number))
-                break
-        if first is None:
-            stream.close()
-            raise InputError("the file is empty", path=path)
-        headers = list(_flatten(first[1]))
-
-        def generate() -> Iterator[Row]:
-            with stream:
-                yield Row(first[0], _flatten(first[1]))
-                for number, line in enumerate(stream, first[0] + 1):
-                    if line.strip():
-                        yield Row(number, _flatten(_json_line(line, path, number)))
-
-        return Table(path, "jsonl", headers, generate())
-    text = path.read_text(encoding="utf-8-sig")
-    if fmt == "yaml":
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
-                             line=mark.line + 1 if mark else None) from None
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
-    records = _records_of(data, path)
+        headers, records = open_jsonl(path)
+        return Table(path, "jsonl", headers, (Row(number, values) for number, values in records))
+    records = records_of(read_document(path, fmt), path)
     headers: list[str] = []
-    for record in records[:200]:
+    for number, record in enumerate(records[:200], 1):
         if isinstance(record, dict):
-            headers += [k for k in _flatten(record) if k not in headers]
+            headers += [k for k in flatten(record, path=path, line=number) if k not in headers]
 
     def generate() -> Iterator[Row]:
         for number, record in enumerate(records, 1):
             if not isinstance(record, dict):
                 raise InputError("a record is not an object", path=path, line=number, value=record)
-            yield Row(number, _flatten(record))
+            yield Row(number, flatten(record, path=path, line=number))
 
     return Table(path, fmt, headers, generate(), unit="record")
-
-
-def _json_line(line: str, path: Path, number: int) -> dict:
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", path=path, line=number, column=exc.colno) from None
-    if not isinstance(value, dict):
-        raise InputError("a line is not a JSON object", path=path, line=number, value=value)
-    return value
-
-
-def _peek_json_keys(path: Path, fmt: str) -> list[str]:
-    """Keys of the first record of a JSON (Lines) file, from its first 64 KiB."""
-    with open(path, encoding="utf-8-sig", errors="replace") as stream:
-        head = stream.read(1 << 16)
-    if fmt == "jsonl":
-        first = head.split("\n", 1)[0]
-        return list(_flatten(json.loads(first))) if first.strip().startswith("{") else []
-    start = head.find("{", head.find("[") if head.lstrip().startswith("{") else 0)
-    if start < 0:
-        return []
-    decoder = json.JSONDecoder()
-    try:
-        record, _ = decoder.raw_decode(head, start)
-    except json.JSONDecodeError:
-        return re.findall(r'"([^"\\]{1,60})"\s*:', head[start:start + 4096])
-    return list(_flatten(record)) if isinstance(record, dict) else []
 
 
 # -- values ----------------------------------------------------------------------------------
