@@ -211,17 +211,17 @@ class Session:
 
         return export_to(self.kg, stream, fmt, graph=self.kg.source(source).iri if source else None)
 
-    def export_graph(self, stream, fmt: str = "graphml", *, as_of=None) -> tuple[int, int]:
+    def export_graph(self, stream, fmt: str = "graphml", *, as_of=None, **options) -> tuple[int, int]:
         """Write the projection as GraphML or GEXF; returns (nodes, edges)."""
         from innograph.graph.export_graph import write_graph
 
-        return write_graph(self.projection, stream, fmt, as_of=as_of)
+        return write_graph(self.projection, stream, fmt, as_of=as_of, kg=self.kg, **options)
 
     def to_networkx(self, **options):
         """The projection as a networkx MultiDiGraph (nodes keyed by IRI, edges by fact kind)."""
         from innograph.graph.export_graph import to_networkx
 
-        return to_networkx(projection=self.projection, **options)
+        return to_networkx(self.kg, projection=self.projection, **options)
 
     # -- changes ------------------------------------------------------------------------------
     def load(self, paths: str | os.PathLike | Iterable[str | os.PathLike], *, kind: str | None = None,

@@ -21,7 +21,7 @@ from innograph.render import render
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--kind", help="Loader to use instead of guessing from the file type: rdf, documents, members, "
-                             "cordis, sirene (see `innograph load --help` examples).")
+                             "cordis or sirene.")
 @click.option("--format", "rdf_format", type=click.Choice(sorted(RDF_FORMAT_NAMES), case_sensitive=False),
               help="RDF format when the extension does not say (ttl, nt, nq, trig, jsonld, xml, n3).")
 @click.option("--as", "name", help="Name of the source (default: the file name; for stdin: 'stdin').")
@@ -36,7 +36,10 @@ from innograph.render import render
 def load(app: App, paths, kind, rdf_format, name, base_iri, force, max_size, of, mapping, strict) -> None:
     """Load files into the store; each file becomes one source (a named graph).
 
-    PATHS are files, directories (walked; files no loader reads are passed over), glob
+    Reads RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), press articles (.txt, .md,
+    .html: organizations, people, posts, memberships, grants and events, each with the sentence
+    it was read from), member lists and other tables (CSV, TSV, XLSX, JSON), CORDIS and SIRENE
+    exports. PATHS are files, directories (walked; files no loader reads are passed over), glob
     patterns ('data/**/*.ttl'), or - for standard input. Loading a file again replaces what
     it gave before, in one transaction: its old facts vanish and the new ones appear, and a
     file that fails to load leaves the store exactly as it was.
