@@ -26,7 +26,8 @@ from decimal import Decimal
 import pyoxigraph as ox
 from rdflib.namespace import RDF, RDFS, XSD
 
-from innograph.graph.iri import ID_BASE, mint, organization_iri, slug
+from innograph.graph.iri import ID_BASE, mint, organization_iri, siren_from, slug
+from innograph.ontology.kinds import ORG_KINDS
 from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
 
 _N = ox.NamedNode
@@ -39,6 +40,35 @@ def _iri(term) -> ox.NamedNode:
 
 A = _iri(RDF.type)
 LABEL = _iri(RDFS.label)
+
+
+@functools.lru_cache(maxsize=1)
+def standard_classes() -> dict[ox.NamedNode, tuple[ox.NamedNode, ...]]:
+    """{ig: class: the classes of other vocabularies it is a subclass of, transitively}, read from
+    the ontology (``ig:Project ⊑ schema:Project``...), so that a node typed with an ``ig:`` class
+    is found by clients that know only schema.org, ORG or FOAF.
+
+    >>> [c.value for c in standard_classes()[_iri(IG.Project)]]
+    ['https://schema.org/Project']
+    """
+    from innograph.ontology import NAMESPACE, ontology_path
+
+    supers: dict[str, set[str]] = {}
+    sub_class_of = str(RDFS.subClassOf)
+    for triple in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE):
+        if triple.predicate.value == sub_class_of and isinstance(triple.object, ox.NamedNode):
+            supers.setdefault(triple.subject.value, set()).add(triple.object.value)
+
+    def closure(cls: str, seen: set[str]) -> set[str]:
+        for parent in supers.get(cls, ()):
+            if parent not in seen:
+                seen.add(parent)
+                closure(parent, seen)
+        return seen
+
+    return {_N(cls): tuple(_N(c) for c in sorted(closure(cls, set())) if not c.startswith(NAMESPACE))
+            for cls in supers if cls.startswith(NAMESPACE) and any(not c.startswith(NAMESPACE)
+                                                                    for c in closure(cls, set()))}
 _XSD = {name: _N(str(XSD) + name) for name in ("date", "decimal", "integer", "boolean", "gYearMonth", "gYear")}
 
 _WEB = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -49,11 +79,6 @@ def project_iri(name: str, *, cordis_id: str | None = None) -> str:
     return f"{ID_BASE}project/cordis/{str(cordis_id).strip()}" if cordis_id else mint("project", name)
 
 
-#: Organization kinds (ig: class local names) a loader may give.
-ORG_KINDS = (
-    "Company", "Hospital", "University", "ResearchCentre", "TrainingCentre",
-    "PublicAuthority", "ChamberOfCommerce", "MediaOutlet", "Cluster",
-)
 
 
 @dataclass(frozen=True)
@@ -91,6 +116,7 @@ class FactWriter:
         self.triples: list[ox.Triple] = []
         self._seen: set[ox.Triple] = set()
         self._label: dict[str, str] = {}
+        self._standard = standard_classes()
 
     def drain(self) -> list[ox.Triple]:
         """The triples written since the last drain, handed over and forgotten (for streaming).
@@ -102,10 +128,14 @@ class FactWriter:
 
     # -- plumbing ---------------------------------------------------------------------------
     def add(self, subject, predicate, obj) -> None:
+        """Add a triple (once); an ``ig:`` class brings the standard classes above it along."""
         triple = ox.Triple(subject, _iri(predicate) if not isinstance(predicate, ox.NamedNode) else predicate, obj)
         if triple not in self._seen:
             self._seen.add(triple)
             self.triples.append(triple)
+            if triple.predicate == A and obj in self._standard:
+                for cls in self._standard[obj]:
+                    self.add(subject, A, cls)
 
     def _fact_iri(self, kind: str, *parts: object) -> ox.NamedNode:
         key = "\x1f".join([self.source.value, kind, *map(str, parts)])
@@ -146,12 +176,8 @@ class FactWriter:
         if kind:
             if kind not in ORG_KINDS:
                 raise ValueError(f"unknown organization kind {kind!r}; use one of: {', '.join(ORG_KINDS)}")
-            types.append(getattr(IG, kind))
-            if kind == "Cluster":
-                types.append(ORG.OrganizationalCollaboration)
+            types.append(getattr(IG, kind))  # with its standard classes (a cluster is an org:OrganizationalCollaboration)
         self._labelled(node, types, name, aliases)
-        from innograph.graph.iri import siren_from
-
         found = siren_from(siren=siren, vat=vat)
         if found:
             self.add(node, IG.siren, ox.Literal(found))
@@ -344,8 +370,7 @@ class FactWriter:
         the funder's `contribution` (``ig:ecContribution``, 0 included) and its `total_cost` when known."""
         self.add(organization, IG.participatesIn, project)
         node = _N(iri) if iri else self._fact_iri("participation", organization.value, project.value, role)
-        self.add(node, A, _iri(IG.Participation))
-        self.add(node, A, _iri(ORG.Membership))
+        self.add(node, A, _iri(IG.Participation))  # an org:Membership too (the ontology says so)
         for predicate, value in ((IG.participant, organization), (ORG.member, organization),
                                  (IG.project, project), (ORG.organization, project)):
             self.add(node, predicate, value)

@@ -181,3 +181,28 @@ def test_the_real_sample_agrees_with_pandas(cordis_sample):
     [(schemes, objectives)] = values(kg, """SELECT (COUNT(DISTINCT ?a) AS ?s) (COUNT(DISTINCT ?b) AS ?o) WHERE {
         { ?a ig:fundingScheme ?x } UNION { ?b schema:description ?y } }""")
     assert int(schemes) == (described.fundingScheme != "").sum() and int(objectives) == (described.objective != "").sum()
+
+
+def test_standard_classes_come_with_the_ig_classes(kg):
+    """`?p a schema:Project` finds CORDIS projects: the ontology's superclasses are asserted too."""
+    from innograph.graph.facts import FactWriter, standard_classes
+    from innograph.ontology import ontology_path
+
+    for path in (TABLES / "cordis-organizations.json", TABLES / "cordis-projects.json"):
+        ingest(kg, path)
+    [(ig_projects,)] = values(kg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ig:Project }")
+    [(schema_projects,)] = values(kg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Project }")
+    assert int(ig_projects) == int(schema_projects) > 0
+    assert not ask(kg, "ASK { ?p a ig:Participation FILTER NOT EXISTS { ?p a org:Membership } }")
+    # Derived from the ontology, not listed by hand: every ig: class with a superclass elsewhere.
+    from rdflib import RDFS, Graph
+
+    onto = Graph().parse(ontology_path())
+    expected = {str(c) for c, p in onto.subject_objects(RDFS.subClassOf)
+                if str(c).startswith("https://w3id.org/innograph/ns#") and not str(p).startswith("https://w3id.org/innograph/ns#")}
+    assert {c.value for c in standard_classes()} == expected
+    w = FactWriter("https://w3id.org/innograph/source/test")
+    cluster = w.organization("Cluster Exemple", kind="Cluster")
+    assert {t.object.value for t in w.triples if t.subject == cluster and t.predicate.value.endswith("#type")} == {
+        "http://www.w3.org/ns/org#Organization", "https://w3id.org/innograph/ns#Cluster",
+        "http://www.w3.org/ns/org#OrganizationalCollaboration"}
