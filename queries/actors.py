@@ -4,7 +4,9 @@ Brokerage and communities are about actors. Two organizations are tied when a fa
 (partnership, funding, membership of a cluster...) or when they share a project, an event or a
 person (a group of ``k`` organizations adds ``1/(k-1)`` to each of its pairs, Newman's
 weighting). Groups larger than ``max_group`` (a place, a huge programme) and co-mentions tie
-nobody: they say little about who works with whom.
+nobody: they say little about who works with whom. Nor does a funder of a whole programme (a
+context hub, see ``graph.projection.context_hubs``): it is left out of the graph unless
+``include_hubs``, as are the names, node kinds and fact kinds given in ``exclude``.
 
 >>> from innograph.examples import handmade_example
 >>> from innograph.load import ingest
@@ -20,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from innograph.errors import MissingExtraError
+from innograph.graph.projection import edge_filter
+from innograph.queries.lookup import exclusions
 
 GROUP_KINDS = ("Project", "Event", "Person")
 NO_TIE = ("co_mentioned", "located_in")
@@ -48,16 +52,18 @@ def require_igraph():
     return igraph
 
 
-def actor_graph(kg=None, *, as_of=None, max_group: int = 50, projection=None) -> ActorGraph:
+def actor_graph(kg=None, *, as_of=None, max_group: int = 50, projection=None, exclude=(),
+                include_hubs: bool = False) -> ActorGraph:
     """Build the organization graph of `kg` (or of a given `projection`)."""
     from innograph.graph.projection import projection as project
-    from innograph.queries.paths import edge_filter
 
     igraph = require_igraph()
     p = projection or project(kg)
-    valid = edge_filter(p, as_of=as_of)
+    ruled_out = exclusions(kg, exclude, include_hubs=include_hubs, projection=p)
+    valid = edge_filter(p, as_of=as_of, kinds=ruled_out.kinds_left(p))
     no_tie = {p.edge_kinds.index(k) for k in NO_TIE}
-    orgs = [n for n in range(p.n_nodes) if p.is_organization(n)]
+    gone = ruled_out.nodes
+    orgs = [n for n in range(p.n_nodes) if p.is_organization(n) and n not in gone]
     vertex = {n: i for i, n in enumerate(orgs)}
     weights: dict[tuple[int, int], float] = {}
     src, dst, ekind, weight = p.src, p.dst, p.ekind, p.weight
@@ -69,7 +75,7 @@ def actor_graph(kg=None, *, as_of=None, max_group: int = 50, projection=None) ->
     groups = set(GROUP_KINDS)
     indptr, nbr, eid = p.indptr, p.nbr, p.eid
     for z in range(p.n_nodes):
-        if p.kinds[z] not in groups:
+        if p.kinds[z] not in groups or z in gone:
             continue
         lo, hi = indptr[z], indptr[z + 1]
         if hi - lo < 2:

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from innograph.errors import UsageError
+from innograph.queries.lookup import organization_kind
 from innograph.queries.results import Record, Results
 
 EXACT_UP_TO = 5000   # organizations: beyond, betweenness is estimated from sampled sources
@@ -99,12 +100,14 @@ class Broker(Record):
                  "effective_size": round(self.effective_size, 3), "degree": self.degree, **self.roles}]
 
 
-def brokers(kg, *, between=None, n: int = 20, samples: int | None = None, as_of=None, seed: int = 0,
-            projection=None, actors=None) -> Results:
+def brokers(kg, *, projection=None, between=None, n: int = 20, samples: int | None = None, as_of=None,
+            seed: int = 0, exclude=(), include_hubs: bool = False, actors=None) -> Results:
     """The `n` organizations with the highest betweenness, with constraint, effective size and roles.
 
     Betweenness is exact up to ``EXACT_UP_TO`` organizations and estimated from ``AUTO_SAMPLES``
     sampled sources beyond (scaled up); ``samples=0`` forces exact, ``samples=N`` samples N.
+    Funders of a whole programme are context and left out unless `include_hubs`; `exclude`
+    leaves out more names, node kinds or fact kinds.
     """
     from innograph.graph.projection import ORGANIZATION_KINDS
     from innograph.queries.actors import actor_graph
@@ -113,11 +116,12 @@ def brokers(kg, *, between=None, n: int = 20, samples: int | None = None, as_of=
         raise UsageError("n must be at least 1")
     if between is not None:
         between = tuple(between)
-        if len(between) != 2 or any(k not in ORGANIZATION_KINDS for k in between):
+        if len(between) != 2:
             raise UsageError(f"--between takes two organization kinds among: {', '.join(sorted(ORGANIZATION_KINDS))}")
+        between = tuple(organization_kind(k) for k in between)
     if samples is not None and samples < 0:
         raise UsageError("samples must be 0 (exact) or more")
-    ag = actors or actor_graph(kg, as_of=as_of, projection=projection)
+    ag = actors or actor_graph(kg, as_of=as_of, projection=projection, exclude=exclude, include_hubs=include_hubs)
     g = ag.graph
     if g.vcount() == 0:
         return Results()

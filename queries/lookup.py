@@ -25,14 +25,22 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
 from innograph.errors import NotFoundError, UsageError
 from innograph.graph.iri import fold
+from innograph.graph.projection import EDGE_KINDS, ORGANIZATION_KINDS
+from innograph.ontology import SKOS
 from innograph.graph.projection import format_date as ordinal_date
+from innograph.graph.projection import context_hubs, edge_filter
 from innograph.queries.evidence import Evidence, EvidenceReader, phrase
 from innograph.queries.results import Record, Results
 
 
+_ALT_LABEL = str(SKOS.altLabel)
 MARGIN = 0.15  # a partial match wins only when the next one scores this much lower
+#: Node kinds: organization kinds, then the other things the projection holds.
+NODE_KINDS = (*sorted(ORGANIZATION_KINDS), "Person", "Project", "Event", "Place")
 
 
 class AmbiguousName(UsageError):
@@ -102,6 +110,7 @@ def search(kg, text: str, *, limit: int = 20, kinds=None, projection=None) -> Re
     from innograph.graph.projection import projection as project
 
     p = projection or project(kg)
+    kinds = None if kinds is None else {node_kind(k) for k in kinds}
     query = fold(text)
     scored: dict[int, tuple[float, str]] = {}
 
@@ -176,15 +185,17 @@ def resolve(kg, name: str, *, projection=None) -> int:
     raise AmbiguousName(name, list(hits))
 
 
-def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None) -> Entity:
-    """Every fact about the entity called `name`, with its evidence (strongest first)."""
+def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None, evidence=None) -> Entity:
+    """Every fact about the entity called `name`, with its evidence (strongest first).
+
+    The entity is named by its canonical node: any IRI merged into it gives the same answer.
+    """
     from innograph.graph.projection import projection as project
-    from innograph.queries.paths import edge_filter
 
     p = projection or project(kg)
     node = resolve(kg, name, projection=p)
     valid = edge_filter(p, as_of=as_of)
-    reader = EvidenceReader(kg, p)
+    reader = evidence if getattr(evidence, "p", None) is p else EvidenceReader(kg, p)
     edges = sorted({e for _, e in p.neighbours(node) if valid(e)},
                    key=lambda e: (p.edge_kinds[p.ekind[e]] == "co_mentioned", -p.weight[e], e))
     facts = Results()
@@ -196,10 +207,75 @@ def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None
         facts.append(Fact(kind, phrase(kind, forward=forward, details=found.details, flags=p.flags[e]),
                           p.labels[other], p.kinds[other], p.iris[other],
                           found.details.get("date") or ordinal_date(p.start[e]), found.evidence))
-    aliases = sorted({row["alt"].value for iri in p.iris_of(node) for row in kg.store.query(
-        f"SELECT ?alt WHERE {{ <{iri}> <http://www.w3.org/2004/02/skos/core#altLabel> ?alt }}",
-        use_default_graph_as_union=True)} - {p.labels[node]})
+    alt = ox.NamedNode(_ALT_LABEL)
+    aliases = sorted({q.object.value for iri in p.iris_of(node)
+                      for q in kg.store.quads_for_pattern(ox.NamedNode(iri), alt, None, None)} - {p.labels[node]})
     return Entity(p.labels[node], p.kinds[node], p.iris[node], aliases, facts)
 
 
-__all__ = ["search", "resolve", "show", "Hit", "Fact", "Entity", "AmbiguousName"]
+def _kind_table(names) -> dict[str, str]:
+    return {k.lower(): k for k in names}
+
+
+_NODE_KINDS = _kind_table(NODE_KINDS)
+_EDGE_KINDS = _kind_table(EDGE_KINDS)
+
+
+def node_kind(name: str) -> str:
+    """The node kind called `name`, case-insensitively ('hospital' -> 'Hospital')."""
+    found = _NODE_KINDS.get(str(name).strip().lower())
+    if found is None:
+        raise UsageError(f"unknown kind {name!r}; use one of: {', '.join(NODE_KINDS)}")
+    return found
+
+
+def organization_kind(name: str) -> str:
+    """The organization kind called `name`, case-insensitively."""
+    found = node_kind(name) if str(name).strip().lower() in _NODE_KINDS else None
+    if found not in ORGANIZATION_KINDS:
+        raise UsageError(f"unknown organization kind {name!r}; use one of: {', '.join(sorted(ORGANIZATION_KINDS))}")
+    return found
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Nodes a query must not go through, and fact kinds it must not use."""
+
+    nodes: frozenset[int] = frozenset()
+    edge_kinds: frozenset[str] = frozenset()
+
+    def kinds_left(self, p) -> list[str] | None:
+        """The fact kinds still allowed (None: all)."""
+        return None if not self.edge_kinds else [k for k in p.edge_kinds if k not in self.edge_kinds]
+
+
+def exclusions(kg, exclude=(), *, include_hubs: bool = False, keep=(), projection=None) -> Exclusion:
+    """What `exclude` (names, IRIs, node kinds or fact kinds) and the context hubs rule out.
+
+    Unless `include_hubs`, the funders of a whole programme (``context_hubs``) are context: they
+    connect nobody. Nodes in `keep` (a query's own ends) are never excluded.
+    """
+    from innograph.graph.projection import projection as project
+
+    p = projection or project(kg)
+    nodes: set[int] = set() if include_hubs else set(context_hubs(p))
+    edge_kinds: set[str] = set()
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    wanted_kinds = set()
+    for item in exclude or ():
+        key = str(item).strip().lower()
+        if key in _EDGE_KINDS:
+            edge_kinds.add(_EDGE_KINDS[key])
+        elif key in _NODE_KINDS:
+            wanted_kinds.add(_NODE_KINDS[key])
+        else:
+            nodes.add(resolve(kg, str(item), projection=p))
+    if wanted_kinds:
+        kinds = p.kinds
+        nodes.update(n for n in range(p.n_nodes) if kinds[n] in wanted_kinds)
+    return Exclusion(frozenset(nodes - set(keep)), frozenset(edge_kinds))
+
+
+__all__ = ["search", "resolve", "show", "Hit", "Fact", "Entity", "AmbiguousName", "NODE_KINDS", "node_kind",
+           "organization_kind", "Exclusion", "exclusions"]

@@ -1,8 +1,11 @@
 """Partner suggestions: organizations an organization is not linked to yet, and why they fit.
 
 Candidates are the organizations two hops away (through a project, a cluster, an event, a
-person, a funder, a place or an article that mentions both), minus those already linked by a
-fact. Each is scored by
+person, a funder, a place or an article that mentions both), minus those it already works
+with: an organization tied to it by a fact, or taking part in one of its projects, is never a
+suggestion; it is listed apart, in ``already_partners``. A funder of a whole programme is
+context: it neither connects its grantees nor is suggested (unless ``include_hubs``); names,
+node kinds and fact kinds in ``exclude`` are left out too. Each candidate is scored by
 
 * **Adamic–Adar** and **resource allocation** over the shared intermediaries, weighted by the
   strength of both edges (a shared small project counts more than a shared big region);
@@ -30,13 +33,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from innograph.errors import UsageError
+from innograph.graph.projection import ORGANIZATION_KINDS
+from innograph.graph.projection import edge_filter
 from innograph.queries.evidence import Evidence, EvidenceReader, phrase
+from innograph.queries.lookup import exclusions, organization_kind, resolve
 from innograph.queries.results import Record, Results
 
 #: Meta-paths of PathSim: name -> node kinds of the intermediary.
 META_PATHS = {"project": {"Project"}, "cluster": {"Cluster"}, "event": {"Event"}, "person": {"Person"}}
 COMPLEMENTARITY = 0.5
 WEAK = ("co_mentioned", "located_in")  # ties that suggest, but do not count as a link
+PARTNERSHIPS = ("Project",)  # taking part in the same one of these makes two organizations partners
 
 
 @dataclass
@@ -65,15 +72,37 @@ class Suggestion(Record):
     complementary: bool
     reasons: list[Reason] = field(default_factory=list)
 
-    def summary(self) -> dict:
-        return {"organization": self.label, "kind": self.kind, "score": f"{self.score:.3f}",
-                "reasons": "; ".join(r.via for r in self.reasons[:4])}
-
     def rows(self):
         return [{"organization": self.label, "kind": self.kind, "iri": self.iri, "score": self.score,
                  "adamic_adar": self.adamic_adar, "resource_allocation": self.resource_allocation,
                  **{f"pathsim_{k}": v for k, v in self.pathsim.items()}, "complementary": self.complementary,
                  "reasons": "; ".join(r.text for r in self.reasons[:4])}]
+
+
+@dataclass
+class Partner(Record):
+    """An organization already working with the one asked about: how (facts, shared projects)."""
+
+    label: str
+    kind: str
+    iri: str
+    facts: int            # facts tying the two directly
+    shared: int           # projects (or other partnerships) both take part in
+    via: list[str] = field(default_factory=list)
+
+
+    def rows(self):
+        return [{"organization": self.label, "kind": self.kind, "iri": self.iri, "facts": self.facts,
+                 "shared": self.shared, "via": "; ".join(self.via)}]
+
+
+class Suggestions(Results):
+    """The suggestions, best first (``to_dict()``, ``to_dicts()`` as any results), and apart from
+    them ``already_partners``: the organizations it already works with (results of their own)."""
+
+    def __init__(self, items=(), already_partners=()) -> None:
+        super().__init__(items)
+        self.already_partners: Results = Results(already_partners)
 
 
 def _best_edges(p, node: int, valid) -> dict[int, tuple[float, int]]:
@@ -88,48 +117,38 @@ def _best_edges(p, node: int, valid) -> dict[int, tuple[float, int]]:
     return best
 
 
-def suggest(kg, name: str, *, kinds=None, n: int = 10, as_of=None, reasons: int = 4,
-            projection=None) -> Results:
-    """The `n` organizations best suited to work with `name` that it is not linked to yet."""
-    from innograph.graph.projection import ORGANIZATION_KINDS
+def suggest(kg, name: str, *, projection=None, kinds=None, n: int = 10, as_of=None, reasons: int = 4,
+            exclude=(), include_hubs: bool = False, evidence=None) -> Suggestions:
+    """The `n` organizations best suited to work with `name` that it does not work with yet."""
     from innograph.graph.projection import projection as project
-    from innograph.queries.lookup import resolve
-    from innograph.queries.paths import edge_filter
 
     if n < 1:
         raise UsageError("n must be at least 1")
-    for kind in kinds or ():
-        if kind not in ORGANIZATION_KINDS:
-            raise UsageError(f"unknown organization kind {kind!r}; use one of: {', '.join(sorted(ORGANIZATION_KINDS))}")
-    valid = edge_filter(projection or project(kg), as_of=as_of)
+    wanted = {organization_kind(k) for k in kinds} if kinds else None
     p = projection or project(kg)
     a = resolve(kg, name, projection=p)
+    ruled_out = exclusions(kg, exclude, include_hubs=include_hubs, keep=(a,), projection=p)
+    gone = ruled_out.nodes
+    base = edge_filter(p, as_of=as_of, kinds=ruled_out.kinds_left(p))
+    src, dst = p.src, p.dst
+
+    def valid(e: int) -> bool:
+        return base(e) and src[e] not in gone and dst[e] not in gone
+
     weak = {p.edge_kinds.index(k) for k in WEAK}
     mine = _best_edges(p, a, valid)
-    linked = {v for i in range(p.indptr[a], p.indptr[a + 1])
-              if valid(p.eid[i]) and p.ekind[p.eid[i]] not in weak for v in (p.nbr[i],)}
-    wanted = set(kinds) if kinds else None
+    projects = _project_partners(p, a, valid, weak)
+    partners = _partners(p, a, valid, weak, projects)
 
     def candidate(b: int) -> bool:
-        return (b != a and b not in linked and p.kinds[b] in ORGANIZATION_KINDS
+        return (b != a and b not in partners and p.kinds[b] in ORGANIZATION_KINDS
                 and (wanted is None or p.kinds[b] in wanted))
 
-    aa, ra = defaultdict(float), defaultdict(float)
-    shared: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
-    for z, (w_az, e_az) in mine.items():
-        if candidate(z) and p.ekind[e_az] in weak:  # mentioned together: a direct, weak reason
-            aa[z] += w_az
-            ra[z] += w_az
-            shared[z].append((w_az, -1, e_az, -1))
-        theirs = _best_edges(p, z, valid)
-        degree = max(2, len(theirs))
-        for b, (w_zb, e_zb) in theirs.items():
-            if candidate(b):
-                aa[b] += w_az * w_zb / math.log(degree)
-                ra[b] += w_az * w_zb / degree
-                shared[b].append((w_az * w_zb / math.log(degree), z, e_az, e_zb))
+    aa, ra, shared = _shared(p, a, mine, valid, weak, candidate, projects)
+    reader = evidence if getattr(evidence, "p", None) is p else EvidenceReader(kg, p)
+    listed = sorted(partners.values(), key=lambda x: (-(x.facts + x.shared), x.label))
     if not aa:
-        return Results()
+        return Suggestions(already_partners=listed)
     counts_a = _meta_counts(p, mine)
     top_aa, top_ra = max(aa.values()), max(ra.values())
     scored = []
@@ -143,16 +162,83 @@ def suggest(kg, name: str, *, kinds=None, n: int = 10, as_of=None, reasons: int 
             sims[meta] = 2 * m_ab / total if total else 0.0
         complementary = p.kinds[b] != p.kinds[a] and any(
             p.kinds[z] in ("Cluster", "Project", "Event") for z in intermediaries)
-        base = 0.4 * aa[b] / top_aa + 0.3 * ra[b] / top_ra + 0.3 * sum(sims.values()) / len(sims)
-        score = base * (1 + COMPLEMENTARITY if complementary else 1.0)
+        base_score = 0.4 * aa[b] / top_aa + 0.3 * ra[b] / top_ra + 0.3 * sum(sims.values()) / len(sims)
+        score = base_score * (1 + COMPLEMENTARITY if complementary else 1.0)
         scored.append((score, b, sims, complementary))
     scored.sort(key=lambda item: (-item[0], p.labels[item[1]]))
-    reader = EvidenceReader(kg, p)
-    out = Results()
+    out = Suggestions(already_partners=listed)
     for score, b, sims, complementary in scored[:n]:
         out.append(Suggestion(p.labels[b], p.kinds[b], p.iris[b], score, aa[b], ra[b], sims, complementary,
                               _reasons(p, reader, a, b, shared[b], reasons)))
     return out
+
+
+def _project_partners(p, a: int, valid, weak: set[int]) -> dict[int, list]:
+    """Organizations taking part in a project of `a`: b -> [shared projects, edge a-P, edge P-b]."""
+    out: dict[int, list] = {}
+    for z, (_, e_az) in _best_edges(p, a, valid).items():
+        if p.kinds[z] not in PARTNERSHIPS or p.ekind[e_az] in weak:
+            continue
+        for b, (_, e_zb) in _best_edges(p, z, valid).items():
+            if b != a and p.kinds[b] in ORGANIZATION_KINDS and p.ekind[e_zb] not in weak:
+                found = out.get(b)
+                if found is None:
+                    out[b] = [1, e_az, e_zb]
+                else:
+                    found[0] += 1
+    return out
+
+
+def _partners(p, a: int, valid, weak: set[int], projects: dict) -> dict[int, Partner]:
+    """Organizations tied to `a` by a fact, or taking part in one of its projects."""
+    found: dict[int, Partner] = {}
+
+    def partner(b: int) -> Partner:
+        if b not in found:
+            found[b] = Partner(p.labels[b], p.kinds[b], p.iris[b], 0, 0)
+        return found[b]
+
+    for i in range(p.indptr[a], p.indptr[a + 1]):
+        b, e = p.nbr[i], p.eid[i]
+        if b != a and p.kinds[b] in ORGANIZATION_KINDS and valid(e) and p.ekind[e] not in weak:
+            partner(b).facts += 1
+    for b, (count, e_a, _) in projects.items():
+        partner(b).shared = count
+        partner(b).via.append(p.labels[p.dst[e_a] if p.src[e_a] == a else p.src[e_a]])
+    return found
+
+
+def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: dict):
+    """Adamic–Adar, resource allocation and the shared intermediaries of every candidate.
+
+    An intermediary is a node both are tied to, or a partner of a project of each: an
+    organization's partners' partners are the candidates a consortium brings.
+    """
+    aa, ra = defaultdict(float), defaultdict(float)
+    shared: dict[int, list[tuple[float, int, tuple, tuple]]] = defaultdict(list)
+
+    def add(b: int, w: float, degree: int, z: int, left: tuple, right: tuple) -> None:
+        aa[b] += w / math.log(degree)
+        ra[b] += w / degree
+        shared[b].append((w / math.log(degree), z, left, right))
+
+    for z, (w_az, e_az) in mine.items():
+        if candidate(z) and p.ekind[e_az] in weak:  # mentioned together: a direct, weak reason
+            aa[z] += w_az
+            ra[z] += w_az
+            shared[z].append((w_az, -1, (e_az,), ()))
+        theirs = _best_edges(p, z, valid)
+        degree = max(2, len(theirs))
+        for b, (w_zb, e_zb) in theirs.items():
+            if candidate(b):
+                add(b, w_az * w_zb, degree, z, (e_az,), (e_zb,))
+    for z, (n_az, e1, e2) in projects.items():
+        theirs = _project_partners(p, z, valid, weak)
+        degree = max(2, len(theirs))
+        for b, (n_zb, e3, e4) in theirs.items():
+            if b != a and candidate(b):
+                add(b, (1 - 0.5 ** n_az) * (1 - 0.5 ** n_zb), degree, z, (e1, e2), (e4, e3))
+    return aa, ra, shared
 
 
 def _meta_counts(p, neighbours: dict) -> dict[str, int]:
@@ -177,16 +263,22 @@ def _fact(p, e: int, reader: EvidenceReader, start: int) -> tuple[str, dict, lis
 
 def _reasons(p, reader, a: int, b: int, shared, limit: int) -> list[Reason]:
     out = []
-    for weight, z, e_az, e_zb in sorted(shared, key=lambda r: (-r[0], r[1]))[:limit]:
+    for weight, z, left, right in sorted(shared, key=lambda r: (-r[0], r[1]))[:limit]:
         if z < 0:
-            text, fact, evidence = _fact(p, e_az, reader, a)
+            text, fact, evidence = _fact(p, left[0], reader, a)
             out.append(Reason(text, p.labels[b], p.kinds[b], weight, [fact], evidence[:2]))
             continue
-        left, fact_a, ev_a = _fact(p, e_az, reader, a)
-        right, fact_b, ev_b = _fact(p, e_zb, reader, b)
-        out.append(Reason(f"via {p.labels[z]} ({p.kinds[z]}): {left}; {right}", p.labels[z], p.kinds[z], weight,
-                          [fact_a, fact_b], ev_a[:1] + ev_b[:1]))
+        texts, facts, evidence = [], [], []
+        for edges, end in ((left, a), (right, b)):
+            for e in edges:  # each fact read from its organization end
+                start = end if end in (p.src[e], p.dst[e]) else z
+                text, fact, found = _fact(p, e, reader, start)
+                texts.append(text)
+                facts.append(fact)
+                evidence.extend(found[:1])
+        out.append(Reason(f"via {p.labels[z]} ({p.kinds[z]}): {'; '.join(texts)}", p.labels[z], p.kinds[z],
+                          weight, facts, evidence))
     return out
 
 
-__all__ = ["suggest", "Suggestion", "Reason", "META_PATHS", "COMPLEMENTARITY"]
+__all__ = ["suggest", "Suggestion", "Suggestions", "Partner", "Reason", "META_PATHS", "COMPLEMENTARITY"]

@@ -34,6 +34,7 @@ MODULES = [
     "innograph.queries.evidence",
     "innograph.queries.lookup",
     "innograph.queries.paths",
+    "innograph.queries.pathsearch",
     "innograph.queries.suggest",
     "innograph.queries.actors",
     "innograph.queries.brokers",

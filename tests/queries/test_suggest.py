@@ -50,20 +50,80 @@ def test_cross_sector_complementarity(kg, writer):
     assert found[0].score == pytest.approx(1.5 * found[1].score)
 
 
-def test_pathsim_over_projects(kg, writer):
-    """PathSim = 2·shared / (own + own): a partner sharing one of its two projects beats a hub."""
+def test_pathsim_over_events(kg, writer):
+    """PathSim = 2·shared / (own + own): one attending one of its two events beats a hub."""
     a, b, hub = (writer.organization(n, kind="Company") for n in ("A Corp", "B Corp", "Hub Corp"))
-    projects = [writer.project(f"Projet {i}") for i in range(5)]
-    writer.participation(a, projects[0], role="coordinator")
-    writer.participation(b, projects[0], role="participant")
-    writer.participation(b, projects[1], role="participant")
-    for p in projects:
-        writer.participation(hub, p, role="participant")
+    events = [writer.event(f"Salon {i}") for i in range(5)]
+    writer.attends(events[0], a)
+    writer.attends(events[0], b)
+    writer.attends(events[1], b)
+    for event in events:
+        writer.attends(event, hub)
     load_writer(kg, writer)
     found = {s.label: s for s in suggest(kg, "A Corp")}
-    assert found["B Corp"].pathsim["project"] == pytest.approx(2 * 1 / (1 + 2))
-    assert found["Hub Corp"].pathsim["project"] == pytest.approx(2 * 1 / (1 + 5))
+    assert found["B Corp"].pathsim["event"] == pytest.approx(2 * 1 / (1 + 2))
+    assert found["Hub Corp"].pathsim["event"] == pytest.approx(2 * 1 / (1 + 5))
     assert found["B Corp"].score > found["Hub Corp"].score
+
+
+def consortium(writer, projects: int = 6):
+    """A research centre sharing many projects with a big partner; the partner's own partners."""
+    centre = writer.organization("Centre Atomique Test", kind="ResearchCentre")
+    big = writer.organization("Gesellschaft Test", kind="ResearchCentre")
+    direct = writer.organization("Partenaire Direct", kind="Company")
+    writer.agreement([centre, direct])
+    for i in range(projects):
+        project = writer.project(f"Projet Commun {i}")
+        writer.participation(centre, project, role="coordinator" if i == 0 else "participant")
+        writer.participation(big, project, role="participant")
+    elsewhere = writer.project("Projet Ailleurs")
+    writer.participation(big, elsewhere, role="coordinator")
+    newcomer = writer.organization("Université Nouvelle", kind="University")
+    writer.participation(newcomer, elsewhere, role="participant")
+    return centre, big, direct, newcomer
+
+
+def test_existing_partners_are_never_suggested(kg, writer):
+    """Sharing projects, or a fact, makes two organizations partners: listed apart, not suggested."""
+    consortium(writer)
+    load_writer(kg, writer)
+    found = suggest(kg, "Centre Atomique Test")
+    labels = [s.label for s in found]
+    assert "Gesellschaft Test" not in labels and "Partenaire Direct" not in labels
+    partners = {x.label: x for x in found.already_partners}
+    assert partners["Gesellschaft Test"].shared == 6 and partners["Gesellschaft Test"].facts == 0
+    assert partners["Partenaire Direct"].facts == 1
+    assert not set(labels) & set(partners)
+    # the partner's partners are what a consortium brings
+    assert labels[0] == "Université Nouvelle"
+    reason = found[0].reasons[0]
+    assert reason.via == "Gesellschaft Test" and "Projet Ailleurs" in reason.text
+
+
+def test_funders_of_everyone_are_context(kg, writer):
+    """A funder of every organization ties none of them, unless include_hubs; exclude rules out more."""
+    funder = writer.organization("Commission Test", kind="PublicAuthority")
+    orgs = [writer.organization(f"Bénéficiaire {i}", kind="Company") for i in range(25)]
+    for org in orgs:
+        writer.grant(funder, org, amount=1000)
+    cluster = writer.organization("Pôle Test", kind="Cluster")
+    writer.membership(orgs[0], cluster, since="2020-01-01")
+    writer.membership(orgs[1], cluster, since="2020-01-01")
+    load_writer(kg, writer)
+    found = suggest(kg, "Bénéficiaire 0")
+    assert [s.label for s in found] == ["Bénéficiaire 1"]
+    assert all(r.via != "Commission Test" for s in found for r in s.reasons)
+    everyone = suggest(kg, "Bénéficiaire 0", include_hubs=True, n=30)
+    assert len(everyone) == 24
+    assert not suggest(kg, "Bénéficiaire 0", exclude=["Pôle Test"])
+    assert not suggest(kg, "Bénéficiaire 0", exclude=["cluster"])
+
+
+def test_rows_and_json(seeds):
+    found = suggest(seeds, "CHU de Rouen", n=2)
+    assert [row["rank"] for row in found.to_dicts()] == [1, 2]
+    assert {"organization", "kind", "iri", "score"} <= set(found.to_dicts()[0])
+    assert found.to_dict()[0]["reasons"]
 
 
 def test_frames(seeds):
