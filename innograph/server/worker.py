@@ -134,7 +134,9 @@ class Worker:
     def update(self, request: dict) -> tuple[int, str, bytes]:
         if not self.config.writable:
             return 403, TEXT, b"this endpoint is read-only (start it with --allow-update)"
-        self.session.update(request["update"])
+        session = self.session
+        update = getattr(session, "update", None) or session.kg.update
+        update(request["update"])
         return 204, TEXT, b""
 
     def named(self, request: dict) -> tuple[int, str, bytes]:

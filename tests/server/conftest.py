@@ -118,3 +118,12 @@ def server(served_store):
     srv = start(served_store, "--timeout", "3", "--max-rows", "500", "--max-body", "20000")
     yield srv
     stop(srv.process)
+
+
+@pytest.fixture(scope="session")
+def writable_server(tmp_path_factory):
+    """A server started with --allow-update on its own store (token: s3cret-token)."""
+    store = make_store(tmp_path_factory.mktemp("writable") / "store", handmade_example())
+    srv = start(store, "--allow-update", "--timeout", "10", env={"INNOGRAPH_SERVER_TOKEN": "s3cret-token"})
+    yield srv
+    stop(srv.process)

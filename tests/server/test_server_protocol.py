@@ -248,3 +248,28 @@ def test_updates_are_refused_by_a_read_only_endpoint(server, http):
                         headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 403
     assert local_members(server.store) == before
+
+
+def test_update_needs_the_token_and_never_loads(writable_server, http):
+    srv = writable_server
+    insert = b"INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> <https://example.org/p> 1 } }"
+    ask = srv.sparql + "?" + urllib.parse.urlencode({"query": "ASK { <https://example.org/a> <https://example.org/p> 1 }"})
+    headers = {"Content-Type": "application/sparql-update"}
+    status, _, _ = http("POST", srv.sparql, data=insert, headers=headers)
+    assert status == 401
+    status, _, _ = http("POST", srv.sparql, data=insert, headers={**headers, "Authorization": "Bearer wrong"})
+    assert status == 403
+    _, _, body = http("GET", ask, headers={"Accept": "application/json"})
+    assert json.loads(body)["boolean"] is False
+    status, _, body = http("POST", srv.sparql, data=b"LOAD <file:///etc/hostname> INTO GRAPH <https://example.org/x>",
+                           headers={**headers, "Authorization": "Bearer s3cret-token"})
+    assert status == 400 and b"LOAD" in body
+    status, _, body = http("POST", srv.sparql, data=insert, headers={**headers, "Authorization": "Bearer s3cret-token"})
+    assert status == 204, body
+    deadline = time.monotonic() + 10
+    while True:  # the read-only workers see the update once they have reopened the store
+        _, _, body = http("GET", ask, headers={"Accept": "application/json"})
+        if json.loads(body)["boolean"] is True or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert json.loads(body)["boolean"] is True

@@ -40,12 +40,14 @@ const KIND_COLOURS = {
 const cy = window.cytoscape ? cytoscape({
   container: $("#graph"),
   wheelSensitivity: 0.3,
+  minZoom: 0.2,
+  maxZoom: 1.6,
   style: [
-    { selector: "node", style: { label: "data(label)", "font-size": 10, "text-wrap": "wrap", "text-max-width": 120,
+    { selector: "node", style: { label: "data(label)", "font-size": 13, "text-wrap": "wrap", "text-max-width": 140,
       "background-color": (n) => KIND_COLOURS[n.data("kind")] || "#0a6ebd", width: 18, height: 18, color: "#1d2733" } },
     { selector: "node.focus", style: { width: 28, height: 28, "border-width": 3, "border-color": "#1d2733" } },
     { selector: "edge", style: { width: 1.5, "line-color": "#b8c4cf", "target-arrow-color": "#b8c4cf",
-      "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(relation)", "font-size": 8,
+      "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(relation)", "font-size": 10,
       color: "#5d6b7a", "text-rotation": "autorotate" } },
     { selector: "edge.path", style: { width: 4, "line-color": "#d9480f", "target-arrow-color": "#d9480f" } },
     { selector: "node.path", style: { "border-width": 3, "border-color": "#d9480f" } },
@@ -68,8 +70,12 @@ function addEdge(from, to, relation, text, evidence, classes) {
   }
 }
 
-function layout() {
-  cy.layout({ name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, fit: true, padding: 30 }).run();
+function layout(root) {
+  const n = cy.nodes().length;
+  const options = n <= 10 ? { name: "circle", spacingFactor: 1.2 }
+    : root ? { name: "breadthfirst", roots: [root], spacingFactor: 1.3, directed: false }
+    : { name: "cose", nodeRepulsion: 12000, idealEdgeLength: 110, randomize: true };
+  cy.layout({ animate: false, fit: true, padding: 40, ...options }).run();
 }
 
 function showEvidence(data) {
@@ -144,14 +150,14 @@ function hopSentence(h) {
   return `<b>${escapeHtml(h.from)}</b> ${escapeHtml(text)} <b>${escapeHtml(h.to)}</b>`;
 }
 
-function drawPath(path) {
+function drawPath(path, fit) {
   cy.elements().removeClass("path");
   for (const hop of path.hops) {
     addNode(hop.from_iri, hop.from, hop.from_kind).addClass("path");
     addNode(hop.to_iri, hop.to, hop.to_kind).addClass("path");
     addEdge(hop.from_iri, hop.to_iri, hop.relation, hop.text, hop.evidence, "path");
   }
-  layout();
+  if (fit !== false && path.hops.length) layout(cy.getElementById(path.hops[0].from_iri));
 }
 
 $("#path-form").addEventListener("submit", async (evt) => {
@@ -178,7 +184,7 @@ $("#path-form").addEventListener("submit", async (evt) => {
         drawPath(path);
       });
       box.appendChild(div);
-      drawPath(path);
+      drawPath(path, false);
     });
     if (paths.length) {
       box.firstChild.classList.add("selected");
