@@ -20,7 +20,7 @@ The embedded search (``"embedded"``) walks the projection in memory.
 >>> chu, insa = p.iris[p.names["chu de rouen"][0]], p.iris[p.names["insa"][0]]
 >>> best = engine.search(chu, insa, 1, SearchFilter()).candidates[0]
 >>> [kind for _, kind, _ in best.edges]
-['partner_of', 'partner_of']
+['partner_of', 'funds']
 """
 
 from __future__ import annotations
