@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from innograph.errors import InputError
-from innograph.graph.iri import fold
+from innograph.graph.normalize import fold
 
 #: Field → folded headers that mean it (first match wins; order matters for "nom").
 SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -358,7 +358,7 @@ def kind_of(name: str) -> str | None:
     >>> kind_of("Chambre de commerce et d'industrie de Nantes")
     'ChamberOfCommerce'
     """
-    from innograph.graph.iri import fold
+    from innograph.graph.normalize import fold
 
     folded = f" {fold(name)} "
     for cue in _CUES_LONGEST_FIRST:

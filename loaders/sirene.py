@@ -20,7 +20,8 @@ from pathlib import Path
 
 from innograph.errors import InputError
 from innograph.graph.facts import FactWriter
-from innograph.graph.iri import fold, source_iri
+from innograph.graph.iri import source_iri
+from innograph.graph.normalize import fold
 from innograph.loaders import tabular
 from innograph.loaders.identifiers import check_siren
 from innograph.loaders.orgkinds import guess_kind

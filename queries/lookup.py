@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from innograph.errors import NotFoundError, UsageError
-from innograph.graph.iri import fold
+from innograph.graph.normalize import fold
 from innograph.graph.projection import EDGE_KINDS, ORGANIZATION_KINDS
 from innograph.ontology import SKOS
 from innograph.graph.projection import format_date as ordinal_date
