@@ -22,6 +22,7 @@ from innograph.graph.sources import SourcePayload
 from innograph.loaders.detect import detect
 from innograph.loaders.mentions import ArticleEntities, Entity, Gazetteer
 from innograph.loaders.relations import Extractor, Sentence
+from innograph.loaders.relmodel import propose
 from innograph.loaders.text import TEXT_SUFFIXES, Article, read_articles
 from innograph.ontology.ns import IG, SDO
 
@@ -143,7 +144,9 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_pr
     for n, article in enumerate(articles):
         docs = parsed.get(n, [])
         ents = detect(ArticleEntities(article.text, gazetteer), docs)
-        relations = Extractor(ents, _sentences(article.text, docs), today=article.date, docs=docs).run()
+        sentences = _sentences(article.text, docs)
+        relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
+        relations = propose(ents, docs, sentences, relations, lang=article.language)  # the trained model (relmodel)
         for entity in ents.entities:  # later articles of the load know these names
             for name in entity.names():
                 gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)

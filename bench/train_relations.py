@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Train the relation classifier shipped as ``loaders/relmodel.npz`` (see loaders/relmodel.py).
+
+English: KnowledgeNet folds 1–2 (fold 3 is never read here: it is the benchmark's). Each passage
+goes through the loader's own steps (spaCy, mention detection, sentences), so the candidates are
+the pairs the loader sees at run time. A candidate is labelled for a relation only when its
+passage was annotated for the matching property (KnowledgeNet is exhaustive per property):
+positive when its subject and object are the gold fact's entities (a mention overlapping one of
+the entity's annotated mentions, or the same name).
+French: the train part of the press annotations (``bench/gold/press-fr.train.yaml``), annotated
+exhaustively for every kind: a candidate is positive when a gold fact links its two entities
+(by name or alias).
+
+One logistic regression per (language, relation), trained with AdaGrad and L2 on binary
+features (those seen at least twice). Thresholds: English, the F1-best on fold 2 of a model trained
+on fold 1, then the model is refitted on folds 1–2; French, the F1-best of a 2-fold split of the
+train part (never the dev part).
+
+    python bench/train_relations.py                 # both languages → loaders/relmodel.npz
+    python bench/train_relations.py --cache /tmp/c  # keep the parsed candidates between runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extraction_corpora import FRENCH_TRAIN, KNOWLEDGENET, PRESS_FR, _kn_key  # noqa: E402
+from extraction_match import load_gold, name_key  # noqa: E402
+
+from innograph.loaders import relmodel  # noqa: E402
+
+KN_OF = {"post": "EMPLOYEE_OR_MEMBER_OF", "ceo": "CEO", "founder": "FOUNDED_BY", "seat": "HEADQUARTERS"}
+#: our (subject, object) → KnowledgeNet (subject, object): CEO runs organization → person.
+KN_SWAP = {"ceo"}
+CEO_WORDS = ("ceo", "chief executive", "pdg", "directeur general", "directrice generale", "president directeur")
+
+
+def _analyse(text: str, lang: str, nlp):
+    from innograph.loaders.detect import detect
+    from innograph.loaders.documents import _sentences
+    from innograph.loaders.mentions import ArticleEntities, Gazetteer
+
+    docs = [(0, nlp(text))]
+    ents = detect(ArticleEntities(text, Gazetteer()), docs)
+    return relmodel.candidates(ents, docs, _sentences(text, docs), lang)
+
+
+# -- English: KnowledgeNet ------------------------------------------------------------------------------
+
+def kn_examples(folds, limit=None):
+    """(fold, relation, features, label) of every candidate of the passages of `folds`."""
+    from innograph.loaders.nlp import pipeline
+
+    nlp = pipeline("en")
+    passages: dict[tuple, dict] = {}
+    with KNOWLEDGENET.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["fold"] not in folds or row["prop"] not in KN_OF.values():
+                continue
+            p = passages.setdefault((row["fold"], row["doc"], row["pstart"]),
+                                    {"text": row["text"], "props": set(), "facts": [], "mentions": defaultdict(list)})
+            p["props"].add(row["prop"])
+            if row.get("has_fact"):
+                keys = []
+                for m in (row["subject"], row["object"]):
+                    key = m.get("uri") or "t:" + name_key(m["text"])
+                    p["mentions"][key].append((m["start"], m["end"], m["text"]))
+                    keys.append(key)
+                p["facts"].append((row["prop"], *keys))
+    out = []
+    for n, ((fold, *_), p) in enumerate(sorted(passages.items())):
+        if limit and n >= limit:
+            break
+        for c in _analyse(p["text"], "en", nlp):
+            prop = KN_OF.get(c.relation)
+            if prop not in p["props"]:
+                continue
+            s, o = (c.object, c.subject) if c.relation in KN_SWAP else (c.subject, c.object)
+            label = any(g[0] == prop and _is(s, p["mentions"][g[1]]) and _is(o, p["mentions"][g[2]]) for g in p["facts"])
+            out.append((fold, c.relation, c.features, int(label)))
+    return out
+
+
+def _is(mention, gold_mentions) -> bool:
+    names = {_kn_key(n) for n in mention.entity.names()}
+    for start, end, text in gold_mentions:
+        if mention.start < end and start < mention.end or _kn_key(text) in names:
+            return True
+    return False
+
+
+# -- French: the press train part -----------------------------------------------------------------------
+
+def fr_examples(gold_path=FRENCH_TRAIN):
+    from innograph.loaders.nlp import pipeline
+    from innograph.loaders.text import read_articles
+
+    gold = load_gold(gold_path)
+    nlp = pipeline("fr")
+    facts = defaultdict(set)  # (relation) → {(subject names, object names)}
+    for g in gold.facts:
+        subject, obj = gold.names(g.subject), gold.names(g.object)
+        keys = (frozenset(name_key(n) for n in subject), frozenset(name_key(n) for n in obj))
+        person = getattr(gold.entity(g.subject), "type", None) == "Person"
+        if g.kind == "holds_post" or (g.kind == "member_of" and person):
+            facts["post"].add(keys)
+            if g.kind == "holds_post" and any(w in name_key(g.role or "") for w in CEO_WORDS):
+                facts["ceo"].add(keys)
+        elif g.kind in ("created_by", "founded_by"):
+            facts["founder"].add(keys)
+        elif g.kind == "located_in":
+            facts["seat"].add(keys)
+        elif g.kind == "member_of":
+            facts["member"].add(keys)
+    out = []
+    for n, name in enumerate(gold.files):
+        for article in read_articles(PRESS_FR / name):
+            for c in _analyse(article.text, "fr", nlp):
+                sn = {name_key(x) for x in c.subject.entity.names()}
+                on = {name_key(x) for x in c.object.entity.names()}
+                label = any(sn & s and on & o for s, o in facts[c.relation])
+                out.append((n % 2, c.relation, c.features, int(label)))
+    return out
+
+
+# -- training ----------------------------------------------------------------------------------------------
+
+def vocabulary(examples, min_count=2) -> dict[str, int]:
+    counts = Counter(f for *_, feats, _ in examples for f in set(feats))
+    return {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+
+
+def fit(rows, size, *, epochs=15, rate=0.2, l2=1e-4, seed=0, positive_weight=1.0):
+    """AdaGrad logistic regression on index lists; the last weight is the bias."""
+    w = np.zeros(size + 1)
+    g2 = np.full(size + 1, 1e-8)
+    rnd = random.Random(seed)
+    order = list(range(len(rows)))
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for i in order:
+            idx, y = rows[i]
+            idx = np.append(idx, size)
+            p = 1.0 / (1.0 + np.exp(-np.clip(w[idx].sum(), -30, 30)))
+            grad = (p - y) * (positive_weight if y else 1.0) + l2 * w[idx]
+            g2[idx] += grad * grad
+            w[idx] -= rate * grad / np.sqrt(g2[idx])
+    return w
+
+
+def predict(w, rows):
+    size = len(w) - 1
+    return np.array([1.0 / (1.0 + np.exp(-np.clip(w[np.append(idx, size)].sum(), -30, 30))) for idx, _ in rows])
+
+
+def best_threshold(probs, labels, floor=0.35) -> tuple[float, float]:
+    best = (0.5, 0.0)
+    for t in np.arange(floor, 0.96, 0.05):
+        pred = probs >= t
+        tp = float((pred & (labels == 1)).sum())
+        p = tp / pred.sum() if pred.sum() else 0.0
+        r = tp / labels.sum() if labels.sum() else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if f > best[1] + 1e-9:
+            best = (round(float(t), 2), f)
+    return best
+
+
+def train_language(examples, lang: str, *, tune_part: int) -> dict:
+    """Weights and thresholds per relation; thresholds tuned on part `tune_part` of `examples`."""
+    vocab = vocabulary(examples)
+    out = {f"{lang}.vocab": np.array("\n".join(vocab))}
+
+    def rows(sel):
+        return [(np.array(sorted({vocab[f] for f in feats if f in vocab}), dtype=np.int64), y) for *_, feats, y in sel]
+
+    for relation in relmodel.RELATIONS:
+        chosen = [e for e in examples if e[1] == relation]
+        positives = sum(e[3] for e in chosen)
+        if positives < 5:
+            print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — not trained", flush=True)
+            continue
+        tune = [e for e in chosen if e[0] == tune_part]
+        fitted = [e for e in chosen if e[0] != tune_part]
+        w = fit(rows(fitted), len(vocab))
+        threshold, f1 = best_threshold(predict(w, rows(tune)), np.array([e[3] for e in tune]))
+        w = fit(rows(chosen), len(vocab))
+        out[f"{lang}.w.{relation}"] = w.astype("float16")
+        out[f"{lang}.t.{relation}"] = np.array(threshold)
+        print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive; threshold {threshold} "
+              f"(F1 {f1:.3f} on the tuning part)", flush=True)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=relmodel.WEIGHTS)
+    ap.add_argument("--cache", type=Path, help="directory keeping the parsed candidates")
+    ap.add_argument("--languages", default="en,fr")
+    ap.add_argument("--limit", type=int, help="only the first N KnowledgeNet passages (a quick try)")
+    args = ap.parse_args(argv)
+    arrays: dict = {}
+    for lang in args.languages.split(","):
+        cached = args.cache / f"{lang}.pickle" if args.cache else None
+        if cached and cached.is_file():
+            examples = pickle.loads(cached.read_bytes())
+        else:
+            examples = kn_examples((1, 2), args.limit) if lang == "en" else fr_examples()
+            if cached:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(pickle.dumps(examples))
+        print(f"{lang}: {len(examples)} candidates", flush=True)
+        arrays.update(train_language(examples, lang, tune_part=2 if lang == "en" else 1))
+    if args.out.is_file():  # keep the other languages' weights
+        with np.load(args.out, allow_pickle=False) as old:
+            for key in old.files:
+                if key.split(".", 1)[0] not in args.languages.split(","):
+                    arrays[key] = old[key]
+    np.savez_compressed(args.out, **arrays)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""A trained relation classifier for pairs of entities named in one sentence.
+
+The rules (:mod:`.relations`) read what they were written for; this model reads the pairs they
+leave: a person and an organization in one sentence with no post read between them, an
+organization and a place with no seat read, and so on. Each candidate (entity, entity, sentence)
+is described by sparse features — the entity kinds and their order, the dependency path between
+the two names (labels and words on it), the words between them and around them, title words,
+how many other names stand between — and scored by one logistic regression per relation, its
+weights shipped with the package (``relmodel.npz``, trained by ``bench/train_relations.py`` on
+KnowledgeNet folds 1–2 for English and on the annotated French press train part; numpy only at
+run time, nothing downloaded).
+
+Relations and the facts they give (subject → object, as the loader writes them):
+
+========  ======================  ==========================================
+relation  pair                    fact
+========  ======================  ==========================================
+post      person → organization   holds_post (title read nearby when there)
+ceo       person → organization   holds_post with a chief-executive title
+founder   organization → person   created_by (founded_by)
+seat      organization → place    located_in
+member    organization → organization   member_of
+========  ======================  ==========================================
+
+The model only adds: a pair the rules already related (either direction, any kind) is left to
+the rules. ``INNOGRAPH_RELATIONS=rules`` turns the model off, ``=model`` keeps only the model's
+facts for the kinds above (to measure what each adds); the default is both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+WEIGHTS = Path(__file__).with_name("relmodel.npz")
+
+#: relation → (subject kind, object kind, fact kind)
+RELATIONS: dict[str, tuple[str, str, str]] = {
+    "post": ("person", "organization", "holds_post"),
+    "ceo": ("person", "organization", "holds_post"),
+    "founder": ("organization", "person", "created_by"),
+    "seat": ("organization", "place", "located_in"),
+    "member": ("organization", "organization", "member_of"),
+}
+#: Fact kinds the model can state (``INNOGRAPH_RELATIONS=model`` drops the rules' facts of these).
+MODEL_KINDS = frozenset(k for *_, k in RELATIONS.values())
+#: Longest sentence (characters) and most names per sentence the model looks at.
+MAX_SENTENCE = 600
+MAX_MENTIONS = 12
+CEO_TITLE = {"en": "CEO", "fr": "directeur général"}
+#: A chief executive's post is only proposed when the sentence names one (folded words).
+CEO_WORDS = re.compile(r"\b(?:ceo|chief executive|managing director|pdg|president[ -]directeur general|"
+                       r"directeur general|directrice generale|administrateur delegue|administratrice deleguee)\b")
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+
+
+def mode() -> str:
+    value = os.environ.get("INNOGRAPH_RELATIONS", "both").strip().lower()
+    return value if value in ("rules", "model", "both") else "both"
+
+
+# -- features ---------------------------------------------------------------------------------------
+
+def _doc_of(docs, pos: int):
+    for offset, doc in docs:
+        if offset <= pos < offset + len(doc.text):
+            return offset, doc
+    return None, None
+
+
+def _span(docs, start: int, end: int):
+    offset, doc = _doc_of(docs, start)
+    if doc is None:
+        return None
+    return doc.char_span(start - offset, min(end, offset + len(doc.text)) - offset, alignment_mode="expand")
+
+
+def _lower(token) -> str:
+    text = token.text.lower()
+    return "#" if text.isdigit() else text
+
+
+def dep_path(a, b) -> tuple[list[str], list[str]]:
+    """Labels and words on the dependency path from token `a` up to the common head and down to `b`."""
+    up = [a, *a.ancestors]
+    down = [b, *b.ancestors]
+    common = next((t for t in up if t in set(down)), None)
+    if common is None:
+        return ["^none"], []
+    left = up[:up.index(common)]
+    right = down[:down.index(common)]
+    labels = [f"{t.dep_}^" for t in left] + [f"v{t.dep_}" for t in reversed(right)]
+    words = [_lower(t) for t in left[1:]] + ([_lower(common)] if common not in (a, b) else []) + \
+        [_lower(t) for t in reversed(right[1:])]
+    return labels, words
+
+
+def pair_features(lang: str, text: str, first, second, between_names: int, span1, span2, title: str | None) -> list[str]:
+    """Sparse features of an ordered pair of mentions (first precedes second in the sentence)."""
+    k1, k2 = first.entity.kind, second.entity.kind
+    gap = text[first.end:second.start]
+    words = [w.lower() for w in _WORD.findall(gap)]
+    before = [w.lower() for w in _WORD.findall(text[max(0, first.start - 40):first.start])][-3:]
+    after = [w.lower() for w in _WORD.findall(text[second.end:second.end + 40])][:3]
+    f = [f"kinds={k1}>{k2}", f"gap={min(len(words), 10) // 2}", f"names_between={min(between_names, 3)}",
+         f"kinds={k1}>{k2}|gap={min(len(words), 10) // 2}"]
+    f += [f"w:{w}" for w in words[:10]]
+    if len(words) <= 4:
+        f.append("ws:" + "_".join(words))
+    f += [f"b:{w}" for w in before] + [f"a:{w}" for w in after]
+    if before:
+        f.append(f"b1:{before[-1]}")
+    if after:
+        f.append(f"a1:{after[0]}")
+    if title:
+        f += [f"title:{title.lower()}", "has_title", f"has_title|{k1}>{k2}"]
+    if span1 is not None and span2 is not None and span1.doc is span2.doc:
+        labels, path_words = dep_path(span1.root, span2.root)
+        f.append("p:" + " ".join(labels))
+        f.append(f"plen={min(len(labels), 8)}")
+        f += [f"pl:{label}" for label in labels]
+        f += [f"pw:{w}" for w in path_words[:6]]
+        if len(path_words) <= 3:
+            f.append("pws:" + "_".join(path_words) + "|" + " ".join(labels))
+        f.append(f"r1:{span1.root.dep_}|r2:{span2.root.dep_}")
+    else:
+        f.append("p:cross")
+    return [f"{lang}|{x}" for x in f] + [x for x in f if x.startswith(("kinds=", "names_between", "has_title|"))]
+
+
+# -- candidates ---------------------------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    subject: object  # mentions.Mention
+    object: object
+    relation: str
+    features: list[str]
+    sentence: object  # relations.Sentence
+    title: str | None
+
+
+@lru_cache(maxsize=1)
+def _title_re():
+    try:
+        from innograph.loaders import lexicon as lx
+        from innograph.loaders.cues import _cues
+    except ImportError:
+        return None
+    return _cues(lx.TITLES)
+
+
+def _title_near(folded: str, text: str, start: int, end: int) -> str | None:
+    """The longest title word found in text[start:end] (folded for the search, original returned)."""
+    pattern = _title_re()
+    if pattern is None or start >= end:
+        return None
+    found = [m for m in pattern.finditer(folded, start, end)]
+    if not found:
+        return None
+    best = max(found, key=lambda m: m.end() - m.start())
+    return text[best.start():best.end()]
+
+
+def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
+    """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes."""
+    from innograph.loaders.mentions import fold_same_length
+
+    text = ents.text
+    folded = getattr(ents, "folded", None) or fold_same_length(text)
+    out: list[Candidate] = []
+    for sentence in sentences:
+        if sentence.end - sentence.start > MAX_SENTENCE:
+            continue
+        mentions = [m for m in ents.within(sentence.start, sentence.end)
+                    if m.entity.kind in ("person", "organization", "place")][:MAX_MENTIONS]
+        spans = {id(m): _span(docs, m.start, m.end) for m in mentions}
+        for i, first in enumerate(mentions):
+            for second in mentions[i + 1:]:
+                if first.entity is second.entity:
+                    continue
+                between = sum(1 for m in mentions if first.end <= m.start and m.end <= second.start)
+                window_start = max(sentence.start, first.start - 60)
+                title = _title_near(folded, text, first.end, second.start) or \
+                    _title_near(folded, text, window_start, first.start)
+                feats = None
+                for relation, (ks, ko, _) in RELATIONS.items():
+                    for s, o in ((first, second), (second, first)):
+                        if s.entity.kind == ks and o.entity.kind == ko:
+                            if feats is None:
+                                feats = pair_features(lang, text, first, second, between, spans[id(first)],
+                                                      spans[id(second)], title)
+                            if relation == "ceo" and not CEO_WORDS.search(folded, sentence.start, sentence.end):
+                                continue
+                            order = "so" if s is first else "os"
+                            rel_feats = [f"{x}|{order}" for x in feats] + [f"order={order}"]
+                            out.append(Candidate(s, o, relation, rel_feats, sentence, title))
+    return out
+
+
+# -- the model ----------------------------------------------------------------------------------------
+
+@dataclass
+class Model:
+    vocab: dict[str, int]
+    weights: dict[str, object]  # relation → numpy vector (len(vocab) + 1, the last is the bias)
+    thresholds: dict[str, float]
+
+    def score(self, relation: str, features: list[str]) -> float:
+        import math
+
+        w = self.weights.get(relation)
+        if w is None:
+            return 0.0
+        idx = [self.vocab[f] for f in set(features) if f in self.vocab]
+        z = float(w[idx].sum()) + float(w[-1]) if idx else float(w[-1])
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=4)
+def load_model(lang: str, path: str | None = None) -> Model | None:
+    """The weights for `lang` (None when the package ships none for it)."""
+    import numpy as np
+
+    path = Path(path) if path else WEIGHTS
+    if not path.is_file():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        if f"{lang}.vocab" not in data.files:
+            return None
+        vocab = {f: i for i, f in enumerate(str(data[f"{lang}.vocab"]).split("\n"))}
+        weights = {k.split(".", 2)[2]: data[k].astype("float32") for k in data.files if k.startswith(f"{lang}.w.")}
+        thresholds = {k.split(".", 2)[2]: float(data[k]) for k in data.files if k.startswith(f"{lang}.t.")}
+    return Model(vocab, weights, thresholds)
+
+
+def _related(relations) -> set[tuple[int, int]]:
+    pairs = set()
+    for r in relations:
+        if r.object is not None:
+            pairs.add((id(r.subject), id(r.object)))
+            pairs.add((id(r.object), id(r.subject)))
+    return pairs
+
+
+def propose(ents, docs, sentences, relations, *, lang: str) -> list:
+    """The rules' relations plus the model's (see the module doc for ``INNOGRAPH_RELATIONS``)."""
+    which = mode()
+    if which == "rules":
+        return relations
+    model = load_model(lang)
+    if model is None:
+        return relations
+    from innograph.loaders.relations import Relation
+
+    kept = [r for r in relations if not (which == "model" and r.kind in MODEL_KINDS)]
+    related = _related(kept)
+    best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
+    for c in candidates(ents, docs, sentences, lang):
+        s, o = c.subject.entity, c.object.entity
+        if (id(s), id(o)) in related:
+            continue
+        p = model.score(c.relation, c.features)
+        if p < model.thresholds.get(c.relation, 0.5):
+            continue
+        kind = RELATIONS[c.relation][2]
+        key = (id(s), id(o), kind)
+        if key not in best or p > best[key][0]:
+            best[key] = (p, c)
+    out = list(kept)
+    for (_, _, kind), (p, c) in best.items():
+        attrs: dict = {"score": round(p, 3)}
+        if kind == "holds_post":
+            attrs["title"] = CEO_TITLE.get(lang, "CEO") if c.relation == "ceo" and not c.title else c.title
+        out.append(Relation(kind, c.subject.entity, c.object.entity, c.sentence.start, c.sentence.end,
+                            c.sentence.text, attrs))
+    return out

@@ -1,0 +1,94 @@
+"""The trained relation classifier (loaders/relmodel.py): features, candidates, the shipped weights,
+and how it combines with the rules. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from innograph.loaders import relmodel
+from innograph.loaders.relations import Relation
+
+spacy = pytest.importorskip("spacy")
+
+
+def _analyse(text: str, lang: str):
+    from innograph.loaders.detect import detect
+    from innograph.loaders.documents import _sentences
+    from innograph.loaders.mentions import ArticleEntities, Gazetteer
+    from innograph.loaders.nlp import pipeline
+
+    docs = [(0, pipeline(lang)(text))]
+    ents = detect(ArticleEntities(text, Gazetteer()), docs)
+    return ents, docs, _sentences(text, docs)
+
+
+def test_the_weights_ship_with_the_package_and_are_small():
+    assert relmodel.WEIGHTS.is_file()
+    assert relmodel.WEIGHTS.stat().st_size < 5_000_000
+    model = relmodel.load_model("en")
+    assert model is not None and {"post", "founder", "seat"} <= set(model.weights)
+    for relation, w in model.weights.items():
+        assert w.shape == (len(model.vocab) + 1,), relation
+        assert 0.0 < model.thresholds[relation] < 1.0
+    assert relmodel.load_model("xx") is None
+
+
+def test_a_model_scores_features_it_knows_and_ignores_the_others():
+    model = relmodel.Model({"a": 0, "b": 1}, {"post": np.array([2.0, -1.0, 0.0])}, {"post": 0.5})
+    assert model.score("post", ["a"]) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    assert model.score("post", ["a", "a", "unknown"]) == model.score("post", ["a"])
+    assert model.score("post", []) == pytest.approx(0.5)
+    assert model.score("seat", ["a"]) == 0.0
+
+
+def test_the_dependency_path_runs_up_to_the_common_head_and_down():
+    nlp = spacy.blank("en")
+    doc = nlp("Maria joined Brightwave")
+    heads, deps = [1, 1, 1], ["nsubj", "ROOT", "dobj"]
+    for token, head, dep in zip(doc, heads, deps):
+        token.head, token.dep_ = doc[head], dep
+    labels, words = relmodel.dep_path(doc[0], doc[2])
+    assert labels == ["nsubj^", "vdobj"] and words == ["joined"]
+
+
+def test_candidates_pair_people_with_organizations_in_one_sentence():
+    text = "Maria Lindqvist, the chief executive of Brightwave Systems, spoke in Oslo on Monday."
+    ents, docs, sentences = _analyse(text, "en")
+    found = {(c.relation, c.subject.entity.label, c.object.entity.label) for c in relmodel.candidates(ents, docs, sentences, "en")}
+    assert ("post", "Maria Lindqvist", "Brightwave Systems") in found
+    assert ("ceo", "Maria Lindqvist", "Brightwave Systems") in found
+    assert all(r != "member" or s != o for r, s, o in found)
+    feats = next(c.features for c in relmodel.candidates(ents, docs, sentences, "en") if c.relation == "post")
+    assert any(f.startswith("en|p:") for f in feats) and "order=so" in feats
+
+
+def test_no_chief_executive_is_proposed_without_the_words():
+    text = "Maria Lindqvist met the engineers of Brightwave Systems in Oslo."
+    ents, docs, sentences = _analyse(text, "en")
+    assert not [c for c in relmodel.candidates(ents, docs, sentences, "en") if c.relation == "ceo"]
+
+
+def test_the_model_adds_a_post_the_rules_did_not_read(monkeypatch):
+    text = "Last spring Daniel Hughes became the head of research at Quillmark Labs."
+    ents, docs, sentences = _analyse(text, "en")
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "both")
+    out = relmodel.propose(ents, docs, sentences, [], lang="en")
+    posts = [(r.subject.label, r.object.label) for r in out if r.kind == "holds_post"]
+    assert ("Daniel Hughes", "Quillmark Labs") in posts
+    assert all(0.0 < r.attrs["score"] <= 1.0 for r in out)
+
+
+def test_the_rules_keep_the_pairs_they_read_and_the_mode_switches(monkeypatch):
+    text = "Last spring Daniel Hughes became the head of research at Quillmark Labs."
+    ents, docs, sentences = _analyse(text, "en")
+    person = next(e for e in ents.entities if e.kind == "person")
+    org = next(e for e in ents.entities if e.kind == "organization")
+    rule = Relation("holds_post", person, org, 0, len(text), text, {"title": "head of research"})
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "both")
+    assert relmodel.propose(ents, docs, sentences, [rule], lang="en") == [rule]
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+    assert relmodel.propose(ents, docs, sentences, [], lang="en") == []
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "model")
+    only = relmodel.propose(ents, docs, sentences, [rule], lang="en")
+    assert rule not in only and any(r.kind == "holds_post" for r in only)
