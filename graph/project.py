@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS
 
 from innograph.graph.normalize import fold
+from innograph.graph.resolve_rules import canonical_iri, canonical_kind
 from innograph.ontology.kinds import KINDS, NODE_CLASSES, ROLE, edge_kind, node_kind_rank
 from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
 
@@ -69,6 +70,16 @@ def _typed(store, cls) -> set[str]:
     return {q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(_TYPE), ox.NamedNode(str(cls)), None)}
 
 
+def _kind_of_merge(a: str, b: str) -> str:
+    """The kind a node merging kinds `a` and `b` keeps (``graph.resolve_rules.canonical_kind``)."""
+    if a == "Thing":
+        return b
+    ra, rb = node_kind_rank(a), node_kind_rank(b)
+    if ra != rb or ra < 2:
+        return a if ra >= rb else b
+    return canonical_kind([a, b]) or a
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -85,7 +96,7 @@ class _UnionFind:
     def union(self, a: str, b: str, *, keep: str | None = None) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            winner = self.find(keep) if keep is not None else min(ra, rb)
+            winner = self.find(keep) if keep is not None else canonical_iri([ra, rb])
             self.parent[rb if winner == ra else ra] = winner
 
 
@@ -130,8 +141,8 @@ class _Graph:
             group = parts.members.setdefault(n, [rep])
             if iri not in group:
                 group.append(iri)
-        elif parts.kinds[n] == "Thing" and iri in kinds_of:
-            parts.kinds[n] = kinds_of[iri]
+        if iri in kinds_of and kinds_of[iri] != parts.kinds[n]:  # a merged node: its most specific kind
+            parts.kinds[n] = _kind_of_merge(parts.kinds[n], kinds_of[iri])
         return n
 
     def add(self, a: str, b: str, kind: str, date: int = NODATE, end: int = NODATE, flags: int = 0) -> None:

@@ -40,7 +40,7 @@ from innograph.graph.compact import CodeColumn, NameIndex, StringColumn
 from innograph.graph.project import COORDINATOR, FORMER, MAX_CO_MENTIONS, NODATE, Parts, parse_date, read
 from innograph.ontology.kinds import KINDS, NODE_CLASSES, ORG_KINDS, ORGANIZATION_KINDS, node_kind
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 #: Edge kinds: name -> (base weight, symmetric), from :data:`innograph.ontology.kinds.KINDS`
 #: (the fact kinds the projection holds, ``located_in`` and ``co_mentioned`` among them).
