@@ -9,7 +9,7 @@ same IRIs. A fact kind without a node of its own (support, organizer, founder...
 >>> w = FactWriter("https://w3id.org/innograph/source/example-0123")
 >>> chu = w.organization("CHU de Nantes", kind="Hospital")
 >>> cluster = w.organization("Cluster Seine", kind="Cluster")
->>> node = w.membership(chu, cluster, since="2020-01-16", evidence=Evidence("Le CHU a rejoint le cluster.", 0, 28))
+>>> node = w.membership(chu, cluster, since="2020-01-16", evidence=Excerpt("Le CHU a rejoint le cluster.", 0, 28))
 >>> len(w.triples) > 10
 True
 """
@@ -82,12 +82,16 @@ def project_iri(name: str, *, cordis_id: str | None = None) -> str:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class Excerpt:
     """Where a fact was read: the sentence (or table row) and its character offsets."""
 
     text: str
     start: int | None = None
     end: int | None = None
+
+
+#: The old name of :class:`Excerpt` (queries.evidence.Evidence is what a reader shows of a hop).
+Evidence = Excerpt
 
 
 def decimal_literal(value: Decimal | int | str | float) -> ox.Literal:
@@ -141,7 +145,7 @@ class FactWriter:
         key = "\x1f".join([self.source.value, kind, *map(str, parts)])
         return _N(f"{ID_BASE}fact/{kind}-{hashlib.sha256(key.encode()).hexdigest()[:16]}")
 
-    def evidence(self, node: ox.NamedNode, evidence: Evidence | None) -> None:
+    def evidence(self, node: ox.NamedNode, evidence: Excerpt | None) -> None:
         """Attach provenance to a fact node: the source, the sentence, its offsets."""
         self.add(node, PROV.wasDerivedFrom, self.source)
         if evidence is None:
@@ -290,7 +294,7 @@ class FactWriter:
 
     # -- facts with a node ------------------------------------------------------------------
     def membership(self, member, organization, *, since=None, role: str | None = None,
-                   evidence: Evidence | None = None) -> ox.NamedNode:
+                   evidence: Excerpt | None = None) -> ox.NamedNode:
         """member_of: ``org:memberOf``/``org:hasMember`` edges and an ``org:Membership``."""
         self.add(member, ORG.memberOf, organization)
         self.add(organization, ORG.hasMember, member)
@@ -314,7 +318,7 @@ class FactWriter:
         return node
 
     def post(self, person, organization, *, title: str | None = None, current: bool = True,
-             evidence: Evidence | None = None) -> ox.NamedNode:
+             evidence: Excerpt | None = None) -> ox.NamedNode:
         """holds_post: an ``org:Post`` (and ``schema:worksFor`` when current)."""
         if current:
             self.add(person, SDO.worksFor, organization)
@@ -329,7 +333,7 @@ class FactWriter:
         return node
 
     def grant(self, funder, item, *, amount: Decimal | int | str | None = None, currency: str = "EUR",
-              evidence: Evidence | None = None, iri: str | None = None) -> ox.NamedNode:
+              evidence: Excerpt | None = None, iri: str | None = None) -> ox.NamedNode:
         """funds: ``schema:funder`` on the item and a ``schema:MonetaryGrant`` (with its amount)."""
         self.add(item, SDO.funder, funder)
         node = _N(iri) if iri else self._fact_iri("grant", funder.value, item.value, amount or "")
@@ -346,7 +350,7 @@ class FactWriter:
         return node
 
     def agreement(self, parties, *, date=None, label: str | None = None,
-                  evidence: Evidence | None = None) -> ox.NamedNode:
+                  evidence: Excerpt | None = None) -> ox.NamedNode:
         """partner_of: symmetric ``ig:partnerOf`` edges and an ``ig:Agreement``."""
         parties = list(dict.fromkeys(parties))
         for a in parties:
@@ -364,7 +368,7 @@ class FactWriter:
         self.evidence(node, evidence)
         return node
 
-    def participation(self, organization, project, *, role: str, evidence: Evidence | None = None,
+    def participation(self, organization, project, *, role: str, evidence: Excerpt | None = None,
                       iri: str | None = None, contribution=None, total_cost=None) -> ox.NamedNode:
         """An organization's role (coordinator, participant) in a project, and ``ig:participatesIn``;
         the funder's `contribution` (``ig:ecContribution``, 0 included) and its `total_cost` when known."""
@@ -382,7 +386,7 @@ class FactWriter:
         self.evidence(node, evidence)
         return node
 
-    def quotation(self, speaker, text: str, *, article=None, evidence: Evidence | None = None) -> ox.NamedNode:
+    def quotation(self, speaker, text: str, *, article=None, evidence: Excerpt | None = None) -> ox.NamedNode:
         node = self._fact_iri("quotation", speaker.value, text)
         self.add(node, A, _iri(SDO.Quotation))
         self.add(node, SDO.creator, speaker)
@@ -392,7 +396,7 @@ class FactWriter:
         return node
 
     # -- facts that are a direct edge only --------------------------------------------------
-    def edge(self, subject, predicate, obj, *, evidence: Evidence | None = None) -> ox.NamedNode:
+    def edge(self, subject, predicate, obj, *, evidence: Excerpt | None = None) -> ox.NamedNode:
         """A direct edge, and an ``rdf:Statement`` carrying where it was read."""
         predicate = _iri(predicate)
         self.add(subject, predicate, obj)

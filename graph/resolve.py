@@ -1,29 +1,38 @@
 """Entity resolution: one node per real-world organization, across every source.
 
-Loaders mint an organization's IRI from its strongest identifier (SIREN, also from a SIRET or a
-French VAT number; VAT; CORDIS id) or else from its normalized name, so most duplicates collapse
-when loaded. :func:`resolve` finds the rest, over the union of all sources:
+Loaders mint an organization's IRI from its CORDIS id, else its SIREN (also from a SIRET or a
+French VAT number), else its VAT number, else its normalized name (:mod:`innograph.graph.iri`), so
+many duplicates collapse when loaded, and two CORDIS participants never do. :func:`resolve` finds
+the rest, over the union of all sources:
 
 1. identifiers — nodes sharing a SIREN, a VAT number or a CORDIS id (rule ``siren``, ``vat``,
-   ``cordis``);
-2. names — the same :func:`~innograph.graph.names.match_key` (accents, case, punctuation, legal
+   ``cordis``), unless another of their identifiers disagrees: two CORDIS participants that share a
+   VAT number are proposed for review ("shared VAT number", with the number and the ids as reason);
+2. names — the same :func:`~innograph.graph.normalize.match_key` (accents, case, punctuation, legal
    forms, "Univ." for "Université", "CHU" for "Centre hospitalier universitaire": rule ``name``);
 3. known aliases — a node's ``skos:altLabel`` is another node's name (rule ``alias``; onto a registered
    legal unit, only proposed for review: "Renault" may name a plant of Renault SAS);
 4. a person's decisions (``accepted``) — and never against them (``rejected``, ``undone``).
 
 Nodes whose identifiers disagree (two SIRENs, two VAT numbers, two CORDIS ids) are never merged by
-rules 2–3, and generic names ("CHU", "Université") never merge on their own. Near misses (fuzzy
+rules 1–3, and generic names ("CHU", "Université") never merge on their own. Near misses (fuzzy
 names, acronyms) are not merged but returned as candidates for a person to accept or reject
 (``innograph resolve --review``); decisions persist in their own graph and win on every later run.
+Groups are formed in the order of the IRIs, so the order in which sources were loaded does not matter.
 
-Results live in their own named graph, rebuilt on each run: an ``ig:Merge`` per merged node
-(``ig:mergedFrom``, ``ig:mergedInto``, ``ig:mergeRule``, ``ig:mergedName``, ``prov:wasDerivedFrom`` the
-sources), ``owl:sameAs`` from the merged-away IRI to the kept one, and every triple about the
-merged-away IRI repeated on the kept one (its ``rdfs:label`` as ``skos:altLabel``; fact nodes such as
-memberships keep pointing at the IRI their source gave). So a query that skips nodes having an
-``owl:sameAs`` sees one node per organization with all its direct edges, and undoing
-a merge (or removing the resolution source) restores both nodes as they were loaded.
+One rule names a merged organization everywhere: :func:`canonical_iri` (a SIREN IRI over a CORDIS
+one over a VAT one over a name's) and :func:`canonical_kind` (the most specific kind its sources
+give: a hospital over the public body it legally is). Results live in their own named graph,
+rebuilt on each run: an ``ig:Merge`` per merged node (``ig:mergedFrom``, ``ig:mergedInto``,
+``ig:mergeRule``, ``ig:mergedName``, ``prov:wasDerivedFrom`` the sources); ``owl:sameAs`` both ways
+between the merged-away IRI and the kept one; ``ig:canonical`` from every IRI of a merged
+organization (the kept one too) to the kept one; ``ig:canonicalKind`` on the kept one (and on any
+node whose sources disagree on its kind); and every triple about the merged-away IRI repeated on
+the kept one (its ``rdfs:label`` as ``skos:altLabel``; fact nodes such as memberships keep pointing
+at the IRI their source gave). So a query that skips nodes whose ``ig:canonical`` is another sees
+one node per organization with all its direct edges (:func:`canonical_links` gives the same map to
+the projection and the exports), and undoing a merge (or removing the resolution source) restores
+both nodes as they were loaded.
 
 Labels: a source gives each node one ``rdfs:label``; when sources label the same IRI differently,
 resolution keeps one (a person's spelling over upper-case register names; a register's legal name
