@@ -34,7 +34,8 @@ def open_store(store=DEFAULT, *, read_only: bool = True):
     """Open the :class:`KnowledgeGraph` at `store` (a directory, ``"default"`` for
     ``$INNOGRAPH_STORE`` or ``./.innograph``, or ``None`` for one in memory).
 
-    A directory that does not exist yet is created (empty) first, also for a read-only open.
+    A directory that does not exist yet (or an empty one) gets an empty store first, also for a
+    read-only open.
     """
     from innograph.graph.store import KnowledgeGraph, default_store_path
 
@@ -43,8 +44,8 @@ def open_store(store=DEFAULT, *, read_only: bool = True):
     path = default_store_path() if store == DEFAULT else Path(store)
     if not path.exists():
         path.mkdir(parents=True)
-        if read_only:  # a read-only open needs an existing store: make an empty one
-            KnowledgeGraph(path).close()
+    if read_only and path.is_dir() and not any(path.iterdir()):
+        KnowledgeGraph(path).close()  # a read-only open needs a store: make an empty one
     try:
         return KnowledgeGraph(path, read_only=read_only)
     except TypeError:  # a store without read-only opens: fall back to a plain open

@@ -43,6 +43,18 @@ def _type_checking(node: ast.If) -> bool:
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
+def imported_names(path: Path) -> set[str]:
+    """Every module name `path` imports, as written (absolute imports only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module)
+    return names
+
+
 def imports(name: str, path: Path, known: set[str]) -> set[str]:
     """The innograph modules `name` imports (a ``from package import submodule`` names the submodule)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -122,3 +134,13 @@ def test_base_modules_import_nothing_above(graph):
 def test_no_module_cycles(graph):
     cycles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1]
     assert not cycles, "module cycles:\n" + "\n".join(" <-> ".join(c) for c in sorted(cycles))
+
+
+def test_no_printing_libraries_below_the_front_door():
+    """Output is the front door's business: no rich or click in ontology, graph, loaders, queries."""
+    wrong = []
+    for name, path in modules().items():
+        if layer(name) in (0, 1, 2):
+            found = {m for m in imported_names(path) if m.split(".")[0] in ("rich", "click")}
+            wrong += [f"{name} imports {m}" for m in sorted(found)]
+    assert not wrong, "\n".join(wrong)
