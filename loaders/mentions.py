@@ -17,7 +17,9 @@ from functools import lru_cache
 from innograph.graph.iri import normalize_org_name
 from innograph.loaders import lexicon as lx
 
-CAP_WORD = r"(?:[A-ZÀ-Ý][\w’'\.&\-]*[\w]|[A-ZÀ-Ý])"
+# Inside a word a hyphen never starts a capitalized word or a bare number: those are the "-"
+# separator of NAME_SEQ, and letting both read them made matching exponential ("Ab-Ab-Ab-...").
+CAP_WORD = r"(?:[A-ZÀ-Ý](?:[\w’'\.&]|-(?![A-ZÀ-Ý]|\d+(?:\.\d+)?(?![\w’'\.&])))*[\w]|[A-ZÀ-Ý])"
 NAME_WORD = rf"(?:{CAP_WORD}|\d+(?:\.\d+)?)"
 CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|en|on)[ \t]*)"
 # After a function word ("de", "en") only a capitalized word continues a name: "Seine Robotique en 2021".
@@ -136,10 +138,8 @@ class ArticleEntities:
         if found is None:
             found = Entity(kind, label, org_kind=org_kind, cue=cue)
             known = self.gazetteer.entries.get(key)
-            if known and _group(known[0]) == group:
-                found.kind, found.label, found.org_kind, found.iri = known[0], known[1], known[2] or org_kind, known[3]
-                if label != found.label:
-                    found.aliases.add(label)
+            if known and _group(known[0]) == group and (not short_acronym(label) or name_key(known[1]) == key):
+                self._link(found, known)
             self.entities.append(found)
             self._by_key[(group, key)] = found
         else:
@@ -151,6 +151,26 @@ class ArticleEntities:
                 found.kind = "organization"
         found.cue = found.cue or cue
         return found
+
+    def _link(self, entity: Entity, known) -> None:
+        """Make `entity` the known one (kind, label, org kind, IRI), keeping its own name as an alias."""
+        label = entity.label
+        entity.kind, entity.label, entity.org_kind, entity.iri = known[0], known[1], known[2] or entity.org_kind, known[3]
+        if label != entity.label:
+            entity.aliases.add(label)
+
+    def link_known(self) -> None:
+        """Entities named in the article only by a short acronym were not linked to what the store
+        knows by that acronym (another 'MTC' may be meant); they are when the article also gives a
+        longer name of the same known entity — the evidence beyond the acronym."""
+        for entity in self.entities:
+            if entity.iri is not None:
+                continue
+            for name in sorted(entity.names(), key=len, reverse=True):
+                known = None if short_acronym(name) else self.gazetteer.entries.get(name_key(name))
+                if known and _group(known[0]) == _group(entity.kind) and known[3]:
+                    self._link(entity, known)
+                    break
 
     def add_alias(self, entity: Entity, alias: str) -> None:
         alias = clean_name(alias)
@@ -193,6 +213,18 @@ class ArticleEntities:
             if based:
                 m.start += based.end()
                 m.text = self.text[m.start:m.end]
+        # "Acme Widgets, LLC", "Borealis Foods, Inc.": the legal form after a comma ends the name.
+        for m in [m for m in self.mentions if m.entity.kind == "organization"]:
+            legal = _LEGAL_AFTER_COMMA.match(self.text, m.end)
+            if legal:
+                for other in [o for o in self.mentions if m.end < o.end and o.start < legal.end() and o is not m]:
+                    self.mentions.remove(other)
+                m.end = legal.end()
+                m.text = self.text[m.start:m.end]
+                self.add_alias(m.entity, m.text)
+        for m in [m for m in self.mentions if m.entity.kind == "organization"]:
+            if _LEGAL_AFTER_COMMA.fullmatch(" " + m.text):  # a legal form alone is no organization
+                self.mentions.remove(m)
         # "Medisense" alone, then "Medisense Robotics": one organization, named by its first word.
         multi = [e for e in self.entities if e.kind == "organization" and len(e.label.split()) > 1]
         for e in [e for e in self.entities if e.kind == "organization" and len(e.label.split()) == 1]:
@@ -214,6 +246,7 @@ class ArticleEntities:
         for m in self.mentions:
             if m.entity.kind == "person" and m.entity.key in orgs:
                 m.entity = orgs[m.entity.key]
+        self.link_known()
         self.mentions.sort(key=lambda m: m.start)
         used = {id(m.entity) for m in self.mentions}
         self.entities = [e for e in self.entities if id(e) in used]
@@ -239,6 +272,11 @@ class ArticleEntities:
         return None
 
 
+_LEGAL_AFTER_COMMA = re.compile(
+    r",?[ \t]+(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLP|L\.?P\.|PLC|plc|GmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?|"
+    r"B\.?V\.?|N\.?V\.?|Pty(?:\.|[ \t]+Ltd\.?)?|Co\.,?[ \t]+Ltd\.?|Corp\.?)(?![\w])"
+)
+
 _LEADING_WORDS = re.compile(
     r"\s*(?:(?:de\s+la|le|la|les|du|des|de|au|aux|a|the|un|une|an)\s+|(?:de\s+)?l'\s*|d'\s*)*"
     r"(?:(?:dr|pr|prof|professor|professeur|professeure|docteur|docteure|m|mme|mr|mrs|ms|sir|dame)\.?\s+)?"
@@ -260,6 +298,17 @@ def title_prefix(name: str) -> int:
     if m and name_key(m["title"]) in lx.TITLES:
         return m.end()
     return 0
+
+
+def short_acronym(name: str) -> bool:
+    """A name that is only a short acronym ('MTC', 'IBM', 'A&P'): too little to link to an
+    entity another source knows by it.
+
+    >>> short_acronym("MTC"), short_acronym("Maier Technology Centre"), short_acronym("Inserm")
+    (True, False, False)
+    """
+    compact = re.sub(r"[\s.&\-]", "", name)
+    return 0 < len(compact) <= 5 and compact.isupper()
 
 
 def clean_name(text: str) -> str:

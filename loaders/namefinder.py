@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import ArticleEntities, clean_name, name_key
+from innograph.loaders.mentions import ArticleEntities, clean_name, name_key, short_acronym
 
 
 _NER_KINDS = {
@@ -211,6 +211,8 @@ def gazetteer(ents: ArticleEntities) -> None:
                 continue  # one lower-case word is too weak to be a name
             if isinstance(target, tuple):
                 kind, label, org_kind, _ = target
+                if short_acronym(ents.text[start:end]) and name_key(label) != name_key(ents.text[start:end]):
+                    continue  # an acronym alone does not name what another source knows by it
                 target = ents.entity(kind, label, org_kind=org_kind)
             ents.mention(start, end, target, "gazetteer")
             i += n - 1

@@ -336,6 +336,8 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
     def funding(self, sent: Sentence) -> None:
         f = self.folded
         raised = self.cue(_RAISE_RE, sent)
+        if raised and not (find_amounts(sent.text) or re.match(r"lev|rais", self.folded[raised.start():raised.end()].split()[-1])):
+            raised = None  # "a obtenu un diplôme", "bénéficie de l'appui de": no money named, no funding
         if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z", "X a obtenu 300 000 € de Y"
             item = self.subject_of(sent, before=raised.start(), kinds=("organization", "project"))
             funders = []

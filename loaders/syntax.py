@@ -22,6 +22,7 @@ organization), an organization for "it", "la société", "the company".
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from innograph.loaders import lexicon as lx
@@ -40,7 +41,10 @@ _TO_CASES = frozenset("a au aux to for pour".split())
 
 
 def _f(token) -> str:
-    return fold_same_length(token.text)
+    return _FOLDED.get(token.text) or _FOLDED.setdefault(token.text, fold_same_length(token.text))
+
+
+_FOLDED: dict[str, str] = {}
 
 
 class SyntaxReader:
@@ -49,18 +53,21 @@ class SyntaxReader:
     def __init__(self, ents, docs, sentences, add) -> None:
         self.ents, self.docs, self.sentences, self._add = ents, docs, sentences, add
         self.offset = 0
+        self._at = {p: m for m in ents.mentions for p in range(m.start, m.end)}
+        self._starts = [s.start for s in sentences]
 
     # -- mapping tokens to mentions -----------------------------------------------------------
     def pos(self, token) -> int:
         return self.offset + token.idx
 
     def mention(self, token, *kinds) -> Mention | None:
-        m = self.ents.at(self.pos(token))
+        m = self._at.get(self.pos(token))
         return m if m is not None and (not kinds or m.entity.kind in kinds) else None
 
     def sentence(self, token):
         p = self.pos(token)
-        return next((s for s in self.sentences if s.start <= p < s.end), None)
+        i = bisect.bisect_right(self._starts, p) - 1
+        return self.sentences[i] if i >= 0 and p < self.sentences[i].end else None
 
     def add(self, kind, subject, obj, token, **attrs) -> None:
         sent = self.sentence(token)
@@ -68,10 +75,14 @@ class SyntaxReader:
             self._add(kind, subject, obj, sent, **attrs)
 
     def run(self) -> None:
+        cues = lx.TITLE_HEADS | lx.MEMBER_NOUNS | lx.FOUNDING_VERBS | lx.BASED_WORDS | lx.SEAT_NOUNS | lx.JOINING_VERBS \
+            | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS
         for offset, doc in self.docs:
             self.offset = offset
             for token in doc:
                 word = _f(token)
+                if word not in cues:
+                    continue
                 if word in lx.TITLE_HEADS or word in lx.MEMBER_NOUNS:
                     self.title(token)
                 if word in lx.FOUNDING_VERBS:
@@ -123,7 +134,7 @@ class SyntaxReader:
                           if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
             if named is not None and word in lx.ORG_NOUNS:
                 out.append(named.entity)
-            elif word in lx.ORG_NOUNS and any(_f(c) in ("the", "this", "la", "le", "l'", "cette", "ce") for c in t.children):
+            elif word in lx.ORG_NOUNS and _anaphoric(t):
                 antecedent = self.antecedent(t, "organization")
                 if antecedent is not None:
                     out.append(antecedent)
@@ -148,13 +159,31 @@ class SyntaxReader:
         return _unique(out)
 
     def antecedent(self, token, kind):
-        """The most salient earlier mention of `kind`: the nearest subject of that kind within the
-        two sentences before, else the nearest mention of that kind."""
+        """The most salient earlier mention of `kind`: the subject of this sentence or of one of
+        the two before when it is of that kind, else the nearest mention of that kind."""
         p = self.pos(token)
+        sent = self.sentence(token)
+        i = self.sentences.index(sent) if sent is not None else len(self.sentences)
+        for s in reversed(self.sentences[max(0, i - 2):i + 1]):
+            m = self._at.get(s.subject_pos) if s.subject_pos is not None else None
+            if m is not None and m.end <= p and m.entity.kind == kind:
+                return m.entity
         before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind == kind and p - m.end < 600]
         if not before:
             return None
         return max(before, key=lambda m: m.start).entity
+
+    def owner(self, token, possessive: str):
+        """What 'its' / 'son' refers to: the nearest earlier organization for 'its'; for words
+        that also stand for people ('son', 'sa', 'their'), only when the nearest earlier name of
+        a person or an organization is an organization."""
+        p = self.pos(token)
+        kinds = ("organization",) if possessive == "its" else ("organization", "person")
+        before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind in kinds and p - m.end < 400]
+        if not before:
+            return None
+        nearest = max(before, key=lambda m: m.start).entity
+        return nearest if nearest.kind == "organization" else None
 
     # -- posts and membership ------------------------------------------------------------------
     def title(self, t) -> None:
@@ -187,7 +216,7 @@ class SyntaxReader:
                 found = self.orgs(c, retype=True)
                 if found:
                     return found
-            if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or _f(c) == "in"):
+            if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         found = self.orgs(o, retype=_f(c) != "in")
@@ -196,7 +225,7 @@ class SyntaxReader:
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
                 return [self.mention(c).entity]
             if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES:
-                owner = self.antecedent(t, "organization")
+                owner = self.owner(t, _f(c))
                 if owner is not None:
                     return [owner]
         if shared:  # "president and chief executive officer of X": coordinated titles share it
@@ -223,7 +252,8 @@ class SyntaxReader:
         while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
             head = head.head  # "président de X et fondateur de Y" share the person of the first
         for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
-            if c.dep_ in ("appos", "flat:name", "nmod") and c.i > t.i and self.mention(c, "person"):
+            if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
+                    c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
                 return self.people(c)
         if head.dep_ == "appos" and self.mention(head.head, "person"):  # "X, directeur de Y"
             return self.people(head.head)
@@ -416,6 +446,12 @@ def _spread(token) -> list:
         out.append(t)
         todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i]
     return out
+
+
+def _anaphoric(noun) -> bool:
+    """'la société', 'the company' alone (a definite article, nothing else that describes it)."""
+    children = [c for c in noun.children if c.dep_ != "punct"]
+    return len(children) == 1 and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
 
 
 def _case(token) -> str:
