@@ -185,12 +185,13 @@ class Session:
 
         return summary(self.kg)
 
-    def sparql(self, query: str, *, union: bool = True, service: bool = False):
+    def sparql(self, query: str, *, union: bool = True, service: bool = False, **options):
         """Run a SPARQL 1.1 query; ``SERVICE`` (a request to another host) is refused unless
-        `service` is true. Returns a :class:`~innograph.queries.sparql.QueryResult`."""
+        `service` is true. Other `options` go to the store (``default_graph``, ``named_graphs``,
+        ``substitutions``...). Returns a :class:`~innograph.queries.sparql.QueryResult`."""
         from innograph.queries.sparql import run
 
-        return run(self.kg, query, union=union, service=service)
+        return run(self.kg, query, union=union, service=service, **options)
 
     def sources(self):
         """Every complete source in the store, sorted by label."""

@@ -120,10 +120,11 @@ class QueryResult:
             out.write(b"\n")
 
 
-def run(kg, query: str, *, union: bool = True, service: bool = False) -> QueryResult:
+def run(kg, query: str, *, union: bool = True, service: bool = False, **options) -> QueryResult:
     """Run `query` (any SPARQL 1.1 query form) on `kg`; a syntax error is a usage error.
 
-    ``SERVICE`` clauses are refused unless `service` is true.
+    ``SERVICE`` clauses are refused unless `service` is true. Other `options` go to the store's
+    query (``default_graph``, ``named_graphs``, ``substitutions``, ``base_iri``...).
     """
     if not query.strip():
         raise UsageError("the query is empty")
@@ -131,7 +132,7 @@ def run(kg, query: str, *, union: bool = True, service: bool = False) -> QueryRe
     if not service and _SERVICE.search(bare):
         raise UsageError("the query uses SERVICE (a request to another server), which is not allowed here")
     try:
-        raw = kg.query(query, union=union)
+        raw = kg.query(query, union=union, **options)
     except SyntaxError as exc:
         raise UsageError(_syntax_message(query, bare, exc)) from None
     except OSError as exc:  # Oxigraph reports evaluation failures (e.g. SERVICE) as OSError

@@ -15,6 +15,9 @@ from innograph.cli.options import (
 from innograph.render import entity_text, paths_text, render, suggestions_text
 
 PATH_COLUMNS = ["rank", "hop", "from", "text", "to", "date", "source", "evidence"]
+#: The header of an empty CSV answer: the columns of a path's rows (queries.paths.Path.rows).
+PATH_ROW_COLUMNS = ["rank", "hop", "score", "from", "relation", "to", "text", "date", "source", "evidence",
+                    "from_iri", "to_iri"]
 
 
 def _projection(app: App, session):
@@ -68,10 +71,8 @@ def path(app: App, source, target, k, max_hops, via, avoid_hubs, exclude, includ
 
 
 def _no_path(app: App, exc, source: str, target: str, fmt: str):
-    if fmt == "json":
-        render([], fmt)
-    elif fmt in ("csv", "tsv"):
-        render([], fmt)
+    if fmt in ("json", "csv", "tsv"):  # an empty answer in the format asked for, then exit 1
+        render([], fmt, columns=PATH_ROW_COLUMNS)
     app.err.print(f"{exc}", markup=False)
     for side, near in ((source, exc.nearest_from), (target, exc.nearest_to)):
         if near:

@@ -88,6 +88,15 @@ def test_path_csv_has_one_row_per_hop_with_its_path_rank(loaded):
     assert rows[0]["from"] == "CHU de Rouen" and rows[0]["evidence"]
 
 
+def test_no_path_is_an_empty_answer_in_the_format_asked_and_exit_1(loaded):
+    as_csv = loaded("path", "CHU de Rouen", "Hospimedia", "--format", "csv")
+    assert as_csv.exit_code == 1
+    header = as_csv.stdout.splitlines()
+    assert len(header) == 1 and header[0].startswith("rank,hop,score,from,")
+    with_path = loaded("path", "CHU de Rouen", "Renault Cléon", "--format", "csv").stdout.splitlines()
+    assert with_path[0].startswith("rank,hop,score,from,")
+
+
 def test_a_bogus_format_is_a_usage_error_not_a_traceback(loaded):
     for command in (("path", "a", "b"), ("sources",), ("sparql", "ASK {}"), ("load", str(DATA / "small.ttl"))):
         result = loaded(*command, "--format", "bogus")
