@@ -81,3 +81,21 @@ def test_unknown_formats_are_usage_errors():
     assert check_format("CSV") == "csv"
     with pytest.raises(UsageError, match="bogus"):
         render([], "bogus")
+
+
+def test_progress_shows_only_for_work_that_takes_a_while():
+    import time
+
+    from rich.console import Console
+
+    from innograph.cli.progress import Busy
+
+    slow, quick = io.StringIO(), io.StringIO()
+    with Busy(Console(file=slow, force_terminal=True), "thinking", delay=0.05):
+        time.sleep(0.4)
+    with Busy(Console(file=quick, force_terminal=True), "quick", delay=5):
+        pass
+    with Busy(Console(file=io.StringIO(), force_terminal=False), "piped", delay=0.0) as piped:
+        time.sleep(0.1)
+    assert "thinking…" in slow.getvalue() and quick.getvalue() == ""
+    assert piped._status is None
