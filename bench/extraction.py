@@ -48,6 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is not a package
 
 import extraction_corpora as corpora  # noqa: E402
+import extraction_sample as sampling  # noqa: E402
 from extraction_corpora import documents_dir, document_files  # noqa: E402,F401
 from extraction_match import *  # noqa: E402,F403
 from extraction_match import LOADER, BenchError, load_gold  # noqa: E402,F401
@@ -120,6 +121,8 @@ examples:
   python bench/extraction.py --suite -q                       # seeds + French dev + KnowledgeNet fold 3
   python bench/extraction.py --knowledgenet --kn-folds 3      # KnowledgeNet only
   python bench/extraction.py bench/gold/press-fr.dev.yaml -q  # the French press dev annotations
+  python bench/extraction.py --sample-fr sample.yaml          # facts from unannotated French articles, to judge
+  python bench/extraction.py --judged sample.yaml             # French precision from the judged sample
 
 goals: core recall = 1.0, recall >= 0.8, precision >= 0.9; throughput >= 15 articles/s
   (~600 words) and >= 0.8x bare nlp.pipe.
@@ -141,6 +144,12 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
     c.add_argument("--knowledgenet", action="store_true", help="score KnowledgeNet passages only")
     c.add_argument("--kn-folds", default="3", metavar="N,M", help="KnowledgeNet folds to score (default 3)")
     c.add_argument("--kn-limit", type=int, metavar="N", help="only the first N KnowledgeNet passages")
+    c.add_argument("--sample-fr", type=Path, metavar="FILE",
+                   help="draw extracted facts from unannotated French press articles into FILE, to judge by reading")
+    c.add_argument("--sample-size", type=int, default=60, metavar="N", help="facts to draw (default 60)")
+    c.add_argument("--judged", type=Path, metavar="FILE",
+                   help="French precision estimated from a judged sample (default with --suite: "
+                        "bench/gold/press-fr.precision-sample.yaml when there)")
     t = ap.add_argument_group("throughput")
     t.add_argument("--throughput", nargs="*", type=Path, metavar="PATH",
                    help="measure throughput on these documents or directories (none given: the gold's "
@@ -163,6 +172,12 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
             print(format_throughput(result))
             _write_json(args.json, result)
             return 0 if all(g["passed"] for g in result["goals"]) else 1
+        if args.sample_fr:
+            print(sampling.sample(args.sample_fr, facts=args.sample_size, loader=LOADER))
+            return 0
+        if args.judged and not args.suite:
+            print(sampling.format_estimate(sampling.estimate(args.judged), args.judged.name))
+            return 0
         if args.suite or args.knowledgenet:
             return suite(args, kn_only=args.knowledgenet)
         report = score(args.gold, args.docs, store=args.store, strict_quotes=args.strict_quotes)
@@ -185,6 +200,11 @@ def suite(args, *, kn_only: bool = False) -> int:
         report = score(gold, strict_quotes=args.strict_quotes)
         print(f"== {gold}\n{report.format(lists=not args.quiet)}\n", flush=True)
         out[str(gold)] = report.to_dict()
+    judged = args.judged or corpora.GOLD_DIR / "press-fr.precision-sample.yaml"
+    if not kn_only and judged.is_file():
+        estimate = sampling.estimate(judged)
+        print(sampling.format_estimate(estimate, judged.name) + "\n", flush=True)
+        out["french_precision_sample"] = estimate
     folds = tuple(int(x) for x in str(args.kn_folds).split(",") if x.strip())
     result = corpora.run_knowledgenet(folds, LOADER, limit=args.kn_limit)
     print("== KnowledgeNet\n" + corpora.format_knowledgenet(result))

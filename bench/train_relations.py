@@ -42,6 +42,8 @@ from innograph.loaders import relmodel  # noqa: E402
 KN_OF = {"post": "EMPLOYEE_OR_MEMBER_OF", "ceo": "CEO", "founder": "FOUNDED_BY", "seat": "HEADQUARTERS"}
 #: our (subject, object) → KnowledgeNet (subject, object): CEO runs organization → person.
 KN_SWAP = {"ceo"}
+#: the gold facts a relation is labelled from (a post held for a country is a post)
+GOLD_OF = {"govpost": "post"}
 CEO_WORDS = ("ceo", "chief executive", "pdg", "directeur general", "directrice generale", "president directeur")
 
 
@@ -129,7 +131,7 @@ def fr_examples(gold_path=FRENCH_TRAIN):
             for c in _analyse(article.text, "fr", nlp):
                 sn = {name_key(x) for x in c.subject.entity.names()}
                 on = {name_key(x) for x in c.object.entity.names()}
-                label = any(sn & s and on & o for s, o in facts[c.relation])
+                label = any(sn & s and on & o for s, o in facts[GOLD_OF.get(c.relation, c.relation)])
                 out.append((n % 2, c.relation, c.features, int(label)))
     return out
 

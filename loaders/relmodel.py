@@ -16,6 +16,9 @@ Relations and the facts they give (subject → object, as the loader writes them
 relation  pair                    fact
 ========  ======================  ==========================================
 post      person → organization   holds_post (title read nearby when there)
+govpost   person → place          holds_post of a country or city, only with a title word
+                                  near ("le ministre ghanéen de la Santé, X"); the place
+                                  is then an actor: a public authority of that name
 ceo       person → organization   holds_post with a chief-executive title
 founder   organization → person   created_by (founded_by)
 seat      organization → place    located_in
@@ -40,6 +43,7 @@ WEIGHTS = Path(__file__).with_name("relmodel.npz")
 #: relation → (subject kind, object kind, fact kind)
 RELATIONS: dict[str, tuple[str, str, str]] = {
     "post": ("person", "organization", "holds_post"),
+    "govpost": ("person", "place", "holds_post"),
     "ceo": ("person", "organization", "holds_post"),
     "founder": ("organization", "person", "created_by"),
     "seat": ("organization", "place", "located_in"),
@@ -196,6 +200,8 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
                                                       spans[id(second)], title)
                             if relation == "ceo" and not CEO_WORDS.search(folded, sentence.start, sentence.end):
                                 continue
+                            if relation == "govpost" and not title:
+                                continue
                             order = "so" if s is first else "os"
                             rel_feats = [f"{x}|{order}" for x in feats] + [f"order={order}"]
                             out.append(Candidate(s, o, relation, rel_feats, sentence, title))
@@ -276,6 +282,8 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
         attrs: dict = {"score": round(p, 3)}
         if kind == "holds_post":
             attrs["title"] = CEO_TITLE.get(lang, "CEO") if c.relation == "ceo" and not c.title else c.title
+        if c.relation == "govpost":  # the country or city acts: it is written as a public authority
+            c.object.entity.kind, c.object.entity.org_kind = "organization", "PublicAuthority"
         out.append(Relation(kind, c.subject.entity, c.object.entity, c.sentence.start, c.sentence.end,
                             c.sentence.text, attrs))
     return out

@@ -1,0 +1,111 @@
+"""A precision estimate for French press from a sample of extracted facts judged by reading.
+
+Recall needs a gold set; precision can also be estimated on articles nobody annotated: load them,
+draw facts at random, and have a person judge each one by reading its evidence sentence (and the
+article when the sentence is not enough). ``sample`` writes the draw as YAML with an empty
+``verdict`` per fact; the reader fills ``verdict: yes`` (the text states this fact, with these
+two entities named as the extractor names them — a cut or overlong name is ``no``) or ``no``,
+optionally a ``note``; ``estimate`` reads the judged file back and gives precision per kind and
+overall with a 95 % Wilson interval. The articles drawn from are French press files that are in
+no gold file (neither the dev nor the train part), so the estimate is on unseen text.
+
+Part of the extraction benchmark (``bench/extraction.py`` is the entry point and re-exports all).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+from extraction_corpora import FRENCH_DEV, FRENCH_TRAIN, PRESS_FR, load_documents
+from extraction_match import BenchError, load_gold
+
+#: The kinds judged (quotations and mentions are left out: the issue's relations only).
+JUDGED_KINDS = ("holds_post", "member_of", "funds", "supports", "partner_of", "located_in", "created_by")
+CATEGORIES = ("business", "health", "technology")
+
+
+def unannotated_articles(seed: int, count: int, golds=(FRENCH_DEV, FRENCH_TRAIN)) -> list[Path]:
+    """`count` French press files (business, health, technology) in no gold file, drawn with `seed`."""
+    taken = set()
+    for gold in golds:
+        if Path(gold).is_file():
+            taken |= set(load_gold(gold).files)
+    pool = sorted(p for c in CATEGORIES for p in (PRESS_FR / c).glob("*.txt") if f"{c}/{p.name}" not in taken)
+    if not pool:
+        raise BenchError(f"{PRESS_FR}: no unannotated article", 2)
+    return random.Random(seed).sample(pool, min(count, len(pool)))
+
+
+def sample(out: Path, *, facts: int = 60, articles: int = 60, seed: int = 7, loader: str = "documents") -> dict:
+    """Load unannotated articles, draw `facts` extracted facts and write them to `out` for judging."""
+    import yaml
+
+    from innograph.graph.store import KnowledgeGraph
+    from innograph.queries.facts import list_facts
+
+    paths = unannotated_articles(seed, articles)
+    with KnowledgeGraph() as kg:
+        loaded = load_documents(kg, paths, loader)
+        owner = {iri: path for path, iris in zip(paths, loaded["per_file"]) for iri in iris}
+        found = [f for f in list_facts(kg) if f.kind in JUDGED_KINDS and f.source in owner]
+    seen, unique = set(), []
+    for f in found:
+        key = (f.kind, f.subject.iri if f.subject else "", f.object.iri if f.object else "")
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    drawn = random.Random(seed).sample(unique, min(facts, len(unique)))
+    rows = [{
+        "n": n + 1, "kind": f.kind, "subject": f.subject.display if f.subject else None,
+        "object": f.object.display if f.object else None, "role": f.role,
+        "evidence": " ".join((f.evidence or "").split()),
+        "file": f"{owner[f.source].parent.name}/{owner[f.source].name}", "verdict": None,
+    } for n, f in enumerate(drawn)]
+    header = (f"# Facts drawn (seed {seed}) from {len(unique)} facts extracted from {len(paths)} unannotated French "
+              "press articles.\n# Judge each by reading: verdict yes = the text states it with these names; no "
+              "otherwise.\n")
+    out.write_text(header + yaml.safe_dump({"facts": rows}, allow_unicode=True, sort_keys=False, width=120),
+                   encoding="utf-8")
+    return {"articles": len(paths), "facts": len(unique), "drawn": len(rows), "out": str(out)}
+
+
+def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson score interval of a proportion."""
+    if total == 0:
+        return (0.0, 1.0)
+    p = right / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def estimate(judged: Path) -> dict:
+    """Precision per kind and overall from a judged sample (rows without a verdict are skipped)."""
+    import yaml
+
+    rows = (yaml.safe_load(Path(judged).read_text(encoding="utf-8")) or {}).get("facts") or []
+    verdicts = [(r["kind"], str(r.get("verdict")).lower() in ("yes", "true", "y", "1")) for r in rows
+                if r.get("verdict") is not None]
+    if not verdicts:
+        raise BenchError(f"{judged}: no judged fact (fill `verdict: yes|no`)", 2)
+    total, right = Counter(k for k, _ in verdicts), Counter(k for k, ok in verdicts if ok)
+    out = {"judged": len(verdicts), "unjudged": len(rows) - len(verdicts), "kinds": {}}
+    for kind in sorted(total):
+        out["kinds"][kind] = {"judged": total[kind], "right": right[kind], "precision": right[kind] / total[kind],
+                              "interval": wilson(right[kind], total[kind])}
+    n, r = sum(total.values()), sum(right.values())
+    out["overall"] = {"judged": n, "right": r, "precision": r / n, "interval": wilson(r, n)}
+    return out
+
+
+def format_estimate(result: dict, name: str = "") -> str:
+    lines = [f"French precision estimated by reading{(' (' + name + ')') if name else ''}: "
+             f"{result['judged']} facts judged ({result['unjudged']} left unjudged)",
+             f"{'kind':<14}{'judged':>8}{'right':>7}{'P':>8}   95% interval"]
+    for kind, s in [*result["kinds"].items(), ("overall", result["overall"])]:
+        lo, hi = s["interval"]
+        lines.append(f"{kind:<14}{s['judged']:>8}{s['right']:>7}{s['precision']:>8.3f}   [{lo:.2f}, {hi:.2f}]")
+    return "\n".join(lines)

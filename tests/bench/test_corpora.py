@@ -1,0 +1,130 @@
+"""The benchmark's corpora: the French press annotations are honest and kept apart, KnowledgeNet is
+scored as documented, and the judged precision sample is counted right."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from tests.conftest import SHARED, TESTS
+
+BENCH = TESTS.parent / "bench"
+PRESS_FR = SHARED / "corpus" / "press-fr"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_extraction_corpora", BENCH / "extraction.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop(spec.name, None)
+
+
+@pytest.fixture(scope="module")
+def golds(bench):
+    return {part: bench.load_gold(BENCH / "gold" / f"press-fr.{part}.yaml") for part in ("dev", "train")}
+
+
+@pytest.mark.skipif(not PRESS_FR.is_dir(), reason="needs the shared corpus")
+@pytest.mark.parametrize("part", ["dev", "train"])
+def test_every_french_fact_is_where_its_quote_says(bench, golds, part):
+    gold = golds[part]
+    texts = {name: bench.fold((PRESS_FR / name).read_text(encoding="utf-8")) for name in gold.files}
+    for fact in gold.facts:
+        assert gold.entity(fact.subject) and gold.entity(fact.object), fact.describe()
+        for piece in re.split(r"\.\.\.|…|\(\.\.\.\)", fact.quote or ""):
+            assert bench.fold(piece) in " ".join(texts.values()), (fact.describe(), piece)
+
+
+def test_the_dev_part_is_apart_from_the_train_part_and_large_enough(golds):
+    dev, train = set(golds["dev"].files), set(golds["train"].files)
+    assert not dev & train
+    assert len(dev) >= 40 and len(golds["dev"].facts) >= 80
+    kinds = {f.kind for f in golds["dev"].facts}
+    assert kinds >= {"holds_post", "created_by", "funds", "member_of", "partner_of", "located_in"}
+
+
+def test_french_press_golds_read_the_shared_corpus(bench):
+    assert bench.documents_dir(BENCH / "gold" / "press-fr.dev.yaml") == PRESS_FR
+    assert bench.documents_dir(SHARED / "corpus" / "seeds.gold.yaml") == SHARED / "corpus" / "seeds"
+
+
+def _passage(corpora):
+    text = "Nora Vale founded Tidewell Analytics, a firm based in Leeds. She is its CEO."
+    rows = [
+        ("FOUNDED_BY", (18, 36, "Tidewell Analytics", "Q1"), (0, 9, "Nora Vale", "Q2")),
+        ("CEO", (18, 36, "Tidewell Analytics", "Q1"), (63, 66, "She", "")),
+        ("HEADQUARTERS", (18, 36, "Tidewell Analytics", "Q1"), (53, 58, "Leeds", "Q3")),
+    ]
+    p = corpora.Passage("kn9-1-0", text)
+    for prop, s, o in rows:
+        p.props.add(prop)
+        keys = []
+        for start, end, mention, uri in (s, o):
+            key = corpora._mention_key({"uri": uri, "text": mention})
+            p.names[key]
+            if corpora._is_name(mention):
+                p.names[key].add(mention)
+            keys.append(key)
+        p.facts.add((prop, *keys))
+    p.props.add("EMPLOYEE_OR_MEMBER_OF")  # annotated, no fact
+    return p
+
+
+def _fact(kind, subject, obj, *, role=None, person=False):
+    def entity(name, iri, is_person):
+        return SimpleNamespace(iri=iri, names=(name,), type_names=("Person",) if is_person else ("Organization",))
+
+    return SimpleNamespace(kind=kind, subject=entity(subject, "s:" + subject, person), object=entity(obj, "o:" + obj, False),
+                           role=role)
+
+
+def test_knowledgenet_facts_are_counted_per_property(bench):
+    corpora = bench.corpora
+    p = _passage(corpora)
+    facts = [
+        _fact("created_by", "Tidewell Analytics Ltd", "Nora Vale"),  # legal form dropped: right
+        _fact("located_in", "Tidewell Analytics", "Leeds, England"),  # wrong place name: "Leeds, England" != "Leeds"
+        _fact("holds_post", "Nora Vale", "Tidewell Analytics", role="chief executive officer", person=True),
+    ]
+    counts = corpora.score_knowledgenet([p], {p.key: facts})
+    founded, ceo, hq, emp = (counts[k] for k in ("FOUNDED_BY", "CEO", "HEADQUARTERS", "EMPLOYEE_OR_MEMBER_OF"))
+    assert (founded.gold, founded.found, founded.predicted, founded.right) == (1, 1, 1, 1)
+    assert (ceo.gold, ceo.unnamed, ceo.predicted, ceo.right) == (0, 1, 1, 0)  # "She" names no one
+    assert (hq.gold, hq.found, hq.predicted, hq.right) == (1, 0, 1, 0)
+    assert (emp.gold, emp.predicted, emp.right) == (0, 1, 0)  # annotated with no fact: a false positive
+    overall = counts["overall"]
+    assert overall.gold == 2 and overall.found == 1 and overall.predicted == 4 and overall.right == 1
+    assert overall.precision == 0.25 and overall.recall == 0.5
+
+
+def test_kn_predictions_map_our_kinds(bench):
+    corpora = bench.corpora
+    post = _fact("holds_post", "Ada Brook", "Pellow Group", role="Managing Director", person=True)
+    assert [p for p, *_ in corpora.kn_predictions(post)] == ["EMPLOYEE_OR_MEMBER_OF", "CEO"]
+    assert [p for p, *_ in corpora.kn_predictions(_fact("holds_post", "Ada Brook", "Pellow Group", person=True))] \
+        == ["EMPLOYEE_OR_MEMBER_OF"]
+    assert [p for p, *_ in corpora.kn_predictions(_fact("located_in", "Pellow Group", "Derby"))] == ["HEADQUARTERS"]
+    assert corpora.kn_predictions(_fact("funds", "Pellow Group", "Derby")) == []
+
+
+def test_a_judged_sample_gives_precision_with_an_interval(bench, tmp_path):
+    judged = tmp_path / "sample.yaml"
+    judged.write_text("facts:\n"
+                      "  - {kind: holds_post, verdict: yes}\n  - {kind: holds_post, verdict: no}\n"
+                      "  - {kind: holds_post, verdict: yes}\n  - {kind: funds, verdict: yes}\n"
+                      "  - {kind: funds, verdict: null}\n", encoding="utf-8")
+    result = bench.sampling.estimate(judged)
+    assert result["judged"] == 4 and result["unjudged"] == 1
+    assert result["kinds"]["holds_post"]["precision"] == pytest.approx(2 / 3)
+    assert result["overall"]["precision"] == 0.75
+    lo, hi = result["overall"]["interval"]
+    assert 0.25 < lo < 0.75 < hi < 1.0
+    assert "overall" in bench.sampling.format_estimate(result)
+    assert bench.sampling.wilson(0, 0) == (0.0, 1.0)
