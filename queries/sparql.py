@@ -21,6 +21,7 @@ innograph.errors.UsageError: unknown prefix 'foo:' in the query; declare it (PRE
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -131,6 +132,8 @@ def run(kg, query: str, *, union: bool = True, service: bool = False, **options)
     bare = _OPAQUE.sub(" ", query)
     if not service and _SERVICE.search(bare):
         raise UsageError("the query uses SERVICE (a request to another server), which is not allowed here")
+    if "allow_service" in inspect.signature(kg.query).parameters:  # the store guards too
+        options["allow_service"] = service
     try:
         raw = kg.query(query, union=union, **options)
     except SyntaxError as exc:
