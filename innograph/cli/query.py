@@ -34,8 +34,8 @@ def read_query(text: str) -> str:
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(SPARQL_FORMATS, case_sensitive=False), default="table",
               show_default=True,
-              help="SELECT/ASK: table, json (W3C results JSON), csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl (default), "
-                   "nt, jsonld, xml, or table (one row per triple).")
+              help="SELECT/ASK: table, json (W3C results JSON), csv, tsv, xml. CONSTRUCT/DESCRIBE: ttl (also "
+                   "what table prints), nt, jsonld, xml, or csv/tsv (one row per triple).")
 @click.option("--no-union", is_flag=True, help="Query the store's default graph only, not the union of all sources.")
 @click.option("--no-service", is_flag=True,
               help="Refuse SERVICE clauses (requests to other SPARQL endpoints), as the library and the server do.")
@@ -61,27 +61,28 @@ def sparql(app: App, query: str, fmt: str, no_union: bool, no_service: bool) -> 
     text = read_query(query)
     with app.session() as session, app.busy("running the query"):
         result = session.sparql(text, union=not no_union, service=not no_service)
-        if fmt == "table" or (fmt in ("csv", "tsv") and result.kind == "graph"):
-            rows = result.to_dicts()
-            if result.kind == "ask":
-                click.echo(rows[0]["answer"])
-            elif fmt == "table" and result.kind == "graph":
-                result = session.sparql(text, union=not no_union, service=not no_service)
-                result.serialize(sys.stdout.buffer, "ttl")
-                sys.stdout.flush()
-            else:
-                render(rows, fmt, console=app.out, columns=result.columns)
-                app.err.print(plural(len(rows), "row"), style="dim")
-        else:
-            if result.kind == "graph" and fmt not in ("ttl", "nt", "jsonld", "xml"):
-                raise click.UsageError(f"a CONSTRUCT/DESCRIBE result prints as ttl, nt, jsonld, xml, csv or tsv, "
-                                       f"not {fmt}")
-            if result.kind != "graph" and fmt in ("ttl", "nt", "jsonld"):
-                raise click.UsageError(f"a SELECT/ASK result prints as table, json, csv, tsv or xml, not {fmt}")
-            result.serialize(sys.stdout.buffer, fmt)
-            sys.stdout.flush()
+        _write_result(app, result, fmt)
     if result.kind == "ask" and not result.boolean:
         raise click.exceptions.Exit(1)  # the answer, already printed, is "no"
+
+
+def _write_result(app: App, result, fmt: str) -> None:
+    """A SPARQL result in `fmt`: W3C formats as the store writes them, tables through render."""
+    if fmt == "table" and result.kind == "ask":
+        click.echo("yes" if result.boolean else "no")
+    elif fmt == "table" and result.kind == "graph":
+        result.serialize(sys.stdout.buffer, "ttl")
+    elif fmt == "table" or (fmt in ("csv", "tsv") and result.kind == "graph"):
+        rows = result.to_dicts()
+        render(rows, fmt, console=app.out, columns=result.columns)
+        app.err.print(plural(len(rows), "row"), style="dim")
+    elif result.kind == "graph" and fmt not in ("ttl", "nt", "jsonld", "xml"):
+        raise click.UsageError(f"a CONSTRUCT/DESCRIBE result prints as ttl, nt, jsonld, xml, csv or tsv, not {fmt}")
+    elif result.kind != "graph" and fmt in ("ttl", "nt", "jsonld"):
+        raise click.UsageError(f"a SELECT/ASK result prints as table, json, csv, tsv or xml, not {fmt}")
+    else:
+        result.serialize(sys.stdout.buffer, fmt)
+    sys.stdout.flush()
 
 
 def stats_rows(result: dict) -> list[dict]:

@@ -198,3 +198,12 @@ def test_no_traceback_for_a_read_only_store_on_a_file(run, tmp_path):
     result = run("--store", path, "sources")
     assert result.exit_code in (2, 3) and "Traceback" not in result.output
     assert os.path.isfile(path)
+
+
+def test_construct_as_csv_gives_one_row_per_triple(loaded):
+    query = "CONSTRUCT { ?s org:memberOf ?o } WHERE { ?s org:memberOf ?o }"
+    nt = loaded("sparql", query, "--format", "nt").stdout.strip().splitlines()
+    rows = list(csv.reader(io.StringIO(loaded("sparql", query, "--format", "csv").stdout)))
+    assert rows[0] == ["subject", "predicate", "object"] and len(rows) == len(nt) + 1
+    assert {row[1] for row in rows[1:]} == {"org:memberOf"}
+    assert loaded("sparql", "ASK { ?s ?p ?o }", "--format", "nt").exit_code == 2
