@@ -44,6 +44,7 @@ META_PATHS = {"project": {"Project"}, "cluster": {"Cluster"}, "event": {"Event"}
 COMPLEMENTARITY = 0.5
 WEAK = ("co_mentioned", "located_in")  # ties that suggest, but do not count as a link
 PARTNERSHIPS = ("Project",)  # taking part in the same one of these makes two organizations partners
+FANOUT = 20  # partners (most shared projects first) whose own partners become candidates
 
 
 @dataclass
@@ -144,33 +145,39 @@ def suggest(kg, name: str, *, projection=None, kinds=None, n: int = 10, as_of=No
         return (b != a and b not in partners and p.kinds[b] in ORGANIZATION_KINDS
                 and (wanted is None or p.kinds[b] in wanted))
 
-    aa, ra, shared = _shared(p, a, mine, valid, weak, candidate, projects)
+    aa, ra, shared = _shared(p, a, mine, valid, weak, candidate, projects, n)
     reader = evidence if getattr(evidence, "p", None) is p else EvidenceReader(kg, p)
     listed = sorted(partners.values(), key=lambda x: (-(x.facts + x.shared), x.label))
     if not aa:
         return Suggestions(already_partners=listed)
-    counts_a = _meta_counts(p, mine)
-    top_aa, top_ra = max(aa.values()), max(ra.values())
-    scored = []
-    for b in aa:
-        intermediaries = {z for _, z, _, _ in shared[b] if z >= 0}
-        counts_b = _meta_counts(p, _best_edges(p, b, valid))
-        sims = {}
-        for meta, node_kinds in META_PATHS.items():
-            m_ab = sum(1 for z in intermediaries if p.kinds[z] in node_kinds)
-            total = counts_a[meta] + counts_b[meta]
-            sims[meta] = 2 * m_ab / total if total else 0.0
-        complementary = p.kinds[b] != p.kinds[a] and any(
-            p.kinds[z] in ("Cluster", "Project", "Event") for z in intermediaries)
-        base_score = 0.4 * aa[b] / top_aa + 0.3 * ra[b] / top_ra + 0.3 * sum(sims.values()) / len(sims)
-        score = base_score * (1 + COMPLEMENTARITY if complementary else 1.0)
-        scored.append((score, b, sims, complementary))
+    scored = _scored(p, a, aa, ra, shared, _meta_counts(p, mine), valid)
     scored.sort(key=lambda item: (-item[0], p.labels[item[1]]))
     out = Suggestions(already_partners=listed)
     for score, b, sims, complementary in scored[:n]:
         out.append(Suggestion(p.labels[b], p.kinds[b], p.iris[b], score, aa[b], ra[b], sims, complementary,
                               _reasons(p, reader, a, b, shared[b], reasons)))
     return out
+
+
+def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, valid) -> list:
+    """(score, candidate, PathSim per meta-path, complementary) of every candidate."""
+    top_aa, top_ra = max(aa.values()), max(ra.values())
+    scored: list = []
+    for b in aa:
+        intermediaries = {z for _, z, _, _ in shared[b] if z >= 0}
+        shared_by_meta = {meta: sum(1 for z in intermediaries if p.kinds[z] in node_kinds)
+                          for meta, node_kinds in META_PATHS.items()}
+        # PathSim is 0 for a meta-path with nothing shared: b's own counts are read only if needed
+        counts_b = _meta_counts(p, _best_edges(p, b, valid)) if any(shared_by_meta.values()) else None
+        sims = {}
+        for meta, m_ab in shared_by_meta.items():
+            total = counts_a[meta] + (counts_b[meta] if counts_b else 0)
+            sims[meta] = 2 * m_ab / total if m_ab and total else 0.0
+        complementary = p.kinds[b] != p.kinds[a] and any(
+            p.kinds[z] in ("Cluster", "Project", "Event") for z in intermediaries)
+        base_score = 0.4 * aa[b] / top_aa + 0.3 * ra[b] / top_ra + 0.3 * sum(sims.values()) / len(sims)
+        scored.append((base_score * (1 + COMPLEMENTARITY if complementary else 1.0), b, sims, complementary))
+    return scored
 
 
 def _project_partners(p, a: int, valid, weak: set[int]) -> dict[int, list]:
@@ -208,11 +215,12 @@ def _partners(p, a: int, valid, weak: set[int], projects: dict) -> dict[int, Par
     return found
 
 
-def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: dict):
+def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: dict, enough: int):
     """Adamic–Adar, resource allocation and the shared intermediaries of every candidate.
 
-    An intermediary is a node both are tied to, or a partner of a project of each: an
-    organization's partners' partners are the candidates a consortium brings.
+    An intermediary is a node both are tied to; when that gives fewer than `enough` candidates,
+    also a partner of a project of each (up to ``FANOUT`` partners, most shared projects
+    first): the partners' partners are the candidates a consortium brings.
     """
     aa, ra = defaultdict(float), defaultdict(float)
     shared: dict[int, list[tuple[float, int, tuple, tuple]]] = defaultdict(list)
@@ -232,7 +240,10 @@ def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: d
         for b, (w_zb, e_zb) in theirs.items():
             if candidate(b):
                 add(b, w_az * w_zb, degree, z, (e_az,), (e_zb,))
-    for z, (n_az, e1, e2) in projects.items():
+    if len(aa) >= enough:  # enough candidates two hops away: no need to look further
+        return aa, ra, shared
+    strongest = sorted(projects.items(), key=lambda item: (-item[1][0], item[0]))[:FANOUT]
+    for z, (n_az, e1, e2) in strongest:
         theirs = _project_partners(p, z, valid, weak)
         degree = max(2, len(theirs))
         for b, (n_zb, e3, e4) in theirs.items():
