@@ -188,6 +188,12 @@ def test_one_rule_picks_the_canonical_iri_and_kind(kg, tmp_path):
     assert res.canonical_links(kg) == {cordis_iri: siren_iri, siren_iri: siren_iri}
     assert organizations(kg, "HOSPICES REUNIS DE VALDORGE") == {siren_iri}
     assert validate(kg).conforms
+    # The projection (paths, show, exports) names the same node with the same kind.
+    from innograph.graph.projection import projection
+
+    p = projection(kg, rebuild=True)
+    node = p.index(cordis_iri)
+    assert node == p.index(siren_iri) and p.iris[node] == siren_iri and p.kinds[node] == "Hospital"
 
 
 def test_resolution_does_not_depend_on_the_order_of_loading(tmp_path):
