@@ -144,3 +144,19 @@ def test_no_printing_libraries_below_the_front_door():
             found = {m for m in imported_names(path) if m.split(".")[0] in ("rich", "click")}
             wrong += [f"{name} imports {m}" for m in sorted(found)]
     assert not wrong, "\n".join(wrong)
+
+
+def test_missing_extra_errors_name_extras_that_exist():
+    """``MissingExtraError("x")`` tells the user to install ``innograph[x]``: x must be an extra."""
+    import tomllib
+
+    extras = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+                 ["optional-dependencies"])
+    wrong = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "MissingExtraError"
+                    and node.args and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value not in extras):
+                wrong.append(f"{name}:{node.lineno}: MissingExtraError({node.args[0].value!r})")
+    assert not wrong, f"extras are {sorted(extras)}:\n" + "\n".join(wrong)
