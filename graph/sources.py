@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -76,3 +78,34 @@ class SourceInfo:
             "content_hash": self.content_hash,
             "types": list(self.types),
         }
+
+
+#: The named graph holding the ontology (the ontology's own IRI); part of the default graph, not a source.
+ONTOLOGY_GRAPH = "https://w3id.org/innograph/ns"
+
+
+@lru_cache(maxsize=1)
+def ontology_hash() -> str:
+    """SHA-256 of the package's ontology file (the store reloads its copy when this changes)."""
+    from innograph.ontology import ontology_path
+
+    return hashlib.sha256(ontology_path().read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def ontology_triples() -> tuple[ox.Triple, ...]:
+    """The package's ontology (``ontology/innograph.ttl``) as triples, parsed once per process."""
+    from innograph.ontology import ontology_path
+
+    return tuple(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+
+
+@lru_cache(maxsize=1)
+def ontology_quads() -> tuple[ox.Quad, ...]:
+    """What a new store holds of the ontology: its graph (with the content-hash mark) and the
+    same triples in the default graph."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    mark = ox.Triple(graph, ox.NamedNode("https://w3id.org/innograph/ns#contentHash"), ox.Literal(ontology_hash()))
+    triples = (*ontology_triples(), mark)
+    return tuple(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples) + tuple(
+        ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
