@@ -44,7 +44,7 @@ META_PATHS = {"project": {"Project"}, "cluster": {"Cluster"}, "event": {"Event"}
 COMPLEMENTARITY = 0.5
 WEAK = ("co_mentioned", "located_in")  # ties that suggest, but do not count as a link
 PARTNERSHIPS = ("Project",)  # taking part in the same one of these makes two organizations partners
-FANOUT = 20  # partners (most shared projects first) whose own partners become candidates
+FANOUT = 10  # partners (most shared projects first) whose own partners become candidates
 
 
 @dataclass
@@ -162,11 +162,18 @@ def suggest(kg, name: str, *, projection=None, kinds=None, n: int = 10, as_of=No
 def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, valid) -> list:
     """(score, candidate, PathSim per meta-path, complementary) of every candidate."""
     top_aa, top_ra = max(aa.values()), max(ra.values())
+    meta_of = {kind: meta for meta, node_kinds in META_PATHS.items() for kind in node_kinds}
+    kind_of: dict[int, str] = {}
     scored: list = []
     for b in aa:
         intermediaries = {z for _, z, _, _ in shared[b] if z >= 0}
-        shared_by_meta = {meta: sum(1 for z in intermediaries if p.kinds[z] in node_kinds)
-                          for meta, node_kinds in META_PATHS.items()}
+        for z in intermediaries - kind_of.keys():
+            kind_of[z] = p.kinds[z]
+        shared_by_meta = dict.fromkeys(META_PATHS, 0)
+        for z in intermediaries:
+            meta = meta_of.get(kind_of[z])
+            if meta is not None:
+                shared_by_meta[meta] += 1
         # PathSim is 0 for a meta-path with nothing shared: b's own counts are read only if needed
         counts_b = _meta_counts(p, _best_edges(p, b, valid)) if any(shared_by_meta.values()) else None
         sims = {}
@@ -174,7 +181,7 @@ def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, valid) 
             total = counts_a[meta] + (counts_b[meta] if counts_b else 0)
             sims[meta] = 2 * m_ab / total if m_ab and total else 0.0
         complementary = p.kinds[b] != p.kinds[a] and any(
-            p.kinds[z] in ("Cluster", "Project", "Event") for z in intermediaries)
+            kind_of[z] in ("Cluster", "Project", "Event") for z in intermediaries)
         base_score = 0.4 * aa[b] / top_aa + 0.3 * ra[b] / top_ra + 0.3 * sum(sims.values()) / len(sims)
         scored.append((base_score * (1 + COMPLEMENTARITY if complementary else 1.0), b, sims, complementary))
     return scored
@@ -287,6 +294,8 @@ def _reasons(p, reader, a: int, b: int, shared, limit: int) -> list[Reason]:
                 texts.append(text)
                 facts.append(fact)
                 evidence.extend(found[:1])
+        if len(left) == 2:  # through a project partner: "A takes part in P with Z; B takes part in Q with Z"
+            texts = [f"{texts[0]} with {p.labels[z]}", f"{texts[2]} with {p.labels[z]}"]
         out.append(Reason(f"via {p.labels[z]} ({p.kinds[z]}): {'; '.join(texts)}", p.labels[z], p.kinds[z],
                           weight, facts, evidence))
     return out

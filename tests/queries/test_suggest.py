@@ -97,7 +97,10 @@ def test_existing_partners_are_never_suggested(kg, writer):
     # the partner's partners are what a consortium brings
     assert labels[0] == "Université Nouvelle"
     reason = found[0].reasons[0]
-    assert reason.via == "Gesellschaft Test" and "Projet Ailleurs" in reason.text
+    assert reason.via == "Gesellschaft Test" and reason.via_kind == "ResearchCentre"
+    assert reason.text.startswith("via Gesellschaft Test (ResearchCentre): Centre Atomique Test ")
+    assert reason.text.endswith("; Université Nouvelle takes part in Projet Ailleurs with Gesellschaft Test")
+    assert len(reason.facts) == 4
 
 
 def test_funders_of_everyone_are_context(kg, writer):
