@@ -20,9 +20,11 @@ can share a store while a ``load`` runs in another process. Writing methods (:me
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from innograph.errors import UsageError
@@ -50,6 +52,33 @@ def open_store(store=DEFAULT, *, read_only: bool = True):
         return KnowledgeGraph(path, read_only=read_only)
     except TypeError:  # a store without read-only opens: fall back to a plain open
         return KnowledgeGraph(path)
+
+
+@lru_cache(maxsize=1)
+def known_kinds() -> dict[str, str]:
+    """Every node and fact kind name the queries accept, by its lower-case form."""
+    names: set[str] = set()
+    for module, attribute in (("innograph.ontology.kinds", "ORG_KINDS"), ("innograph.ontology.kinds", "NODE_KINDS"),
+                              ("innograph.ontology.kinds", "KINDS"), ("innograph.ontology.kinds", "ALIASES"),
+                              ("innograph.graph.projection", "ORGANIZATION_KINDS"),
+                              ("innograph.graph.projection", "EDGE_KINDS"), ("innograph.queries.paths", "NODE_KINDS")):
+        try:
+            names.update(str(name) for name in getattr(importlib.import_module(module), attribute))
+        except (ImportError, AttributeError):
+            continue
+    names.update(("Organization", "Person", "Project", "Event", "Place"))
+    return {name.lower().replace("-", "_"): name for name in names}
+
+
+def canonical_kinds(values) -> tuple[str, ...]:
+    """`values` with each known kind in its own spelling (``hospital`` → ``Hospital``); other
+    values (names, unknown kinds) are left as they are, for the query to find or refuse."""
+    known = known_kinds()
+    return tuple(known.get(str(v).lower().replace("-", "_"), v) for v in values or ())
+
+
+#: Query options that name kinds: accepted in any case.
+_KIND_OPTIONS = ("kinds", "via", "between", "exclude")
 
 
 def _accepts(function: Callable, name: str) -> bool:
@@ -127,6 +156,13 @@ class Session:
         return self._evidence
 
     def _ask(self, function: Callable, *args, **options):
+        for name in _KIND_OPTIONS:
+            value = options.get(name)
+            if value and not isinstance(value, str):
+                options[name] = type(value)(canonical_kinds(value)) if isinstance(value, (set, frozenset)) \
+                    else canonical_kinds(value)
+            elif isinstance(value, str):
+                options[name] = canonical_kinds([value])[0]
         options["projection"] = self.projection
         if "evidence" not in options and _accepts(function, "evidence"):
             options["evidence"] = self.evidence
@@ -276,4 +312,4 @@ class Session:
         return decide(self.kg, key, decision, result=result)
 
 
-__all__ = ["Session", "open_store", "DEFAULT"]
+__all__ = ["Session", "open_store", "canonical_kinds", "known_kinds", "DEFAULT"]

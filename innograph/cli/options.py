@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from contextlib import contextmanager
-from functools import lru_cache
 
 import click
 
+from innograph.api import canonical_kinds
 from innograph.errors import OutputError
 from innograph.render import FORMATS, LISTING_FORMATS
 
@@ -43,28 +42,6 @@ def hub_options(function):
 def hub_arguments(exclude, include_hubs) -> dict:
     """The keyword arguments of the hub options, only those given (so the defaults stay the query's)."""
     return {**({"exclude": tuple(exclude)} if exclude else {}), **({"include_hubs": True} if include_hubs else {})}
-
-
-@lru_cache(maxsize=1)
-def known_kinds() -> dict[str, str]:
-    """Every node and fact kind name the queries accept, by its lower-case form."""
-    names: set[str] = set()
-    for module, attribute in (("innograph.ontology.kinds", "ORG_KINDS"), ("innograph.ontology.kinds", "KINDS"),
-                              ("innograph.ontology.kinds", "ALIASES"), ("innograph.graph.projection", "ORGANIZATION_KINDS"),
-                              ("innograph.graph.projection", "EDGE_KINDS"), ("innograph.queries.paths", "NODE_KINDS")):
-        try:
-            names.update(str(name) for name in getattr(importlib.import_module(module), attribute))
-        except (ImportError, AttributeError):
-            continue
-    names.update(("Organization", "Person", "Project", "Event", "Place"))
-    return {name.lower().replace("-", "_"): name for name in names}
-
-
-def canonical_kinds(values) -> tuple[str, ...]:
-    """`values` with each known kind in its own spelling (``hospital`` → ``Hospital``); unknown
-    values are left for the query to refuse with the list of kinds."""
-    known = known_kinds()
-    return tuple(known.get(v.lower().replace("-", "_"), v) for v in values or ())
 
 
 def kinds_callback(ctx, param, values):
@@ -108,4 +85,4 @@ def plural(n: int, word: str) -> str:
 
 
 __all__ = ["hub_options", "hub_arguments", "format_option", "text_format", "listing_format", "as_of_option", "canonical_kinds",
-           "kinds_callback", "known_kinds", "output_stream", "plural"]
+           "kinds_callback", "output_stream", "plural"]

@@ -173,6 +173,7 @@ def test_the_session_answers_and_refuses_to_write_when_read_only(store_path, exa
         assert found.to_dict()[0]["hops"] and found.to_dicts()[0]["rank"] == 1
         assert session.show("CHU de Rouen").label == "CHU de Rouen"
         assert session.search("rouen").to_dicts()
+        assert {hit.kind for hit in session.search("rouen", kinds={"hospital"})} == {"Hospital"}
         assert session.to_networkx().number_of_nodes() == session.projection.n_nodes
     with Session(store_path) as session:
         assert session.read_only
