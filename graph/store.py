@@ -430,6 +430,9 @@ class KnowledgeGraph:
             if isinstance(exc, OSError) and snapshots.is_disk_full(exc):
                 raise
             raise InputError(f"cannot read the file: {exc}", path=path) from None
+        except MemoryError as exc:  # the parser's bounded buffer: one term or line over 16 MiB
+            raise InputError(f"a term or line is too long to parse ({exc})", path=path,
+                             hint="an IRI or literal this long is not data; check the file (or its compression)") from None
 
     def _description(
         self, graph: ox.NamedNode, payload: SourcePayload, origin: str, count: int
