@@ -51,19 +51,16 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from innograph.errors import UsageError
-from innograph.ontology import PREFIXES, shorten
+from innograph.ontology import shorten
 from innograph.ontology.kinds import ALIASES as _KIND_ALIASES
-from innograph.ontology.ns import FOAF, IG, ORG, SDO, SKOS
-
-_RDF = PREFIXES["rdf"]
-_RDFS = PREFIXES["rdfs"]
+from innograph.ontology.kinds import ARTICLE_CLASS, KINDS, NODE_CLASSES, edge_kind
+from innograph.ontology.kinds import FACT_KINDS as _FACT_KINDS
+from innograph.ontology.ns import SDO, SKOS, FOAF
+from innograph.queries.factreader import END, LABEL, START, TYPE, Raw, Reader, key_of
+from innograph.queries.results import Results
 
 #: Fact kinds, in display order (the names of gold files and of ``ontology.kinds``).
-FACT_KINDS: tuple[str, ...] = (
-    "member_of", "holds_post", "funds", "supports", "partner_of", "participates_in",
-    "organizes", "event_location", "located_in", "attends", "created_by",
-    "quoted", "author_of", "mentioned",
-)
+FACT_KINDS: tuple[str, ...] = _FACT_KINDS
 
 #: Other names accepted for a kind.
 KIND_ALIASES: dict[str, str] = {k: v for k, v in _KIND_ALIASES.items() if k not in FACT_KINDS}
@@ -72,91 +69,12 @@ KIND_ALIASES: dict[str, str] = {k: v for k, v in _KIND_ALIASES.items() if k not 
 DERIVED_LOADERS = frozenset({"resolve"})
 
 #: Entity types by short name, as gold files spell them.
-TYPE_NAMES: dict[str, str] = {
-    **{str(getattr(IG, n)): n for n in (
-        "Company", "Hospital", "University", "ResearchCentre", "TrainingCentre",
-        "PublicAuthority", "ChamberOfCommerce", "MediaOutlet", "Cluster", "Project")},
-    str(ORG.Organization): "Organization",
-    str(FOAF.Person): "Person",
-    str(SDO.Event): "Event",
-    str(SDO.Place): "Place",
-    str(SDO.Project): "Project",
-    str(SDO.NewsArticle): "Article",
-}
+TYPE_NAMES: dict[str, str] = {**NODE_CLASSES, ARTICLE_CLASS: "Article"}
 
-_LABEL = _RDFS + "label"
-_NAME_PREDICATES = (str(SDO.headline), _LABEL, str(SKOS.altLabel), str(FOAF.name), str(SDO.name))
-_TYPE = _RDF + "type"
-_START = str(SDO.startDate)
-_END = str(SDO.endDate)
+_ORGANIZATION_TYPES = frozenset(k for k in NODE_CLASSES.values() if k not in ("Person", "Project", "Event", "Place"))
 
-# Direct edge predicate → (kind, subject is the edge's object?) — the gold's direction.
-_EDGES: dict[str, tuple[str, bool]] = {
-    str(ORG.memberOf): ("member_of", False),
-    str(ORG.hasMember): ("member_of", True),
-    str(SDO.worksFor): ("holds_post", False),
-    str(SDO.funder): ("funds", True),
-    str(SDO.sponsor): ("supports", True),
-    str(IG.partnerOf): ("partner_of", False),
-    str(IG.participatesIn): ("participates_in", False),
-    str(SDO.organizer): ("organizes", True),
-    str(SDO.location): ("event_location", False),  # or located_in, by the subject's type
-    str(SDO.attendee): ("attends", True),
-    str(SDO.founder): ("created_by", False),
-    str(SDO.author): ("author_of", True),
-    str(SDO.mentions): ("mentioned", True),
-}
+#: Kinds whose date is their event's start date when the fact has none.
 _EVENT_KINDS = ("organizes", "event_location", "attends")
-
-_PROVENANCE = """
-    OPTIONAL { ?n ig:evidence ?evidence }
-    OPTIONAL { ?n ig:charStart ?start }
-    OPTIONAL { ?n ig:charEnd ?end }
-    OPTIONAL { ?n prov:wasDerivedFrom ?doc }
-"""
-
-_NODE_QUERIES: dict[str, str] = {
-    "member_of": """
-      ?n a org:Membership ; org:member ?s ; org:organization ?o .
-      FILTER NOT EXISTS { ?n a ig:Participation }
-      OPTIONAL { ?n org:memberDuring/time:hasBeginning ?instant .
-                 VALUES ?when { time:inXSDDate time:inXSDgYearMonth time:inXSDgYear time:inXSDDateTimeStamp }
-                 ?instant ?when ?date }
-      OPTIONAL { ?n org:role ?role }""",
-    "holds_post": """
-      ?n a org:Post ; org:heldBy ?s .
-      OPTIONAL { ?n org:postIn ?o }
-      OPTIONAL { ?n schema:jobTitle ?role }
-      OPTIONAL { ?n ig:current ?current }""",
-    "funds": """
-      ?n a schema:MonetaryGrant .
-      OPTIONAL { ?n schema:funder ?s }
-      OPTIONAL { ?n schema:fundedItem ?o }
-      OPTIONAL { ?n schema:amount ?money .
-                 OPTIONAL { ?money schema:value ?amount } OPTIONAL { ?money schema:currency ?currency } }""",
-    "partner_of": """
-      ?n a ig:Agreement .
-      OPTIONAL { ?n ig:party ?party }
-      OPTIONAL { ?n dcterms:date ?date }
-      OPTIONAL { ?n rdfs:label ?label }""",
-    "participates_in": """
-      ?n a ig:Participation .
-      OPTIONAL { ?n ig:participant ?s }
-      OPTIONAL { ?n ig:project ?o }
-      OPTIONAL { ?n org:role ?role }""",
-    "quoted": """
-      ?n a schema:Quotation .
-      OPTIONAL { ?n schema:creator ?s }
-      OPTIONAL { ?n schema:text ?quote }
-      OPTIONAL { ?n schema:isPartOf ?o }""",
-}
-
-_STATEMENTS = """
-      ?n a rdf:Statement ; rdf:subject ?es ; rdf:predicate ?p ; rdf:object ?eo ."""
-
-_BARE_EDGES = """
-      ?es ?p ?eo .
-      FILTER NOT EXISTS { ?r rdf:subject ?es ; rdf:predicate ?p ; rdf:object ?eo }"""
 
 
 @dataclass(frozen=True)
@@ -208,6 +126,7 @@ class Fact:
     headline: str | None = None
     node: str | None = None
     parties: tuple[Entity, ...] = field(default=(), repr=False)
+    item: Entity | None = None  # funds: the project a grant to an organization is for
 
     @property
     def detail(self) -> str:
@@ -229,13 +148,16 @@ class Fact:
         return " ".join(bits)
 
     def to_dict(self) -> dict:
-        """A flat, JSON-ready dict (subject_*, object_* for the two entities)."""
+        """A JSON-ready dict (subject_*, object_* for the two entities; for a grant, the funder,
+        the recipient and the ``item`` it is for)."""
         out: dict[str, object] = {"kind": self.kind}
         for side, entity in (("subject", self.subject), ("object", self.object)):
             out[side] = entity.iri if entity else None
             out[f"{side}_label"] = entity.display if entity else None
             out[f"{side}_names"] = list(entity.names) if entity else []
             out[f"{side}_types"] = list(entity.type_names) if entity else []
+        out["item"] = self.item.iri if self.item else None
+        out["item_label"] = self.item.display if self.item else None
         out.update(
             date=self.date, role=self.role, current=self.current,
             amount=_amount_json(self.amount), currency=self.currency, quote=self.quote,
@@ -270,10 +192,26 @@ def kind_names(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(k for k in FACT_KINDS if k in wanted)
 
 
-def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | None = None) -> list[Fact]:
+class FactList(Results):
+    """The facts of :func:`list_facts`: ``to_dict()`` (every field) and ``to_dicts()`` (flat rows
+    for tables and CSV: lists joined with "; ")."""
+
+    def to_dict(self) -> list[dict]:
+        return [f.to_dict() for f in self]
+
+    def to_dicts(self) -> list[dict]:
+        return [{k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in f.to_dict().items()}
+                for f in self]
+
+
+def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | None = None) -> FactList:
     """Every fact in `kg` (or in one `source`: name, path or IRI), of the given `kind`(s).
 
-    Sorted by source, kind (in :data:`FACT_KINDS` order), subject and object.
+    A grant is one fact: its funder, its recipient (the organization funded, when it names one)
+    and its item (the project). A grant to a project that names no recipient is the project's
+    total when its participants' grants from the same funder are listed too: it is then left
+    out, so that the amounts add up. Sorted by source, kind (in :data:`FACT_KINDS` order),
+    subject and object.
     """
     kinds = kind_names(kind)
     infos = kg.sources()
@@ -281,32 +219,23 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
     graphs = source_graphs(kg, source) if source is not None else ()
     # Graphs written by entity resolution repeat loaded edges on merged nodes: not read facts.
     derived = set() if graphs else {s.iri for s in infos if s.loader in DERIVED_LOADERS}
-    reader = _Reader(kg, graphs)
-
-    raw: list[_Raw] = []
-    node_keys: set[tuple] = set()
-    grant_nodes: set[str] = set()
-    for name in [k for k in kinds if k in _NODE_QUERIES]:
-        for item in reader.node_facts(name):
-            raw.append(item)
-            node_keys.update(item.keys())
-            if name == "funds":
-                grant_nodes.add(item.node)
-    edge_predicates = [p for p, (k, _) in _EDGES.items()
-                       if k in kinds or (k == "event_location" and "located_in" in kinds)]
-    if edge_predicates:
-        raw.extend(reader.edge_facts(edge_predicates, reified=True))
-        for item in reader.edge_facts(edge_predicates, reified=False):
-            if _key(item.first("es")) in grant_nodes or item.key() in node_keys:
-                continue  # a fact node's own property, or the edge of a node fact
-            raw.append(item)
-
+    reader = Reader(kg, graphs)
+    raw: list[Raw] = [item for k in kinds if KINDS[k].node for item in reader.node_facts(k)]
+    predicates = list(dict.fromkeys(p.iri for k in kinds for p in KINDS[k].predicates))
+    if predicates:
+        statements = reader.statements(predicates)
+        stated = {(i.graph, i.first("es"), i.first("p"), i.first("eo")) for i in statements}
+        stated.update(key for item in raw for key in item.stated())
+        fact_nodes = {ox.NamedNode(item.node) for item in raw if not item.node.startswith("_:")}
+        raw.extend(statements)
+        raw.extend(item for p in predicates for item in reader.bare_edges(p, stated, fact_nodes))
     raw = [item for item in raw if item.graph not in derived]
-    entities = reader.entities({t for item in raw for t in item.terms()})
-    facts: list[Fact] = []
+    terms = {t for item in raw for t in item.terms()}
+    entities = {t: _entity(key_of(t), v) for t, v in reader.entities(terms, TYPE_NAMES).items()}
+    facts = FactList()
     seen_bare: set[tuple] = set()
     for item in raw:
-        for fact in item.facts(entities, sources):
+        for fact in _facts(item, entities, sources):
             if fact.kind not in kinds:
                 continue
             if fact.node is None:  # bare edges: memberOf and hasMember, a→b and b→a say one thing
@@ -315,11 +244,21 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
                     continue
                 seen_bare.add(key)
             facts.append(fact)
+    facts[:] = _without_project_totals(facts)
     order = {k: i for i, k in enumerate(FACT_KINDS)}
     facts.sort(key=lambda f: (f.source_label or f.source or "", order[f.kind],
                               (f.subject.display if f.subject else "").casefold(),
                               (f.object.display if f.object else "").casefold(), f.quote or "", f.node or ""))
     return facts
+
+
+def _without_project_totals(facts: list[Fact]) -> list[Fact]:
+    """Leave out a grant to a project with no recipient when grants from the same funder to
+    the project's participants are listed: it is their total, and would count twice."""
+    detailed = {(f.subject.iri, f.item.iri) for f in facts
+                if f.kind == "funds" and f.subject and f.item and f.object and f.object is not f.item}
+    return [f for f in facts if not (f.kind == "funds" and f.subject and f.item and f.object is f.item
+                                      and (f.subject.iri, f.item.iri) in detailed)]
 
 
 def list_entities(kg, *, source: str | None = None) -> list[Entity]:
@@ -329,12 +268,12 @@ def list_entities(kg, *, source: str | None = None) -> list[Entity]:
     >>> list_entities(KnowledgeGraph())
     []
     """
-    reader = _Reader(kg, source_graphs(kg, source) if source is not None else ())
-    classes = " ".join(f"<{t}>" for t in TYPE_NAMES if TYPE_NAMES[t] != "Article")
+    reader = Reader(kg, source_graphs(kg, source) if source is not None else ())
+    classes = " ".join(str(ox.NamedNode(t)) for t in TYPE_NAMES if TYPE_NAMES[t] != "Article")
     rows = reader.select(f"SELECT DISTINCT ?e WHERE {{ {reader.values()} GRAPH ?g {{ ?e a ?t VALUES ?t {{ {classes} }} }} }}")
     terms = [row["e"] for row in rows]
     found = reader.entities(set(terms))
-    return sorted((found[_key(t)] for t in terms), key=lambda e: (e.display.casefold(), e.iri))
+    return sorted((_entity(key_of(t), found[t]) for t in terms), key=lambda e: (e.display.casefold(), e.iri))
 
 
 def source_graphs(kg, key: str) -> tuple[str, ...]:
@@ -352,10 +291,19 @@ def source_graphs(kg, key: str) -> tuple[str, ...]:
     return (kg.source(key).iri,)  # one source, or the store's own error (ambiguous, not found)
 
 
-# -- reading ---------------------------------------------------------------------------------------
+# -- from what was read to facts -------------------------------------------------------------------
 
-def _key(term) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(term.value)
+def _entity(iri: str, by_predicate: dict[str, list[str]]) -> Entity:
+    headlines = sorted(by_predicate.get(str(SDO.headline), []))
+    names = [*headlines, *by_predicate.get("local", []), *sorted(by_predicate.get(LABEL, [])),
+             *sorted(by_predicate.get(str(SKOS.altLabel), [])), *sorted(by_predicate.get(str(FOAF.name), [])),
+             *sorted(by_predicate.get(str(SDO.name), []))]
+    names = list(dict.fromkeys(names))
+    return Entity(iri=iri, label=names[0] if names else None, names=tuple(names),
+                  types=tuple(sorted(by_predicate.get(TYPE, []))),
+                  start_date=min(by_predicate.get(START, []), default=None),
+                  end_date=max(by_predicate.get(END, []), default=None),
+                  headline=headlines[0] if headlines else None)
 
 
 def _pair(fact: Fact) -> tuple[str, str]:
@@ -364,162 +312,65 @@ def _pair(fact: Fact) -> tuple[str, str]:
     return tuple(sorted((s, o))) if fact.kind == "partner_of" else (s, o)
 
 
-@dataclass
-class _Raw:
-    """One query row group: a node fact or an edge, before its entities are resolved."""
-
-    kind: str
-    graph: str
-    node: str | None
-    s: object = None
-    o: object = None
-    values: dict = field(default_factory=dict)
-
-    def first(self, name: str):
-        found = self.values.get(name)
-        return found[0] if found else None
-
-    def terms(self) -> list:
-        out = [t for t in (self.s, self.o) if t is not None]
-        out += self.values.get("party", []) + self.values.get("doc", [])
-        return [t for t in out if isinstance(t, (ox.NamedNode, ox.BlankNode))] + [ox.NamedNode(self.graph)]
-
-    def keys(self) -> list[tuple]:
-        """The edge keys this node fact stands for (every pair of an agreement's parties)."""
-        if self.kind == "partner_of":
-            parties = sorted(_key(p) for p in self.values.get("party", []))
-            return [(self.graph, self.kind, a, b) for a, b in itertools.combinations(parties, 2)]
-        return [self.key()]
-
-    def key(self) -> tuple:
-        s, o = (_key(self.s) if self.s is not None else None), (_key(self.o) if self.o is not None else None)
-        if self.kind == "partner_of":
-            return (self.graph, self.kind, *sorted((s or "", o or "")))
-        return (self.graph, self.kind, s, o)
-
-    def facts(self, entities: dict[str, Entity], sources: dict[str, str | None]) -> list[Fact]:
-        get = lambda term: entities.get(_key(term)) if term is not None else None
-        docs = self.values.get("doc", [])
-        headline = next((entities[_key(d)].headline for d in docs
-                         if _key(d) in entities and entities[_key(d)].headline), None)
-        if headline is None and self.graph in entities:
-            headline = entities[self.graph].headline
-        base = dict(
-            evidence=_text(self.first("evidence")), start=_int(self.first("start")), end=_int(self.first("end")),
-            source=self.graph, source_label=sources.get(self.graph), headline=headline,
-            documents=tuple(_key(d) for d in docs), node=self.node,
-        )
-        if self.kind == "partner_of" and self.node is not None:
-            parties = [get(p) for p in self.values.get("party", [])]
-            parties = sorted({p.iri: p for p in parties if p}.values(), key=lambda e: (e.display.casefold(), e.iri))
-            pairs = list(itertools.combinations(parties, 2)) or [(parties[0] if parties else None, None)]
-            return [Fact("partner_of", a, b, date=_text(self.first("date")), label=_text(self.first("label")),
-                          parties=tuple(parties), **base) for a, b in pairs]
-        subject, obj = get(self.s), get(self.o)
-        kind = self.kind
-        if kind == "event_location" and subject is not None and str(SDO.Event) not in subject.types:
-            kind = "located_in"
-        fact = Fact(kind, subject, obj, **base)
-        fact.role = _text(self.first("role"))
-        fact.date = _text(self.first("date"))
-        fact.quote = _text(self.first("quote"))
-        if kind == "holds_post":
-            current = self.first("current")
-            fact.current = True if current is None else current.value.strip().lower() in ("true", "1")
-        amount = self.first("amount") if self.first("amount") is not None else _literal(self.first("money"))
-        if amount is not None:
-            try:
-                fact.amount = Decimal(amount.value)
-            except InvalidOperation:
-                pass
-        fact.currency = _text(self.first("currency")) or ("EUR" if fact.amount is not None else None)
-        if fact.date is None and kind in _EVENT_KINDS:
-            event = obj if kind in ("organizes", "attends") else subject
-            fact.date = event.start_date if event is not None else None
-        return [fact]
+def _facts(item: Raw, entities: dict[str, Entity], sources: dict[str, str | None]) -> list[Fact]:
+    """The facts one node, statement or edge stands for (an agreement: one per pair of parties)."""
+    get = entities.get
+    docs = item.values.get("doc", [])
+    headline = next((entities[d].headline for d in docs if d in entities and entities[d].headline), None)
+    graph = ox.NamedNode(item.graph)
+    if headline is None and graph in entities:
+        headline = entities[graph].headline
+    base = dict(evidence=_text(item.first("evidence")), start=_int(item.first("start")), end=_int(item.first("end")),
+                source=item.graph, source_label=sources.get(item.graph), headline=headline,
+                documents=tuple(key_of(d) for d in docs), node=item.node)
+    kind = item.kind
+    if not kind:  # a direct edge, or its statement
+        es, eo = item.first("es"), item.first("eo")
+        found = edge_kind(item.first("p").value, subject_is_event=str(SDO.Event) in (get(es).types if get(es) else ()))
+        if found is None:
+            return []
+        kind, reverse = found
+        item.values["s"], item.values["o"] = ([eo], [es]) if reverse else ([es], [eo])
+    if kind == "partner_of" and item.node is not None and "o" not in item.values:
+        parties = [get(p) for p in item.values.get("s", [])]
+        parties = sorted({p.iri: p for p in parties if p}.values(), key=lambda e: (e.display.casefold(), e.iri))
+        pairs = list(itertools.combinations(parties, 2)) or [(parties[0] if parties else None, None)]
+        return [Fact("partner_of", a, b, date=_text(item.first("date")), label=_text(item.first("label")),
+                     parties=tuple(parties), **base) for a, b in pairs]
+    subject = get(item.first("s"))
+    objects = [e for e in (get(t) for t in item.values.get("o", [])) if e is not None]
+    fact = Fact(kind, subject, objects[0] if objects else None, **base)
+    if kind == "funds":
+        _recipient(fact, objects)
+    _attributes(fact, item)
+    return [fact]
 
 
-class _Reader:
-    """The queries, optionally restricted to some named graphs."""
+def _recipient(fact: Fact, funded: list[Entity]) -> None:
+    """A grant's object is the organization it funds when it names one; its item the project."""
+    organizations = [e for e in funded if any(TYPE_NAMES.get(t) in _ORGANIZATION_TYPES for t in e.types)]
+    others = [e for e in funded if e not in organizations]
+    fact.object = organizations[0] if organizations else (others[0] if others else None)
+    fact.item = others[0] if others else None
 
-    def __init__(self, kg, graphs: tuple[str, ...] = ()) -> None:
-        self.kg, self.graphs = kg, graphs
-        self._local = {ox.NamedNode(g) for g in graphs}
 
-    def values(self) -> str:
-        return "VALUES ?g { " + " ".join(f"<{g}>" for g in self.graphs) + " }" if self.graphs else ""
-
-    def select(self, query: str):
-        return self.kg.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-
-    def node_facts(self, kind: str) -> list[_Raw]:
-        query = f"SELECT * WHERE {{ {self.values()} GRAPH ?g {{ {_NODE_QUERIES[kind]} {_PROVENANCE} }} }}"
-        return self._group(query, kind)
-
-    def edge_facts(self, predicates: list[str], *, reified: bool) -> list[_Raw]:
-        values = "VALUES ?p { " + " ".join(f"<{p}>" for p in predicates) + " }"
-        body = _STATEMENTS + _PROVENANCE if reified else _BARE_EDGES
-        query = f"SELECT * WHERE {{ {self.values()} GRAPH ?g {{ {values} {body} }} }}"
-        out: list[_Raw] = []
-        for item in self._group(query, None):
-            kind, reverse = _EDGES[item.first("p").value]
-            es, eo = item.first("es"), item.first("eo")
-            item.kind = kind
-            item.s, item.o = (eo, es) if reverse else (es, eo)
-            out.append(item)
-        return out
-
-    def _group(self, query: str, kind: str | None) -> list[_Raw]:
-        groups: dict[tuple, _Raw] = {}
-        solutions = self.select(query)
-        variables = [v.value for v in solutions.variables]
-        for solution in solutions:
-            row = {name: solution[name] for name in variables}
-            node = row.get("n")
-            key = (row["g"].value, _key(node) if node is not None else None,
-                   *(_key(row[v]) if row.get(v) is not None else None for v in ("s", "o", "es", "p", "eo")))
-            item = groups.get(key)
-            if item is None:
-                item = groups[key] = _Raw(kind or "", row["g"].value, _key(node) if node is not None else None,
-                                          row.get("s"), row.get("o"))
-            for name, term in row.items():
-                if term is not None and name not in ("g", "n", "s", "o"):
-                    bucket = item.values.setdefault(name, [])
-                    if term not in bucket:
-                        bucket.append(term)
-        return list(groups.values())
-
-    def entities(self, terms: set) -> dict[str, Entity]:
-        """Names, types and dates of `terms`, from every graph (index lookups, no query each)."""
-        out: dict[str, Entity] = {}
-        wanted = {str(p) for p in (_TYPE, *_NAME_PREDICATES, _START, _END)}
-        for term in terms:
-            by_predicate: dict[str, list[str]] = {}
-            local_label = None
-            for quad in self.kg.store.quads_for_pattern(term, None, None, None):
-                predicate = quad.predicate.value
-                if predicate not in wanted:
-                    continue
-                value = quad.object.value
-                bucket = by_predicate.setdefault(predicate, [])
-                if value not in bucket:
-                    bucket.append(value)
-                if predicate == _LABEL and quad.graph_name in self._local:
-                    local_label = value
-            headlines = sorted(by_predicate.get(str(SDO.headline), []))
-            labels = sorted(by_predicate.get(_LABEL, []))
-            names = [*headlines, *([local_label] if local_label else []), *labels,
-                     *sorted(by_predicate.get(str(SKOS.altLabel), [])),
-                     *sorted(by_predicate.get(str(FOAF.name), [])), *sorted(by_predicate.get(str(SDO.name), []))]
-            names = list(dict.fromkeys(names))
-            types = sorted(by_predicate.get(_TYPE, []))
-            out[_key(term)] = Entity(
-                iri=_key(term), label=names[0] if names else None, names=tuple(names), types=tuple(types),
-                start_date=min(by_predicate.get(_START, []), default=None),
-                end_date=max(by_predicate.get(_END, []), default=None),
-                headline=headlines[0] if headlines else None,
-            )
-        return out
+def _attributes(fact: Fact, item: Raw) -> None:
+    fact.role = _text(item.first("role"))
+    fact.date = _text(item.first("date"))
+    fact.quote = _text(item.first("quote"))
+    if fact.kind == "holds_post":
+        current = item.first("current")
+        fact.current = True if current is None else current.value.strip().lower() in ("true", "1")
+    amount = item.first("amount") if item.first("amount") is not None else _literal(item.first("money"))
+    if amount is not None:
+        try:
+            fact.amount = Decimal(amount.value)
+        except InvalidOperation:
+            pass
+    fact.currency = _text(item.first("currency")) or ("EUR" if fact.amount is not None else None)
+    if fact.date is None and fact.kind in _EVENT_KINDS:
+        event = fact.object if fact.kind in ("organizes", "attends") else fact.subject
+        fact.date = event.start_date if event is not None else None
 
 
 def _text(term) -> str | None:
@@ -547,4 +398,4 @@ def _amount_json(amount: Decimal | None):
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-__all__ = ["FACT_KINDS", "Entity", "Fact", "kind_names", "list_entities", "list_facts", "source_graphs"]
+__all__ = ["FACT_KINDS", "Entity", "Fact", "FactList", "kind_names", "list_entities", "list_facts", "source_graphs"]

@@ -205,3 +205,57 @@ def test_a_file_of_several_articles_is_one_source_key():
     assert len(list_facts(kg, source="/data/revue.txt")) == 2  # the file: both articles
     assert len(list_facts(kg, source="revue.txt")) == 2
     assert [f.subject.label for f in list_facts(kg, source="Article 2")] == ["Entreprise 2"]
+
+
+def test_a_grant_is_one_row_with_its_funder_recipient_and_item():
+    """As CORDIS writes a participant's grant (funded items: the organization and the project),
+    and the project's own grant, which their participants' grants detail."""
+    w = FactWriter("https://w3id.org/innograph/source/grants")
+    commission = w.organization("Programme Funder", kind="PublicAuthority")
+    project = w.project("P1")
+    lonely = w.project("P2")
+    for name, amount in (("Alpha", "1000.25"), ("Beta", "2000")):
+        org = w.organization(name, kind="Company")
+        part = w.participation(org, project, role="participant")
+        grant = w.grant(commission, org, amount=amount, iri=part.value + "-grant")
+        w.add(grant, SDO.fundedItem, project)
+        w.add(project, SDO.funder, commission)
+    w.grant(commission, project, amount=3000.25, iri=project.value + "-ec-grant")  # their total
+    w.grant(commission, lonely, amount=500, iri=lonely.value + "-ec-grant")  # no participants known
+    kg = KnowledgeGraph()
+    load_writer(kg, w)
+    grants = list_facts(kg, kind="funds")
+    rows = sorted((f.subject.label, f.object.label, f.item.label if f.item else None, f.amount) for f in grants)
+    assert rows == [("Programme Funder", "Alpha", "P1", Decimal("1000.25")),
+                    ("Programme Funder", "Beta", "P1", Decimal("2000")),
+                    ("Programme Funder", "P2", "P2", Decimal("500"))]
+    flat = grants.to_dicts()
+    assert {r["item_label"] for r in flat} == {"P1", "P2"} and all(isinstance(r["subject_names"], str) for r in flat)
+    assert grants.to_dict()[0]["subject_names"] == ["Programme Funder"]
+
+
+@pytest.mark.slow
+def test_the_funding_of_the_shared_cordis_sample_adds_up(tmp_path):
+    """Issue 9.2: `facts --kind funds` sums to the EC contributions of the raw files (pandas)."""
+    pd = pytest.importorskip("pandas")
+    from tests.conftest import SHARED
+
+    cordis = SHARED / "data" / "cordis-h2020"
+    if not (cordis / "organizations.csv").exists():
+        pytest.skip("no CORDIS sample in shared/data")
+    from innograph.load import ingest
+
+    orgs = pd.read_csv(cordis / "organizations.csv", dtype=str)
+    projects = pd.read_csv(cordis / "projects.csv", dtype=str)
+    number = lambda column: pd.to_numeric(column.str.replace(",", ".", regex=False), errors="coerce")  # noqa: E731
+    orgs["ec"], projects["max"] = number(orgs.ecContribution), number(projects.ecMaxContribution)
+    detailed = set(orgs[orgs.ec > 0].projectID)
+    expected = orgs.ec[orgs.ec > 0].sum() + projects["max"][~projects.id.isin(detailed) & (projects["max"] > 0)].sum()
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        ingest(kg, cordis / "organizations.csv", kind="cordis")
+        ingest(kg, cordis / "projects.csv", kind="cordis")
+        grants = list_facts(kg, kind="funds")
+    assert len({g.node for g in grants}) == len(grants)  # each grant once
+    assert float(sum(g.amount for g in grants)) == pytest.approx(expected, abs=0.01)
+    only_orgs = sum(g.amount for g in grants if g.item is not None and g.object is not g.item)
+    assert float(only_orgs) == pytest.approx(orgs.ec[orgs.ec > 0].sum(), abs=0.01)
