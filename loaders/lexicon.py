@@ -161,6 +161,7 @@ _FR_ADJECTIVES = (("general", "generale"), ("adjoint", "adjointe"), ("delegue", 
 
 def _titles() -> set[str]:
     out = {f"chief {f} officer" for f in _EN_FUNCTIONS} | {f"chief {f}" for f in ("executive", "economist", "scientist", "engineer", "editor", "of staff")}
+    out |= {f"{p}{t}" for p in ("interim ", "acting ", "deputy ") for t in list(out)}
     out |= set(_EN_BASES) | {p + b for p in _EN_PREFIXES for b in _EN_BASES if b not in ("ceo", "cfo", "cto", "coo", "cio", "cmo", "founder", "cofounder", "co-founder")}
     out |= {"managing director", "general manager", "general counsel", "managing editor", "editor in chief", "head coach",
             "managing partner", "general partner", "board member", "prime minister", "secretary general"}
@@ -208,6 +209,12 @@ WORKING_VERBS = frozenset(
     "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "
     "employe employee officie officiait exerce exercait".split()
 )
+#: Verbs of leading an organization, and the title they give: "X dirige Y", "X heads Y".
+LEADING_VERBS = {
+    **dict.fromkeys("dirige dirigent dirigeait dirigera".split(), "directeur"),
+    **dict.fromkeys("preside president presidait presidera".split(), "président"),
+    **dict.fromkeys("heads headed leads chairs chaired runs directs directed".split(), "head"),
+}
 #: Verbs of funding, active or passive: "financé par X", "X funds Y".
 FUNDING_VERBS = frozenset(
     "funded financed finance finances financee financees financent financera financeront funds subventionne "
@@ -223,6 +230,9 @@ ORG_DESCRIPTIONS = frozenset(
     "developer operator airline carrier brand chain organisation organization institution insurer lender "
     "fabricant constructeur fournisseur distributeur editeur operateur assureur ong marque chaine".split()
 )
+#: Verbs whose subject grants a loan or grant to someone: "X a accordé un prêt à Y".
+GRANTING_VERBS = frozenset("accorde accordee octroie octroye octroyee consenti debloque alloue verse granted grants awarded "
+                           "awards approved approves provided provides extended extends gave gives".split())
 #: Nouns that stand for an organization named before ("la société", "the company").
 ORG_NOUNS = frozenset(
     "company firm group startup start-up business corporation organisation organization agency bank enterprise club "
@@ -368,3 +378,39 @@ def kind_of(name: str) -> str | None:
 
 
 _CUES_LONGEST_FIRST = sorted(NAME_CUES, key=len, reverse=True)
+
+
+#: Countries (French and English names, folded): places that are also actors when they fund, join
+#: or sign ("le Ghana a obtenu un prêt", "Morocco joined the union"). A list of the world's states.
+COUNTRIES = frozenset(
+    (
+        "afghanistan|afrique du sud|south africa|albanie|albania|algerie|algeria|allemagne|germany|andorre|andorra|"
+        "angola|arabie saoudite|saudi arabia|argentine|argentina|armenie|armenia|australie|australia|autriche|austria|"
+        "azerbaidjan|azerbaijan|bahamas|bahrein|bahrain|bangladesh|barbade|barbados|belgique|belgium|belize|benin|"
+        "bhoutan|bhutan|bielorussie|belarus|birmanie|myanmar|bolivie|bolivia|bosnie herzegovine|bosnia and herzegovina|"
+        "botswana|bresil|brazil|brunei|bulgarie|bulgaria|burkina faso|burundi|cambodge|cambodia|cameroun|cameroon|"
+        "canada|cap vert|cape verde|centrafrique|republique centrafricaine|central african republic|chili|chile|chine|"
+        "china|chypre|cyprus|colombie|colombia|comores|comoros|congo|republique du congo|republique democratique du congo|"
+        "rdc|rdcongo|democratic republic of the congo|drc|coree du sud|south korea|coree du nord|north korea|costa rica|"
+        "cote d ivoire|ivory coast|croatie|croatia|cuba|danemark|denmark|djibouti|dominique|dominica|egypte|egypt|"
+        "emirats arabes unis|united arab emirates|uae|equateur|ecuador|erythree|eritrea|espagne|spain|estonie|estonia|"
+        "eswatini|swaziland|etats unis|united states|usa|etiopie|ethiopie|ethiopia|fidji|fiji|finlande|finland|france|"
+        "gabon|gambie|gambia|georgie|georgia|ghana|grece|greece|grenade|grenada|guatemala|guinee|guinea|guinee bissau|"
+        "guinea bissau|guinee equatoriale|equatorial guinea|guyana|haiti|honduras|hongrie|hungary|inde|india|indonesie|"
+        "indonesia|irak|iraq|iran|irlande|ireland|islande|iceland|israel|italie|italy|jamaique|jamaica|japon|japan|"
+        "jordanie|jordan|kazakhstan|kenya|kirghizistan|kyrgyzstan|kiribati|kosovo|koweit|kuwait|laos|lesotho|lettonie|"
+        "latvia|liban|lebanon|liberia|libye|libya|liechtenstein|lituanie|lithuania|luxembourg|macedoine du nord|"
+        "north macedonia|madagascar|malaisie|malaysia|malawi|maldives|mali|malte|malta|maroc|morocco|maurice|mauritius|"
+        "mauritanie|mauritania|mexique|mexico|moldavie|moldova|monaco|mongolie|mongolia|montenegro|mozambique|namibie|"
+        "namibia|nauru|nepal|nicaragua|niger|nigeria|norvege|norway|nouvelle zelande|new zealand|oman|ouganda|uganda|"
+        "ouzbekistan|uzbekistan|pakistan|palestine|panama|papouasie nouvelle guinee|papua new guinea|paraguay|"
+        "pays bas|netherlands|perou|peru|philippines|pologne|poland|portugal|qatar|roumanie|romania|royaume uni|"
+        "united kingdom|uk|grande bretagne|great britain|russie|russia|rwanda|salvador|el salvador|samoa|"
+        "sao tome et principe|sao tome and principe|senegal|serbie|serbia|seychelles|sierra leone|singapour|singapore|"
+        "slovaquie|slovakia|slovenie|slovenia|somalie|somalia|soudan|sudan|soudan du sud|south sudan|sri lanka|suede|"
+        "sweden|suisse|switzerland|suriname|syrie|syria|tadjikistan|tajikistan|taiwan|tanzanie|tanzania|tchad|chad|"
+        "republique tcheque|tchequie|czech republic|czechia|thailande|thailand|timor oriental|east timor|togo|tonga|"
+        "trinite et tobago|trinidad and tobago|tunisie|tunisia|turkmenistan|turquie|turkey|tuvalu|ukraine|uruguay|"
+        "vanuatu|venezuela|vietnam|viet nam|yemen|zambie|zambia|zimbabwe"
+    ).split("|")
+)

@@ -19,11 +19,14 @@ from innograph.loaders import lexicon as lx
 
 # Inside a word a hyphen never starts a capitalized word or a bare number: those are the "-"
 # separator of NAME_SEQ, and letting both read them made matching exponential ("Ab-Ab-Ab-...").
-CAP_WORD = r"(?:[A-ZÀ-Ý](?:[\w’'\.&]|-(?![A-ZÀ-Ý]|\d+(?:\.\d+)?(?![\w’'\.&])))*[\w]|[A-ZÀ-Ý])"
+CAP_WORD = r"(?:[A-ZÀ-Ý](?:[\w’'\.&]|(?<=\.)-|-(?![A-ZÀ-Ý]|\d+(?:\.\d+)?(?![\w’'\.&])))*[\w]|[A-ZÀ-Ý])"
 NAME_WORD = rf"(?:{CAP_WORD}|\d+(?:\.\d+)?)"
 CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|en|on)[ \t]*)"
 # After a function word ("de", "en") only a capitalized word continues a name: "Seine Robotique en 2021".
-NAME_SEQ = re.compile(rf"{CAP_WORD}(?:(?:[ \t]+|-){NAME_WORD}|{CONNECTOR}{CAP_WORD})*")
+# At most MAX_NAME_SEQ words: a longer run of capitalized words is a title or a list, and an
+# unbounded run made every search over it quadratic in its length.
+MAX_NAME_SEQ = 16
+NAME_SEQ = re.compile(rf"{CAP_WORD}(?:(?:[ \t]+|-){NAME_WORD}|{CONNECTOR}{CAP_WORD}){{0,{MAX_NAME_SEQ}}}")
 ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)")
 LONG_DEF = re.compile(r"\s*\((?P<long>[A-ZÀ-Ý][^()]{5,90})\)")
 
@@ -172,6 +175,30 @@ class ArticleEntities:
                     self._link(entity, known)
                     break
 
+    def merge_acronyms(self) -> None:
+        """'Fonds monétaire international (FMI)' and 'FMI (Fonds monétaire international)': the
+        acronym and the long form are one organization, whichever the model found first, and
+        so is every other mention of the acronym in the article."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:]):
+            between = self.text[a.end:b.start]
+            if a.entity is b.entity or not re.fullmatch(r"\s*\(\s*", between) or not self.text.startswith(")", b.end):
+                continue
+            if _group(a.entity.kind) != "named" and _group(b.entity.kind) != "named":
+                continue
+            acronym, long = (b, a) if short_acronym(b.text) or b.text.isupper() else (a, b)
+            if not (acronym.text.isupper() and _initials_fit(acronym.text, long.text)):
+                continue
+            keep, other = long.entity, acronym.entity
+            if other.iri and not keep.iri:
+                keep, other = other, keep
+            keep.kind = "organization" if "organization" in (keep.kind, other.kind) else keep.kind
+            self.merge(keep, other)
+            for m in self.mentions:  # the acronym alone elsewhere, typed apart by the model
+                if m.text == acronym.text and m.entity is not keep and _group(m.entity.kind) != "person":
+                    other = m.entity
+                    self.merge(keep, other)
+
     def add_alias(self, entity: Entity, alias: str) -> None:
         alias = clean_name(alias)
         if alias and alias != entity.label:
@@ -214,9 +241,11 @@ class ArticleEntities:
                 m.start += based.end()
                 m.text = self.text[m.start:m.end]
         # "Acme Widgets, LLC", "Borealis Foods, Inc.": the legal form after a comma ends the name.
-        for m in [m for m in self.mentions if m.entity.kind == "organization"]:
+        for m in [m for m in self.mentions if m.entity.kind in ("organization", "person", "place")]:
             legal = _LEGAL_AFTER_COMMA.match(self.text, m.end)
             if legal:
+                if m.entity.kind != "organization":  # "Tamber Freight, LLC" taken for a person: a company
+                    m.entity = self.entity("organization", m.text, org_kind="Company")
                 for other in [o for o in self.mentions if m.end < o.end and o.start < legal.end() and o is not m]:
                     self.mentions.remove(other)
                 m.end = legal.end()
@@ -225,6 +254,7 @@ class ArticleEntities:
         for m in [m for m in self.mentions if m.entity.kind == "organization"]:
             if _LEGAL_AFTER_COMMA.fullmatch(" " + m.text):  # a legal form alone is no organization
                 self.mentions.remove(m)
+        self.merge_acronyms()
         # "Medisense" alone, then "Medisense Robotics": one organization, named by its first word.
         multi = [e for e in self.entities if e.kind == "organization" and len(e.label.split()) > 1]
         for e in [e for e in self.entities if e.kind == "organization" and len(e.label.split()) == 1]:
@@ -298,6 +328,18 @@ def title_prefix(name: str) -> int:
     if m and name_key(m["title"]) in lx.TITLES:
         return m.end()
     return 0
+
+
+def _initials_fit(acronym: str, long: str) -> bool:
+    """'FMI' fits 'Fonds monétaire international'; 'OMS' fits 'Organisation mondiale de la santé'."""
+    letters = [c for c in fold_same_length(acronym) if c.isalnum()]
+    words = [w for w in re.findall(r"[\w]+", fold_same_length(long)) if w not in _SMALL_WORDS]
+    initials = "".join(w[0] for w in words)
+    it = iter(initials)
+    return bool(letters) and letters[0] == initials[:1] and all(c in it for c in letters[1:])
+
+
+_SMALL_WORDS = frozenset("de du des d la le les l et en a au aux of the and for on sur pour".split())
 
 
 def short_acronym(name: str) -> bool:

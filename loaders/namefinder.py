@@ -58,7 +58,9 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                     end -= len("-based")
                     label = label[: -len("-based")]
                 before = ents.folded[max(0, start - 5):start]
-                if re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) or len(label) < 3 or lx.kind_of(label):
+                country = words_key(label) in lx.COUNTRIES  # "le Ghana", "au Mali": a country takes an article
+                if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
+                        or lx.kind_of(label):
                     continue
                 if len(words) > 3 or not all(w[0].isupper() or w.lower() in lx.STOPWORDS for w in words):
                     continue

@@ -75,7 +75,7 @@ class SyntaxReader:
             self._add(kind, subject, obj, sent, **attrs)
 
     def run(self) -> None:
-        cues = lx.TITLE_HEADS | lx.MEMBER_NOUNS | lx.FOUNDING_VERBS | lx.BASED_WORDS | lx.SEAT_NOUNS | lx.JOINING_VERBS \
+        cues = lx.TITLE_HEADS | lx.MEMBER_NOUNS | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS | lx.SEAT_NOUNS | lx.JOINING_VERBS \
             | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS
         for offset, doc in self.docs:
             self.offset = offset
@@ -93,6 +93,8 @@ class SyntaxReader:
                     self.joining(token)
                 if word in lx.WORKING_VERBS:
                     self.working(token)
+                if word in lx.LEADING_VERBS:
+                    self.leading(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
 
@@ -211,7 +213,10 @@ class SyntaxReader:
                     self.add("holds_post", person, org, t, title=title, current=not former)
 
     def title_orgs(self, t, *, shared=True) -> list:
+        conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
         for c in t.children:
+            if conj and c.i > min(conj):
+                continue  # "présidente de X et fondatrice de Y": Y is the second title's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
                 found = self.orgs(c, retype=True)
                 if found:
@@ -228,6 +233,12 @@ class SyntaxReader:
                 owner = self.owner(t, _f(c))
                 if owner is not None:
                     return [owner]
+        if t.dep_ == "conj" and _f(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title
+            for c in t.head.children:
+                if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
+                    found = self.orgs(c, retype=True)
+                    if found:
+                        return found
         if shared:  # "president and chief executive officer of X": coordinated titles share it
             for other in [*t.conjuncts]:
                 if _f(other) in lx.TITLE_HEADS:
@@ -255,7 +266,8 @@ class SyntaxReader:
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
                     c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
                 return self.people(c)
-        if head.dep_ == "appos" and self.mention(head.head, "person"):  # "X, directeur de Y"
+        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.mention(head.head, "person"):
+            # "X, directeur de Y"
             return self.people(head.head)
         if head.dep_ == "compound" and self.mention(head.head, "person"):
             return self.people(head.head)
@@ -385,6 +397,15 @@ class SyntaxReader:
             for org in _unique(orgs):
                 self.add("holds_post", person, org, v, title=title, current=True)
 
+    def leading(self, v) -> None:
+        """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not _case(c))]
+        if subjects and objects:
+            for person in self.people(subjects[0]):
+                for org in self.orgs(objects[0], retype=True):
+                    self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
+
     # -- funding -------------------------------------------------------------------------------
     def funding(self, t) -> None:
         word = _f(t)
@@ -409,23 +430,33 @@ class SyntaxReader:
         self._grants(funders, items, t)
 
     def loan(self, noun) -> None:
-        """'un prêt de 50 M$ accordé par X à Y', 'Y a obtenu un prêt de X', 'a loan from X to Y'."""
+        """'un prêt de 50 M$ accordé par X à Y', 'Y a obtenu un prêt de X', 'X a accordé un prêt
+        à Y', 'a loan from X to Y'."""
         funders, items = [], []
         for verb in [c for c in noun.children if c.dep_ in ("acl", "relcl")]:
             for c in verb.children:
-                if c.dep_ == "obl:agent" or c.dep_ == "agent":
+                if c.dep_ in ("obl:agent", "agent"):
                     funders += self.orgs(c, actors=True) or [o for p in c.children for o in self.orgs(p, actors=True)]
-                    items += [o for x in c.children if x.dep_ == "nmod" and _case(x) in _TO_CASES for o in self.orgs(x, actors=True)]
                 elif c.dep_.startswith("obl") and _case(c) in _TO_CASES:
                     items += self.orgs(c, actors=True)
-        for c in noun.children:
-            if c.dep_ == "prep" and _f(c) == "from":
-                funders += [o for p in c.children for o in self.orgs(p, actors=True)]
-            if c.dep_ == "prep" and _f(c) == "to":
-                items += [o for p in c.children for o in self.orgs(p, actors=True)]
-        if funders and not items and noun.dep_ in ("obj", "dobj") and _f(noun.head) in lx.RECEIVING_VERBS:
-            items = [o for c in noun.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
-        self._grants(funders, items, noun)
+        for t in noun.subtree:  # "un prêt de 300 M$ de la Banque mondiale au Mali"
+            if t.dep_ == "nmod" and t.head.dep_ != "obl:agent" and self.mention(t):
+                (funders if _case(t) in ("de", "du", "des", "d'", "aupres") else items if _case(t) in _TO_CASES else []).extend(
+                    self.orgs(t, actors=True))
+            elif t.dep_ == "pobj" and _f(t.head) in ("from", "to") and t.head.head is noun:
+                (funders if _f(t.head) == "from" else items).extend(self.orgs(t, actors=True))
+        if noun.dep_ in ("obj", "dobj"):
+            verb = noun.head
+            subjects = [o for c in verb.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
+            if _f(verb) in lx.RECEIVING_VERBS:
+                items = items or subjects
+                funders += [o for c in verb.children if c.dep_.startswith("obl") and _case(c) in ("de", "aupres", "from")
+                            for o in self.orgs(c, actors=True)]
+            elif _f(verb) in lx.GRANTING_VERBS:
+                funders = funders or subjects
+                items += [o for c in verb.children if (c.dep_.startswith("obl") and _case(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
+                          for o in self.orgs(c, actors=True) or [x for p in c.children for x in self.orgs(p, actors=True)]]
+        self._grants(_unique(funders), _unique(items), noun)
 
     def _grants(self, funders, items, token) -> None:
         sent = self.sentence(token)
@@ -433,7 +464,8 @@ class SyntaxReader:
         attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
         for funder in funders:
             for item in items:
-                self.add("funds", funder, item, token, **attrs)
+                if funder is not item and funder.label != item.label:
+                    self.add("funds", funder, item, token, **attrs)
 
 
 def _spread(token) -> list:

@@ -108,8 +108,10 @@ def test_french_article_with_furniture_and_markdown(kg):
     assert ("Biolumen", "Nantes") in facts(kg, "located_in")
     assert ("CCI Nantes Saint-Nazaire", "Biotech Ouest") in facts(kg, "organizes")
     assert any(a == "Marc Leroy" for a, _ in facts(kg, "holds_post"))
-    former = list(kg.query("SELECT ?c WHERE { ?p org:heldBy/rdfs:label 'Marc Leroy' ; ig:current ?c }"))
-    assert [r["c"].value for r in former] == ["false"]
+    posts = {r["o"].value: r["c"].value for r in kg.query(
+        "SELECT ?o ?c WHERE { ?p org:heldBy/rdfs:label 'Marc Leroy' ; ig:current ?c ; org:postIn/rdfs:label ?o }")}
+    assert posts["Sanofi de Nantes"] == "false"  # "ancien directeur de l'usine Sanofi": a former post
+    assert set(posts) <= {"Sanofi de Nantes", "Biolumen"}  # he joined Biolumen's team: a current post there
     date = list(kg.query("SELECT ?d WHERE { ?m a org:Membership ; org:memberDuring/time:hasBeginning/time:inXSDDate ?d }"))
     assert [r["d"].value for r in date] == ["2021-04-12"]
     grant = list(kg.query("SELECT ?v WHERE { ?g schema:fundedItem/rdfs:label 'Biolumen' ; schema:amount/schema:value ?v }"))

@@ -1,0 +1,136 @@
+"""Relations read from the dependency parse (loaders/syntax.py), and the lexicons behind them.
+
+Every sentence here is our own; none is taken from the corpora."""
+
+from __future__ import annotations
+
+import pytest
+
+from innograph.loaders import lexicon as lx
+
+pytest.importorskip("spacy")
+
+
+def relations(text: str, lang: str) -> set[tuple]:
+    """(kind, subject label, object label) of one text, with the entities' aliases as labels too."""
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(_, found)] = analyse([Article(text=text, language=lang)])
+    out = set()
+    for r in found:
+        if r.object is None:
+            continue
+        for s in r.subject.names():
+            for o in r.object.names():
+                out.add((r.kind, s, o))
+    return out
+
+
+# -- posts -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Hélène Morvan est directrice financière chez Kerlann Industries.",
+    "Hélène Morvan, directrice générale adjointe de Kerlann Industries, a présenté les résultats.",
+    "Hélène Morvan a été nommée présidente de Kerlann Industries en janvier.",
+    "La directrice de Kerlann Industries, Hélène Morvan, a présenté les résultats.",
+    "Hélène Morvan dirige Kerlann Industries depuis trois ans.",
+])
+def test_french_posts_whatever_the_preposition_or_the_construction(text):
+    assert ("holds_post", "Hélène Morvan", "Kerlann Industries") in relations(text, "fr")
+
+
+@pytest.mark.parametrize("text", [
+    "Two years ago Daniel Osei became chief operating officer of Tamber Logistics.",
+    "Daniel Osei serves as chief financial officer at Tamber Logistics.",
+    "Daniel Osei, the chief technology officer of Tamber Logistics, spoke on Monday.",
+    "Daniel Osei was named president and chief executive officer of Tamber Logistics.",
+])
+def test_english_posts_through_copulas_appointments_and_appositions(text):
+    assert ("holds_post", "Daniel Osei", "Tamber Logistics") in relations(text, "en")
+
+
+def test_coordinated_titles_each_keep_their_organization():
+    found = relations("Ama Mensah, présidente de Volta Conseil et fondatrice de Kente Studio, a pris la parole.", "fr")
+    assert ("holds_post", "Ama Mensah", "Volta Conseil") in found
+    assert ("created_by", "Volta Conseil", "Ama Mensah") not in found  # she founded the other one
+
+
+def test_a_pronoun_never_holds_a_post_through_an_organization():
+    found = relations("Tamber Logistics a ouvert un entrepôt. Il est directeur de Kerlann Industries.", "fr")
+    assert not any(k == "holds_post" and s == "Tamber Logistics" for k, s, _ in found)
+
+
+# -- founders, places, membership, funding ------------------------------------------------------
+def test_founders_through_a_conjunction():
+    found = relations("Tamber Logistics was founded in 2014 by Grace Adjei, Samuel Boateng and Efua Owusu.", "en")
+    assert {("created_by", "Tamber Logistics", p) for p in ("Grace Adjei", "Samuel Boateng", "Efua Owusu")} <= found
+
+
+def test_french_founders_of_a_company_named_after_its_descriptor():
+    found = relations("La société Kerlann Industries, basée à Lorient, a été fondée par Yann Le Goff et Anne Riou.", "fr")
+    assert ("created_by", "Kerlann Industries", "Yann Le Goff") in found
+    assert ("created_by", "Kerlann Industries", "Anne Riou") in found
+    assert ("located_in", "Kerlann Industries", "Lorient") in found
+
+
+def test_headquarters_in_english():
+    found = relations("Tamber Logistics is a freight company headquartered in Kumasi.", "en")
+    assert ("located_in", "Tamber Logistics", "Kumasi") in found
+
+
+def test_countries_are_actors_when_they_join_or_borrow():
+    found = relations("Le Botswana a rejoint l'Alliance des ports du Sud en 2019.", "fr")
+    assert ("member_of", "Botswana", "Alliance des ports du Sud") in found
+    found = relations("La Banque ouest-africaine de développement a accordé un prêt de 40 millions d'euros au Togo.", "fr")
+    assert ("funds", "Banque ouest-africaine de développement", "Togo") in found
+
+
+def test_passive_funding():
+    found = relations("Le programme Terres Vives est financé par la Banque africaine de développement.", "fr")
+    assert ("funds", "Banque africaine de développement", "Terres Vives") in found
+
+
+def test_a_diploma_obtained_is_not_funding():
+    found = relations("Kofi Annor a obtenu un diplôme de l'Université de Kumasi.", "fr")
+    assert not any(k == "funds" for k, *_ in found)
+
+
+# -- entities ------------------------------------------------------------------------------------
+def test_acronym_and_long_form_are_one_organization_in_both_orders():
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    for text in ("L'Agence régionale des forêts (ARF) a lancé un appel. L'ARF financera dix projets.",
+                 "L'ARF (Agence régionale des forêts) a lancé un appel. L'ARF financera dix projets."):
+        [(ents, _)] = analyse([Article(text=text, language="fr")])
+        orgs = [e for e in ents.entities if e.kind == "organization"]
+        assert len(orgs) == 1 and {"ARF", "Agence régionale des forêts"} <= orgs[0].names(), text
+
+
+def test_a_legal_form_after_a_comma_is_part_of_the_name():
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(ents, _)] = analyse([Article(text="Tamber Freight, LLC is a carrier based in Accra.", language="en")])
+    labels = {n for e in ents.entities if e.kind == "organization" for n in e.names()}
+    assert "Tamber Freight, LLC" in labels and "LLC" not in labels
+
+
+# -- lexicons (forms written here, not read from any corpus) -------------------------------------
+def test_titles_are_systematic_in_both_languages_and_genders():
+    titles = lx.SYSTEMATIC_TITLES
+    assert len(titles) >= 300
+    for form in ("chief sustainability officer", "deputy director", "vice chair", "interim chief executive officer",
+                 "directrice generale adjointe", "directeur general adjoint", "vice presidente", "tresoriere",
+                 "ambassadrice", "gouverneure", "cofondatrice", "secretaire generale", "sous directrice"):
+        assert form in titles, form
+    for head in ("directrice", "officer", "presidente", "chairwoman", "fondatrice", "patronne"):
+        assert head in lx.TITLE_HEADS, head
+
+
+def test_verb_and_country_lexicons():
+    assert {"funded", "financee", "subventionne", "cofinance"} <= lx.FUNDING_VERBS
+    assert {"rejoint", "joined", "adhere"} <= lx.JOINING_VERBS
+    assert {"pret", "loan", "grant", "subvention"} <= lx.LOAN_NOUNS
+    assert {"accorde", "octroye", "granted"} <= lx.GRANTING_VERBS
+    assert {"botswana", "cote d ivoire", "south africa", "royaume uni"} <= lx.COUNTRIES
