@@ -128,6 +128,7 @@ GENERIC_KEYS = frozenset({
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 
 
+@lru_cache(maxsize=65536)
 def mint_key(name: str) -> str:
     """The organization name minted into an IRI: folded, acronyms for long forms, legal forms and
     small words dropped ("Univ." is "université"; dotted legal forms such as "S.A." too)."""
@@ -159,6 +160,7 @@ def match_key(name: str) -> str:
     return padded.strip()
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str | None:
     """The acronym a name of two words or more would have ("mtc"), else None."""
     words = [w for w in mint_key(name).split() if w not in STOPWORDS]

@@ -124,40 +124,41 @@ class Resolution:
 
 # -- reading ---------------------------------------------------------------------------------
 
-_ENTITY_QUERY = f"""
-SELECT ?o ?g ?p ?v WHERE {{
-  GRAPH ?g {{ ?o a <{ORG.Organization}> ; ?p ?v .
-             VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{IG.siren}> <{IG.vatNumber}> <{IG.cordisId}> <{RDF.type}> }} }}
-  FILTER(?g != <{RESOLUTION_GRAPH}> && ?g != <{DECISIONS_GRAPH}>)
-}}"""
+_ORGANIZATION = _N(str(ORG.Organization))
+_SIREN, _VAT, _CORDIS = _N(str(IG.siren)), _N(str(IG.vatNumber)), _N(str(IG.cordisId))
 
 
 def entities(kg) -> dict[str, OrgRecord]:
-    """Every organization node of the sources, with its names, identifiers, kinds and graphs."""
+    """Every organization node of the sources, with its names, identifiers, kinds and graphs
+    (what a source says of a node counts where that source types it as an organization)."""
+    store, graphs = kg.store, _source_graphs(kg)
+    typed: dict[ox.NamedNode, set] = defaultdict(set)
+    for q in store.quads_for_pattern(None, _TYPE, _ORGANIZATION, None):
+        if q.graph_name in graphs and isinstance(q.subject, ox.NamedNode):
+            typed[q.subject].add(q.graph_name)
     found: dict[str, OrgRecord] = {}
-    graphs = {g.value for g in _source_graphs(kg)}
-    for row in kg.store.query(_ENTITY_QUERY):
-        iri, graph, predicate, value = row["o"].value, row["g"].value, row["p"].value, str(row["v"].value)
-        if graph not in graphs:
-            continue
-        entity = found.get(iri) or found.setdefault(iri, OrgRecord(iri))
-        entity.graphs.add(graph)
-        if predicate == str(RDF.type):
-            if value in _KIND_OF_CLASS:
-                entity.kinds.add(_KIND_OF_CLASS[value])
-        elif predicate == str(RDFS.label):
-            entity.labels.setdefault(value, set()).add(graph)
-        elif predicate == str(SKOS.altLabel):
-            entity.aliases.add(value)
-        elif predicate == str(IG.siren):
-            entity.sirens.add(value)
-        elif predicate == str(IG.vatNumber):
-            vat = value.replace(" ", "").upper()
-            entity.vats.add(vat)
-            if siren_from(vat=vat):
-                entity.sirens.add(siren_from(vat=vat))
-        else:
-            entity.cordis.add(value)
+    for node, in_graphs in typed.items():
+        entity = found[node.value] = OrgRecord(node.value, graphs={g.value for g in in_graphs})
+        for q in store.quads_for_pattern(node, None, None, None):
+            if q.graph_name not in in_graphs:
+                continue
+            predicate, value = q.predicate, q.object.value
+            if predicate == _TYPE:
+                if value in _KIND_OF_CLASS:
+                    entity.kinds.add(_KIND_OF_CLASS[value])
+            elif predicate == _LABEL:
+                entity.labels.setdefault(value, set()).add(q.graph_name.value)
+            elif predicate == _ALT:
+                entity.aliases.add(value)
+            elif predicate == _SIREN:
+                entity.sirens.add(value)
+            elif predicate == _VAT:
+                vat = value.replace(" ", "").upper()
+                entity.vats.add(vat)
+                if siren_from(vat=vat):
+                    entity.sirens.add(siren_from(vat=vat))
+            elif predicate == _CORDIS:
+                entity.cordis.add(value)
     return found
 
 
