@@ -180,7 +180,7 @@ class FactWriter:
         if kind:
             if kind not in ORG_KINDS:
                 raise ValueError(f"unknown organization kind {kind!r}; use one of: {', '.join(ORG_KINDS)}")
-            types.append(getattr(IG, kind))  # with its standard classes (a cluster is an org:OrganizationalCollaboration)
+            types.append(getattr(IG, kind))  # and its standard classes (org:OrganizationalCollaboration...)
         self._labelled(node, types, name, aliases)
         found = siren_from(siren=siren, vat=vat)
         if found:

@@ -162,11 +162,21 @@ def entities(kg) -> dict[str, OrgRecord]:
     return found
 
 
+def _object(store, subject, predicate, graph):
+    """The object of the first quad (subject, predicate, ?, graph), else None."""
+    quad = next(iter(store.quads_for_pattern(subject, predicate, None, graph)), None)
+    return None if quad is None else quad.object
+
+
 def decisions(kg) -> dict[frozenset, str]:
     """A person's decisions: {frozenset({a, b}): 'accepted' | 'rejected' | 'undone'}."""
-    query = f"""SELECT ?a ?b ?d WHERE {{ GRAPH <{DECISIONS_GRAPH}> {{
-        ?x <{IG.mergedFrom}> ?a ; <{IG.mergedInto}> ?b ; <{IG.decision}> ?d }} }}"""
-    return {frozenset((r["a"].value, r["b"].value)): r["d"].value for r in kg.store.query(query)}
+    store, graph, found = kg.store, _N(DECISIONS_GRAPH), {}
+    for q in store.quads_for_pattern(None, _N(str(IG.decision)), None, graph):
+        a = _object(store, q.subject, _N(str(IG.mergedFrom)), graph)
+        b = _object(store, q.subject, _N(str(IG.mergedInto)), graph)
+        if a is not None and b is not None:
+            found[frozenset((a.value, b.value))] = q.object.value
+    return found
 
 
 # -- running ---------------------------------------------------------------------------------
@@ -293,12 +303,16 @@ def _harmonize_labels(kg, found: dict[str, OrgRecord], loaders: dict[str, str | 
 
 def _restore_labels(kg) -> None:
     """Take back the label changes of the previous run (their graphs may have been reloaded)."""
-    query = f"""SELECT ?s ?l ?g WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?x a <{RDF.Statement}> ;
-        <{RDF.subject}> ?s ; <{RDF.predicate}> <{RDFS.label}> ; <{RDF.object}> ?l ; <{PROV.wasDerivedFrom}> ?g }}
-        GRAPH ?g {{ ?s <{SKOS.altLabel}> ?l }} }}"""
-    rows = list(kg.store.query(query))
-    deletes = [ox.Quad(r["s"], _ALT, r["l"], r["g"]) for r in rows]
-    inserts = [ox.Quad(r["s"], _LABEL, r["l"], r["g"]) for r in rows]
+    store, res, deletes, inserts = kg.store, _N(RESOLUTION_GRAPH), [], []
+    for record in store.quads_for_pattern(None, _PREDICATE, _LABEL, res):
+        node = record.subject
+        subject, label, graph = (_object(store, node, p, res) for p in (_SUBJECT, _OBJECT, _DERIVED))
+        if subject is None or label is None or not isinstance(graph, ox.NamedNode):
+            continue
+        moved = ox.Quad(subject, _ALT, label, graph)
+        if next(iter(store.quads_for_pattern(subject, _ALT, label, graph)), None) is not None:
+            deletes.append(moved)
+            inserts.append(ox.Quad(subject, _LABEL, label, graph))
     if deletes:
         _update(kg, deletes, inserts)
 

@@ -5,8 +5,8 @@ Reads the files as CORDIS distributes them, as CSV (``organizations.csv``, ``pro
 object holding one, or JSON Lines). The kind of file is told by its header, so the names do not
 matter. Each file is one source (a named graph): loading a CORDIS directory loads its files side
 by side, and they meet on stable IRIs (a project's IRI comes from its CORDIS id, an
-organization's from its CORDIS id too: participants that share a VAT number keep a node each), so a participation whose project record
-is missing still loads, and so does a project without participations.
+organization's from its CORDIS id too: participants that share a VAT number keep a node each), so
+a participation whose project record is missing still loads, and so does a project without participations.
 
 - a participation (``organizations.*``) becomes an ``ig:Participation`` (also an
   ``org:Membership``) with ``org:role`` coordinator, participant, thirdParty..., the direct edge
