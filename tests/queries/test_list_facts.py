@@ -259,3 +259,22 @@ def test_the_funding_of_the_shared_cordis_sample_adds_up(tmp_path):
     assert float(sum(g.amount for g in grants)) == pytest.approx(expected, abs=0.01)
     only_orgs = sum(g.amount for g in grants if g.item is not None and g.object is not g.item)
     assert float(only_orgs) == pytest.approx(orgs.ec[orgs.ec > 0].sum(), abs=0.01)
+
+
+def test_stats_say_what_they_count(graph):
+    """Participations are not memberships, inverse and symmetric edges count once per pair."""
+    from innograph.queries.stats import summary
+
+    w = FactWriter("https://w3id.org/innograph/source/stats")
+    org = w.organization("CH Belledonne", kind="Hospital")
+    w.participation(org, w.project("P1"), role="coordinator")
+    load_writer(graph, w)
+    stats = summary(graph)
+    facts = {f["kind"]: f for f in stats["facts"]}
+    assert (facts["member_of"]["edges"], facts["member_of"]["nodes"]) == (1, 1)
+    assert (facts["participates_in"]["edges"], facts["participates_in"]["nodes"]) == (1, 1)
+    assert facts["partner_of"]["edges"] == 3 and facts["funds"]["edges"] == 1  # not the grant's own funder
+    assert (facts["event_location"]["edges"], facts["located_in"]["edges"]) == (1, 1)
+    assert stats["organizations"] == {"typed": 6, "after resolution": 6}
+    rows = stats.to_dicts()
+    assert {"group", "name", "count", "counts"} == set(rows[0]) and stats.to_dict()["triples"] == stats["triples"]
