@@ -9,7 +9,7 @@ one in the query.
 >>> check_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-innograph.errors.UsageError: the query calls SERVICE <http://example.org/sparql>: federated queries are refused here (nothing was contacted); allow them explicitly (allow_service=True, or the CLI's --service) if you trust that endpoint
+innograph.errors.UsageError: the query calls SERVICE <http://example.org/sparql>: federated queries are refused here (nothing was contacted); allow them explicitly (service=True in Python; the command line allows them unless --no-service) if you trust that endpoint
 >>> check_query("PREFIX ex: <http://example.org/> DROP ALL")
 Traceback (most recent call last):
 ...
@@ -72,7 +72,7 @@ def check_query(sparql: str, *, allow_service: bool = False) -> None:
             target = rest[0] if rest else "?"
             raise UsageError(
                 f"the query calls SERVICE {target}: federated queries are refused here (nothing was contacted); "
-                "allow them explicitly (allow_service=True, or the CLI's --service) if you trust that endpoint"
+                "allow them explicitly (service=True in Python; the command line allows them unless --no-service) if you trust that endpoint"
             )
 
 
