@@ -7,8 +7,9 @@ use) and a cache of the evidence read for the edges shown. Its methods call the 
 ``innograph.queries`` and return their result objects (``to_dicts()`` flat rows, ``to_dict()``
 nested), which :mod:`innograph.render` prints as text, table, JSON, CSV or TSV.
 
-A session opens its store read-only unless asked otherwise: readers never write, and several
-can share a store while a ``load`` runs in another process. Writing methods (:meth:`load`,
+A session opens its store read-only unless asked otherwise: readers never write (not a byte of
+the store's files changes), several share a store while a ``load`` runs in another process, and
+each sees the state the last finished write left. Writing methods (:meth:`load`,
 :meth:`remove_source`, :meth:`resolve`, :meth:`decide`) need ``read_only=False``.
 
 >>> from innograph.examples import handmade_example
@@ -36,22 +37,15 @@ def open_store(store=DEFAULT, *, read_only: bool = True):
     """Open the :class:`KnowledgeGraph` at `store` (a directory, ``"default"`` for
     ``$INNOGRAPH_STORE`` or ``./.innograph``, or ``None`` for one in memory).
 
-    A directory that does not exist yet (or an empty one) gets an empty store first, also for a
-    read-only open.
+    A writable open creates the directory (and its parents) if missing; a read-only open of a
+    store that does not exist yet reads an empty graph and creates nothing.
     """
     from innograph.graph.store import KnowledgeGraph, default_store_path
 
     if store is None:
         return KnowledgeGraph()
     path = default_store_path() if store == DEFAULT else Path(store)
-    if not path.exists():
-        path.mkdir(parents=True)
-    if read_only and path.is_dir() and not any(path.iterdir()):
-        KnowledgeGraph(path).close()  # a read-only open needs a store: make an empty one
-    try:
-        return KnowledgeGraph(path, read_only=read_only)
-    except TypeError:  # a store without read-only opens: fall back to a plain open
-        return KnowledgeGraph(path)
+    return KnowledgeGraph(path, read_only=read_only)
 
 
 @lru_cache(maxsize=1)

@@ -157,12 +157,15 @@ def test_global_options_after_the_command(run, tmp_path, example):
     assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
-def test_a_store_in_a_folder_that_does_not_exist_is_created(run, tmp_path):
+def test_a_store_in_a_folder_that_does_not_exist_is_created_by_a_write(run, tmp_path):
     target = tmp_path / "new" / "deeper" / "store"
     result = run("--store", target, "sources", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == [] and target.is_dir()
-    assert run("--store", target, "load", DATA / "small.ttl").exit_code == 0
+    assert json.loads(result.stdout) == [] and not (tmp_path / "new").exists()  # a reader creates nothing
+    loaded = run("--store", target, "load", DATA / "small.ttl")
+    assert loaded.exit_code == 0, loaded.output
+    assert "another innograph process" not in loaded.stderr and target.is_dir()
+    assert [s["source"] for s in json.loads(run("--store", target, "sources", "--format", "json").stdout)] == ["small.ttl"]
 
 
 def test_the_session_answers_and_refuses_to_write_when_read_only(store_path, example):
