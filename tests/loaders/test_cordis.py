@@ -94,6 +94,14 @@ def test_the_real_h2020_extract_loads_whole_and_resolves(kg):
     in_sirene = [iri for iri in set(french) | matched if found[iri].graphs & sirene_graphs
                  or any(found[m.source].graphs & sirene_graphs for m in result.merges if m.target == iri)]
     assert len(in_sirene) >= 25
+    # `resolve --merges` and the projection agree on every merged organization's IRI and kind.
+    from innograph.graph.projection import projection
+
+    p = projection(kg, rebuild=True)
+    for merge in result.merges:
+        node = p.index(merge.source)
+        assert node == p.index(merge.target) and p.iris[node] == merge.target, merge
+        assert merge.kind is None or p.kinds[node] == merge.kind, merge
 
 
 # -- what the loader keeps: status, scheme, objective, costs, zero vs unknown, postal codes --------
