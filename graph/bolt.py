@@ -6,19 +6,22 @@ module writes the part of it that Cypher users walk: the things of the ontology 
 people, projects, events, places, articles) as nodes, and the direct edges between them as
 relationships.
 
-The mapping (see ``ontology.md``):
+The mapping is the projection's (:mod:`innograph.graph.projection`), so that Cypher answers the
+question the embedded search answers:
 
-- a node for every IRI typed with one of :data:`CLASS_LABELS`; every node has the label
-  :data:`NODE_LABEL` (``Resource``, the key ``iri`` is unique on it), the labels of its classes,
-  and for an organization the local names of its ``ig:`` kinds (``Company``, ``Cluster``...),
-  which are also listed in its ``kinds`` property; ``label`` is its ``rdfs:label`` (the
-  smallest one, should there be several);
-- a relationship for every direct edge of :data:`RELATIONSHIP_TYPES` whose two ends are such
-  nodes, with ``source`` = the IRI of the named graph it came from (:data:`DEFAULT_GRAPH_SOURCE`
-  for the default graph), so that the same fact from two sources gives two relationships.
+- a node for every node of the projection: organizations, people, projects, events, places,
+  one per organization once merges are collapsed (``owl:sameAs``, ``ig:Merge``), keyed by its
+  canonical IRI, with ``same_as`` listing the other IRIs merged into it; every node has the label
+  :data:`NODE_LABEL` (``Resource``, the key ``iri`` is unique on it), the label of its kind
+  (``Organization``, ``Person``...) and for an organization the local name of its ``ig:`` kind
+  (``Company``, ``Cluster``...), also listed in its ``kinds`` property; ``label`` is its name;
+- a relationship for every edge of the projection, one per fact kind and pair, in the kind's
+  direction, typed as :mod:`innograph.ontology.kinds` says (``MEMBER_OF``, ``FUNDS``...: never
+  both ``MEMBER_OF`` and ``HAS_MEMBER``), with ``kind``, ``weight``, ``facts`` (how many facts
+  back it), ``since``/``until`` (ISO dates) and ``role`` (``coordinator``, ``former``) when known.
 
 Writes are idempotent (a node is found by ``iri`` and created only when missing; a relationship
-is ``MERGE``d on its type, ends and ``source``), in managed write transactions of
+is ``MERGE``d on its type and ends, its properties set), in managed write transactions of
 ``UNWIND $rows`` batches. A push adds and updates; it does not delete
 what has left the store since the last push.
 
@@ -47,8 +50,8 @@ only when a function here is called. :func:`property_graph` needs no server and 
     https://example.org/a ('Organization',) ()
     https://example.org/k ('Organization', 'Cluster') ('Cluster',)
     >>> for rel in pg.relationships:
-    ...     print(rel.start, rel.type, rel.end, "from", rel.source)
-    https://example.org/a MEMBER_OF https://example.org/k from https://example.org/graph/members
+    ...     print(rel.start, rel.type, rel.end, rel.properties["weight"])
+    https://example.org/a MEMBER_OF https://example.org/k 0.9
 
 Pushing it is ``push_bolt(store, driver)``, with ``driver = neo4j.GraphDatabase.driver(uri,
 auth=(user, password))`` opened (and closed) by the caller.
@@ -61,11 +64,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from pyoxigraph import Literal, NamedNode, Store
-from rdflib.namespace import RDF, RDFS
+from pyoxigraph import Store
 
 from innograph.errors import MissingExtraError
-from innograph.ontology.ns import FOAF, IG, ORG, SDO
+from innograph.graph.projection import COORDINATOR, FORMER, NODATE, build, format_date
+from innograph.ontology.kinds import KINDS, ORG_KINDS, ORGANIZATION_KINDS
 
 __all__ = [
     "CLASS_LABELS",
@@ -84,60 +87,25 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_RDF_TYPE = NamedNode(str(RDF.type))
-_RDFS_LABEL = NamedNode(str(RDFS.label))
-
 #: The label every pushed node has; ``iri`` is unique among the nodes that have it.
 NODE_LABEL = "Resource"
 
-#: The ``source`` of a relationship read from the store's default graph.
+#: Kept for callers of the previous mapping (relationships are no longer one per source).
 DEFAULT_GRAPH_SOURCE = "default"
 
-#: Classes of the ontology → node label.
-CLASS_LABELS: dict[str, str] = {
-    str(ORG.Organization): "Organization",
-    str(FOAF.Person): "Person",
-    str(IG.Project): "Project",
-    str(SDO.Event): "Event",
-    str(SDO.Place): "Place",
-    str(SDO.NewsArticle): "Article",
-}
+#: Node kinds of the projection -> node label (an organization kind also gets its own label).
+CLASS_LABELS: dict[str, str] = {**{k: "Organization" for k in ORGANIZATION_KINDS},
+                                "Person": "Person", "Project": "Project", "Event": "Event", "Place": "Place"}
 
-#: Organization kinds (each a subclass of org:Organization) → extra node label, the local name.
-KIND_LABELS: dict[str, str] = {
-    str(term): str(term).rsplit("#", 1)[1]
-    for term in (
-        IG.Company,
-        IG.Hospital,
-        IG.University,
-        IG.ResearchCentre,
-        IG.TrainingCentre,
-        IG.PublicAuthority,
-        IG.ChamberOfCommerce,
-        IG.MediaOutlet,
-        IG.Cluster,
-    )
-}
+#: Organization kinds -> extra node label, the ``ig:`` local name (generated from the ontology).
+KIND_LABELS: dict[str, str] = {k: k for k in ORG_KINDS}
 
-#: Direct edges of the ontology → relationship type (subject → object keeps its direction).
-RELATIONSHIP_TYPES: dict[str, str] = {
-    str(ORG.memberOf): "MEMBER_OF",
-    str(SDO.worksFor): "WORKS_FOR",
-    str(SDO.funder): "FUNDED_BY",
-    str(SDO.sponsor): "SPONSORED_BY",
-    str(IG.partnerOf): "PARTNER_OF",
-    str(SDO.organizer): "ORGANIZED_BY",
-    str(SDO.location): "LOCATED_IN",
-    str(SDO.attendee): "ATTENDED_BY",
-    str(SDO.founder): "FOUNDED_BY",
-    str(SDO.author): "AUTHORED_BY",
-    str(SDO.mentions): "MENTIONS",
-    str(IG.participatesIn): "PARTICIPATES_IN",
-    str(ORG.hasMember): "HAS_MEMBER",
-}
+#: Fact kinds of the projection -> relationship type (start: the fact's subject).
+RELATIONSHIP_TYPES: dict[str, str] = {k.name: k.relationship for k in KINDS.values() if k.projected}
 
 # Labels this module owns: a push sets a node's to what the store says, and leaves others alone.
-_MANAGED_LABELS = tuple(dict.fromkeys([*CLASS_LABELS.values(), *KIND_LABELS.values()]))
+_MANAGED_LABELS = tuple(dict.fromkeys(["Organization", "Person", "Project", "Event", "Place", "Article",
+                                       *KIND_LABELS.values()]))
 _LABEL_ORDER = {label: i for i, label in enumerate(_MANAGED_LABELS)}
 
 _SCHEMA_NAME = "innograph_resource_iri"
@@ -165,81 +133,67 @@ _SCHEMA_STATEMENTS = (
 
 
 class Node(NamedTuple):
-    """A node to write: its IRI, its labels besides ``Resource``, its org kinds, its label."""
+    """A node to write: its IRI, its labels besides ``Resource``, its org kinds, its label, and
+    the other IRIs merged into it."""
 
     iri: str
     labels: tuple[str, ...]
     kinds: tuple[str, ...]
     label: str | None
+    same_as: tuple[str, ...] = ()
 
 
 class Relationship(NamedTuple):
-    """A relationship to write, from ``start`` to ``end`` (IRIs), found in graph ``source``."""
+    """A relationship to write, from ``start`` to ``end`` (IRIs), with its properties."""
 
     type: str
     start: str
     end: str
-    source: str
+    properties: dict[str, Any]
 
 
 class PropertyGraph(NamedTuple):
-    """Nodes sorted by IRI, relationships sorted by (type, start, end, source)."""
+    """Nodes sorted by IRI, relationships sorted by (type, start, end)."""
 
     nodes: list[Node]
     relationships: list[Relationship]
 
 
-def property_graph(store: Store) -> PropertyGraph:
-    """Project ``store`` (all its graphs) on the nodes and relationships :func:`push_bolt` writes.
-
-    A node is an IRI typed with a class of :data:`CLASS_LABELS` or a kind of :data:`KIND_LABELS`
-    (a kind implies ``Organization``); blank nodes are left out, as are edges to or from
-    anything that is not a node. See the module's doc for an example.
+def property_graph(store, *, projection=None) -> PropertyGraph:
+    """The nodes and relationships :func:`push_bolt` writes: the projection of ``store`` (a
+    pyoxigraph ``Store`` or a ``KnowledgeGraph``; every graph), or ``projection`` when given.
+    See the module's doc for the mapping and an example.
     """
-    if not isinstance(store, Store):
-        raise TypeError(f"store must be a pyoxigraph.Store, not {type(store).__name__}")
-    labels: dict[str, set[str]] = defaultdict(set)
-    for class_iri, label in (*CLASS_LABELS.items(), *KIND_LABELS.items()):
-        for quad in store.quads_for_pattern(None, _RDF_TYPE, NamedNode(class_iri), None):
-            if isinstance(quad.subject, NamedNode):
-                labels[quad.subject.value].add(label)
-
-    names: dict[str, str] = {}
-    for quad in store.quads_for_pattern(None, _RDFS_LABEL, None, None):
-        subject, value = quad.subject, quad.object
-        if (
-            isinstance(subject, NamedNode)
-            and isinstance(value, Literal)
-            and subject.value in labels
-        ):
-            known = names.get(subject.value)
-            if known is None or value.value < known:
-                names[subject.value] = value.value
-
-    kind_names = set(KIND_LABELS.values())
+    if projection is None:
+        if not (isinstance(store, Store) or hasattr(store, "store")):
+            raise TypeError(f"store must be a pyoxigraph.Store or a KnowledgeGraph, not {type(store).__name__}")
+        projection = build(store)
+    p = projection
     nodes = []
-    for iri in sorted(labels):
-        own = labels[iri]
-        kinds = tuple(sorted(own & kind_names))
-        if kinds:
-            own.add("Organization")
-        ordered = tuple(sorted(own, key=_LABEL_ORDER.__getitem__))
-        nodes.append(Node(iri, ordered, kinds, names.get(iri)))
-
-    relationships = set()
-    for predicate, rel_type in RELATIONSHIP_TYPES.items():
-        for quad in store.quads_for_pattern(None, NamedNode(predicate), None, None):
-            start, end = quad.subject, quad.object
-            if (
-                isinstance(start, NamedNode)
-                and isinstance(end, NamedNode)
-                and start.value in labels
-                and end.value in labels
-            ):
-                graph = quad.graph_name
-                source = graph.value if isinstance(graph, NamedNode) else DEFAULT_GRAPH_SOURCE
-                relationships.add(Relationship(rel_type, start.value, end.value, source))
-    return PropertyGraph(nodes, sorted(relationships))
+    for n in range(p.n_nodes):
+        kind = p.kinds[n]
+        if kind not in CLASS_LABELS:
+            continue
+        own = {CLASS_LABELS[kind], *([KIND_LABELS[kind]] if kind in KIND_LABELS else [])}
+        labels = tuple(sorted(own, key=_LABEL_ORDER.__getitem__))
+        same_as = tuple(i for i in p.iris_of(n) if i != p.iris[n])
+        nodes.append(Node(p.iris[n], labels, (kind,) if kind in KIND_LABELS else (), p.labels[n] or None, same_as))
+    relationships = []
+    for e in range(p.n_edges):
+        kind = p.edge_kinds[p.ekind[e]]
+        props: dict[str, Any] = {"kind": kind, "weight": round(float(p.weight[e]), 6), "facts": p.count[e]}
+        if p.start[e] != NODATE:
+            props["since"] = format_date(p.start[e])
+        if p.end[e] != NODATE:
+            props["until"] = format_date(p.end[e])
+        if p.flags[e] & COORDINATOR:
+            props["role"] = "coordinator"
+        elif p.flags[e] & FORMER:
+            props["role"] = "former"
+        relationships.append(Relationship(RELATIONSHIP_TYPES[kind], p.iris[p.src[e]], p.iris[p.dst[e]], props))
+    nodes.sort(key=lambda node: node.iri)
+    relationships.sort(key=lambda rel: (rel.type, rel.start, rel.end))
+    return PropertyGraph(nodes, relationships)
 
 
 def push_bolt(
@@ -274,11 +228,11 @@ def push_bolt(
 
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for node in graph.nodes:
-        row = {"iri": node.iri, "label": node.label, "kinds": list(node.kinds)}
+        row = {"iri": node.iri, "label": node.label, "kinds": list(node.kinds), "same_as": list(node.same_as)}
         by_labels[node.labels].append(row)
-    by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rel in graph.relationships:
-        by_type[rel.type].append({"start": rel.start, "end": rel.end, "source": rel.source})
+        by_type[rel.type].append({"start": rel.start, "end": rel.end, "properties": rel.properties})
 
     with driver.session(database=database) as session:
         for node_labels, rows in by_labels.items():
@@ -397,7 +351,7 @@ def _node_statements(labels: tuple[str, ...]) -> tuple[str | None, str, str]:
     wanted = "".join(f":{label}" for label in labels)
     unwanted = "".join(f":{label}" for label in _MANAGED_LABELS if label not in labels)
     match = f"UNWIND $rows AS row MATCH (n:{NODE_LABEL} {{iri: row.iri}})"
-    properties = "n.label = row.label, n.kinds = row.kinds"
+    properties = "n.label = row.label, n.kinds = row.kinds, n.same_as = row.same_as"
     unlabel = f"{match} REMOVE n{unwanted}" if unwanted else None
     update = f"{match} SET {f'n{wanted}, ' if wanted else ''}{properties} RETURN n.iri AS iri"
     create = (
@@ -418,7 +372,7 @@ def _relationship_statement(rel_type: str) -> str:
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{NODE_LABEL} {{iri: row.start}}) MATCH (b:{NODE_LABEL} {{iri: row.end}}) "
-        f"MERGE (a)-[r:{rel_type} {{source: row.source}}]->(b)"
+        f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.properties"
     )
 
 
