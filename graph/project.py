@@ -101,7 +101,8 @@ class _UnionFind:
 
 
 def _merges(store) -> _UnionFind:
-    """owl:sameAs links and accepted ig:Merge decisions, as one union-find."""
+    """owl:sameAs links, accepted ig:Merge decisions and ig:canonical, as one union-find whose
+    representatives are the canonical IRIs when resolution named them."""
     uf = _UnionFind()
     for s, o, _ in _pairs(store, OWL.sameAs):
         uf.union(s, o)
@@ -113,6 +114,8 @@ def _merges(store) -> _UnionFind:
         if decision in decisions:
             for other in merged_from.get(decision, ()):
                 uf.union(other, kept, keep=kept)
+    for iri, kept, _ in _pairs(store, IG.canonical):  # resolution's rule for the IRI that stands
+        uf.union(iri, kept, keep=kept)
     return uf
 
 
@@ -171,6 +174,9 @@ def _node_kinds(store) -> dict[str, str]:
         for s in _typed(store, cls):
             if node_kind_rank(kind) > node_kind_rank(kinds_of.get(s)):
                 kinds_of[s] = kind
+    for s, cls, _ in _pairs(store, IG.canonicalKind):  # the kind resolution settled on
+        if cls in NODE_CLASSES:
+            kinds_of[s] = NODE_CLASSES[cls]
     return kinds_of
 
 

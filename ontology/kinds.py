@@ -208,6 +208,8 @@ NOT_FACTS: dict[str, str] = {
     str(PROV.wasDerivedFrom): "provenance of a fact",
     str(IG.mergedFrom): "entity resolution decision",
     str(IG.mergedInto): "entity resolution decision",
+    str(IG.canonical): "entity resolution: the IRI that stands for a merged organization",
+    str(IG.canonicalKind): "entity resolution: the kind settled on for a merged organization",
     "http://www.w3.org/2002/07/owl#sameAs": "entity resolution: one node (collapsed by the projection)",
     str(SDO.address): "attribute: a postal address",
     str(SDO.numberOfEmployees): "attribute: a size band",

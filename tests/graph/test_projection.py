@@ -18,7 +18,7 @@ from innograph.graph.sources import SourcePayload
 from innograph.graph.store import KnowledgeGraph
 from innograph.errors import UsageError
 from innograph.graph.projection import format_date
-from innograph.ontology.ns import SDO
+from innograph.ontology.ns import IG, SDO
 from tests.conftest import DATA
 
 
@@ -224,3 +224,20 @@ def test_graphml_carries_the_store_attributes(kg):
     part = edge(orgs[0].value, project, "participates_in")
     assert (part["role"], part["start"], part["end"]) == ("coordinator", "2010-03-01", "2011-06-30")
     assert "amount" not in edge(funder, project, "funds")  # counted towards the grantee
+
+
+def test_resolution_names_the_node_and_its_kind(kg):
+    """ig:canonical and ig:canonicalKind (written by resolve) pick the IRI and kind of a merged node."""
+    w = FactWriter("https://w3id.org/innograph/source/canonical")
+    cordis = w.organization("Hospices Test", kind="PublicAuthority", iri="https://example.org/org/cordis/1")
+    siren = w.organization("HOSPICES TEST", kind="PublicAuthority", iri="https://example.org/org/siren/2")
+    cluster = w.organization("Cluster", kind="Cluster")
+    w.membership(cordis, cluster)
+    for iri in (cordis, siren):
+        w.add(iri, ox.NamedNode(str(IG.canonical)), siren)
+    w.add(siren, ox.NamedNode(str(IG.canonicalKind)), ox.NamedNode(str(IG.Hospital)))
+    load(kg, w, "canonical")
+    p = projection(kg)
+    node = p.index(cordis.value)
+    assert node == p.index(siren.value) and p.iris[node] == siren.value and p.kinds[node] == "Hospital"
+    assert (p.iris[node], "member_of", cluster.value) in {p.key(e) for e in range(p.n_edges)}
