@@ -45,19 +45,33 @@ class Worker:
     def __init__(self, config: WorkerConfig) -> None:
         self.config = config
         self._session = None
+        self._seen: str | None = None
 
     # -- the store --------------------------------------------------------------------------
     @property
     def session(self):
+        """The open session; a reader reopens it when a writer has published a newer state."""
+        generation = self._generation()
+        if self._session is not None and generation != self._seen:
+            self.close()
         if self._session is None:
             from innograph.api import Session
 
             self._session = Session(self.config.store, read_only=not self.config.writable)
-        else:
-            refresh = getattr(self._session, "refresh", None)
-            if refresh is not None:
-                refresh()  # a read-only session reopens when a writer has finished a load since
+            self._seen = generation
         return self._session
+
+    def _generation(self) -> str | None:
+        """The newest state a writer published (a snapshot's name), looked up in a few µs."""
+        if self.config.writable or self.config.store is None:
+            return None
+        from innograph.graph.snapshots import READERS_DIR
+
+        try:
+            return max((e for e in os.listdir(os.path.join(self.config.store, READERS_DIR)) if e.isdigit()),
+                       default=None)
+        except OSError:
+            return None
 
     def close(self) -> None:
         if self._session is not None:
@@ -132,11 +146,14 @@ class Worker:
         return 200, formats.content_type(fmt), formats.write_graph(fmt, triples, PREFIXES)
 
     def update(self, request: dict) -> tuple[int, str, bytes]:
+        """A SPARQL Update on a writable open held for this request only: closing it publishes
+        the new state to the readers, and a `load` can run between two updates."""
         if not self.config.writable:
             return 403, TEXT, b"this endpoint is read-only (start it with --allow-update)"
-        session = self.session
-        update = getattr(session, "update", None) or session.kg.update
-        update(request["update"])
+        from innograph.api import Session
+
+        with Session(self.config.store, read_only=False) as session:
+            session.kg.update(request["update"])
         return 204, TEXT, b""
 
     def named(self, request: dict) -> tuple[int, str, bytes]:

@@ -47,18 +47,20 @@ def test_named_query_by_name_equals_the_same_sparql_by_iri(server, get_json):
     assert members == {b["m"]["value"] for b in direct["results"]["bindings"]}
 
 
-def test_parameters_are_terms_never_text(server, get_json):
+def test_parameters_are_terms_never_text(server, get_json, http):
     odd = '"} } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o #'
     status, body = get_json(server, "/queries/funding", recipient="http://example.org/x" + urllib.parse.quote(odd))
     assert status == 200 and body["results"]["bindings"] == []
-    status, body = get_json(server, "/queries/organizations-by-kind", kind=odd)
-    assert status == 400
+    status, _, body = http("GET", f"{server.url}/queries/organizations-by-kind?" + urllib.parse.urlencode({"kind": odd}))
+    assert status == 400 and b"not an organization kind" in body
+    status, _, body = http("GET", f"{server.url}/queries/people?" + urllib.parse.urlencode({"org": odd}))
+    assert status in (400, 404) and b"DROP" in body  # looked up as a name, not run as text
 
 
-def test_named_query_errors(server, get_json):
-    status, _ = get_json(server, "/queries/members")
-    assert status == 400  # the required parameter is missing
-    status, _ = get_json(server, "/queries/nope")
+def test_named_query_errors(server, http):
+    status, _, body = http("GET", f"{server.url}/queries/members")
+    assert status == 400 and b"org" in body  # the required parameter is missing, and named
+    status, _, _ = http("GET", f"{server.url}/queries/nope")
     assert status == 404
 
 
