@@ -167,20 +167,20 @@ def entity_rules(groups: Groups) -> None:
                 if not groups.union(iris[0], other, rule) and groups.find(iris[0]) != groups.find(other):
                     reason = f"shared {_ID_NAMES[kind]} {value}; {groups.differing(iris[0], other)}"
                     groups.shared.append((iris[0], other, f"shared {_ID_NAMES[kind]}", reason))
-    for pair, decision in groups.decisions.items():
+    for pair, decision in sorted(groups.decisions.items(), key=lambda kv: sorted(kv[0])):
         if decision == "accepted" and len(pair) == 2 and all(i in entities for i in pair):
             a, b = sorted(pair)
             groups.union(a, b, "accepted", force=True)
     by_key: dict[str, list[str]] = defaultdict(list)
-    for iri, e in entities.items():
-        for key in e.keys():
+    for iri in sorted(entities):  # every step in a fixed order: the same groups whatever the loading order
+        for key in sorted(entities[iri].keys()):
             by_key[key].append(iri)
-    for key, iris in by_key.items():
+    for key, iris in sorted(by_key.items()):
         if not is_generic(key):
             for other in iris[1:]:
                 groups.union(iris[0], other, "name")
-    for iri, e in entities.items():
-        for alias in e.aliases:
+    for iri in sorted(entities):
+        for alias in sorted(entities[iri].aliases):
             key = match_key(alias)
             if is_generic(key) or len(key) < 3:
                 continue
@@ -200,7 +200,7 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
     from rapidfuzz import fuzz
 
     entities = groups.entities
-    keyed = [(iri, key) for iri, e in entities.items() for key in e.keys()]
+    keyed = [(iri, key) for iri in sorted(entities) for key in sorted(entities[iri].keys())]
     found: dict[frozenset, Candidate] = {}
 
     def consider(a: str, b: str, rule: str, score: float, reason: str = "") -> None:
@@ -252,16 +252,16 @@ def candidates(groups: Groups, *, threshold: float = 85.0, per_entity: int = 5) 
         consider(a, b, "known alias", 90.0)
     # Acronyms: a node named like the initials of another's name.
     short = defaultdict(list)
-    for iri, e in entities.items():
-        for label in e.labels:
+    for iri in sorted(entities):
+        for label in sorted(entities[iri].labels):
             if label.replace(".", "").isupper() and 2 < len(label.replace(".", "")) <= 8 and " " not in label:
                 short[label.replace(".", "").lower()].append(iri)
-    for iri, e in entities.items():
-        for label in e.labels:
+    for iri in sorted(entities):
+        for label in sorted(entities[iri].labels):
             acronym = initials(label)
             for other in short.get(acronym or "", ()):
                 consider(iri, other, "acronym", 80.0)
-    result = sorted(found.values(), key=lambda c: (-c.score, c.names))
+    result = sorted(found.values(), key=lambda c: (-c.score, c.names, c.a, c.b))
     kept, count = [], defaultdict(int)
     for c in result:
         if count[c.a] < per_entity and count[c.b] < per_entity:
