@@ -6,6 +6,7 @@ import pytest
 
 from innograph.graph import resolve as res
 from innograph.load import ingest
+from innograph.ontology.ns import IG
 from innograph.ontology.shacl import validate
 from tests.loaders.test_tables import ask, values
 
@@ -222,3 +223,16 @@ def test_resolution_does_not_depend_on_the_order_of_loading(tmp_path):
                          sorted((c.a, c.b, c.rule) for c in result.candidates), triples))
     assert runs[0] == runs[1]
     assert len(runs[0][0]) == 1 and runs[0][1][0][2] == "shared SIREN"
+
+
+def test_one_node_two_kinds_gets_one_canonical_kind(kg, tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("nom,siren,type\nClinique du Val Talbourg,123456782,Hôpital\n", encoding="utf-8")
+    b.write_text("siren,denominationUniteLegale\n123456782,VAL TALBOURG SANTE\n", encoding="utf-8")
+    ingest(kg, a)
+    ingest(kg, b)
+    [(node,)] = values(kg, "SELECT DISTINCT ?o WHERE { ?o ig:siren '123456782' }")
+    assert ask(kg, f"ASK {{ <{node}> a ig:Hospital, ig:Company }}")  # each source its own kind
+    result = res.resolve(kg)
+    assert result.kinds == {node: "Hospital"} and result.merges == []
+    assert values(kg, f"SELECT ?k WHERE {{ <{node}> ig:canonicalKind ?k }}") == [(str(IG.Hospital),)]
