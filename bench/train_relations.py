@@ -12,7 +12,7 @@ exhaustively for every kind: a candidate is positive when a gold fact links its 
 (by name or alias).
 
 One logistic regression per (language, relation), trained with AdaGrad and L2 on binary
-features (those seen at least twice). Thresholds: English, the F1-best on fold 2 of a model trained
+features (5 epochs, rate 0.1: the best of a small grid on fold 2 of a model fitted on fold 1). Thresholds: English, the F1-best on fold 2 of a model trained
 on fold 1, then the model is refitted on folds 1–2; French, the F1-best of a 2-fold split of the
 train part (never the dev part).
 
@@ -138,12 +138,12 @@ def fr_examples(gold_path=FRENCH_TRAIN):
 
 # -- training ----------------------------------------------------------------------------------------------
 
-def vocabulary(examples, min_count=2) -> dict[str, int]:
+def vocabulary(examples, min_count=1) -> dict[str, int]:
     counts = Counter(f for *_, feats, _ in examples for f in set(feats))
     return {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
 
 
-def fit(rows, size, *, epochs=15, rate=0.2, l2=1e-4, seed=0, positive_weight=1.0):
+def fit(rows, size, *, epochs=5, rate=0.1, l2=1e-4, seed=0, positive_weight=1.0):
     """AdaGrad logistic regression on index lists; the last weight is the bias."""
     w = np.zeros(size + 1)
     g2 = np.full(size + 1, 1e-8)
@@ -197,6 +197,10 @@ def train_language(examples, lang: str, *, tune_part: int) -> dict:
         fitted = [e for e in chosen if e[0] != tune_part]
         w = fit(rows(fitted), len(vocab))
         threshold, f1 = best_threshold(predict(w, rows(tune)), np.array([e[3] for e in tune]))
+        if f1 == 0.0:
+            print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — no F1 on the tuning part, "
+                  "not shipped", flush=True)
+            continue
         w = fit(rows(chosen), len(vocab))
         out[f"{lang}.w.{relation}"] = w.astype("float16")
         out[f"{lang}.t.{relation}"] = np.array(threshold)

@@ -69,9 +69,14 @@ def mode() -> str:
 
 # -- features ---------------------------------------------------------------------------------------
 
+def _text_length(doc) -> int:
+    """len(doc.text) without building the text (Doc.text joins every token: O(n) a call)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _doc_of(docs, pos: int):
     for offset, doc in docs:
-        if offset <= pos < offset + len(doc.text):
+        if offset <= pos < offset + _text_length(doc):
             return offset, doc
     return None, None
 
@@ -80,7 +85,7 @@ def _span(docs, start: int, end: int):
     offset, doc = _doc_of(docs, start)
     if doc is None:
         return None
-    return doc.char_span(start - offset, min(end, offset + len(doc.text)) - offset, alignment_mode="expand")
+    return doc.char_span(start - offset, min(end, offset + _text_length(doc)) - offset, alignment_mode="expand")
 
 
 def _lower(token) -> str:
