@@ -64,6 +64,7 @@ from innograph.graph.sparql_guard import check_query, query_error
 from innograph.graph.storeops import check_iri as _check_iri
 from innograph.graph.storeops import data_block as _data_block
 from innograph.graph.storeops import into_graph as _into_graph
+from innograph.graph.storeops import may_hold_blank_nodes as _may_hold_blank_nodes
 from innograph.graph.storeops import union_removal as _union_removal
 from innograph.graph.storeops import with_union as _with_union
 from innograph.graph.storeview import SourcesView
@@ -110,7 +111,6 @@ _SOURCES_QUERY = _SOURCES_TEMPLATE.format(
 #: The sources read from one origin (bound through `substitutions`: ?path), without listing them all.
 _SOURCES_FROM_QUERY = _SOURCES_TEMPLATE.format(
     head=f"?g <{IG.sourcePath}> ?path ; a <{IG.Source}> .", **_SOURCE_TERMS)
-_BLANK_QUERY = "ASK {{ GRAPH <{graph}> {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}"
 _COMPLETE_QUERY = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{IG.Source}> }} }}"
 
 
@@ -389,7 +389,7 @@ class KnowledgeGraph:
             self._load_file(graph, payload)  # parsed in Python: written to both graphs at once
         elif payload.file is not None:
             self._load_file(graph, payload)
-            if self._store.query(_BLANK_QUERY.format(graph=graph.value)):
+            if _may_hold_blank_nodes(payload):
                 self._add_to_union(graph, SMALL_WRITE)  # fresh blank node names: copy, not reload
             else:
                 self._load_file(ox.DefaultGraph(), payload)  # the same triples, at native speed

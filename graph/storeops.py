@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
 from innograph.errors import UsageError
+from innograph.graph.formats import split_compression
 
 _SAFE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
@@ -54,4 +56,27 @@ def check_iri(iri: str) -> str:
     return iri
 
 
-__all__ = ["union_removal", "data_block", "with_union", "into_graph", "check_iri"]
+#: What may start a blank node in each text format (a false alarm only costs a slower copy).
+_BLANK_MARKS = {ox.RdfFormat.N_TRIPLES: (b"_:",), ox.RdfFormat.TURTLE: (b"_:", b"[", b"("),
+                ox.RdfFormat.N3: (b"_:", b"[", b"(")}
+
+
+def may_hold_blank_nodes(payload) -> bool:
+    """Whether the file may hold blank nodes (which a second parse would name afresh): a byte scan,
+    much faster than asking the store; formats without a simple mark always say yes."""
+    marks = _BLANK_MARKS.get(payload.format)
+    if marks is None:
+        return True
+    _, compression = split_compression(payload.file)
+    opener = gzip.open if compression == ".gz" else open
+    tail = b""
+    with opener(payload.file, "rb") as stream:
+        while chunk := stream.read(1 << 24):
+            window = tail + chunk
+            if any(mark in window for mark in marks):
+                return True
+            tail = chunk[-1:]
+    return False
+
+
+__all__ = ["may_hold_blank_nodes", "union_removal", "data_block", "with_union", "into_graph", "check_iri"]

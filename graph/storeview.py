@@ -36,8 +36,7 @@ class SourcesView:
         quads = self._raw.quads_for_pattern(subject, predicate, object, graph_name)
         if graph_name is not None or self._legacy:
             return quads
-        hidden = self._hidden
-        return (q for q in quads if type(q.graph_name) is not ox.DefaultGraph and q.graph_name != hidden)
+        return _sources_only(quads, self._hidden)
 
     def __iter__(self) -> Iterator[ox.Quad]:
         return self.quads_for_pattern(None, None, None, None)
@@ -69,5 +68,13 @@ class SourcesView:
 
 
 _STAGING = "#staging-"
+
+
+def _sources_only(quads: Iterator[ox.Quad], hidden: ox.NamedNode) -> Iterator[ox.Quad]:
+    named = ox.NamedNode
+    for quad in quads:
+        graph = quad.graph_name
+        if type(graph) is named and graph != hidden:
+            yield quad
 
 __all__ = ["SourcesView"]

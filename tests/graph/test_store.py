@@ -435,3 +435,11 @@ def test_a_new_store_folder_is_created_with_its_parents(tmp_path):
         ingest(kg, DATA / "small.ttl")
     with KnowledgeGraph(tmp_path / "new" / "deeper" / "store", read_only=True) as reader:
         assert len(reader.sources()) == 1
+
+
+def test_the_store_modules_docstring_examples_run():
+    import doctest
+
+    from innograph.graph import sparql_guard
+
+    assert doctest.testmod(sparql_guard).failed == 0
