@@ -32,7 +32,8 @@ def export_to(kg, stream: IO[bytes], fmt: str, *, graph: str | None = None) -> i
         node = ox.NamedNode(graph) if graph else None
         items = kg.store.quads_for_pattern(None, None, None, node)
     else:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+        # the default graph is the set union of the sources and the ontology: keep the sources'
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o FILTER EXISTS { GRAPH ?g { ?s ?p ?o } }"
         query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}"
         items = kg.store.query(query, use_default_graph_as_union=True)
     counter = _Counter(items)
