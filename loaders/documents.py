@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,7 +22,7 @@ from innograph.loaders.detect import detect
 from innograph.loaders.mentions import ArticleEntities, Entity, Gazetteer
 from innograph.loaders.relations import Extractor, Sentence
 from innograph.loaders.relmodel import propose
-from innograph.loaders.text import TEXT_SUFFIXES, Article, read_articles
+from innograph.loaders.text import TEXT_SUFFIXES, Article, read_articles, split_sentences
 from innograph.ontology.ns import IG, SDO
 
 BATCH_SIZE = 64
@@ -119,6 +118,8 @@ class DocumentsLoader:
             payloads.append(SourcePayload(
                 iri=iri, label=label, loader=self.name, types=(str(SDO.NewsArticle),),
                 triples=writer.triples, content_hash=digest, description=description,
+                problems=[InputError(f"{size:,} characters without a sentence end were not read as prose",
+                                     path=Path(origin).name, value=start) for size, start in article.skipped],
             ))
         return payloads
 
@@ -135,7 +136,7 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_pr
     parsed: dict[int, list] = {}
     for lang in sorted({a.language for a in articles}):
         chosen = [(n, a) for n, a in enumerate(articles) if a.language == lang]
-        jobs = [(n, offset, para) for n, a in chosen for offset, para in a.paragraphs()]
+        jobs = [(n, offset, piece) for n, a in chosen for offset, piece in a.pieces()]
         processes = n_process or (min(2, os.cpu_count() or 1) if sum(len(p) for *_, p in jobs) > PARALLEL_CHARS else 1)
         docs = pipeline(lang).pipe((para for _, _, para in jobs), batch_size=BATCH_SIZE, n_process=processes)
         for (index, offset, _), doc in zip(jobs, docs):
@@ -152,24 +153,6 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_pr
                 gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)
         results.append((ents, relations))
     return results
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[«\"“A-ZÀ-Ý0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|Me|St|Ste|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Corp|vs|etc|cf|av|bd|n°|No)|\b[A-ZÀ-Ý])\.$")
-
-
-def split_sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph (rule-based: the statistical parser's boundaries are less
-    reliable on press French than punctuation followed by a capital)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(paragraph):
-        if _ABBREVIATION.search(paragraph[max(0, m.start() - 6):m.start()]):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    if start < len(paragraph):
-        spans.append((start, len(paragraph)))
-    return [(a, b) for a, b in spans if paragraph[a:b].strip()]
 
 
 def _sentences(text: str, docs) -> list[Sentence]:

@@ -23,6 +23,19 @@ from innograph.loaders.dates import parse_date
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: Bounds that keep every later step (markdown patterns, spaCy, the extraction rules) linear in
+#: the length of a document (see also MAX_ARTICLE_CHARS): a "word" longer than MAX_TOKEN_CHARS is not a word (a hash, base64,
+#: a run of one character) and is left out; a run of more than MAX_SENTENCE_CHARS without a
+#: sentence end is a table, a list or garbage, not prose (the longest press sentences are about
+#: 1,300 characters), and is left out and reported; the parser reads pieces of at most
+#: PIECE_CHARS characters, cut between sentences.
+MAX_TOKEN_CHARS = 64
+MAX_SENTENCE_CHARS = 3_000
+MAX_HEADLINE_CHARS = 300
+PIECE_CHARS = 20_000
+#: A cleaned text longer than this (the longest press articles are about 26,000 characters) is
+#: read as several consecutive articles, each analysed on its own.
+MAX_ARTICLE_CHARS = 60_000
 
 
 @dataclass
@@ -37,6 +50,8 @@ class Article:
     language: str = "fr"
     index: int = 0
     meta: dict = field(default_factory=dict)
+    #: What was left out as not prose: (number of characters, how it starts).
+    skipped: list[tuple[int, str]] = field(default_factory=list)
 
     def paragraphs(self) -> list[tuple[int, str]]:
         """(offset, paragraph) pairs covering the text."""
@@ -47,6 +62,24 @@ class Article:
             pos += len(block) + 2
         return out
 
+    def pieces(self, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+        """(offset, text) pieces of at most `limit` characters, cut between sentences (a paragraph
+        is one piece when it fits): what the parser reads, never more than its maximum length."""
+        out = []
+        for offset, para in self.paragraphs():
+            if len(para) <= limit:
+                out.append((offset, para))
+                continue
+            start = end = 0
+            for _, b in split_sentences(para):
+                if b - start > limit and end > start:
+                    out.append((offset + start, para[start:end]))
+                    start = _next_start(para, end)
+                end = b
+            if end > start:
+                out.append((offset + start, para[start:end]))
+        return out
+
 
 @dataclass
 class Sentence:
@@ -54,6 +87,48 @@ class Sentence:
     end: int
     text: str
     subject_pos: int | None = None  # character offset of the main verb's subject, if parsed
+
+
+# -- sentences -------------------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[«\"“A-ZÀ-Ý0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|Me|St|Ste|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Corp|vs|etc|cf|av|bd|n°|No)|\b[A-ZÀ-Ý])\.$")
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (rule-based: the statistical parser's boundaries are less
+    reliable on press French than punctuation followed by a capital)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph[max(0, m.start() - 6):m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
+def _next_start(text: str, end: int) -> int:
+    while end < len(text) and text[end] in " \t\n\"”»":
+        end += 1
+    return end
+
+
+def bound_prose(paragraph: str, skipped: list[tuple[int, str]]) -> str:
+    """`paragraph` without its runs of more than MAX_SENTENCE_CHARS characters without a
+    sentence end (noted in `skipped`)."""
+    if len(paragraph) <= MAX_SENTENCE_CHARS:
+        return paragraph
+    kept, cursor = [], 0
+    for a, b in split_sentences(paragraph):
+        if b - a > MAX_SENTENCE_CHARS:
+            kept.append(paragraph[cursor:a])
+            skipped.append((b - a, paragraph[a:a + 60]))
+            cursor = _next_start(paragraph, b)
+    if not cursor:
+        return paragraph
+    kept.append(paragraph[cursor:])
+    return "".join(kept).strip()
 
 
 # -- bytes to text -----------------------------------------------------------------------------
@@ -135,10 +210,26 @@ class _HtmlText(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+#: A "<" that opens no tag closed within 2,000 characters is text: escaped before parsing, since
+#: the standard library's parser rescans to the end of the page for each one (quadratic).
+_LOOSE_LT = re.compile(r"<(?![A-Za-z/!?][^<>]{0,2000}>)")
+
+
+def _tame(html: str) -> str:
+    """Comments out (an unclosed one runs to the end, as browsers read it), loose "<" escaped."""
+    parts, pos = [], 0
+    while (start := html.find("<!--", pos)) >= 0:
+        parts.append(html[pos:start])
+        end = html.find("-->", start + 4)
+        pos = len(html) if end < 0 else end + 3
+    parts.append(html[pos:])
+    return _LOOSE_LT.sub("&lt;", "".join(parts))
+
+
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """Visible text of an HTML page (scripts, styles, navigation dropped) and its metadata."""
     parser = _HtmlText()
-    parser.feed(html)
+    parser.feed(_tame(html))
     parser.close()
     meta = dict(parser.meta)
     if parser.title.strip():
@@ -172,19 +263,32 @@ _FURNITURE_PARAGRAPH = re.compile(
     r"|vous souhaitez réagir|connectez-vous|créez votre compte|commentez cet article|leave a comment|log in to comment)",
     re.I,
 )
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[((?:\\\]|[^\]])*)\]\([^)]*\)")
-_MD_AUTOLINK = re.compile(r"<https?://[^>]+>")
+# Every repetition is bounded (link text, URL, emphasis): unbounded ones made a long line with
+# many unclosed "[" or "**" quadratic.
+_MD_IMAGE = re.compile(r"!\[[^\]\[]{0,500}\]\([^)\s\[\]]{0,2000}\)")
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\[\\]){0,500})\]\([^)\s\[\]]{0,2000}\)")
+_MD_AUTOLINK = re.compile(r"<https?://[^>\s<]{1,2000}>")
+
+
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 def strip_markdown(line: str) -> str:
+    """A line without markdown syntax, and without "words" longer than MAX_TOKEN_CHARS."""
+    line = _strip_markdown(line)
+    if len(line) > MAX_TOKEN_CHARS:
+        line = re.sub(r" {2,}", " ", _LONG_TOKEN.sub(" ", line)).strip()
+    return line
+
+
+def _strip_markdown(line: str) -> str:
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(lambda m: m.group(1).replace("\\[", "").replace("\\]", ""), line)
     line = _MD_AUTOLINK.sub("", line)
     line = re.sub(r"(\d)\^(e|er|re|ème|nd|st|th)\b", r"\1\2", line)  # 3^e -> 3e
     line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-    line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"(\*\*|__)(.{1,300}?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)([^*]{1,300}?)(?<!\s)\*(?![\w*])", r"\1", line)
     line = line.replace("\\", "")
     return re.sub(r"[ \t\u00a0]+", " ", line).strip()
 
@@ -276,13 +380,39 @@ def split_articles(text: str, *, meta: dict | None = None) -> list[Article]:
             # A preamble with no prose of its own (a page title) is not an article.
             if pub is None and head is None and len(chunks) > 1 and len(article.text) < 200:
                 continue
-            article.index = len(articles)
-            articles.append(article)
+            for part in _parts(article):
+                part.index = len(articles)
+                articles.append(part)
     return articles
 
 
+def _parts(article: Article, limit: int | None = None) -> list[Article]:
+    """A text longer than MAX_ARTICLE_CHARS is no single press article: it is read as
+    consecutive parts of at most that length, cut between paragraphs (or sentences), so that
+    no step of the extraction ever works on more than one part at a time."""
+    limit = limit or MAX_ARTICLE_CHARS
+    if len(article.text) <= limit:
+        return [article]
+    groups: list[list[str]] = [[]]
+    size = 0
+    for _, piece in article.pieces(limit):
+        if size + len(piece) > limit and groups[-1]:
+            groups.append([])
+            size = 0
+        groups[-1].append(piece)
+        size += len(piece) + 2
+    parts = []
+    for number, group in enumerate(groups, 1):
+        headline = article.headline if number == 1 or not article.headline else f"{article.headline} ({number})"
+        parts.append(Article(text="\n\n".join(group), headline=headline, publisher=article.publisher,
+                             author=article.author, date=article.date, language=article.language,
+                             meta=article.meta, skipped=article.skipped if number == 1 else []))
+    return parts
+
+
 def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
-    paras = paragraphs_of(lines)
+    skipped: list[tuple[int, str]] = []
+    paras = [p for p in (bound_prose(para, skipped) for para in paragraphs_of(lines)) if p]
     if not paras:
         return None
     author = date = None
@@ -320,7 +450,7 @@ def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
         author = author or body.pop(-2)  # a signature followed by one short trailing line
     if not body and headline is None:
         return None
-    headline = headline or meta.get("og:title") or meta.get("title")
+    headline = _short(headline or meta.get("og:title") or meta.get("title"))
     publisher = publisher or meta.get("og:site_name")
     author = author or meta.get("author") or meta.get("article:author")
     if date is None:
@@ -330,7 +460,14 @@ def _article(lines: list[str], *, publisher, headline, meta) -> Article | None:
                 break
     text = "\n\n".join(([headline] if headline else []) + body)
     return Article(text=text, headline=headline, publisher=publisher, author=author, date=date,
-                   language=detect_language(text), meta=dict(meta))
+                   language=detect_language(text), meta=dict(meta), skipped=skipped)
+
+
+def _short(headline: str | None) -> str | None:
+    """A headline of at most MAX_HEADLINE_CHARS characters (cut at a space)."""
+    if headline is None or len(headline) <= MAX_HEADLINE_CHARS:
+        return headline
+    return headline[:MAX_HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def read_articles(path: str | Path, *, text: str | None = None, max_bytes: int = MAX_BYTES) -> list[Article]:
