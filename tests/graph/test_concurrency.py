@@ -123,9 +123,10 @@ def test_a_load_killed_at_any_moment_leaves_the_previous_state(store_path, tmp_p
     big = _triples(tmp_path / "big.nt", 60_000, "b")
     first = tmp_path / "first.nt"
     _triples(first, 30_000, "z")  # a replacing reload of the first file, too
-    for delay in (0.5, 1.5, 3.0):
-        writer = _python(_WRITER, store_path, first, big)
-        time.sleep(delay)
+    for delay in (0.0, 1.0, 2.5, 4.0):
+        writer = _python(_WRITER.replace("    for path", '    print("open", flush=True)\n    for path'), store_path, first, big)
+        assert writer.stdout.readline().strip() == "open"
+        time.sleep(delay)  # from the moment the writer holds the store
         writer.send_signal(signal.SIGKILL)
         writer.communicate(timeout=60)
         with KnowledgeGraph(store_path, read_only=True) as reader:  # right after the kill
