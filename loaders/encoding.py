@@ -12,7 +12,7 @@ byte is *not* silently read as Windows-1252: the error names the byte, its line 
 >>> decode_bytes("Sociét\\u00e9\\nMairie de Sète".encode("utf-8").replace(b"S\\xc3\\xa8", b"S\\xff\\xa8"), path="a.json")
 Traceback (most recent call last):
 ...
-innograph.errors.InputError: a.json:2:11: byte 0xff is not UTF-8 text (the rest of the file is UTF-8); fix or re-save the file as UTF-8
+innograph.errors.InputError: a.json:2:12: byte 0xff is not UTF-8 text (the rest of the file is UTF-8); fix or re-save the file as UTF-8
 """
 
 from __future__ import annotations

@@ -8,10 +8,10 @@ expands. Nested objects become dotted columns (``address.city``).
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "bomb.yaml"
 >>> _ = path.write_text("a: &a [x, x]\\nb: &b [*a, *a]\\nc: [*b, *b]\\n")
->>> open_records(path, "yaml")
+>>> read_document(path, "yaml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-innograph.errors.InputError: ...bomb.yaml:2:9: YAML aliases (*name) are not read: they can expand without bound; write the values out
+innograph.errors.InputError: ...bomb.yaml:2:8: YAML aliases (*name) are not read: they can expand without bound; write the values out
 """
 
 from __future__ import annotations
