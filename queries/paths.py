@@ -180,7 +180,8 @@ def edge_id(p, key) -> int | None:
     if u is None or v is None or kind not in p.edge_kinds:
         return None
     code = p.edge_kinds.index(kind)
-    matches = [e for e in p.edges_between(u, v) if p.ekind[e] == code]
+    near, far = (u, v) if p.degree(u) <= p.degree(v) else (v, u)  # scan the smaller adjacency
+    matches = [e for e in p.edges_between(near, far) if p.ekind[e] == code]
     return next((e for e in matches if p.src[e] == u), matches[0] if matches else None)
 
 
