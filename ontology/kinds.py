@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rdflib.namespace import OWL
+
 from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, ORG_KIND_NAMES, PROV, SDO, SKOS, TIME
 
 # -- node kinds ------------------------------------------------------------------------------------
@@ -210,7 +212,7 @@ NOT_FACTS: dict[str, str] = {
     str(IG.mergedInto): "entity resolution decision",
     str(IG.canonical): "entity resolution: the IRI that stands for a merged organization",
     str(IG.canonicalKind): "entity resolution: the kind settled on for a merged organization",
-    "http://www.w3.org/2002/07/owl#sameAs": "entity resolution: one node (collapsed by the projection)",
+    str(OWL.sameAs): "entity resolution: one node (collapsed by the projection)",
     str(SDO.address): "attribute: a postal address",
     str(SDO.numberOfEmployees): "attribute: a size band",
     str(DCTERMS.subject): "attribute: a topic or activity",
