@@ -12,8 +12,8 @@ from innograph.render import render, write_delimited
 
 TABLE_COLUMNS = ["kind", "subject", "detail", "object", "evidence", "source"]
 CSV_COLUMNS = [
-    "kind", "subject_label", "object_label", "role", "current", "date", "amount", "currency", "quote",
-    "label", "evidence", "start", "end", "source_label", "headline", "subject", "object", "node", "source",
+    "kind", "subject_label", "object_label", "item_label", "role", "current", "date", "amount", "currency", "quote",
+    "label", "evidence", "start", "end", "source_label", "headline", "subject", "object", "item", "node", "source",
 ]
 EVIDENCE_WIDTH = 90
 
