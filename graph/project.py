@@ -253,8 +253,9 @@ def _node_facts(store, g: _Graph, dates: _Dates, fact_nodes: dict[str, set[str]]
                 if f in during:
                     since, until = during[f]
                     start, end = since or when, until
-                elif kind.period_from_object:
-                    first, last = dates.period(b)
+                elif kind.period_from_object:  # the project's, for a grant to an organization too
+                    first, last = next((dates.period(x) for x in (b, *objects.get(f, ()))
+                                        if dates.period(x) != (NODATE, NODATE)), (NODATE, NODATE))
                     start, end = (first or when), last
                 g.add(a, b, kind.name, start, end, flags)
                 covered.add((min(a, b), kind.name, max(a, b)) if kind.symmetric else (a, kind.name, b))

@@ -200,8 +200,12 @@ class FactList(Results):
         return [f.to_dict() for f in self]
 
     def to_dicts(self) -> list[dict]:
-        return [{k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in f.to_dict().items()}
-                for f in self]
+        rows = []
+        for f in self:
+            row = {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in f.to_dict().items()}
+            row["amount"] = f.amount  # a Decimal: CSV writes it exactly (a float may be rounded)
+            rows.append(row)
+        return rows
 
 
 def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | None = None) -> FactList:

@@ -47,7 +47,7 @@ def facts(app: App, source: str | None, kinds: tuple[str, ...], fmt: str) -> Non
     with app.session() as session, app.busy("reading the facts"):
         found = session.facts(source=source, kind=wanted)
     if fmt in ("json", "csv", "tsv"):
-        dicts = [f.to_dict() for f in found]
+        dicts = found.to_dict() if fmt == "json" else found.to_dicts()  # to_dicts: exact amounts
         if fmt == "json":
             render(dicts, "json")
         else:  # the same columns, in the same order, whatever the kinds listed

@@ -231,6 +231,7 @@ def test_a_grant_is_one_row_with_its_funder_recipient_and_item():
                     ("Programme Funder", "P2", "P2", Decimal("500"))]
     flat = grants.to_dicts()
     assert {r["item_label"] for r in flat} == {"P1", "P2"} and all(isinstance(r["subject_names"], str) for r in flat)
+    assert sorted(r["amount"] for r in flat) == [Decimal("500"), Decimal("1000.25"), Decimal("2000")]  # exact in CSV
     assert grants.to_dict()[0]["subject_names"] == ["Programme Funder"]
 
 
