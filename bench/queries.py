@@ -192,7 +192,6 @@ def bench_size(edges: int, args, workdir: Path) -> dict:
         row["projection_build_s"] = time.perf_counter() - t0
         row["nodes"], row["edges"] = p.n_nodes, p.n_edges
         pairs = pick_pairs(kg, args.pairs, args.seed)
-        kg.__dict__.pop("_innograph_projection", None)
     from innograph.graph.projection import cache_path
     with innograph.open(store) as kg:
         cache_path(kg).unlink()
