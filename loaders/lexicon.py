@@ -137,7 +137,7 @@ _EN_BASES = (
     "coordinator superintendent counsel controller executive representative adviser advisor consultant "
     "researcher professor lecturer scientist engineer analyst economist architect producer officer ceo cfo cto "
     "coo cio cmo founder cofounder co-founder spokesperson spokesman spokeswoman ambassador minister mayor "
-    "publisher partner"
+    "publisher partner specialist expert judge curator investigator employee staffer attache"
 ).split()
 _EN_PREFIXES = ("vice ", "deputy ", "assistant ", "associate ", "executive ", "senior ", "interim ", "acting ", "co ")
 #: French titles, masculine and feminine: each also with the adjectives below and "vice-", "co-", "sous-".
@@ -149,7 +149,8 @@ _FR_PAIRS = (
     "recteur rectrice|prefet prefete|depute deputee|senateur senatrice|coordinateur coordinatrice|"
     "animateur animatrice|entraineur entraineuse|selectionneur selectionneuse|joueur joueuse|avocat avocate|"
     "consultant consultante|representant representante|inspecteur inspectrice|commandant commandante|"
-    "charge chargee|president-directeur presidente-directrice|proprietaire proprietaire|secretaire secretaire|"
+    "charge chargee|specialiste specialiste|expert experte|juge juge|cadre cadre|conservateur conservatrice|"
+    "investigateur investigatrice|attache attachee|employe employee|salarie salariee|president-directeur presidente-directrice|proprietaire proprietaire|secretaire secretaire|"
     "ministre ministre|maire maire|responsable responsable|commissaire commissaire|economiste economiste|"
     "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga"
 )
@@ -178,7 +179,7 @@ def _titles() -> set[str]:
 
 SYSTEMATIC_TITLES = frozenset(_titles())
 #: Single words that head a title in the parse ("officer" in "chief executive officer", "directrice").
-_NOT_HEADS = frozenset("partner principal charge chargee associe associee joueur joueuse".split())
+_NOT_HEADS = frozenset("partner principal charge chargee associe associee joueur joueuse cadre attache attachee".split())
 TITLE_HEADS = frozenset(
     {b.replace("-", " ") for b in _EN_BASES} | {w for pair in _FR_PAIRS.split("|") for w in pair.split()}
     | {"head", "chief", "co-founder", "co-fondateur", "co-fondatrice", "president-directeur", "porte-parole"}
@@ -215,6 +216,11 @@ LEADING_VERBS = {
     **dict.fromkeys("preside president presidait presidera".split(), "président"),
     **dict.fromkeys("heads headed leads chairs chaired runs directs directed".split(), "head"),
 }
+#: First words of bodies a person joins as a member, not as staff ("a rejoint l'Académie des X").
+MEMBERSHIP_BODIES = frozenset(
+    "academie academy association parti party club syndicat union alliance federation ordre council conseil "
+    "commission committee comite board senat senate parlement parliament assemblee assembly".split()
+)
 #: Verbs of funding, active or passive: "financé par X", "X funds Y".
 FUNDING_VERBS = frozenset(
     "funded financed finance finances financee financees financent financera financeront funds subventionne "

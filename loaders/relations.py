@@ -1,10 +1,7 @@
-"""Relation patterns over an article's sentences, French and English.
-
-Each pattern reads the mentions found in a sentence (see :mod:`innograph.loaders.mentions`),
-cue words from :mod:`innograph.loaders.lexicon` and, where word order is not enough, the
-dependency parse (the subject of the sentence's main verb). Every relation found carries its
-evidence: the sentence and its character offsets in the cleaned article text.
-"""
+"""Relation patterns over an article's sentences (French and English): mentions, cue words of
+:mod:`.lexicon` and word order, the parse's main subject where order is not enough; copulas and
+most appointments are read from the parse in :mod:`.syntax`. Every relation found carries its
+evidence: the sentence and its character offsets in the cleaned article text."""
 
 from __future__ import annotations
 
@@ -41,7 +38,6 @@ _WHO_LEADS_RE = re.compile(r"[ \t]*,[ \t]*(?:qui|who)[ \t]+(?P<verb>preside|pres
 _LEADS_TITLE = {"preside": "président", "presidait": "président", "dirige": "directeur", "dirigeait": "directeur",
                 "pilote": "responsable", "anime": "animateur", "heads": "head", "headed": "head", "leads": "head",
                 "led": "head", "chairs": "chair", "chaired": "chair", "runs": "head", "ran": "head", "directs": "director"}
-_COPULA_RE = re.compile(r"(?<![\w])(?:est|etait|fut|a ete|sera|reste|demeure|is|was|remains|has been|had been|serves as|served as|spent[ \t]+[\w \t]{1,20}?[ \t]+as|works as|worked as|occupe[ \t]+(?:desormais[ \t]+)?le[ \t]+poste[ \t]+de|occupait[ \t]+le[ \t]+poste[ \t]+de)(?:[ \t]+(?:auparavant|precedemment|alors|aujourd'hui|desormais|previously|formerly|now|currently|also|aussi))?[ \t]+(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+|the[ \t]+|an?[ \t]+)?")
 _APPOINTED_RE = re.compile(r"(?<![\w])(?:a ete nomme|a ete nommee|est nomme|est nommee|nomme|nommee|devient|deviendra|est devenu|est devenue|prend la tete de|prendra la tete de|was appointed|has been appointed|is appointed|appointed|was named|has been named|named|becomes|became|takes the helm of|took the helm of|promoted to|elected|elu|elue)(?![\w])")
 _RAISE_RE = _cues(lx.RAISE_CUES)
 _WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
@@ -77,7 +73,6 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             self.posts(sent)
             self.membership(sent)
             self.appointments(sent)
-            self.copula_posts(sent)
             self.funding(sent)
             self.support(sent)
             self.partnership(sent)
@@ -187,7 +182,6 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 key = re.sub(r"[\s'\-]+", " ", cue.group(0))
                 self.add("holds_post", person.entity, org.entity, sent, title=lx.LED_BY.get(key), current=True)
         for title in _TITLE_RE.finditer(f, sent.start, sent.end):
-            tail = re.match(r"[ \t]*,[ \t]*", f[title.end():sent.end])
             org_m = self._org_after_title(title.end(), sent)
             if org_m is None:
                 continue
@@ -195,7 +189,6 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             person = self.ents.starting_at(org_m.end + after.end(), "person") if after else None
             if person and person.start - org_m.end <= 3:
                 self.add("holds_post", person.entity, org_m.entity, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
-            del tail
 
     def _org_after_title(self, pos: int, sent: Sentence) -> Mention | None:
         m = re.match(rf"(?P<rest>[\w' \t\-]{{0,40}}?){_PREP}", self.folded[pos:sent.end])
@@ -282,38 +275,9 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 return before_cue[-1]
         return None
 
-    def copula_posts(self, sent: Sentence) -> None:
-        """'X était auparavant responsable R&D chez Y', 'X is chief executive of Y', 'X spent nine years
-        as head of automation at Y': a post, former when the verb says so."""
-        f = self.folded
-        for cue in _COPULA_RE.finditer(f, sent.start, sent.end):
-            person = self._person_subject(sent, cue.start())
-            if person is None:
-                continue
-            title = _TITLE_RE.match(f, cue.end())
-            if not title:
-                mod = re.match(r"(?:[a-z\-]+[ \t]+){1,2}", f[cue.end():sent.end])
-                title = _TITLE_RE.match(f, cue.end() + mod.end()) if mod else None
-            if not title:
-                # "who is now Kelpie's chief executive", "is the Post's health correspondent",
-                # "remains the company's chief scientific officer"
-                org = self.ents.starting_at(cue.end(), "organization")
-                owner, after = (org.entity, org.end) if org else (None, None)
-                poss = re.match(r"(?:the|its)[ \t]+([\w\-]+)'s[ \t]+", f[cue.end():sent.end]) if org is None else None
-                if poss:
-                    owner, after = self._antecedent(cue.start(), poss.group(0)), cue.end() + poss.end() - 3
-                if owner is not None and f.startswith("'s ", after):
-                    mod = re.match(r"(?:[a-z\-]+[ \t]+){0,4}?(?=" + _TITLE_RE.pattern + ")", f[after + 3:sent.end])
-                    title = _TITLE_RE.match(f, after + 3 + (mod.end() if mod else 0))
-                    if title:
-                        self.add("holds_post", person.entity, owner, sent,
-                                 title=_clean_title(self.text[title.start():title.end()]), current=True)
-                continue
-            former = bool(re.search(r"etait|fut|a ete|was|had been|served|spent|worked|auparavant|precedemment|previously|formerly|occupait", cue.group(0)))
-            self._post_at(sent, person, cue.end() if title.start() == cue.end() else title.start(), title.end(), former=former)
-
     def appointments(self, sent: Sentence) -> None:
-        """'X a été nommé directeur général de Y', 'X was appointed CEO of Y', 'X prend la tête de Y'."""
+        """'X a été nommé directeur général de Y', 'X was appointed CEO of Y' by word order: it still
+        reads a paragraph in the other language than the article's (parsed with the wrong model)."""
         f = self.folded
         for cue in _APPOINTED_RE.finditer(f, sent.start, sent.end):
             person = self._person_subject(sent, cue.start())
@@ -504,7 +468,6 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 break
             first = self.ents.starting_at(end + link.end(), *kinds)
         return out
-
 
 
 def _founder_only(title: str) -> bool:

@@ -13,8 +13,9 @@ distribute it, whatever the words between:
   the subject of an active one with an organization object; "founder" titles.
 * headquarters — "based / headquartered / basé / installé à" with a place, "dont le siège est à".
 * membership — joining verbs ("rejoint", "joined", "adhère à") and "membre de / member of".
-* funding — funding verbs ("financé par", "funded by", "X finance Y") and loans or grants
-  "accordé(s) par" a funder; countries and governments are actors there.
+* funding (in :mod:`.syntaxfunding`) — funding verbs ("financé par", "funded by", "X finance
+  Y") and loans or grants "accordé(s) par" a funder; countries and governments are actors there.
+* posts from verbs — "X worked at / a travaillé chez Y", "X dirige / heads Y", "X joined Y".
 
 Pronouns take the nearest compatible antecedent: a person for a person's slot (never an
 organization), an organization for "it", "la société", "the company".
@@ -27,27 +28,22 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, fold_same_length
-from innograph.loaders.money import find_amounts
+from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.syntaxfunding import FundingMixin
 
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _ORG_PRONOUNS = frozenset("it its their leur leurs son sa ses".split())
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
 _AS = frozenset("as comme".split())
+_HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _FORMER = frozenset("former ancien ancienne ex then previous".split())
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-def _f(token) -> str:
-    return _FOLDED.get(token.text) or _FOLDED.setdefault(token.text, fold_same_length(token.text))
-
-
-_FOLDED: dict[str, str] = {}
-
-
-class SyntaxReader:
+class SyntaxReader(FundingMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -75,7 +71,7 @@ class SyntaxReader:
             self._add(kind, subject, obj, sent, **attrs)
 
     def run(self) -> None:
-        cues = lx.TITLE_HEADS | lx.MEMBER_NOUNS | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS | lx.SEAT_NOUNS | lx.JOINING_VERBS \
+        cues = lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS | lx.SEAT_NOUNS | lx.JOINING_VERBS \
             | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS
         for offset, doc in self.docs:
             self.offset = offset
@@ -83,7 +79,7 @@ class SyntaxReader:
                 word = _f(token)
                 if word not in cues:
                     continue
-                if word in lx.TITLE_HEADS or word in lx.MEMBER_NOUNS:
+                if word in lx.TITLE_HEADS or word in lx.MEMBER_NOUNS or word in _HELM:
                     self.title(token)
                 if word in lx.FOUNDING_VERBS:
                     self.founding(token)
@@ -97,6 +93,9 @@ class SyntaxReader:
                     self.leading(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
+            for m in self.ents.mentions:
+                if m.entity.kind == "person" and offset <= m.start < offset + len(doc.text):
+                    self.affiliation(doc, m)
 
     # -- who and what ------------------------------------------------------------------------
     def people(self, token) -> list:
@@ -134,7 +133,7 @@ class SyntaxReader:
             word = _f(t)
             named = next((self.mention(c, "organization") for c in t.children
                           if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
-            if named is not None and word in lx.ORG_NOUNS:
+            if named is not None and (word in lx.ORG_NOUNS or word in lx.DESCRIPTORS or word in lx.NAME_CUES):
                 out.append(named.entity)
             elif word in lx.ORG_NOUNS and _anaphoric(t):
                 antecedent = self.antecedent(t, "organization")
@@ -145,6 +144,28 @@ class SyntaxReader:
                 if antecedent is not None:
                     out.append(antecedent)
         return _unique(out)
+
+    def new_organization(self, token) -> list:
+        """A capitalized name the model missed, where only an organization fits (the object of a
+        title: 'spécialiste chez Telcobis', 'director of Quorvex'): a new organization mention."""
+        if self.mention(token) is not None or not token.text[:1].isupper() or token.i == token.sent.start:
+            return []
+        words = [token] + [c for c in token.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > token.i]
+        if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head is token:
+            words.insert(0, token.doc[token.i - 1])
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if end - start > 60 or any(not w.text[:1].isupper() for w in words):
+            return []
+        label = token.doc.text[start:end]
+        key = _f(token)
+        if key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES or key in lx.TITLE_HEADS or len(label) < 3:
+            return []
+        entity = self.ents.entity("organization", label, org_kind=lx.kind_of(label))
+        m = self.ents.mention(self.offset + start, self.offset + end, entity, "syntax")
+        if m is None:
+            return []
+        self._at.update({p: m for p in range(m.start, m.end)})
+        return [entity]
 
     def as_organization(self, entity):
         kind = "PublicAuthority" if entity.kind == "place" else entity.org_kind
@@ -200,7 +221,7 @@ class SyntaxReader:
         persons = self.title_people(t)
         if not persons:
             return
-        title = _title_text(t)
+        title = "head" if _f(t) in _HELM else _title_text(t)
         former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
         founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
@@ -218,13 +239,13 @@ class SyntaxReader:
             if conj and c.i > min(conj):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
-                found = self.orgs(c, retype=True)
+                found = self.orgs(c, retype=True) or self.new_organization(c)
                 if found:
                     return found
             if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        found = self.orgs(o, retype=_f(c) != "in")
+                        found = self.orgs(o, retype=_f(c) != "in") or (self.new_organization(o) if _f(c) != "in" else [])
                         if found:
                             return found
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
@@ -271,8 +292,12 @@ class SyntaxReader:
             return self.people(head.head)
         if head.dep_ == "compound" and self.mention(head.head, "person"):
             return self.people(head.head)
+        for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject
+            if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.mention(sib, "person") \
+                    and sib.i > 0 and sib.doc[sib.i - 1].text == ",":
+                return self.people(sib)
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-        if subjects and any(c.dep_ == "cop" for c in head.children):  # "X est directeur de Y"
+        if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return self.people(subjects[0])
         verb = None
         if head.dep_ in ("attr", "xcomp", "oprd", "acomp", "obj", "dobj"):
@@ -373,8 +398,11 @@ class SyntaxReader:
         title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
                       for p in c.children if p.dep_ == "pobj"), None)
         for org in self.orgs(targets[0], retype=True):
-            for person in people:  # a person joining a company takes a post there
-                self.add("holds_post", person, org, v, title=title, current=True)
+            for person in people:  # a person joining a company takes a post there, a body a seat
+                if fold_same_length(org.label.split()[0]) in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster":
+                    self.add("member_of", person, org, v)
+                else:
+                    self.add("holds_post", person, org, v, title=title, current=True)
             for member in members:
                 self.add("member_of", member, org, v)
 
@@ -397,6 +425,17 @@ class SyntaxReader:
             for org in _unique(orgs):
                 self.add("holds_post", person, org, v, title=title, current=True)
 
+    def affiliation(self, doc, m) -> None:
+        """'le Dr X, de l'hôpital Y', 'X de l'Institut Z': a person set off with the organization
+        they speak for (French, a nominal modifier of the name)."""
+        span = doc.char_span(m.start - self.offset, m.end - self.offset, alignment_mode="expand")
+        if span is None or doc.lang_ != "fr":
+            return
+        for c in span.root.children:
+            if c.dep_ == "nmod" and c.i > span.end - 1 and _case(c) in ("de", "du", "des", "d'", "d’", "chez"):
+                for org in self.orgs(c) or (self.new_organization(c) if _case(c) == "chez" else []):
+                    self.add("holds_post", m.entity, org, c, title=None, current=True)
+
     def leading(self, v) -> None:
         """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
@@ -405,67 +444,6 @@ class SyntaxReader:
             for person in self.people(subjects[0]):
                 for org in self.orgs(objects[0], retype=True):
                     self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
-
-    # -- funding -------------------------------------------------------------------------------
-    def funding(self, t) -> None:
-        word = _f(t)
-        if word in lx.LOAN_NOUNS:
-            return self.loan(t)
-        funders, items = [], []
-        for c in t.children:
-            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in _AGENT_CASES):
-                funders += self.orgs(c, actors=True)
-            elif c.dep_ == "agent":
-                funders += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, actors=True)]
-        if funders:  # passive: "le projet est financé par X"
-            items = [o for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass") for o in self.orgs(c, actors=True)]
-            if not items and t.dep_ in ("acl", "relcl"):
-                items = self.orgs(t.head)
-        else:
-            subjects = [c for c in t.children if c.dep_ == "nsubj"]
-            objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
-            if subjects and objects:  # "X finance Y"
-                funders = self.orgs(subjects[0], actors=True)
-                items = self.orgs(objects[0])
-        self._grants(funders, items, t)
-
-    def loan(self, noun) -> None:
-        """'un prêt de 50 M$ accordé par X à Y', 'Y a obtenu un prêt de X', 'X a accordé un prêt
-        à Y', 'a loan from X to Y'."""
-        funders, items = [], []
-        for verb in [c for c in noun.children if c.dep_ in ("acl", "relcl")]:
-            for c in verb.children:
-                if c.dep_ in ("obl:agent", "agent"):
-                    funders += self.orgs(c, actors=True) or [o for p in c.children for o in self.orgs(p, actors=True)]
-                elif c.dep_.startswith("obl") and _case(c) in _TO_CASES:
-                    items += self.orgs(c, actors=True)
-        for t in noun.subtree:  # "un prêt de 300 M$ de la Banque mondiale au Mali"
-            if t.dep_ == "nmod" and t.head.dep_ != "obl:agent" and self.mention(t):
-                (funders if _case(t) in ("de", "du", "des", "d'", "aupres") else items if _case(t) in _TO_CASES else []).extend(
-                    self.orgs(t, actors=True))
-            elif t.dep_ == "pobj" and _f(t.head) in ("from", "to") and t.head.head is noun:
-                (funders if _f(t.head) == "from" else items).extend(self.orgs(t, actors=True))
-        if noun.dep_ in ("obj", "dobj"):
-            verb = noun.head
-            subjects = [o for c in verb.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
-            if _f(verb) in lx.RECEIVING_VERBS:
-                items = items or subjects
-                funders += [o for c in verb.children if c.dep_.startswith("obl") and _case(c) in ("de", "aupres", "from")
-                            for o in self.orgs(c, actors=True)]
-            elif _f(verb) in lx.GRANTING_VERBS:
-                funders = funders or subjects
-                items += [o for c in verb.children if (c.dep_.startswith("obl") and _case(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
-                          for o in self.orgs(c, actors=True) or [x for p in c.children for x in self.orgs(p, actors=True)]]
-        self._grants(_unique(funders), _unique(items), noun)
-
-    def _grants(self, funders, items, token) -> None:
-        sent = self.sentence(token)
-        amounts = find_amounts(sent.text) if sent is not None else []
-        attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
-        for funder in funders:
-            for item in items:
-                if funder is not item and funder.label != item.label:
-                    self.add("funds", funder, item, token, **attrs)
 
 
 def _spread(token) -> list:
@@ -484,14 +462,6 @@ def _anaphoric(noun) -> bool:
     """'la société', 'the company' alone (a definite article, nothing else that describes it)."""
     children = [c for c in noun.children if c.dep_ != "punct"]
     return len(children) == 1 and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
-
-
-def _case(token) -> str:
-    """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded."""
-    for c in token.children:
-        if c.dep_ == "case":
-            return _f(c)
-    return ""
 
 
 def _title_text(t) -> str:
@@ -513,9 +483,3 @@ def _is_name(token) -> bool:
     return token.ent_type_ in ("PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC")
 
 
-def _unique(items) -> list:
-    out = []
-    for x in items:
-        if all(x is not y for y in out):
-            out.append(x)
-    return out
