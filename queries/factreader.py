@@ -53,6 +53,9 @@ ATTRIBUTES: dict[str, dict[str, Path]] = {
 PROVENANCE: dict[str, Path] = {"evidence": _path(IG.evidence), "start": _path(IG.charStart),
                                "end": _path(IG.charEnd), "doc": _path(PROV.wasDerivedFrom)}
 
+#: Below this many nodes, their values are looked up one by one rather than by a scan.
+LOOKUPS = 500
+
 TYPE = str(RDF.type)
 LABEL = str(RDFS.label)
 NAME_PREDICATES = (str(SDO.headline), LABEL, str(SKOS.altLabel), str(FOAF.name), str(SDO.name))
@@ -140,12 +143,26 @@ class Reader:
                     by_start[t].append(n)
             reached: dict = defaultdict(list)
             for predicate in step:
-                for s, o in self.scan(predicate):
+                for s, o in self._pairs(predicate, by_start):
                     for n in by_start.get(s, ()):
                         if o not in reached[n]:
                             reached[n].append(o)
             current = reached
         return current
+
+    def _pairs(self, predicate: str, starts: dict) -> list[tuple]:
+        """(subject, object) of `predicate` from the `starts`: a scan of the predicate, or for a
+        few starts and no scan yet, a look-up from each (a store with 5,000 participations and
+        one membership need not read 5,000 ``org:member`` triples)."""
+        if (predicate, False) in self._scans or len(starts) > LOOKUPS:
+            return self.scan(predicate)
+        p, out = ox.NamedNode(predicate), []
+        for start in starts:
+            if isinstance(start, (ox.NamedNode, ox.BlankNode)):
+                for q in self.kg.store.quads_for_pattern(start, p, None, None):
+                    if not self._local or q.graph_name in self._local:
+                        out.append((q.subject, q.object))
+        return out
 
     def _attach(self, items: dict, paths: dict[str, Path]) -> None:
         for name, path in paths.items():
