@@ -7,7 +7,9 @@ of a TriG or N-Quads file, goes to the file's own named graph.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import re
 import sys
 import tempfile
 import weakref
@@ -19,8 +21,13 @@ from innograph.graph.formats import format_by_name, guess_format
 from innograph.graph.iri import source_iri
 from innograph.graph.sources import SourcePayload
 from innograph.ontology.ns import SDO
+from pyoxigraph import RdfFormat
 
 _CHUNK = 1 << 20
+#: RDF/XML nested deeper than this is refused (the parser slows down quadratically with depth),
+#: and so is an internal DTD whose entities expand past MAX_ENTITY_EXPANSION characters.
+MAX_XML_DEPTH = 2_000
+MAX_ENTITY_EXPANSION = 1 << 20
 #: A gzip file that inflates more than this many times its size (and past MAX_INFLATED_FLOOR
 #: bytes) is a decompression bomb, not RDF: text RDF compresses about 5 to 30 times.
 MAX_GZIP_RATIO = 1000
@@ -78,6 +85,8 @@ class RdfLoader:
         finally:
             if spool is not None and sys.exc_info()[0] is not None:
                 _unlink(spool)
+        if fmt == RdfFormat.RDF_XML:
+            check_xml(path)
         label = options.get("name") or Path(origin).name
         payload = SourcePayload(
             iri=source_iri(origin),
@@ -121,3 +130,62 @@ def _unlink(path: Path) -> None:
         path.unlink()
     except OSError:
         pass
+
+
+_TAG = re.compile(rb"<(/?)[^\s>/!?][^>]*?(/?)>")
+_ENTITY = re.compile(rb"""<!ENTITY\s+(%\s+)?([^\s"']+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC))""")
+_REFERENCE = re.compile(rb"[&%]([^\s;&%]+);")
+
+
+def check_xml(path: Path) -> None:
+    """Refuse an XML bomb before the parser sees it: entities that expand without bound (billion
+    laughs), and elements nested so deep that parsing would take hours. Streams the file once."""
+    opener = gzip.open if str(path).lower().endswith(".gz") else open
+    depth, line, carry, first = 0, 1, b"", True
+    try:
+        with opener(path, "rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                data = carry + chunk
+                if first:
+                    _check_entities(data, path)
+                    first = False
+                cut = data.rfind(b">") + 1
+                for m in _TAG.finditer(data, 0, cut):
+                    if m.group(1):
+                        depth -= 1
+                    elif not m.group(2):
+                        depth += 1
+                        if depth > MAX_XML_DEPTH:
+                            line += data.count(b"\n", 0, m.start())
+                            raise InputError(f"XML nested more than {MAX_XML_DEPTH:,} elements deep", path=path,
+                                             line=line, hint="this is not RDF/XML data a person or a tool writes")
+                line += data.count(b"\n", 0, cut)
+                carry = data[cut:][-(1 << 20):]
+    except (OSError, EOFError, zlib.error):
+        return  # unreadable: the store's reader says so with the file's name
+
+
+def _check_entities(head: bytes, path: Path) -> None:
+    values: dict[bytes, bytes | None] = {}
+    for m in _ENTITY.finditer(head):
+        values[m.group(2)] = None if m.group(5) else (m.group(3) if m.group(3) is not None else m.group(4))
+    sizes: dict[bytes, int] = {}
+
+    def size(name: bytes, seen: tuple = ()) -> int:
+        if name in sizes:
+            return sizes[name]
+        value = values.get(name)
+        if value is None or name in seen:
+            return len(name) + 2
+        total = len(_REFERENCE.sub(b"", value))
+        for ref in _REFERENCE.findall(value):
+            total += size(ref, (*seen, name))
+            if total > MAX_ENTITY_EXPANSION:
+                break
+        sizes[name] = total
+        return total
+
+    for name in values:
+        if size(name) > MAX_ENTITY_EXPANSION:
+            raise InputError(f"an XML entity bomb: &{name.decode(errors='replace')}; expands past "
+                             f"{MAX_ENTITY_EXPANSION:,} characters", path=path, hint="entities are not expanded this far")
