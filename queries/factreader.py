@@ -9,7 +9,7 @@ attributes (a grant's two funded items are two rows of one scan, not two copies 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -205,15 +205,25 @@ class Reader:
     def bare_edges(self, predicate: str, stated: set[tuple], fact_nodes: set) -> list[Raw]:
         """Direct edges with `predicate` that no statement or fact node of the same graph states
         (`stated`: (graph, subject, predicate, object) keys) and that are no fact node's own
-        property (`fact_nodes`: a grant's ``schema:funder``)."""
-        out = []
+        property (`fact_nodes`: a grant's ``schema:funder``). The scan gives one row per graph
+        holding an edge; only edges held more often than stated are looked up for their graphs."""
         p = ox.NamedNode(predicate)
-        for g, s, o in self.scan(predicate, graph=True):
-            if s in fact_nodes or (g, s, p, o) in stated:
+        stated_in: dict[tuple, set[str]] = defaultdict(set)
+        for g, s, pp, o in stated:
+            if pp == p:
+                stated_in[(s, o)].add(g)
+        out = []
+        for (s, o), held in Counter(self.scan(predicate)).items():
+            if s in fact_nodes or held <= len(stated_in.get((s, o), ())):
                 continue
-            item = Raw("", g, None)
-            item.values.update(p=[p], es=[s], eo=[o])
-            out.append(item)
+            for q in self.kg.store.quads_for_pattern(s, p, o, None):
+                g = q.graph_name
+                if not isinstance(g, ox.NamedNode) or (self._local and g not in self._local):
+                    continue
+                if g.value not in stated_in.get((s, o), ()):
+                    item = Raw("", g.value, None)
+                    item.values.update(p=[p], es=[s], eo=[o])
+                    out.append(item)
         return out
 
     def entities(self, terms: set, classes: Iterable[str] | None = None) -> dict:
