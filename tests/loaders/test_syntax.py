@@ -49,6 +49,21 @@ def test_english_posts_through_copulas_appointments_and_appositions(text):
     assert ("holds_post", "Daniel Osei", "Tamber Logistics") in relations(text, "en")
 
 
+@pytest.mark.parametrize("text, person, org", [
+    ("Le Dr Jonas Berg, de l'hôpital Saint-Luc, a répondu aux questions.", "Jonas Berg", "Saint-Luc"),
+    ("Lena Brun, spécialiste des réseaux chez Telcobis, estime que le marché ralentit.", "Lena Brun", "Telcobis"),
+    ("Le président de Kerlann Industries, Yves Tanguy, a signé le contrat.", "Yves Tanguy", "Kerlann Industries"),
+    ("Sophie Morel prend la tête de la Chambre de commerce de Brest.", "Sophie Morel", "Chambre de commerce de Brest"),
+])
+def test_french_posts_from_affiliations_appositions_and_leading(text, person, org):
+    assert ("holds_post", person, org) in relations(text, "fr")
+
+
+def test_a_person_joining_an_academy_is_a_member():
+    found = relations("Jean Kaboré a rejoint l'Académie des sciences du Burkina en 2020.", "fr")
+    assert ("member_of", "Jean Kaboré", "Académie des sciences du Burkina") in found
+
+
 def test_coordinated_titles_each_keep_their_organization():
     found = relations("Ama Mensah, présidente de Volta Conseil et fondatrice de Kente Studio, a pris la parole.", "fr")
     assert ("holds_post", "Ama Mensah", "Volta Conseil") in found
