@@ -90,6 +90,9 @@ def open_writable(path: Path, *, wait: float | None = None) -> ox.Store:
                 raise disk_full_error(path, exc, "opening the store") from None
             if not _is_lock_error(exc):
                 raise StoreError(f"cannot open the store at {path}: {str(exc).splitlines()[0]}") from None
+            if "hold by current process" in str(exc):  # waiting for ourselves would never end
+                raise StoreError(f"cannot open the store at {path}: this process already has it open for "
+                                 "writing; close that KnowledgeGraph first (or open read_only=True)") from None
             if time.monotonic() >= deadline:
                 hint = "another innograph process may be using it; wait for it or use another --store"
                 raise StoreError(f"cannot open the store at {path}: {exc}; {hint}") from None

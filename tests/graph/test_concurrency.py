@@ -190,3 +190,13 @@ def test_a_full_disk_is_a_clear_error_and_the_previous_state_opens_after(small_d
     with KnowledgeGraph(store) as kg:
         assert sorted((s.label, s.triples) for s in kg.sources()) == before
         _union_holds_sources(kg)
+
+
+def test_opening_twice_for_writing_in_one_process_fails_at_once(store_path):
+    with KnowledgeGraph(store_path):
+        start = time.monotonic()
+        with pytest.raises(StoreError, match="this process already has it open"):
+            KnowledgeGraph(store_path, wait=30)
+        assert time.monotonic() - start < 10
+        with KnowledgeGraph(store_path, read_only=True) as reader:  # reading beside it is fine
+            assert reader.sources() == []
