@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from innograph.errors import MissingExtraError
 from innograph.graph.projection import edge_filter
 from innograph.queries.lookup import exclusions
 
@@ -44,20 +43,13 @@ class ActorGraph:
         return self.projection.kinds[self.nodes[vertex]]
 
 
-def require_igraph():
-    try:
-        import igraph
-    except ImportError:
-        raise MissingExtraError("algo", "igraph") from None
-    return igraph
-
-
 def actor_graph(kg=None, *, as_of=None, max_group: int = 50, projection=None, exclude=(),
                 include_hubs: bool = False) -> ActorGraph:
     """Build the organization graph of `kg` (or of a given `projection`)."""
+    import igraph  # a dependency of the package; imported here to keep this module light
+
     from innograph.graph.projection import projection as project
 
-    igraph = require_igraph()
     p = projection or project(kg)
     ruled_out = exclusions(kg, exclude, include_hubs=include_hubs, projection=p)
     valid = edge_filter(p, as_of=as_of, kinds=ruled_out.kinds_left(p))
@@ -94,4 +86,4 @@ def actor_graph(kg=None, *, as_of=None, max_group: int = 50, projection=None, ex
     return ActorGraph(graph, orgs, p)
 
 
-__all__ = ["ActorGraph", "actor_graph", "require_igraph"]
+__all__ = ["ActorGraph", "actor_graph"]
