@@ -57,3 +57,15 @@ def test_show_lists_every_fact_with_evidence(seeds):
     assert any("officiellement intégré" in (e.text or "") for e in membership.evidence)
     assert show(seeds, "CHU de Rouen", limit=2).facts.__len__() == 2
     assert not [f for f in show(seeds, "CHU de Rouen", as_of="2015").facts if f.relation == "member_of"]
+
+
+def test_kinds_are_matched_whatever_their_case(seeds):
+    from innograph.errors import UsageError
+    from innograph.queries.brokers import brokers
+
+    assert [h.kind for h in search(seeds, "rouen", kinds=["hospital"])] == ["Hospital"]
+    assert [h.kind for h in search(seeds, "rouen", kinds=["HOSPITAL"])] == ["Hospital"]
+    with pytest.raises(UsageError):
+        search(seeds, "rouen", kinds=["spaceship"])
+    assert brokers(seeds, between=("hospital", "company")).to_dict() == \
+        brokers(seeds, between=("Hospital", "Company")).to_dict()
