@@ -100,9 +100,11 @@ def open_table(path: Path, *, encoding: str | None = None, delimiter: str | None
         raise InputError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
 
 
-def peek_headers(path: Path) -> list[str]:
-    """The header of a table, read cheaply (for ``accepts``); [] when it is not a table."""
+def peek_headers(path: Path, *, strict: bool = False) -> list[str]:
+    """The header of a table, read cheaply (for ``accepts``); [] when it is not a table. With
+    `strict`, a YAML file that cannot be read (syntax, aliases, nesting) raises its InputError."""
     fmt = table_format(path)
+    unreadable = None
     try:
         if fmt == "csv":
             return _open_csv(path, sniff_only=True).headers
@@ -111,9 +113,18 @@ def peek_headers(path: Path) -> list[str]:
         if fmt == "xlsx":
             return _open_xlsx(path).headers
         if fmt == "yaml":
-            return _open_records(path, fmt).headers if path.stat().st_size < (8 << 20) else []
+            if path.stat().st_size >= (8 << 20):
+                return []
+            try:
+                read_document(path, fmt)
+            except InputError as error:
+                unreadable = error
+            else:
+                return _open_records(path, fmt).headers
     except (OSError, InputError, ValueError, UnicodeError, KeyError):
         return []
+    if unreadable is not None and strict:
+        raise unreadable
     return []
 
 

@@ -39,7 +39,10 @@ class MembersLoader:
             return False
         if fmt in ("csv", "xlsx"):
             return True
-        return bool(peek_headers(path))  # JSON/YAML: only lists of records, not mapping files
+        try:
+            return bool(peek_headers(path, strict=True))  # JSON/YAML: only lists of records, not mapping files
+        except InputError:
+            return True  # unreadable YAML: reading it says what is wrong (not "no loader reads this")
 
     def read(self, path: Path, *, origin: str, options: dict) -> list:
         path = tabular.real_path(path)
