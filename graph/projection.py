@@ -5,6 +5,13 @@ edges of ``docs/ontology.md`` become typed edges carrying a date, a weight and h
 back them. Two entities mentioned in the same article get a weak ``co_mentioned`` edge. Nodes
 linked by ``owl:sameAs`` (or an ``ig:Merge`` decision) are collapsed into one.
 
+Which predicates and fact nodes make which edges, their weights and symmetry, all come from
+:mod:`innograph.ontology.kinds` (read by :mod:`innograph.graph.project`). Edges are keyed
+``(source IRI, kind, target IRI)`` (:meth:`Projection.key`, :meth:`Projection.edge`), so that a
+search run elsewhere can be explained here. :func:`edge_filter` keeps the facts valid at a date
+(``as_of``: a day, a month or a year), of some kinds, away from excluded nodes;
+:func:`context_hubs` names the funders of a whole programme, which are context, not ties.
+
 The projection is built with pyoxigraph directly and cached next to the store directory
 (``<store>.cache/projection.pickle``), keyed by a fingerprint of the loaded sources: it is rebuilt
 only when a source was added, replaced or removed. Edges live in ``array`` columns and an
