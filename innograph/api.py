@@ -213,7 +213,7 @@ class Session:
         """Triples, sources, things by class and facts by kind (``queries.stats.summary``)."""
         from innograph.queries.stats import summary
 
-        return summary(self.kg)
+        return summary(self.kg, projection=self.projection)
 
     def sparql(self, query: str, *, union: bool = True, service: bool = False, **options):
         """Run a SPARQL 1.1 query; ``SERVICE`` (a request to another host) is refused unless
