@@ -16,5 +16,6 @@ from innograph.cli import resolve as _resolve  # noqa: E402,F401
 from innograph.cli import explore as _explore  # noqa: E402,F401
 from innograph.cli import facts as _facts  # noqa: E402,F401
 from innograph.cli import serve as _serve  # noqa: E402,F401
+from innograph.cli import push as _push  # noqa: E402,F401
 
 __all__ = ["cli", "main", "App"]

@@ -12,6 +12,7 @@ from innograph.cli.options import (
     as_of_option, canonical_kinds, hub_arguments, hub_options, kinds_callback, listing_format, output_stream, plural,
     text_format,
 )
+from innograph.cli.push import backend_options, search_backend
 from innograph.render import entity_text, paths_text, render, suggestions_text
 
 PATH_COLUMNS = ["rank", "hop", "from", "text", "to", "date", "source", "evidence"]
@@ -40,9 +41,11 @@ def _projection(app: App, session):
 @click.option("--avoid-hubs", is_flag=True, help="Penalize hubs (a region that funds everyone) much more.")
 @hub_options
 @as_of_option
+@backend_options
 @text_format
 @click.pass_obj
-def path(app: App, source, target, k, max_hops, via, avoid_hubs, exclude, include_hubs, as_of, fmt) -> None:
+def path(app: App, source, target, k, max_hops, via, avoid_hubs, exclude, include_hubs, as_of, fmt,
+         **backend) -> None:
     """The K strongest paths from SOURCE to TARGET, every hop explained with its evidence.
 
     SOURCE and TARGET are names (fuzzy, accent-insensitive) or IRIs. A path's score is the
@@ -61,9 +64,9 @@ def path(app: App, source, target, k, max_hops, via, avoid_hubs, exclude, includ
     with app.session() as session:
         _projection(app, session)
         try:
-            with app.busy("searching paths"):
+            with app.busy("searching paths"), search_backend(session, **backend) as search:
                 found = session.paths(source, target, k=k, max_hops=max_hops, via=via, avoid_hubs=avoid_hubs,
-                                      as_of=as_of, **hub_arguments(exclude, include_hubs))
+                                      as_of=as_of, search=search, **hub_arguments(exclude, include_hubs))
         except NoPath as exc:
             _no_path(app, exc, source, target, fmt)
     render(found, fmt, console=app.out, columns=PATH_COLUMNS, text=paths_text)
