@@ -154,7 +154,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
     FactKind("located_in", "location", (_LOCATION,), weight=0.3, relationship="LOCATED_IN",
              phrases=_phrases(("is located in", "is the place of"), ("est situé à", "est le lieu de"))),
     FactKind("attends", "event attendee", (_p(SDO.attendee, True),), weight=0.6, relationship="ATTENDS",
-             phrases=_phrases(("attends", "is attended by"), ("participe à", "reçoit"))),
+             phrases=_phrases(("attends", "is attended by"), ("assiste à", "a pour visiteur"))),
     FactKind("created_by", "founder or creator", (_p(SDO.founder),), weight=0.8, relationship="CREATED_BY",
              phrases=_phrases(("was created by", "created"), ("a été créé par", "a créé"))),
     FactKind("quoted", "quotation", (), str(SDO.Quotation), str(SDO.creator), str(SDO.isPartOf),
@@ -256,6 +256,7 @@ for _k in KINDS.values():
         _BY_PREDICATE.setdefault(_pred.iri, []).append((_k.name, _pred.reverse))
 
 __all__ = [
+    "CURRENT", "DATE", "JOB_TITLE", "ROLE",
     "ALIASES", "ARTICLE_CLASS", "EDGE_KINDS", "FACT_KINDS", "KINDS", "NODE_CLASSES", "NODE_KINDS", "NOT_FACTS",
     "ORGANIZATION_KINDS", "ORG_KINDS", "PHRASE_VARIANTS", "FactKind", "Predicate", "edge_kind", "fact_predicates",
     "kind", "node_kind", "node_kind_rank",
