@@ -230,7 +230,7 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
         statements = reader.statements(predicates)
         stated = {(i.graph, i.first("es"), i.first("p"), i.first("eo")) for i in statements}
         stated.update(key for item in raw for key in item.stated())
-        fact_nodes = {ox.NamedNode(item.node) for item in raw if not item.node.startswith("_:")}
+        fact_nodes = {n for k in kinds if KINDS[k].node for _, n in reader.typed(KINDS[k].node)}
         raw.extend(statements)
         raw.extend(item for p in predicates for item in reader.bare_edges(p, stated, fact_nodes))
     raw = [item for item in raw if item.graph not in derived]
