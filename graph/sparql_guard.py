@@ -76,6 +76,19 @@ def check_query(sparql: str, *, allow_service: bool = False) -> None:
             )
 
 
+def check_update(sparql: str, *, allow_service: bool = False) -> str:
+    """Refuse LOAD (it reads files or URLs) and SERVICE unless allowed; return the update without
+    a trailing ';' so that more operations can follow it."""
+    tokens = list(_tokens(sparql))
+    for kind, text, _ in tokens:
+        if kind == "word" and text.upper() == "LOAD":
+            raise UsageError("LOAD is refused: it would read a file or a URL; load data with `innograph load`")
+    if not allow_service and any(kind == "word" and text.upper() == "SERVICE" for kind, text, _ in tokens):
+        raise UsageError("the update calls SERVICE: federated requests are refused here (nothing was contacted)")
+    body = _TOKENS.sub(lambda m: " " if m.lastgroup == "comment" else m.group(0), sparql).strip()
+    return body[:-1].rstrip() if body.endswith(";") else body
+
+
 def undeclared_prefixes(sparql: str, known: Mapping[str, str] | None = None) -> list[str]:
     """Prefixes the query uses but neither declares nor finds in `known`, in order of use."""
     tokens = list(_tokens(sparql))
@@ -111,4 +124,4 @@ def query_error(exc: SyntaxError, sparql: str, known: Mapping[str, str] | None =
     return UsageError(f"invalid SPARQL query: {first}")
 
 
-__all__ = ["check_query", "query_error", "undeclared_prefixes", "UPDATE_WORDS"]
+__all__ = ["check_query", "check_update", "query_error", "undeclared_prefixes", "UPDATE_WORDS"]

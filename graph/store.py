@@ -60,12 +60,13 @@ from innograph.graph.iri import SOURCE_BASE
 from innograph.graph.sources import (
     ONTOLOGY_GRAPH, SourceInfo, SourcePayload, ontology_hash, ontology_quads, ontology_triples,
 )
-from innograph.graph.sparql_guard import check_query, query_error
+from innograph.graph.sparql_guard import check_query, check_update, query_error
 from innograph.graph.storeops import check_iri as _check_iri
 from innograph.graph.storeops import data_block as _data_block
 from innograph.graph.storeops import into_graph as _into_graph
 from innograph.graph.storeops import may_hold_blank_nodes as _may_hold_blank_nodes
 from innograph.graph.storeops import union_removal as _union_removal
+from innograph.graph.storeops import union_removal_all as _union_removal_all
 from innograph.graph.storeops import with_union as _with_union
 from innograph.graph.storeview import SourcesView
 from innograph.ontology.ns import IG
@@ -353,6 +354,23 @@ class KnowledgeGraph:
                          "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }")
         with snapshots.disk_errors(self.path, "writing"):
             self._commit(parts)
+
+    def update(self, sparql: str, *, allow_service: bool = False) -> None:
+        """Run a SPARQL Update (the endpoint's writes) and set the default graph right, in one
+        transaction. LOAD is refused (it reads files or URLs), SERVICE unless `allow_service`.
+
+        The default graph is derived from the named graphs: write with ``GRAPH <g> { ... }``;
+        what an update writes into the default graph itself is not kept. Setting it right scans
+        the store (an update costs time proportional to the store, not to the change).
+        """
+        self._check_writable()
+        body = check_update(sparql, allow_service=allow_service)
+        repair = _union_removal_all() + ["INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"]
+        with snapshots.disk_errors(self.path, "updating"):
+            try:
+                self._commit([body] + repair if body else repair)
+            except SyntaxError as exc:
+                raise query_error(exc, sparql) from None
 
     def _commit(self, operations: list[str]) -> None:
         if operations:

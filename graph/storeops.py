@@ -27,6 +27,11 @@ def union_removal(leaving: Sequence[str]) -> list[str]:
     ]
 
 
+def union_removal_all() -> list[str]:
+    """The update taking out of the default graph every triple no named graph holds."""
+    return ["DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"]
+
+
 def data_block(quads: Iterable[ox.Quad], *, default: bool = False) -> str:
     """Quads as SPARQL data (terms written by pyoxigraph's own N-Triples serializer)."""
     if default:
@@ -79,4 +84,4 @@ def may_hold_blank_nodes(payload) -> bool:
     return False
 
 
-__all__ = ["may_hold_blank_nodes", "union_removal", "data_block", "with_union", "into_graph", "check_iri"]
+__all__ = ["may_hold_blank_nodes", "union_removal", "union_removal_all", "data_block", "with_union", "into_graph", "check_iri"]

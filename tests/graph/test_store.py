@@ -216,10 +216,11 @@ _BY_ORG = """SELECT ?o ?name (COUNT(DISTINCT ?p) AS ?n) (SUM(?amount) AS ?total)
 
 
 def _union_is_the_merge(kg) -> None:
-    """The default graph holds exactly the triples of the complete sources and the ontology."""
+    """The default graph holds exactly the triples of the named graphs: the complete sources, the
+    ontology (and graphs an update wrote)."""
     raw = kg._store
-    held = {(q.subject, q.predicate, q.object) for g in [*kg.source_graphs(), ox.NamedNode(ONTOLOGY_GRAPH)]
-            for q in raw.quads_for_pattern(None, None, None, g)}
+    assert {ox.NamedNode(ONTOLOGY_GRAPH), *kg.source_graphs()} <= set(raw.named_graphs())
+    held = {(q.subject, q.predicate, q.object) for g in raw.named_graphs() for q in raw.quads_for_pattern(None, None, None, g)}
     union = {(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     assert union == held
 
@@ -443,3 +444,21 @@ def test_the_store_modules_docstring_examples_run():
     from innograph.graph import sparql_guard
 
     assert doctest.testmod(sparql_guard).failed == 0
+
+
+def test_an_update_keeps_the_default_graph_in_step_and_never_loads(kg, three_sources):
+    from innograph.errors import UsageError
+
+    kg.update('INSERT DATA { GRAPH <https://example.org/edits> { <https://example.org/cea> <https://example.org/amount> 3 } } ;')
+    assert kg.query("ASK { <https://example.org/cea> <https://example.org/amount> 3 }")
+    kg.update("DELETE WHERE { GRAPH ?g { <https://example.org/p1> ?p ?o } }  # from every source")
+    assert not kg.query("ASK { <https://example.org/p1> ?p ?o }")
+    kg.update('INSERT DATA { <https://example.org/x> <https://example.org/y> "only in the default graph" }')
+    assert not kg.query("ASK { <https://example.org/x> ?p ?o }")  # the default graph is derived
+    _union_is_the_merge(kg)  # (with the edits graph, which is not a source, held too)
+    before = quads(kg)
+    for refused in ("LOAD <file:///etc/hostname> INTO GRAPH <https://example.org/x>",
+                    "INSERT { GRAPH <https://example.org/g> { ?s ?p ?o } } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"):
+        with pytest.raises(UsageError, match="LOAD|SERVICE"):
+            kg.update(refused)
+    assert quads(kg) == before
