@@ -254,7 +254,7 @@ def _open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None =
     except ImportError:  # pragma: no cover - a dependency
         from innograph.errors import MissingExtraError
 
-        raise MissingExtraError("tables", "openpyxl") from None
+        raise MissingExtraError("all", "openpyxl") from None
     _check_workbook(path)
     book = None
     try:
