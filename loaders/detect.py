@@ -115,6 +115,10 @@ def name_endings(ents: ArticleEntities) -> None:
         if not ents.free(start, end):
             continue
         kind = lx.NAME_ENDINGS[re.sub(r"[\s'\-]+", " ", m["end"])]
+        tail = _name_after(text, end)  # "British Association for Sustainable Sport": the name goes on
+        if tail and tail[0] > end and re.fullmatch(r"[ \t]+(?:for|of|of the|on)[ \t]+", text[end:tail[0]]) \
+                and ents.free(end, tail[1]):
+            end = tail[1]
         ents.mention(start, end, ents.entity("organization", text[start:end], org_kind=kind), "cue")
 
 

@@ -21,7 +21,8 @@ from innograph.loaders import lexicon as lx
 # separator of NAME_SEQ, and letting both read them made matching exponential ("Ab-Ab-Ab-...").
 CAP_WORD = r"(?:[A-ZÀ-Ý](?:[\w’'\.&]|(?<=\.)-|-(?![A-ZÀ-Ý]|\d+(?:\.\d+)?(?![\w’'\.&])))*[\w]|[A-ZÀ-Ý])"
 NAME_WORD = rf"(?:{CAP_WORD}|\d+(?:\.\d+)?)"
-CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|en|on)[ \t]*)"
+# Not "en"/"in": "Nuvola en Californie" is a name and a place.
+CONNECTOR = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for|&|sur|on)[ \t]*)"
 # After a function word ("de", "en") only a capitalized word continues a name: "Seine Robotique en 2021".
 # At most MAX_NAME_SEQ words: a longer run of capitalized words is a title or a list, and an
 # unbounded run made every search over it quadratic in its length.

@@ -126,8 +126,7 @@ class SyntaxReader(FundingMixin):
                 e = m.entity
                 if e.kind == "organization":
                     out.append(e)
-                elif e.kind in ("person", "place") and (retype or actors) and m.source in ("ner", "gazetteer", "short") or (
-                        e.kind == "place" and actors):
+                elif (retype and self.retypable(m)) or (e.kind == "place" and actors):
                     out.append(self.as_organization(e))
                 continue
             word = _f(t)
@@ -158,7 +157,8 @@ class SyntaxReader(FundingMixin):
             return []
         label = token.doc.text[start:end]
         key = _f(token)
-        if key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES or key in lx.TITLE_HEADS or len(label) < 3:
+        if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
+                or key in lx.TITLE_HEADS or len(label) < 3:
             return []
         entity = self.ents.entity("organization", label, org_kind=lx.kind_of(label))
         m = self.ents.mention(self.offset + start, self.offset + end, entity, "syntax")
@@ -166,6 +166,21 @@ class SyntaxReader(FundingMixin):
             return []
         self._at.update({p: m for p in range(m.start, m.end)})
         return [entity]
+
+    def retypable(self, m) -> bool:
+        """A name the model typed as a person or a place that is an organization where a title's
+        object stands ('director of Vantor Labs'), unless it reads as a person's or a date's
+        ('porte-parole de Mme X', 'chef ... Covid-19') or the person is named again."""
+        e = m.entity
+        if e.kind not in ("person", "place") or m.source not in ("ner", "gazetteer") or any(ch.isdigit() for ch in m.text):
+            return False
+        if e.kind == "person":
+            before = self.ents.folded[max(0, m.start - 12):m.start]
+            if re.search(r"(?:^|\s)(?:m|mme|mlle|mr|mrs|ms|dr|pr|sir|dame|me)\.?\s+$", before):
+                return False
+            if sum(1 for o in self.ents.mentions if o.entity is e) > 1 or len(e.label.split()) > 3:
+                return False
+        return True
 
     def as_organization(self, entity):
         kind = "PublicAuthority" if entity.kind == "place" else entity.org_kind
@@ -346,8 +361,7 @@ class SyntaxReader(FundingMixin):
                     self.add("created_by", org, person, v)
 
     def _apposed_org(self, noun) -> list:
-        """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm
-        based in'."""
+        """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm in'."""
         if noun.dep_ == "appos":
             return self.orgs(noun.head)
         if noun.dep_ in ("attr", "ROOT") and _f(noun) in lx.ORG_NOUNS | lx.ORG_DESCRIPTIONS:

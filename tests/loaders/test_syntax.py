@@ -149,3 +149,21 @@ def test_verb_and_country_lexicons():
     assert {"pret", "loan", "grant", "subvention"} <= lx.LOAN_NOUNS
     assert {"accorde", "octroye", "granted"} <= lx.GRANTING_VERBS
     assert {"botswana", "cote d ivoire", "south africa", "royaume uni"} <= lx.COUNTRIES
+
+
+def test_names_end_where_the_name_ends():
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    text = ("Elle est membre de la Northern Association for Coastal Rowing depuis 2019. "
+            "La start-up Quillon en Bretagne a levé deux millions d'euros.")
+    [(ents, _)] = analyse([Article(text=text, language="fr")])
+    labels = {e.label for e in ents.entities}
+    assert "Northern Association for Coastal Rowing" in labels
+    assert "Quillon" in labels and "Quillon en Bretagne" not in labels
+
+
+def test_a_pronoun_takes_the_salient_person():
+    found = relations("Awa Sy dirige Kora Labs depuis 2018. Elle est aussi membre de l'Académie des sciences du Sahel.", "fr")
+    assert ("member_of", "Awa Sy", "Académie des sciences du Sahel") in found
+
