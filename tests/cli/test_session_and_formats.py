@@ -211,3 +211,14 @@ def test_construct_as_csv_gives_one_row_per_triple(loaded):
     assert rows[0] == ["subject", "predicate", "object"] and len(rows) == len(nt) + 1
     assert {row[1] for row in rows[1:]} == {"org:memberOf"}
     assert loaded("sparql", "ASK { ?s ?p ?o }", "--format", "nt").exit_code == 2
+
+
+def test_help_texts_say_what_the_commands_do_today(run):
+    from innograph.cli import cli
+
+    stale = ("as their loaders land", "see below", "as they land", "not yet implemented")
+    for name, command in cli.commands.items():
+        for sub in [[name], *([[name, s] for s in getattr(command, "commands", {})])]:
+            text = run(*sub, "--help").output.lower()
+            assert not [p for p in stale if p in text], (sub, text)
+    assert not [p for p in stale if p in run("--help").output.lower()]
