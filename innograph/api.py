@@ -201,6 +201,9 @@ class Session:
         """Entities whose name or alias matches `text` (fuzzy, accent-insensitive)."""
         from innograph.queries.lookup import search
 
+        kind = options.pop("kind", None)  # one kind, as the server's API names it
+        if kind:
+            options["kinds"] = {*(options.get("kinds") or ()), kind}
         return self._ask(search, text, **options)
 
     def facts(self, *, source: str | None = None, kind=None):

@@ -177,6 +177,7 @@ def test_the_session_answers_and_refuses_to_write_when_read_only(store_path, exa
         assert session.show("CHU de Rouen").label == "CHU de Rouen"
         assert session.search("rouen").to_dicts()
         assert {hit.kind for hit in session.search("rouen", kinds={"hospital"})} == {"Hospital"}
+        assert session.search("rouen", kind="HOSPITAL").to_dicts() == session.search("rouen", kinds=["Hospital"]).to_dicts()
         assert session.to_networkx().number_of_nodes() == session.projection.n_nodes
     with Session(store_path) as session:
         assert session.read_only
