@@ -9,6 +9,35 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import RDFS
+
+from innograph.ontology.ns import IG
+
+
+SOURCES_TEMPLATE = """
+SELECT ?g ?label ?path ?loader ?hash ?count ?at (GROUP_CONCAT(STR(?type); separator=" ") AS ?types)
+WHERE {{
+  GRAPH ?g {{
+    {head}
+    OPTIONAL {{ ?g <{label}> ?label }}
+    OPTIONAL {{ ?g <{loader}> ?loader }}
+    OPTIONAL {{ ?g <{hash}> ?hash }}
+    OPTIONAL {{ ?g <{count}> ?count }}
+    OPTIONAL {{ ?g <{at}> ?at }}
+    OPTIONAL {{ ?g a ?type }}
+  }}
+}}
+GROUP BY ?g ?label ?path ?loader ?hash ?count ?at
+ORDER BY ?label ?g
+"""
+SOURCE_TERMS = dict(label=RDFS.label, loader=IG.loader, hash=IG.contentHash, count=IG.tripleCount, at=IG.loadedAt)
+#: Every complete source.
+SOURCES_QUERY = SOURCES_TEMPLATE.format(
+    head=f"?g a <{IG.Source}> . OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}", **SOURCE_TERMS)
+#: The sources read from one origin (bound through `substitutions`: ?path), without listing them all.
+SOURCES_FROM_QUERY = SOURCES_TEMPLATE.format(
+    head=f"?g <{IG.sourcePath}> ?path ; a <{IG.Source}> .", **SOURCE_TERMS)
+COMPLETE_QUERY = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{IG.Source}> }} }}"
 
 
 @dataclass

@@ -58,7 +58,15 @@ from innograph.graph import snapshots
 from innograph.graph.formats import QUAD_FORMATS, split_compression
 from innograph.graph.iri import SOURCE_BASE
 from innograph.graph.sources import (
-    ONTOLOGY_GRAPH, SourceInfo, SourcePayload, ontology_hash, ontology_quads, ontology_triples,
+    COMPLETE_QUERY as _COMPLETE_QUERY,
+    ONTOLOGY_GRAPH,
+    SOURCES_FROM_QUERY as _SOURCES_FROM_QUERY,
+    SOURCES_QUERY as _SOURCES_QUERY,
+    SourceInfo,
+    SourcePayload,
+    ontology_hash,
+    ontology_quads,
+    ontology_triples,
 )
 from innograph.graph.sparql_guard import check_query, check_update, query_error
 from innograph.graph.storeops import check_iri as _check_iri
@@ -88,32 +96,6 @@ _COUNT = ox.NamedNode(str(IG.tripleCount))
 _XSD_INT = ox.NamedNode(str(XSD.integer))
 _XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
 _ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH)
-
-_SOURCES_TEMPLATE = """
-SELECT ?g ?label ?path ?loader ?hash ?count ?at (GROUP_CONCAT(STR(?type); separator=" ") AS ?types)
-WHERE {{
-  GRAPH ?g {{
-    {head}
-    OPTIONAL {{ ?g <{label}> ?label }}
-    OPTIONAL {{ ?g <{loader}> ?loader }}
-    OPTIONAL {{ ?g <{hash}> ?hash }}
-    OPTIONAL {{ ?g <{count}> ?count }}
-    OPTIONAL {{ ?g <{at}> ?at }}
-    OPTIONAL {{ ?g a ?type }}
-  }}
-}}
-GROUP BY ?g ?label ?path ?loader ?hash ?count ?at
-ORDER BY ?label ?g
-"""
-_SOURCE_TERMS = dict(label=RDFS.label, loader=IG.loader, hash=IG.contentHash, count=IG.tripleCount, at=IG.loadedAt)
-#: Every complete source.
-_SOURCES_QUERY = _SOURCES_TEMPLATE.format(
-    head=f"?g a <{IG.Source}> . OPTIONAL {{ ?g <{IG.sourcePath}> ?path }}", **_SOURCE_TERMS)
-#: The sources read from one origin (bound through `substitutions`: ?path), without listing them all.
-_SOURCES_FROM_QUERY = _SOURCES_TEMPLATE.format(
-    head=f"?g <{IG.sourcePath}> ?path ; a <{IG.Source}> .", **_SOURCE_TERMS)
-_COMPLETE_QUERY = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{IG.Source}> }} }}"
-
 
 def default_store_path() -> Path:
     """``$INNOGRAPH_STORE`` if set, else ``./.innograph``."""
