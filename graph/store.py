@@ -111,9 +111,11 @@ class KnowledgeGraph:
     empty). A writer that meets another writer waits up to `wait` seconds (default 30, or
     ``$INNOGRAPH_LOCK_WAIT``) before failing.
 
-    Use it as a context manager, or call :meth:`close`. ``kg.store`` is the pyoxigraph store for
-    fast paths (its default graph is the set union; its named graphs include staging graphs
-    while a load runs — prefer :meth:`query`); ``kg.rdflib`` is an rdflib ``Dataset`` over it.
+    Use it as a context manager, or call :meth:`close`. ``kg.store`` is the pyoxigraph store as
+    the sources see it, for fast paths (:mod:`innograph.graph.storeview`: its quads are the
+    sources' quads; prefer :meth:`query` for SPARQL); ``kg.rdflib`` is an rdflib ``Dataset``
+    over the store. Change it only through :meth:`replace`, :meth:`remove_source`,
+    :meth:`edit` and :meth:`update`, which keep the default graph in step.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
