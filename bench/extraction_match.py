@@ -6,20 +6,13 @@ Part of the extraction benchmark (``bench/extraction.py`` is the entry point and
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import difflib
-import json
-import math
 import os
 import re
-import shutil
-import sys
-import tempfile
-import time
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 

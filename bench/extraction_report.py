@@ -6,25 +6,12 @@ Part of the extraction benchmark (``bench/extraction.py`` is the entry point and
 
 from __future__ import annotations
 
-import argparse
-import datetime as _dt
-import difflib
-import json
-import math
-import os
-import re
-import shutil
-import sys
-import tempfile
-import time
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from extraction_match import *  # noqa: F403
-from extraction_match import _amount_json, _amount_text, _decimal, _plain, _str  # noqa: F401
+from extraction_match import _plain  # noqa: F401
 
 
 @dataclass
