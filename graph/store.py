@@ -356,6 +356,14 @@ class KnowledgeGraph:
             except SyntaxError as exc:
                 raise query_error(exc, sparql) from None
 
+    def optimize(self) -> None:
+        """Compact the store's files (writable opens only): reads get faster after large loads;
+        readers see the compacted state once this writer closes. No data changes."""
+        self._check_writable()
+        with snapshots.disk_errors(self.path, "compacting the store"):
+            self._store.optimize()
+        self._changed()
+
     def _commit(self, operations: list[str]) -> None:
         if operations:
             self._store.update(" ;\n".join(operations))

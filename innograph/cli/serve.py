@@ -77,4 +77,19 @@ def serve(app: App, host: str, port: int, workers: int, pool: int, timeout: floa
                 timeout_graceful_shutdown=5)
 
 
-__all__ = ["serve"]
+@cli.command()
+@click.pass_obj
+def optimize(app: App) -> None:
+    """Compact the store's files for faster reading (after large loads, before serving).
+
+    Loads write many small files; compaction merges them, which makes SPARQL queries on a large
+    store up to twice as fast. It takes a few seconds per 100,000 triples and changes no data;
+    readers (the server's workers) see the compacted store once it is done.
+    """
+    with app.session(write=True) as session, app.busy("compacting the store"):
+        session.kg.optimize()
+    if not app.quiet:
+        app.err.print("the store is compacted")
+
+
+__all__ = ["serve", "optimize"]
