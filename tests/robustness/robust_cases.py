@@ -209,10 +209,14 @@ def _sheet_xml(body: str, doctype: str = "") -> bytes:
 
 
 def special_cases(xlsx_base: bytes) -> list[Case]:
+    return _rdf_specials() + _table_specials(xlsx_base) + _document_specials()
+
+
+def _rdf_specials() -> list[Case]:
     nt_iri = lambda: b"<http://example.org/" + b"x" * (20 << 20) + b"> <http://example.org/p> \"v\" .\n"  # noqa: E731
     nt_literal = lambda: b"<http://example.org/s> <http://example.org/p> \"" + b"x" * (20 << 20) + b"\" .\n"  # noqa: E731
     prefix = b"@prefix : <http://example.org/> .\n"
-    cases = [
+    return [
         # RDF syntax
         Case("ttl-unclosed-iri", "broken1.ttl", lambda: prefix + b":a :b <http://example.org/c .\n:d :e :f .\n", True),
         Case("ttl-no-dot", "broken2.ttl", lambda: prefix + b":a :b :c\n:d :e :f .\n", True),
@@ -243,7 +247,11 @@ def special_cases(xlsx_base: bytes) -> list[Case]:
         Case("gz-not-gzip", "notgzip.nt.gz", lambda: b"<http://e.org/a> <http://e.org/b> <http://e.org/c> .\n"),
         Case("gz-bomb-zeros", "bomb0.nt.gz", lambda: _gzip_bomb(b"\x00", 300), slow=True),
         Case("gz-bomb-newlines", "bomb.nt.gz", lambda: _gzip_bomb(b"\n", 400), slow=True),
-        # tables
+    ]
+
+
+def _table_specials(xlsx_base: bytes) -> list[Case]:
+    return [
         Case("csv-10k-columns", "wide.csv", lambda: (";".join(f"col{i}" for i in range(10_000)) + "\n"
                                                     + ";".join("x" for _ in range(10_000)) + "\n").encode()),
         Case("csv-10k-columns-named", "wide-named.csv", lambda: ("Nom;" + ";".join(f"c{i}" for i in range(10_000)) + "\n"
@@ -281,7 +289,11 @@ def special_cases(xlsx_base: bytes) -> list[Case]:
         Case("xlsx-not-zip", "notzip.xlsx", lambda: b"Nom;Ville\nRobotik;Rouen\n"),
         Case("xlsx-zip-bomb", "zipbomb.xlsx", _xlsx_zip_bomb, slow=True),
         Case("xlsx-truncated", "truncated.xlsx", lambda: xlsx_base[: len(xlsx_base) // 2]),
-        # documents
+    ]
+
+
+def _document_specials() -> list[Case]:
+    return [
         Case("doc-200k-word", "word.txt", lambda: ("Le pôle a signé un accord avec la région.\n\n" + "a" * 200_000 + "\n").encode()),
         Case("doc-700k-sentence", "sentence.txt", lambda: ("Le pôle grandit.\n\n" + " ".join(
             ["le laboratoire de Rouen travaille avec la Société Martin sur un projet"] * 10_000) + ".\n").encode()),
@@ -297,7 +309,6 @@ def special_cases(xlsx_base: bytes) -> list[Case]:
         Case("doc-binary", "binary.txt", lambda: bytes(range(256)) * 100),
         Case("doc-furniture-only", "furniture.md", lambda: "Partager\n\nImprimer\n\n© Tous droits réservés\n".encode()),
     ]
-    return cases
 
 
 # -- the catalogue -------------------------------------------------------------------------------
