@@ -1,0 +1,158 @@
+"""Issue 12 acceptance on the Oxigraph server: every source's named graph isomorphic to the local
+one, push again (nothing sent), change a source (only it is sent), remove one (its graph
+dropped), kill a push half-way then push again; by the Graph Store Protocol and by SPARQL Update."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from innograph.graph.remote import sparql_select
+from innograph.graph.sparqlpush import STATE_GRAPH, push_sparql
+from innograph.graph.store import KnowledgeGraph
+from innograph.load import ingest
+
+ROOT = Path(__file__).resolve().parents[2]
+TTL = """@prefix org: <http://www.w3.org/ns/org#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ig: <https://w3id.org/innograph/ns#> . @prefix ex: <https://example.org/h9s/> .
+"""
+
+
+def _update(server, text: str) -> None:
+    request = urllib.request.Request(server.update, data=text.encode(), method="POST",
+                                     headers={"Content-Type": "application/sparql-update"})
+    with urllib.request.urlopen(request, timeout=60):
+        pass
+
+
+SOURCES = "https://w3id.org/innograph/source/"
+
+
+def _clean(server) -> None:
+    """Drop the graphs pushes write (sources, bookkeeping), and nothing else."""
+    drops = [f"DROP SILENT GRAPH <{g}>" for g in remote_graphs(server)] + [f"DROP SILENT GRAPH <{STATE_GRAPH}>"]
+    _update(server, " ;\n".join(drops))
+
+
+@pytest.fixture
+def sparql(sparql_server):
+    """The SPARQL server, without pushed graphs before and after."""
+    _clean(sparql_server)
+    yield sparql_server
+    _clean(sparql_server)
+
+
+def remote_graph(server, iri: str) -> Graph:
+    url = f"{server.gsp}?{urllib.parse.urlencode({'graph': iri})}"
+    request = urllib.request.Request(url, headers={"Accept": "application/n-triples"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return Graph().parse(data=response.read().decode("utf-8"), format="nt")
+
+
+def local_graph(kg, iri: str) -> Graph:
+    import io
+
+    from pyoxigraph import NamedNode, RdfFormat
+
+    out = io.BytesIO()
+    kg.store.dump(out, RdfFormat.N_TRIPLES, from_graph=NamedNode(iri))
+    return Graph().parse(data=out.getvalue().decode("utf-8"), format="nt")
+
+
+def remote_graphs(server) -> set[str]:
+    rows = sparql_select(server.query, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {row["g"] for row in rows if row["g"].startswith(SOURCES)}
+
+
+def assert_same(kg, server) -> None:
+    sources = [s.iri for s in kg.sources()]
+    assert remote_graphs(server) == set(sources)
+    for iri in sources:
+        assert isomorphic(remote_graph(server, iri), local_graph(kg, iri)), iri
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(TTL + text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def kg(tmp_path):
+    kg = KnowledgeGraph(tmp_path / "store")
+    _write(tmp_path / "one.ttl", "ex:a a ig:Company ; rdfs:label 'Alpha' ; org:memberOf ex:k .\n"
+           "ex:k a ig:Cluster ; rdfs:label 'Pôle K'@fr ; rdfs:comment [ rdfs:label 'a blank node' ] .\n")
+    _write(tmp_path / "two.ttl", "ex:b a ig:Company ; rdfs:label 'Beta' ; org:memberOf ex:k .\n")
+    ingest(kg, tmp_path / "one.ttl"), ingest(kg, tmp_path / "two.ttl")
+    yield kg
+    kg.close()
+
+
+@pytest.mark.parametrize("mode", ["gsp", "update"])
+def test_push_change_remove(kg, sparql, tmp_path, mode):
+    endpoint = {mode: getattr(sparql, mode)}
+    first = push_sparql(kg, **endpoint, query=sparql.query)
+    assert len(first.pushed) == 2
+    assert_same(kg, sparql)
+
+    again = push_sparql(kg, **endpoint, query=sparql.query)
+    assert again.pushed == {} and len(again.skipped) == 2
+
+    _write(tmp_path / "two.ttl", "ex:b a ig:Company ; rdfs:label 'Beta SA' ; org:memberOf ex:k .\n")
+    ingest(kg, tmp_path / "two.ttl")
+    changed = push_sparql(kg, **endpoint, query=sparql.query)
+    assert list(changed.pushed) == [kg.source("two.ttl").iri]
+    assert_same(kg, sparql)
+
+    gone = kg.source("one.ttl").iri
+    kg.remove_source("one.ttl")
+    removed = push_sparql(kg, **endpoint, query=sparql.query)
+    assert removed.removed == [gone] and removed.pushed == {}
+    assert_same(kg, sparql)
+
+
+def test_seeds_pushed_are_isomorphic(sparql, tmp_path):
+    from innograph.examples import handmade_example
+
+    kg = KnowledgeGraph(tmp_path / "seeds")
+    ingest(kg, handmade_example())
+    push_sparql(kg, gsp=sparql.gsp)
+    assert_same(kg, sparql)
+    kg.close()
+
+
+@pytest.mark.slow
+def test_a_push_killed_half_way_is_repaired_by_the_next(sparql, tmp_path):
+    kg = KnowledgeGraph(tmp_path / "store")
+    for i in range(60):  # sixty sources of 2,000 triples: long enough to be killed in the middle
+        body = "".join(f"ex:o{i}-{j} a ig:Company ; rdfs:label 'Org {i} {j}' ; org:memberOf ex:k{i} .\n"
+                       for j in range(700))
+        ingest(kg, _write(tmp_path / f"s{i:02}.ttl", body))
+    kg.close()
+    command = [sys.executable, "-m", "innograph", "--store", str(tmp_path / "store"), "push", "sparql",
+               "--update", sparql.update, "--query", sparql.query]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and child.poll() is None and len(remote_graphs(sparql)) < 5:
+        time.sleep(0.05)
+    assert child.poll() is None, "the push ended before it could be killed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert 0 < len(remote_graphs(sparql)) < 60
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    kg = KnowledgeGraph(tmp_path / "store", read_only=True)
+    try:
+        assert_same(kg, sparql)
+    finally:
+        kg.close()
+    assert os.path.exists(tmp_path / "store.cache")  # the local state file sits beside the store
