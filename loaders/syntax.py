@@ -37,6 +37,8 @@ _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
 _AS = frozenset("as comme".split())
 _HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
+_CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
+         | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS)
 _FORMER = frozenset("former ancien ancienne ex then previous".split())
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
 _AGENT_CASES = frozenset("par by".split())
@@ -71,13 +73,11 @@ class SyntaxReader(FundingMixin):
             self._add(kind, subject, obj, sent, **attrs)
 
     def run(self) -> None:
-        cues = lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS | lx.SEAT_NOUNS | lx.JOINING_VERBS \
-            | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS
         for offset, doc in self.docs:
             self.offset = offset
             for token in doc:
                 word = _f(token)
-                if word not in cues:
+                if word not in _CUES:
                     continue
                 if word in lx.TITLE_HEADS or word in lx.MEMBER_NOUNS or word in _HELM:
                     self.title(token)
@@ -93,9 +93,9 @@ class SyntaxReader(FundingMixin):
                     self.leading(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
-            for m in self.ents.mentions:
-                if m.entity.kind == "person" and offset <= m.start < offset + len(doc.text):
-                    self.affiliation(doc, m)
+            end = offset + len(doc.text)  # (Doc.text joins every token: once per paragraph)
+            for m in [m for m in self.ents.mentions if m.entity.kind == "person" and offset <= m.start < end]:
+                self.affiliation(doc, m)
 
     # -- who and what ------------------------------------------------------------------------
     def people(self, token) -> list:
@@ -147,7 +147,7 @@ class SyntaxReader(FundingMixin):
     def new_organization(self, token) -> list:
         """A capitalized name the model missed, where only an organization fits (the object of a
         title: 'spécialiste chez Telcobis', 'director of Quorvex'): a new organization mention."""
-        if self.mention(token) is not None or not token.text[:1].isupper() or token.i == token.sent.start:
+        if self.mention(token) is not None or not token.text[:1].isupper() or token.is_sent_start:
             return []
         words = [token] + [c for c in token.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > token.i]
         if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head is token:
