@@ -53,7 +53,7 @@ from typing import Any
 from pyoxigraph import NamedNode, Store
 
 from innograph.errors import MissingExtraError
-from innograph.graph.projection import COORDINATOR, FORMER, NODATE, build, format_date
+from innograph.graph.projection import COORDINATOR, FORMER, NODATE, build, ordinal_iso
 from innograph.ontology.kinds import KINDS, ORG_KINDS, ORGANIZATION_KINDS
 
 __all__ = [
@@ -163,9 +163,9 @@ def _relationship(p, e: int, node_sources, names) -> Relationship:
                              "start_day": p.start[e], "last_day": p.last[e], "end_day": p.end[e],
                              "sources": sorted(names[s] for s in ((a & b) or (a | b)))}
     if p.start[e] != NODATE:
-        props["since"] = format_date(p.start[e])
+        props["since"] = ordinal_iso(p.start[e])
     if p.end[e] != NODATE:
-        props["until"] = format_date(p.end[e])
+        props["until"] = ordinal_iso(p.end[e])
     if p.flags[e] & COORDINATOR:
         props["role"] = "coordinator"
     elif p.flags[e] & FORMER:

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF
 
 from innograph.errors import UsageError
-from innograph.graph.projection import NODATE, COORDINATOR, FORMER, edge_filter, format_date
+from innograph.graph.projection import NODATE, COORDINATOR, FORMER, edge_filter, ordinal_iso
 from innograph.ontology.kinds import JOB_TITLE, KINDS, ROLE
 from innograph.ontology.ns import IG, ORG, SDO
 
@@ -63,9 +63,9 @@ def to_networkx(kg=None, *, as_of=None, projection=None, weak: bool = True, excl
         kind = p.edge_kinds[p.ekind[e]]
         attrs = {"kind": kind, "weight": round(float(p.weight[e]), 6), "count": p.count[e]}
         if p.start[e] != NODATE:
-            attrs["start"] = format_date(p.start[e])
+            attrs["start"] = ordinal_iso(p.start[e])
         if p.end[e] != NODATE:
-            attrs["end"] = format_date(p.end[e])
+            attrs["end"] = ordinal_iso(p.end[e])
         if p.flags[e] & COORDINATOR:
             attrs["role"] = "coordinator"
         elif p.flags[e] & FORMER:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS
 
-from innograph.graph.normalize import fold
+from innograph.graph.normalize import UnionFind, fold
 from innograph.graph.resolve_rules import canonical_iri, canonical_kind
 from innograph.ontology.kinds import KINDS, NODE_CLASSES, ROLE, edge_kind, node_kind_rank
 from innograph.ontology.ns import DCTERMS, FOAF, IG, ORG, PROV, SDO, SKOS, TIME
@@ -31,10 +31,10 @@ COORDINATOR = 2  # flag: the coordinator of a project
 _TYPE = str(RDF.type)
 
 
-def parse_date(text: str | None) -> int:
+def date_ordinal(text: str | None) -> int:
     """A proleptic ordinal from an ISO date, year-month or year (NODATE if not a date).
 
-    >>> parse_date("2020-01-16") == _dt.date(2020, 1, 16).toordinal(), parse_date("2016-07") > 0
+    >>> date_ordinal("2020-01-16") == _dt.date(2020, 1, 16).toordinal(), date_ordinal("2016-07") > 0
     (True, True)
     """
     if not text:
@@ -80,32 +80,12 @@ def _kind_of_merge(a: str, b: str) -> str:
     return canonical_kind([a, b]) or a
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, a: str, b: str, *, keep: str | None = None) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            winner = self.find(keep) if keep is not None else canonical_iri([ra, rb])
-            self.parent[rb if winner == ra else ra] = winner
-
-
-def _merges(store) -> _UnionFind:
+def _merges(store) -> UnionFind:
     """owl:sameAs links, accepted ig:Merge decisions and ig:canonical, as one union-find whose
     representatives are the canonical IRIs when resolution named them."""
-    uf = _UnionFind()
+    uf = UnionFind()
     for s, o, _ in _pairs(store, OWL.sameAs):
-        uf.union(s, o)
+        uf.union(s, o, keep=canonical_iri([uf.find(s), uf.find(o)]))
     merged_from = defaultdict(list)
     for s, o, _ in _pairs(store, IG.mergedFrom):
         merged_from[s].append(o)
@@ -122,7 +102,7 @@ def _merges(store) -> _UnionFind:
 class _Graph:
     """Nodes (collapsed through the union-find) and edges being built."""
 
-    def __init__(self, kinds_of: dict[str, str], uf: _UnionFind) -> None:
+    def __init__(self, kinds_of: dict[str, str], uf: UnionFind) -> None:
         self.kinds_of, self.uf = kinds_of, uf
         self.parts = Parts()
         self.ids: dict[str, int] = {}
@@ -186,15 +166,15 @@ class _Dates:
     def __init__(self, store) -> None:
         self.published: dict[str, int] = {}
         for s, o, _ in _pairs(store, SDO.datePublished):
-            self.published[s] = max(self.published.get(s, NODATE), parse_date(o))
+            self.published[s] = max(self.published.get(s, NODATE), date_ordinal(o))
         self.derived: dict[str, int] = {}
         for s, o, _ in _pairs(store, PROV.wasDerivedFrom):
             d = self.published.get(o, NODATE)
             if d != NODATE:
                 self.derived[s] = d if s not in self.derived else min(self.derived[s], d)
-        self.own = {s: parse_date(o) for s, o, _ in _pairs(store, DCTERMS.date)}
-        self.starts = {s: parse_date(o) for s, o, _ in _pairs(store, SDO.startDate)}
-        self.ends = {s: parse_date(o) for s, o, _ in _pairs(store, SDO.endDate)}
+        self.own = {s: date_ordinal(o) for s, o, _ in _pairs(store, DCTERMS.date)}
+        self.starts = {s: date_ordinal(o) for s, o, _ in _pairs(store, SDO.startDate)}
+        self.ends = {s: date_ordinal(o) for s, o, _ in _pairs(store, SDO.endDate)}
         self.statements: dict[tuple[str, str, str], int] = {}
         stmt: dict[str, dict[str, str]] = defaultdict(dict)
         for p, name in ((RDF.subject, "s"), (RDF.predicate, "p"), (RDF.object, "o")):
@@ -213,7 +193,7 @@ class _Dates:
 
 def _membership_periods(store) -> dict[str, tuple[int, int]]:
     """org:memberDuring of each membership: (beginning, end) dates."""
-    instants = {s: parse_date(o) for s, o, _ in _pairs(store, TIME.inXSDDate)}
+    instants = {s: date_ordinal(o) for s, o, _ in _pairs(store, TIME.inXSDDate)}
     begins = {s: instants.get(o, NODATE) for s, o, _ in _pairs(store, TIME.hasBeginning)}
     ends = {s: instants.get(o, NODATE) for s, o, _ in _pairs(store, TIME.hasEnd)}
     return {s: (begins.get(o, NODATE), ends.get(o, NODATE)) for s, o, _ in _pairs(store, ORG.memberDuring)}
@@ -342,4 +322,4 @@ def read(store) -> Parts:
     return g.parts
 
 
-__all__ = ["Parts", "read", "parse_date", "NODATE", "FORMER", "COORDINATOR", "MAX_CO_MENTIONS"]
+__all__ = ["Parts", "read", "date_ordinal", "NODATE", "FORMER", "COORDINATOR", "MAX_CO_MENTIONS"]

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from innograph.errors import UsageError
 from innograph.graph.compact import CodeColumn, NameIndex, StringColumn
-from innograph.graph.project import COORDINATOR, FORMER, MAX_CO_MENTIONS, NODATE, Parts, parse_date, read
+from innograph.graph.project import COORDINATOR, FORMER, MAX_CO_MENTIONS, NODATE, Parts, date_ordinal, read
 from innograph.ontology.kinds import KINDS, NODE_CLASSES, ORG_KINDS, ORGANIZATION_KINDS, node_kind
 
 CACHE_VERSION = 6
@@ -139,7 +139,8 @@ class Projection:
         return None
 
 
-def format_date(ordinal: int) -> str | None:
+def ordinal_iso(ordinal: int) -> str | None:
+    """The ISO date of a proleptic ordinal (the inverse of :func:`date_ordinal`); None for NODATE."""
     return _dt.date.fromordinal(ordinal).isoformat() if ordinal != NODATE else None
 
 
@@ -275,7 +276,7 @@ def as_of_period(as_of) -> tuple[int, int] | None:
     """The days `as_of` names, as (first, last) ordinals: a date is one day, ``2016-07`` a
     month, ``2016`` a year; None for None. UsageError for anything else.
 
-    >>> lo, hi = as_of_period("2016"); format_date(lo), format_date(hi)
+    >>> lo, hi = as_of_period("2016"); ordinal_iso(lo), ordinal_iso(hi)
     ('2016-01-01', '2016-12-31')
     """
     if as_of is None:
@@ -285,7 +286,7 @@ def as_of_period(as_of) -> tuple[int, int] | None:
     if isinstance(as_of, int) and not isinstance(as_of, bool):
         return as_of, as_of
     text = str(as_of).strip()
-    first = parse_date(text)
+    first = date_ordinal(text)
     if first == NODATE or not text[:4].isdigit():
         raise UsageError(f"not a date: {as_of!r}; give YYYY-MM-DD, YYYY-MM or YYYY")
     day = _dt.date.fromordinal(first)
@@ -365,4 +366,4 @@ def context_hubs(p: Projection) -> frozenset[int]:
 
 __all__ = ["Projection", "projection", "build", "assemble", "fingerprint", "cache_path", "EDGE_KINDS",
            "ORGANIZATION_KINDS", "ORG_KINDS", "NODE_CLASSES", "NODATE", "FORMER", "COORDINATOR", "MAX_CO_MENTIONS",
-           "parse_date", "format_date", "recency", "edge_filter", "as_of_period", "as_of_ordinal", "context_hubs"]
+           "date_ordinal", "ordinal_iso", "recency", "edge_filter", "as_of_period", "as_of_ordinal", "context_hubs"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from innograph.graph.normalize import fold, kind_from_name
+from innograph.ontology.kinds import ORG_KINDS
 
 #: Folded values of a "type" column → (organization kind, classification concepts).
 TYPE_VALUES: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -51,8 +52,7 @@ _add("MediaOutlet", (), "media", "presse", "journal", "media outlet", "press")
 _add("Cluster", (), "cluster", "pole", "pole de competitivite", "reseau", "grappe", "competitiveness cluster")
 
 #: Kind names accepted as they are in a type column or a mapping (case-insensitive).
-_KIND_NAMES = {k.lower(): k for k in ("Company", "Hospital", "University", "ResearchCentre", "TrainingCentre",
-                                      "PublicAuthority", "ChamberOfCommerce", "MediaOutlet", "Cluster")}
+_KIND_NAMES = {k.lower(): k for k in ORG_KINDS}
 
 
 def kind_of_type(value: str, extra: dict[str, str] | None = None) -> tuple[str | None, tuple[str, ...]]:

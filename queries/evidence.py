@@ -151,7 +151,7 @@ def phrase(kind: str, *, forward: bool, details: dict, flags: int = 0, lang: str
     return text.format(role=role) if role else text
 
 
-def format_date(text: str | None) -> str | None:
+def readable_date(text: str | None) -> str | None:
     """'16 Jan 2020', 'Jul 2016' or '2016' from an ISO date, year-month or year."""
     if not text:
         return None
@@ -239,4 +239,4 @@ def _get(row, name: str):
         return None
 
 
-__all__ = ["Evidence", "EvidenceReader", "phrase", "format_date"]
+__all__ = ["Evidence", "EvidenceReader", "phrase", "readable_date"]

@@ -1,7 +1,7 @@
 """The facts the graph holds, one plain object each, with their evidence: what a reviewer reads.
 
 :func:`list_facts` reads the store as ``docs/ontology.md`` lays it out and returns one
-:class:`Fact` per fact, named by the gold-file kinds (``member_of``, ``holds_post``, ``funds``...),
+:class:`StoredFact` per fact, named by the gold-file kinds (``member_of``, ``holds_post``, ``funds``...),
 with its subject and object (IRI, label and every other name), its attributes (date, role,
 current, amount, quotation text), the evidence sentence with its offsets, and its source.
 
@@ -78,7 +78,7 @@ _EVENT_KINDS = ("organizes", "event_location", "attends")
 
 
 @dataclass(frozen=True)
-class Entity:
+class StoredEntity:
     """A thing a fact is about: its IRI (or ``_:id``), label, every name, and types."""
 
     iri: str
@@ -104,12 +104,12 @@ class Entity:
 
 
 @dataclass
-class Fact:
+class StoredFact:
     """One fact, as stored: kind, subject, object, attributes, evidence, source."""
 
     kind: str
-    subject: Entity | None
-    object: Entity | None
+    subject: StoredEntity | None
+    object: StoredEntity | None
     date: str | None = None
     role: str | None = None
     current: bool | None = None
@@ -125,8 +125,8 @@ class Fact:
     documents: tuple[str, ...] = ()
     headline: str | None = None
     node: str | None = None
-    parties: tuple[Entity, ...] = field(default=(), repr=False)
-    item: Entity | None = None  # funds: the project a grant to an organization is for
+    parties: tuple[StoredEntity, ...] = field(default=(), repr=False)
+    item: StoredEntity | None = None  # funds: the project a grant to an organization is for
 
     @property
     def detail(self) -> str:
@@ -256,7 +256,7 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
     return facts
 
 
-def _without_project_totals(facts: list[Fact]) -> list[Fact]:
+def _without_project_totals(facts: list[StoredFact]) -> list[StoredFact]:
     """Leave out a grant to a project with no recipient when grants from the same funder to
     the project's participants are listed: it is their total, and would count twice."""
     detailed = {(f.subject.iri, f.item.iri) for f in facts
@@ -265,7 +265,7 @@ def _without_project_totals(facts: list[Fact]) -> list[Fact]:
                                       and (f.subject.iri, f.item.iri) in detailed)]
 
 
-def list_entities(kg, *, source: str | None = None) -> list[Entity]:
+def list_entities(kg, *, source: str | None = None) -> list[StoredEntity]:
     """Every organization, person, project, event and place in `kg` (or one source).
 
     >>> from innograph.graph.store import KnowledgeGraph
@@ -297,26 +297,26 @@ def source_graphs(kg, key: str) -> tuple[str, ...]:
 
 # -- from what was read to facts -------------------------------------------------------------------
 
-def _entity(iri: str, by_predicate: dict[str, list[str]]) -> Entity:
+def _entity(iri: str, by_predicate: dict[str, list[str]]) -> StoredEntity:
     headlines = sorted(by_predicate.get(str(SDO.headline), []))
     names = [*headlines, *by_predicate.get("local", []), *sorted(by_predicate.get(LABEL, [])),
              *sorted(by_predicate.get(str(SKOS.altLabel), [])), *sorted(by_predicate.get(str(FOAF.name), [])),
              *sorted(by_predicate.get(str(SDO.name), []))]
     names = list(dict.fromkeys(names))
-    return Entity(iri=iri, label=names[0] if names else None, names=tuple(names),
+    return StoredEntity(iri=iri, label=names[0] if names else None, names=tuple(names),
                   types=tuple(sorted(by_predicate.get(TYPE, []))),
                   start_date=min(by_predicate.get(START, []), default=None),
                   end_date=max(by_predicate.get(END, []), default=None),
                   headline=headlines[0] if headlines else None)
 
 
-def _pair(fact: Fact) -> tuple[str, str]:
+def _pair(fact: StoredFact) -> tuple[str, str]:
     s = fact.subject.iri if fact.subject else ""
     o = fact.object.iri if fact.object else ""
     return tuple(sorted((s, o))) if fact.kind == "partner_of" else (s, o)
 
 
-def _facts(item: Raw, entities: dict[str, Entity], sources: dict[str, str | None]) -> list[Fact]:
+def _facts(item: Raw, entities: dict[str, StoredEntity], sources: dict[str, str | None]) -> list[StoredFact]:
     """The facts one node, statement or edge stands for (an agreement: one per pair of parties)."""
     get = entities.get
     docs = item.values.get("doc", [])
@@ -339,18 +339,18 @@ def _facts(item: Raw, entities: dict[str, Entity], sources: dict[str, str | None
         parties = [get(p) for p in item.values.get("s", [])]
         parties = sorted({p.iri: p for p in parties if p}.values(), key=lambda e: (e.display.casefold(), e.iri))
         pairs = list(itertools.combinations(parties, 2)) or [(parties[0] if parties else None, None)]
-        return [Fact("partner_of", a, b, date=_text(item.first("date")), label=_text(item.first("label")),
+        return [StoredFact("partner_of", a, b, date=_text(item.first("date")), label=_text(item.first("label")),
                      parties=tuple(parties), **base) for a, b in pairs]
     subject = get(item.first("s"))
     objects = [e for e in (get(t) for t in item.values.get("o", [])) if e is not None]
-    fact = Fact(kind, subject, objects[0] if objects else None, **base)
+    fact = StoredFact(kind, subject, objects[0] if objects else None, **base)
     if kind == "funds":
         _recipient(fact, objects)
     _attributes(fact, item)
     return [fact]
 
 
-def _recipient(fact: Fact, funded: list[Entity]) -> None:
+def _recipient(fact: StoredFact, funded: list[StoredEntity]) -> None:
     """A grant's object is the organization it funds when it names one; its item the project."""
     organizations = [e for e in funded if any(TYPE_NAMES.get(t) in _ORGANIZATION_TYPES for t in e.types)]
     others = [e for e in funded if e not in organizations]
@@ -358,7 +358,7 @@ def _recipient(fact: Fact, funded: list[Entity]) -> None:
     fact.item = others[0] if others else None
 
 
-def _attributes(fact: Fact, item: Raw) -> None:
+def _attributes(fact: StoredFact, item: Raw) -> None:
     fact.role = _text(item.first("role"))
     fact.date = _text(item.first("date"))
     fact.quote = _text(item.first("quote"))
@@ -402,4 +402,7 @@ def _amount_json(amount: Decimal | None):
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-__all__ = ["FACT_KINDS", "Entity", "Fact", "FactList", "kind_names", "list_entities", "list_facts", "source_graphs"]
+#: The names these classes had (bench scorers and their tests still import them).
+Entity, Fact = StoredEntity, StoredFact
+
+__all__ = ["FACT_KINDS", "StoredEntity", "StoredFact", "FactList", "kind_names", "list_entities", "list_facts", "source_graphs"]

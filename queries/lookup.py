@@ -31,7 +31,7 @@ from innograph.errors import NotFoundError, UsageError
 from innograph.graph.normalize import fold
 from innograph.graph.projection import EDGE_KINDS, ORGANIZATION_KINDS
 from innograph.ontology import SKOS
-from innograph.graph.projection import format_date as ordinal_date
+from innograph.graph.projection import ordinal_iso
 from innograph.graph.projection import context_hubs, edge_filter
 from innograph.queries.evidence import Evidence, EvidenceReader, phrase
 from innograph.queries.results import Record, Results
@@ -66,7 +66,7 @@ class Hit(Record):
 
 
 @dataclass
-class Fact(Record):
+class ProfileFact(Record):
     """One fact about an entity: ``relation`` (fact kind), the ``other`` end, and evidence."""
 
     relation: str
@@ -84,7 +84,7 @@ class Fact(Record):
 
 
 @dataclass
-class Entity(Record):
+class EntityProfile(Record):
     """An entity with its names, kind and every fact about it."""
 
     label: str
@@ -185,7 +185,7 @@ def resolve(kg, name: str, *, projection=None) -> int:
     raise AmbiguousName(name, list(hits))
 
 
-def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None, evidence=None) -> Entity:
+def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None, evidence=None) -> EntityProfile:
     """Every fact about the entity called `name`, with its evidence (strongest first).
 
     The entity is named by its canonical node: any IRI merged into it gives the same answer.
@@ -204,13 +204,13 @@ def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None
         other = p.dst[e] if forward else p.src[e]
         found = reader.edge(e)
         kind = p.edge_kinds[p.ekind[e]]
-        facts.append(Fact(kind, phrase(kind, forward=forward, details=found.details, flags=p.flags[e]),
+        facts.append(ProfileFact(kind, phrase(kind, forward=forward, details=found.details, flags=p.flags[e]),
                           p.labels[other], p.kinds[other], p.iris[other],
-                          found.details.get("date") or ordinal_date(p.start[e]), found.evidence))
+                          found.details.get("date") or ordinal_iso(p.start[e]), found.evidence))
     alt = ox.NamedNode(_ALT_LABEL)
     aliases = sorted({q.object.value for iri in p.iris_of(node)
                       for q in kg.store.quads_for_pattern(ox.NamedNode(iri), alt, None, None)} - {p.labels[node]})
-    return Entity(p.labels[node], p.kinds[node], p.iris[node], aliases, facts)
+    return EntityProfile(p.labels[node], p.kinds[node], p.iris[node], aliases, facts)
 
 
 def _kind_table(names) -> dict[str, str]:
@@ -277,5 +277,5 @@ def exclusions(kg, exclude=(), *, include_hubs: bool = False, keep=(), projectio
     return Exclusion(frozenset(nodes - set(keep)), frozenset(edge_kinds))
 
 
-__all__ = ["search", "resolve", "show", "Hit", "Fact", "Entity", "AmbiguousName", "NODE_KINDS", "node_kind",
+__all__ = ["search", "resolve", "show", "Hit", "ProfileFact", "EntityProfile", "AmbiguousName", "NODE_KINDS", "node_kind",
            "organization_kind", "Exclusion", "exclusions"]

@@ -30,10 +30,10 @@ import math
 from dataclasses import dataclass, field
 
 from innograph.errors import NegativeAnswer, UsageError
-from innograph.graph.projection import EDGE_KINDS, format_date
+from innograph.graph.projection import EDGE_KINDS, ordinal_iso
 from innograph.graph.projection import as_of_ordinal, edge_filter
 from innograph.queries.evidence import Evidence, EvidenceReader, phrase
-from innograph.queries.evidence import format_date as human_date
+from innograph.queries.evidence import readable_date
 from innograph.queries.lookup import NODE_KINDS, exclusions, node_kind, resolve
 from innograph.queries.pathsearch import Candidate, Found, PathSearch, Reached, SearchFilter, path_search
 from innograph.queries.results import Record, Results
@@ -78,7 +78,7 @@ class Hop(Record):
         sources = list(dict.fromkeys(x.source for x in ev))
         inside = []
         if self.date:
-            inside.append(human_date(self.date))
+            inside.append(readable_date(self.date))
         if sources:
             shown = ", ".join(sources[:2]) + (f" and {len(sources) - 2} more" if len(sources) > 2 else "")
             inside.append(f"{shown}: «{with_text.text}»" if with_text else shown)
@@ -199,7 +199,7 @@ def explain(p, reader: EvidenceReader, candidate: Candidate) -> Path:
         forward = p.src[e] == u
         hops.append(Hop(p.labels[u], p.labels[v], kind,
                         phrase(kind, forward=forward, details=found.details, flags=p.flags[e]),
-                        found.details.get("date") or format_date(p.start[e]), p.weight[e],
+                        found.details.get("date") or ordinal_iso(p.start[e]), p.weight[e],
                         p.kinds[u], p.kinds[v], p.iris[u], p.iris[v], list(found.evidence)))
     names = [_label(p, p.index(n), n) for n in candidate.nodes]
     return Path(math.exp(-candidate.cost), hops, names)

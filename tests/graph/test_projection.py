@@ -17,7 +17,7 @@ from innograph.graph.projection import cache_path, context_hubs, edge_filter, fi
 from innograph.graph.sources import SourcePayload
 from innograph.graph.store import KnowledgeGraph
 from innograph.errors import UsageError
-from innograph.graph.projection import format_date
+from innograph.graph.projection import ordinal_iso
 from innograph.ontology.ns import IG, SDO
 from tests.conftest import DATA
 
@@ -168,13 +168,13 @@ def test_participations_take_their_project_period_and_as_of_is_a_period(kg):
     cordis_like(kg)
     p = projection(kg)
     part = p.edge_kinds.index("participates_in")
-    spans = {p.labels[p.dst[e]]: (format_date(p.start[e]), format_date(p.end[e]))
+    spans = {p.labels[p.dst[e]]: (ordinal_iso(p.start[e]), ordinal_iso(p.end[e]))
              for e in range(p.n_edges) if p.ekind[e] == part}
     assert spans["P0"] == ("2010-03-01", "2011-06-30")
     funds = p.edge_kinds.index("funds")
     grant = next(e for e in range(p.n_edges) if p.ekind[e] == funds and p.labels[p.dst[e]] == "Org 1"
                  and p.labels[p.src[e]] == "Programme Funder")  # Org 1's grants for P0 and P1
-    assert (format_date(p.start[grant]), format_date(p.end[grant])) == ("2010-03-01", "2012-06-30")
+    assert (ordinal_iso(p.start[grant]), ordinal_iso(p.end[grant])) == ("2010-03-01", "2012-06-30")
     valid = edge_filter(p, as_of="2016")  # a year: every project running at some time in 2016
     running = {p.labels[p.dst[e]] for e in range(p.n_edges) if p.ekind[e] == part and valid(e)}
     assert running == {f"P{i}" for i in range(30) if 2010 + i % 10 in (2015, 2016)}
