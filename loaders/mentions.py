@@ -55,6 +55,14 @@ def fold_same_length(text: str) -> str:
     return "".join(map(table.__getitem__, text))
 
 
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words_key(name: str) -> str:
+    """A name as folded words ("Seine Robotique 4.0" -> "seine robotique 4 0")."""
+    return " ".join(_FOLDED_WORD.findall(fold_same_length(name)))
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The key names are compared on: see :func:`innograph.graph.iri.normalize_org_name`."""
@@ -102,8 +110,6 @@ class Gazetteer:
     longest: int = 0
 
     def add(self, name: str, kind: str, label: str, org_kind: str | None, iri: str | None) -> None:
-        from innograph.loaders.namefinder import words_key
-
         key = name_key(name)
         if len(key) < 2 or key in lx.NOT_NAMES:
             return

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import ArticleEntities, clean_name, name_key, short_acronym
+from innograph.loaders.mentions import ArticleEntities, clean_name, name_key, short_acronym, words_key
 
 
 _NER_KINDS = {
@@ -171,13 +171,6 @@ def place_patterns(ents: ArticleEntities) -> None:
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_NAME_WORDS = 8
-
-
-def words_key(name: str) -> str:
-    """A name as folded words ("Seine Robotique 4.0" -> "seine robotique 4 0")."""
-    from innograph.loaders.mentions import fold_same_length
-
-    return " ".join(_WORD.findall(fold_same_length(name)))
 
 
 def gazetteer(ents: ArticleEntities) -> None:
