@@ -52,21 +52,34 @@ def sparql(sparql_server):
     _clean(sparql_server)
 
 
-def remote_graph(server, iri: str) -> Graph:
+def remote_graph(server, iri: str) -> str:
     url = f"{server.gsp}?{urllib.parse.urlencode({'graph': iri})}"
     request = urllib.request.Request(url, headers={"Accept": "application/n-triples"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return Graph().parse(data=response.read().decode("utf-8"), format="nt")
+        return response.read().decode("utf-8")
 
 
-def local_graph(kg, iri: str) -> Graph:
+def local_graph(kg, iri: str) -> str:
     import io
 
     from pyoxigraph import NamedNode, RdfFormat
 
     out = io.BytesIO()
     kg.store.dump(out, RdfFormat.N_TRIPLES, from_graph=NamedNode(iri))
-    return Graph().parse(data=out.getvalue().decode("utf-8"), format="nt")
+    return out.getvalue().decode("utf-8")
+
+
+def same_graph(a: str, b: str) -> bool:
+    """Isomorphic N-Triples documents: rdflib.compare when there are blank nodes, else equal sets
+    of triples (parsed by pyoxigraph: rdflib takes a second per thousand triples here)."""
+    if "_:" in a or "_:" in b:
+        return isomorphic(Graph().parse(data=a, format="nt"), Graph().parse(data=b, format="nt"))
+    import pyoxigraph as ox
+
+    def triples(text: str) -> set[str]:
+        return {str(t) for t in ox.parse(text.encode(), ox.RdfFormat.N_TRIPLES)}
+
+    return triples(a) == triples(b)
 
 
 def remote_graphs(server) -> set[str]:
@@ -78,7 +91,7 @@ def assert_same(kg, server) -> None:
     sources = [s.iri for s in kg.sources()]
     assert remote_graphs(server) == set(sources)
     for iri in sources:
-        assert isomorphic(remote_graph(server, iri), local_graph(kg, iri)), iri
+        assert same_graph(remote_graph(server, iri), local_graph(kg, iri)), iri
 
 
 def _write(path: Path, text: str) -> Path:
@@ -132,11 +145,22 @@ def test_seeds_pushed_are_isomorphic(sparql, tmp_path):
 
 @pytest.mark.slow
 def test_a_push_killed_half_way_is_repaired_by_the_next(sparql, tmp_path):
+    import pyoxigraph as ox
+
+    from innograph.graph.sources import SourcePayload
+
+    member, label = ox.NamedNode("http://www.w3.org/ns/org#memberOf"), ox.NamedNode(
+        "http://www.w3.org/2000/01/rdf-schema#label")
+    payloads = []
+    for i in range(30):  # thirty sources of 4,000 triples: long enough to be killed in the middle
+        triples = []
+        for j in range(2000):
+            org = ox.NamedNode(f"https://example.org/h9s/o{i}-{j}")
+            triples += [ox.Triple(org, label, ox.Literal(f"Org {i} {j}")),
+                        ox.Triple(org, member, ox.NamedNode(f"https://example.org/h9s/k{i}"))]
+        payloads.append(SourcePayload(iri=f"{SOURCES}h9-{i:02}", label=f"s{i:02}", loader="test", triples=triples))
     kg = KnowledgeGraph(tmp_path / "store")
-    for i in range(60):  # sixty sources of 2,000 triples: long enough to be killed in the middle
-        body = "".join(f"ex:o{i}-{j} a ig:Company ; rdfs:label 'Org {i} {j}' ; org:memberOf ex:k{i} .\n"
-                       for j in range(700))
-        ingest(kg, _write(tmp_path / f"s{i:02}.ttl", body))
+    kg.replace("generated", payloads)
     kg.close()
     command = [sys.executable, "-m", "innograph", "--store", str(tmp_path / "store"), "push", "sparql",
                "--update", sparql.update, "--query", sparql.query]
@@ -147,7 +171,7 @@ def test_a_push_killed_half_way_is_repaired_by_the_next(sparql, tmp_path):
     assert child.poll() is None, "the push ended before it could be killed"
     child.send_signal(signal.SIGKILL)
     child.wait()
-    assert 0 < len(remote_graphs(sparql)) < 60
+    assert 0 < len(remote_graphs(sparql)) < 30
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     kg = KnowledgeGraph(tmp_path / "store", read_only=True)
