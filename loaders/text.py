@@ -35,7 +35,7 @@ MAX_HEADLINE_CHARS = 300
 PIECE_CHARS = 20_000
 #: A cleaned text longer than this (the longest press articles are about 26,000 characters) is
 #: read as several consecutive articles, each analysed on its own.
-MAX_ARTICLE_CHARS = 60_000
+MAX_ARTICLE_CHARS = 40_000
 
 
 @dataclass

@@ -94,7 +94,7 @@ def _scenario(tmp_path: Path, kind: str):
     data = tmp_path / "big.nt"
     if kind == "new":
         innograph("--store", str(store), "load", str(DATA / "small.ttl"))
-        big_ntriples(data, 60_000, "a")
+        big_ntriples(data, 25_000, "a")
         return store, ["--store", str(store), "load", str(data)]
     if kind == "replace":
         big_ntriples(data, 5_000, "a")
