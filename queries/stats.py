@@ -54,7 +54,7 @@ def summary(kg, *, projection=None) -> Stats:
     """Triples, sources, instances per class, organizations, and for each fact kind its edges and nodes."""
     classes = [
         {"class": shorten(row["c"].value), "instances": int(row["n"].value)}
-        for row in kg.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c")
+        for row in kg.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c ORDER BY DESC(?n) ?c")  # sources only, not the ontology
     ]
     facts = [
         {
