@@ -79,7 +79,7 @@ def state_path(kg, target: str) -> Path | None:
     return path.with_name(path.name + ".cache") / f"push-{digest((), {'t': target})[:12]}.json"
 
 
-def push_neo4j(kg, driver: Any, *, database: str | None = None, batch_size: int = 5000,
+def push_neo4j(kg, driver: Any, *, database: str | None = None, batch_size: int = 1000,
                projection=None, progress: Progress | None = None, target: str | None = None,
                graph: PropertyGraph | None = None) -> PushReport:
     """Push the projection of ``kg`` to the server of ``driver`` (see the module's doc).
@@ -109,7 +109,7 @@ def push_neo4j(kg, driver: Any, *, database: str | None = None, batch_size: int 
         writer.delete_relationships(report, [k for k, h in rels.items() if h is not None and k not in local_keys])
         writer.delete_nodes(report, [iri for iri, h in nodes.items() if h is not None and iri not in local_iris])
         writer.write_nodes(report, [n for n in pg.nodes if nodes.get(n.iri) != n.hash], nodes)
-        writer.write_relationships(report, [r for r in pg.relationships if rels.get(r.key) != r.hash])
+        writer.write_relationships(report, [r for r in pg.relationships if rels.get(r.key) != r.hash], rels)
         writer.record_sources(pg.sources, report.sources_removed)
     report.counters = dict(counters)
     report.seconds = time.perf_counter() - began
@@ -187,15 +187,18 @@ class _Writer:
             done += len(rows)
         report.nodes_written = len(nodes)
 
-    def write_relationships(self, report: PushReport, rels) -> None:
-        by_type: dict[str, list[dict]] = defaultdict(list)
+    def write_relationships(self, report: PushReport, rels, remote: dict) -> None:
+        """New relationships are created (no MERGE: the server has none between those ends of
+        that type), changed ones matched and overwritten."""
+        by_type: dict[tuple[str, bool], list[dict]] = defaultdict(list)
         for r in rels:
-            by_type[r.type].append({"a": r.start, "b": r.end, "props": {**r.props, "ig_hash": r.hash}})
+            by_type[r.type, r.key in remote].append({"a": r.start, "b": r.end, "props": {**r.props, "ig_hash": r.hash}})
         done = 0
-        for rel_type, rows in by_type.items():
-            self.run(f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{iri: row.a}}) "
-                     f"MATCH (b:{NODE_LABEL} {{iri: row.b}}) MERGE (a)-[r:{rel_type}]->(b) SET r = row.props",
-                     rows, "writing relationships", done, len(rels))
+        for (rel_type, old), rows in by_type.items():
+            ends = f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{iri: row.a}}) MATCH (b:{NODE_LABEL} {{iri: row.b}}) "
+            write = (f"MATCH (a)-[r:{rel_type}]->(b) SET r = row.props" if old
+                     else f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props")
+            self.run(ends + write, rows, "writing relationships", done, len(rels))
             done += len(rows)
         report.relationships_written = len(rels)
 

@@ -1,0 +1,140 @@
+"""Push rates: nodes+relationships per second into a Bolt server, triples per second into a
+SPARQL store, against a naive baseline that writes one row per transaction (one MERGE per
+transaction; one triple per SPARQL Update request).
+
+    bash .ci/with-servers.sh .venv/bin/python bench/push.py            # 100k triples
+    bash .ci/with-servers.sh .venv/bin/python bench/push.py --triples 1000000
+
+Servers come from the INNOGRAPH_TEST_* variables the script exports (or set them yourself to a
+real Neo4j / SPARQL store: the bench deletes what pushes wrote there, rows with ``ig_hash``).
+The generated graph is bench/load.py's ``generate``. The baseline runs on a sample of rows
+(``--sample``) and its rate is extrapolated: running it on a million rows would take hours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from load import generate  # noqa: E402
+
+from innograph.graph.bolt import NODE_LABEL, SOURCE_LABEL, neo4j_driver, property_graph  # noqa: E402
+from innograph.graph.boltpush import push_neo4j  # noqa: E402
+from innograph.graph.projection import projection  # noqa: E402
+from innograph.graph.sparqlpush import STATE_GRAPH, push_sparql  # noqa: E402
+from innograph.graph.store import KnowledgeGraph  # noqa: E402
+from innograph.load import ingest  # noqa: E402
+
+
+def wipe_bolt(driver, database) -> None:
+    driver.execute_query(f"MATCH (n) WHERE n:{SOURCE_LABEL} OR n.ig_hash IS NOT NULL DETACH DELETE n",
+                         database_=database)
+
+
+def bolt_bench(kg, uri, user, password, database, sample: int) -> dict:
+    with neo4j_driver(uri, user, password) as driver:
+        wipe_bolt(driver, database)
+        p = projection(kg)
+        pg = property_graph(kg, projection=p)
+        began = time.perf_counter()
+        report = push_neo4j(kg, driver, database=database, projection=p, graph=pg)
+        seconds = time.perf_counter() - began
+        rows = report.nodes + report.relationships
+        began = time.perf_counter()
+        again = push_neo4j(kg, driver, database=database, projection=p, graph=pg)
+        second = time.perf_counter() - began
+        wipe_bolt(driver, database)
+        # naive: one node or relationship per transaction, a plain MERGE each
+        nodes, rels = pg.nodes[:sample // 2], pg.relationships[:sample // 2]
+        began = time.perf_counter()
+        with driver.session(database=database) as session:
+            for n in nodes:
+                session.execute_write(lambda tx, n=n: tx.run(
+                    f"MERGE (x:{NODE_LABEL} {{iri: $iri}}) SET x += $props",
+                    iri=n.iri, props={**n.props, "ig_hash": n.hash}).consume())
+            for r in rels:
+                session.execute_write(lambda tx, r=r: tx.run(
+                    f"MATCH (a:{NODE_LABEL} {{iri: $a}}) MATCH (b:{NODE_LABEL} {{iri: $b}}) "
+                    f"MERGE (a)-[x:{r.type}]->(b) SET x += $props", a=r.start, b=r.end,
+                    props={**r.props, "ig_hash": r.hash}).consume())
+        naive = (len(nodes) + len(rels)) / (time.perf_counter() - began)
+        wipe_bolt(driver, database)
+    rate = rows / seconds
+    return {"nodes": report.nodes, "relationships": report.relationships, "seconds": round(seconds, 2),
+            "rows_per_s": round(rate), "second_push_s": round(second, 2), "second_push_writes": again.writes,
+            "naive_rows_per_s": round(naive, 1), "ratio": round(rate / naive, 1)}
+
+
+def _post(url: str, text: str) -> None:
+    request = urllib.request.Request(url, data=text.encode(), method="POST",
+                                     headers={"Content-Type": "application/sparql-update"})
+    with urllib.request.urlopen(request, timeout=600):
+        pass
+
+
+def sparql_bench(kg, gsp: str, update: str, query: str, sample: int) -> dict:
+    sources = [s.iri for s in kg.sources()]
+    drop = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in [*sources, STATE_GRAPH])
+    _post(update, drop)
+    results = {}
+    fast = {"no_transaction": ""}  # Oxigraph's server: safe with the push's bookkeeping
+    for mode, endpoint, params in (("gsp", gsp, None), ("gsp_no_transaction", gsp, fast), ("update", update, None)):
+        began = time.perf_counter()
+        report = push_sparql(kg, **{mode[:3] if mode.startswith("gsp") else mode: endpoint}, query=query,
+                             params=params)
+        seconds = time.perf_counter() - began
+        results[f"{mode}_triples_per_s"] = round(report.triples / seconds)
+        results[f"{mode}_seconds"] = round(seconds, 2)
+        results["triples"] = report.triples
+        _post(update, drop)
+    # naive: one triple per SPARQL Update request (each one a transaction on the server)
+    quads = list(kg.store.quads_for_pattern(None, None, None, None))[:sample]
+    began = time.perf_counter()
+    for q in quads:
+        _post(update, f"INSERT DATA {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }} }}")
+    naive = len(quads) / (time.perf_counter() - began)
+    _post(update, drop)
+    results["naive_triples_per_s"] = round(naive, 1)
+    results["ratio_gsp"] = round(results["gsp_triples_per_s"] / naive, 1)
+    results["ratio_update"] = round(results["update_triples_per_s"] / naive, 1)
+    results["ratio_gsp_no_transaction"] = round(results["gsp_no_transaction_triples_per_s"] / naive, 1)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--sample", type=int, default=400, help="rows the naive baseline writes")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip", choices=["bolt", "sparql"], action="append", default=[])
+    args = parser.parse_args()
+    env = os.environ
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "generated.nt"
+        generate(data, triples=args.triples, seed=args.seed)
+        kg = KnowledgeGraph(Path(tmp) / "store")
+        began = time.perf_counter()
+        ingest(kg, data)
+        print(f"generated and loaded {args.triples:,} triples ({time.perf_counter() - began:.1f} s)", flush=True)
+        if "bolt" not in args.skip:
+            result = bolt_bench(kg, env["INNOGRAPH_TEST_BOLT_URI"], env.get("INNOGRAPH_TEST_BOLT_USER"),
+                                env.get("INNOGRAPH_TEST_BOLT_PASSWORD"), env.get("INNOGRAPH_TEST_BOLT_DATABASE"),
+                                args.sample)
+            print("bolt", result, flush=True)
+        if "sparql" not in args.skip:
+            result = sparql_bench(kg, env["INNOGRAPH_TEST_SPARQL_GSP"], env["INNOGRAPH_TEST_SPARQL_UPDATE"],
+                                  env["INNOGRAPH_TEST_SPARQL_QUERY"], args.sample)
+            print("sparql", result, flush=True)
+        kg.close()
+
+
+if __name__ == "__main__":
+    main()
