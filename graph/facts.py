@@ -200,9 +200,11 @@ class FactWriter:
 
     def project(self, name: str, *, iri: str | None = None, cordis_id: str | None = None, aliases=(),
                 title: str | None = None, start=None, end=None, status: str | None = None,
-                scheme: str | None = None, description: str | None = None, total_cost=None) -> ox.NamedNode:
+                scheme: str | None = None, description: str | None = None, total_cost=None,
+                max_contribution=None) -> ox.NamedNode:
         """A project (``ig:Project``); `title` is its full name (``schema:name``), dates are ISO;
-        `status`, funding `scheme`, `description` (an objective) and `total_cost` (euros) when known."""
+        `status`, funding `scheme`, `description` (an objective), `total_cost` and the funder's
+        `max_contribution` (``ig:ecMaxContribution``: a ceiling, not a grant), in euros, when known."""
         node = _N(iri or project_iri(name, cordis_id=cordis_id))
         self._labelled(node, [IG.Project], name, aliases)
         if cordis_id:
@@ -211,8 +213,9 @@ class FactWriter:
                                 (SDO.description, description)):
             if text:
                 self.add(node, predicate, ox.Literal(text))
-        if total_cost is not None:
-            self.add(node, IG.totalCost, decimal_literal(total_cost))
+        for predicate, amount in ((IG.totalCost, total_cost), (IG.ecMaxContribution, max_contribution)):
+            if amount is not None:
+                self.add(node, predicate, decimal_literal(amount))
         if start:
             self.add(node, SDO.startDate, date_literal(start))
         if end:

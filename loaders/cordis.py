@@ -17,12 +17,13 @@ a participation whose project record is missing still loads, and so does a proje
 - the organization gets its kind from the activity type (PRC company, HES higher education, REC
   research, PUB public body; OTH from its name), ``ig:SME`` when flagged, identifiers, address, URL;
 - a project (``projects.*``) gets its acronym as label, title, dates, status, funding scheme,
-  objective (``schema:description``), total cost, topics, and the EC's maximum contribution as a
-  grant; a topic (``topics.*``) is a ``skos:Concept`` the project has as subject.
+  objective (``schema:description``), total cost, topics, and the EC's maximum contribution
+  (``ig:ecMaxContribution``: a ceiling, not a grant — the grants are the participants'); a topic (``topics.*``) is a ``skos:Concept`` the project has as subject.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -105,7 +106,8 @@ class _Rows:
         return (values.get(key) if key else None), (key or field)
 
     def text(self, values: dict, field: str) -> str | None:
-        return text_of(self.get(values, field)[0])
+        text = text_of(self.get(values, field)[0])
+        return unquote_twice_quoted(text) if text else text
 
     def long_text(self, values: dict, field: str) -> str | None:
         """A text kept as written (paragraphs and all), trimmed; None when missing."""
@@ -157,16 +159,14 @@ class _Rows:
         end = self.parsed(v, "endDate", parse_date)
         maximum = self.parsed(v, "ecMaxContribution", parse_decimal)
         total_cost = self.parsed(v, "totalCost", parse_decimal)
-        w, ev = self.w, tabular.evidence(self.label, row, self.unit)
+        w = self.w
         project = w.project(self.text(v, "acronym") or project_id, cordis_id=project_id,
                             title=self.text(v, "title"), start=start, end=end, status=self.text(v, "status"),
                             scheme=self.text(v, "fundingScheme"), description=self.long_text(v, "objective"),
-                            total_cost=total_cost)
+                            total_cost=total_cost, max_contribution=maximum)
         for code in (self.text(v, "topics") or "").replace(",", ";").split(";"):
             if code.strip():
                 w.subject(project, w.concept("CordisTopic", code.strip(), notation=code.strip()))
-        if maximum:
-            w.grant(self.commission, project, amount=maximum, evidence=ev, iri=project.value + "-ec-grant")
 
     # -- topics.csv -----------------------------------------------------------------------------
     def topic(self, row) -> None:
@@ -183,6 +183,23 @@ class _Rows:
 #: spreadsheet wrote as a number gets its leading zeros back.
 POSTAL_DIGITS = {"FR": 5, "DE": 5, "IT": 5, "ES": 5, "FI": 5, "GR": 5, "HR": 5, "EE": 5, "US": 5, "MX": 5,
                  "BE": 4, "AT": 4, "CH": 4, "DK": 4, "NO": 4, "HU": 4, "SI": 4, "BG": 4, "CY": 4, "LU": 4}
+
+
+_QUOTED_TWICE = re.compile(r'"((?:[^"]|"")*(?:""|[,;\n])(?:[^"]|"")*)"', re.S)
+
+
+def unquote_twice_quoted(text: str) -> str:
+    '''A value the CORDIS export quoted as CSV twice, with its second quoting undone; any other
+    text as it is. The CSV reader undoes one quoting, and some CORDIS names keep another: a
+    name with quotation marks comes out as ``"NAME ""NICKNAME"""`` (pandas reads the same).
+
+    >>> unquote_twice_quoted('"CENTRE ""ALPHA"""'), unquote_twice_quoted('"Beta, Gamma"')
+    ('CENTRE "ALPHA"', 'Beta, Gamma')
+    >>> unquote_twice_quoted('"Delta"'), unquote_twice_quoted('The "Epsilon" lab')
+    ('"Delta"', 'The "Epsilon" lab')
+    '''
+    found = _QUOTED_TWICE.fullmatch(text)
+    return found.group(1).replace('""', '"') if found else text
 
 
 def postal_code(value: object, country: str | None) -> str | None:

@@ -61,6 +61,7 @@ class IG(DefinedNamespace):
     current: URIRef  # current
     decision: URIRef  # decision
     ecContribution: URIRef  # EC contribution
+    ecMaxContribution: URIRef  # EC maximum contribution
     evidence: URIRef  # evidence
     fundingScheme: URIRef  # funding scheme
     kind: URIRef  # fact kind

@@ -212,10 +212,9 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
     """Every fact in `kg` (or in one `source`: name, path or IRI), of the given `kind`(s).
 
     A grant is one fact: its funder, its recipient (the organization funded, when it names one)
-    and its item (the project). A grant to a project that names no recipient is the project's
-    total when its participants' grants from the same funder are listed too: it is then left
-    out, so that the amounts add up. Sorted by source, kind (in :data:`FACT_KINDS` order),
-    subject and object.
+    and its item (the project); every grant is listed, so the amounts add up (a project's
+    ceiling, CORDIS ``ecMaxContribution``, is a property of the project, not a grant). Sorted by
+    source, kind (in :data:`FACT_KINDS` order), subject and object.
     """
     kinds = kind_names(kind)
     infos = kg.sources()
@@ -248,21 +247,11 @@ def list_facts(kg, *, source: str | None = None, kind: str | Iterable[str] | Non
                     continue
                 seen_bare.add(key)
             facts.append(fact)
-    facts[:] = _without_project_totals(facts)
     order = {k: i for i, k in enumerate(FACT_KINDS)}
     facts.sort(key=lambda f: (f.source_label or f.source or "", order[f.kind],
                               (f.subject.display if f.subject else "").casefold(),
                               (f.object.display if f.object else "").casefold(), f.quote or "", f.node or ""))
     return facts
-
-
-def _without_project_totals(facts: list[StoredFact]) -> list[StoredFact]:
-    """Leave out a grant to a project with no recipient when grants from the same funder to
-    the project's participants are listed: it is their total, and would count twice."""
-    detailed = {(f.subject.iri, f.item.iri) for f in facts
-                if f.kind == "funds" and f.subject and f.item and f.object and f.object is not f.item}
-    return [f for f in facts if not (f.kind == "funds" and f.subject and f.item and f.object is f.item
-                                      and (f.subject.iri, f.item.iri) in detailed)]
 
 
 def list_entities(kg, *, source: str | None = None) -> list[StoredEntity]:

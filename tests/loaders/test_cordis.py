@@ -63,6 +63,28 @@ def test_json_and_csv_forms_give_the_same_participation_facts(kg, tmp_path):
     assert values(kg, query) == from_json
 
 
+def test_a_name_the_export_quoted_twice_gets_its_quotation_marks_once(kg, tmp_path):
+    """CORDIS writes a name holding quotation marks CSV-quoted twice: the label has them once."""
+    import csv
+
+    path = tmp_path / "organizations.csv"
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream, quoting=csv.QUOTE_ALL)
+        writer.writerow(["projectID", "projectAcronym", "organisationID", "name", "shortName", "activityType",
+                         "role", "ecContribution"])
+        # the writer quotes each field (once) around a field already quoted (twice in the file)
+        writer.writerow(["100020", "NU", "900000020", csv_quoted('CENTRE "ALPHA", Beta'), csv_quoted('ALPHA "A"'),
+                         "REC", "coordinator", "10"])
+    assert ingest(kg, path).problems == []
+    assert values(kg, 'SELECT ?l ?a WHERE { ?o ig:cordisId "900000020" ; rdfs:label ?l ; skos:altLabel ?a }') == [
+        ('CENTRE "ALPHA", Beta', 'ALPHA "A"')]
+
+
+def csv_quoted(text: str) -> str:
+    """`text` as one quoted CSV field (what a second round of quoting writes)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 @pytest.mark.skipif(not CORDIS.is_dir(), reason="needs ../shared/data/cordis-h2020")
 def test_the_real_h2020_extract_loads_whole_and_resolves(kg):
     from innograph.graph.resolve import entities, resolve
@@ -119,6 +141,10 @@ def test_projects_keep_status_scheme_objective_and_costs(kg, tmp_path):
                    'ig:totalCost 1234567.5 ; schema:description "First line.\\n\\nSecond paragraph." }')
     assert ask(kg, 'ASK { ?p ig:cordisId "100011" ; ig:projectStatus "SIGNED" ; ig:fundingScheme "CSA" '
                    'FILTER NOT EXISTS { ?p ig:totalCost ?c } FILTER NOT EXISTS { ?p schema:description ?d } }')
+    # The EC's maximum contribution is a ceiling on the project (zero kept), never a grant.
+    assert ask(kg, 'ASK { ?p ig:cordisId "100010" ; ig:ecMaxContribution 1000000.0 }')
+    assert ask(kg, 'ASK { ?p ig:cordisId "100011" ; ig:ecMaxContribution 0.0 }')
+    assert not ask(kg, "ASK { ?g a schema:MonetaryGrant }") and not ask(kg, "ASK { ?p schema:funder ?f }")
 
 
 def test_a_zero_contribution_is_not_an_unknown_one_and_postal_codes_keep_their_zeros(kg, tmp_path):

@@ -209,7 +209,7 @@ def test_a_file_of_several_articles_is_one_source_key():
 
 def test_a_grant_is_one_row_with_its_funder_recipient_and_item():
     """As CORDIS writes a participant's grant (funded items: the organization and the project),
-    and the project's own grant, which their participants' grants detail."""
+    and a grant that names only a project: every grant is one row, none is dropped."""
     w = FactWriter("https://w3id.org/innograph/source/grants")
     commission = w.organization("Programme Funder", kind="PublicAuthority")
     project = w.project("P1")
@@ -220,8 +220,7 @@ def test_a_grant_is_one_row_with_its_funder_recipient_and_item():
         grant = w.grant(commission, org, amount=amount, iri=part.value + "-grant")
         w.add(grant, SDO.fundedItem, project)
         w.add(project, SDO.funder, commission)
-    w.grant(commission, project, amount=3000.25, iri=project.value + "-ec-grant")  # their total
-    w.grant(commission, lonely, amount=500, iri=lonely.value + "-ec-grant")  # no participants known
+    w.grant(commission, lonely, amount=500, iri=lonely.value + "-grant")  # no participants known
     kg = KnowledgeGraph()
     load_writer(kg, w)
     grants = list_facts(kg, kind="funds")
@@ -237,7 +236,8 @@ def test_a_grant_is_one_row_with_its_funder_recipient_and_item():
 
 @pytest.mark.slow
 def test_the_funding_of_the_shared_cordis_sample_adds_up(tmp_path):
-    """Issue 9.2: `facts --kind funds` sums to the EC contributions of the raw files (pandas)."""
+    """Issue 9.2: `facts --kind funds` sums to the EC contributions of organizations.csv (pandas),
+    also with projects.csv loaded: a project's ecMaxContribution is a ceiling, not a grant."""
     pd = pytest.importorskip("pandas")
     from tests.conftest import SHARED
 
@@ -247,19 +247,17 @@ def test_the_funding_of_the_shared_cordis_sample_adds_up(tmp_path):
     from innograph.load import ingest
 
     orgs = pd.read_csv(cordis / "organizations.csv", dtype=str)
-    projects = pd.read_csv(cordis / "projects.csv", dtype=str)
-    number = lambda column: pd.to_numeric(column.str.replace(",", ".", regex=False), errors="coerce")  # noqa: E731
-    orgs["ec"], projects["max"] = number(orgs.ecContribution), number(projects.ecMaxContribution)
-    detailed = set(orgs[orgs.ec > 0].projectID)
-    expected = orgs.ec[orgs.ec > 0].sum() + projects["max"][~projects.id.isin(detailed) & (projects["max"] > 0)].sum()
+    ec = pd.to_numeric(orgs.ecContribution.str.replace(",", ".", regex=False), errors="coerce")
+    expected = ec[ec > 0].sum()
     with KnowledgeGraph(tmp_path / "store") as kg:
         ingest(kg, cordis / "organizations.csv", kind="cordis")
+        alone = list_facts(kg, kind="funds")
         ingest(kg, cordis / "projects.csv", kind="cordis")
         grants = list_facts(kg, kind="funds")
-    assert len({g.node for g in grants}) == len(grants)  # each grant once
-    assert float(sum(g.amount for g in grants)) == pytest.approx(expected, abs=0.01)
-    only_orgs = sum(g.amount for g in grants if g.item is not None and g.object is not g.item)
-    assert float(only_orgs) == pytest.approx(orgs.ec[orgs.ec > 0].sum(), abs=0.01)
+    assert len({g.node for g in grants}) == len(grants) == len(alone) == int((ec > 0).sum())  # each grant once
+    assert all(g.object is not g.item for g in grants)  # every grant names its recipient
+    for found in (alone, grants):
+        assert float(sum(g.amount for g in found)) == pytest.approx(expected, abs=0.01)
 
 
 def test_stats_say_what_they_count(graph):
