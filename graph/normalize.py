@@ -150,7 +150,13 @@ _MATCH_ACRONYMS = {short: " ".join(w for w in long.split() if w not in STOPWORDS
 @lru_cache(maxsize=65536)
 def match_key(name: str) -> str:
     """The key organization names are matched on: :func:`mint_key`, one spelling per word,
-    small words of every language dropped, acronyms written out."""
+    small words of every language dropped, acronyms written out.
+
+    >>> match_key("Université de Lyon") == match_key("Univ. Lyon")
+    True
+    >>> match_key("ACME S.A.S."), match_key("Renault SAS")
+    ('acme', 'renault')
+    """
     words = [WORD_FORMS.get(w, w) for w in mint_key(name).split()]
     text = " ".join(w for w in words if w not in STOPWORDS)
     padded = f" {text} "

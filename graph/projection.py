@@ -125,18 +125,18 @@ class Projection:
         """The edge's key: (source IRI, kind, target IRI), stable across rebuilds and stores."""
         return self.iris[self.src[e]], self.edge_kinds[self.ekind[e]], self.iris[self.dst[e]]
 
-    def edge(self, key: tuple[str, str, str]) -> int | None:
-        """The edge id of a key (either end may be a merged-away IRI), or None."""
+    def edge(self, key: tuple[str, str, str], *, either_way: bool = False) -> int | None:
+        """The edge id of a key (either end may be a merged-away IRI), or None. A symmetric kind,
+        or `either_way`, also takes the edge the other way round (the key's way first)."""
         a, kind, b = key
         u, v = self.index(a), self.index(b)
         if u is None or v is None or kind not in self.edge_kinds:
             return None
         code = self.edge_kinds.index(kind)
-        symmetric = KINDS[kind].symmetric
-        for e in self.edges_between(u, v):
-            if self.ekind[e] == code and (symmetric or (self.src[e], self.dst[e]) == (u, v)):
-                return e
-        return None
+        near, far = (u, v) if self.degree(u) <= self.degree(v) else (v, u)  # scan the smaller adjacency
+        matches = [e for e in self.edges_between(near, far) if self.ekind[e] == code]
+        loose = either_way or KINDS[kind].symmetric
+        return next((e for e in matches if self.src[e] == u), matches[0] if loose and matches else None)
 
 
 def ordinal_iso(ordinal: int) -> str | None:

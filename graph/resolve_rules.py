@@ -138,14 +138,7 @@ class Groups:
 
     def members(self) -> dict[str, set[str]]:
         """Groups of more than one node: root → IRIs."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for iri in self.parent:
-            out[self.find(iri)].add(iri)
-        return {root: group for root, group in out.items() if len(group) > 1}
-
-    def canonical(self, group: set[str]) -> str:
-        """The node to keep: :func:`canonical_iri`."""
-        return canonical_iri(group)
+        return self.uf.groups()
 
     def differing(self, a: str, b: str) -> str:
         """Which identifiers keep the groups of `a` and `b` apart ("CORDIS ids 1 ≠ 2")."""

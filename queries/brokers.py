@@ -38,7 +38,6 @@ from innograph.queries.results import Record, Results
 EXACT_UP_TO = 5000   # organizations: beyond, betweenness is estimated from sampled sources
 AUTO_SAMPLES = 200
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-COLUMNS = ["organization", "kind", "betweenness", "constraint", "effective_size", "degree", *ROLES]
 
 
 def _role(gi, gb, gj) -> str:
@@ -159,4 +158,4 @@ def brokers(kg, *, projection=None, between=None, n: int = 20, samples: int | No
     return out
 
 
-__all__ = ["brokers", "brokerage_roles", "Broker", "ROLES", "COLUMNS"]
+__all__ = ["brokers", "brokerage_roles", "Broker", "ROLES"]

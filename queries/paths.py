@@ -175,14 +175,7 @@ def _nearby(p, reached: list[Reached]) -> list[Nearby]:
 
 def edge_id(p, key) -> int | None:
     """The projection edge of a key ``(source IRI, fact kind, target IRI)``, either way round."""
-    a, kind, b = key
-    u, v = p.index(a), p.index(b)
-    if u is None or v is None or kind not in p.edge_kinds:
-        return None
-    code = p.edge_kinds.index(kind)
-    near, far = (u, v) if p.degree(u) <= p.degree(v) else (v, u)  # scan the smaller adjacency
-    matches = [e for e in p.edges_between(near, far) if p.ekind[e] == code]
-    return next((e for e in matches if p.src[e] == u), matches[0] if matches else None)
+    return p.edge(key, either_way=True)
 
 
 def explain(p, reader: EvidenceReader, candidate: Candidate) -> Path:

@@ -37,7 +37,7 @@ def ask(kg, query: str) -> bool:
 
 
 @pytest.mark.parametrize("name", ["innograph.loaders.rows", "innograph.loaders.columns", "innograph.loaders.orgkinds",
-                                  "innograph.loaders.identifiers", "innograph.graph.names"])
+                                  "innograph.loaders.identifiers"])
 def test_docstring_examples(name):
     failures, tried = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert tried > 0 and failures == 0
