@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from innograph.loaders.mentions import fold_same_length
+from innograph.graph.normalize import fold_same_length
 
 
 def _cues(words) -> re.Pattern:

@@ -444,6 +444,6 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
 
 
 def _folded(name: str) -> str:
-    from innograph.loaders.mentions import fold_same_length
+    from innograph.graph.normalize import fold_same_length
 
     return re.sub(r"[\s'\-]+", " ", fold_same_length(name)).strip()

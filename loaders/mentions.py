@@ -10,11 +10,11 @@ after "le CHU de Nantes"), and a strict fuzzy match — never a weak one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from innograph.graph.iri import normalize_org_name
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 
 # Inside a word a hyphen never starts a capitalized word or a bare number: those are the "-"
@@ -30,29 +30,6 @@ MAX_NAME_SEQ = 16
 NAME_SEQ = re.compile(rf"{CAP_WORD}(?:(?:[ \t]+|-){NAME_WORD}|{CONNECTOR}{CAP_WORD}){{0,{MAX_NAME_SEQ}}}")
 ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)")
 LONG_DEF = re.compile(r"\s*\((?P<long>[A-ZÀ-Ý][^()]{5,90})\)")
-
-
-_FOLDED: dict[str, str] = {}
-
-
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFKD", ch)
-    base = "".join(c for c in base if not unicodedata.combining(c)) or ch
-    base = base[0] if len(base) == 1 else ("o" if ch in "œŒ" else "a" if ch in "æÆ" else base[0])
-    folded = "'" if base in "’`´" else base.lower()
-    return folded if len(folded) == 1 else ch
-
-
-def fold_same_length(text: str) -> str:
-    """Lower case without accents, one character for one (offsets stay valid).
-
-    >>> fold_same_length("École’s")
-    "ecole's"
-    """
-    table = _FOLDED
-    for ch in set(text) - table.keys():
-        table[ch] = _fold_char(ch)
-    return "".join(map(table.__getitem__, text))
 
 
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")

@@ -177,7 +177,7 @@ def _title_near(folded: str, text: str, start: int, end: int) -> str | None:
 
 def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
     """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes."""
-    from innograph.loaders.mentions import fold_same_length
+    from innograph.graph.normalize import fold_same_length
 
     text = ents.text
     folded = getattr(ents, "folded", None) or fold_same_length(text)

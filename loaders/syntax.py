@@ -27,7 +27,8 @@ import bisect
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import Mention, fold_same_length
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders.mentions import Mention
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
 
