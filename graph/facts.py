@@ -90,7 +90,8 @@ class Excerpt:
     end: int | None = None
 
 
-#: The old name of :class:`Excerpt` (queries.evidence.Evidence is what a reader shows of a hop).
+#: The old name of :class:`Excerpt`, kept while loaders/documents.py and loaders/tabular.py
+#: import it (queries.evidence.Evidence is what a reader shows of a hop: a different thing).
 Evidence = Excerpt
 
 
@@ -204,7 +205,7 @@ class FactWriter:
                 max_contribution=None) -> ox.NamedNode:
         """A project (``ig:Project``); `title` is its full name (``schema:name``), dates are ISO;
         `status`, funding `scheme`, `description` (an objective), `total_cost` and the funder's
-        `max_contribution` (``ig:ecMaxContribution``: a ceiling, not a grant), in euros, when known."""
+        `max_contribution` (``ig:ecMaxContribution``: a ceiling, not a grant), in euros, if known."""
         node = _N(iri or project_iri(name, cordis_id=cordis_id))
         self._labelled(node, [IG.Project], name, aliases)
         if cordis_id:
@@ -213,7 +214,8 @@ class FactWriter:
                                 (SDO.description, description)):
             if text:
                 self.add(node, predicate, ox.Literal(text))
-        for predicate, amount in ((IG.totalCost, total_cost), (IG.ecMaxContribution, max_contribution)):
+        for predicate, amount in ((IG.totalCost, total_cost),
+                                  (IG.ecMaxContribution, max_contribution)):
             if amount is not None:
                 self.add(node, predicate, decimal_literal(amount))
         if start:

@@ -133,10 +133,12 @@ class Projection:
         if u is None or v is None or kind not in self.edge_kinds:
             return None
         code = self.edge_kinds.index(kind)
-        near, far = (u, v) if self.degree(u) <= self.degree(v) else (v, u)  # scan the smaller adjacency
+        # scan the smaller adjacency
+        near, far = (u, v) if self.degree(u) <= self.degree(v) else (v, u)
         matches = [e for e in self.edges_between(near, far) if self.ekind[e] == code]
         loose = either_way or KINDS[kind].symmetric
-        return next((e for e in matches if self.src[e] == u), matches[0] if loose and matches else None)
+        fallback = matches[0] if loose and matches else None
+        return next((e for e in matches if self.src[e] == u), fallback)
 
 
 def ordinal_iso(ordinal: int) -> str | None:

@@ -18,7 +18,8 @@ a participation whose project record is missing still loads, and so does a proje
   research, PUB public body; OTH from its name), ``ig:SME`` when flagged, identifiers, address, URL;
 - a project (``projects.*``) gets its acronym as label, title, dates, status, funding scheme,
   objective (``schema:description``), total cost, topics, and the EC's maximum contribution
-  (``ig:ecMaxContribution``: a ceiling, not a grant — the grants are the participants'); a topic (``topics.*``) is a ``skos:Concept`` the project has as subject.
+  (``ig:ecMaxContribution``: a ceiling, not a grant — the grants are the participants');
+  a topic (``topics.*``) is a ``skos:Concept`` the project has as subject.
 """
 
 from __future__ import annotations

@@ -25,12 +25,12 @@ How each kind is read:
 A few SPARQL queries in all, whatever the number of facts.
 
 >>> from innograph.graph.store import KnowledgeGraph
->>> from innograph.graph.facts import Evidence, FactWriter
+>>> from innograph.graph.facts import Excerpt, FactWriter
 >>> from innograph.graph.sources import SourcePayload
 >>> w = FactWriter("https://w3id.org/innograph/source/example-0001")
 >>> chu = w.organization("CHU de Rouen", kind="Hospital", aliases=["CHU"])
 >>> cluster = w.organization("Cluster Seine", kind="Cluster")
->>> _ = w.membership(chu, cluster, since="2020-01-16", evidence=Evidence("Le CHU a rejoint le cluster.", 0, 28))
+>>> _ = w.membership(chu, cluster, since="2020-01-16", evidence=Excerpt("Le CHU a rejoint le cluster.", 0, 28))
 >>> kg = KnowledgeGraph()
 >>> _ = kg.replace("example", [SourcePayload(iri=w.source.value, label="example", loader="test", triples=w.triples)])
 >>> [(f.kind, f.subject.label, f.object.label, f.date, f.evidence) for f in list_facts(kg)]
@@ -394,4 +394,5 @@ def _amount_json(amount: Decimal | None):
 #: The names these classes had (bench scorers and their tests still import them).
 Entity, Fact = StoredEntity, StoredFact
 
-__all__ = ["FACT_KINDS", "StoredEntity", "StoredFact", "FactList", "kind_names", "list_entities", "list_facts", "source_graphs"]
+__all__ = ["FACT_KINDS", "StoredEntity", "StoredFact", "FactList", "kind_names", "list_entities",
+           "list_facts", "source_graphs"]

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from innograph.errors import NotFoundError, UsageError
-from innograph.graph.facts import Evidence, FactWriter
+from innograph.graph.facts import Excerpt, FactWriter
 from innograph.graph.sources import SourcePayload
 from innograph.graph.store import KnowledgeGraph
 from innograph.ontology.ns import ORG, SDO
@@ -19,8 +19,8 @@ from tests.queries.conftest import load_writer
 SOURCE = "https://w3id.org/innograph/source/facts-test-0001"
 
 
-def _ev(text: str) -> Evidence:
-    return Evidence(text, 0, len(text))
+def _ev(text: str) -> Excerpt:
+    return Excerpt(text, 0, len(text))
 
 
 @pytest.fixture
