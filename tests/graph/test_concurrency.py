@@ -132,7 +132,8 @@ def test_a_load_killed_at_any_moment_leaves_the_previous_state(store_path, tmp_p
         with KnowledgeGraph(store_path, read_only=True) as reader:  # right after the kill
             staged = reader.query("ASK { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '#staging-')) }")
             assert not staged
-            assert [s.label for s in reader.sources()] == ["first.nt"]
+            # the state before the writer, or the one it published if it closed before the kill
+            assert sorted(s.label for s in reader.sources()) in (["first.nt"], ["big.nt", "first.nt"])
         with KnowledgeGraph(store_path) as kg:
             labels = sorted(s.label for s in kg.sources())
             assert labels in (["first.nt"], ["big.nt", "first.nt"])
