@@ -226,6 +226,26 @@ class Session:
 
         return run(self.kg, query, union=union, service=service, **options)
 
+    def named(self, name: str, params: dict | None = None, *, folders=()):
+        """Run the named query `name` (``queries/sparql/NAME.rq``, or one of `folders`) with its
+        parameters bound as RDF terms (an organization may be given by name); the same result as
+        :meth:`sparql`."""
+        from innograph.queries.lookup import resolve
+        from innograph.queries.named import catalog
+
+        query = catalog(folders).get(name)
+
+        def iri_of(text: str) -> str:
+            return self.projection.iris[resolve(self.kg, text, projection=self.projection)]
+
+        return self.sparql(query.text, substitutions=query.bind(dict(params or {}), iri_of))
+
+    def named_queries(self, *, folders=()) -> list[dict]:
+        """The named queries with their titles and typed parameters."""
+        from innograph.queries.named import catalog
+
+        return [q.describe() for q in catalog(folders).values()]
+
     def sources(self):
         """Every complete source in the store, sorted by label."""
         return self.kg.sources()

@@ -9,7 +9,10 @@ from pathlib import Path
 import click
 
 from innograph.cli.app import App, cli
+from innograph.cli.query import SPARQL_FORMATS
+from innograph.cli.query import _write_result as write_result
 from innograph.errors import MissingExtraError, UsageError
+from innograph.render import render
 
 
 @cli.command()
@@ -77,6 +80,52 @@ def serve(app: App, host: str, port: int, workers: int, pool: int, timeout: floa
                 timeout_graceful_shutdown=5)
 
 
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query (repeatable); see --list for each query's parameters.")
+@click.option("--queries", "named_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="A folder of extra named queries (*.rq); may be repeated.")
+@click.option("--list", "listing", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--format", "fmt", type=click.Choice(SPARQL_FORMATS, case_sensitive=False), default="table",
+              show_default=True, help="As for `innograph sparql`: table, json, csv, tsv, xml (ttl, nt, jsonld for graphs).")
+@click.pass_obj
+def query(app: App, name: str | None, params: tuple[str, ...], named_dirs: tuple[str, ...], listing: bool,
+          fmt: str) -> None:
+    """Run a named query: a SPARQL file shipped in queries/sparql/ (or yours, --queries DIR) with
+    typed parameters, bound as RDF terms (never pasted into the text).
+
+    \b
+    Examples:
+      innograph query --list
+      innograph query members --param org="ECOSYSTEM Cléon 4.0"
+      innograph query funding -p funder="European Commission" --format csv > grants.csv
+      innograph query organizations-by-kind -p kind=hospital
+
+    An organization parameter takes a name (looked up as `innograph show` does) or an IRI. The
+    same queries answer over HTTP at /queries/NAME?param=... (`innograph serve`).
+    """
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        values[key.strip()] = value
+    with app.session() as session:
+        if listing or not name:
+            rows = [{"name": q["name"], "title": q["title"],
+                     "parameters": ", ".join(f"{p['name']} ({p['type']}{', optional' if p['optional'] else ''})"
+                                             for p in q["params"])}
+                    for q in session.named_queries(folders=named_dirs)]
+            render(rows, "table" if fmt.lower() not in ("json", "csv", "tsv") else fmt.lower(), console=app.out)
+            return
+        with app.busy(f"running the query {name}"):
+            result = session.named(name, values, folders=named_dirs)
+            write_result(app, result, fmt.lower())
+    if result.kind == "ask" and not result.boolean:
+        raise click.exceptions.Exit(1)
+
+
 @cli.command()
 @click.pass_obj
 def optimize(app: App) -> None:
@@ -92,4 +141,4 @@ def optimize(app: App) -> None:
         app.err.print("the store is compacted")
 
 
-__all__ = ["serve", "optimize"]
+__all__ = ["serve", "query", "optimize"]

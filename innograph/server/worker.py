@@ -157,12 +157,8 @@ class Worker:
         return 204, TEXT, b""
 
     def named(self, request: dict) -> tuple[int, str, bytes]:
-        from innograph.queries.named import catalog
-
-        query = catalog(self.config.named_dirs).get(request["name"])
-        session = self.session
-        raw = query.run(session.kg, request.get("params") or {}, projection=session.projection)
-        return self._answer(raw, request)
+        result = self.session.named(request["name"], request.get("params") or {}, folders=self.config.named_dirs)
+        return self._answer(result.raw, request)
 
     def api(self, request: dict) -> tuple[int, str, bytes]:
         method = request["method"]
