@@ -12,11 +12,16 @@ the store's files changes), several share a store while a ``load`` runs in anoth
 each sees the state the last finished write left. Writing methods (:meth:`load`,
 :meth:`remove_source`, :meth:`resolve`, :meth:`decide`) need ``read_only=False``.
 
->>> from innograph.examples import handmade_example
+>>> import pathlib, tempfile
+>>> data = pathlib.Path(tempfile.mkdtemp()) / "members.ttl"
+>>> _ = data.write_text('''@prefix org: <http://www.w3.org/ns/org#> . @prefix ig: <https://w3id.org/innograph/ns#> .
+... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix o: <https://example.org/org/> .
+... o:h a ig:Hospital ; rdfs:label "Hôpital Nord" ; org:memberOf o:c .
+... o:c a ig:Cluster ; rdfs:label "Cluster Vallée Santé" .''')
 >>> with Session(None, read_only=False) as s:          # None: a throw-away graph in memory
-...     _ = s.load([handmade_example()])
-...     [p.hops[0].from_ for p in s.paths("CHU de Rouen", "Robotcath", k=1)]
-['CHU de Rouen']
+...     _ = s.load([data])
+...     [hop.to for hop in s.paths("Hôpital Nord", "Cluster Vallée Santé", k=1)[0].hops]
+['Cluster Vallée Santé']
 """
 
 from __future__ import annotations

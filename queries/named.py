@@ -96,21 +96,6 @@ class NamedQuery:
             bound[ox.Variable(p.name)] = _term(p, str(value), resolve)
         return bound
 
-    def run(self, kg, values: dict[str, str], *, projection=None):
-        """Run on the store `kg` with `values` bound; the raw pyoxigraph result."""
-
-        def resolve(name: str) -> str:
-            from innograph.queries.lookup import resolve as lookup
-
-            p = projection
-            if p is None:
-                from innograph.graph.projection import projection as build
-
-                p = build(kg)
-            return p.iris[lookup(kg, name, projection=p)]
-
-        return kg.query(self.text, substitutions=self.bind(values, resolve))
-
 
 def _param(name: str | None, rest: str, *, where: str) -> Param:
     if not name:

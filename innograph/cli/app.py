@@ -155,7 +155,7 @@ def cli(ctx: click.Context, store_path: Path | None, verbose: int, quiet: bool) 
       innograph load data/                   # each file becomes one source (a named graph)
       innograph sources                      # what is loaded, with triple counts
       innograph resolve                      # one node per organization across sources
-      innograph path "CHU de Rouen" Robotcath
+      innograph path "Hôpital Nord" "Cluster Vallée Santé"
       innograph sparql 'SELECT ?o WHERE { ?o a org:Organization } LIMIT 5' --format csv
 
     Lists print as a table (or text) for people; --format json, csv or tsv for programs.

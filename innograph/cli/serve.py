@@ -98,8 +98,8 @@ def query(app: App, name: str | None, params: tuple[str, ...], named_dirs: tuple
     \b
     Examples:
       innograph query --list
-      innograph query members --param org="ECOSYSTEM Cléon 4.0"
-      innograph query funding -p funder="European Commission" --format csv > grants.csv
+      innograph query members --param org="Cluster Vallée Santé"
+      innograph query funding -p funder="Région Nord" --format csv > grants.csv
       innograph query organizations-by-kind -p kind=hospital
 
     An organization parameter takes a name (looked up as `innograph show` does) or an IRI. The

@@ -48,7 +48,6 @@ class _Process:
         parent.setblocking(True)
         self.conn = Connection(parent.detach())
         self.pid = self.process.pid
-        self.ready = False
 
     def kill(self) -> None:
         try:
@@ -107,7 +106,6 @@ class WorkerPool:
                 asyncio.get_running_loop().create_task(self._spawn())
             return
         if message and message[0] == "ready":
-            proc.ready = True
             self._idle.put_nowait(proc)
 
     async def run(self, request: dict, timeout: float) -> tuple[int, str, bytes]:
@@ -158,8 +156,4 @@ class WorkerPool:
         return sorted(p.pid for p in self._all)
 
 
-def default_size() -> int:
-    return max(2, min(4, os.cpu_count() or 2))
-
-
-__all__ = ["WorkerPool", "QueryTimeout", "Busy", "default_size"]
+__all__ = ["WorkerPool", "QueryTimeout", "Busy"]
