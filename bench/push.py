@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from load import generate  # noqa: E402
+from netgen import generate  # noqa: E402
 
 from innograph.graph.bolt import NODE_LABEL, SOURCE_LABEL, neo4j_driver, property_graph  # noqa: E402
 from innograph.graph.boltpush import push_neo4j  # noqa: E402
