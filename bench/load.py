@@ -249,8 +249,7 @@ def _count_lines(path: Path) -> int:
             n += chunk.count(b"\n")
     return n
 
-
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="bench/load.py",
         description="Generate an innovation network as N-Triples and compare how fast and how "
@@ -299,8 +298,121 @@ exit status: 0 all goals pass; 1 a goal fails or could not be measured (innograp
     ap.add_argument("--worker-store", help=argparse.SUPPRESS)
     ap.add_argument("--worker-graph", help=argparse.SUPPRESS)
     ap.add_argument("worker_file", nargs="?", help=argparse.SUPPRESS)
-    args = ap.parse_args(argv)
+    return ap
 
+
+def _err(*a) -> None:
+    print(*a, file=sys.stderr, flush=True)
+
+
+def _prepare_file(args, workdir: Path, triples: int | None, counts: dict, report: dict) -> tuple[Path, int]:
+    """The N-Triples file to load (``--input``, or generated now) and its triple count."""
+    if args.input:
+        file = args.input.resolve()
+        file_triples = _count_lines(file)
+        report["generator"] = {"input": str(file), "triples": file_triples,
+                               "bytes": file.stat().st_size}
+        _err(f"input {file}: {file_triples:,} triples (lines), {file.stat().st_size / 2**20:,.1f} MB")
+        return file, file_triples
+    file = (args.out or workdir / f"innograph-{triples or 'custom'}-seed{args.seed}.nt").resolve()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    stats: dict = {}
+    _err(f"generating {'~' if triples is None else ''}{triples or ''} triples (seed {args.seed}) -> {file}")
+    t0 = time.perf_counter()
+    file_triples = generate(file, triples=triples, seed=args.seed, stats=stats, **counts)
+    gen_s = time.perf_counter() - t0
+    size = file.stat().st_size
+    report["generator"] = {"file": str(file), "triples": file_triples, "seconds": gen_s,
+                           "triples_per_s": file_triples / gen_s, "bytes": size,
+                           "seed": args.seed, **stats}
+    _err(f"generated {file_triples:,} triples, {size / 2**20:,.1f} MB "
+         f"({size / file_triples:.0f} B/triple) in {gen_s:.1f} s ({file_triples / gen_s:,.0f} triples/s)")
+    _err("  " + ", ".join(f"{k} {v:,}" for k, v in stats["phases"].items()))
+    _err(f"  {stats['organizations']:,} organizations ({stats['clusters']} clusters), "
+         f"{stats['people']:,} people, {stats['posts']:,} posts, {stats['projects']:,} projects, "
+         f"{stats['participations']:,} participations, {stats['places']:,} places")
+    return file, file_triples
+
+
+def _cli_to_measure(explicit: str | None, report: dict) -> str | None:
+    """The innograph executable (its start-up time goes in ``report``), or None to skip it."""
+    innograph = _find_innograph(explicit)
+    if innograph and not (os.path.exists(innograph) or shutil.which(innograph)):
+        _err(f"--innograph {innograph}: no such executable")
+        innograph = None
+    if innograph is None:
+        _err("innograph CLI not found: SKIPPING its measurement. Install it, e.g.\n"
+             "  python3 -m venv .venv && .venv/bin/pip install -e .   (then it is picked up "
+             "from .venv/bin/innograph)\n  or pass --innograph /path/to/innograph")
+        return None
+    innograph = os.path.abspath(innograph) if os.path.exists(innograph) else shutil.which(innograph)
+    s = min((_run_child([innograph, "--help"]) for _ in range(3)), key=lambda r: r["wall_s"])
+    report["innograph_startup_s"] = s["wall_s"] if s["rc"] == 0 else None
+    _err(f"innograph: {innograph} (`innograph --help` takes {s['wall_s']:.2f} s, "
+         f"peak RSS {s['peak_rss_mb']:.0f} MB)")
+    return innograph
+
+
+def _run_all(args, methods: list[str], *, file: Path, file_triples: int, workdir: Path,
+             innograph: str | None) -> tuple[dict, list, bool]:
+    """Every method, ``--repeat`` times: the best run per method, all runs, whether any failed."""
+    best: dict[str, dict] = {}
+    runs: list[dict] = []
+    failed = False
+    for run_no in range(1, args.repeat + 1):
+        for mth in methods:
+            if mth == "innograph" and innograph is None:
+                best[mth] = {"method": mth, "description": METHODS[mth], "skipped": True,
+                             "error": "innograph executable not found"}
+                continue
+            _err(f"[run {run_no}/{args.repeat}] {mth} ...")
+            res = _measure(mth, file=file, file_triples=file_triples, workdir=workdir,
+                           python=args.python, innograph=innograph, graph_iri=file.as_uri(),
+                           run_no=run_no, keep=args.keep)
+            runs.append(res)
+            if res.get("error"):
+                failed = True
+                _err(f"  {mth} FAILED: {res['error']}")
+            else:
+                _err(f"  {res['seconds']:.2f} s, {res['rate']:,.0f} triples/s, peak RSS "
+                     f"{res['peak_rss_mb']:,.0f} MB, counted {res.get('count')}")
+                if not res.get("count_ok"):
+                    failed = True
+            prev = best.get(mth)
+            if prev is None or prev.get("error") or (not res.get("error") and res["seconds"] < prev["seconds"]):
+                best[mth] = res
+    return best, runs, failed
+
+
+def _print_report(report: dict, ordered: list[dict], ratios: list[dict], file: Path,
+                  file_triples: int, repeat: int) -> None:
+    print(f"\nLoad benchmark: {file_triples:,} triples, {file.stat().st_size / 2**20:,.1f} MB N-Triples "
+          f"({file.name}), best of {repeat}, {os.cpu_count()} CPUs")
+    print(_table(ordered, file_triples))
+    print("  seconds: in-process load call (store open+load+close) for rdflib/pyoxigraph;")
+    print("   * innograph: whole process wall clock, including interpreter start-up and imports"
+          + (f" (`innograph --help` alone: {report['innograph_startup_s']:.2f} s)"
+             if report.get("innograph_startup_s") else ""))
+    print("  process s: each child's whole wall clock; peak RSS: that child's own maximum RSS;")
+    print("  triples (stores): quads counted back in all graphs; rates use the file's triple count")
+    for r in ordered:
+        if r.get("graphs") is not None and r["method"] == "innograph":
+            print(f"  innograph store: {r['named_quads']:,} quads in {r['graphs']} named graph(s), "
+                  f"{r['default_triples']:,} in the default graph; {r['extra_triples']:+,} vs the file")
+        if r.get("error") and not r.get("skipped"):
+            print(f"  {r['method']} error: {r['error']}")
+    print()
+    for q in ratios:
+        if q["ratio"] is None:
+            print(f"{q['name']}: not measured (goal >= {q['goal']}x) -> {q['verdict']}")
+        else:
+            print(f"{q['name']}: {q['ratio']:.2f}x (goal >= {q['goal']}x) -> {q['verdict']}"
+                  f"   [whole processes: {q['ratio_process']:.2f}x]")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
+    args = ap.parse_args(argv)
     if args.worker:
         _worker(args.worker, args.worker_file, args.worker_store, args.worker_graph)
         return 0
@@ -319,117 +431,29 @@ exit status: 0 all goals pass; 1 a goal fails or could not be measured (innograp
     if args.input and (args.triples or any(v is not None for v in counts.values())):
         ap.error("--input takes an existing file: drop the generator flags")
 
-    err = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="innograph-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     report: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
                                 "cpus": os.cpu_count()}}
     try:
-        if args.input:
-            file = args.input.resolve()
-            t0 = time.perf_counter()
-            file_triples = _count_lines(file)
-            report["generator"] = {"input": str(file), "triples": file_triples,
-                                   "bytes": file.stat().st_size}
-            err(f"input {file}: {file_triples:,} triples (lines), {file.stat().st_size / 2**20:,.1f} MB")
-        else:
-            file = (args.out or workdir / f"innograph-{triples or 'custom'}-seed{args.seed}.nt").resolve()
-            file.parent.mkdir(parents=True, exist_ok=True)
-            stats: dict = {}
-            err(f"generating {'~' if triples is None else ''}{triples or ''} triples (seed {args.seed}) -> {file}")
-            t0 = time.perf_counter()
-            file_triples = generate(file, triples=triples, seed=args.seed, stats=stats, **counts)
-            gen_s = time.perf_counter() - t0
-            size = file.stat().st_size
-            report["generator"] = {"file": str(file), "triples": file_triples, "seconds": gen_s,
-                                   "triples_per_s": file_triples / gen_s, "bytes": size,
-                                   "seed": args.seed, **stats}
-            err(f"generated {file_triples:,} triples, {size / 2**20:,.1f} MB "
-                f"({size / file_triples:.0f} B/triple) in {gen_s:.1f} s ({file_triples / gen_s:,.0f} triples/s)")
-            err("  " + ", ".join(f"{k} {v:,}" for k, v in stats["phases"].items()))
-            err(f"  {stats['organizations']:,} organizations ({stats['clusters']} clusters), "
-                f"{stats['people']:,} people, {stats['posts']:,} posts, {stats['projects']:,} projects, "
-                f"{stats['participations']:,} participations, {stats['places']:,} places")
+        file, file_triples = _prepare_file(args, workdir, triples, counts, report)
         if args.generate_only:
             if args.json:
                 args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False))
             print(json.dumps(report["generator"], indent=2, ensure_ascii=False))
             return 0
-
-        graph_iri = file.as_uri()
-        innograph = None
-        if "innograph" in methods:
-            innograph = _find_innograph(args.innograph)
-            if innograph and not (os.path.exists(innograph) or shutil.which(innograph)):
-                err(f"--innograph {innograph}: no such executable")
-                innograph = None
-            if innograph is None:
-                err("innograph CLI not found: SKIPPING its measurement. Install it, e.g.\n"
-                    "  python3 -m venv .venv && .venv/bin/pip install -e .   (then it is picked up "
-                    "from .venv/bin/innograph)\n  or pass --innograph /path/to/innograph")
-            else:
-                innograph = os.path.abspath(innograph) if os.path.exists(innograph) else shutil.which(innograph)
-                s = min((_run_child([innograph, "--help"]) for _ in range(3)), key=lambda r: r["wall_s"])
-                report["innograph_startup_s"] = s["wall_s"] if s["rc"] == 0 else None
-                err(f"innograph: {innograph} (`innograph --help` takes {s['wall_s']:.2f} s, "
-                    f"peak RSS {s['peak_rss_mb']:.0f} MB)")
-
-        best: dict[str, dict] = {}
-        runs: list[dict] = []
-        failed = False
-        for run_no in range(1, args.repeat + 1):
-            for mth in methods:
-                if mth == "innograph" and innograph is None:
-                    best[mth] = {"method": mth, "description": METHODS[mth], "skipped": True,
-                                 "error": "innograph executable not found"}
-                    continue
-                err(f"[run {run_no}/{args.repeat}] {mth} ...")
-                res = _measure(mth, file=file, file_triples=file_triples, workdir=workdir,
-                               python=args.python, innograph=innograph, graph_iri=graph_iri,
-                               run_no=run_no, keep=args.keep)
-                runs.append(res)
-                if res.get("error"):
-                    failed = True
-                    err(f"  {mth} FAILED: {res['error']}")
-                else:
-                    err(f"  {res['seconds']:.2f} s, {res['rate']:,.0f} triples/s, peak RSS "
-                        f"{res['peak_rss_mb']:,.0f} MB, counted {res.get('count')}")
-                    if not res.get("count_ok"):
-                        failed = True
-                prev = best.get(mth)
-                if prev is None or prev.get("error") or (not res.get("error") and res["seconds"] < prev["seconds"]):
-                    best[mth] = res
+        innograph = _cli_to_measure(args.innograph, report) if "innograph" in methods else None
+        best, runs, failed = _run_all(args, methods, file=file, file_triples=file_triples,
+                                      workdir=workdir, innograph=innograph)
         ordered = [best[mth] for mth in methods if mth in best]
         ratios = _ratios(best)
         report.update(file_triples=file_triples, repeat=args.repeat, results=ordered, runs=runs,
                       ratios=ratios)
-
-        print(f"\nLoad benchmark: {file_triples:,} triples, {file.stat().st_size / 2**20:,.1f} MB N-Triples "
-              f"({file.name}), best of {args.repeat}, {os.cpu_count()} CPUs")
-        print(_table(ordered, file_triples))
-        print("  seconds: in-process load call (store open+load+close) for rdflib/pyoxigraph;")
-        print("   * innograph: whole process wall clock, including interpreter start-up and imports"
-              + (f" (`innograph --help` alone: {report['innograph_startup_s']:.2f} s)"
-                 if report.get("innograph_startup_s") else ""))
-        print("  process s: each child's whole wall clock; peak RSS: that child's own maximum RSS;")
-        print("  triples (stores): quads counted back in all graphs; rates use the file's triple count")
-        for r in ordered:
-            if r.get("graphs") is not None and r["method"] == "innograph":
-                print(f"  innograph store: {r['named_quads']:,} quads in {r['graphs']} named graph(s), "
-                      f"{r['default_triples']:,} in the default graph; {r['extra_triples']:+,} vs the file")
-            if r.get("error") and not r.get("skipped"):
-                print(f"  {r['method']} error: {r['error']}")
-        print()
-        for q in ratios:
-            if q["ratio"] is None:
-                print(f"{q['name']}: not measured (goal >= {q['goal']}x) -> {q['verdict']}")
-            else:
-                print(f"{q['name']}: {q['ratio']:.2f}x (goal >= {q['goal']}x) -> {q['verdict']}"
-                      f"   [whole processes: {q['ratio_process']:.2f}x]")
+        _print_report(report, ordered, ratios, file, file_triples, args.repeat)
         if args.json:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-            err(f"results written to {args.json}")
+            _err(f"results written to {args.json}")
         if failed:
             return 3
         return 0 if all(q["verdict"] == "PASS" for q in ratios) else 1
