@@ -1,4 +1,5 @@
-"""Relations read from the dependency parse (spaCy), French and English.
+"""Relations read from the dependency parse (spaCy), French and English (posts and membership in
+:mod:`.syntaxposts`, funding in :mod:`.syntaxfunding`).
 
 Each relation is written once as a syntactic configuration and coordination and apposition
 distribute it, whatever the words between:
@@ -27,26 +28,20 @@ import bisect
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.graph.normalize import fold_same_length
 from innograph.loaders.mentions import Mention
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
+from innograph.loaders.syntaxposts import _HELM, _OWNER_POSSESSIVES, PostsMixin
 
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
-_ORG_PRONOUNS = frozenset("it its their leur leurs son sa ses".split())
-_OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
-_ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
-_AS = frozenset("as comme".split())
-_HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS)
-_FORMER = frozenset("former ancien ancienne ex then previous".split())
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-class SyntaxReader(FundingMixin):
+class SyntaxReader(PostsMixin, FundingMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -224,112 +219,6 @@ class SyntaxReader(FundingMixin):
         nearest = max(before, key=lambda m: m.start).entity
         return nearest if nearest.kind == "organization" else None
 
-    # -- posts and membership ------------------------------------------------------------------
-    def title(self, t) -> None:
-        if self.mention(t) is not None:
-            return  # a word of a name ("Project Executive Group")
-        member = _f(t) in lx.MEMBER_NOUNS
-        if t.dep_ == "compound" and not member:
-            return  # "CEO Jane Doe": read from the name's side below
-        orgs = self.title_orgs(t)
-        if not orgs:
-            return
-        persons = self.title_people(t)
-        if not persons:
-            return
-        title = "head" if _f(t) in _HELM else _title_text(t)
-        former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
-        founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
-        for person in persons:
-            for org in orgs:
-                if member:
-                    self.add("member_of", person, org, t)
-                elif founder:
-                    self.add("created_by", org, person, t)
-                else:
-                    self.add("holds_post", person, org, t, title=title, current=not former)
-
-    def title_orgs(self, t, *, shared=True) -> list:
-        conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
-        for c in t.children:
-            if conj and c.i > min(conj):
-                continue  # "présidente de X et fondatrice de Y": Y is the second title's
-            if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
-                found = self.orgs(c, retype=True) or self.new_organization(c)
-                if found:
-                    return found
-            if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        found = self.orgs(o, retype=_f(c) != "in") or (self.new_organization(o) if _f(c) != "in" else [])
-                        if found:
-                            return found
-            if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
-                return [self.mention(c).entity]
-            if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES:
-                owner = self.owner(t, _f(c))
-                if owner is not None:
-                    return [owner]
-        if t.dep_ == "conj" and _f(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title
-            for c in t.head.children:
-                if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
-                    found = self.orgs(c, retype=True)
-                    if found:
-                        return found
-        if shared:  # "president and chief executive officer of X": coordinated titles share it
-            for other in [*t.conjuncts]:
-                if _f(other) in lx.TITLE_HEADS:
-                    found = self.title_orgs(other, shared=False)
-                    if found:
-                        return found
-        head = t
-        while head.dep_ == "conj":
-            head = head.head
-        if head.dep_ == "pobj" and _f(head.head) in _AS:  # "X joined Y as CEO"
-            for c in head.head.head.children:
-                if c.dep_ in ("dobj", "obj"):
-                    return self.orgs(c)
-        verb = head.head if head.dep_ in ("attr", "xcomp", "pobj") else head
-        verb = verb.head if verb.dep_ == "prep" else verb
-        if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
-            return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
-        return []
-
-    def title_people(self, t) -> list:
-        head = t
-        while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
-            head = head.head  # "président de X et fondateur de Y" share the person of the first
-        for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
-            if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
-                    c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
-                return self.people(c)
-        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.mention(head.head, "person"):
-            # "X, directeur de Y"
-            return self.people(head.head)
-        if head.dep_ == "compound" and self.mention(head.head, "person"):
-            return self.people(head.head)
-        for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject
-            if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.mention(sib, "person") \
-                    and sib.i > 0 and sib.doc[sib.i - 1].text == ",":
-                return self.people(sib)
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-        if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
-            return self.people(subjects[0])
-        verb = None
-        if head.dep_ in ("attr", "xcomp", "oprd", "acomp", "obj", "dobj"):
-            verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
-        elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
-            verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
-        if verb is not None:
-            for c in verb.children:
-                if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
-                    found = self.people(c)
-                    if found:
-                        return found
-            if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.mention(verb.head, "person"):
-                return self.people(verb.head)  # "X, who became CEO of Y"
-        return []
-
     # -- founders -----------------------------------------------------------------------------
     def founding(self, v) -> None:
         agents = [c for c in v.children if c.dep_ == "obl:agent" or (c.dep_ == "agent")]
@@ -401,65 +290,6 @@ class SyntaxReader(FundingMixin):
             for p in self.places(place):
                 self.add("located_in", org, p, t)
 
-    # -- membership ----------------------------------------------------------------------------
-    def joining(self, v) -> None:
-        subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
-        targets = [c for c in v.children if c.dep_ in ("dobj", "obj")]
-        targets += [c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")]
-        if not subjects or not targets:
-            return
-        people = self.people(subjects[0])
-        members = [] if people else self.orgs(subjects[0], actors=True)
-        title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
-                      for p in c.children if p.dep_ == "pobj"), None)
-        for org in self.orgs(targets[0], retype=True):
-            for person in people:  # a person joining a company takes a post there, a body a seat
-                if fold_same_length(org.label.split()[0]) in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster":
-                    self.add("member_of", person, org, v)
-                else:
-                    self.add("holds_post", person, org, v, title=title, current=True)
-            for member in members:
-                self.add("member_of", member, org, v)
-
-    def working(self, v) -> None:
-        """'X worked at Y', 'X a travaillé chez Y', 'X was employed by Y', 'X served as T at Y'."""
-        orgs, title = [], None
-        for c in v.children:
-            if c.dep_ in ("prep", "agent") and _f(c) in ("at", "for", "with", "by", "in"):
-                orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=_f(c) != "in")]
-                title = title or next((_title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
-            elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aupres", "dans", "par"):
-                orgs += self.orgs(c, retype=_case(c) in ("chez", "pour"))
-            elif c.dep_ == "prep" and _f(c) in _AS:
-                title = next((_title_text(p) for p in c.children if p.dep_ == "pobj"), None)
-        if not orgs:
-            return
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
-        people = self.people(subjects[0]) if subjects else []
-        for person in people:
-            for org in _unique(orgs):
-                self.add("holds_post", person, org, v, title=title, current=True)
-
-    def affiliation(self, doc, m) -> None:
-        """'le Dr X, de l'hôpital Y', 'X de l'Institut Z': a person set off with the organization
-        they speak for (French, a nominal modifier of the name)."""
-        span = doc.char_span(m.start - self.offset, m.end - self.offset, alignment_mode="expand")
-        if span is None or doc.lang_ != "fr":
-            return
-        for c in span.root.children:
-            if c.dep_ == "nmod" and c.i > span.end - 1 and _case(c) in ("de", "du", "des", "d'", "d’", "chez"):
-                for org in self.orgs(c) or (self.new_organization(c) if _case(c) == "chez" else []):
-                    self.add("holds_post", m.entity, org, c, title=None, current=True)
-
-    def leading(self, v) -> None:
-        """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""
-        subjects = [c for c in v.children if c.dep_ == "nsubj"]
-        objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not _case(c))]
-        if subjects and objects:
-            for person in self.people(subjects[0]):
-                for org in self.orgs(objects[0], retype=True):
-                    self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
-
 
 def _spread(token) -> list:
     """A token with its conjuncts and the names apposed to it ('A, B et C', 'A, B and C')."""
@@ -477,24 +307,3 @@ def _anaphoric(noun) -> bool:
     """'la société', 'the company' alone (a definite article, nothing else that describes it)."""
     children = [c for c in noun.children if c.dep_ != "punct"]
     return len(children) == 1 and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
-
-
-def _title_text(t) -> str:
-    """The title around its head word: modifiers before ('chief financial officer') and
-    adjectives after ('directrice générale adjointe')."""
-    left = t.i
-    for c in sorted(t.children, key=lambda c: -c.i):
-        if c.i == left - 1 and c.dep_ in ("amod", "compound", "nmod") and not _is_name(c):
-            left = c.i
-    right = t.i
-    for c in sorted(t.children, key=lambda c: c.i):
-        if c.i == right + 1 and c.dep_ in ("amod",) and not _is_name(c):
-            right = c.i
-    doc = t.doc
-    return re.sub(r"\s+", " ", doc[left:right + 1].text).strip()
-
-
-def _is_name(token) -> bool:
-    return token.ent_type_ in ("PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC")
-
-
