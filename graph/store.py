@@ -41,8 +41,8 @@ they see the store as it was before that load; they see its result once the writ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
-import gzip
 import os
 import sys
 import traceback
@@ -53,9 +53,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import RDF, RDFS, XSD
 
-from innograph.errors import InputError, NotFoundError, StoreError, UsageError
-from innograph.graph import snapshots
-from innograph.graph.formats import QUAD_FORMATS, split_compression
+from innograph.errors import NotFoundError, StoreError, UsageError
+from innograph.graph import snapshots, storereplace
+from innograph.graph.formats import QUAD_FORMATS
 from innograph.graph.iri import SOURCE_BASE
 from innograph.graph.sources import (
     COMPLETE_QUERY as _COMPLETE_QUERY,
@@ -70,7 +70,6 @@ from innograph.graph.sources import (
 )
 from innograph.graph.sparql_guard import check_query, check_update, query_error
 from innograph.graph.storeops import check_iri as _check_iri
-from innograph.graph.storeops import data_block as _data_block
 from innograph.graph.storeops import into_graph as _into_graph
 from innograph.graph.storeops import may_hold_blank_nodes as _may_hold_blank_nodes
 from innograph.graph.storeops import union_removal as _union_removal
@@ -296,6 +295,12 @@ class KnowledgeGraph:
         """Write one payload where no reader looks; return the operations that put it in place."""
         _check_iri(payload.iri)
         replacing = self._store.contains_named_graph(ox.NamedNode(payload.iri))
+        if replacing:
+            if payload.triples is not None and not isinstance(payload.triples, (list, tuple)):
+                payload = dataclasses.replace(payload, triples=list(payload.triples))  # read twice below
+            operations = self._by_difference(payload, origin)
+            if operations is not None:
+                return operations
         data = f"{payload.iri}{_STAGING_MARK}{uuid.uuid4().hex}" if replacing else payload.iri
         written.append(data)
         graph = ox.NamedNode(data)
@@ -311,6 +316,17 @@ class KnowledgeGraph:
         self._store.extend(_with_union(self._description(about, payload, origin, count)))
         return operations
 
+    def _by_difference(self, payload: SourcePayload, origin: str) -> list[str] | None:
+        """The operations replacing a source's graph by its difference with the new version (see
+        :mod:`innograph.graph.storereplace`), or None when it must be staged and moved whole."""
+        graph = ox.NamedNode(payload.iri)
+        new = storereplace.new_version(payload)
+        old = None if new is None else storereplace.old_version(self._store, graph)
+        if old is None:
+            return None
+        described = {ox.Triple(q.subject, q.predicate, q.object) for q in self._description(graph, payload, origin, len(new))}
+        return storereplace.difference(graph, old, new | described)
+
     def remove_source(self, key: str) -> int:
         """Remove one source (by IRI, label or path) with its description; return its triple count."""
         self._check_writable()
@@ -324,18 +340,9 @@ class KnowledgeGraph:
         graph in step (for in-place edits such as resolution's label harmonization). IRIs and
         literals only."""
         self._check_writable()
-        deletes, inserts = list(remove), list(add)
-        if not deletes and not inserts:
+        parts = storereplace.edit_operations(remove, add)
+        if not parts:
             return
-        parts = []
-        if deletes:
-            parts.append(f"DELETE DATA {{ {_data_block(deletes)} }}")
-        if inserts:
-            parts.append(f"INSERT DATA {{ {_data_block(inserts)} {_data_block(inserts, default=True)} }}")
-        if deletes:
-            rows = " ".join(f"({q.subject} {q.predicate} {q.object})" for q in deletes)
-            parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} ?s ?p ?o "
-                         "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }")
         with snapshots.disk_errors(self.path, "writing"):
             self._commit(parts)
 
@@ -417,32 +424,12 @@ class KnowledgeGraph:
 
     def _load_file(self, graph: ox.NamedNode, payload: SourcePayload) -> None:
         path = Path(payload.file)
-        _, compression = split_compression(path)
-        opener = gzip.open if compression == ".gz" else open
-        try:
-            with opener(path, "rb") as stream:
-                if payload.format in QUAD_FORMATS:
-                    quads = ox.parse(
-                        stream, payload.format, base_iri=payload.base_iri, rename_blank_nodes=True
-                    )
-                    self._store.bulk_extend(_with_union(_into_graph(quads, graph)))
-                else:
-                    self._store.bulk_load(stream, payload.format, base_iri=payload.base_iri, to_graph=graph)
-        except SyntaxError as exc:
-            raise InputError(
-                f"not valid {payload.format.name}: {exc.msg}",
-                path=path,
-                line=exc.lineno,
-                column=exc.offset,
-                hint="fix the file or pass the right --format",
-            ) from None
-        except (OSError, EOFError, UnicodeDecodeError) as exc:
-            if isinstance(exc, OSError) and snapshots.is_disk_full(exc):
-                raise
-            raise InputError(f"cannot read the file: {exc}", path=path) from None
-        except MemoryError as exc:  # the parser's bounded buffer: one term or line over 16 MiB
-            raise InputError(f"a term or line is too long to parse ({exc})", path=path,
-                             hint="an IRI or literal this long is not data; check the file (or its compression)") from None
+        with storereplace.reading(path, payload.format.name), storereplace.open_rdf(path) as stream:
+            if payload.format in QUAD_FORMATS:
+                quads = ox.parse(stream, payload.format, base_iri=payload.base_iri, rename_blank_nodes=True)
+                self._store.bulk_extend(_with_union(_into_graph(quads, graph)))
+            else:
+                self._store.bulk_load(stream, payload.format, base_iri=payload.base_iri, to_graph=graph)
 
     def _description(
         self, graph: ox.NamedNode, payload: SourcePayload, origin: str, count: int
