@@ -21,15 +21,18 @@ from __future__ import annotations
 
 from innograph.errors import RemoteError, UsageError
 from innograph.graph.bolt import NODE_LABEL, RELATIONSHIP_TYPES, neo4j_driver, neo4j_module
-from innograph.graph.projection import NODATE, as_of_period
+from innograph.graph.projection import NODATE, ORGANIZATION_KINDS, as_of_period
 from innograph.queries.pathsearch import (
-    AVOID_HUBS_PENALTY, CHAINED_MENTIONS, HUB_PENALTY, Candidate, Found, SearchFilter, _diversify,
+    AVOID_HUBS_PENALTY, CHAINED_MENTIONS, DIGITS, HUB_PENALTY, Candidate, Found, Reached, SearchFilter, _diversify,
+    typical_degree,
 )
 
-__all__ = ["Neo4jSearch", "path_cypher"]
+__all__ = ["Neo4jSearch", "path_cypher", "nearest_cypher"]
 
 #: Paths fetched per path asked for: parallel edges and diversification need spares.
 SPARES = 40
+#: Paths from one end fetched, cheapest first, to find its nearest organizations (no path case).
+NEAREST_ROWS = 5000
 
 _DATE = "(CASE WHEN $ref <> 0 AND r.last_day > $ref THEN r.start_day ELSE r.last_day END)"
 _RECENCY = (f"(CASE WHEN {_DATE} = 0 OR $ref = 0 THEN 0.75 ELSE 0.5 + 0.5 * exp(-(CASE WHEN $ref > {_DATE} "
@@ -63,6 +66,28 @@ def path_cypher(f: SearchFilter) -> str:
     )
 
 
+def nearest_cypher(f: SearchFilter, hops: int) -> str:
+    """The cheapest paths from ``$a`` within `hops` hops to organizations other than the ends
+    (``$ends``), through intermediates the filter allows: what :meth:`Neo4jSearch.search`
+    lists when there is no path (the embedded search's ``nearest``)."""
+    kinds = sorted(f.kinds) if f.kinds is not None else sorted(RELATIONSHIP_TYPES)
+    types = "|".join(sorted({RELATIONSHIP_TYPES[k] for k in kinds if k in RELATIONSHIP_TYPES}))
+    rel_checks = ["r.kind IN $kinds"] + ([_VALID_AT] if f.as_of else [])
+    node_checks = ["NOT n.iri IN $avoid", "NOT n.iri IN $ends"] + (["n.kind IN $via"] if f.via is not None else [])
+    return (
+        f"MATCH (a:{NODE_LABEL} {{iri: $a}})\n"
+        f"MATCH p = (a)-[:{types}*1..{int(hops)}]-(:{NODE_LABEL})\n"
+        "WITH nodes(p) AS ns, relationships(p) AS rs\n"
+        "WHERE ns[-1].kind IN $organizations AND NOT ns[-1].iri IN $ends AND NOT ns[-1].iri IN $avoid\n"
+        "  AND ALL(i IN range(1, size(ns) - 1) WHERE NOT ns[i] IN ns[0..i])\n"
+        f"  AND ALL(r IN rs WHERE {' AND '.join(rel_checks)})\n"
+        f"  AND ALL(n IN ns[1..-1] WHERE {' AND '.join(node_checks)})\n"
+        f"WITH ns[-1].iri AS iri, size(rs) AS hops, reduce(c = 0.0, r IN rs | c + {_EDGE_COST})\n"
+        f"     + $alpha * reduce(h = 0.0, n IN ns[1..] | h + {_HUB}) AS cost\n"
+        "RETURN iri, hops, cost ORDER BY cost, hops LIMIT $limit"
+    )
+
+
 class Neo4jSearch:
     """Path search on a Bolt server: ``Neo4jSearch(kg, projection, driver=... | uri=...)``.
 
@@ -85,30 +110,49 @@ class Neo4jSearch:
         if self._own:
             self.driver.close()
 
-    def _typical(self) -> float:
-        p = self.p
-        degrees = sorted(p.degree(i) for i in range(p.n_nodes))
-        return float(max(10, degrees[int(0.9 * (len(degrees) - 1))] if degrees else 0))
-
-    def search(self, source: str, target: str, k: int, edge_filter: SearchFilter) -> Found:
-        f = edge_filter
+    def _params(self, source: str, target: str, f: SearchFilter) -> dict:
         period = as_of_period(f.as_of)
         lo, hi = period if period is not None else (NODATE, NODATE)
         kinds = sorted(f.kinds) if f.kinds is not None else sorted(RELATIONSHIP_TYPES)
-        params = {"a": source, "b": target, "kinds": kinds, "avoid": sorted(f.avoid - {source, target}),
-                  "via": sorted(f.via) if f.via is not None else None, "lo": lo, "hi": hi,
-                  "ref": lo if period is not None else self.p.max_date, "typical": self._typical(),
-                  "alpha": AVOID_HUBS_PENALTY if f.avoid_hubs else HUB_PENALTY, "chained": CHAINED_MENTIONS,
-                  "limit": SPARES * k}
+        return {"a": source, "b": target, "kinds": kinds, "avoid": sorted(f.avoid - {source, target}),
+                "via": sorted(f.via) if f.via is not None else None, "lo": lo, "hi": hi,
+                "ref": lo if period is not None else self.p.max_date, "typical": typical_degree(self.p),
+                "alpha": AVOID_HUBS_PENALTY if f.avoid_hubs else HUB_PENALTY, "chained": CHAINED_MENTIONS}
+
+    def _run(self, cypher: str, params: dict) -> list:
         neo4j = neo4j_module()
         try:
-            records, _, _ = self.driver.execute_query(path_cypher(f), params, database_=self.database,
+            records, _, _ = self.driver.execute_query(cypher, params, database_=self.database,
                                                       routing_=neo4j.RoutingControl.READ)
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise RemoteError(f"the Bolt server refused or failed the path query: {exc}") from exc
+        return records
+
+    def search(self, source: str, target: str, k: int, edge_filter: SearchFilter) -> Found:
+        f = edge_filter
+        params = self._params(source, target, f)
         found: dict[tuple, tuple] = {}
-        for record in records:
+        for record in self._run(path_cypher(f), {**params, "limit": SPARES * k}):
             nodes, cost = tuple(record["nodes"]), float(record["cost"])
             if cost < found.get(nodes, (float("inf"),))[0]:
                 found[nodes] = (cost, tuple(tuple(e) for e in record["edges"]))
-        return Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(found, k)])
+        result = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(found, k)])
+        if not result.candidates:
+            result.nearest_from = self.nearest(source, (source, target), (f.max_hops + 1) // 2, f, params)
+            result.nearest_to = self.nearest(target, (source, target), f.max_hops // 2, f, params)
+        return result
+
+    def nearest(self, start: str, ends: tuple[str, str], hops: int, f: SearchFilter, params: dict,
+                n: int = 5) -> list[Reached]:
+        """The `n` organizations `start` reaches cheapest within `hops` hops (as the embedded search)."""
+        if hops < 1:
+            return []
+        rows = self._run(nearest_cypher(f, hops), {**params, "a": start, "ends": list(ends), "limit": NEAREST_ROWS,
+                                                   "organizations": sorted(ORGANIZATION_KINDS)})
+        best: dict[str, tuple[float, int]] = {}
+        for record in rows:
+            cost, hops_ = float(record["cost"]), int(record["hops"])
+            if round(cost, DIGITS) < round(best.get(record["iri"], (float("inf"), 0))[0], DIGITS):
+                best[record["iri"]] = (cost, hops_)
+        ranked = sorted((round(cost, DIGITS), hops_, iri, cost) for iri, (cost, hops_) in best.items())
+        return [Reached(iri, hops_, cost) for _, hops_, iri, cost in ranked[:n]]

@@ -26,9 +26,9 @@ The embedded search (``"embedded"``) walks the projection in memory.
 from __future__ import annotations
 
 import math
-from bisect import insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import heappop, heappush
 from typing import Protocol, runtime_checkable
 
 from innograph.errors import UsageError
@@ -41,7 +41,8 @@ HUB_PENALTY = 0.5         # exponent of the hub penalty (typical degree / degree
 AVOID_HUBS_PENALTY = 2.0  # with --avoid-hubs
 CHAINED_MENTIONS = math.log(2)  # cost of every co-mention hop after the first in a path
 DIVERSITY = math.log(2)   # cost, in ranking only, per intermediate already shown in a better path
-BEAM = 3000               # beyond two layers from an end, expand only this many best nodes
+RANKED = 4                # the cheapest RANKED * k paths are ranked, then k are chosen (diversified)
+DIGITS = 9                # costs are ranked rounded to this many decimals: every engine ranks ties alike
 
 #: An edge as every engine names it: (source IRI, fact kind, target IRI).
 EdgeKey = tuple[str, str, str]
@@ -131,7 +132,16 @@ def path_search(name: str, kg, projection, **options) -> PathSearch:
 
 
 class EmbeddedSearch:
-    """The search on the in-memory projection: best partial paths from both ends, joined."""
+    """The search on the in-memory projection: exact, cheapest paths first.
+
+    The candidates are the ``RANKED * k`` cheapest simple paths (each node sequence at its
+    cheapest edges): the set an exhaustive enumeration ranks first. Partial paths from the
+    source grow cheapest first (A*), each ranked by its cost plus a lower bound of what is left:
+    the cheapest walk into the target within the hops left, computed over half the hop limit
+    around the target (beyond it, the cheapest way into that neighbourhood). No step makes a
+    path cheaper, so whole paths come out in order of cost and the search stops after the last
+    one ranked.
+    """
 
     name = "embedded"
 
@@ -143,43 +153,55 @@ class EmbeddedSearch:
         s, t = p.index(source), p.index(target)
         if s is None or t is None:
             raise UsageError(f"not a node of the projection: {target if s is not None else source}")
-        valid = valid_edges(p, as_of=f.as_of, kinds=None if f.kinds is None else sorted(f.kinds))
-        avoid = {n for n in map(p.index, f.avoid) if n is not None} - {s, t}
-        walk = _Walk(p, valid, avoid, f.via, f.avoid_hubs, keep=max(k + 2, 4), reference=as_of_ordinal(f.as_of))
-        fwd = walk.expand(s, t, (f.max_hops + 1) // 2)
-        bwd = walk.expand(t, s, f.max_hops // 2)
-        chosen = walk.join(s, t, fwd, bwd, k, need_mid=f.via is not None)
-        key = _keyer(p)
-        found = Found([Candidate(cost, tuple(p.iris[n] for n in nodes), tuple(key(e) for e in edges))
-                       for cost, nodes, edges in chosen])
-        if not chosen:
-            found.nearest_from, found.nearest_to = _nearest(p, fwd, s), _nearest(p, bwd, t)
+        walk = _Walk(p, f, s, t)
+        found = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(walk.cheapest(RANKED * k), k)])
+        if not found.candidates:
+            found.nearest_from = walk.nearest(s, t, (f.max_hops + 1) // 2)
+            found.nearest_to = walk.nearest(t, s, f.max_hops // 2)
         return found
 
 
-def _keyer(p):
-    def key(e: int) -> EdgeKey:
-        return p.iris[p.src[e]], p.edge_kinds[p.ekind[e]], p.iris[p.dst[e]]
-    return key
+def typical_degree(p) -> float:
+    """The degree hubs are measured against: the 90th percentile, at least 10 (as the projection's)."""
+    cached = _TYPICAL.get(id(p))
+    if cached is not None and cached[0] is p:
+        return cached[1]
+    degrees = sorted(p.indptr[i + 1] - p.indptr[i] for i in range(p.n_nodes))
+    typical = float(max(10, degrees[int(0.9 * (len(degrees) - 1))] if degrees else 0))
+    _TYPICAL.clear()
+    _TYPICAL[id(p)] = (p, typical)
+    return typical
 
 
-def _nearest(p, best: dict, start: int, n: int = 5) -> list[Reached]:
-    ranked = sorted((parts[0][0], len(parts[0][2]), v) for v, parts in best.items()
-                    if v != start and p.kinds[v] in ORGANIZATION_KINDS)
-    return [Reached(p.iris[v], hops, cost) for cost, hops, v in ranked[:n]]
+_TYPICAL: dict[int, tuple] = {}
+
+
+def rank_key(cost: float, nodes: tuple) -> tuple:
+    """How paths rank: cost (rounded, so sums in another order tie), then fewer hops, then IRIs."""
+    return round(cost, DIGITS), len(nodes), nodes
 
 
 class _Walk:
-    """The walk itself, on projection ids."""
+    """The search itself, on projection ids: edge costs and hub penalties, the bounds, A*."""
 
-    def __init__(self, p, valid, avoid: set[int], via, avoid_hubs: bool, keep: int, reference) -> None:
-        self.p, self.valid, self.avoid, self.mid_kinds = p, valid, avoid, via
+    def __init__(self, p, f: SearchFilter, s: int, t: int) -> None:
+        self.p, self.f, self.s, self.t = p, f, s, t
+        self.valid = valid_edges(p, as_of=f.as_of, kinds=None if f.kinds is None else sorted(f.kinds))
+        self.avoid = {n for n in map(p.index, f.avoid) if n is not None} - {s, t}
+        reference = as_of_ordinal(f.as_of)
         self.reference = reference if reference is not None else p.max_date
-        self.alpha = AVOID_HUBS_PENALTY if avoid_hubs else HUB_PENALTY
-        self.keep = keep
+        self.alpha = AVOID_HUBS_PENALTY if f.avoid_hubs else HUB_PENALTY
+        self.typical = typical_degree(p)
+        self.weak = p.edge_kinds.index("co_mentioned")
         self._cost: dict[int, float | None] = {}
+        self._hub: dict[int, float] = {}
+
+    def key(self, e: int) -> EdgeKey:
+        p = self.p
+        return p.iris[p.src[e]], p.edge_kinds[p.ekind[e]], p.iris[p.dst[e]]
 
     def edge_cost(self, e: int) -> float | None:
+        """``-log(weight × recency)`` of a valid edge; None for an edge the filter rules out."""
         cost = self._cost.get(e, -1.0)
         if cost == -1.0:
             p = self.p
@@ -193,109 +215,154 @@ class _Walk:
             self._cost[e] = cost
         return cost
 
-    def _passable(self, u: int, start: int, other: int) -> bool:
-        if u == start:
-            return True
-        if u == other or u in self.avoid:
-            return False
-        return self.mid_kinds is None or self.p.kinds[u] in self.mid_kinds
+    def hub(self, v: int) -> float:
+        """The penalty for passing through `v`: ``alpha × log(degree / typical degree)``, or 0."""
+        penalty = self._hub.get(v)
+        if penalty is None:
+            degree = self.p.indptr[v + 1] - self.p.indptr[v]
+            penalty = self.alpha * math.log(degree / self.typical) if degree > self.typical else 0.0
+            self._hub[v] = penalty
+        return penalty
 
-    def expand(self, start: int, other: int, hops: int) -> dict[int, list]:
-        """Best partial paths (cost, nodes, edges) from `start`, up to `hops` hops, per end node."""
-        p, alpha, hub, keep = self.p, self.alpha, self.p.hub, self.keep
-        indptr, nbr, eid, avoid = p.indptr, p.nbr, p.eid, self.avoid
-        best: dict[int, list] = {start: [(0.0, (start,), ())]}
-        frontier = [start]
-        for layer in range(1, hops + 1):
-            if layer > 2 and len(frontier) > BEAM:
-                frontier = sorted(frontier, key=lambda n: best[n][0][0])[:BEAM]
-            touched = set()
-            for u in frontier:
-                if not self._passable(u, start, other):
-                    continue
-                partials = [x for x in best[u] if len(x[2]) == layer - 1]
-                if not partials:
-                    continue
-                for i in range(indptr[u], indptr[u + 1]):
+    def passable(self, v: int) -> bool:
+        """Whether `v` may be an intermediate (the ends aside)."""
+        return v not in self.avoid and (self.f.via is None or self.p.kinds[v] in self.f.via)
+
+    def _bounds(self, depth: int) -> list[dict[int, float]]:
+        """``[j][v]``: the cheapest walk from `v` into the target in at most `j` hops, through
+        intermediates the filter allows (`v`'s own penalty not included). (A deeper neighbourhood
+        tightens the bounds but costs more than it saves on graphs of 100k edges.)"""
+        p, s, t = self.p, self.s, self.t
+        indptr, nbr, eid = p.indptr, p.nbr, p.eid
+        layers, frontier = [{t: 0.0}], {t: 0.0}
+        for _ in range(depth):
+            current, changed = dict(layers[-1]), {}
+            for x, rest in frontier.items():
+                if x != t:
+                    rest += self.hub(x)
+                for i in range(indptr[x], indptr[x + 1]):
                     v = nbr[i]
-                    if v == start or v in avoid:
+                    if v == t or v == s or not self.passable(v):
                         continue
                     c = self.edge_cost(eid[i])
-                    if c is None:
-                        continue
-                    if v != other:
-                        c += alpha * hub[v]
-                    e = eid[i]
-                    for cost, nodes, edges in partials:  # inline: the hot loop of the search
-                        if v in nodes:
-                            continue
-                        total = cost + c
-                        found = best.get(v)
-                        if found is not None and (len(found) < keep or total < found[-1][0]):
-                            twin = next((x for x in found if x[1][:-1] == nodes), None)
-                            if twin is not None:  # a parallel edge: keep the stronger one
-                                if total >= twin[0]:
-                                    continue
-                                found.remove(twin)
-                        if found is None:
-                            best[v] = [(total, nodes + (v,), edges + (e,))]
-                        elif len(found) < keep:
-                            insort(found, (total, nodes + (v,), edges + (e,)))
-                        elif total < found[-1][0]:
-                            insort(found, (total, nodes + (v,), edges + (e,)))
-                            found.pop()
-                        else:
-                            continue
-                        touched.add(v)
-            frontier = list(touched)
-        return best
+                    if c is not None and c + rest < current.get(v, math.inf):
+                        current[v] = changed[v] = c + rest
+            layers.append(current)
+            frontier = changed
+        return layers
 
-    def join(self, s: int, t: int, fwd: dict, bwd: dict, k: int, need_mid: bool) -> list:
-        """Join partial paths where they meet; rank, penalize chained co-mentions, diversify."""
-        p, alpha = self.p, self.alpha
-        weak = p.edge_kinds.index("co_mentioned")
+    def cheapest(self, want: int) -> dict[tuple, tuple]:
+        """The cheapest simple paths, at least `want` when there are (and any tied with the last):
+        IRIs of the nodes -> (cost, edge keys)."""
+        s, t, hops = self.s, self.t, self.f.max_hops
+        self.layers = self._bounds(min(hops - 1, (hops + 1) // 2))
+        self.rim = min((rest + self.hub(v) for v, rest in self.layers[-1].items() if v != t), default=math.inf)
+        self._moves: dict[tuple[int, int], list] = {}
         found: dict[tuple, tuple] = {}
-        for m, left in fwd.items():
-            right = bwd.get(m)
-            if right is None:
+        closed: set[tuple] = set()
+        limit, order = math.inf, 0
+        heap: list = [(0.0, 0, 0.0, (s,), (), False)]
+        while heap:
+            bound, _, cost, nodes, edges, weak = heappop(heap)
+            if bound > limit:
+                break
+            if nodes[-1] == t:
+                if nodes not in found:
+                    found[nodes] = (cost, edges)
+                    if len(found) == want:
+                        limit = cost + 10.0 ** -DIGITS
                 continue
-            if m not in (s, t) and self.mid_kinds is not None and p.kinds[m] not in self.mid_kinds:
+            if (nodes, weak) in closed:  # the same nodes by parallel edges, cheaper first
                 continue
-            twice = alpha * p.hub[m] if m not in (s, t) else 0.0
-            for lc, ln, le in left:
-                for rc, rn, re_ in right:
-                    if len(le) + len(re_) == 0 or set(ln) & set(rn[:-1]):
+            closed.add((nodes, weak))
+            for step, c, v, e, mention in self.moves(nodes[-1], hops - len(edges) - 1):
+                if cost + step > limit:
+                    break  # the moves are sorted: none further is cheap enough
+                if v in nodes:
+                    continue
+                if mention and weak:
+                    c += CHAINED_MENTIONS
+                    step += CHAINED_MENTIONS
+                    if cost + step > limit:
                         continue
-                    nodes = ln + rn[-2::-1]
-                    edges = le + re_[::-1]
-                    if need_mid and len(edges) < 2:
+                order += 1
+                heappush(heap, (cost + step, order, cost + c, nodes + (v,), edges + (e,), weak or mention))
+        iris = self.p.iris
+        return {tuple(iris[n] for n in nodes): (cost, tuple(map(self.key, edges))) for nodes, (cost, edges) in found.items()}
+
+    def moves(self, u: int, left: int) -> list[tuple]:
+        """The steps from `u` with `left` hops left after them that can still reach the target:
+        (cost of the step plus the bound of the rest, cost of the step, node, edge, co-mention),
+        cheapest first; computed once per node and hops left."""
+        found = self._moves.get((u, left))
+        if found is not None:
+            return found
+        p, s, t, layers, rim = self.p, self.s, self.t, self.layers, self.rim
+        near, weak_kind, direct = len(layers) - 1, self.weak, u != s or self.f.via is None
+        found = []
+        for i in range(p.indptr[u], p.indptr[u + 1]):
+            v, e = p.nbr[i], p.eid[i]
+            c = self.edge_cost(e)
+            if c is None:
+                continue
+            if v == t:
+                if not direct:
+                    continue
+                rest = 0.0
+            elif left == 0 or v == s or not self.passable(v):
+                continue
+            else:
+                c += self.hub(v)
+                rest = layers[left].get(v, math.inf) if left <= near else min(layers[near].get(v, math.inf), rim)
+                if rest == math.inf:
+                    continue
+            found.append((c + rest, c, v, e, p.ekind[e] == weak_kind))
+        found.sort()
+        self._moves[u, left] = found
+        return found
+
+    def nearest(self, start: int, other: int, hops: int, n: int = 5) -> list[Reached]:
+        """The `n` organizations `start` reaches cheapest within `hops` hops (not through `other`)."""
+        p = self.p
+        best: dict[int, tuple[float, int]] = {start: (0.0, 0)}
+        frontier = [start]
+        for layer in range(1, hops + 1):
+            reached = {u: best[u][0] for u in frontier if u == start or (u != other and self.passable(u))}
+            frontier = []
+            for u, cost in reached.items():
+                for i in range(p.indptr[u], p.indptr[u + 1]):
+                    v, c = p.nbr[i], self.edge_cost(p.eid[i])
+                    if c is None or v == start or v in self.avoid:
                         continue
-                    weak_hops = sum(1 for e in edges if p.ekind[e] == weak)
-                    cost = lc + rc - twice + CHAINED_MENTIONS * max(0, weak_hops - 1)
-                    if cost < found.get(nodes, (math.inf,))[0]:
-                        found[nodes] = (cost, edges)
-        return _diversify(found, k)
+                    total = cost + c + (self.hub(v) if v != other else 0.0)
+                    if total < best.get(v, (math.inf,))[0]:
+                        best[v] = (total, layer)
+                        frontier.append(v)
+        ranked = sorted((round(cost, DIGITS), hops_, p.iris[v], cost) for v, (cost, hops_) in best.items()
+                        if v not in (start, other) and p.kinds[v] in ORGANIZATION_KINDS)
+        return [Reached(iri, hops_, cost) for _, hops_, iri, cost in ranked[:n]]
 
 
 def _diversify(found: dict, k: int) -> list:
-    """The `k` best paths, a path through intermediates already shown ranking lower (MMR)."""
-    ranked = sorted(found.items(), key=lambda item: (item[1][0], len(item[0]), item[0]))[:4 * k]
+    """The `k` best of the cheapest paths (node IRIs -> (cost, edges)), a path through
+    intermediates already shown ranking lower (MMR); (cost, nodes, edges), best first."""
+    ranked = sorted(found.items(), key=lambda item: rank_key(item[1][0], item[0]))[:RANKED * k]
     chosen: list = []
-    used: dict[int, int] = {}
+    used: dict[str, int] = {}
 
     def adjusted(item):
         nodes, (cost, _) = item
-        return cost + DIVERSITY * sum(used.get(n, 0) for n in nodes[1:-1])
+        return rank_key(cost + DIVERSITY * sum(used.get(n, 0) for n in nodes[1:-1]), nodes)
 
     while ranked and len(chosen) < k:
-        best = min(ranked, key=lambda item: (adjusted(item), len(item[0]), item[0]))
+        best = min(ranked, key=adjusted)
         ranked.remove(best)
         nodes, (cost, edges) = best
         chosen.append((cost, nodes, edges))
         for n in nodes[1:-1]:
             used[n] = used.get(n, 0) + 1
-    return sorted(chosen, key=lambda item: (item[0], len(item[1]), item[1]))
+    return sorted(chosen, key=lambda item: rank_key(item[0], item[1]))
 
 
 __all__ = ["PathSearch", "SearchFilter", "Candidate", "Found", "Reached", "EdgeKey", "EmbeddedSearch",
-           "path_search", "search_names", "GROUP"]
+           "path_search", "search_names", "typical_degree", "rank_key", "GROUP"]

@@ -86,3 +86,69 @@ def test_the_filter_says_what_the_search_may_walk(seeds):
     wanted = replay.asked[0][3]
     assert wanted.via == {"Project"} and wanted.kinds == {"member_of"} and wanted.as_of == "2020"
     assert wanted.max_hops == 3 and len(wanted.avoid) == 1
+
+
+def _every_path(p, s: int, t: int, f: SearchFilter) -> dict:
+    """Every simple path from s to t within the filter, at its cheapest edges: the reference."""
+    import math
+
+    from innograph.graph.projection import NODATE, as_of_ordinal, edge_filter, recency
+    from innograph.queries.pathsearch import CHAINED_MENTIONS, HUB_PENALTY, typical_degree
+
+    valid = edge_filter(p, as_of=f.as_of, kinds=None if f.kinds is None else sorted(f.kinds))
+    reference = as_of_ordinal(f.as_of) or p.max_date
+    typical = typical_degree(p)
+
+    def cost(e):
+        date = p.last[e] if reference == NODATE or p.last[e] <= reference else p.start[e]
+        return -math.log(max(1e-9, p.weight[e] * recency(date, reference)))
+
+    def hub(v):
+        return HUB_PENALTY * math.log(p.degree(v) / typical) if p.degree(v) > typical else 0.0
+
+    found = {}
+
+    def walk(nodes, edges):
+        u = nodes[-1]
+        if u == t:
+            mentions = sum(p.edge_kinds[p.ekind[e]] == "co_mentioned" for e in edges)
+            total = (sum(map(cost, edges)) + sum(hub(v) for v in nodes[1:-1])
+                     + CHAINED_MENTIONS * max(0, mentions - 1))
+            key = tuple(p.iris[v] for v in nodes)
+            found[key] = min(found.get(key, math.inf), total)
+            return
+        if len(edges) == f.max_hops or (u != s and f.via is not None and p.kinds[u] not in f.via):
+            return
+        for v, e in p.neighbours(u):
+            if v not in nodes and valid(e):
+                walk(nodes + (v,), edges + (e,))
+
+    walk((s,), ())
+    return found
+
+
+@pytest.mark.parametrize("options", [{}, {"as_of": "2016"}, {"max_hops": 3}, {"via": frozenset({"Project"})},
+                                     {"kinds": frozenset({"partner_of", "funds", "member_of", "co_mentioned"})}])
+def test_the_embedded_search_finds_the_cheapest_paths_an_exhaustive_walk_finds(seeds, options):
+    """Exact, not a beam: the candidates are the cheapest of every simple path (diversified alike)."""
+    from innograph.queries.pathsearch import RANKED, _diversify, rank_key
+
+    p = projection(seeds)
+    engine = EmbeddedSearch(seeds, p)
+    f = SearchFilter(**options)
+    orgs = [n for n in range(p.n_nodes) if p.is_organization(n) and p.degree(n)]
+    checked = 0
+    for s in orgs:
+        for t in orgs:
+            if s == t:
+                continue
+            every = _every_path(p, s, t, f)
+            if f.via is not None:
+                every = {nodes: c for nodes, c in every.items() if len(nodes) > 2}
+            got = engine.search(p.iris[s], p.iris[t], 3, f).candidates
+            cheapest = sorted(every.items(), key=lambda item: rank_key(item[1], item[0]))[:RANKED * 3]
+            want = _diversify({nodes: (c, ()) for nodes, c in cheapest}, 3)
+            assert [c.nodes for c in got] == [nodes for _, nodes, _ in want], (p.labels[s], p.labels[t])
+            assert [c.cost for c in got] == pytest.approx([c for c, _, _ in want], abs=1e-9)
+            checked += bool(got)
+    assert checked >= 20
