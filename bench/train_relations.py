@@ -48,6 +48,8 @@ KN_SWAP = {"ceo"}
 BETA = {"fr": 0.5}
 #: the gold facts a relation is labelled from (a post held for a country is a post)
 GOLD_OF = {"govpost": "post"}
+#: Fewer positive candidates than this: no model (a threshold read from a handful is noise).
+MIN_POSITIVES = 10
 CEO_WORDS = ("ceo", "chief executive", "pdg", "directeur general", "directrice generale", "president directeur")
 
 
@@ -196,7 +198,7 @@ def train_language(examples, lang: str, *, tune_part: int) -> dict:
     for relation in relmodel.RELATIONS:
         chosen = [e for e in examples if e[1] == relation]
         positives = sum(e[3] for e in chosen)
-        if positives < 5:
+        if positives < MIN_POSITIVES:
             print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — not trained", flush=True)
             continue
         tune = [e for e in chosen if e[0] == tune_part]

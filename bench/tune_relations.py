@@ -58,16 +58,15 @@ def read_passages(passages, model):
             rules = Extractor(ents, sentences, docs=docs).run()
         except TypeError:  # an extractor without the parse
             rules = Extractor(ents, sentences).run()
-        related = relmodel._related(rules)
+        related, ceo_related = relmodel._related(rules)
         rule_facts = [_fact(r.kind, r.subject, r.object, r.attrs.get("title")) for r in rules if r.object is not None]
         scored = []
         for c in relmodel.candidates(ents, docs, sentences, "en"):
             s, o = c.subject.entity, c.object.entity
-            if (id(s), id(o)) in related or c.relation not in model.weights:
+            if (id(s), id(o)) in (ceo_related if c.relation == "ceo" else related) or c.relation not in model.weights:
                 continue
             kind = relmodel.RELATIONS[c.relation][2]
-            title = (relmodel.CEO_TITLE["en"] if c.relation == "ceo" and not c.title else c.title) \
-                if kind == "holds_post" else None
+            title = relmodel._ceo_title(c, "en") if c.relation == "ceo" else c.title if kind == "holds_post" else None
             scored.append((c.relation, model.score(c.relation, c.features), _fact(kind, s, o, title)))
         out[p.key] = (rule_facts, scored)
     return out
@@ -96,6 +95,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--weights", type=Path, default=relmodel.WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="the English candidates cached by train_relations.py")
+    ap.add_argument("--dry-run", action="store_true", help="print the thresholds, do not write them")
     args = ap.parse_args(argv)
     import pickle
 
@@ -113,6 +113,9 @@ def main(argv=None) -> int:
     passages = knowledgenet_passages((2,), props=KN_PROPS)
     read = read_passages(passages, model)
     chosen = tune(passages, read, dict(model.thresholds))
+    if args.dry_run:
+        print(f"chosen (not written): {chosen}")
+        return 0
     with np.load(args.weights, allow_pickle=False) as old:
         final = {k: old[k] for k in old.files}
     for relation, t in chosen.items():

@@ -56,8 +56,13 @@ MAX_SENTENCE = 600
 MAX_MENTIONS = 12
 CEO_TITLE = {"en": "CEO", "fr": "directeur général"}
 #: A chief executive's post is only proposed when the sentence names one (folded words).
-CEO_WORDS = re.compile(r"\b(?:ceo|chief executive|managing director|pdg|president[ -]directeur general|"
+CEO_WORDS = re.compile(r"\b(?:ceo|chief executive officer|chief executive|managing director|pdg|president[ -]directeur general|"
                        r"directeur general|directrice generale|administrateur delegue|administratrice deleguee)\b")
+
+#: A founder is only proposed when the sentence has a founding word (folded word starts; every
+#: founder of KnowledgeNet folds 1–2 has one, and a chief executive's sentence then is no founding).
+FOUNDING_WORDS = re.compile(r"\b(?:co-?found|found|establish|set up|sets up|creat|start|launch|form|incorporat|"
+                            r"cofond|co-fond|fond|cree|crea|lanc|mis sur pied|mise sur pied)")
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
@@ -141,6 +146,54 @@ def pair_features(lang: str, text: str, first, second, between_names: int, span1
     return [f"{lang}|{x}" for x in f] + [x for x in f if x.startswith(("kinds=", "names_between", "has_title|"))]
 
 
+#: Feature groups of :func:`context_features` (all on; a name off leaves its features out).
+_GROUPS = frozenset(("lemma", "ner", "rank", "first", "counts", "flags"))
+#: The languages whose model reads them (the French train part is too small: they made it
+#: overconfident on names of places and events).
+CONTEXT_LANGUAGES = frozenset(("en",))
+
+
+def context_features(lang: str, first, second, mentions, span1, span2, first_of_kind) -> list[str]:
+    """What the pair's neighbourhood says: the lemmas on the path and its head, spaCy's entity
+    labels, whether each name is the other's nearest of its kind, whether a name is the
+    article's first of its kind, how many names of each kind the sentence holds."""
+    f: list[str] = []
+    if lang not in CONTEXT_LANGUAGES:
+        return f
+    if "rank" in _GROUPS:
+        for a, b, tag in ((first, second, "r2"), (second, first, "r1")):
+            rivals = [m for m in mentions if m.entity.kind == b.entity.kind and m.entity is not b.entity
+                      and m.entity is not a.entity and abs(m.start - a.start) < abs(b.start - a.start)]
+            f.append(f"{tag}={min(len(rivals), 2)}")
+    if "first" in _GROUPS:
+        f += [f"first1={first_of_kind.get(id(first.entity), 0)}", f"first2={first_of_kind.get(id(second.entity), 0)}"]
+    if "counts" in _GROUPS:
+        for kind in ("person", "organization", "place"):
+            n = len({id(m.entity) for m in mentions if m.entity.kind == kind})
+            f.append(f"n{kind[:3]}={min(n, 3)}")
+    if span1 is None or span2 is None or span1.doc is not span2.doc:
+        return [f"{lang}|{x}" for x in f]
+    if "ner" in _GROUPS:
+        e1, e2 = span1.root.ent_type_ or "-", span2.root.ent_type_ or "-"
+        f += [f"e1:{e1}", f"e2:{e2}", f"e12:{e1}>{e2}"]
+    if "lemma" in _GROUPS or "flags" in _GROUPS:
+        a, b = span1.root, span2.root
+        up, down = [a, *a.ancestors], [b, *b.ancestors]
+        common = next((t for t in up if t in set(down)), None)
+        if common is not None:
+            inner = up[1:up.index(common)] + down[1:down.index(common)] + ([common] if common not in (a, b) else [])
+            if "lemma" in _GROUPS:
+                f += [f"pm:{t.lemma_.lower()}" for t in inner[:6]]
+                f.append(f"ph:{common.lemma_.lower()}|{common.pos_}")
+                verbs = [t.lemma_.lower() for t in inner if t.pos_ in ("VERB", "AUX")]
+                if verbs:
+                    f.append(f"pv:{verbs[-1]}")
+            if "flags" in _GROUPS:
+                deps = {t.dep_ for t in up[:up.index(common)] + down[:down.index(common)]}
+                f += [f"flag:{d}" for d in ("conj", "appos", "poss", "compound", "relcl", "acl", "agent", "pobj") if d in deps]
+    return [f"{lang}|{x}" for x in f]
+
+
 # -- candidates ---------------------------------------------------------------------------------------
 
 @dataclass
@@ -175,6 +228,21 @@ def _title_near(folded: str, text: str, start: int, end: int) -> str | None:
     return text[best.start():best.end()]
 
 
+def _joined(text: str, sentences, mentions) -> list:
+    """The sentences, one joined to the next when a name runs across their boundary ("Yahoo!
+    Inc." ends a sentence for the punctuation rule)."""
+    from innograph.loaders.text import Sentence
+
+    out = []
+    for sentence in sentences:
+        last = out[-1] if out else None
+        if last is not None and any(last.start <= m.start < last.end < m.end <= sentence.end for m in mentions):
+            out[-1] = Sentence(last.start, sentence.end, text[last.start:sentence.end], last.subject_pos)
+        else:
+            out.append(sentence)
+    return out
+
+
 def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
     """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes."""
     from innograph.graph.normalize import fold_same_length
@@ -182,12 +250,20 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
     text = ents.text
     folded = getattr(ents, "folded", None) or fold_same_length(text)
     out: list[Candidate] = []
-    for sentence in sentences:
+    first_of_kind: dict[int, int] = {}
+    seen_kinds: set[str] = set()
+    for m in sorted(ents.mentions, key=lambda m: m.start):
+        if m.entity.kind not in seen_kinds:
+            seen_kinds.add(m.entity.kind)
+            first_of_kind[id(m.entity)] = 1
+    for sentence in _joined(text, sentences, ents.mentions):
         if sentence.end - sentence.start > MAX_SENTENCE:
             continue
         mentions = [m for m in ents.within(sentence.start, sentence.end)
                     if m.entity.kind in ("person", "organization", "place")][:MAX_MENTIONS]
         spans = {id(m): _span(docs, m.start, m.end) for m in mentions}
+        lowered = folded[sentence.start:sentence.end].lower()
+        cues = {"ceo": CEO_WORDS.search(lowered), "founder": FOUNDING_WORDS.search(lowered)}
         for i, first in enumerate(mentions):
             for second in mentions[i + 1:]:
                 if first.entity is second.entity:
@@ -202,8 +278,12 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
                         if s.entity.kind == ks and o.entity.kind == ko:
                             if feats is None:
                                 feats = pair_features(lang, text, first, second, between, spans[id(first)],
-                                                      spans[id(second)], title)
-                            if relation == "ceo" and not CEO_WORDS.search(folded, sentence.start, sentence.end):
+                                                      spans[id(second)], title) + \
+                                    context_features(lang, first, second, mentions, spans[id(first)],
+                                                     spans[id(second)], first_of_kind)
+                            if relation == "ceo" and not cues["ceo"]:
+                                continue
+                            if relation == "founder" and not cues["founder"]:
                                 continue
                             if relation == "govpost" and not title:
                                 continue
@@ -249,13 +329,48 @@ def load_model(lang: str, path: str | None = None) -> Model | None:
     return Model(vocab, weights, thresholds)
 
 
-def _related(relations) -> set[tuple[int, int]]:
-    pairs = set()
+def _related(relations) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The pairs the rules related (both directions), and those they gave a chief executive's post."""
+    pairs, ceo = set(), set()
     for r in relations:
         if r.object is not None:
             pairs.add((id(r.subject), id(r.object)))
             pairs.add((id(r.object), id(r.subject)))
-    return pairs
+            if r.kind == "holds_post" and CEO_WORDS.search(_fold(r.attrs.get("title") or "")):
+                ceo.add((id(r.subject), id(r.object)))
+    return pairs, ceo
+
+
+def _fold(text: str) -> str:
+    from innograph.graph.normalize import fold_same_length
+
+    return fold_same_length(text).lower()
+
+
+def _ceo_title(c: Candidate, lang: str) -> str:
+    """The chief executive's title as the sentence writes it ("Chief Executive Officer")."""
+    found = CEO_WORDS.search(_fold(c.sentence.text))
+    if found is None:
+        return CEO_TITLE.get(lang, "CEO")
+    return c.sentence.text[found.start():found.end()]
+
+
+def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
+    """The model's best candidate per (subject, object, relation) above its threshold, for the
+    pairs the rules left (a chief executive's post also where the rules read another post)."""
+    related, ceo_related = _related(relations)
+    best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
+    for c in candidates(ents, docs, sentences, lang):
+        pair = (id(c.subject.entity), id(c.object.entity))
+        if pair in (ceo_related if c.relation == "ceo" else related):
+            continue
+        p = model.score(c.relation, c.features)
+        if p < model.thresholds.get(c.relation, 0.5):
+            continue
+        key = (*pair, c.relation)
+        if key not in best or p > best[key][0]:
+            best[key] = (p, c)
+    return best
 
 
 def propose(ents, docs, sentences, relations, *, lang: str) -> list:
@@ -269,25 +384,18 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
     from innograph.loaders.relations import Relation
 
     kept = [r for r in relations if not (which == "model" and r.kind in MODEL_KINDS)]
-    related = _related(kept)
-    best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
-    for c in candidates(ents, docs, sentences, lang):
-        s, o = c.subject.entity, c.object.entity
-        if (id(s), id(o)) in related:
-            continue
-        p = model.score(c.relation, c.features)
-        if p < model.thresholds.get(c.relation, 0.5):
-            continue
-        kind = RELATIONS[c.relation][2]
-        key = (id(s), id(o), kind)
-        if key not in best or p > best[key][0]:
-            best[key] = (p, c)
+    best = scored(ents, docs, sentences, kept, model, lang)
     out = list(kept)
-    for (_, _, kind), (p, c) in best.items():
+    for (s, o, relation), (p, c) in best.items():
+        kind = RELATIONS[relation][2]
         attrs: dict = {"score": round(p, 3)}
-        if kind == "holds_post":
-            attrs["title"] = CEO_TITLE.get(lang, "CEO") if c.relation == "ceo" and not c.title else c.title
-        if c.relation == "govpost":  # the country or city acts: it is written as a public authority
+        if relation == "ceo":
+            attrs["title"] = _ceo_title(c, lang)
+        elif kind == "holds_post":
+            if relation == "post" and (s, o, "ceo") in best and CEO_WORDS.search(_fold(c.title or "")):
+                continue  # the same post as the chief executive's
+            attrs["title"] = c.title
+        if relation == "govpost":  # the country or city acts: it is written as a public authority
             c.object.entity.kind, c.object.entity.org_kind = "organization", "PublicAuthority"
         out.append(Relation(kind, c.subject.entity, c.object.entity, c.sentence.start, c.sentence.end,
                             c.sentence.text, attrs))

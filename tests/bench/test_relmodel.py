@@ -92,3 +92,30 @@ def test_the_rules_keep_the_pairs_they_read_and_the_mode_switches(monkeypatch):
     monkeypatch.setenv("INNOGRAPH_RELATIONS", "model")
     only = relmodel.propose(ents, docs, sentences, [rule], lang="en")
     assert rule not in only and any(r.kind == "holds_post" for r in only)
+
+
+def test_a_name_running_across_a_sentence_end_joins_the_two_sentences():
+    from types import SimpleNamespace
+
+    from innograph.loaders.text import Sentence
+
+    text = "Ada Brook runs Hooray! Labs. She lives in Leeds."
+    sentences = [Sentence(0, 22, text[0:22]), Sentence(23, 28, text[23:28]), Sentence(29, 48, text[29:48])]
+    mentions = [SimpleNamespace(start=15, end=27)]  # "Hooray! Labs"
+    joined = relmodel._joined(text, sentences, mentions)
+    assert [(s.start, s.end) for s in joined] == [(0, 28), (29, 48)]
+    assert joined[0].text == "Ada Brook runs Hooray! Labs."
+
+
+def test_a_chief_executive_is_added_where_the_rules_read_another_post(monkeypatch):
+    text = "Daniel Hughes is the chairman and chief executive officer of Quillmark Labs."
+    ents, docs, sentences = _analyse(text, "en")
+    person = next(e for e in ents.entities if e.kind == "person")
+    org = next(e for e in ents.entities if e.kind == "organization")
+    rule = Relation("holds_post", person, org, 0, len(text), text, {"title": "chairman"})
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "both")
+    out = relmodel.propose(ents, docs, sentences, [rule], lang="en")
+    titles = sorted(r.attrs.get("title") for r in out if r.kind == "holds_post")
+    assert titles == ["chairman", "chief executive officer"]
+    ceo_rule = Relation("holds_post", person, org, 0, len(text), text, {"title": "Chief Executive Officer"})
+    assert relmodel.propose(ents, docs, sentences, [ceo_rule], lang="en") == [ceo_rule]
