@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Namespace
-from rdflib.namespace import RDF
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from innograph.ontology import ontology_path, shapes_path, shorten
 
@@ -50,19 +50,53 @@ class Report:
         return [f for f in self.findings if f.severity == "Violation"]
 
 
-def data_graph(kg, *, graph: str | None = None) -> Graph:
+def data_graph(kg, *, graph: str | None = None, predicates: frozenset[str] | None = None) -> Graph:
     """The store's default graph (its sources, each triple once, and the ontology) or one named
-    graph, as an in-memory rdflib Graph.
+    graph, as an in-memory rdflib Graph; only the triples of `predicates` when given.
 
     Terms are converted one by one (each distinct term once) instead of being written as
     N-Triples and parsed again: three times faster on 200k triples.
     """
     where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    if predicates is not None:
+        where = f"VALUES ?p {{ {' '.join(f'<{p}>' for p in sorted(predicates))} }} {where}"
     triples = kg.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
     data = Graph()
     term = _Terms()
     data.addN((term(t.subject), term(t.predicate), term(t.object), data) for t in triples)
     return data
+
+
+def shapes_graph() -> Graph:
+    """The shapes of ``shapes.ttl``, each property shape of a targeted node shape given its node
+    shape's targets instead of hanging from it.
+
+    The two say the same in SHACL (a focus node of the node shape is a focus node of each of its
+    property shapes; results name the property shape as their source either way), but pySHACL
+    checks a nested property shape one focus node at a time and a targeted one in one pass over
+    all its focus nodes: 8× faster on the CORDIS sample (13.3 → 1.7 s CPU).
+    """
+    shapes = Graph().parse(shapes_path(), format="turtle")
+    targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+    for node_shape in list(shapes.subjects(RDF.type, SH.NodeShape)):
+        aimed = [(p, o) for p in targets for o in shapes.objects(node_shape, p)]
+        if not aimed or (node_shape, SH.deactivated, Literal(True)) in shapes:
+            continue
+        for property_shape in list(shapes.objects(node_shape, SH.property)):
+            shapes.remove((node_shape, SH.property, property_shape))
+            shapes.add((property_shape, RDF.type, SH.PropertyShape))
+            shapes.addN((property_shape, p, o, shapes) for p, o in aimed)
+    return shapes
+
+
+def shape_predicates(shapes: Graph) -> frozenset[str] | None:
+    """Every IRI the shapes name (paths, targets, classes) with rdf:type and rdfs:subClassOf: the
+    only predicates whose triples can change a result — or None (every predicate) when a shape
+    is closed (sh:closed looks at all of a node's properties)."""
+    if (None, SH.closed, Literal(True)) in shapes:
+        return None
+    named = {str(term) for triple in shapes for term in triple if isinstance(term, URIRef)}
+    return frozenset(named | {str(RDF.type), str(RDFS.subClassOf)})
 
 
 class _Terms(dict):
@@ -104,8 +138,8 @@ def validate(kg, *, graph: str | None = None) -> Report:
     """
     from pyshacl import validate as shacl_validate
 
-    shapes = Graph().parse(shapes_path(), format="turtle")
-    data = data_graph(kg, graph=graph)
+    shapes = shapes_graph()
+    data = data_graph(kg, graph=graph, predicates=shape_predicates(shapes))
     ontology = None if _has_ontology(data) else Graph().parse(ontology_path(), format="turtle")
     conforms, results, text = shacl_validate(
         data,
