@@ -27,7 +27,7 @@ from innograph.queries.pathsearch import (
     typical_degree,
 )
 
-__all__ = ["Neo4jSearch", "path_cypher", "nearest_cypher"]
+__all__ = ["Neo4jSearch", "Neo4jNeighbours", "path_cypher", "nearest_cypher", "edges_cypher"]
 
 #: Paths fetched per path asked for: parallel edges and diversification need spares.
 SPARES = 40
@@ -88,15 +88,25 @@ def nearest_cypher(f: SearchFilter, hops: int) -> str:
     )
 
 
-class Neo4jSearch:
-    """Path search on a Bolt server: ``Neo4jSearch(kg, projection, driver=... | uri=...)``.
+def edges_cypher(f: SearchFilter) -> str:
+    """The valid relationships of the nodes ``$iris`` (either way), as the local edge filter
+    says: fact kinds, the ``as_of`` period, no end in ``$avoid``."""
+    checks = ["r.kind IN $kinds"] + ([_VALID_AT] if f.as_of else []) + ["NOT m.iri IN $avoid", "NOT iri IN $avoid"]
+    return (
+        "UNWIND $iris AS iri\n"
+        f"MATCH (:{NODE_LABEL} {{iri: iri}})-[r]-(m:{NODE_LABEL})\n"
+        f"WHERE {' AND '.join(checks)}\n"
+        "RETURN iri, startNode(r).iri AS s, r.kind AS kind, endNode(r).iri AS t"
+    )
+
+
+class _BoltReader:
+    """A reader of the pushed projection on a Bolt server: ``Cls(kg, projection, driver=... | uri=...)``.
 
     ``driver`` is an open ``neo4j.Driver`` (kept open: the caller closes it); or ``uri`` (and
     ``user``/``password``, else ``INNOGRAPH_NEO4J_USER``/``_PASSWORD``) opens one, closed by
     :meth:`close`. ``database``: the server's default when None.
     """
-
-    name = "neo4j"
 
     def __init__(self, kg, projection, *, driver=None, uri: str | None = None, user: str | None = None,
                  password: str | None = None, database: str | None = None) -> None:
@@ -125,8 +135,15 @@ class Neo4jSearch:
             records, _, _ = self.driver.execute_query(cypher, params, database_=self.database,
                                                       routing_=neo4j.RoutingControl.READ)
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
-            raise RemoteError(f"the Bolt server refused or failed the path query: {exc}") from exc
+            raise RemoteError(f"the Bolt server refused or failed the query: {exc}") from exc
         return records
+
+
+
+class Neo4jSearch(_BoltReader):
+    """Path search on a Bolt server (see the module's doc)."""
+
+    name = "neo4j"
 
     def search(self, source: str, target: str, k: int, edge_filter: SearchFilter) -> Found:
         f = edge_filter
@@ -156,3 +173,23 @@ class Neo4jSearch:
                 best[record["iri"]] = (cost, hops_)
         ranked = sorted((round(cost, DIGITS), hops_, iri, cost) for iri, (cost, hops_) in best.items())
         return [Reached(iri, hops_, cost) for _, hops_, iri, cost in ranked[:n]]
+
+
+class Neo4jNeighbours(_BoltReader):
+    """The valid edges of nodes read from a Bolt server, one query per batch (registered as
+    ``neo4j`` in ``innograph.neighbourhood``, see :mod:`.neighbours`): relationships are mapped
+    back to the local projection's edges by key, so what is computed from them (suggestions,
+    facts) and explained locally is what the embedded reader gives."""
+
+    name = "neo4j"
+
+    def edges(self, nodes: list[int], wanted: SearchFilter) -> dict[int, list[int]]:
+        p = self.p
+        iris = [p.iris[n] for n in nodes]
+        params = self._params(iris[0] if iris else "", "", wanted)
+        found: dict[int, set[int]] = {n: set() for n in nodes}
+        for record in self._run(edges_cypher(wanted), {**params, "iris": iris, "avoid": sorted(wanted.avoid)}):
+            node, e = p.index(record["iri"]), p.edge((record["s"], record["kind"], record["t"]))
+            if node in found and e is not None:
+                found[node].add(e)
+        return {n: sorted(edges) for n, edges in found.items()}

@@ -32,7 +32,7 @@ from innograph.graph.normalize import fold
 from innograph.graph.projection import EDGE_KINDS, ORGANIZATION_KINDS
 from innograph.ontology import SKOS
 from innograph.graph.projection import ordinal_iso
-from innograph.graph.projection import context_hubs, edge_filter
+from innograph.graph.projection import as_of_period, context_hubs
 from innograph.queries.evidence import Evidence, EvidenceReader, phrase
 from innograph.queries.results import Record, Results
 
@@ -185,18 +185,24 @@ def resolve(kg, name: str, *, projection=None) -> int:
     raise AmbiguousName(name, list(hits))
 
 
-def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None, evidence=None) -> EntityProfile:
+def show(kg, name: str, *, as_of=None, limit: int | None = None, projection=None, evidence=None,
+         search="embedded") -> EntityProfile:
     """Every fact about the entity called `name`, with its evidence (strongest first).
 
     The entity is named by its canonical node: any IRI merged into it gives the same answer.
+    `search` reads its edges: a registered neighbour search's name (``"embedded"``,
+    ``"neo4j"``) or a :class:`~.neighbours.NeighbourSearch`; each is explained here.
     """
     from innograph.graph.projection import projection as project
+    from innograph.queries.neighbours import SearchFilter, neighbour_search
 
+    as_of_period(as_of)  # a UsageError before any work
     p = projection or project(kg)
     node = resolve(kg, name, projection=p)
-    valid = edge_filter(p, as_of=as_of)
+    engine = neighbour_search(search, kg, p) if isinstance(search, str) else search
+    when = as_of.isoformat() if hasattr(as_of, "isoformat") else None if as_of is None else str(as_of)
     reader = evidence if getattr(evidence, "p", None) is p else EvidenceReader(kg, p)
-    edges = sorted({e for _, e in p.neighbours(node) if valid(e)},
+    edges = sorted(engine.edges([node], SearchFilter(as_of=when))[node],
                    key=lambda e: (p.edge_kinds[p.ekind[e]] == "co_mentioned", -p.weight[e], e))
     facts = Results()
     for e in edges[:limit] if limit else edges:

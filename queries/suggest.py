@@ -33,10 +33,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from innograph.errors import UsageError
-from innograph.graph.projection import ORGANIZATION_KINDS
-from innograph.graph.projection import edge_filter
+from innograph.graph.projection import ORGANIZATION_KINDS, as_of_period
 from innograph.queries.evidence import Evidence, EvidenceReader, phrase
 from innograph.queries.lookup import exclusions, organization_kind, resolve
+from innograph.queries.neighbours import NeighbourSearch, Neighbours, SearchFilter, neighbour_search
 from innograph.queries.results import Record, Results
 
 #: Meta-paths of PathSim: name -> node kinds of the intermediary.
@@ -106,51 +106,45 @@ class Suggestions(Results):
         self.already_partners: Results = Results(already_partners)
 
 
-def _best_edges(p, node: int, valid) -> dict[int, tuple[float, int]]:
-    """Neighbour -> (strongest weight, its edge) over valid edges."""
-    best: dict[int, tuple[float, int]] = {}
-    for i in range(p.indptr[node], p.indptr[node + 1]):
-        e = p.eid[i]
-        if valid(e):
-            v, w = p.nbr[i], p.weight[e]
-            if v not in best or w > best[v][0]:
-                best[v] = (w, e)
-    return best
-
-
 def suggest(kg, name: str, *, projection=None, kinds=None, n: int = 10, as_of=None, reasons: int = 4,
-            exclude=(), include_hubs: bool = False, evidence=None) -> Suggestions:
-    """The `n` organizations best suited to work with `name` that it does not work with yet."""
+            exclude=(), include_hubs: bool = False, evidence=None,
+            search: str | NeighbourSearch = "embedded") -> Suggestions:
+    """The `n` organizations best suited to work with `name` that it does not work with yet.
+
+    `search` reads the neighbourhood: a registered neighbour search's name (``"embedded"``,
+    ``"neo4j"``) or a :class:`~.neighbours.NeighbourSearch`; the scores and reasons are
+    computed here from what it reads.
+    """
     from innograph.graph.projection import projection as project
 
     if n < 1:
         raise UsageError("n must be at least 1")
     wanted = {organization_kind(k) for k in kinds} if kinds else None
+    as_of_period(as_of)  # a UsageError before any work
     p = projection or project(kg)
     a = resolve(kg, name, projection=p)
     ruled_out = exclusions(kg, exclude, include_hubs=include_hubs, keep=(a,), projection=p)
-    gone = ruled_out.nodes
-    base = edge_filter(p, as_of=as_of, kinds=ruled_out.kinds_left(p))
-    src, dst = p.src, p.dst
-
-    def valid(e: int) -> bool:
-        return base(e) and src[e] not in gone and dst[e] not in gone
-
+    left = ruled_out.kinds_left(p)
+    when = as_of.isoformat() if hasattr(as_of, "isoformat") else None if as_of is None else str(as_of)
+    engine = neighbour_search(search, kg, p) if isinstance(search, str) else search
+    nb = Neighbours(p, engine, SearchFilter(as_of=when, kinds=None if left is None else frozenset(left),
+                                            avoid=frozenset(p.iris[g] for g in ruled_out.nodes)))
     weak = {p.edge_kinds.index(k) for k in WEAK}
-    mine = _best_edges(p, a, valid)
-    projects = _project_partners(p, a, valid, weak)
-    partners = _partners(p, a, valid, weak, projects)
+    mine = nb.best(a)
+    nb.prefetch(mine)
+    projects = _project_partners(p, a, nb, weak)
+    partners = _partners(p, a, nb, weak, projects)
 
     def candidate(b: int) -> bool:
         return (b != a and b not in partners and p.kinds[b] in ORGANIZATION_KINDS
                 and (wanted is None or p.kinds[b] in wanted))
 
-    aa, ra, shared = _shared(p, a, mine, valid, weak, candidate, projects, n)
+    aa, ra, shared = _shared(p, a, mine, nb, weak, candidate, projects, n)
     reader = evidence if getattr(evidence, "p", None) is p else EvidenceReader(kg, p)
     listed = sorted(partners.values(), key=lambda x: (-(x.facts + x.shared), x.label))
     if not aa:
         return Suggestions(already_partners=listed)
-    scored = _scored(p, a, aa, ra, shared, _meta_counts(p, mine), valid)
+    scored = _scored(p, a, aa, ra, shared, _meta_counts(p, mine), nb)
     scored.sort(key=lambda item: (-item[0], p.labels[item[1]]))
     out = Suggestions(already_partners=listed)
     for score, b, sims, complementary in scored[:n]:
@@ -159,12 +153,13 @@ def suggest(kg, name: str, *, projection=None, kinds=None, n: int = 10, as_of=No
     return out
 
 
-def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, valid) -> list:
+def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, nb: Neighbours) -> list:
     """(score, candidate, PathSim per meta-path, complementary) of every candidate."""
     top_aa, top_ra = max(aa.values()), max(ra.values())
     meta_of = {kind: meta for meta, node_kinds in META_PATHS.items() for kind in node_kinds}
     kind_of: dict[int, str] = {}
     scored: list = []
+    nb.prefetch(b for b in aa if any(p.kinds[z] in meta_of for _, z, _, _ in shared[b] if z >= 0))
     for b in aa:
         intermediaries = {z for _, z, _, _ in shared[b] if z >= 0}
         for z in intermediaries - kind_of.keys():
@@ -175,7 +170,7 @@ def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, valid) 
             if meta is not None:
                 shared_by_meta[meta] += 1
         # PathSim is 0 for a meta-path with nothing shared: b's own counts are read only if needed
-        counts_b = _meta_counts(p, _best_edges(p, b, valid)) if any(shared_by_meta.values()) else None
+        counts_b = _meta_counts(p, nb.best(b)) if any(shared_by_meta.values()) else None
         sims = {}
         for meta, m_ab in shared_by_meta.items():
             total = counts_a[meta] + (counts_b[meta] if counts_b else 0)
@@ -187,13 +182,14 @@ def _scored(p, a: int, aa: dict, ra: dict, shared: dict, counts_a: dict, valid) 
     return scored
 
 
-def _project_partners(p, a: int, valid, weak: set[int]) -> dict[int, list]:
+def _project_partners(p, a: int, nb: Neighbours, weak: set[int]) -> dict[int, list]:
     """Organizations taking part in a project of `a`: b -> [shared projects, edge a-P, edge P-b]."""
     out: dict[int, list] = {}
-    for z, (_, e_az) in _best_edges(p, a, valid).items():
-        if p.kinds[z] not in PARTNERSHIPS or p.ekind[e_az] in weak:
-            continue
-        for b, (_, e_zb) in _best_edges(p, z, valid).items():
+    projects = [(z, e_az) for z, (_, e_az) in nb.best(a).items()
+                if p.kinds[z] in PARTNERSHIPS and p.ekind[e_az] not in weak]
+    nb.prefetch(z for z, _ in projects)
+    for z, e_az in projects:
+        for b, (_, e_zb) in nb.best(z).items():
             if b != a and p.kinds[b] in ORGANIZATION_KINDS and p.ekind[e_zb] not in weak:
                 found = out.get(b)
                 if found is None:
@@ -203,7 +199,7 @@ def _project_partners(p, a: int, valid, weak: set[int]) -> dict[int, list]:
     return out
 
 
-def _partners(p, a: int, valid, weak: set[int], projects: dict) -> dict[int, Partner]:
+def _partners(p, a: int, nb: Neighbours, weak: set[int], projects: dict) -> dict[int, Partner]:
     """Organizations tied to `a` by a fact, or taking part in one of its projects."""
     found: dict[int, Partner] = {}
 
@@ -212,9 +208,9 @@ def _partners(p, a: int, valid, weak: set[int], projects: dict) -> dict[int, Par
             found[b] = Partner(p.labels[b], p.kinds[b], p.iris[b], 0, 0)
         return found[b]
 
-    for i in range(p.indptr[a], p.indptr[a + 1]):
-        b, e = p.nbr[i], p.eid[i]
-        if b != a and p.kinds[b] in ORGANIZATION_KINDS and valid(e) and p.ekind[e] not in weak:
+    for e in nb.edges(a):
+        b = p.dst[e] if p.src[e] == a else p.src[e]
+        if b != a and p.kinds[b] in ORGANIZATION_KINDS and p.ekind[e] not in weak:
             partner(b).facts += 1
     for b, (count, e_a, _) in projects.items():
         partner(b).shared = count
@@ -222,7 +218,7 @@ def _partners(p, a: int, valid, weak: set[int], projects: dict) -> dict[int, Par
     return found
 
 
-def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: dict, enough: int):
+def _shared(p, a: int, mine: dict, nb: Neighbours, weak: set[int], candidate, projects: dict, enough: int):
     """Adamic–Adar, resource allocation and the shared intermediaries of every candidate.
 
     An intermediary is a node both are tied to; when that gives fewer than `enough` candidates,
@@ -242,7 +238,7 @@ def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: d
             aa[z] += w_az
             ra[z] += w_az
             shared[z].append((w_az, -1, (e_az,), ()))
-        theirs = _best_edges(p, z, valid)
+        theirs = nb.best(z)
         degree = max(2, len(theirs))
         for b, (w_zb, e_zb) in theirs.items():
             if candidate(b):
@@ -250,8 +246,10 @@ def _shared(p, a: int, mine: dict, valid, weak: set[int], candidate, projects: d
     if len(aa) >= enough:  # enough candidates two hops away: no need to look further
         return aa, ra, shared
     strongest = sorted(projects.items(), key=lambda item: (-item[1][0], item[0]))[:FANOUT]
+    nb.prefetch(z for z, _ in strongest)
+    nb.prefetch(y for z, _ in strongest for y in nb.best(z) if p.kinds[y] in PARTNERSHIPS)
     for z, (n_az, e1, e2) in strongest:
-        theirs = _project_partners(p, z, valid, weak)
+        theirs = _project_partners(p, z, nb, weak)
         degree = max(2, len(theirs))
         for b, (n_zb, e3, e4) in theirs.items():
             if b != a and candidate(b):

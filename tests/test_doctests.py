@@ -42,6 +42,7 @@ MODULES = [
     "innograph.queries.lookup",
     "innograph.queries.paths",
     "innograph.queries.pathsearch",
+    "innograph.queries.neighbours",
     "innograph.queries.suggest",
     "innograph.queries.actors",
     "innograph.queries.brokers",

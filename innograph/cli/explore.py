@@ -93,9 +93,10 @@ def _no_path(app: App, exc, source: str, target: str, fmt: str):
 @click.option("-n", "n", type=click.IntRange(1, 1000), default=10, show_default=True)
 @hub_options
 @as_of_option
+@backend_options
 @text_format
 @click.pass_obj
-def suggest(app: App, name, kinds, n, exclude, include_hubs, as_of, fmt) -> None:
+def suggest(app: App, name, kinds, n, exclude, include_hubs, as_of, fmt, **backend) -> None:
     """Organizations NAME could work with, each with its reasons.
 
     Scores combine shared intermediaries (Adamic–Adar, resource allocation), meta-path
@@ -106,11 +107,13 @@ def suggest(app: App, name, kinds, n, exclude, include_hubs, as_of, fmt) -> None
     Examples:
       innograph suggest "CHU de Nantes"
       innograph suggest "CHU de Nantes" --kind company -n 5 --format json
+      innograph suggest "CHU de Nantes" --backend neo4j --uri bolt://localhost:7687
     """
     with app.session() as session:
         _projection(app, session)
-        with app.busy("scoring candidates"):
-            found = session.suggest(name, kinds=kinds or None, n=n, as_of=as_of, **hub_arguments(exclude, include_hubs))
+        with app.busy("scoring candidates"), search_backend(session, **backend, step="neighbours") as search:
+            found = session.suggest(name, kinds=kinds or None, n=n, as_of=as_of, search=search,
+                                    **hub_arguments(exclude, include_hubs))
     render(found, fmt, console=app.out, columns=["rank", "organization", "kind", "score", "reasons"],
            text=suggestions_text)
     app.err.print(plural(len(found), "suggestion"))
@@ -185,9 +188,10 @@ def communities(app: App, method, resolution, seed, exclude, include_hubs, as_of
 @click.argument("name")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many facts.")
 @as_of_option
+@backend_options
 @text_format
 @click.pass_obj
-def show(app: App, name, limit, as_of, fmt) -> None:
+def show(app: App, name, limit, as_of, fmt, **backend) -> None:
     """Every fact about NAME (fuzzy, accent-insensitive, or an IRI), with its evidence.
 
     \b
@@ -195,11 +199,12 @@ def show(app: App, name, limit, as_of, fmt) -> None:
       innograph show "CHU de Nantes"
       innograph show biolumen --format json
       innograph show "CHU de Nantes" --format csv > facts.csv
+      innograph show "CHU de Nantes" --backend neo4j --uri bolt://localhost:7687
     """
     with app.session() as session:
         _projection(app, session)
-        with app.busy("reading the facts"):
-            entity = session.show(name, as_of=as_of, limit=limit)
+        with app.busy("reading the facts"), search_backend(session, **backend, step="neighbours") as search:
+            entity = session.show(name, as_of=as_of, limit=limit, search=search)
     render(entity, fmt, console=app.out, columns=["relation", "text", "other", "date", "source", "evidence"],
            title=f"{entity.label} ({entity.kind})", text=entity_text)
     app.err.print(plural(len(entity.facts), "fact"))

@@ -1,5 +1,5 @@
 """Commands that hand the graph to other engines: ``push neo4j``, ``push sparql``; and the
-``--backend`` options with which ``path`` runs its search on a Neo4j server."""
+``--backend`` options with which ``path``, ``suggest`` and ``show`` walk a Neo4j server."""
 
 from __future__ import annotations
 
@@ -26,26 +26,29 @@ def _connection_options(function):
 
 
 def backend_options(function):
-    """``--backend embedded|neo4j`` and the Neo4j connection options (for ``path``)."""
+    """``--backend embedded|neo4j`` and the Neo4j connection options (``path``, ``suggest``, ``show``)."""
     function = _connection_options(function)
     return click.option("--backend", default="embedded", show_default=True, metavar="NAME",
-                        help="Where the path search runs: embedded (this process) or neo4j (the server "
-                             "given by --uri, after `innograph push neo4j`).")(function)
+                        help="Where the graph is walked: embedded (this process) or neo4j (the server "
+                             "given by --uri, after `innograph push neo4j`); explained locally either way.")(function)
 
 
 @contextmanager
 def search_backend(session, backend: str = "embedded", neo4j_uri=None, neo4j_user=None, neo4j_password=None,
-                   neo4j_database=None):
-    """The ``search=`` argument of ``session.paths`` for a ``--backend``: a name, or a search
-    connected to its server (closed afterwards)."""
+                   neo4j_database=None, *, step: str = "path"):
+    """The ``search=`` argument of ``session.paths`` (`step` "path") or of ``session.suggest`` and
+    ``session.show`` (`step` "neighbours") for a ``--backend``: a name, or a search connected to
+    its server (closed afterwards)."""
     if backend == "embedded":
         yield "embedded"
         return
+    from innograph.queries.neighbours import neighbour_search
     from innograph.queries.pathsearch import path_search
 
+    factory = path_search if step == "path" else neighbour_search
     options = {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database}
-    engine = path_search(backend, session.kg, session.projection,
-                         **({k: v for k, v in options.items() if v is not None} if backend == "neo4j" else {}))
+    engine = factory(backend, session.kg, session.projection,
+                     **({k: v for k, v in options.items() if v is not None} if backend == "neo4j" else {}))
     try:
         yield engine
     finally:

@@ -19,8 +19,10 @@ from innograph.graph.boltpush import push_neo4j
 from innograph.graph.projection import projection
 from innograph.graph.store import KnowledgeGraph
 from innograph.load import ingest
-from innograph.queries.cyphersearch import Neo4jSearch
+from innograph.queries.cyphersearch import Neo4jNeighbours, Neo4jSearch
+from innograph.queries.lookup import show
 from innograph.queries.paths import NoPath, paths
+from innograph.queries.suggest import suggest
 from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,6 +124,53 @@ def test_neo4j_paths_equal_the_embedded_ones_on_the_seeds(seeds, bolt):
         compared["no path" if embedded[0] == "no path" else "path"] += 1
     assert compared == {"path": 28, "no path": 3}, compared
     assert p.degree(orgs[-1]) == 0 and p.degree(orgs[0]) > 0  # a no-path answer lists the nearest ones
+
+
+def test_neo4j_suggestions_and_facts_equal_the_embedded_ones_on_the_seeds(seeds, bolt):
+    """suggest and show read the neighbourhood from the server (one Cypher query per batch of
+    nodes) and explain it locally: same suggestions, scores, reasons, partners and facts."""
+    push_neo4j(seeds, bolt.driver, database=bolt.database)
+    p = projection(seeds)
+    engine = Neo4jNeighbours(seeds, p, driver=bolt.driver, database=bolt.database)
+    orgs = sorted((n for n in range(p.n_nodes) if p.is_organization(n) and p.degree(n)),
+                  key=lambda n: (-p.degree(n), p.iris[n]))
+    suggested = 0
+    for n, options in [(n, {}) for n in orgs[:6]] + [(orgs[0], {"as_of": "2016"}), (orgs[1], {"kinds": ["Company"]}),
+                                                     (orgs[2], {"exclude": ["co_mentioned"]})]:
+        embedded = suggest(seeds, p.iris[n], projection=p, **options)
+        server = suggest(seeds, p.iris[n], projection=p, search=engine, **options)
+        assert server.to_dict() == embedded.to_dict(), (p.labels[n], options)
+        assert server.already_partners.to_dict() == embedded.already_partners.to_dict()
+        suggested += len(embedded)
+    assert suggested >= 20
+    for n in orgs[:4]:
+        for as_of in (None, "2016"):
+            embedded = show(seeds, p.iris[n], projection=p, as_of=as_of)
+            server = show(seeds, p.iris[n], projection=p, as_of=as_of, search=engine)
+            assert server.to_dict() == embedded.to_dict() and len(server.facts) > 0
+
+
+def test_the_commands_take_the_backend_options(bolt, tmp_path):
+    """`innograph suggest|show|path ... --backend neo4j` print what the embedded backend prints."""
+    from click.testing import CliRunner
+
+    from innograph.cli import cli
+
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        ingest(kg, handmade_example())
+        push_neo4j(kg, bolt.driver, database=bolt.database)
+        p = projection(kg)
+    a, b = sorted((n for n in range(p.n_nodes) if p.is_organization(n)), key=lambda n: (-p.degree(n), p.iris[n]))[:2]
+    server = ["--backend", "neo4j", "--uri", os.environ["INNOGRAPH_TEST_BOLT_URI"],
+              "--user", os.environ["INNOGRAPH_TEST_BOLT_USER"], "--password", os.environ["INNOGRAPH_TEST_BOLT_PASSWORD"],
+              *(["--database", bolt.database] if bolt.database else [])]
+    runner = CliRunner()
+    for command in (["suggest", p.iris[a], "--format", "json"], ["show", p.iris[a], "--format", "csv"],
+                    ["path", p.iris[a], p.iris[b], "-k", "3", "--format", "csv"]):
+        here = runner.invoke(cli, ["--store", str(tmp_path / "store"), *command], catch_exceptions=False)
+        there = runner.invoke(cli, ["--store", str(tmp_path / "store"), *command, *server], catch_exceptions=False)
+        assert here.exit_code == there.exit_code == 0, there.output
+        assert there.stdout == here.stdout and here.stdout.strip()
 
 
 def _write(path: Path, text: str) -> Path:

@@ -133,3 +133,38 @@ def test_frames(seeds):
     frame = suggest(seeds, "CHU de Rouen", n=3).to_frame()
     assert list(frame.columns[:3]) == ["rank", "organization", "kind"]
     assert len(frame) == 3
+
+
+class CountingNeighbours:
+    """A neighbour search 'run elsewhere': it answers from the projection and counts the batches."""
+
+    def __init__(self, kg, p):
+        from innograph.queries.neighbours import EmbeddedNeighbours
+
+        self.inner, self.batches = EmbeddedNeighbours(kg, p), []
+
+    def edges(self, nodes, wanted):
+        self.batches.append((list(nodes), wanted))
+        return self.inner.edges(nodes, wanted)
+
+
+def test_the_neighbourhood_is_a_replaceable_step_registered_by_name(seeds):
+    import tomllib
+    from pathlib import Path
+
+    from innograph.graph.projection import projection
+    from innograph.queries.lookup import show
+    from innograph.queries.neighbours import GROUP, NeighbourSearch, neighbour_names, neighbour_search
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    assert set(pyproject["project"]["entry-points"][GROUP]) == {"embedded", "neo4j"} <= set(neighbour_names())
+    assert isinstance(neighbour_search("embedded", seeds, projection(seeds)), NeighbourSearch)
+    with pytest.raises(UsageError):
+        neighbour_search("no-such-reader", seeds, projection(seeds))
+    p = projection(seeds)
+    elsewhere = CountingNeighbours(seeds, p)
+    found = suggest(seeds, "CHU de Rouen", projection=p, as_of="2016", search=elsewhere)
+    assert found.to_dict() == suggest(seeds, "CHU de Rouen", projection=p, as_of="2016").to_dict()
+    assert len(elsewhere.batches) <= 6 and elsewhere.batches[0][1].as_of == "2016"  # batches, not a node at a time
+    facts = show(seeds, "CHU de Rouen", projection=p, search=elsewhere)
+    assert facts.to_dict() == show(seeds, "CHU de Rouen", projection=p).to_dict()
