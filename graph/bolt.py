@@ -15,7 +15,9 @@ question the embedded search answers:
   direction, typed as :mod:`innograph.ontology.kinds` says (``MEMBER_OF``, ``FUNDS``...), with
   ``kind``, ``weight``, ``facts`` (how many facts back it), ``since``/``until`` (ISO dates),
   ``start_day``/``last_day``/``end_day`` (proleptic ordinals, 0 when unknown: what Cypher
-  computes recency and ``--as-of`` from), ``role`` and ``sources``.
+  computes recency and ``--as-of`` from), ``role`` (coordinator, former, or the facts' roles and
+  titles), ``amount`` and ``currency`` (the grants behind a ``FUNDS`` relationship, summed as
+  ``innograph export-graph`` does) and ``sources``.
 
 Every row carries ``ig_hash``, a digest of its labels and properties: the push
 (:mod:`innograph.graph.boltpush`) compares them with the server's to write only what changed.
@@ -53,6 +55,7 @@ from typing import Any
 from pyoxigraph import NamedNode, Store
 
 from innograph.errors import MissingExtraError
+from innograph.graph.export_graph import _edge_attributes
 from innograph.graph.projection import COORDINATOR, FORMER, NODATE, build, ordinal_iso
 from innograph.ontology.kinds import KINDS, ORG_KINDS, ORGANIZATION_KINDS
 
@@ -149,15 +152,17 @@ def property_graph(store, *, projection=None) -> PropertyGraph:
                  "same_as": sorted(i for i in p.iris_of(n) if i != p.iris[n]), "degree": p.degree(n),
                  "sources": sorted(names[s] for s in found)}
         nodes.append(Node(p.iris[n], labels, props, digest(labels, props)))
-    relationships = [_relationship(p, e, node_sources, names) for e in range(p.n_edges)
+    facts = _edge_attributes(quads, p)
+    relationships = [_relationship(p, e, node_sources, names, facts) for e in range(p.n_edges)
                      if p.src[e] in node_sources and p.dst[e] in node_sources]
     nodes.sort(key=lambda node: node.iri)
     relationships.sort(key=lambda rel: rel.key)
     return PropertyGraph(nodes, relationships, _source_hashes(store, names))
 
 
-def _relationship(p, e: int, node_sources, names) -> Relationship:
+def _relationship(p, e: int, node_sources, names, facts: dict) -> Relationship:
     kind = p.edge_kinds[p.ekind[e]]
+    found = facts.get((p.src[e], p.dst[e], kind), {})
     a, b = node_sources[p.src[e]], node_sources[p.dst[e]]
     props: dict[str, Any] = {"kind": kind, "weight": float(p.weight[e]), "facts": p.count[e],
                              "start_day": p.start[e], "last_day": p.last[e], "end_day": p.end[e],
@@ -170,6 +175,10 @@ def _relationship(p, e: int, node_sources, names) -> Relationship:
         props["role"] = "coordinator"
     elif p.flags[e] & FORMER:
         props["role"] = "former"
+    elif found.get("role"):
+        props["role"] = found["role"]
+    if "amount" in found:
+        props["amount"], props["currency"] = found["amount"], found["currency"]
     rel_type = RELATIONSHIP_TYPES[kind]
     return Relationship(rel_type, p.iris[p.src[e]], p.iris[p.dst[e]], props, digest((rel_type,), props))
 

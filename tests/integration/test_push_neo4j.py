@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from innograph.examples import handmade_example
-from innograph.graph.bolt import NODE_LABEL, SOURCE_LABEL, property_graph
+from innograph.graph.bolt import NODE_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL, property_graph
 from innograph.graph.boltpush import push_neo4j
 from innograph.graph.projection import projection
 from innograph.graph.store import KnowledgeGraph
@@ -82,6 +82,16 @@ def test_seeds_push_counts_equal_the_projection_and_a_second_push_writes_nothing
     assert len(held["relationships"]) == p.n_edges == first.relationships
     assert held == local(seeds)
     assert first.writes > 0
+    # relationships carry weight, dates, role, amount, count and source
+    grants = bolt.driver.execute_query(
+        f"MATCH (a)-[r:{RELATIONSHIP_TYPES['funds']}]->(b) WHERE r.amount IS NOT NULL "
+        "RETURN r.amount AS amount, r.currency AS currency, r.facts AS facts, r.weight AS weight, "
+        "r.since AS since, r.sources AS sources", database_=bolt.database).records
+    assert grants and all(g["currency"] == "EUR" and g["amount"] > 0 and g["facts"] >= 1 and g["weight"] > 0
+                          and g["sources"] for g in grants)
+    roles = bolt.driver.execute_query("MATCH ()-[r]->() WHERE r.role IS NOT NULL RETURN count(r) AS n",
+                                      database_=bolt.database).records
+    assert roles[0]["n"] > 0
 
     second = push_neo4j(seeds, bolt.driver, database=bolt.database)
     assert second.writes == 0 and second.counters == {}
