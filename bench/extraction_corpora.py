@@ -182,9 +182,13 @@ def kn_predictions(fact) -> list[tuple[str, object, object]]:
 _LEGAL = re.compile(r"\s+(?:inc|incorporated|plc|ltd|llc|llp|corp|corporation|co|company|limited|sa|ag|gmbh|lp)$")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _kn_key(name: str) -> str:
-    """A name key without a trailing legal form ("Europe Arab Bank plc" = "Europe Arab Bank")."""
-    key = name_key(name)
+    """A name key without a trailing legal form ("Europe Arab Bank plc" = "Europe Arab Bank") nor
+    possessive (a gold mention "Acme's" is the entity Acme; applied to both sides alike)."""
+    key = name_key(_POSSESSIVE.sub("", name.strip()))
     return _LEGAL.sub("", key) or key
 
 

@@ -355,6 +355,30 @@ def _ceo_title(c: Candidate, lang: str) -> str:
     return c.sentence.text[found.start():found.end()]
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset:
+    """Words that describe rather than name: titles, organization nouns, cue words, stopwords."""
+    from innograph.loaders import lexicon as lx
+
+    words = set(lx.STOPWORDS) | set(lx.ORG_NOUNS) | set(lx.ORG_DESCRIPTIONS) | set(lx.TITLE_HEADS)
+    words |= set(lx.FOUNDER_HEADS) | set(lx.MEMBER_NOUNS) | set(lx.SEAT_NOUNS)
+    for phrase in (*lx.TITLES, *lx.NAME_CUES):
+        words.update(phrase.split())
+    words |= {"board", "boards", "directors", "holdings", "corporation", "council", "committee"}
+    return frozenset(words)
+
+
+def generic(entity) -> bool:
+    """A name made only of describing words ("Executive", "Board of Directors", "Holdings"): the
+    entity step cut a name, or took a title for one; the model states nothing about it."""
+    generic_words = _generic_words()
+    for name in entity.names():
+        words = _WORD.findall(_fold(name))
+        if not words or any(w not in generic_words for w in words):
+            return False
+    return True
+
+
 def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     """The model's best candidate per (subject, object, relation) above its threshold, for the
     pairs the rules left (a chief executive's post also where the rules read another post)."""
@@ -365,7 +389,7 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
         if pair in (ceo_related if c.relation == "ceo" else related):
             continue
         p = model.score(c.relation, c.features)
-        if p < model.thresholds.get(c.relation, 0.5):
+        if p < model.thresholds.get(c.relation, 0.5) or generic(c.subject.entity) or generic(c.object.entity):
             continue
         key = (*pair, c.relation)
         if key not in best or p > best[key][0]:

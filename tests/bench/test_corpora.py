@@ -114,6 +114,12 @@ def test_kn_predictions_map_our_kinds(bench):
     assert corpora.kn_predictions(_fact("funds", "Pellow Group", "Derby")) == []
 
 
+def test_knowledgenet_names_match_without_legal_form_or_possessive(bench):
+    key = bench.corpora._kn_key
+    assert key("Pellow Group plc") == key("Pellow Group") == key("Pellow Group's") == key("Pellow Group’")
+    assert key("Ada Brook's") == key("Ada Brook") != key("Ada Brooks")
+
+
 def test_a_judged_sample_gives_precision_with_an_interval(bench, tmp_path):
     judged = tmp_path / "sample.yaml"
     judged.write_text("facts:\n"
