@@ -26,7 +26,7 @@ _EVENT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.EVENT_CUES)})s?(?![\w])"
 _NOT_IN_PROJECT = r"(?:ou|et|de|du|des|la|le|les|a|au|en|pour|par|qui|que|or|and|of|the|for|to|in)\b"
 _PROJECT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.PROJECT_CUES)})s?\s+(?:de\s+|d'|du\s+)(?P<what>(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+(?:\s+(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+)?)")
 _NAMED_PROJECT_RE = re.compile(rf"{_WB}(?:le |la |l'|the |un |une |a |an )(?:{_alternation(lx.PROJECT_CUES)})(?![\w])")
-_LEAD_NAME = re.compile(r"(?<![\w’'&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,5}$")
+_LEAD_NAME = re.compile(r"(?<![\w&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,5}$")  # may follow an elided article: l'Imperial College
 _YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}$")
 _CONNECTOR_START = re.compile(r"^(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for)[ \t]*|[ \t]+)")
 
@@ -46,6 +46,20 @@ def _trim_connector(text: str, start: int, end: int) -> int:
     chunk = text[start:end]
     trimmed = re.sub(r"(?:\s+(?:de|du|des|d['’]|of|for|and|et|&|sur|en|on|la|l['’]))+\s*$", "", chunk)
     return start + len(trimmed)
+
+
+_DESCRIPTIVE_OF = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*[a-zà-ÿ]")
+_NAME_CONNECTOR = re.compile(r"[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of)[ \t]*")
+
+
+def _second_name_cut(text: str, start: int, end: int) -> int:
+    """Where a name after a cue word ends when a connector leads to another organization's name
+    ("Institut Ragon du Vantor General Hospital" ends before "du"; "Université de Lyon" goes on)."""
+    for c in _NAME_CONNECTOR.finditer(text, start, end):
+        rest = text[c.end():end]
+        if lx.kind_of(rest) is not None or any(w.lower() in lx.NAME_ENDINGS for w in rest.split()):
+            return c.start()
+    return end
 
 
 def _capitalized(text: str) -> bool:
@@ -68,7 +82,9 @@ def cue_names(ents: ArticleEntities) -> None:
         acr = ACRONYM_DEF.match(text, end)
         after = _name_after(text, acr.end() if acr else end)
         if after and _capitalized(text[after[0]:after[1]]):
-            end = after[1]
+            end = _second_name_cut(text, after[0], after[1])
+        elif after is None and _DESCRIPTIVE_OF.match(text, end):
+            continue  # "l'école de médecine de ...": a description, not the short form of a name
         if _capitalized(surface) and surface[0].isupper():
             lead = _lead_name(text, start)
             if lead:

@@ -351,6 +351,18 @@ for _place, _forms in {
     for _form in _forms.split():
         DEMONYMS[_form] = _place
 
+#: First words of a minister's portfolio ("ministre de la Défense", "Minister of Health"): after such a
+#: title they name a field, not an organization.
+PORTFOLIOS = frozenset(
+    "defense armees sante justice interieur finances finance economie budget affaires education enseignement "
+    "recherche agriculture environnement ecologie energie mines petrole commerce industrie transports transport "
+    "culture travail emploi sports jeunesse communication information numerique logement tourisme peche elevage "
+    "famille femme femmes solidarite cooperation integration renseignement securite plan developpement sante "
+    "defence health interior treasury economy foreign home trade industry labour labor housing tourism "
+    "agriculture environment energy transportation education culture sport youth information security "
+    "intelligence immigration planning fisheries".split()
+)
+
 #: Words that look like names at the start of a sentence but are not.
 NOT_NAMES = frozenset(
     "le la les un une des l d de du en au aux et ou mais donc car ni or ce cette ces son sa ses leur leurs "

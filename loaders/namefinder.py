@@ -32,6 +32,12 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             lead = re.match(r"(?:in|at|on|à|a|en|au|aux|dans|from|to)\s+(?=[A-ZÀ-Ý])", span.text, re.I)
             if lead and len(span.text.split()) > 1 and span.text[0].isupper():
                 start += lead.end()  # "In London": the preposition is not part of the name
+            elided = re.match(r"[LlDd]['’](?=[A-ZÀ-Ý])", ents.text[start:end])
+            if elided:
+                start += elided.end()  # "L'Afrique du Sud compte": the article is not part of the name
+            trail = _TRAILING_CONNECTOR.search(ents.text[start:end])
+            if trail and trail.start() > 0:
+                end = start + trail.start()  # "Affaires étrangères de la" (Côte d'Ivoire): the name ends before "de la"
             label = clean_name(_TITLE_START.sub("", ents.text[start:end]))
             if not label or not ents.free(start, end):
                 continue
@@ -62,12 +68,13 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
                         or lx.kind_of(label):
                     continue
-                if len(words) > 3 or not all(w[0].isupper() or w.lower() in lx.STOPWORDS for w in words):
+                if len(words) > 3 or not all(w[0].isupper() or w.lower() in lx.STOPWORDS or (i and re.match(r"[dl]['’][A-ZÀ-Ý]", w))
+                                             for i, w in enumerate(words)):  # "Côte d'Ivoire"
                     continue
                 ents.mention(start, end, ents.entity("place", label), "ner")
             elif kind == "organization":
                 label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
-                lead = re.match(r"(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l'|de\s+la|de|d'|du|of)\s*", label)
+                lead = re.match(r"(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l['’]|de\s+la\s+|des\s+|de\s+|d['’]|du\s+|of\s+)\s*", label)
                 if lead and name_key(lead["title"]) in lx.TITLES:  # "PDG d'Optronis"
                     start += label.index(lead.group(0)) + len(lead.group(0)) if label.startswith(lead.group(0)) else 0
                     label = label[len(lead.group(0)):]
@@ -78,6 +85,9 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
             elif kind == "event":
                 ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+_TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|de|du|d['’]|of[ \t]+the|of|and|et))+[ \t]*$")
 
 
 def _lone_name(ents: ArticleEntities, span, start: int, label: str) -> bool:

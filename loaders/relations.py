@@ -12,7 +12,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import find_dates
 from innograph.loaders.mentions import ArticleEntities, Entity, Mention
 from innograph.loaders.money import find_amounts
-from innograph.loaders.cues import _cues
+from innograph.loaders.cues import _clean_title, _cues, _founder_only, field_not_org
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
 from innograph.loaders.syntax import SyntaxReader
@@ -66,6 +66,8 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
     def add(self, kind, subject, obj, sent: Sentence, **attrs) -> None:
         if subject is None or (obj is not None and subject is obj):
             return
+        if kind == "holds_post" and field_not_org(attrs.get("title"), obj):
+            return  # "ministre de la Défense": the field of a portfolio is no organization
         self.found.append(Relation(kind, subject, obj, sent.start, sent.end, sent.text.strip(), attrs))
 
     def run(self) -> list[Relation]:
@@ -468,16 +470,6 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 break
             first = self.ents.starting_at(end + link.end(), *kinds)
         return out
-
-
-def _founder_only(title: str) -> bool:
-    """'co-founder', 'fondatrice': a role in the organization's creation, not a post held."""
-    words = re.sub(r"[\s\-]+", " ", title).strip()
-    return any(words == t or words == t.replace(" ", "") for t in lx.FOUNDER_TITLES)
-
-
-def _clean_title(title: str) -> str:
-    return re.sub(r"\s+", " ", title).strip(" ,").rstrip(",")
 
 
 def _dedupe(found: list[Relation]) -> list[Relation]:

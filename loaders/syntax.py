@@ -28,11 +28,12 @@ import bisect
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import Mention
+from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxposts import _HELM, _OWNER_POSSESSIVES, PostsMixin
 
+_NO_ARTICLE = re.compile(r"^(?:l|le|la|les|the) ")
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS)
@@ -99,7 +100,7 @@ class SyntaxReader(PostsMixin, FundingMixin):
         antecedent (a person, never an organization)."""
         out = []
         for t in _spread(token):
-            m = self.mention(t)
+            m = self.mention(t) or self.behind_honorific(t)
             if m is not None:
                 if m.entity.kind == "person":
                     out.append(m.entity)
@@ -109,6 +110,20 @@ class SyntaxReader(PostsMixin, FundingMixin):
                 if antecedent is not None:
                     out.append(antecedent)
         return _unique(out)
+
+    def behind_honorific(self, token) -> Mention | None:
+        """The person a noun right before a name introduces, when the parser made that noun the
+        head ('le Dr X', 'le professeur X', 'le général X': X hangs from 'Dr')."""
+        if not token.is_alpha or token.i + 1 >= len(token.doc):  # (the pipeline has no tagger: no POS)
+            return None
+        after = token.doc[token.i + 1]
+        if after.head.i == token.i and after.dep_ in ("flat:name", "appos", "nmod", "flat", "compound") and not _case(after):
+            return self.mention(after, "person")
+        return None
+
+    def named_person(self, token) -> bool:
+        """A token that names a person: a person's name, or the noun right before one ('le Dr X')."""
+        return self.mention(token, "person") is not None or self.behind_honorific(token) is not None
 
     def orgs(self, token, *, retype=False, actors=False) -> list:
         """The organizations a token stands for: a name (or a name apposed to a descriptor noun:
@@ -146,11 +161,14 @@ class SyntaxReader(PostsMixin, FundingMixin):
         if self.mention(token) is not None or not token.text[:1].isupper() or token.is_sent_start:
             return []
         words = [token] + [c for c in token.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > token.i]
-        if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head is token:
+        if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head.i == token.i:
             words.insert(0, token.doc[token.i - 1])
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
+        if token.doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
+            last = _french_name_end(token)
+            end = max(end, last.idx + len(last.text)) if end - start <= 80 else end
         label = token.doc.text[start:end]
         key = _f(token)
         if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
@@ -177,6 +195,18 @@ class SyntaxReader(PostsMixin, FundingMixin):
             if sum(1 for o in self.ents.mentions if o.entity is e) > 1 or len(e.label.split()) > 3:
                 return False
         return True
+
+    def named_country(self, keys):
+        """The country (one of the folded names `keys`) the article names, as an actor."""
+        for m in self.ents.mentions:
+            e = m.entity
+            if e.kind in ("place", "organization") and any(_NO_ARTICLE.sub("", words_key(n)) in keys for n in e.names()):
+                return e if e.kind == "organization" else self.as_organization(e)
+        return None
+
+    def country(self, name: str):
+        """A country acting (posts held in its name, funding, joining): a public authority."""
+        return self.ents.entity("organization", name, org_kind="PublicAuthority")
 
     def as_organization(self, entity):
         kind = "PublicAuthority" if entity.kind == "place" else entity.org_kind
@@ -301,6 +331,29 @@ def _spread(token) -> list:
         out.append(t)
         todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i]
     return out
+
+
+def _french_name_end(token):
+    """The last word of a French name that starts with `token` and goes on with lower-case
+    adjectives and "de" complements ("Agence nationale de sécurité routière", "Institut
+    australien de politique stratégique"): its right subtree through amod and nmod-with-de only."""
+    last, todo = token, [token]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.i <= t.i or c.i - last.i > 4:
+                continue
+            if c.dep_ in ("amod", "flat:name") or (c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d'", "d’")
+                                                   and not (c.ent_iob_ == "B" and c.ent_type_ in ("ORG", "PER"))):
+                # (not into another name: "Newshour de la BBC")
+                todo.append(c)
+                last = max(last, max(c.subtree, key=lambda x: x.i) if c.dep_ == "nmod" else c, key=lambda x: x.i)
+    span = token.doc[token.i:last.i + 1]
+    if any(t.is_punct and t.text not in "-'’" for t in span) or len(span) > 14:
+        return token
+    while last.i > token.i and (last.dep_ in ("case", "det") or last.is_punct):
+        last = token.doc[last.i - 1]
+    return last
 
 
 def _anaphoric(noun) -> bool:

@@ -10,12 +10,20 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
 _AS = frozenset("as comme".split())
 _HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _FORMER = frozenset("former ancien ancienne ex then previous".split())
+#: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
+_SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
+#: Titles whose "de" complement is a portfolio, not an organization ("ministre de la Défense").
+#: "Santé du Ghana", "Affaires étrangères de la France": a field named with its country.
+_FIELD_OF = re.compile(r"^.+?\s(?:du|de la|de l['’]|des|de|d['’])\s?([A-ZÀ-Ý][\w\s\-'’]+)$")
+_FOR_CASES = frozenset("pour for".split())
+_PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
 class PostsMixin:
@@ -46,11 +54,21 @@ class PostsMixin:
 
     def title_orgs(self, t, *, shared=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
-        for c in t.children:
+        # "rédactrice en chef de la BBC pour l'Europe": "pour" / "for" only when nothing else names one
+        for c in sorted(t.children, key=lambda c: _case(c) in _FOR_CASES or _f(c) in _FOR_CASES):
             if conj and c.i > min(conj):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
-                found = self.orgs(c, retype=True) or self.new_organization(c)
+                if _f(t) in _PORTFOLIO_TITLES:  # "ministre de la Santé (du Ghana)": a field, then maybe a country
+                    found = self.orgs(c, retype=True)
+                    fields = [o for o in found if fold_same_length(o.label.split()[0]) in lx.PORTFOLIOS]
+                    found = [o for o in found if o not in fields] or self.deeper_orgs(c, actors=True)
+                    found = found or [self.country(m.group(1)) for o in fields for m in [_FIELD_OF.match(o.label)]
+                                      if m and fold_same_length(m.group(1)).replace("-", " ") in lx.COUNTRIES]
+                elif _case(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory is not retyped
+                    found = self.orgs(c)
+                else:
+                    found = self.orgs(c, retype=True) or self.new_organization(c) or self.deeper_orgs(c)
                 if found:
                     return found
             if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
@@ -88,6 +106,31 @@ class PostsMixin:
         verb = verb.head if verb.dep_ == "prep" else verb
         if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
             return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
+        return self.demonym_country(t)
+
+    def demonym_country(self, t) -> list:
+        """'le président ivoirien X', 'la ministre sud-africaine de la Santé X', 'the Kenyan
+        president': the country the demonym names, acting, when the article names that country."""
+        if _f(t) not in GOVERNMENT_TITLES:
+            return []  # "un analyste français": a nationality, not a post
+        for c in t.children:
+            keys = COUNTRY_OF.get(_f(c)) if c.dep_ in ("amod", "compound", "nmod") and c.i in (t.i - 1, t.i + 1) else None
+            if keys:
+                named = self.named_country(keys)
+                return [named] if named is not None else []
+        return []
+
+    def deeper_orgs(self, c, depth: int = 2, actors: bool = False) -> list:
+        """The organization a title's field leads to: "spécialiste de l'eau à l'Académie X",
+        "épidémiologiste de haut niveau de l'université Y" (through at most two nominal modifiers
+        that are not names themselves)."""
+        if depth == 0 or self.mention(c) is not None:
+            return []
+        for g in c.children:
+            if g.i > c.i and g.dep_ == "nmod" and _case(g) in _ORG_OF_CASES:
+                found = self.orgs(g, actors=actors) or self.deeper_orgs(g, depth - 1, actors)
+                if found:
+                    return found
         return []
 
     def title_people(self, t) -> list:
@@ -98,14 +141,14 @@ class PostsMixin:
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
                     c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
                 return self.people(c)
-        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.mention(head.head, "person"):
+        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.named_person(head.head):
             # "X, directeur de Y"
             return self.people(head.head)
-        if head.dep_ == "compound" and self.mention(head.head, "person"):
+        if head.dep_ == "compound" and self.named_person(head.head):
             return self.people(head.head)
         for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject
-            if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.mention(sib, "person") \
-                    and sib.i > 0 and sib.doc[sib.i - 1].text == ",":
+            if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.named_person(sib) \
+                    and sib.left_edge.i > 0 and sib.doc[sib.left_edge.i - 1].text == ",":
                 return self.people(sib)
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
@@ -121,7 +164,7 @@ class PostsMixin:
                     found = self.people(c)
                     if found:
                         return found
-            if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.mention(verb.head, "person"):
+            if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
                 return self.people(verb.head)  # "X, who became CEO of Y"
         return []
 
@@ -167,14 +210,28 @@ class PostsMixin:
 
     def affiliation(self, doc, m) -> None:
         """'le Dr X, de l'hôpital Y', 'X de l'Institut Z': a person set off with the organization
-        they speak for (French, a nominal modifier of the name)."""
+        they speak for (French, a nominal modifier of the name or of the honorific before it, or,
+        when the parse lost it, an organization named right after "X, de l'")."""
         span = doc.char_span(m.start - self.offset, m.end - self.offset, alignment_mode="expand")
         if span is None or doc.lang_ != "fr":
             return
-        for c in span.root.children:
-            if c.dep_ == "nmod" and c.i > span.end - 1 and _case(c) in ("de", "du", "des", "d'", "d’", "chez"):
-                for org in self.orgs(c) or (self.new_organization(c) if _case(c) == "chez" else []):
-                    self.add("holds_post", m.entity, org, c, title=None, current=True)
+        heads = list(span)
+        if span.root.head.i == span.start - 1 and span.root.dep_ in ("flat:name", "appos", "nmod"):
+            heads.append(span.root.head)  # "le Dr X, de Y": Y hangs from "Dr"
+        found = False
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "nmod" and c.i >= span.end and _case(c) in ("de", "du", "des", "d'", "d’", "chez"):
+                    for org in self.orgs(c) or (self.new_organization(c) if _case(c) == "chez" else []):
+                        self.add("holds_post", m.entity, org, c, title=None, current=True)
+                        found = True
+        after = _SET_OFF_OF.match(self.ents.text, m.end, min(len(self.ents.text), m.end + 12))
+        if not found and after:
+            org = self._at.get(after.end())
+            if org is not None and org.start == after.end() and org.entity.kind == "organization":
+                token = next((t for t in doc if self.offset + t.idx >= after.end()), None)
+                if token is not None:
+                    self.add("holds_post", m.entity, org.entity, token, title=None, current=True)
 
     def leading(self, v) -> None:
         """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""

@@ -1,0 +1,94 @@
+"""Posts read from the parse by the rules alone (the trained model switched off): honorifics the
+parser makes the head of a name, affiliations, fields of a title, ministers' portfolios, countries
+named by a demonym, names that go on or stop. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+
+def posts(text: str, lang: str = "fr") -> set[tuple]:
+    """(kind, subject label, object label) of the article's relations between named entities."""
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(_, found)] = analyse([Article(text=text, language=lang)])
+    return {(r.kind, r.subject.label, r.object.label) for r in found
+            if r.object is not None and r.kind not in ("mentioned", "quoted")}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # the parser hangs the name from "Dr" / "professeur": the honorific stands for the person
+    ("Le président de la Fondation Arvelle, le Dr Marc Tessier, a présenté le bilan annuel.",
+     "Marc Tessier", "Fondation Arvelle"),
+    ("Selon le Dr Claire Vasseur, de l'université de Lorvanne, les résultats sont solides.",
+     "Claire Vasseur", "université de Lorvanne"),
+    # "X, de l'organisation Y" set off after the name
+    ("« Nous sommes prêts », affirme Julien Morel, de la Banque Ostrande, devant les élus.",
+     "Julien Morel", "Banque Ostrande"),
+    # the title's field first, then the organization
+    ("Selon Inès Caron, spécialiste de l'eau à l'Académie des sciences de Norlande, la sécheresse va durer.",
+     "Inès Caron", "Académie des sciences de Norlande"),
+    # a name after an elided article keeps its first word
+    ("Le professeur Léa Martin, directrice de l'Halvern Vaccine Group, a présenté l'essai.",
+     "Léa Martin", "Halvern Vaccine Group"),
+    # "pour" names a territory when another complement names the organization
+    ("Selon Katia Lemaire, rédactrice en chef de Radio Norvane pour l'Europe, certains pays attendent.",
+     "Katia Lemaire", "Radio Norvane"),
+])
+def test_french_posts_through_honorifics_fields_and_set_off_names(text, person, org):
+    found = posts(text)
+    assert ("holds_post", person, org) in found
+    assert not {f for f in found if f[0] == "holds_post" and f[2] != org}, found
+
+
+def test_a_ministers_portfolio_is_not_an_organization_and_the_country_is():
+    assert not posts("Le ministre de la Défense, le général Paul Sarr, a démenti toute tentative de coup d'État.")
+    assert ("holds_post", "Kofi Mensah", "Ghana") in posts(
+        "Le ministre de la Santé du Ghana, Kofi Mensah, a annoncé la fin du confinement.")
+    found = posts("Kofi Mensah, ministre des Affaires étrangères de la Côte d'Ivoire, a annoncé la fin du confinement.")
+    assert found == {("holds_post", "Kofi Mensah", "Côte d'Ivoire")}
+
+
+def test_a_demonym_names_the_country_of_a_government_title_when_the_article_names_it():
+    assert ("holds_post", "Kofi Mensah", "Ghana") in posts(
+        "Le Ghana a rouvert ses frontières. Le président ghanéen Kofi Mensah a salué la décision.")
+    assert ("holds_post", "John Mwangi", "Kenya") in posts(
+        "Kenya votes. The Kenyan president John Mwangi said it was fine.", "en")
+    # the country is not named: no country is made up; a nationality is no post
+    assert not posts("Le président ivoirien Paul Koffi a parlé.")
+    assert not posts("La France a voté. Selon Marc Duval, un analyste français, le vote est serré.")
+
+
+def test_names_go_on_through_de_and_stop_at_another_organizations_name():
+    found = posts("Le Dr Omar Diallo, secrétaire de l'Autorité des soins de santé primaires de l'État de Tavira, "
+                  "annonce une baisse.")
+    assert found == {("holds_post", "Omar Diallo", "Autorité des soins de santé primaires de l'État de Tavira")}
+    found = posts("Marc Leroux, de l'Institut Brenner du Calloway General Hospital, a confirmé les chiffres.")
+    assert found == {("holds_post", "Marc Leroux", "Institut Brenner")}
+
+
+def test_a_lower_case_school_of_a_university_is_no_short_form_of_an_earlier_one():
+    found = posts("Le professeur Hugo Brandt, du King's College, a présenté l'essai. Le Dr Anne Roy, de l'école de "
+                  "médecine de l'université de Varenne, estime que le risque est faible.")
+    assert ("holds_post", "Hugo Brandt", "King's College") in found
+    assert ("holds_post", "Anne Roy", "King's College") not in found
+
+
+def test_demonyms_cover_every_gender_and_number():
+    from innograph.loaders import lexicon as lx
+    from innograph.loaders.demonyms import COUNTRY_OF
+
+    for form, country in (("ivoirienne", "cote d ivoire"), ("sud-africaines", "afrique du sud"), ("ghaneens", "ghana"),
+                          ("turque", "turquie"), ("grecque", "grece"), ("burkinabe", "burkina faso"),
+                          ("malgaches", "madagascar"), ("kenyan", "kenya"), ("british", "royaume uni")):
+        assert country in COUNTRY_OF[form], form
+    assert {n for names in COUNTRY_OF.values() for n in names} <= lx.COUNTRIES
+    assert len({names for names in COUNTRY_OF.values()}) >= 150
