@@ -7,14 +7,22 @@ transaction; one triple per SPARQL Update request).
 
 Servers come from the INNOGRAPH_TEST_* variables the script exports (or set them yourself to a
 real Neo4j / SPARQL store: the bench deletes what pushes wrote there, rows with ``ig_hash``).
-The generated graph is bench/load.py's ``generate``. The baseline runs on a sample of rows
+The generated graph is bench/netgen.py's ``generate``. The baseline runs on a sample of rows
 (``--sample``) and its rate is extrapolated: running it on a million rows would take hours.
+
+Wall-clock rates are noisy on a shared machine, so CPU seconds are reported too: this process's
+(``client_cpu_s``) and, with ``--server-pid PID`` (repeatable: the Bolt and SPARQL servers'
+processes), the servers' (``server_cpu_s``, read from /proc), with rows (or triples) per CPU
+second for the push and for the baseline and their ratio (``cpu_ratio``). The Bolt driver packs
+rows in pure Python unless the ``neo4j-rust-ext`` package is installed (``rust_packer``): it
+cuts the client's CPU about four times.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -34,27 +42,57 @@ from innograph.graph.store import KnowledgeGraph  # noqa: E402
 from innograph.load import ingest  # noqa: E402
 
 
+SERVER_PIDS: list[int] = []
+
+
+def cpu() -> tuple[float, float]:
+    """(this process's CPU seconds, the servers' CPU seconds) so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    server = 0.0
+    for pid in SERVER_PIDS:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        server += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own.ru_utime + own.ru_stime, server
+
+
+def spent(since: tuple[float, float], rows: int, prefix: str) -> dict:
+    """CPU seconds since `since` and rows per CPU second (client + servers)."""
+    client, server = (b - a for a, b in zip(since, cpu()))
+    out = {f"{prefix}client_cpu_s": round(client, 2)}
+    if SERVER_PIDS:
+        out[f"{prefix}server_cpu_s"] = round(server, 2)
+    out[f"{prefix}rows_per_cpu_s"] = round(rows / max(1e-9, client + server), 1)
+    return out
+
+
+def rust_packer() -> bool:
+    from neo4j._codec.packstream import v1
+
+    return getattr(v1, "_rust_pack", None) is not None
+
+
 def wipe_bolt(driver, database) -> None:
     driver.execute_query(f"MATCH (n) WHERE n:{SOURCE_LABEL} OR n.ig_hash IS NOT NULL DETACH DELETE n",
                          database_=database)
 
 
-def bolt_bench(kg, uri, user, password, database, sample: int) -> dict:
+def bolt_bench(kg, uri, user, password, database, sample: int, batch_size: int) -> dict:
     with neo4j_driver(uri, user, password) as driver:
         wipe_bolt(driver, database)
         p = projection(kg)
         pg = property_graph(kg, projection=p)
-        began = time.perf_counter()
-        report = push_neo4j(kg, driver, database=database, projection=p, graph=pg)
+        began, used = time.perf_counter(), cpu()
+        report = push_neo4j(kg, driver, database=database, projection=p, graph=pg, batch_size=batch_size)
         seconds = time.perf_counter() - began
         rows = report.nodes + report.relationships
+        push_cpu = spent(used, rows, "")
         began = time.perf_counter()
         again = push_neo4j(kg, driver, database=database, projection=p, graph=pg)
         second = time.perf_counter() - began
         wipe_bolt(driver, database)
         # naive: one node or relationship per transaction, a plain MERGE each
         nodes, rels = pg.nodes[:sample // 2], pg.relationships[:sample // 2]
-        began = time.perf_counter()
+        began, used = time.perf_counter(), cpu()
         with driver.session(database=database) as session:
             for n in nodes:
                 session.execute_write(lambda tx, n=n: tx.run(
@@ -66,11 +104,14 @@ def bolt_bench(kg, uri, user, password, database, sample: int) -> dict:
                     f"MERGE (a)-[x:{r.type}]->(b) SET x += $props", a=r.start, b=r.end,
                     props={**r.props, "ig_hash": r.hash}).consume())
         naive = (len(nodes) + len(rels)) / (time.perf_counter() - began)
+        naive_cpu = spent(used, len(nodes) + len(rels), "naive_")
         wipe_bolt(driver, database)
     rate = rows / seconds
-    return {"nodes": report.nodes, "relationships": report.relationships, "seconds": round(seconds, 2),
-            "rows_per_s": round(rate), "second_push_s": round(second, 2), "second_push_writes": again.writes,
-            "naive_rows_per_s": round(naive, 1), "ratio": round(rate / naive, 1)}
+    return {"nodes": report.nodes, "relationships": report.relationships, "batch_size": batch_size,
+            "rust_packer": rust_packer(), "seconds": round(seconds, 2), "rows_per_s": round(rate), **push_cpu,
+            "second_push_s": round(second, 2), "second_push_writes": again.writes,
+            "naive_rows_per_s": round(naive, 1), **naive_cpu, "ratio": round(rate / naive, 1),
+            "cpu_ratio": round(push_cpu["rows_per_cpu_s"] / naive_cpu["naive_rows_per_cpu_s"], 1)}
 
 
 def _post(url: str, text: str) -> None:
@@ -87,25 +128,29 @@ def sparql_bench(kg, gsp: str, update: str, query: str, sample: int) -> dict:
     results = {}
     fast = {"no_transaction": ""}  # Oxigraph's server: safe with the push's bookkeeping
     for mode, endpoint, params in (("gsp", gsp, None), ("gsp_no_transaction", gsp, fast), ("update", update, None)):
-        began = time.perf_counter()
+        began, used = time.perf_counter(), cpu()
         report = push_sparql(kg, **{mode[:3] if mode.startswith("gsp") else mode: endpoint}, query=query,
                              params=params)
         seconds = time.perf_counter() - began
         results[f"{mode}_triples_per_s"] = round(report.triples / seconds)
         results[f"{mode}_seconds"] = round(seconds, 2)
+        results.update(spent(used, report.triples, f"{mode}_"))
         results["triples"] = report.triples
         _post(update, drop)
     # naive: one triple per SPARQL Update request (each one a transaction on the server)
     quads = list(kg.store.quads_for_pattern(None, None, None, None))[:sample]
-    began = time.perf_counter()
+    began, used = time.perf_counter(), cpu()
     for q in quads:
         _post(update, f"INSERT DATA {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }} }}")
     naive = len(quads) / (time.perf_counter() - began)
+    results.update(spent(used, len(quads), "naive_"))
     _post(update, drop)
     results["naive_triples_per_s"] = round(naive, 1)
     results["ratio_gsp"] = round(results["gsp_triples_per_s"] / naive, 1)
     results["ratio_update"] = round(results["update_triples_per_s"] / naive, 1)
     results["ratio_gsp_no_transaction"] = round(results["gsp_no_transaction_triples_per_s"] / naive, 1)
+    for mode in ("gsp", "gsp_no_transaction", "update"):
+        results[f"cpu_ratio_{mode}"] = round(results[f"{mode}_rows_per_cpu_s"] / results["naive_rows_per_cpu_s"], 1)
     return results
 
 
@@ -115,7 +160,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=400, help="rows the naive baseline writes")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip", choices=["bolt", "sparql"], action="append", default=[])
+    parser.add_argument("--batch-size", type=int, default=5000, help="rows per Bolt transaction")
+    parser.add_argument("--server-pid", type=int, action="append", default=[],
+                        help="a server process whose CPU time to count (repeat for each server)")
     args = parser.parse_args()
+    SERVER_PIDS.extend(args.server_pid)
     env = os.environ
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "generated.nt"
@@ -127,7 +176,7 @@ def main() -> None:
         if "bolt" not in args.skip:
             result = bolt_bench(kg, env["INNOGRAPH_TEST_BOLT_URI"], env.get("INNOGRAPH_TEST_BOLT_USER"),
                                 env.get("INNOGRAPH_TEST_BOLT_PASSWORD"), env.get("INNOGRAPH_TEST_BOLT_DATABASE"),
-                                args.sample)
+                                args.sample, args.batch_size)
             print("bolt", result, flush=True)
         if "sparql" not in args.skip:
             result = sparql_bench(kg, env["INNOGRAPH_TEST_SPARQL_GSP"], env["INNOGRAPH_TEST_SPARQL_UPDATE"],

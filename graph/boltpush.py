@@ -79,7 +79,7 @@ def state_path(kg, target: str) -> Path | None:
     return path.with_name(path.name + ".cache") / f"push-{digest((), {'t': target})[:12]}.json"
 
 
-def push_neo4j(kg, driver: Any, *, database: str | None = None, batch_size: int = 1000,
+def push_neo4j(kg, driver: Any, *, database: str | None = None, batch_size: int = 5000,
                projection=None, progress: Progress | None = None, target: str | None = None,
                graph: PropertyGraph | None = None) -> PushReport:
     """Push the projection of ``kg`` to the server of ``driver`` (see the module's doc).
