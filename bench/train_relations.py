@@ -13,9 +13,9 @@ exhaustively for every kind: a candidate is positive when a gold fact links its 
 
 One logistic regression per (language, relation), trained with AdaGrad and L2 on binary
 features (5 epochs, rate 0.1: the best of a small grid on fold 2 of a model fitted on fold 1).
-Thresholds: English, the F1-best on fold 2 of a model trained
-on fold 1, then the model is refitted on folds 1–2; French, the F0.5-best (precision first) of a
-2-fold split of the train part (never the dev part).
+Thresholds: from 2-fold cross-validation (English: folds 1 and 2; French: a 2-way split of the
+train part, never the dev part), the F-beta-best on the pooled out-of-part scores — F1 for
+English, F0.5 (precision first) for French; then the model is refitted on all of it.
 
     python bench/train_relations.py                 # both languages → loaders/relmodel.npz
     python bench/train_relations.py --cache /tmp/c  # keep the parsed candidates between runs
@@ -187,8 +187,10 @@ def best_threshold(probs, labels, floor=0.35, beta=1.0) -> tuple[float, float]:
     return best
 
 
-def train_language(examples, lang: str, *, tune_part: int) -> dict:
-    """Weights and thresholds per relation; thresholds tuned on part `tune_part` of `examples`."""
+def train_language(examples, lang: str, *, tune_part: int | None = None) -> dict:
+    """Weights and thresholds per relation. Thresholds from out-of-part predictions: each part of
+    `examples` (their first field) is scored by a model fitted on the others and the threshold is
+    the F-beta-best on all of them pooled (or only on part `tune_part`, when given)."""
     vocab = vocabulary(examples)
     out = {f"{lang}.vocab": np.array("\n".join(vocab))}
 
@@ -201,19 +203,27 @@ def train_language(examples, lang: str, *, tune_part: int) -> dict:
         if positives < MIN_POSITIVES:
             print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — not trained", flush=True)
             continue
-        tune = [e for e in chosen if e[0] == tune_part]
-        fitted = [e for e in chosen if e[0] != tune_part]
-        w = fit(rows(fitted), len(vocab))
-        threshold, f1 = best_threshold(predict(w, rows(tune)), np.array([e[3] for e in tune]), beta=BETA.get(lang, 1.0))
-        if f1 == 0.0 and tune:  # no tuning part at all (a fold-1-only model): keep the default threshold
-            print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — no F1 on the tuning part, "
+        parts = sorted({e[0] for e in chosen}) if tune_part is None else [tune_part]
+        probs, labels = [], []
+        for part in parts:
+            held = [e for e in chosen if e[0] == part]
+            fitted = [e for e in chosen if e[0] != part]
+            if held and fitted:
+                probs.append(predict(fit(rows(fitted), len(vocab)), rows(held)))
+                labels.append(np.array([e[3] for e in held]))
+        if not probs:
+            threshold, f1 = 0.5, 0.0
+        else:
+            threshold, f1 = best_threshold(np.concatenate(probs), np.concatenate(labels), beta=BETA.get(lang, 1.0))
+        if f1 == 0.0 and probs:
+            print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — no F1 on the held-out parts, "
                   "not shipped", flush=True)
             continue
         w = fit(rows(chosen), len(vocab))
         out[f"{lang}.w.{relation}"] = w.astype("float16")
         out[f"{lang}.t.{relation}"] = np.array(threshold)
         print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive; threshold {threshold} "
-              f"(F{BETA.get(lang, 1.0):g} {f1:.3f} on the tuning part)", flush=True)
+              f"(F{BETA.get(lang, 1.0):g} {f1:.3f} out of part)", flush=True)
     return out
 
 
@@ -235,7 +245,7 @@ def main(argv=None) -> int:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_bytes(pickle.dumps(examples))
         print(f"{lang}: {len(examples)} candidates", flush=True)
-        arrays.update(train_language(examples, lang, tune_part=2 if lang == "en" else 1))
+        arrays.update(train_language(examples, lang))
     if args.out.is_file():  # keep the other languages' weights
         with np.load(args.out, allow_pickle=False) as old:
             for key in old.files:

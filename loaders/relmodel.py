@@ -98,6 +98,11 @@ def _lower(token) -> str:
     return "#" if text.isdigit() else text
 
 
+def _lemma(token) -> str:
+    """The lemma when the pipeline has a lemmatizer, else the lower-case word."""
+    return (token.lemma_ or token.text).lower()
+
+
 def dep_path(a, b) -> tuple[list[str], list[str]]:
     """Labels and words on the dependency path from token `a` up to the common head and down to `b`."""
     up = [a, *a.ancestors]
@@ -113,9 +118,10 @@ def dep_path(a, b) -> tuple[list[str], list[str]]:
     return labels, words
 
 
-def pair_features(lang: str, text: str, first, second, between_names: int, span1, span2, title: str | None) -> list[str]:
+def pair_features(lang: str, text: str, first, second, between_names: int, span1, span2, title: str | None,
+                  kinds: tuple[str, str] | None = None) -> list[str]:
     """Sparse features of an ordered pair of mentions (first precedes second in the sentence)."""
-    k1, k2 = first.entity.kind, second.entity.kind
+    k1, k2 = kinds or (first.entity.kind, second.entity.kind)
     gap = text[first.end:second.start]
     words = [w.lower() for w in _WORD.findall(gap)]
     before = [w.lower() for w in _WORD.findall(text[max(0, first.start - 40):first.start])][-3:]
@@ -183,9 +189,9 @@ def context_features(lang: str, first, second, mentions, span1, span2, first_of_
         if common is not None:
             inner = up[1:up.index(common)] + down[1:down.index(common)] + ([common] if common not in (a, b) else [])
             if "lemma" in _GROUPS:
-                f += [f"pm:{t.lemma_.lower()}" for t in inner[:6]]
-                f.append(f"ph:{common.lemma_.lower()}|{common.pos_}")
-                verbs = [t.lemma_.lower() for t in inner if t.pos_ in ("VERB", "AUX")]
+                f += [f"pm:{_lemma(t)}" for t in inner[:6]]
+                f.append(f"ph:{_lemma(common)}|{common.pos_}")
+                verbs = [_lemma(t) for t in inner if t.pos_ in ("VERB", "AUX")]
                 if verbs:
                     f.append(f"pv:{verbs[-1]}")
             if "flags" in _GROUPS:
@@ -243,6 +249,27 @@ def _joined(text: str, sentences, mentions) -> list:
     return out
 
 
+#: Words whose subject is an organization whatever the tagger says ("Brightwave Tools is
+#: headquartered in Leeds"), and those whose passive subject is one ("X was founded in 1990").
+ORG_SUBJECT_WORDS = frozenset("headquarter headquartered".split())
+ORG_PASSIVE_WORDS = frozenset("found founded cofounded co-founded establish established incorporate incorporated "
+                              "headquarter headquartered".split())
+
+
+def _kind(mention, span) -> str:
+    """The mention's kind for the model: a name typed person that the parse shows is an
+    organization (see :data:`ORG_SUBJECT_WORDS`) is one; the fact written then retypes it."""
+    kind = mention.entity.kind
+    if kind != "person" or span is None:
+        return kind
+    root = span.root
+    word = _lemma(root.head)
+    if root.dep_ == "nsubj" and word in ORG_SUBJECT_WORDS or \
+            root.dep_ in ("nsubjpass", "nsubj:pass") and word in ORG_PASSIVE_WORDS:
+        return "organization"
+    return kind
+
+
 def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
     """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes."""
     from innograph.graph.normalize import fold_same_length
@@ -262,6 +289,7 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
         mentions = [m for m in ents.within(sentence.start, sentence.end)
                     if m.entity.kind in ("person", "organization", "place")][:MAX_MENTIONS]
         spans = {id(m): _span(docs, m.start, m.end) for m in mentions}
+        kinds = {id(m): _kind(m, spans[id(m)]) for m in mentions}
         lowered = folded[sentence.start:sentence.end].lower()
         cues = {"ceo": CEO_WORDS.search(lowered), "founder": FOUNDING_WORDS.search(lowered)}
         for i, first in enumerate(mentions):
@@ -275,10 +303,11 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
                 feats = None
                 for relation, (ks, ko, _) in RELATIONS.items():
                     for s, o in ((first, second), (second, first)):
-                        if s.entity.kind == ks and o.entity.kind == ko:
+                        if kinds[id(s)] == ks and kinds[id(o)] == ko:
                             if feats is None:
                                 feats = pair_features(lang, text, first, second, between, spans[id(first)],
-                                                      spans[id(second)], title) + \
+                                                      spans[id(second)], title,
+                                                      (kinds[id(first)], kinds[id(second)])) + \
                                     context_features(lang, first, second, mentions, spans[id(first)],
                                                      spans[id(second)], first_of_kind)
                             if relation == "ceo" and not cues["ceo"]:
@@ -410,8 +439,14 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
     kept = [r for r in relations if not (which == "model" and r.kind in MODEL_KINDS)]
     best = scored(ents, docs, sentences, kept, model, lang)
     out = list(kept)
+    in_rules = {id(e) for r in kept for e in (r.subject, r.object)}
     for (s, o, relation), (p, c) in best.items():
         kind = RELATIONS[relation][2]
+        retyped = [m.entity for m, k in zip((c.subject, c.object), RELATIONS[relation][:2]) if m.entity.kind != k]
+        if any(id(e) in in_rules for e in retyped):
+            continue  # the rules read it as a person
+        for entity in retyped:
+            entity.kind = "organization"
         attrs: dict = {"score": round(p, 3)}
         if relation == "ceo":
             attrs["title"] = _ceo_title(c, lang)

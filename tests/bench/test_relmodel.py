@@ -119,3 +119,21 @@ def test_a_chief_executive_is_added_where_the_rules_read_another_post(monkeypatc
     assert titles == ["chairman", "chief executive officer"]
     ceo_rule = Relation("holds_post", person, org, 0, len(text), text, {"title": "Chief Executive Officer"})
     assert relmodel.propose(ents, docs, sentences, [ceo_rule], lang="en") == [ceo_rule]
+
+
+def test_a_name_typed_person_that_is_headquartered_is_an_organization_for_the_model():
+    from types import SimpleNamespace
+
+    nlp = spacy.blank("en")
+    doc = nlp("Tom Fenwick is headquartered in Leeds")
+    heads, deps = [1, 3, 3, 3, 3, 4], ["compound", "nsubjpass", "auxpass", "ROOT", "prep", "pobj"]
+    for token, head, dep in zip(doc, heads, deps):
+        token.head, token.dep_ = doc[head], dep
+    person = SimpleNamespace(entity=SimpleNamespace(kind="person"))
+    assert relmodel._kind(person, doc[0:2]) == "organization"
+    doc2 = nlp("Tom Fenwick is based in Leeds")
+    for token, head, dep in zip(doc2, heads, deps):
+        token.head, token.dep_ = doc2[head], dep
+    assert relmodel._kind(person, doc2[0:2]) == "person"  # a person can be based somewhere
+    place = SimpleNamespace(entity=SimpleNamespace(kind="place"))
+    assert relmodel._kind(place, doc[5:6]) == "place"
