@@ -127,7 +127,7 @@ def sparql_bench(kg, gsp: str, update: str, query: str, sample: int) -> dict:
     _post(update, drop)
     results = {}
     fast = {"no_transaction": ""}  # Oxigraph's server: safe with the push's bookkeeping
-    for mode, endpoint, params in (("gsp", gsp, None), ("gsp_no_transaction", gsp, fast), ("update", update, None)):
+    for mode, endpoint, params in (("gsp", gsp, {}), ("gsp_no_transaction", gsp, fast), ("update", update, None)):
         began, used = time.perf_counter(), cpu()
         report = push_sparql(kg, **{mode[:3] if mode.startswith("gsp") else mode: endpoint}, query=query,
                              params=params)

@@ -132,7 +132,8 @@ def push_neo4j_command(app: App, neo4j_uri, neo4j_user, neo4j_password, neo4j_da
 @click.option("--user", envvar="INNOGRAPH_SPARQL_USER", show_envvar=True, help="HTTP Basic user.")
 @click.option("--password", envvar="INNOGRAPH_SPARQL_PASSWORD", show_envvar=True, help="HTTP Basic password.")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter for every Graph Store PUT (Oxigraph: no_transaction= loads ~10x faster).")
+              help="A query parameter for every Graph Store PUT. Default: none, or no_transaction= when the "
+                   "server says it is Oxigraph (~3x faster, safe: an unfinished source is pushed again whole).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def push_sparql_command(app: App, gsp, update, query, user, password, params, fmt) -> None:

@@ -110,9 +110,11 @@ def kg(tmp_path):
     kg.close()
 
 
-@pytest.mark.parametrize("mode", ["gsp", "update"])
+@pytest.mark.parametrize("mode", ["gsp", "gsp-transactional", "update"])
 def test_push_change_remove(kg, sparql, tmp_path, mode):
-    endpoint = {mode: getattr(sparql, mode)}
+    """By the Graph Store (on Oxigraph: without transactions by default; then with), by Update."""
+    kind = "update" if mode == "update" else "gsp"
+    endpoint = {kind: getattr(sparql, kind), **({"params": {}} if mode == "gsp-transactional" else {})}
     first = push_sparql(kg, **endpoint, query=sparql.query)
     assert len(first.pushed) == 2
     assert_same(kg, sparql)
@@ -131,6 +133,13 @@ def test_push_change_remove(kg, sparql, tmp_path, mode):
     removed = push_sparql(kg, **endpoint, query=sparql.query)
     assert removed.removed == [gone] and removed.pushed == {}
     assert_same(kg, sparql)
+
+
+def test_an_oxigraph_server_is_sent_no_transaction_by_default(sparql):
+    from innograph.graph.sparqlpush import server_defaults
+
+    assert server_defaults(sparql.gsp) == {"no_transaction": ""}  # the test server is Oxigraph's
+    assert server_defaults("http://127.0.0.1:9/store", timeout=2) == {}  # nobody there: no guess
 
 
 def test_seeds_pushed_are_isomorphic(sparql, tmp_path):
