@@ -25,8 +25,6 @@ from innograph.loaders.relmodel import propose
 from innograph.loaders.text import TEXT_SUFFIXES, Article, read_articles, split_sentences
 from innograph.ontology.ns import IG, SDO
 
-BATCH_SIZE = 64
-
 
 _GAZETTEER_QUERY = """
 SELECT ?e ?type ?label ?name WHERE {
@@ -71,9 +69,10 @@ class DocumentsLoader:
             raise outcome
         return outcome
 
-    def read_many(self, items: list[tuple[Path, str]], *, options: dict) -> list:
-        """Payloads for each (path, origin), or the InputError that file raised; spaCy runs once
-        over the articles of every file (with both cores when there is enough text)."""
+    def read_many(self, items: list[tuple[Path, str]], *, options: dict):
+        """Payloads for each (path, origin), or the InputError that file raised, yielded file by
+        file as soon as its articles are read: spaCy parses the articles of every file as one
+        batch (in worker processes when there is enough text), ahead of the relations."""
         read: list = []
         for path, origin in items:
             try:
@@ -82,15 +81,13 @@ class DocumentsLoader:
                 read.append(error)
         articles = [a for r in read if not isinstance(r, BaseException) for a in r[0]]
         gazetteer = options.get("gazetteer") or Gazetteer()
-        results = iter(analyse(articles, gazetteer=gazetteer))
-        out = []
+        results = analyse_iter(articles, gazetteer=gazetteer)
         for (path, origin), r in zip(items, read):
             if isinstance(r, BaseException):
-                out.append(r)
+                yield r
                 continue
             arts, digest = r
-            out.append(self._payloads(arts, [next(results) for _ in arts], origin, digest))
-        return out
+            yield self._payloads(arts, [next(results) for _ in arts], origin, digest)
 
     def _articles(self, path: Path, options: dict):
         if str(path) == "-":
@@ -124,35 +121,45 @@ class DocumentsLoader:
         return payloads
 
 
-#: Below this many characters of text, a second spaCy process costs more than it saves.
+#: Below this many characters of text, worker processes cost more than they save.
 PARALLEL_CHARS = 200_000
 
 
 def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_process: int | None = None):
-    """Mentions and relations of each article (spaCy runs in batches, per language)."""
-    from innograph.loaders.nlp import pipeline
+    """Mentions and relations of each article (see :func:`analyse_iter`), as a list."""
+    return list(analyse_iter(articles, gazetteer=gazetteer, n_process=n_process))
+
+
+def analyse_iter(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_process: int | None = None):
+    """(entities, relations) of each article, in order, each as soon as its parse is there.
+
+    spaCy parses in worker processes (both cores) when there is enough text, while this process
+    reads the relations of the articles already parsed. Articles are read one after the other:
+    each one's names join the gazetteer the next ones are linked with.
+    """
+    from innograph.loaders.nlp import parse
 
     gazetteer = gazetteer or Gazetteer()
-    parsed: dict[int, list] = {}
-    for lang in sorted({a.language for a in articles}):
-        chosen = [(n, a) for n, a in enumerate(articles) if a.language == lang]
-        jobs = [(n, offset, piece) for n, a in chosen for offset, piece in a.pieces()]
-        processes = n_process or (min(2, os.cpu_count() or 1) if sum(len(p) for *_, p in jobs) > PARALLEL_CHARS else 1)
-        docs = pipeline(lang).pipe((para for _, _, para in jobs), batch_size=BATCH_SIZE, n_process=processes)
-        for (index, offset, _), doc in zip(jobs, docs):
-            parsed.setdefault(index, []).append((offset, doc))
-    results = []
-    for n, article in enumerate(articles):
-        docs = parsed.get(n, [])
-        ents = detect(ArticleEntities(article.text, gazetteer), docs)
-        sentences = _sentences(article.text, docs)
-        relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
-        relations = propose(ents, docs, sentences, relations, lang=article.language)  # the trained model (relmodel)
-        for entity in ents.entities:  # later articles of the load know these names
-            for name in entity.names():
-                gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)
-        results.append((ents, relations))
-    return results
+    jobs = [(n, offset, a.language, piece) for n, a in enumerate(articles) for offset, piece in a.pieces()]
+    chars = sum(len(piece) for *_, piece in jobs)
+    processes = n_process or (min(2, os.cpu_count() or 1) if chars > PARALLEL_CHARS else 1)
+    docs = parse([(lang, piece) for _, _, lang, piece in jobs], processes=processes)
+    offsets: list[list[int]] = [[] for _ in articles]
+    for n, offset, _, _ in jobs:
+        offsets[n].append(offset)
+    for article, starts in zip(articles, offsets):
+        yield _analyse_one(article, [(offset, next(docs)) for offset in starts], gazetteer)
+
+
+def _analyse_one(article: Article, docs: list, gazetteer: Gazetteer):
+    ents = detect(ArticleEntities(article.text, gazetteer), docs)
+    sentences = _sentences(article.text, docs)
+    relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
+    relations = propose(ents, docs, sentences, relations, lang=article.language)  # the trained model (relmodel)
+    for entity in ents.entities:  # later articles of the load know these names
+        for name in entity.names():
+            gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)
+    return ents, relations
 
 
 def _sentences(text: str, docs) -> list[Sentence]:

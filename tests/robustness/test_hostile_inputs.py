@@ -51,6 +51,16 @@ def quads(store) -> frozenset[str]:
     return frozenset(str(q) for q in store.store)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def spacy_models():
+    """spaCy's models loaded before the timed cases: loading them (10–20 s on a busy machine) is
+    not part of a hostile case's time."""
+    from innograph.loaders.nlp import pipeline
+
+    for lang in ("fr", "en"):
+        pipeline(lang)
+
+
 SEED_FILES = (DATA / "small.ttl", DATA / "tables" / "adherents-cp1252.csv")
 
 
