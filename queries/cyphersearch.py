@@ -111,7 +111,8 @@ class _BoltReader:
     def __init__(self, kg, projection, *, driver=None, uri: str | None = None, user: str | None = None,
                  password: str | None = None, database: str | None = None) -> None:
         if driver is None and not uri:
-            raise UsageError("the neo4j path search needs a server: --uri bolt://HOST:PORT")
+            raise UsageError("the neo4j backend needs a server: --uri bolt://HOST:PORT "
+                             "(after `innograph push neo4j`)")
         self.kg, self.p, self.database = kg, projection, database
         self._own = driver is None
         self.driver = driver if driver is not None else neo4j_driver(uri, user, password)

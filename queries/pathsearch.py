@@ -100,35 +100,35 @@ class PathSearch(Protocol):
         ...
 
 
-@lru_cache(maxsize=1)
-def _registered() -> dict:
-    """Entry points of the group, read once (scanning the installed packages costs ~0.1 s)."""
+@lru_cache(maxsize=None)
+def _registered(group: str = GROUP) -> dict:
+    """Entry points of a group, read once (scanning the installed packages costs ~0.1 s)."""
     from importlib.metadata import entry_points
 
-    return {ep.name: ep for ep in entry_points(group=GROUP)}
+    return {ep.name: ep for ep in entry_points(group=group)}
 
 
-def search_names() -> list[str]:
-    """The names of the registered path searches."""
-    return sorted({*BUILTIN, *_registered()})
+def search_names(group: str = GROUP, builtin: dict | None = None) -> list[str]:
+    """The names of the registered path searches (or of another group's implementations)."""
+    return sorted({*(BUILTIN if builtin is None else builtin), *_registered(group)})
+
+
+def plugin(group: str, builtin: dict, name: str, what: str):
+    """The factory registered as `name` in the entry-point `group` (`builtin` names first:
+    imported directly, as the package metadata may predate them in an editable install)."""
+    from importlib import import_module
+
+    if name in builtin:
+        module, attr = builtin[name].split(":")
+        return getattr(import_module(module), attr)
+    if name in _registered(group):
+        return _registered(group)[name].load()
+    raise UsageError(f"unknown {what} {name!r}; registered: {', '.join(search_names(group, builtin))}")
 
 
 def path_search(name: str, kg, projection, **options) -> PathSearch:
-    """The path search registered as `name`, built for `kg` and its `projection`.
-
-    The built-in names are imported directly (the entry point declares the same object; the
-    package metadata may predate it in an editable install); other names come from the group.
-    """
-    from importlib import import_module
-
-    if name in BUILTIN:
-        module, attr = BUILTIN[name].split(":")
-        factory = getattr(import_module(module), attr)
-    elif name in _registered():
-        factory = _registered()[name].load()
-    else:
-        raise UsageError(f"unknown path search {name!r}; registered: {', '.join(search_names())}")
-    return factory(kg, projection, **options)
+    """The path search registered as `name`, built for `kg` and its `projection`."""
+    return plugin(GROUP, BUILTIN, name, "path search")(kg, projection, **options)
 
 
 class EmbeddedSearch:
@@ -154,7 +154,8 @@ class EmbeddedSearch:
         if s is None or t is None:
             raise UsageError(f"not a node of the projection: {target if s is not None else source}")
         walk = _Walk(p, f, s, t)
-        found = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(walk.cheapest(RANKED * k), k)])
+        chosen = _diversify(walk.cheapest(RANKED * k), k)
+        found = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in chosen])
         if not found.candidates:
             found.nearest_from = walk.nearest(s, t, (f.max_hops + 1) // 2)
             found.nearest_to = walk.nearest(t, s, f.max_hops // 2)
@@ -288,7 +289,8 @@ class _Walk:
                 order += 1
                 heappush(heap, (cost + step, order, cost + c, nodes + (v,), edges + (e,), weak or mention))
         iris = self.p.iris
-        return {tuple(iris[n] for n in nodes): (cost, tuple(map(self.key, edges))) for nodes, (cost, edges) in found.items()}
+        return {tuple(iris[n] for n in nodes): (cost, tuple(map(self.key, edges)))
+                for nodes, (cost, edges) in found.items()}
 
     def moves(self, u: int, left: int) -> list[tuple]:
         """The steps from `u` with `left` hops left after them that can still reach the target:
@@ -365,4 +367,4 @@ def _diversify(found: dict, k: int) -> list:
 
 
 __all__ = ["PathSearch", "SearchFilter", "Candidate", "Found", "Reached", "EdgeKey", "EmbeddedSearch",
-           "path_search", "search_names", "typical_degree", "rank_key", "GROUP"]
+           "path_search", "search_names", "plugin", "typical_degree", "rank_key", "GROUP"]
