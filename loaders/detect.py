@@ -62,6 +62,22 @@ def _second_name_cut(text: str, start: int, end: int) -> int:
     return end
 
 
+_AND_NAME = re.compile(rf"[ \t]+and[ \t]+(?={NAME_SEQ.pattern})")
+
+
+def _and_more(ents: ArticleEntities, start: int, end: int) -> int:
+    """In a French article, an English name with "of" / "for" goes on after "and" ("London School of
+    Hygiene and Tropical Medicine"): French lists say "et", not "and"."""
+    text = ents.text
+    if ents.lang != "fr" or not re.search(r"\s(?:of|for)\s", text[start:end]):
+        return end
+    more = _AND_NAME.match(text, end)
+    if not more:
+        return end
+    rest = NAME_SEQ.match(text, more.end())
+    return _trim_connector(text, start, rest.end()) if rest else end
+
+
 def _capitalized(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
@@ -83,6 +99,7 @@ def cue_names(ents: ArticleEntities) -> None:
         after = _name_after(text, acr.end() if acr else end)
         if after and _capitalized(text[after[0]:after[1]]):
             end = _second_name_cut(text, after[0], after[1])
+            end = _and_more(ents, start, end)
         elif after is None and _DESCRIPTIVE_OF.match(text, end):
             continue  # "l'école de médecine de ...": a description, not the short form of a name
         if _capitalized(surface) and surface[0].isupper():
@@ -134,7 +151,7 @@ def name_endings(ents: ArticleEntities) -> None:
         tail = _name_after(text, end)  # "British Association for Sustainable Sport": the name goes on
         if tail and tail[0] > end and re.fullmatch(r"[ \t]+(?:for|of|of the|on)[ \t]+", text[end:tail[0]]) \
                 and ents.free(end, tail[1]):
-            end = tail[1]
+            end = _and_more(ents, start, tail[1])
         ents.mention(start, end, ents.entity("organization", text[start:end], org_kind=kind), "cue")
 
 
@@ -442,6 +459,7 @@ def short_forms(ents: ArticleEntities) -> None:
 
 def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     """Run every pass, in order, and return `ents` with its mentions sorted."""
+    ents.lang = docs[0][1].lang_ if docs else None
     cue_names(ents)
     name_endings(ents)
     descriptors(ents)

@@ -154,6 +154,26 @@ _FR_PAIRS = (
     "ministre ministre|maire maire|responsable responsable|commissaire commissaire|economiste economiste|"
     "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga"
 )
+#: Professions that name a post when the person exercises them at an organization ("épidémiologiste à
+#: l'université X", "a virologist at Y"): sciences and medicine, law, press; FR masculine/feminine, EN.
+_FR_PROFESSIONS = (
+    "epidemiologiste immunologiste virologue virologiste biologiste microbiologiste sociologue psychologue "
+    "psychiatre neurologue cardiologue dermatologue pediatre gynecologue oncologue endocrinologue radiologue "
+    "anesthesiste nutritionniste dieteticien|dieteticienne geneticien|geneticienne physicien|physicienne chimiste "
+    "mathematicien|mathematicienne historien|historienne politologue anthropologue archeologue climatologue "
+    "pharmacologue toxicologue statisticien|statisticienne demographe geographe juriste medecin "
+    "infirmier|infirmiere pharmacien|pharmacienne veterinaire chirurgien|chirurgienne dentiste orthophoniste "
+    "kinesitherapeute sage-femme journaliste correspondant|correspondante reporter editorialiste "
+    "chroniqueur|chroniqueuse photographe strategiste diplomate consul|consule enseignant|enseignante "
+    "maitre-assistant|maitre-assistante doctorant|doctorante procureur|procureure magistrat|magistrate "
+    "notaire architecte urbaniste technicien|technicienne informaticien|informaticienne economiste "
+    "epidemiologist immunologist virologist biologist microbiologist sociologist psychologist psychiatrist "
+    "neurologist cardiologist dermatologist pediatrician paediatrician gynaecologist oncologist radiologist "
+    "nutritionist dietitian geneticist physicist chemist mathematician historian anthropologist archaeologist "
+    "climatologist pharmacologist toxicologist statistician demographer geographer lawyer attorney physician "
+    "nurse pharmacist veterinarian surgeon dentist journalist correspondent reporter columnist photographer "
+    "strategist diplomat consul lecturer postdoc prosecutor"
+).replace("|", " ").split()
 _FR_ADJECTIVES = (("general", "generale"), ("adjoint", "adjointe"), ("delegue", "deleguee"), ("executif", "executive"),
                   ("financier", "financiere"), ("technique", "technique"), ("commercial", "commerciale"),
                   ("scientifique", "scientifique"), ("regional", "regionale"), ("national", "nationale"),
@@ -183,6 +203,7 @@ _NOT_HEADS = frozenset("partner principal charge chargee associe associee joueur
 TITLE_HEADS = frozenset(
     {b.replace("-", " ") for b in _EN_BASES} | {w for pair in _FR_PAIRS.split("|") for w in pair.split()}
     | {"head", "chief", "co-founder", "co-fondateur", "co-fondatrice", "president-directeur", "porte-parole"}
+    | set(_FR_PROFESSIONS)
 ) - _NOT_HEADS
 TITLE_HEADS = TITLE_HEADS | {w + "s" for w in TITLE_HEADS if not w.endswith("s")}
 FOUNDER_HEADS = frozenset("founder founders cofounder cofounders co-founder co-founders fondateur fondateurs fondatrice fondatrices "

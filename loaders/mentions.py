@@ -109,6 +109,7 @@ class ArticleEntities:
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         self._by_key: dict[tuple[str, str], Entity] = {}
+        self.lang: str | None = None  # the article's language, once parsed ("fr", "en")
 
     # -- building ---------------------------------------------------------------------------
     def entity(self, kind: str, label: str, *, org_kind=None, cue=None) -> Entity:
@@ -255,6 +256,9 @@ class ArticleEntities:
                 people = surnames.get(m.entity.label.lower(), [])
                 if len(people) == 1:
                     m.entity = people[0]
+        # "Infantino" / "Mme Samia" after "Gianni Infantino" / "Samia Suluhu Hassan": one person when
+        # exactly one full name of the article ends (else starts) with that word.
+        self.merge_short_people(surnames)
         # A name taken for a person that is also an organization's name is the organization.
         orgs = {e.key: e for e in self.entities if e.kind == "organization"}
         for m in self.mentions:
@@ -264,6 +268,17 @@ class ArticleEntities:
         self.mentions.sort(key=lambda m: m.start)
         used = {id(m.entity) for m in self.mentions}
         self.entities = [e for e in self.entities if id(e) in used]
+
+    def merge_short_people(self, surnames: dict) -> None:
+        firsts: dict[str, list] = {}
+        for e in self.entities:
+            if e.kind == "person" and len(e.label.split()) > 1:
+                firsts.setdefault(e.label.split()[0].lower(), []).append(e)
+        for e in [e for e in self.entities if e.kind == "person" and len(e.label.split()) == 1]:
+            word = e.label.lower()
+            full = surnames.get(word) or ([] if word in surnames else firsts.get(word, []))
+            if len(full) == 1:
+                self.merge(full[0], e)
 
     # -- queries ----------------------------------------------------------------------------
     def within(self, start: int, end: int, *kinds: str) -> list[Mention]:

@@ -50,7 +50,7 @@ _SPUN_OUT_RE = re.compile(r"(?<![\w])(?:spun out of|spin-off of|spin-off de|essa
 _HAS_FOUNDED_RE = re.compile(r"(?<![\w])(?:a fonde|a cofonde|a co-fonde|a cree|founded|co-founded|cofounded|set up|started)[ \t]+")
 _LED_BY_RE = _cues(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
-_PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de)[ \t]*)"
+_PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de|a[ \t]+la|a[ \t]+l'|au|aux|a|pour[ \t]+la|pour[ \t]+l'|pour[ \t]+le|pour)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
 _ORG_KINDS = ("organization",)
 
@@ -104,8 +104,12 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
         if pronoun and "organization" in kinds:
             previous = [m for m in self.ents.mentions if m.end <= sent.start and m.entity.kind == "organization"]
             subjects = [s for s in self.sentences if s.end <= sent.start and s.subject_pos is not None]
+            if pronoun.group(0).strip() in ("he", "she"):
+                return None  # "he" / "she" never stand for an organization
             for s in reversed(subjects):
                 m = self.ents.at(s.subject_pos)
+                if m and m.entity.kind == "person":
+                    return None  # the salient antecedent is a person: "Elle est membre de X" is hers
                 if m and m.entity.kind == "organization":
                     return Mention(sent.start, sent.start + pronoun.end(), m.text, m.entity, "pronoun")
             if previous:

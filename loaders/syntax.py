@@ -129,7 +129,8 @@ class SyntaxReader(PostsMixin, FundingMixin):
         """The organizations a token stands for: a name (or a name apposed to a descriptor noun:
         'la société X'), its conjuncts, 'it' / 'the company' by salience. With `retype`, a name
         the model typed as a person or place is taken as an organization (the object of a title
-        is one); with `actors`, a country or government is one (funding, joining, signing)."""
+        is one; `retype="person"` only retypes persons); with `actors`, a country or government is
+        one (funding, joining, signing)."""
         out = []
         for t in _spread(token):
             m = self.mention(t)
@@ -137,7 +138,7 @@ class SyntaxReader(PostsMixin, FundingMixin):
                 e = m.entity
                 if e.kind == "organization":
                     out.append(e)
-                elif (retype and self.retypable(m)) or (e.kind == "place" and actors):
+                elif (retype in (True, e.kind) and self.retypable(m)) or (e.kind == "place" and actors):
                     out.append(self.as_organization(e))
                 continue
             word = _f(t)

@@ -11,6 +11,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
+from innograph.loaders.mentions import words_key
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
@@ -23,6 +24,7 @@ _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|d
 #: "Santé du Ghana", "Affaires étrangères de la France": a field named with its country.
 _FIELD_OF = re.compile(r"^.+?\s(?:du|de la|de l['’]|des|de|d['’])\s?([A-ZÀ-Ý][\w\s\-'’]+)$")
 _FOR_CASES = frozenset("pour for".split())
+_AT_CASES = frozenset("a au aux".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
@@ -65,8 +67,13 @@ class PostsMixin:
                     found = [o for o in found if o not in fields] or self.deeper_orgs(c, actors=True)
                     found = found or [self.country(m.group(1)) for o in fields for m in [_FIELD_OF.match(o.label)]
                                       if m and fold_same_length(m.group(1)).replace("-", " ") in lx.COUNTRIES]
-                elif _case(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory is not retyped
-                    found = self.orgs(c)
+                elif _case(c) in _AT_CASES and any(self.mention(w, "person") for w in t.doc[t.i + 1:c.i]):
+                    continue  # "a déclaré le psychologue X à la radio Y": Y is who X spoke to
+                elif _case(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory stays one
+                    found = self.orgs(c, retype="person") or self.deeper_orgs(c)
+                elif _case(c) in _AT_CASES:  # "professeur à Bath" may name its university, "journaliste au Mali" not
+                    found = [o for o in self.orgs(c, retype=True) if words_key(o.label) not in lx.COUNTRIES] \
+                        or self.deeper_orgs(c)
                 else:
                     found = self.orgs(c, retype=True) or self.new_organization(c) or self.deeper_orgs(c)
                 if found:
@@ -150,6 +157,14 @@ class PostsMixin:
             if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.named_person(sib) \
                     and sib.left_edge.i > 0 and sib.doc[sib.left_edge.i - 1].text == ",":
                 return self.people(sib)
+        left = head.left_edge.i
+        if left >= 2 and t.doc[left - 1].text == "," and self.mention(t.doc[left - 2], "person") \
+                and head.dep_ not in ("conj",):  # "X, un épidémiologiste de Y," the parser did not attach
+            name = t.doc[left - 2]
+            while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
+                name = name.head
+            if not _case(name) and not _case(name.head if name.head.i == name.i - 1 else name):
+                return self.people(name)  # (not "adressée à M. X, le président de Y")
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return self.people(subjects[0])

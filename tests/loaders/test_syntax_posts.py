@@ -92,3 +92,32 @@ def test_demonyms_cover_every_gender_and_number():
         assert country in COUNTRY_OF[form], form
     assert {n for names in COUNTRY_OF.values() for n in names} <= lx.COUNTRIES
     assert len({names for names in COUNTRY_OF.values()}) >= 150
+
+
+def test_professions_at_an_organization_are_posts_and_a_place_after_au_is_not_an_employer():
+    assert ("holds_post", "Pierre Lenoir", "université de Varenne") in posts(
+        "Pierre Lenoir, un épidémiologiste de haut niveau de l'université de Varenne, a commenté l'étude.")
+    assert ("holds_post", "Lucie Pons", "Institut Harlan") in posts(
+        "Lucie Pons, immunologiste à l'Institut Harlan, a confirmé les résultats.")
+    assert not posts("Le Mali a voté. Selon Awa Keita, journaliste au Mali, le scrutin était calme.")
+    # "à X" after the name is who the person spoke to
+    assert not posts("Les patients souffrent beaucoup, a déclaré le psychologue Marc Orsini à Radio Valmont.")
+
+
+def test_english_names_go_on_after_and_in_a_french_article_only():
+    found = posts("Le professeur Hugo Brandt, de la Northern School of Hygiene and Coastal Medicine, a présenté l'essai.")
+    assert found == {("holds_post", "Hugo Brandt", "Northern School of Hygiene and Coastal Medicine")}
+
+
+def test_short_names_of_a_person_are_the_person_unless_two_people_share_them():
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    def people(text):
+        [(ents, _)] = analyse([Article(text=text, language="fr")])
+        return {m.text: m.entity.label for m in ents.mentions if m.entity.kind == "person"}
+
+    found = people("Gianni Rossetti préside la fédération depuis 2016. Selon Rossetti, la saison reprendra en mars.")
+    assert found.get("Rossetti") == "Gianni Rossetti"
+    found = people("Paul Ferrant et Louis Ferrant dirigent la ferme. Selon Ferrant, la récolte sera bonne.")
+    assert found.get("Ferrant") not in ("Paul Ferrant", "Louis Ferrant")
