@@ -88,8 +88,9 @@ def test_the_filter_says_what_the_search_may_walk(seeds):
     assert wanted.max_hops == 3 and len(wanted.avoid) == 1
 
 
-def _every_path(p, s: int, t: int, f: SearchFilter) -> dict:
-    """Every simple path from s to t within the filter, at its cheapest edges: the reference."""
+def _every_path(p, s: int, f: SearchFilter) -> dict:
+    """Every simple path from s within the filter, by end node, each at its cheapest edges: the
+    reference (node IRIs -> cost)."""
     import math
 
     from innograph.graph.projection import NODATE, as_of_ordinal, edge_filter, recency
@@ -106,17 +107,17 @@ def _every_path(p, s: int, t: int, f: SearchFilter) -> dict:
     def hub(v):
         return HUB_PENALTY * math.log(p.degree(v) / typical) if p.degree(v) > typical else 0.0
 
-    found = {}
+    found: dict[int, dict] = {}
 
     def walk(nodes, edges):
-        u = nodes[-1]
-        if u == t:
+        if edges:
             mentions = sum(p.edge_kinds[p.ekind[e]] == "co_mentioned" for e in edges)
             total = (sum(map(cost, edges)) + sum(hub(v) for v in nodes[1:-1])
                      + CHAINED_MENTIONS * max(0, mentions - 1))
             key = tuple(p.iris[v] for v in nodes)
-            found[key] = min(found.get(key, math.inf), total)
-            return
+            ends = found.setdefault(nodes[-1], {})
+            ends[key] = min(ends.get(key, math.inf), total)
+        u = nodes[-1]
         if len(edges) == f.max_hops or (u != s and f.via is not None and p.kinds[u] not in f.via):
             return
         for v, e in p.neighbours(u):
@@ -139,10 +140,11 @@ def test_the_embedded_search_finds_the_cheapest_paths_an_exhaustive_walk_finds(s
     orgs = [n for n in range(p.n_nodes) if p.is_organization(n) and p.degree(n)]
     checked = 0
     for s in orgs:
+        reached = _every_path(p, s, f)
         for t in orgs:
             if s == t:
                 continue
-            every = _every_path(p, s, t, f)
+            every = reached.get(t, {})
             if f.via is not None:
                 every = {nodes: c for nodes, c in every.items() if len(nodes) > 2}
             got = engine.search(p.iris[s], p.iris[t], 3, f).candidates
