@@ -51,6 +51,7 @@ def sample(out: Path, *, facts: int = 60, articles: int = 60, seed: int = 7, loa
         loaded = load_documents(kg, paths, loader)
         owner = {iri: path for path, iris in zip(paths, loaded["per_file"]) for iri in iris}
         found = [f for f in list_facts(kg) if f.kind in JUDGED_KINDS and f.source in owner]
+    by_rules = _rules_facts(paths, loader)
     seen, unique = set(), []
     for f in found:
         key = (f.kind, f.subject.iri if f.subject else "", f.object.iri if f.object else "")
@@ -62,7 +63,8 @@ def sample(out: Path, *, facts: int = 60, articles: int = 60, seed: int = 7, loa
         "n": n + 1, "kind": f.kind, "subject": f.subject.display if f.subject else None,
         "object": f.object.display if f.object else None, "role": f.role,
         "evidence": " ".join((f.evidence or "").split()),
-        "file": f"{owner[f.source].parent.name}/{owner[f.source].name}", "verdict": None,
+        "file": f"{owner[f.source].parent.name}/{owner[f.source].name}",
+        "by": "rules" if _key(f) in by_rules else "model", "verdict": None,
     } for n, f in enumerate(drawn)]
     header = (f"# Facts drawn (seed {seed}) from {len(unique)} facts extracted from {len(paths)} unannotated French "
               "press articles.\n# Judge each by reading: verdict yes = the text states it with these names; no "
@@ -70,6 +72,31 @@ def sample(out: Path, *, facts: int = 60, articles: int = 60, seed: int = 7, loa
     out.write_text(header + yaml.safe_dump({"facts": rows}, allow_unicode=True, sort_keys=False, width=120),
                    encoding="utf-8")
     return {"articles": len(paths), "facts": len(unique), "drawn": len(rows), "out": str(out)}
+
+
+def _key(f) -> tuple:
+    return (f.kind, f.subject.display if f.subject else "", f.object.display if f.object else "", f.source)
+
+
+def _rules_facts(paths, loader: str) -> set:
+    """The facts the rules alone read from `paths` (``INNOGRAPH_RELATIONS=rules``), to mark a drawn
+    fact as the rules' or the relation model's."""
+    import os
+
+    from innograph.graph.store import KnowledgeGraph
+    from innograph.queries.facts import list_facts
+
+    before = os.environ.get("INNOGRAPH_RELATIONS")
+    os.environ["INNOGRAPH_RELATIONS"] = "rules"
+    try:
+        with KnowledgeGraph() as kg:
+            load_documents(kg, paths, loader)
+            return {_key(f) for f in list_facts(kg)}
+    finally:
+        if before is None:
+            os.environ.pop("INNOGRAPH_RELATIONS", None)
+        else:
+            os.environ["INNOGRAPH_RELATIONS"] = before
 
 
 def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
@@ -98,6 +125,11 @@ def estimate(judged: Path) -> dict:
                               "interval": wilson(right[kind], total[kind])}
     n, r = sum(total.values()), sum(right.values())
     out["overall"] = {"judged": n, "right": r, "precision": r / n, "interval": wilson(r, n)}
+    by = Counter(row["by"] for row in rows if row.get("verdict") is not None and row.get("by"))
+    by_right = Counter(row["by"] for row in rows if row.get("by") and
+                       str(row.get("verdict")).lower() in ("yes", "true", "y", "1"))
+    out["by"] = {k: {"judged": by[k], "right": by_right[k], "precision": by_right[k] / by[k],
+                     "interval": wilson(by_right[k], by[k])} for k in sorted(by)}
     return out
 
 
@@ -108,4 +140,7 @@ def format_estimate(result: dict, name: str = "") -> str:
     for kind, s in [*result["kinds"].items(), ("overall", result["overall"])]:
         lo, hi = s["interval"]
         lines.append(f"{kind:<14}{s['judged']:>8}{s['right']:>7}{s['precision']:>8.3f}   [{lo:.2f}, {hi:.2f}]")
+    for origin, s in result.get("by", {}).items():
+        lo, hi = s["interval"]
+        lines.append(f"{'by ' + origin:<14}{s['judged']:>8}{s['right']:>7}{s['precision']:>8.3f}   [{lo:.2f}, {hi:.2f}]")
     return "\n".join(lines)

@@ -134,3 +134,15 @@ def test_a_judged_sample_gives_precision_with_an_interval(bench, tmp_path):
     assert 0.25 < lo < 0.75 < hi < 1.0
     assert "overall" in bench.sampling.format_estimate(result)
     assert bench.sampling.wilson(0, 0) == (0.0, 1.0)
+    assert result["by"] == {}
+
+
+def test_a_judged_sample_tells_the_rules_facts_from_the_models(bench, tmp_path):
+    judged = tmp_path / "sample.yaml"
+    judged.write_text("facts:\n"
+                      "  - {kind: holds_post, by: rules, verdict: yes}\n  - {kind: holds_post, by: model, verdict: no}\n"
+                      "  - {kind: holds_post, by: model, verdict: yes}\n  - {kind: funds, by: rules, verdict: null}\n",
+                      encoding="utf-8")
+    result = bench.sampling.estimate(judged)
+    assert {k: (v["judged"], v["right"]) for k, v in result["by"].items()} == {"model": (2, 1), "rules": (1, 1)}
+    assert "by model" in bench.sampling.format_estimate(result)
