@@ -149,10 +149,14 @@ def decode(data: bytes, *, path: str | Path = "-") -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > 0.05 * min(len(text), 8192):
         raise InputError("this is a binary file, not text", path=path, hint="pass a .txt, .md or .html article")
     return text
+
+
+#: Control characters other than tab, line feed, carriage return and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
@@ -281,16 +285,26 @@ def strip_markdown(line: str) -> str:
     return line
 
 
+_MD_SYNTAX = re.compile(r"[\[<^#*_\\]")
+_MD_ORDINAL = re.compile(r"(\d)\^(e|er|re|ème|nd|st|th)\b")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BOLD = re.compile(r"(\*\*|__)(.{1,300}?)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*]{1,300}?)(?<!\s)\*(?![\w*])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
 def _strip_markdown(line: str) -> str:
+    if not _MD_SYNTAX.search(line):  # most prose lines: no markdown character at all
+        return _SPACES.sub(" ", line).strip()
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(lambda m: m.group(1).replace("\\[", "").replace("\\]", ""), line)
     line = _MD_AUTOLINK.sub("", line)
-    line = re.sub(r"(\d)\^(e|er|re|ème|nd|st|th)\b", r"\1\2", line)  # 3^e -> 3e
-    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-    line = re.sub(r"(\*\*|__)(.{1,300}?)\1", r"\2", line)
-    line = re.sub(r"(?<![\w*])\*(?!\s)([^*]{1,300}?)(?<!\s)\*(?![\w*])", r"\1", line)
+    line = _MD_ORDINAL.sub(r"\1\2", line)  # 3^e -> 3e
+    line = _MD_HEADING.sub("", line)
+    line = _MD_BOLD.sub(r"\2", line)
+    line = _MD_ITALIC.sub(r"\1", line)
     line = line.replace("\\", "")
-    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    return _SPACES.sub(" ", line).strip()
 
 
 def clean_lines(text: str) -> list[str]:
