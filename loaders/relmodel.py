@@ -32,6 +32,7 @@ facts for the kinds above (to measure what each adds); the default is both.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
@@ -79,18 +80,18 @@ def _text_length(doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
-def _doc_of(docs, pos: int):
-    for offset, doc in docs:
-        if offset <= pos < offset + _text_length(doc):
-            return offset, doc
-    return None, None
+def _bounds(docs) -> list[tuple[int, int, object]]:
+    """(start, end, doc) of each parsed paragraph, in text order."""
+    return [(offset, offset + _text_length(doc), doc) for offset, doc in docs]
 
 
-def _span(docs, start: int, end: int):
-    offset, doc = _doc_of(docs, start)
-    if doc is None:
+def _span(bounds, start: int, end: int):
+    """The tokens of text[start:end] in its paragraph's parse (None outside every paragraph)."""
+    i = bisect.bisect_right(bounds, start, key=lambda b: b[0]) - 1
+    if i < 0 or start >= bounds[i][1]:
         return None
-    return doc.char_span(start - offset, min(end, offset + _text_length(doc)) - offset, alignment_mode="expand")
+    offset, stop, doc = bounds[i]
+    return doc.char_span(start - offset, min(end, stop) - offset, alignment_mode="expand")
 
 
 def _lower(token) -> str:
@@ -239,10 +240,11 @@ def _joined(text: str, sentences, mentions) -> list:
     Inc." ends a sentence for the punctuation rule)."""
     from innograph.loaders.text import Sentence
 
+    inside = {p: m.end for m in mentions for p in range(m.start + 1, m.end)}  # positions within a name
     out = []
     for sentence in sentences:
         last = out[-1] if out else None
-        if last is not None and any(last.start <= m.start < last.end < m.end <= sentence.end for m in mentions):
+        if last is not None and inside.get(last.end, sentence.end + 1) <= sentence.end:
             out[-1] = Sentence(last.start, sentence.end, text[last.start:sentence.end], last.subject_pos)
         else:
             out.append(sentence)
@@ -283,12 +285,13 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
         if m.entity.kind not in seen_kinds:
             seen_kinds.add(m.entity.kind)
             first_of_kind[id(m.entity)] = 1
+    bounds = _bounds(docs)
     for sentence in _joined(text, sentences, ents.mentions):
         if sentence.end - sentence.start > MAX_SENTENCE:
             continue
         mentions = [m for m in ents.within(sentence.start, sentence.end)
                     if m.entity.kind in ("person", "organization", "place")][:MAX_MENTIONS]
-        spans = {id(m): _span(docs, m.start, m.end) for m in mentions}
+        spans = {id(m): _span(bounds, m.start, m.end) for m in mentions}
         kinds = {id(m): _kind(m, spans[id(m)]) for m in mentions}
         lowered = folded[sentence.start:sentence.end].lower()
         cues = {"ceo": CEO_WORDS.search(lowered), "founder": FOUNDING_WORDS.search(lowered)}
