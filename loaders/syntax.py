@@ -205,6 +205,31 @@ class SyntaxReader(PostsMixin, FundingMixin):
                 return e if e.kind == "organization" else self.as_organization(e)
         return None
 
+    def article_country(self) -> list:
+        """The country the article is about: the one it names most, if no other is named as often."""
+        if not hasattr(self, "_country"):
+            counts: dict[int, list] = {}
+            for m in self.ents.mentions:
+                if m.entity.kind in ("place", "organization") and _NO_ARTICLE.sub("", words_key(m.entity.label)) in lx.COUNTRIES:
+                    counts.setdefault(id(m.entity), [m.entity, 0])[1] += 1
+            ranked = sorted(counts.values(), key=lambda x: -x[1])
+            top = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+            self._country = [] if top is None else [top if top.kind == "organization" else self.as_organization(top)]
+        return self._country
+
+    def sentence_country(self, token) -> list:
+        """The country a bare government title is held for: the one its sentence names, else (when
+        the sentence names none) the one the article is about."""
+        sent = self.sentence(token)
+        named = {id(m.entity): m.entity for m in self.ents.within(sent.start, sent.end, "place", "organization")
+                 if _NO_ARTICLE.sub("", words_key(m.entity.label)) in lx.COUNTRIES} if sent is not None else {}
+        if len(named) > 1:
+            return []
+        if named:
+            [e] = named.values()
+            return [e if e.kind == "organization" else self.as_organization(e)]
+        return self.article_country()
+
     def country(self, name: str):
         """A country acting (posts held in its name, funding, joining): a public authority."""
         return self.ents.entity("organization", name, org_kind="PublicAuthority")

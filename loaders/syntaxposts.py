@@ -23,6 +23,10 @@ _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|d
 #: Titles whose "de" complement is a portfolio, not an organization ("ministre de la Défense").
 #: "Santé du Ghana", "Affaires étrangères de la France": a field named with its country.
 _FIELD_OF = re.compile(r"^.+?\s(?:du|de la|de l['’]|des|de|d['’])\s?([A-ZÀ-Ý][\w\s\-'’]+)$")
+#: Titles that, with no organization, are held in the name of a country ("le président X").
+_HEAD_OF_STATE = frozenset("president presidente ministre ex-president ex-presidente vice-president vice-presidente".split())
+_PLAIN_ADJECTIVES = frozenset("premier premiere ancien ancienne nouveau nouvelle actuel actuelle futur future sortant sortante "
+                               "defunt defunte interimaire elu elue".split())
 _FOR_CASES = frozenset("pour for".split())
 _AT_CASES = frozenset("a au aux".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
@@ -37,6 +41,8 @@ class PostsMixin:
         if t.dep_ == "compound" and not member:
             return  # "CEO Jane Doe": read from the name's side below
         orgs = self.title_orgs(t)
+        if not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
+            orgs = self.sentence_country(t)  # "le président X", "le Premier ministre Y": of the country
         if not orgs:
             return
         persons = self.title_people(t)
@@ -256,6 +262,21 @@ class PostsMixin:
             for person in self.people(subjects[0]):
                 for org in self.orgs(objects[0], retype=True):
                     self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
+
+
+def _bare_title(t) -> bool:
+    """'le président', 'l'ancien Premier ministre', 'le ministre de la Santé': nothing says whose
+    (no demonym or other adjective, no complement but a minister's field)."""
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if after is not None and _f(after) in COUNTRY_OF:
+        return False  # "l'ancien président nigérian" however parsed
+    for c in t.children:
+        if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES:
+            return False  # "le premier ministre bavarois"
+        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not (
+                _f(t) in _PORTFOLIO_TITLES and _f(c) in lx.PORTFOLIOS):
+            return False  # "le président de l'instance", but "le ministre de la Santé"
+    return True
 
 
 def _title_text(t) -> str:

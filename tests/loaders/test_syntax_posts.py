@@ -121,3 +121,14 @@ def test_short_names_of_a_person_are_the_person_unless_two_people_share_them():
     assert found.get("Rossetti") == "Gianni Rossetti"
     found = people("Paul Ferrant et Louis Ferrant dirigent la ferme. Selon Ferrant, la récolte sera bonne.")
     assert found.get("Ferrant") not in ("Paul Ferrant", "Louis Ferrant")
+
+
+def test_a_bare_government_title_is_held_for_the_country_of_its_sentence_or_article():
+    text = "Le Sénégal a voté hier. Le président Amadou Ba a salué la participation. Le Sénégal compte 17 millions d'habitants."
+    assert ("holds_post", "Amadou Ba", "Sénégal") in posts(text)
+    text = "Le Sénégal a voté hier et le Sénégal attend. Au Mali, le président Oumar Traoré a félicité les électeurs."
+    assert posts(text) == {("holds_post", "Oumar Traoré", "Mali")}
+    # another country's demonym, or a complement that names what he presides: not this country
+    assert not posts("Le Sénégal a voté hier et le Sénégal attend. L'ancien président ivoirien Paul Koffi a salué la participation.")
+    assert not posts("Le Sénégal a voté hier et le Sénégal attend. Selon le président de l'instance mondiale du football, "
+                     "Karl Weber, tout va bien.")
