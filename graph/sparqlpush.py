@@ -36,6 +36,8 @@ __all__ = ["STATE_GRAPH", "SparqlPushReport", "push_sparql", "query_url_for", "s
 #: The remote graph holding which sources (and content hashes) were pushed.
 STATE_GRAPH = "https://w3id.org/innograph/push/state"
 _HASH = str(IG.contentHash)
+#: Most N-Triples sent in one SPARQL Update request (Oxigraph's server refuses more than 128 MiB).
+UPDATE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -139,12 +141,39 @@ def _post_update(update: str, text: str, *, auth, timeout: float) -> None:
 
 
 def _update_graph(kg, update: str, source: str, *, auth, timeout: float) -> int:
-    """Replace one graph by SPARQL Update in one request: DROP SILENT then INSERT DATA."""
+    """Replace one graph by SPARQL Update: DROP SILENT then INSERT DATA, in one request up to
+    :data:`UPDATE_BYTES` of N-Triples, in several beyond (stores cap a request's size: Oxigraph
+    at 128 MiB). A blank node is one node only within a request, so the triples naming blank
+    nodes all go in the first. A push stopped between two requests leaves the source
+    unrecorded: the next push replaces the graph whole."""
     body = _ntriples(kg, source).decode("utf-8")
     g = NamedNode(source)
-    _post_update(update, f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}",
-                 auth=auth, timeout=timeout)
+    chunks = _chunks(body, UPDATE_BYTES)
+    for i, chunk in enumerate(chunks):
+        drop = f"DROP SILENT GRAPH {g} ;\n" if i == 0 else ""
+        _post_update(update, f"{drop}INSERT DATA {{ GRAPH {g} {{\n{chunk}}} }}", auth=auth, timeout=timeout)
     return body.count("\n")
+
+
+def _chunks(ntriples: str, size: int) -> list[str]:
+    """N-Triples lines in pieces of about `size` characters, the lines with blank nodes first
+    and together."""
+    if len(ntriples) <= size:
+        return [ntriples]
+    lines = ntriples.splitlines(keepends=True)
+    chunks = ["".join(line for line in lines if "_:" in line)]
+    current: list[str] = []
+    length = 0
+    for line in lines:
+        if "_:" in line:
+            continue
+        if current and length + len(line) > size:
+            chunks.append("".join(current))
+            current, length = [], 0
+        current.append(line)
+        length += len(line)
+    chunks.append("".join(current))
+    return [c for c in chunks if c]
 
 
 def _drop(gsp: str | None, update: str | None, graph: str, *, auth, timeout: float) -> None:

@@ -135,6 +135,21 @@ def test_push_change_remove(kg, sparql, tmp_path, mode):
     assert_same(kg, sparql)
 
 
+def test_a_large_source_goes_by_update_in_several_requests(kg, sparql, monkeypatch):
+    """Stores cap an Update request's size: a graph beyond UPDATE_BYTES is sent in pieces, the
+    triples with blank nodes together (a blank node is one node only within a request)."""
+    from innograph.graph import sparqlpush
+
+    monkeypatch.setattr(sparqlpush, "UPDATE_BYTES", 150)
+    sent = []
+    post = sparqlpush._post_update
+    monkeypatch.setattr(sparqlpush, "_post_update",
+                        lambda url, text, **kw: (sent.append(text), post(url, text, **kw)))  # a spy
+    push_sparql(kg, update=sparql.update, query=sparql.query)
+    assert len([text for text in sent if "INSERT DATA" in text]) > 2  # two sources, one of them in pieces
+    assert_same(kg, sparql)
+
+
 def test_an_oxigraph_server_is_sent_no_transaction_by_default(sparql):
     from innograph.graph.sparqlpush import server_defaults
 
