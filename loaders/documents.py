@@ -130,7 +130,8 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_pr
     return list(analyse_iter(articles, gazetteer=gazetteer, n_process=n_process))
 
 
-def analyse_iter(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_process: int | None = None):
+def analyse_iter(articles: list[Article], *, gazetteer: Gazetteer | None = None,
+                 n_process: int | None = None):
     """(entities, relations) of each article, in order, each as soon as its parse is there.
 
     spaCy parses in worker processes (both cores) when there is enough text, while this process
@@ -140,7 +141,8 @@ def analyse_iter(articles: list[Article], *, gazetteer: Gazetteer | None = None,
     from innograph.loaders.nlp import parse
 
     gazetteer = gazetteer or Gazetteer()
-    jobs = [(n, offset, a.language, piece) for n, a in enumerate(articles) for offset, piece in a.pieces()]
+    jobs = [(n, offset, a.language, piece)
+            for n, a in enumerate(articles) for offset, piece in a.pieces()]
     chars = sum(len(piece) for *_, piece in jobs)
     processes = n_process or (min(2, os.cpu_count() or 1) if chars > PARALLEL_CHARS else 1)
     docs = parse([(lang, piece) for _, _, lang, piece in jobs], processes=processes)

@@ -37,6 +37,7 @@ UNUSED = ("lemmatizer", "morphologizer", "tagger", "attribute_ruler")
 #: Texts a worker parses per task: enough to batch the network's matrix products, few enough
 #: that the first docs come back quickly and the two workers stay evenly loaded.
 CHUNK = 8
+FIRST_CHUNK = 2
 #: spaCy's batch size for the texts parsed in this process.
 BATCH_SIZE = 64
 #: What a worker does not send back: the token vectors (a ~4× larger message) nobody reads.
@@ -85,14 +86,15 @@ def parse(jobs: Sequence[tuple[str, str]], *, processes: int = 1) -> Iterator:
         docs: list = [None] * len(jobs)
         for lang in langs:
             where = [i for i, (lg, _) in enumerate(jobs) if lg == lang]
-            for i, doc in zip(where, pipeline(lang).pipe((jobs[i][1] for i in where), batch_size=BATCH_SIZE)):
+            texts = (jobs[i][1] for i in where)
+            for i, doc in zip(where, pipeline(lang).pipe(texts, batch_size=BATCH_SIZE)):
                 docs[i] = doc
         yield from docs
         return
     from spacy.tokens import Doc
 
     vocabs = {lang: pipeline(lang).vocab for lang in langs}
-    chunks = [list(jobs[i:i + CHUNK]) for i in range(0, len(jobs), CHUNK)]
+    chunks = _chunks(jobs, processes)
     done = 0
     try:
         for chunk, parsed in zip(chunks, _pool(langs, processes).map(_parse_chunk, chunks)):
@@ -102,6 +104,14 @@ def parse(jobs: Sequence[tuple[str, str]], *, processes: int = 1) -> Iterator:
     finally:
         if done < len(chunks):  # the caller stopped early (an error): drop the work still queued
             shutdown()
+
+
+def _chunks(jobs: Sequence[tuple[str, str]], processes: int) -> list[list[tuple[str, str]]]:
+    """The jobs in tasks: each worker's first task holds FIRST_CHUNK texts, so this process has an
+    article to read soon after the start; then CHUNK texts per task."""
+    first = min(len(jobs), FIRST_CHUNK * processes)
+    return ([list(jobs[i:i + FIRST_CHUNK]) for i in range(0, first, FIRST_CHUNK)]
+            + [list(jobs[i:i + CHUNK]) for i in range(first, len(jobs), CHUNK)])
 
 
 def _parse_chunk(chunk: list[tuple[str, str]]) -> list[dict]:
@@ -130,7 +140,8 @@ def _pool(langs: Sequence[str], processes: int):
     if current is not None and set(langs) <= _POOL["langs"] and _POOL["processes"] == processes:
         return current
     shutdown()
-    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"), initializer=_one_blas_thread)
+    fork = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(processes, mp_context=fork, initializer=_one_blas_thread)
     _POOL.update(pool=pool, langs=set(_PIPELINES), processes=processes, pid=os.getpid())
     return pool
 
@@ -154,10 +165,11 @@ def _one_blas_thread() -> None:
 
     import numpy
 
-    libs = glob.glob(os.path.join(os.path.dirname(numpy.__file__) + ".libs", "libscipy_openblas*.so"))
-    for path in libs:
-        lib = ctypes.CDLL(path)
-        for name in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads", "openblas_set_num_threads"):
+    folder = os.path.dirname(numpy.__file__) + ".libs"  # the OpenBLAS numpy's wheels ship
+    for path in glob.glob(os.path.join(folder, "libscipy_openblas*.so")):
+        lib = ctypes.CDLL(path)  # the library already loaded: the same handle
+        for name in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                     "openblas_set_num_threads"):
             setter = getattr(lib, name, None)
             if setter is not None:
                 setter(1)
