@@ -56,3 +56,22 @@ def _founder_only(title: str) -> bool:
 
 def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,").rstrip(",")
+
+
+def _dedupe(found: list) -> list:
+    """One relation per (kind, subject, object, quote); funding makes 'support' of the same pair redundant."""
+    funded = {(id(r.subject), id(r.object)) for r in found if r.kind == "funds"}
+    funded |= {pair for r in found if r.kind == "partner_of"
+               for pair in ((id(r.subject), id(r.object)), (id(r.object), id(r.subject)))}
+    keep: dict[tuple, object] = {}
+    for r in found:
+        if r.kind == "supports" and (id(r.subject), id(r.object)) in funded:
+            continue
+        pair = (id(r.subject), id(r.object))
+        if r.kind == "partner_of":
+            pair = tuple(sorted(pair))
+        key = (r.kind, pair, r.attrs.get("text") if r.kind == "quoted" else None)
+        old = keep.get(key)
+        if old is None or sum(v is not None for v in r.attrs.values()) > sum(v is not None for v in old.attrs.values()):
+            keep[key] = r
+    return list(keep.values())

@@ -183,6 +183,13 @@ class ArticleEntities:
                 if m.text == acronym.text and m.entity is not keep and _group(m.entity.kind) != "person":
                     other = m.entity
                     self.merge(keep, other)
+        # "l'Union européenne" ... "l'UE" with no parentheses: one organization when exactly one long
+        # name of the article has those initials, word for word.
+        longs = [e for e in self.entities if e.kind == "organization" and len(e.label.split()) > 1]
+        for e in [e for e in self.entities if e.kind == "organization" and re.fullmatch(r"[A-ZÀ-Ý]{2,6}", e.label)]:
+            fits = [o for o in longs if o is not e and _initials(o.label) == fold_same_length(e.label)]
+            if len(fits) == 1 and e in self.entities:
+                self.merge(fits[0], e)
 
     def add_alias(self, entity: Entity, alias: str) -> None:
         alias = clean_name(alias)
@@ -327,6 +334,10 @@ def title_prefix(name: str) -> int:
     if m and name_key(m["title"]) in lx.TITLES:
         return m.end()
     return 0
+
+
+def _initials(long: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w]+", fold_same_length(long)) if w not in _SMALL_WORDS)
 
 
 def _initials_fit(acronym: str, long: str) -> bool:

@@ -12,7 +12,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import find_dates
 from innograph.loaders.mentions import ArticleEntities, Entity, Mention
 from innograph.loaders.money import find_amounts
-from innograph.loaders.cues import _clean_title, _cues, _founder_only, field_not_org
+from innograph.loaders.cues import _clean_title, _cues, _dedupe, _founder_only, field_not_org
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
 from innograph.loaders.syntax import SyntaxReader
@@ -82,7 +82,9 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             self.founders(sent)
             self.locations(sent)
             self.attendance(sent)
-        SyntaxReader(self.ents, self.docs, self.sentences, self.add).run()
+        reader = SyntaxReader(self.ents, self.docs, self.sentences, self.add)
+        reader.run()
+        self.found = reader.drop_guesses(self.found)
         self.quotations()
         return _dedupe(self.found)
 
@@ -205,7 +207,8 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
 
     def _post_at(self, sent, person, title_start, title_end, *, former) -> None:
         org = None
-        for m in re.finditer(rf"{_PREP}", self.folded[title_end:min(sent.end, title_end + 70)]):
+        stop = self.folded.find(",", title_end, sent.end)  # the title's complement ends at a comma
+        for m in re.finditer(rf"{_PREP}", self.folded[title_end:min(sent.end if stop < 0 else stop, title_end + 70)]):
             org = self.ents.starting_at(title_end + m.end(), "organization")
             if org is not None:
                 rest_end = title_end + m.start()
@@ -230,6 +233,11 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
         """The organization a possessive ('son', 'its', "the cluster's") refers to: the subject of
         the sentence before if it is an organization, else the latest typed one before."""
         word = re.match(r"the[ \t]+([\w\-]+)'s", possessive)
+        named = [m for m in self.mentions(sent, "organization", "person", "place") if m.end <= pos] if sent else []
+        if not word and named and named[0].entity.kind == "organization" and named[0].start - sent.start <= 6:
+            return named[0].entity  # "L'OMS a ..., a déclaré son responsable": the sentence opens with it
+        if not word and named and named[-1].entity.kind != "organization":
+            return None  # "ce qui a coûté à X ..., selon son directeur": the nearest name is not an organization
         if not word and sent is not None:
             earlier = [s for s in self.sentences if s.end <= sent.start and s.subject_pos is not None]
             if earlier:
@@ -474,22 +482,3 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
                 break
             first = self.ents.starting_at(end + link.end(), *kinds)
         return out
-
-
-def _dedupe(found: list[Relation]) -> list[Relation]:
-    """One relation per (kind, subject, object, quote); funding makes 'support' of the same pair redundant."""
-    funded = {(id(r.subject), id(r.object)) for r in found if r.kind == "funds"}
-    funded |= {pair for r in found if r.kind == "partner_of"
-               for pair in ((id(r.subject), id(r.object)), (id(r.object), id(r.subject)))}
-    keep: dict[tuple, Relation] = {}
-    for r in found:
-        if r.kind == "supports" and (id(r.subject), id(r.object)) in funded:
-            continue
-        pair = (id(r.subject), id(r.object))
-        if r.kind == "partner_of":
-            pair = tuple(sorted(pair))
-        key = (r.kind, pair, r.attrs.get("text") if r.kind == "quoted" else None)
-        old = keep.get(key)
-        if old is None or sum(v is not None for v in r.attrs.values()) > sum(v is not None for v in old.attrs.values()):
-            keep[key] = r
-    return list(keep.values())

@@ -50,6 +50,18 @@ class SyntaxReader(PostsMixin, FundingMixin):
         self.offset = 0
         self._at = {p: m for m in ents.mentions for p in range(m.start, m.end)}
         self._starts = [s.start for s in sentences]
+        self.guessed: list[tuple] = []  # (person, country) of bare government titles, see `drop_guesses`
+
+    def drop_guesses(self, found: list) -> list:
+        """A bare title's country is a guess: dropped when the article gives that person a post of
+        another country ("le président russe X" ... "le président X" in an article about London)."""
+        countries: dict[int, set] = {}
+        for r in found:
+            if r.kind == "holds_post" and r.object is not None and r.object.org_kind == "PublicAuthority" \
+                    and _NO_ARTICLE.sub("", words_key(r.object.label)) in lx.COUNTRIES:
+                countries.setdefault(id(r.subject), set()).add(id(r.object))
+        wrong = {(id(p), id(c)) for p, c in self.guessed if len(countries.get(id(p), ())) > 1}
+        return [r for r in found if r.kind != "holds_post" or (id(r.subject), id(r.object)) not in wrong]
 
     # -- mapping tokens to mentions -----------------------------------------------------------
     def pos(self, token) -> int:
@@ -213,7 +225,8 @@ class SyntaxReader(PostsMixin, FundingMixin):
                 if m.entity.kind in ("place", "organization") and _NO_ARTICLE.sub("", words_key(m.entity.label)) in lx.COUNTRIES:
                     counts.setdefault(id(m.entity), [m.entity, 0])[1] += 1
             ranked = sorted(counts.values(), key=lambda x: -x[1])
-            top = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+            top = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+                else None  # clearly the article's country
             self._country = [] if top is None else [top if top.kind == "organization" else self.as_organization(top)]
         return self._country
 
@@ -223,6 +236,9 @@ class SyntaxReader(PostsMixin, FundingMixin):
         sent = self.sentence(token)
         named = {id(m.entity): m.entity for m in self.ents.within(sent.start, sent.end, "place", "organization")
                  if _NO_ARTICLE.sub("", words_key(m.entity.label)) in lx.COUNTRIES} if sent is not None else {}
+        if any(m.start > self.pos(token) for m in self.ents.within(sent.start, sent.end, "place", "organization")
+               if id(m.entity) in named):
+            return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything
         if len(named) > 1:
             return []
         if named:
@@ -265,13 +281,17 @@ class SyntaxReader(PostsMixin, FundingMixin):
 
     def owner(self, token, possessive: str):
         """What 'its' / 'son' refers to: the nearest earlier organization for 'its'; for words
-        that also stand for people ('son', 'sa', 'their'), only when the nearest earlier name of
-        a person or an organization is an organization."""
+        that also stand for people ('son', 'sa', 'their'), only when the nearest earlier name (of
+        a person, an organization or a place) is an organization."""
         p = self.pos(token)
-        kinds = ("organization",) if possessive == "its" else ("organization", "person")
+        kinds = ("organization",) if possessive == "its" else ("organization", "person", "place")
         before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind in kinds and p - m.end < 400]
         if not before:
             return None
+        sent = self.sentence(token)
+        opening = [m for m in before if sent is not None and sent.start <= m.start <= sent.start + 6]
+        if opening and opening[0].entity.kind == "organization":
+            return opening[0].entity  # "L'OMS a ..., a déclaré son responsable": the sentence opens with it
         nearest = max(before, key=lambda m: m.start).entity
         return nearest if nearest.kind == "organization" else None
 

@@ -41,8 +41,10 @@ class PostsMixin:
         if t.dep_ == "compound" and not member:
             return  # "CEO Jane Doe": read from the name's side below
         orgs = self.title_orgs(t)
+        guessed = False
         if not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
             orgs = self.sentence_country(t)  # "le président X", "le Premier ministre Y": of the country
+            guessed = True
         if not orgs:
             return
         persons = self.title_people(t)
@@ -59,6 +61,8 @@ class PostsMixin:
                     self.add("created_by", org, person, t)
                 else:
                     self.add("holds_post", person, org, t, title=title, current=not former)
+                    if guessed:
+                        self.guessed.append((person, org))
 
     def title_orgs(self, t, *, shared=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]

@@ -132,3 +132,33 @@ def test_a_bare_government_title_is_held_for_the_country_of_its_sentence_or_arti
     assert not posts("Le Sénégal a voté hier et le Sénégal attend. L'ancien président ivoirien Paul Koffi a salué la participation.")
     assert not posts("Le Sénégal a voté hier et le Sénégal attend. Selon le président de l'instance mondiale du football, "
                      "Karl Weber, tout va bien.")
+
+
+def test_a_possessive_title_takes_no_organization_across_a_closer_name():
+    found = posts("Norvia a vu ses ventes grimper. La société a dû fermer ses parcs, ce qui a coûté à Valdora "
+                  "une perte de 1,4 milliard de dollars, selon son directeur général Bob Kessler.")
+    assert ("holds_post", "Bob Kessler", "Norvia") not in found
+
+
+def test_a_country_guessed_for_a_bare_title_gives_way_to_the_one_the_article_states():
+    found = posts("Londres a saisi le yacht. Le Royaume-Uni et Londres ont agi. Le président russe Vladimir Orlov nie. "
+                  "Le Royaume-Uni a saisi un yacht lié au président Orlov. La Russie proteste.")
+    assert ("holds_post", "Vladimir Orlov", "Russie") in found
+    assert ("holds_post", "Vladimir Orlov", "Royaume-Uni") not in found
+
+
+def test_an_acronym_with_the_initials_of_a_long_name_of_the_article_is_that_organization():
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    text = "L'Union européenne a voté la réforme. Selon l'UE, le texte entre en vigueur en mai."
+    [(ents, _)] = analyse([Article(text=text, language="fr")])
+    orgs = [e for e in ents.entities if e.kind == "organization"]
+    assert [e.label for e in orgs] == ["Union européenne"] and "UE" in orgs[0].names()
+
+
+def test_a_title_ends_at_its_comma_and_a_country_named_after_a_bare_title_is_not_its_own():
+    assert ("holds_post", "Marc Orsini", "Radio Valmont") not in posts(
+        "Marc Orsini, président de la société française de cardiologie, explique à Radio Valmont que le risque est faible.")
+    found = posts("Le Sénégal vote. Le Sénégal attend. Le président Amadou Ba s'est montré critique à l'égard du Mali.")
+    assert ("holds_post", "Amadou Ba", "Mali") not in found
