@@ -162,3 +162,13 @@ def test_a_title_ends_at_its_comma_and_a_country_named_after_a_bare_title_is_not
         "Marc Orsini, président de la société française de cardiologie, explique à Radio Valmont que le risque est faible.")
     found = posts("Le Sénégal vote. Le Sénégal attend. Le président Amadou Ba s'est montré critique à l'égard du Mali.")
     assert ("holds_post", "Amadou Ba", "Mali") not in found
+
+
+def test_professions_and_portfolios_lexicons():
+    from innograph.loaders import lexicon as lx
+
+    for head in ("virologue", "immunologiste", "pharmacienne", "chirurgienne", "statisticienne", "correspondante",
+                 "epidemiologist", "geneticist", "columnist", "virologues", "journalistes"):
+        assert head in lx.TITLE_HEADS, head
+    assert {"defense", "sante", "finances", "interieur", "health", "treasury"} <= lx.PORTFOLIOS
+    assert len(lx.TITLE_HEADS) >= 300 and len(lx.SYSTEMATIC_TITLES) >= 300
