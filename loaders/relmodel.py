@@ -259,17 +259,29 @@ ORG_PASSIVE_WORDS = frozenset("found founded cofounded co-founded establish esta
 
 
 def _kind(mention, span) -> str:
-    """The mention's kind for the model: a name typed person that the parse shows is an
-    organization (see :data:`ORG_SUBJECT_WORDS`) is one; the fact written then retypes it."""
+    """The mention's kind for the model, where the parse contradicts the tagger: a name typed
+    person that is the subject of "headquartered" or the passive subject of "founded" (see
+    :data:`ORG_SUBJECT_WORDS`), or the object of "of/at" after a title noun ("the CEO of X"), is
+    an organization. The fact written then retypes it."""
     kind = mention.entity.kind
-    if kind != "person" or span is None:
+    if span is None or kind != "person":
         return kind
     root = span.root
-    word = _lemma(root.head)
+    head = root.head
+    word = _lemma(head)
     if root.dep_ == "nsubj" and word in ORG_SUBJECT_WORDS or \
             root.dep_ in ("nsubjpass", "nsubj:pass") and word in ORG_PASSIVE_WORDS:
         return "organization"
+    if root.dep_ == "pobj" and word in ("of", "at") and _fold(head.head.text) in _title_heads():
+        return "organization"
     return kind
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset:
+    from innograph.loaders import lexicon as lx
+
+    return frozenset(lx.TITLE_HEADS) | {"ceo", "cfo", "coo", "cto"}
 
 
 def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
@@ -445,11 +457,14 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
     in_rules = {id(e) for r in kept for e in (r.subject, r.object)}
     for (s, o, relation), (p, c) in best.items():
         kind = RELATIONS[relation][2]
-        retyped = [m.entity for m, k in zip((c.subject, c.object), RELATIONS[relation][:2]) if m.entity.kind != k]
-        if any(id(e) in in_rules for e in retyped):
-            continue  # the rules read it as a person
-        for entity in retyped:
-            entity.kind = "organization"
+        retyped = [(m.entity, k) for m, k in zip((c.subject, c.object), RELATIONS[relation][:2])
+                   if m.entity.kind != k and relation != "govpost"]
+        if any(id(e) in in_rules for e, _ in retyped):
+            continue  # the rules read it as it was typed
+        for entity, k in retyped:
+            entity.kind = k
+            if k != "organization":
+                entity.org_kind = None
         attrs: dict = {"score": round(p, 3)}
         if relation == "ceo":
             attrs["title"] = _ceo_title(c, lang)

@@ -137,3 +137,16 @@ def test_a_name_typed_person_that_is_headquartered_is_an_organization_for_the_mo
     assert relmodel._kind(person, doc2[0:2]) == "person"  # a person can be based somewhere
     place = SimpleNamespace(entity=SimpleNamespace(kind="place"))
     assert relmodel._kind(place, doc[5:6]) == "place"
+
+
+def test_a_name_typed_person_after_a_title_and_of_is_an_organization_for_the_model():
+    from types import SimpleNamespace
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ada Brook is the CEO of Tom Fenwick")
+    heads, deps = [1, 2, 2, 4, 2, 4, 7, 5], ["compound", "nsubj", "ROOT", "det", "attr", "prep", "compound", "pobj"]
+    for token, head, dep in zip(doc, heads, deps):
+        token.head, token.dep_ = doc[head], dep
+    person = SimpleNamespace(entity=SimpleNamespace(kind="person"))
+    assert relmodel._kind(person, doc[6:8]) == "organization"
+    assert relmodel._kind(person, doc[0:2]) == "person"
