@@ -55,7 +55,7 @@ from typing import Any
 from pyoxigraph import NamedNode, Store
 
 from innograph.errors import MissingExtraError
-from innograph.graph.export_graph import _edge_attributes
+from innograph.graph.export_graph import edge_attributes
 from innograph.graph.projection import COORDINATOR, FORMER, NODATE, build, ordinal_iso
 from innograph.ontology.kinds import KINDS, ORG_KINDS, ORGANIZATION_KINDS
 
@@ -152,7 +152,7 @@ def property_graph(store, *, projection=None) -> PropertyGraph:
                  "same_as": sorted(i for i in p.iris_of(n) if i != p.iris[n]), "degree": p.degree(n),
                  "sources": sorted(names[s] for s in found)}
         nodes.append(Node(p.iris[n], labels, props, digest(labels, props)))
-    facts = _edge_attributes(quads, p)
+    facts = edge_attributes(quads, p)
     relationships = [_relationship(p, e, node_sources, names, facts) for e in range(p.n_edges)
                      if p.src[e] in node_sources and p.dst[e] in node_sources]
     nodes.sort(key=lambda node: node.iri)

@@ -52,7 +52,7 @@ def to_networkx(kg=None, *, as_of=None, projection=None, weak: bool = True, excl
     valid = edge_filter(p, as_of=as_of, exclude=exclude)
     store = getattr(kg, "store", kg) if kg is not None else None
     node_attrs = _node_attributes(store, p) if store is not None else {}
-    edge_attrs = _edge_attributes(store, p) if store is not None else {}
+    edge_attrs = edge_attributes(store, p) if store is not None else {}
     g = nx.MultiDiGraph()
     for n in range(p.n_nodes):
         g.add_node(p.iris[n], label=p.labels[n], kind=p.kinds[n], **node_attrs.get(n, {}))
@@ -127,8 +127,9 @@ def _node_attributes(store, p) -> dict[int, dict]:
     return attrs
 
 
-def _edge_attributes(store, p) -> dict[tuple[int, int, str], dict]:
-    """Roles and grant amounts of the projection's edges, read from the fact nodes."""
+def edge_attributes(store, p) -> dict[tuple[int, int, str], dict]:
+    """Roles and grant amounts of the projection's edges, read from the fact nodes (GraphML export
+    and the Neo4j push state them alike)."""
     out: dict[tuple[int, int, str], dict] = defaultdict(dict)
     titles = {**_objects(store, ROLE), **_objects(store, JOB_TITLE)}
     values = _objects(store, SDO.value)
@@ -174,4 +175,4 @@ def _add_amount(rec: dict, amounts: list[str], currencies: list[str]) -> None:
         rec.setdefault("currency", (currencies or ["EUR"])[0])
 
 
-__all__ = ["to_networkx", "write_graph", "GRAPH_FORMATS"]
+__all__ = ["to_networkx", "write_graph", "edge_attributes", "GRAPH_FORMATS"]
