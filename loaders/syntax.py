@@ -31,6 +31,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
+from innograph.loaders.syntaxmembers import MembersMixin
 from innograph.loaders.syntaxposts import _HELM, _OWNER_POSSESSIVES, PostsMixin
 
 _NO_ARTICLE = re.compile(r"^(?:l|le|la|les|the) ")
@@ -42,7 +43,7 @@ _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-class SyntaxReader(PostsMixin, FundingMixin):
+class SyntaxReader(PostsMixin, FundingMixin, MembersMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -105,6 +106,7 @@ class SyntaxReader(PostsMixin, FundingMixin):
             end = offset + len(doc.text)  # (Doc.text joins every token: once per paragraph)
             for m in [m for m in self.ents.mentions if m.entity.kind == "person" and offset <= m.start < end]:
                 self.affiliation(doc, m)
+        self.members_and_seats()
 
     # -- who and what ------------------------------------------------------------------------
     def people(self, token) -> list:

@@ -1,0 +1,56 @@
+"""French membership lists and seats read by the rules alone (the trained model switched off):
+"<Org> regroupe / est composée de A, B et C", "les (pays) membres de <Org>, dont A et B",
+"<Org>, dont le siège est à <Place>", "<Org> a son siège à <Place>", "<Org>, un X basé en <Place>".
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+
+def facts(text: str, kind: str) -> set[tuple]:
+    """(subject label, object label) of the article's relations of `kind`."""
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(_, found)] = analyse([Article(text=text, language="fr")])
+    return {(r.subject.label, r.object.label) for r in found if r.object is not None and r.kind == kind}
+
+
+@pytest.mark.parametrize("text, group, members", [
+    ("L'Alliance sahélienne regroupe le Mali, le Niger et le Burkina Faso.",
+     "Alliance sahélienne", {"Mali", "Niger", "Burkina Faso"}),
+    ("L'Union des ports du Nord est composée de la Norvège, de la Suède et du Danemark.",
+     "Union des ports du Nord", {"Norvège", "Suède", "Danemark"}),
+    ("Les pays membres de l'Union monétaire de l'Ouest, dont le Sénégal et le Mali, ont voté.",
+     "Union monétaire de l'Ouest", {"Sénégal", "Mali"}),
+    ("Les membres de la Fédération bancaire, dont BNP Paribas et Crédit Agricole, ont voté contre.",
+     "Fédération bancaire", {"BNP Paribas", "Crédit Agricole"}),
+])
+def test_every_name_of_a_member_list_is_a_member(text, group, members):
+    assert facts(text, "member_of") == {(m, group) for m in members}
+
+
+def test_a_list_verb_with_no_list_of_names_gives_no_member():
+    assert not facts("L'Alliance sahélienne regroupe ses activités à Niamey et à Bamako.", "member_of")
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("L'Organisation mondiale du commerce, dont le siège est à Genève, a publié un rapport.",
+     "Organisation mondiale du commerce", "Genève"),
+    ("La Banque mondiale a son siège à Washington.", "Banque mondiale", "Washington"),
+    ("Le groupe Carrefour, un distributeur basé en France, a ouvert un magasin.", "Carrefour", "France"),
+])
+def test_an_organizations_seat(text, org, place):
+    assert facts(text, "located_in") == {(org, place)}
+
+
+def test_someone_based_somewhere_places_no_organization():
+    assert not facts("Le Mali a quitté la Banque mondiale, selon un journaliste basé à Dakar.", "located_in")
