@@ -54,3 +54,12 @@ def test_an_organizations_seat(text, org, place):
 
 def test_someone_based_somewhere_places_no_organization():
     assert not facts("Le Mali a quitté la Banque mondiale, selon un journaliste basé à Dakar.", "located_in")
+
+
+
+def test_based_after_an_organization_completing_a_noun_is_said_of_the_noun():
+    """'un ancien officier de la Stasi basé en Saxe': the officer is based there (no comma)."""
+    from innograph.loaders.syntaxmembers import _COMPLEMENT
+
+    assert _COMPLEMENT.search("Selon lui, un ancien officier de la ")
+    assert not _COMPLEMENT.search("Le groupe ")
