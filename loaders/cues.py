@@ -33,6 +33,17 @@ def _case(token) -> str:
     return ""
 
 
+#: "un officier du X", "un ingénieur du groupe X": a noun the name completes (a cue word such as
+#: "groupe" may stand between the preposition and the name).
+_COMPLEMENT = re.compile(r"\b[a-zéèêàç-]+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?:[a-zéèêàç-]+\s+)?$")
+
+
+def completes_a_noun(before: str) -> bool:
+    """Whether the name after `before` completes a noun ('un ingénieur du groupe X'): then a
+    participle right after the name without a comma ('X basé à Y') goes with that noun, not with X."""
+    return _COMPLEMENT.search(before) is not None
+
+
 def _unique(items) -> list:
     out = []
     for x in items:

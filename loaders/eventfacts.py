@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _cues, _inside_quote
+from innograph.loaders.cues import _cues, _inside_quote, completes_a_noun
 from innograph.loaders.dates import find_dates
 from innograph.loaders.text import Sentence
 
@@ -176,6 +176,8 @@ class EventsAndPlacesMixin:
                         self.add("located_in", org.entity, place.entity, sent)
                         continue
             m = _LOCATED_RE.match(tail.lstrip(" ,"))
+            if m and not tail.lstrip(" ").startswith(",") and completes_a_noun(f[sent.start:org.start]):
+                m = None  # "un ingénieur du groupe X basé à Y": the engineer is based there
             if m:
                 offset = org.end + (len(tail) - len(tail.lstrip(" ,"))) + m.end()
                 where = self.ents.starting_at(offset, "place")

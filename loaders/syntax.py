@@ -359,6 +359,8 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin):
                 owner = self.antecedent(t, "organization")
                 owners = [owner] if owner is not None else []
         elif t.dep_ in ("acl", "amod", "appos", "relcl"):
+            if _f(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
+                return                        # based there, not the organization
             owners = self.orgs(t.head) or self._apposed_org(t.head)
         elif t.dep_ == "advcl":  # "Based in X, the company ..."
             owners = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for o in self.orgs(c)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import completes_a_noun
 from innograph.loaders.mentions import words_key
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
@@ -43,8 +44,6 @@ _BASED_AT = re.compile(r"\b(?:basée?s?|installée?s?|implantée?s?|située?s?|d
                        r"(?:la\s+|le\s+|l['’]|les\s+)?$", re.I)
 #: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand").
 _APPOSED = re.compile(r"^(?:\s*,\s*(?:un|une|le|la|l['’]|des|les)\s+[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
-#: "un officier du KGB basé à X": with no comma, "basé" goes with the noun the name completes.
-_COMPLEMENT = re.compile(r"\b[a-zéèêàç-]+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$")
 _NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
 _CUE = re.compile(r"basé|installé|implanté|situé|domicilié|compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres|siège", re.I)
 
@@ -109,7 +108,7 @@ class MembersMixin:
             based = _BASED_AT.search(sent.text[:m.start - sent.start])
             if based is not None:
                 gap = sent.text[prev.end - sent.start:based.start()]
-                complement = "," not in gap and _COMPLEMENT.search(sent.text[:prev.start - sent.start])
+                complement = "," not in gap and completes_a_noun(sent.text[:prev.start - sent.start])
                 group = self._group(prev) if _APPOSED.match(gap) and not complement else None
                 if group is not None:
                     self._add("located_in", group, m.entity, sent)

@@ -59,7 +59,20 @@ def test_someone_based_somewhere_places_no_organization():
 
 def test_based_after_an_organization_completing_a_noun_is_said_of_the_noun():
     """'un ancien officier de la Stasi basé en Saxe': the officer is based there (no comma)."""
-    from innograph.loaders.syntaxmembers import _COMPLEMENT
+    from innograph.loaders.cues import completes_a_noun
 
-    assert _COMPLEMENT.search("Selon lui, un ancien officier de la ")
-    assert not _COMPLEMENT.search("Le groupe ")
+    assert completes_a_noun("Selon lui, un ancien officier de la ")
+    assert completes_a_noun("Un ingénieur du groupe ")
+    assert not completes_a_noun("Le groupe ")
+
+
+@pytest.mark.parametrize("text", [
+    "Un ingénieur du groupe Valtec basé à Lyon a présenté le robot.",
+    "Une chercheuse de l'institut Orvane installée à Nantes a publié l'étude.",
+])
+def test_a_person_based_somewhere_does_not_place_the_organization_they_work_for(text):
+    assert not facts(text, "located_in")
+
+
+def test_an_organization_based_somewhere_is_still_placed_there():
+    assert facts("La société Nexora basée à Lisbonne recrute des ingénieurs.", "located_in") == {("Nexora", "Lisbonne")}
