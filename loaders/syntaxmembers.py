@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import completes_a_noun
 from innograph.loaders.mentions import words_key
@@ -39,9 +40,10 @@ _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d
 _SEAT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*dont\s+le\s+siège(?:\s+social)?\s+(?:est|se\s+trouve)"
                    r"(?:\s+(?:situé|installé|basé))?|\s+(?:a|avait|possède|a\s+installé|a\s+établi)\s+(?:son|leur)"
                    r"\s+siège(?:\s+social)?)\s+(?:à|au|aux|en|dans)\s+(?:la\s+|le\s+|l['’]|les\s+)?", re.I)
-#: "..., basée à" / "installé en" right before a place: the nearest earlier name, an organization, is there.
-_BASED_AT = re.compile(r"\b(?:basée?s?|installée?s?|implantée?s?|située?s?|domiciliée?s?)\s+(?:à|au|aux|en|dans)\s+"
-                       r"(?:la\s+|le\s+|l['’]|les\s+)?$", re.I)
+#: "..., basée à" / "installé en" right before a place (folded text; the words of lx.BASED_WORDS):
+#: the nearest earlier name, an organization, is there.
+_BASED_AT = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.BASED_WORDS, key=len, reverse=True))})\s+"
+                       r"(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l['’]|les\s+)?$")
 #: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand").
 _APPOSED = re.compile(r"^(?:\s*,\s*(?:un|une|le|la|l['’]|des|les)\s+[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
 _NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
@@ -105,7 +107,7 @@ class MembersMixin:
             if m.entity.kind != "place" or i == 0:
                 continue
             prev = names[i - 1]
-            based = _BASED_AT.search(sent.text[:m.start - sent.start])
+            based = _BASED_AT.search(fold_same_length(sent.text[:m.start - sent.start]))
             if based is not None:
                 gap = sent.text[prev.end - sent.start:based.start()]
                 complement = "," not in gap and completes_a_noun(sent.text[:prev.start - sent.start])
