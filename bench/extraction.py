@@ -151,7 +151,7 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
     c.add_argument("--sample-seed", type=int, default=7, metavar="N", help="random seed of the draw (default 7)")
     c.add_argument("--judged", type=Path, metavar="FILE",
                    help="French precision estimated from a judged sample (default with --suite: "
-                        "bench/gold/press-fr.precision-sample-3.yaml, the latest, when there)")
+                        "the newest judged bench/gold/press-fr.precision-sample-N.yaml)")
     t = ap.add_argument_group("throughput")
     t.add_argument("--throughput", nargs="*", type=Path, metavar="PATH",
                    help="measure throughput on these documents or directories (none given: 100 French "
@@ -202,8 +202,8 @@ def suite(args, *, kn_only: bool = False) -> int:
         report = score(gold, strict_quotes=args.strict_quotes)
         print(f"== {gold}\n{report.format(lists=not args.quiet)}\n", flush=True)
         out[str(gold)] = report.to_dict()
-    judged = args.judged or corpora.GOLD_DIR / "press-fr.precision-sample-3.yaml"
-    if not kn_only and judged.is_file():
+    judged = args.judged or sampling.latest_sample(corpora.GOLD_DIR)
+    if not kn_only and judged is not None and judged.is_file():
         estimate = sampling.estimate(judged)
         print(sampling.format_estimate(estimate, judged.name) + "\n", flush=True)
         out["french_precision_sample"] = estimate

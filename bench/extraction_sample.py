@@ -20,6 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from extraction_corpora import FRENCH_DEV, FRENCH_TRAIN, PRESS_FR, load_documents
+
+FRENCH_EXTRA = Path(FRENCH_DEV).with_name("press-fr.extra.yaml")
 from extraction_match import BenchError, load_gold
 
 #: The kinds judged (quotations and mentions are left out: the issue's relations only).
@@ -27,12 +29,58 @@ JUDGED_KINDS = ("holds_post", "member_of", "funds", "supports", "partner_of", "l
 CATEGORIES = ("business", "health", "technology")
 
 
-def unannotated_articles(seed: int, count: int, golds=(FRENCH_DEV, FRENCH_TRAIN)) -> list[Path]:
-    """`count` French press files (business, health, technology) in no gold file, drawn with `seed`."""
+def previous_samples(gold_dir: Path | None = None) -> list[Path]:
+    """The precision samples already drawn (``press-fr.precision-sample[-N].yaml``), oldest first."""
+    gold_dir = Path(gold_dir or Path(FRENCH_DEV).parent)
+
+    def number(p: Path) -> int:
+        tail = p.stem.rsplit("-", 1)[-1]
+        return int(tail) if tail.isdigit() else 1
+
+    return sorted(gold_dir.glob("press-fr.precision-sample*.yaml"), key=number)
+
+
+def latest_sample(gold_dir: Path | None = None) -> Path | None:
+    """The newest precision sample that has a judged fact (None when there is none)."""
+    for path in reversed(previous_samples(gold_dir)):
+        if _judged_rows(path):
+            return path
+    return None
+
+
+def _rows(path: Path) -> list[dict]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise BenchError(f"{path}: not a YAML sample ({exc})", 2) from exc
+    rows = data.get("facts") if isinstance(data, dict) else None
+    return [r for r in rows or [] if isinstance(r, dict)]
+
+
+def _judged_rows(path: Path) -> list[dict]:
+    return [r for r in _rows(path) if r.get("verdict") is not None]
+
+
+def taken_files(golds=(FRENCH_DEV, FRENCH_TRAIN, FRENCH_EXTRA), samples=None, *, skip: Path | None = None) -> set:
+    """The press files ("category/name.txt") already used: annotated in a gold file, or drawn into
+    an earlier precision sample (`skip`: the file about to be written, not counted)."""
     taken = set()
     for gold in golds:
         if Path(gold).is_file():
             taken |= set(load_gold(gold).files)
+    for path in previous_samples() if samples is None else samples:
+        if skip is not None and Path(path).resolve() == Path(skip).resolve():
+            continue
+        taken |= {r["file"] for r in _rows(path) if r.get("file")}
+    return taken
+
+
+def unannotated_articles(seed: int, count: int, taken: set | None = None) -> list[Path]:
+    """`count` French press files (business, health, technology) never annotated nor drawn into
+    an earlier sample (`taken`, default :func:`taken_files`), drawn with `seed`."""
+    taken = taken_files() if taken is None else taken
     pool = sorted(p for c in CATEGORIES for p in (PRESS_FR / c).glob("*.txt") if f"{c}/{p.name}" not in taken)
     if not pool:
         raise BenchError(f"{PRESS_FR}: no unannotated article", 2)
@@ -46,7 +94,10 @@ def sample(out: Path, *, facts: int = 60, articles: int = 60, seed: int = 7, loa
     from innograph.graph.store import KnowledgeGraph
     from innograph.queries.facts import list_facts
 
-    paths = unannotated_articles(seed, articles)
+    out = Path(out)
+    if out.is_file() and _judged_rows(out):
+        raise BenchError(f"{out}: already holds judged facts; draw into a new file", 2)
+    paths = unannotated_articles(seed, articles, taken_files(skip=out))
     with KnowledgeGraph() as kg:
         loaded = load_documents(kg, paths, loader)
         owner = {iri: path for path, iris in zip(paths, loaded["per_file"]) for iri in iris}
@@ -67,11 +118,25 @@ def sample(out: Path, *, facts: int = 60, articles: int = 60, seed: int = 7, loa
         "by": "rules" if _key(f) in by_rules else "model", "verdict": None,
     } for n, f in enumerate(drawn)]
     header = (f"# Facts drawn (seed {seed}) from {len(unique)} facts extracted from {len(paths)} unannotated French "
-              "press articles.\n# Judge each by reading: verdict yes = the text states it with these names; no "
+              f"press articles{_drawn_on()}.\n# Judge each by reading: verdict yes = the text states it with these names; no "
               "otherwise.\n")
     out.write_text(header + yaml.safe_dump({"facts": rows}, allow_unicode=True, sort_keys=False, width=120),
                    encoding="utf-8")
     return {"articles": len(paths), "facts": len(unique), "drawn": len(rows), "out": str(out)}
+
+
+def _drawn_on() -> str:
+    """The " at <UTC time> on <commit>" of the sample header (no commit outside a git tree)."""
+    import subprocess
+    import time
+
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).parent, text=True,
+                              capture_output=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        head = ""
+    return f" at {when}" + (f" on {head}" if head else "")
 
 
 def _key(f) -> tuple:
@@ -111,9 +176,7 @@ def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
 
 def estimate(judged: Path) -> dict:
     """Precision per kind and overall from a judged sample (rows without a verdict are skipped)."""
-    import yaml
-
-    rows = (yaml.safe_load(Path(judged).read_text(encoding="utf-8")) or {}).get("facts") or []
+    rows = _rows(judged)
     verdicts = [(r["kind"], str(r.get("verdict")).lower() in ("yes", "true", "y", "1")) for r in rows
                 if r.get("verdict") is not None]
     if not verdicts:

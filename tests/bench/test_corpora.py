@@ -146,3 +146,36 @@ def test_a_judged_sample_tells_the_rules_facts_from_the_models(bench, tmp_path):
     result = bench.sampling.estimate(judged)
     assert {k: (v["judged"], v["right"]) for k, v in result["by"].items()} == {"model": (2, 1), "rules": (1, 1)}
     assert "by model" in bench.sampling.format_estimate(result)
+
+
+def _sample(path, rows):
+    path.write_text("facts:\n" + "".join(f"  - {{kind: holds_post, file: {f}, verdict: {v}}}\n" for f, v in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_new_sample_draws_no_article_of_an_earlier_sample(bench, tmp_path):
+    first = _sample(tmp_path / "press-fr.precision-sample.yaml", [("health/a.txt", "yes")])
+    tenth = _sample(tmp_path / "press-fr.precision-sample-10.yaml", [("business/b.txt", "no")])
+    second = _sample(tmp_path / "press-fr.precision-sample-2.yaml", [("technology/c.txt", "null")])
+    assert bench.sampling.previous_samples(tmp_path) == [first, second, tenth]
+    taken = bench.sampling.taken_files((), bench.sampling.previous_samples(tmp_path), skip=second)
+    assert taken == {"health/a.txt", "business/b.txt"}
+    assert bench.sampling.latest_sample(tmp_path) == tenth  # sample 2 has no verdict yet
+    assert bench.sampling.latest_sample(tmp_path / "nowhere") is None
+
+
+def test_every_annotated_or_sampled_article_is_kept_out_of_a_new_draw(bench):
+    taken = bench.sampling.taken_files()
+    for gold in (bench.corpora.FRENCH_DEV, bench.corpora.FRENCH_TRAIN, bench.sampling.FRENCH_EXTRA):
+        assert set(bench.load_gold(gold).files) <= taken
+    for sample in bench.sampling.previous_samples():
+        drawn = {row["file"] for row in bench.sampling._rows(sample)}
+        assert drawn <= taken
+        assert not drawn & {str(p.relative_to(PRESS_FR)) for p in bench.sampling.unannotated_articles(3, 40, taken)}
+
+
+def test_a_judged_sample_is_never_drawn_over(bench, tmp_path):
+    judged = _sample(tmp_path / "judged.yaml", [("health/a.txt", "yes")])
+    with pytest.raises(bench.BenchError, match="already holds judged facts"):
+        bench.sampling.sample(judged)
