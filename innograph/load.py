@@ -105,7 +105,7 @@ def ingest(
     path = Path(path)
     loader = loader_for(path, kind)
     origin = origin_of(path, name=options.get("name"))
-    unchanged = None if force else _unchanged(kg, path, origin, loader)
+    unchanged = None if force else _unchanged(path, loader, _stored(kg, path, origin))
     if unchanged is not None:
         return unchanged
     if getattr(loader, "uses_gazetteer", False) and "gazetteer" not in options:
@@ -125,6 +125,10 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
     """
     gazetteers = {} if gazetteers is None else gazetteers
     pending: list[tuple[Path, str]] = []
+    #: Per pending file: its origin had no source when queued and comes once in this call, so it
+    #: cannot have become unchanged since (the store is not asked again before writing).
+    fresh: list[bool] = []
+    queued: set[str] = set()
     group_loader = None
 
     def flush():
@@ -132,17 +136,22 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
             return
         if getattr(group_loader, "uses_gazetteer", False) and "gazetteer" not in options:
             options["gazetteer"] = loader_gazetteer(kg, group_loader, gazetteers)
-        for (path, origin), outcome in zip(pending, group_loader.read_many(list(pending), options=options)):
+        outcomes = group_loader.read_many(list(pending), options=options)
+        for (path, origin), new, outcome in zip(pending, fresh, outcomes):
             if isinstance(outcome, BaseException):
                 raise outcome
-            yield _store(kg, path, origin, group_loader, outcome, force=force)
+            yield _store(kg, path, origin, group_loader, outcome, force=force or new)
         pending.clear()
+        fresh.clear()
 
     for raw in paths:
         path = Path(raw)
         loader = loader_for(path, kind)
         origin = origin_of(path, name=options.get("name"))
-        unchanged = None if force else _unchanged(kg, path, origin, loader)
+        before = [] if force else _stored(kg, path, origin)
+        unchanged = None if force else _unchanged(path, loader, before)
+        new = before == [] and origin not in queued
+        queued.add(origin)
         batchable = hasattr(loader, "read_many") and str(path) != STDIN
         if pending and (loader is not group_loader or not batchable or len(pending) >= batch):
             yield from flush()
@@ -151,6 +160,7 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
         elif batchable:
             group_loader = loader
             pending.append((path, origin))
+            fresh.append(new)
         else:
             extra = {"progress": progress_for(path)} if progress_for else {}
             yield ingest(kg, path, kind=kind, force=force, gazetteers=gazetteers, **options, **extra)
@@ -170,12 +180,16 @@ def loader_for(path: Path, kind: str | None):
     return loader
 
 
-def _unchanged(kg, path: Path, origin: str, loader) -> IngestResult | None:
-    """The stored result when `path` has the same bytes as when it was loaded (checked before any
-    parsing: an article costs spaCy time)."""
+def _stored(kg, path: Path, origin: str) -> list[SourceInfo] | None:
+    """The sources read from `origin` before, or None when `path` is not a file to compare."""
     if str(path) == STDIN or not path.is_file():
         return None
-    before = kg.sources_from(origin)
+    return kg.sources_from(origin)
+
+
+def _unchanged(path: Path, loader, before: list[SourceInfo] | None) -> IngestResult | None:
+    """The stored result when `path` has the same bytes as when it was loaded (checked before any
+    parsing: an article costs spaCy time); `before` is what :func:`_stored` found."""
     if before and all(s.loader == loader.name for s in before):
         from innograph.loaders.rdf import file_digest
 
