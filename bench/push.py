@@ -10,22 +10,31 @@ real Neo4j / SPARQL store: the bench deletes what pushes wrote there, rows with 
 The generated graph is bench/netgen.py's ``generate``. The baseline runs on a sample of rows
 (``--sample``) and its rate is extrapolated: running it on a million rows would take hours.
 
+Both sides are measured warm: one untimed push and a few untimed baseline rows run first (a
+server's first queries pay its compiler: the first push on a fresh ArcadeDB costs it three times
+the CPU of the next one).
+
 Wall-clock rates are noisy on a shared machine, so CPU seconds are reported too: this process's
-(``client_cpu_s``) and, with ``--server-pid PID`` (repeatable: the Bolt and SPARQL servers'
-processes), the servers' (``server_cpu_s``, read from /proc), with rows (or triples) per CPU
-second for the push and for the baseline and their ratio (``cpu_ratio``). The Bolt driver packs
-rows in pure Python unless the ``neo4j-rust-ext`` package is installed (``rust_packer``): it
-cuts the client's CPU about four times.
+(``client_cpu_s``) and the servers' (``server_cpu_s``, read from /proc: the processes listening
+on the servers' ports when they run here, or ``--server-pid PID``, repeatable), with rows (or
+triples) per CPU second for the push and for the baseline and their ratio (``cpu_ratio``). The
+Bolt driver packs rows in pure Python unless the ``neo4j-rust-ext`` package is installed
+(``rust_packer``): it cuts the client's CPU about four times. Each run ends with plain lines:
+
+    bolt ratio: 31.2x rows/s, 44.0x rows per CPU second
+    sparql gsp_no_transaction: 15,127 triples/s; baseline 586.0; ratio 25.8x triples/s, 27.8x per CPU second
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import resource
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -65,6 +74,26 @@ def spent(since: tuple[float, float], rows: int, prefix: str) -> dict:
     return out
 
 
+def listening_pids(urls: list[str]) -> list[int]:
+    """The processes of this machine listening on the ports of these URLs (from /proc)."""
+    ports = {urllib.parse.urlsplit(u).port for u in urls if urllib.parse.urlsplit(u).hostname in ("127.0.0.1", "localhost")}
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if os.path.exists(table):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) in ports:  # LISTEN
+                    inodes.add(f"socket:[{fields[9]}]")
+    pids = set()
+    for fd in glob.glob("/proc/[0-9]*/fd/*"):
+        try:
+            if os.readlink(fd) in inodes:
+                pids.add(int(fd.split("/")[2]))
+        except OSError:
+            continue
+    return sorted(pids)
+
+
 def rust_packer() -> bool:
     from neo4j._codec.packstream import v1
 
@@ -76,11 +105,27 @@ def wipe_bolt(driver, database) -> None:
                          database_=database)
 
 
+def bolt_baseline(driver, database, nodes, rels) -> None:
+    """The naive push: one node or relationship per transaction, a plain MERGE each."""
+    with driver.session(database=database) as session:
+        for n in nodes:
+            session.execute_write(lambda tx, n=n: tx.run(
+                f"MERGE (x:{NODE_LABEL} {{iri: $iri}}) SET x += $props",
+                iri=n.iri, props={**n.props, "ig_hash": n.hash}).consume())
+        for r in rels:
+            session.execute_write(lambda tx, r=r: tx.run(
+                f"MATCH (a:{NODE_LABEL} {{iri: $a}}) MATCH (b:{NODE_LABEL} {{iri: $b}}) "
+                f"MERGE (a)-[x:{r.type}]->(b) SET x += $props", a=r.start, b=r.end,
+                props={**r.props, "ig_hash": r.hash}).consume())
+
+
 def bolt_bench(kg, uri, user, password, database, sample: int, batch_size: int) -> dict:
     with neo4j_driver(uri, user, password) as driver:
         wipe_bolt(driver, database)
         p = projection(kg)
         pg = property_graph(kg, projection=p)
+        push_neo4j(kg, driver, database=database, projection=p, graph=pg, batch_size=batch_size)  # warm-up
+        wipe_bolt(driver, database)
         began, used = time.perf_counter(), cpu()
         report = push_neo4j(kg, driver, database=database, projection=p, graph=pg, batch_size=batch_size)
         seconds = time.perf_counter() - began
@@ -90,19 +135,11 @@ def bolt_bench(kg, uri, user, password, database, sample: int, batch_size: int) 
         again = push_neo4j(kg, driver, database=database, projection=p, graph=pg)
         second = time.perf_counter() - began
         wipe_bolt(driver, database)
-        # naive: one node or relationship per transaction, a plain MERGE each
         nodes, rels = pg.nodes[:sample // 2], pg.relationships[:sample // 2]
+        bolt_baseline(driver, database, nodes[:50], rels[:50])  # warm-up
+        wipe_bolt(driver, database)
         began, used = time.perf_counter(), cpu()
-        with driver.session(database=database) as session:
-            for n in nodes:
-                session.execute_write(lambda tx, n=n: tx.run(
-                    f"MERGE (x:{NODE_LABEL} {{iri: $iri}}) SET x += $props",
-                    iri=n.iri, props={**n.props, "ig_hash": n.hash}).consume())
-            for r in rels:
-                session.execute_write(lambda tx, r=r: tx.run(
-                    f"MATCH (a:{NODE_LABEL} {{iri: $a}}) MATCH (b:{NODE_LABEL} {{iri: $b}}) "
-                    f"MERGE (a)-[x:{r.type}]->(b) SET x += $props", a=r.start, b=r.end,
-                    props={**r.props, "ig_hash": r.hash}).consume())
+        bolt_baseline(driver, database, nodes, rels)
         naive = (len(nodes) + len(rels)) / (time.perf_counter() - began)
         naive_cpu = spent(used, len(nodes) + len(rels), "naive_")
         wipe_bolt(driver, database)
@@ -164,7 +201,6 @@ def main() -> None:
     parser.add_argument("--server-pid", type=int, action="append", default=[],
                         help="a server process whose CPU time to count (repeat for each server)")
     args = parser.parse_args()
-    SERVER_PIDS.extend(args.server_pid)
     env = os.environ
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "generated.nt"
@@ -174,14 +210,27 @@ def main() -> None:
         ingest(kg, data)
         print(f"generated and loaded {args.triples:,} triples ({time.perf_counter() - began:.1f} s)", flush=True)
         if "bolt" not in args.skip:
+            SERVER_PIDS[:] = args.server_pid or listening_pids([env["INNOGRAPH_TEST_BOLT_URI"]])
+            print(f"bolt server processes (CPU counted): {SERVER_PIDS or 'none found'}", flush=True)
             result = bolt_bench(kg, env["INNOGRAPH_TEST_BOLT_URI"], env.get("INNOGRAPH_TEST_BOLT_USER"),
                                 env.get("INNOGRAPH_TEST_BOLT_PASSWORD"), env.get("INNOGRAPH_TEST_BOLT_DATABASE"),
                                 args.sample, args.batch_size)
             print("bolt", result, flush=True)
+            print(f"bolt push: {result['nodes'] + result['relationships']:,} rows in {result['seconds']} s = "
+                  f"{result['rows_per_s']:,} rows/s, {result['rows_per_cpu_s']:,} rows per CPU second")
+            print(f"bolt baseline: {result['naive_rows_per_s']:,} rows/s, "
+                  f"{result['naive_rows_per_cpu_s']:,} rows per CPU second")
+            print(f"bolt ratio: {result['ratio']}x rows/s, {result['cpu_ratio']}x rows per CPU second", flush=True)
         if "sparql" not in args.skip:
+            SERVER_PIDS[:] = args.server_pid or listening_pids([env["INNOGRAPH_TEST_SPARQL_QUERY"]])
+            print(f"sparql server processes (CPU counted): {SERVER_PIDS or 'none found'}", flush=True)
             result = sparql_bench(kg, env["INNOGRAPH_TEST_SPARQL_GSP"], env["INNOGRAPH_TEST_SPARQL_UPDATE"],
                                   env["INNOGRAPH_TEST_SPARQL_QUERY"], args.sample)
             print("sparql", result, flush=True)
+            for mode in ("gsp_no_transaction", "gsp", "update"):
+                print(f"sparql {mode}: {result[f'{mode}_triples_per_s']:,} triples/s; baseline "
+                      f"{result['naive_triples_per_s']:,}; ratio {result[f'ratio_{mode}']}x triples/s, "
+                      f"{result[f'cpu_ratio_{mode}']}x per CPU second", flush=True)
         kg.close()
 
 

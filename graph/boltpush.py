@@ -104,7 +104,7 @@ def push_neo4j(kg, driver: Any, *, database: str | None = None, batch_size: int 
     ensure_schema(driver, database=database)
     with driver.session(database=database) as session:
         writer = _Writer(session, batch_size, counters, progress)
-        nodes, rels = _remote_rows(session)
+        nodes, rels, writer.ids = _remote_rows(session)
         local_keys, local_iris = {r.key for r in pg.relationships}, {n.iri for n in pg.nodes}
         writer.delete_relationships(report, [k for k, h in rels.items() if h is not None and k not in local_keys])
         writer.delete_nodes(report, [iri for iri, h in nodes.items() if h is not None and iri not in local_iris])
@@ -123,33 +123,49 @@ def _remote_sources(driver, database) -> dict[str, str]:
     return {r["iri"]: r["hash"] for r in records}
 
 
-def _remote_rows(session) -> tuple[dict[str, str | None], dict[tuple[str, str, str], str]]:
-    """The server's nodes (IRI -> ig_hash, None for a node the push did not write) and the
-    pushed relationships ((type, start IRI, end IRI) -> ig_hash)."""
-    nodes = {r["iri"]: r["h"] for r in session.run(
-        f"MATCH (n:{NODE_LABEL}) RETURN n.iri AS iri, n.ig_hash AS h")}
+def _remote_rows(session) -> tuple[dict[str, str | None], dict[tuple[str, str, str], str], dict[str, str] | None]:
+    """The server's nodes (IRI -> ig_hash, None for a node the push did not write), the pushed
+    relationships ((type, start IRI, end IRI) -> ig_hash) and the nodes' element ids (IRI -> id;
+    None on a server without ``elementId``, Neo4j 4)."""
+    ids: dict[str, str] | None = None
+    try:
+        records = list(session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.iri AS iri, n.ig_hash AS h, elementId(n) AS id"))
+        ids = {r["iri"]: r["id"] for r in records}
+    except neo4j_module().exceptions.ClientError:
+        records = list(session.run(f"MATCH (n:{NODE_LABEL}) RETURN n.iri AS iri, n.ig_hash AS h"))
+    nodes = {r["iri"]: r["h"] for r in records}
     rels = {(r["t"], r["a"], r["b"]): r["h"] for r in session.run(
         f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) WHERE r.ig_hash IS NOT NULL "
         "RETURN type(r) AS t, a.iri AS a, b.iri AS b, r.ig_hash AS h")}
-    return nodes, rels
+    return nodes, rels, ids
 
 
 class _Writer:
-    """Batched writes in managed transactions, adding up the summary counters."""
+    """Batched writes in managed transactions, adding up the summary counters. ``ids`` maps an
+    IRI to its node's element id on the server (read, or returned when the node is created):
+    new relationships find their ends by it, the cheapest lookup there is."""
 
     def __init__(self, session, batch_size: int, counters: dict[str, int], progress: Progress | None) -> None:
         self.session, self.batch_size, self.counters = session, batch_size, counters
         self.progress = progress or (lambda step, done, total: None)
+        self.ids: dict[str, str] | None = {}  # None: the server has no elementId
 
-    def run(self, statement: str, rows: list[dict[str, Any]], step: str, done: int, total: int) -> None:
+    def run(self, statement: str, rows: list[dict[str, Any]], step: str, done: int, total: int,
+            check: Callable[[list[dict[str, Any]], list, Any], None] | None = None) -> None:
+        """Write ``rows`` in batches; ``check(batch, records, summary)`` sees each batch's result."""
         for batch in _batches(rows, self.batch_size):
-            self.session.execute_write(self._tx, statement, batch)
+            records, summary = self.session.execute_write(self._tx, statement, batch)
+            if check is not None:
+                check(batch, records, summary)
             done += len(batch)
             self.progress(step, done, total)
 
-    def _tx(self, tx, statement: str, rows: list[dict[str, Any]]) -> None:
-        summary = tx.run(statement, rows=rows).consume()
+    def _tx(self, tx, statement: str, rows: list[dict[str, Any]]):
+        result = tx.run(statement, rows=rows)
+        records = list(result)
+        summary = result.consume()
         self._count(summary)
+        return records, summary
 
     def _count(self, summary) -> None:
         for name in WRITE_COUNTERS:
@@ -172,35 +188,57 @@ class _Writer:
         report.nodes_deleted = len(iris)
 
     def write_nodes(self, report: PushReport, nodes, remote: dict[str, str]) -> None:
-        by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        """Changed nodes are matched and overwritten; new ones created with their labels and
+        properties in one clause, returning their element ids."""
+        groups: dict[tuple[tuple[str, ...], bool, tuple[str, ...]], list[dict]] = defaultdict(list)
         for n in nodes:
-            by_labels[n.labels].append({"iri": n.iri, "props": {**n.props, "ig_hash": n.hash},
-                                        "new": n.iri not in remote})
+            props = _present({**n.props, "ig_hash": n.hash})
+            new = n.iri not in remote
+            groups[n.labels, new, tuple(props) if new else ()].append(props if new else {"iri": n.iri, "props": props})
         done = 0
-        for labels, rows in by_labels.items():
-            unlabel, update, create = _node_statements(labels)
-            old = [r for r in rows if not r["new"]]
-            if unlabel and old:
-                self.run(unlabel, old, "writing nodes", done, len(nodes))
-            self.run(update, old, "writing nodes", done, len(nodes))
-            self.run(create, [r for r in rows if r["new"]], "writing nodes", done + len(old), len(nodes))
+        for (labels, new, keys), rows in groups.items():
+            if new:
+                self.run(_create_nodes(labels, keys, self.ids is not None), rows, "writing nodes", done,
+                         len(nodes), self._remember if self.ids is not None else None)
+            else:
+                unlabel, update = _node_statements(labels)
+                if unlabel:
+                    self.run(unlabel, rows, "writing nodes", done, len(nodes))
+                self.run(update, rows, "writing nodes", done, len(nodes))
             done += len(rows)
         report.nodes_written = len(nodes)
 
+    def _remember(self, batch, records, summary) -> None:
+        self.ids.update((r["iri"], r["id"]) for r in records)
+
     def write_relationships(self, report: PushReport, rels, remote: dict) -> None:
         """New relationships are created (no MERGE: the server has none between those ends of
-        that type), changed ones matched and overwritten."""
-        by_type: dict[tuple[str, bool], list[dict]] = defaultdict(list)
+        that type), their ends found by element id (and checked by IRI); changed ones matched by
+        IRI and overwritten."""
+        groups: dict[tuple[str, bool, tuple[str, ...]], list[dict]] = defaultdict(list)
+        ids = self.ids or {}
         for r in rels:
-            by_type[r.type, r.key in remote].append({"a": r.start, "b": r.end, "props": {**r.props, "ig_hash": r.hash}})
+            props = _present({**r.props, "ig_hash": r.hash})
+            by_id = r.key not in remote and r.start in ids and r.end in ids
+            row = {"a": r.start, "b": r.end, "props": props}
+            if by_id:
+                row.update(ia=ids[r.start], ib=ids[r.end])
+            groups[r.type, by_id, tuple(props) if by_id else (r.key in remote,)].append(row)
         done = 0
-        for (rel_type, old), rows in by_type.items():
-            ends = f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{iri: row.a}}) MATCH (b:{NODE_LABEL} {{iri: row.b}}) "
-            write = (f"MATCH (a)-[r:{rel_type}]->(b) SET r = row.props" if old
-                     else f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props")
-            self.run(ends + write, rows, "writing relationships", done, len(rels))
+        for (rel_type, by_id, keys), rows in groups.items():
+            if by_id:
+                self.run(_create_relationships(rel_type, keys), rows, "writing relationships", done, len(rels),
+                         lambda batch, records, summary, t=rel_type: self._all_created(t, batch, summary))
+            else:
+                self.run(_write_relationships(rel_type, old=keys[0]), rows, "writing relationships", done, len(rels))
             done += len(rows)
         report.relationships_written = len(rels)
+
+    def _all_created(self, rel_type: str, batch, summary) -> None:
+        """A batch whose ends were not all found by element id (an id reused since it was read:
+        another client deleted and created nodes meanwhile) is written again by IRI, merged."""
+        if summary.counters.relationships_created != len(batch):
+            self.session.execute_write(self._tx, _write_relationships(rel_type, old=None), batch)
 
     def record_sources(self, sources: dict[str, str], removed: list[str]) -> None:
         """The bookkeeping, last and in one transaction: the push is complete."""
@@ -216,16 +254,46 @@ class _Writer:
         self.session.execute_write(tx)
 
 
-def _node_statements(labels: tuple[str, ...]) -> tuple[str | None, str, str]:
-    """Cypher for nodes with these labels: drop our other labels; update existing; create new
-    (three statements: see the module's doc on ArcadeDB's labels)."""
+def _node_statements(labels: tuple[str, ...]) -> tuple[str | None, str]:
+    """Cypher to update nodes that will have these labels: drop our other labels (in its own
+    transaction: see the module's doc on ArcadeDB's labels), then set the labels and properties."""
     wanted = "".join(f":{label}" for label in labels)
     unwanted = "".join(f":{label}" for label in MANAGED_LABELS if label not in labels)
     match = f"UNWIND $rows AS row MATCH (n:{NODE_LABEL} {{iri: row.iri}})"
     unlabel = f"{match} REMOVE n{unwanted}" if unwanted else None
-    update = f"{match} SET {f'n{wanted}, ' if wanted else ''}n = row.props"
-    create = f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}{wanted}) SET n = row.props"
-    return unlabel, update, create
+    return unlabel, f"{match} SET {f'n{wanted}, ' if wanted else ''}n = row.props"
+
+
+def _create_nodes(labels: tuple[str, ...], keys: tuple[str, ...], ids: bool) -> str:
+    """Cypher creating nodes with these labels and properties (rows are the property maps),
+    returning their element ids when ``ids``."""
+    wanted = "".join(f":{label}" for label in labels)
+    props = ", ".join(f"{key}: row.{key}" for key in keys)
+    create = f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}{wanted} {{{props}}})"
+    return create + " RETURN n.iri AS iri, elementId(n) AS id" if ids else create
+
+
+def _create_relationships(rel_type: str, keys: tuple[str, ...]) -> str:
+    """Cypher creating relationships between nodes found by element id (``ia``, ``ib``) and
+    checked by IRI (``a``, ``b``), with these properties."""
+    props = ", ".join(f"{key}: row.props.{key}" for key in keys)
+    return (f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.ia AND a.iri = row.a "
+            f"MATCH (b) WHERE elementId(b) = row.ib AND b.iri = row.b CREATE (a)-[:{rel_type} {{{props}}}]->(b)")
+
+
+def _write_relationships(rel_type: str, old: bool | None) -> str:
+    """Cypher writing relationships between nodes found by IRI: overwrite existing ones
+    (``old``), create new ones, or merge (None: either)."""
+    ends = f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{iri: row.a}}) MATCH (b:{NODE_LABEL} {{iri: row.b}}) "
+    verb = {True: "MATCH", False: "CREATE", None: "MERGE"}[old]
+    return ends + f"{verb} (a)-[r:{rel_type}]->(b) SET r = row.props"
+
+
+def _present(props: dict[str, Any]) -> dict[str, Any]:
+    """The properties that have a value (a null one is no property in Cypher)."""
+    if None not in props.values():
+        return props
+    return {key: value for key, value in props.items() if value is not None}
 
 
 def _save_state(kg, target: str | None, pg: PropertyGraph, report: PushReport) -> None:
@@ -244,6 +312,14 @@ def _save_state(kg, target: str | None, pg: PropertyGraph, report: PushReport) -
         pass  # a read-only place: the server's bookkeeping is enough
 
 
+class _Rows(list):
+    """A batch of rows, shown by its length: the driver formats every query's parameters for its
+    debug log, logging on or not, which took a third of the push's client CPU."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield _Rows(rows[start:start + size])

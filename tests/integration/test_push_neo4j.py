@@ -9,13 +9,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from innograph.examples import handmade_example
 from innograph.graph.bolt import NODE_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL, property_graph
-from innograph.graph.boltpush import push_neo4j
+from innograph.graph.boltpush import PushReport, _Writer, push_neo4j
 from innograph.graph.projection import projection
 from innograph.graph.store import KnowledgeGraph
 from innograph.load import ingest
@@ -181,6 +182,29 @@ def test_the_commands_take_the_backend_options(bolt, tmp_path):
         there = runner.invoke(cli, ["--store", str(tmp_path / "store"), *command, *server], catch_exceptions=False)
         assert here.exit_code == there.exit_code == 0, there.output
         assert there.stdout == here.stdout and here.stdout.strip()
+
+
+def test_relationships_whose_end_ids_went_stale_are_written_between_the_right_nodes(tmp_path, bolt):
+    """New relationships find their ends by the element id read (or returned) earlier in the push,
+    checked by IRI: when an id no longer names that node (another client deleted and created
+    nodes meanwhile), the batch is written again by IRI, so the graph is still the local one."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        ingest(kg, handmade_example())
+        push_neo4j(kg, bolt.driver, database=bolt.database)
+        pg = property_graph(kg, projection=projection(kg))
+        want = local(kg)
+    bolt.driver.execute_query(f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) WHERE r.ig_hash IS NOT NULL DELETE r",
+                              database_=bolt.database)
+    ids = {r["iri"]: r["id"] for r in bolt.driver.execute_query(
+        f"MATCH (n:{NODE_LABEL}) RETURN n.iri AS iri, elementId(n) AS id", database_=bolt.database).records}
+    iris = sorted(ids)
+    counters: dict[str, int] = defaultdict(int)
+    with bolt.driver.session(database=bolt.database) as session:
+        writer = _Writer(session, 7, counters, None)
+        writer.ids = {iri: ids[other] for iri, other in zip(iris, iris[1:] + iris[:1])}  # every id is another node's
+        writer.write_relationships(PushReport(), pg.relationships, {})
+    assert remote(bolt)["relationships"] == want["relationships"]
+    assert counters["relationships_created"] == len(pg.relationships)
 
 
 def _write(path: Path, text: str) -> Path:
