@@ -159,6 +159,8 @@ def _kind(mention, span) -> str:
     :data:`ORG_SUBJECT_WORDS`), or the object of "of/at" after a title noun ("the CEO of X"), is
     an organization. The fact written then retypes it."""
     kind = mention.entity.kind
+    if span is not None and kind == "organization" and _person_context(mention, span):
+        return "person"
     if span is None or kind != "person":
         return kind
     root = span.root
@@ -170,6 +172,37 @@ def _kind(mention, span) -> str:
     if root.dep_ == "pobj" and word in ("of", "at") and _fold(head.head.text) in _title_heads():
         return "organization"
     return kind
+
+
+#: Title nouns that also describe an organization ("X is a leader in...", "X, a provider of...").
+ORG_TITLES = frozenset("leader leaders pioneer provider member members partner partners supplier owner "
+                       "operator developer publisher producer manufacturer maker sponsor".split())
+#: "(born ...", "(b. ...", "(March 5, 1918 –", "(1918–2002)": a person's dates after the name.
+_LIFE_DATES = re.compile(r"\s*\((?:born\b|b\.|n[ée]e?\b|[A-Z]?[a-z]*\.? ?\d{1,2},? \d{3,4}|\d{1,2} \w+ \d{3,4}|\d{3,4}\s*[–-])")
+
+
+def _person_context(mention, span) -> bool:
+    """A name the tagger typed organization that reads as a person's where it stands (the small
+    English model types many surnames ORG): its life dates follow ("X (born 1947)"), a title is
+    apposed to it ("X, an economist"), or it is the subject of "be" with a title ("X was a
+    professor"). Names the detector built from an organization cue ("University") stay."""
+    if mention.source != "ner" or len(span) > 4 or any(_fold(t.text) in _org_words() for t in span):
+        return False
+    if _LIFE_DATES.match(span.doc.text, span.end_char):
+        return True
+    heads = _title_heads() - ORG_TITLES
+    root = span.root
+    if any(c.dep_ == "appos" and _fold(c.text) in heads for c in root.children):
+        return True
+    return root.dep_ == "nsubj" and _lemma(root.head) in ("be", "is", "was", "become", "became") and \
+        any(c.dep_ == "attr" and _fold(c.text) in heads for c in root.head.children)
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset:
+    from innograph.loaders import lexicon as lx
+
+    return frozenset(lx.ORG_NOUNS) | frozenset(w for d in lx.ORG_DESCRIPTIONS for w in d.split())
 
 
 @lru_cache(maxsize=1)

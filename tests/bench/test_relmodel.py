@@ -150,3 +150,30 @@ def test_a_name_typed_person_after_a_title_and_of_is_an_organization_for_the_mod
     person = SimpleNamespace(entity=SimpleNamespace(kind="person"))
     assert relmodel._kind(person, doc[6:8]) == "organization"
     assert relmodel._kind(person, doc[0:2]) == "person"
+
+
+def _parsed(text: str, heads: list[int], deps: list[str]):
+    doc = spacy.blank("en")(text)
+    for token, head, dep in zip(doc, heads, deps):
+        token.head, token.dep_ = doc[head], dep
+    return doc
+
+
+def test_a_name_typed_organization_that_reads_as_a_person_is_a_person_for_the_model():
+    from types import SimpleNamespace
+
+    tagged = SimpleNamespace(entity=SimpleNamespace(kind="organization"), source="ner")
+    doc = _parsed("Brook was a professor at Pellow University", [1, 1, 3, 1, 3, 6, 4],
+                  ["nsubj", "ROOT", "det", "attr", "prep", "compound", "pobj"])
+    assert relmodel._kind(tagged, doc[0:1]) == "person"
+    assert relmodel._kind(tagged, doc[5:7]) == "organization"  # the object stays what it was
+    cue = SimpleNamespace(entity=SimpleNamespace(kind="organization"), source="cue")
+    assert relmodel._kind(cue, doc[0:1]) == "organization"  # a name built from a cue word is an organization
+    leader = _parsed("Pellow is a leader in sensors", [1, 1, 3, 1, 3, 4], ["nsubj", "ROOT", "det", "attr", "prep", "pobj"])
+    assert relmodel._kind(tagged, leader[0:1]) == "organization"  # leaders may be companies
+    born = _parsed("Ada Brook (born 1950) said", [1, 5, 3, 1, 3, 5, 5], ["compound", "nsubj", "punct", "acl", "npadvmod",
+                                                                         "punct", "ROOT"])
+    assert relmodel._kind(tagged, born[0:2]) == "person"
+    group = _parsed("Brook Group (born 1950) said", [1, 5, 3, 1, 3, 5, 5], ["compound", "nsubj", "punct", "acl",
+                                                                            "npadvmod", "punct", "ROOT"])
+    assert relmodel._kind(tagged, group[0:2]) == "organization"  # an organization word in the name
