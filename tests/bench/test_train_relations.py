@@ -1,0 +1,50 @@
+"""Training the relation classifier (bench/train_relations.py): French thresholds are read on what
+the model adds to the rules, and a relation that does not reach the precision aim is not shipped.
+The examples are made up for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.conftest import TESTS
+
+BENCH = TESTS.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def tr():
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("bench_train_relations", BENCH / "train_relations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module
+    sys.path.remove(str(BENCH))
+
+
+def _examples(acted_right: int, acted_wrong: int, ruled: int) -> list[tuple]:
+    """Per part: `ruled` easy positives the rules already read, and pairs the rules left, of which
+    `acted_right` are right and `acted_wrong` wrong with the same features."""
+    out = []
+    for part in (0, 1):
+        out += [(part, "post", ["fr|title:directeur", "fr|w:de"], 1, 0)] * ruled
+        out += [(part, "post", ["fr|w:avec", "fr|b:selon"], 1, 1)] * acted_right
+        out += [(part, "post", ["fr|w:avec", "fr|b:selon"], 0, 1)] * acted_wrong
+    return out
+
+
+def test_french_thresholds_are_read_on_the_pairs_the_rules_left(tr):
+    mixed = _examples(acted_right=6, acted_wrong=6, ruled=30)
+    assert "fr.w.post" not in tr.train_language(mixed, "fr")  # what the model adds is right half the time
+    unmarked = [e[:4] for e in mixed]  # without the mark, the rules' easy pairs carry the precision
+    assert "fr.w.post" in tr.train_language(unmarked, "fr")
+    clean = _examples(acted_right=12, acted_wrong=0, ruled=30)
+    arrays = tr.train_language(clean, "fr")
+    assert "fr.w.post" in arrays and 0.35 <= float(arrays["fr.t.post"]) <= 0.95
+
+
+def test_a_relation_with_few_positives_is_not_trained(tr):
+    few = [(p, "seat", ["fr|w:a"], 1, 1) for p in (0, 1)] * 3 + [(p, "seat", ["fr|w:b"], 0, 1) for p in (0, 1)] * 20
+    assert not any(k.startswith("fr.w.") for k in tr.train_language(few, "fr"))
