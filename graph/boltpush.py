@@ -9,7 +9,11 @@ The mapping is :mod:`innograph.graph.bolt`'s. A push:
    ``ig_hash`` of every node and relationship the push manages on the server, and writes the
    difference only: relationships and nodes no longer in the projection are deleted (a source
    removed locally leaves nodes and relationships no source holds: they go), new or changed
-   ones are written in batches of ``UNWIND $rows`` in managed transactions;
+   ones are written in batches of ``UNWIND $rows`` in managed transactions: a new node is
+   created with its labels and properties in one clause and returns its element id, a new
+   relationship finds its ends by element id (checked by IRI: a batch where an id went stale,
+   nodes deleted and created by another client meanwhile, is written again by IRI), which costs
+   the server a third of a lookup by IRI;
 3. records the pushed sources last, in one transaction, on the server and in a state file
    beside the store's cache (``<store>.cache/push-neo4j-<server>.json``).
 

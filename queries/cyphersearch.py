@@ -5,12 +5,18 @@ search (:mod:`.pathsearch`): same :class:`~.pathsearch.SearchFilter`, same candi
 node IRIs, edge keys), explained from the local store by :func:`.paths.explain`. What the
 embedded search computes in memory is computed here by the server, in plain Cypher (no APOC, no
 GDS: ArcadeDB's Bolt server has neither): simple paths of at most ``max_hops`` relationships
-either way (a variable-length pattern), the fact kinds and the ``as_of`` period filtered on the
-relationships' ``kind`` and day ordinals, the IRIs to avoid and the intermediate node kinds on
-the nodes, and the cost of a path — the sum of ``-log(weight × recency)`` over its
-relationships, the hub penalty of its intermediates (from their ``degree``) and the penalty for
-chained co-mentions — computed by the server, which returns the cheapest paths (``ORDER BY cost
-LIMIT``). The same diversification as the embedded search then picks the ``k`` shown.
+either way, the fact kinds and the ``as_of`` period filtered on the relationships' ``kind`` and
+day ordinals, the IRIs to avoid and the intermediate node kinds on the nodes, and the cost of a
+path — the sum of ``-log(weight × recency)`` over its relationships, the hub penalty of its
+intermediates (from their ``degree``) and the penalty for chained co-mentions.
+
+Meet in the middle: a variable-length pattern of ``max_hops`` relationships makes the server
+walk every path from the source (degree ** max_hops of them, seconds for a busy node), so the
+server walks two halves instead — the paths of up to ``ceil(max_hops / 2)`` relationships from
+the source and of up to ``floor(max_hops / 2)`` from the target (:func:`half_cypher`), with the
+cost of each half — and the client joins them on their meeting node, cheapest first
+(:func:`_join`), until the paths the ranking needs are out. The same diversification as the
+embedded search then picks the ``k`` shown.
 
 The graph must have been pushed (``innograph push neo4j``, :mod:`innograph.graph.boltpush`);
 the projection's 90th-percentile degree and latest date, which the hub penalty and recency are
@@ -19,18 +25,19 @@ relative to, are read from the local projection, which the server's copy equals.
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
+
 from innograph.errors import RemoteError, UsageError
 from innograph.graph.bolt import NODE_LABEL, RELATIONSHIP_TYPES, neo4j_driver, neo4j_module
 from innograph.graph.projection import NODATE, ORGANIZATION_KINDS, as_of_period
 from innograph.queries.pathsearch import (
-    AVOID_HUBS_PENALTY, CHAINED_MENTIONS, DIGITS, HUB_PENALTY, Candidate, Found, Reached, SearchFilter, _diversify,
-    typical_degree,
+    AVOID_HUBS_PENALTY, CHAINED_MENTIONS, DIGITS, HUB_PENALTY, RANKED, Candidate, Found, Reached, SearchFilter,
+    _diversify, typical_degree,
 )
 
-__all__ = ["Neo4jSearch", "Neo4jNeighbours", "path_cypher", "nearest_cypher", "edges_cypher"]
+__all__ = ["Neo4jSearch", "Neo4jNeighbours", "half_cypher", "nearest_cypher", "edges_cypher"]
 
-#: Paths fetched per path asked for: parallel edges and diversification need spares.
-SPARES = 40
 #: Paths from one end fetched, cheapest first, to find its nearest organizations (no path case).
 NEAREST_ROWS = 5000
 
@@ -43,26 +50,31 @@ _VALID_AT = ("NOT (r.start_day > $hi OR (r.end_day <> 0 AND (r.end_day < $lo OR 
              "(r.end_day = $lo AND $lo = $hi))))")
 
 
-def path_cypher(f: SearchFilter) -> str:
-    """The Cypher statement for a filter (labels, types and hop bounds cannot be parameters)."""
+def half_cypher(f: SearchFilter, hops: int, left: bool) -> str:
+    """The Cypher statement for one half of the meet-in-the-middle path search: the simple paths
+    of 1..`hops` relationships from ``$s`` that the filter allows, with their edge cost, the hub
+    penalty of their inner nodes and of their last node, and their co-mentions. ``left`` (from
+    the source): paths that end at the target ``$t``, or have exactly `hops` relationships and end
+    at a node that may be an intermediate (``$join``: a right half will meet it). Not left (from
+    the target): paths through nodes that may be intermediates, not through ``$t``."""
     kinds = sorted(f.kinds) if f.kinds is not None else sorted(RELATIONSHIP_TYPES)
     types = "|".join(sorted({RELATIONSHIP_TYPES[k] for k in kinds if k in RELATIONSHIP_TYPES}))
     rel_checks = ["r.kind IN $kinds"] + ([_VALID_AT] if f.as_of else [])
-    node_checks = ["NOT n.iri IN $avoid"] + (["n.kind IN $via"] if f.via is not None else [])
+    node_checks = " AND ".join(["NOT n.iri IN $avoid", "n.iri <> $t"] + (["n.kind IN $via"] if f.via is not None else []))
+    ends = (f"  AND ALL(n IN ns[1..-1] WHERE {node_checks})\n"
+            f"  AND (ns[-1].iri = $t OR (size(rs) = {int(hops)} AND $join AND ALL(n IN [ns[-1]] WHERE {node_checks})))\n"
+            if left else f"  AND ALL(n IN ns[1..] WHERE {node_checks})\n")
     return (
-        f"MATCH (a:{NODE_LABEL} {{iri: $a}}), (b:{NODE_LABEL} {{iri: $b}})\n"
-        f"MATCH p = (a)-[:{types}*1..{int(f.max_hops)}]-(b)\n"
+        f"MATCH (s:{NODE_LABEL} {{iri: $s}})\n"
+        f"MATCH p = (s)-[:{types}*1..{int(hops)}]-(:{NODE_LABEL})\n"
         "WITH nodes(p) AS ns, relationships(p) AS rs\n"
         "WHERE ALL(i IN range(1, size(ns) - 1) WHERE NOT ns[i] IN ns[0..i])\n"
-        f"  AND ALL(r IN rs WHERE {' AND '.join(rel_checks)})\n"
-        f"  AND ALL(n IN ns[1..-1] WHERE {' AND '.join(node_checks)})\n"
-        + ("  AND size(rs) >= 2\n" if f.via is not None else "")
-        + "WITH ns, rs, size([r IN rs WHERE r.kind = 'co_mentioned']) AS weak\n"
-        f"WITH ns, rs, reduce(c = 0.0, r IN rs | c + {_EDGE_COST})\n"
-        f"     + $alpha * reduce(h = 0.0, n IN ns[1..-1] | h + {_HUB})\n"
-        "     + $chained * (CASE WHEN weak > 1 THEN weak - 1 ELSE 0 END) AS cost\n"
-        "RETURN [n IN ns | n.iri] AS nodes, [r IN rs | [startNode(r).iri, r.kind, endNode(r).iri]] AS edges, cost\n"
-        "ORDER BY cost LIMIT $limit"
+        f"  AND ALL(r IN rs WHERE {' AND '.join(rel_checks)})\n" + ends
+        + "RETURN [n IN ns | n.iri] AS nodes, [r IN rs | [startNode(r).iri, r.kind, endNode(r).iri]] AS edges,\n"
+        f"       reduce(c = 0.0, r IN rs | c + {_EDGE_COST}) AS cost,\n"
+        f"       reduce(h = 0.0, n IN ns[1..-1] | h + {_HUB}) AS hub,\n"
+        f"       reduce(h = 0.0, n IN [ns[-1]] | h + {_HUB}) AS last_hub,\n"
+        "       size([r IN rs WHERE r.kind = 'co_mentioned']) AS weak"
     )
 
 
@@ -98,6 +110,61 @@ def edges_cypher(f: SearchFilter) -> str:
         f"WHERE {' AND '.join(checks)}\n"
         "RETURN iri, startNode(r).iri AS s, r.kind AS kind, endNode(r).iri AS t"
     )
+
+
+def _join(lefts: list, rights: list, params: dict, target: str, wanted: int, min_hops: int) -> dict:
+    """The cheapest paths from the two halves (:func:`half_cypher`'s rows), as node IRIs ->
+    (cost, edges): every node sequence whose rank is among the `wanted` first, ties included.
+
+    A path of more relationships than the left half holds is split where the left half ends (so
+    it is found once): a left half ending at ``m`` joined with a right half from the target ending
+    at ``m``, sharing no other node. Pairs come out cheapest first: per middle node and number
+    of co-mentions on each side (the chained penalty depends on their sum), both lists sorted by
+    cost, and a heap over the pairs (i, j) where a pair's successors are (i, j + 1) and, on the
+    first column, (i + 1, 0)."""
+    alpha, chained = params["alpha"], params["chained"]
+    heap: list = []
+    direct = sorted((r["cost"] + alpha * r["hub"] + chained * max(0, r["weak"] - 1), tuple(r["nodes"]),
+                     tuple(tuple(e) for e in r["edges"])) for r in lefts if r["nodes"][-1] == target)
+    streams: list = [(direct, [(0.0, (), ())], 0.0)]
+    halves: dict[tuple[str, bool, int], list] = defaultdict(list)
+    for side, rows in ((True, lefts), (False, rights)):
+        for r in rows:
+            if r["nodes"][-1] != target or not side:
+                part = r["cost"] + alpha * (r["hub"] + (r["last_hub"] if side else 0.0))
+                nodes, edges = tuple(r["nodes"]), tuple(tuple(e) for e in r["edges"])
+                if not side:
+                    nodes, edges = nodes[::-1], edges[::-1]
+                halves[nodes[-1] if side else nodes[0], side, r["weak"]].append((part, nodes, edges))
+    meeting: dict[str, list] = defaultdict(list)
+    for (middle, side, weak), right in halves.items():
+        if not side:
+            meeting[middle].append((weak, sorted(right)))
+    for (middle, side, weak), left in halves.items():
+        if side and middle in meeting:
+            left = sorted(left)
+            streams += [(left, right, chained * max(0, weak + other - 1)) for other, right in meeting[middle]]
+    for n, (left, right, base) in enumerate(streams):
+        if left and right:
+            heapq.heappush(heap, (left[0][0] + right[0][0] + base, n, 0, 0))
+    found: dict[tuple, tuple] = {}
+    limit = None
+    while heap:
+        cost, n, i, j = heapq.heappop(heap)
+        if limit is not None and round(cost, DIGITS) > limit:
+            break
+        left, right, base = streams[n]
+        if j + 1 < len(right):
+            heapq.heappush(heap, (left[i][0] + right[j + 1][0] + base, n, i, j + 1))
+        if j == 0 and i + 1 < len(left):
+            heapq.heappush(heap, (left[i + 1][0] + right[0][0] + base, n, i + 1, 0))
+        nodes, edges = left[i][1] + right[j][1][1:], left[i][2] + right[j][2]
+        if len(edges) < min_hops or nodes in found or len(set(nodes)) != len(nodes):
+            continue
+        found[nodes] = (cost, edges)
+        if limit is None and len(found) >= wanted:
+            limit = round(cost, DIGITS)
+    return found
 
 
 class _BoltReader:
@@ -149,11 +216,12 @@ class Neo4jSearch(_BoltReader):
     def search(self, source: str, target: str, k: int, edge_filter: SearchFilter) -> Found:
         f = edge_filter
         params = self._params(source, target, f)
-        found: dict[tuple, tuple] = {}
-        for record in self._run(path_cypher(f), {**params, "limit": SPARES * k}):
-            nodes, cost = tuple(record["nodes"]), float(record["cost"])
-            if cost < found.get(nodes, (float("inf"),))[0]:
-                found[nodes] = (cost, tuple(tuple(e) for e in record["edges"]))
+        right_hops = f.max_hops // 2
+        left_hops = f.max_hops - right_hops
+        lefts = self._run(half_cypher(f, left_hops, True),
+                          {**params, "s": source, "t": target, "join": right_hops > 0})
+        rights = self._run(half_cypher(f, right_hops, False), {**params, "s": target, "t": source}) if right_hops else []
+        found = _join(lefts, rights, params, target, RANKED * k, 2 if f.via is not None else 1)
         result = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(found, k)])
         if not result.candidates:
             result.nearest_from = self.nearest(source, (source, target), (f.max_hops + 1) // 2, f, params)

@@ -7,7 +7,7 @@ from rdflib.namespace import RDF
 
 from innograph.graph.bolt import property_graph
 from innograph.ontology.ns import IG, ORG
-from innograph.queries.cyphersearch import path_cypher
+from innograph.queries.cyphersearch import half_cypher
 from innograph.queries.pathsearch import SearchFilter
 
 
@@ -41,7 +41,7 @@ def test_rows_carry_their_sources_and_a_stable_digest():
 
 
 def test_the_cypher_applies_the_filter():
-    plain = path_cypher(SearchFilter(max_hops=3))
-    assert "*1..3]" in plain and "$lo" not in plain and "$via" not in plain
-    narrow = path_cypher(SearchFilter(as_of="2016", kinds=frozenset({"member_of"}), via=frozenset({"Cluster"})))
-    assert ":MEMBER_OF*1..4]" in narrow and "$lo" in narrow and "n.kind IN $via" in narrow
+    plain = half_cypher(SearchFilter(max_hops=3), 2, True)
+    assert "*1..2]" in plain and "$lo" not in plain and "$via" not in plain and "size(rs) = 2" in plain
+    narrow = half_cypher(SearchFilter(as_of="2016", kinds=frozenset({"member_of"}), via=frozenset({"Cluster"})), 2, False)
+    assert ":MEMBER_OF*1..2]" in narrow and "$lo" in narrow and "n.kind IN $via" in narrow
