@@ -107,11 +107,15 @@ def parse(jobs: Sequence[tuple[str, str]], *, processes: int = 1) -> Iterator:
 
 
 def _chunks(jobs: Sequence[tuple[str, str]], processes: int) -> list[list[tuple[str, str]]]:
-    """The jobs in tasks: each worker's first task holds FIRST_CHUNK texts, so this process has an
-    article to read soon after the start; then CHUNK texts per task."""
-    first = min(len(jobs), FIRST_CHUNK * processes)
+    """The jobs in tasks of CHUNK texts, except each worker's first and last task, of FIRST_CHUNK
+    texts: this process has an article to read soon after the start, and at the end the workers
+    finish together and leave it only the last article or two to read alone."""
+    small = FIRST_CHUNK * processes
+    first = min(len(jobs), small)
+    last = max(first, len(jobs) - small)
     return ([list(jobs[i:i + FIRST_CHUNK]) for i in range(0, first, FIRST_CHUNK)]
-            + [list(jobs[i:i + CHUNK]) for i in range(first, len(jobs), CHUNK)])
+            + [list(jobs[i:min(i + CHUNK, last)]) for i in range(first, last, CHUNK)]
+            + [list(jobs[i:i + FIRST_CHUNK]) for i in range(last, len(jobs), FIRST_CHUNK)])
 
 
 def _parse_chunk(chunk: list[tuple[str, str]]) -> list[dict]:
