@@ -11,6 +11,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
+from innograph.loaders.retype import retype
 from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
 
 _WB = r"(?<![\w])"
@@ -473,6 +474,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     gazetteer(ents)
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)
+    retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
     ents.finish()
     return ents
 

@@ -440,7 +440,8 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
         """'X a été fondée en 2018 par A et B', 'X was co-founded by A and B', 'X, cofondateur de Y'."""
         for cue in _FOUNDER_VERB_RE.finditer(self.folded, sent.start, sent.end):
             created = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
-            if created is None:  # "Fondée par Claire Dumas, ..., la société X"
+            if created is None and not self.folded[sent.start:cue.start()].strip(" \t\"'«“-—"):
+                # "Fondée par Claire Dumas, ..., la société X" (not "L'indice a été créé par A, ... de la société X")
                 later = [m for m in self.mentions(sent, "organization", "project") if m.start > cue.end()]
                 founders = self._coordinated(cue.end(), sent, "person", "organization")
                 later = [m for m in later if all(m.entity is not f.entity for f in founders)]

@@ -107,7 +107,9 @@ class PostsMixin:
                     if found:
                         return found
         if shared:  # "president and chief executive officer of X": coordinated titles share it
-            for other in [*t.conjuncts]:
+            later = [c for c in t.head.children if c.dep_ == "conj" and c.i > t.i and _f(c) in lx.TITLE_HEADS] \
+                if t.dep_ == "appos" and self.named_person(t.head) else []  # (see _apposed_titles)
+            for other in [*t.conjuncts, *later]:
                 if _f(other) in lx.TITLE_HEADS:
                     found = self.title_orgs(other, shared=False)
                     if found:
@@ -158,6 +160,10 @@ class PostsMixin:
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
                     c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
                 return self.people(c)
+        if head.dep_ == "conj" and self.named_person(head.head) and _apposed_titles(head.head, before=head.i):
+            return self.people(head.head)  # "X, cofondateur et directeur de Y": the parser made the second a conjunct of X
+        if head.dep_ == "conj" and head.head.dep_ == "appos" and self.named_person(head.head.head):
+            return self.people(head.head.head)  # "X, héritier et dirigeant de Y": a title coordinated to an apposition
         if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.named_person(head.head):
             # "X, directeur de Y"
             return self.people(head.head)
@@ -266,6 +272,11 @@ class PostsMixin:
             for person in self.people(subjects[0]):
                 for org in self.orgs(objects[0], retype=True):
                     self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
+
+
+def _apposed_titles(name, before: int) -> list:
+    """The title nouns apposed to a name before token `before` ("X, cofondateur et directeur de Y")."""
+    return [c for c in name.children if c.dep_ == "appos" and c.i < before and _f(c) in lx.TITLE_HEADS]
 
 
 def _bare_title(t) -> bool:

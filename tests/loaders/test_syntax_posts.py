@@ -172,3 +172,13 @@ def test_professions_and_portfolios_lexicons():
         assert head in lx.TITLE_HEADS, head
     assert {"defense", "sante", "finances", "interieur", "health", "treasury"} <= lx.PORTFOLIOS
     assert len(lx.TITLE_HEADS) >= 300 and len(lx.SYSTEMATIC_TITLES) >= 300
+
+
+def test_titles_coordinated_to_an_apposition_belong_to_its_person():
+    # the parser makes the second title a conjunct of the first, itself apposed to the name
+    found = posts("L'indice a été créé par Paul Martin, héritier et dirigeant de la société de cosmétiques Vantor Beauté.")
+    assert ("holds_post", "Paul Martin", "Vantor Beauté") in found
+    # what was created is the sentence's subject, not the organization the founder's title names
+    assert ("created_by", "Vantor Beauté", "Paul Martin") not in found
+    assert ("created_by", "Orvalis", "Claire Dumas") in posts(
+        "Fondée par Claire Dumas en 2015, la société Orvalis emploie 40 personnes.")

@@ -1,0 +1,204 @@
+"""Entity types from syntactic context and cue words, where the tagger's guess is contradicted.
+
+spaCy's small models type an unknown company name as a place or a person about as often as an
+organization ("chez Omdia", "the CEO of Logimax"). The context often says what the name is:
+
+- a descriptor noun it is apposed to: "la société X", "sa société, X", "X, une start-up",
+  "the research firm X", "X, a software company";
+- a legal form after it: "X Inc.", "X Ltd", "X SA", "X GmbH";
+- the object of a title noun's "de / of / at / chez": "directeur général de X", "an analyst at X"
+  (a country or a place held by a government title stays a place: "maire de Lyon");
+- "chez X" (a person's name there takes an honorific: "chez M. X");
+- the subject of "headquartered", the passive subject of "founded / fondée".
+
+:func:`context_kind` reads one name in its parse (it serves the rules' detection pass
+:func:`retype` and the relation model alike); :func:`retype` applies it to an article's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f
+from innograph.loaders.demonyms import COUNTRY_OF
+
+#: Nouns that say the name next to them is an organization's.
+ORG_WORDS = frozenset(lx.ORG_NOUNS) | frozenset(k for k in lx.DESCRIPTORS if " " not in k) | frozenset(
+    "start-up startups start-ups entreprises societes groupes firmes companies firms agencies banks "
+    "editeur operator operateur labo laboratory laboratoire chain chaine retailer distributeur "
+    "constructeur fabricant manufacturer maker provider fournisseur developer developpeur "
+    "insurer assureur broker courtier charity ong ngo nonprofit non-profit".split())
+#: Of those, the nouns that also describe a person ("l'investisseur X", "the developer X"): they
+#: do not make a name typed person an organization.
+PERSON_NOUNS = frozenset("investisseur investor editeur industriel constructeur fabricant maker developer developpeur "
+                         "broker courtier fournisseur provider supplier distributeur operateur operator".split())
+#: Verbs whose subject is an organization ("X is headquartered in"), and whose passive subject is.
+ORG_SUBJECT_WORDS = frozenset("headquarter headquartered".split())
+ORG_PASSIVE_WORDS = frozenset("found founded cofounded co-founded establish established incorporate incorporated "
+                              "headquarter headquartered fonde fondee fondes fondees cofonde cofondee".split())
+#: Titles held in a company, a club or an association, whose "de / of / at" complement is the
+#: employer: a name there is an organization (a city after "chercheur de", "procureur de",
+#: "président de" is where the person is from or what they govern, and stays a place).
+CORPORATE_TITLES = frozenset(
+    "pdg directeur directrice directeurs directrices dirigeant dirigeante dirigeants dirigeantes patron patronne "
+    "patrons fondateur fondatrice fondateurs fondatrices cofondateur cofondatrice cofondateurs co-fondateur "
+    "co-fondatrice manager managers entraineur entraineuse entraineurs coach employe employee employes employees "
+    "salarie salariee salaries salariees actionnaire actionnaires proprietaire proprietaires administrateur "
+    "administratrice gerant gerante "
+    "ceo ceos cfo cto coo officer officers chairman chairwoman chairperson founder founders cofounder co-founder director directors "
+    "executive executives employee employees owner owners boss".split())
+_OF_CASES = frozenset("de du des d' d’ chez of at".split())
+_DETERMINERS = frozenset("sa son leur notre votre la le l' l’ une un cette ce its their our the a an this".split())
+_PLACE_CASES = frozenset("a au aux en dans in near pres vers from".split())
+
+
+def context_kind(kind: str, label: str, span) -> str:
+    """The kind the parse gives a name the tagger typed `kind` ("person", "place"...): "organization"
+    where its context says so, else `kind` unchanged. `span` is the name's spaCy span (or None)."""
+    if span is None or kind not in ("person", "place") or _country(label):
+        return kind
+    if _legal_form(span) or _described(span, kind) or _org_subject(span):
+        return "organization"
+    root = span.root
+    case_token = next((c for c in root.children if c.dep_ == "case"), None)
+    if case_token is not None and case_token.text[:1].isupper() and case_token.i > 0:
+        return kind  # "le président De Klerk": the particle is part of the name
+    case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
+    if case == "chez" and not _honorific(span) and not _plural(root):
+        return "organization"  # (not "chez les Asiatiques")
+    title = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and _f(title) in CORPORATE_TITLES:
+        if kind == "person" and (len(label.split()) > 1 or person_evidence(span)):
+            return kind  # "le directeur de Jean X", "the manager of M. X": a person may be meant
+        return "organization"
+    return kind
+
+
+def _plural(token) -> bool:
+    return any(_f(c) in ("les", "des", "the") for c in token.children if c.dep_ == "det") or _f(token) in COUNTRY_OF
+
+
+def place_evidence(span) -> bool:
+    """The name is a place where it stands: "à X", "in X", "near X"."""
+    root = span.root
+    case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
+    return case in _PLACE_CASES
+
+
+def _country(label: str) -> bool:
+    from innograph.loaders.mentions import words_key
+
+    key = words_key(label)
+    return key in lx.COUNTRIES or re.sub(r"^(?:la|le|les|l|the) ", "", key) in lx.COUNTRIES
+
+
+def _legal_form(span) -> bool:
+    """'X Inc.', 'X, Ltd', 'X SA' (the tokens after the name; Doc.text is rebuilt at each call)."""
+    doc = span.doc
+    after = [t.text for t in doc[span.end:span.end + 2]]
+    if after[:1] == [","]:
+        after = after[1:]
+    if span[-1].text.rstrip(".").lower() in _LEGAL_WORDS:
+        return True
+    return bool(after) and after[0].rstrip(".") in _LEGAL_FORMS
+
+
+_LEGAL_FORMS = frozenset("Inc Ltd LLC PLC plc Corp GmbH AG SA SAS SARL NV BV SpA Pty Limited Incorporated".split())
+_LEGAL_WORDS = frozenset("inc ltd llc plc corp gmbh sarl sas".split())
+
+
+def _honorific(span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text == "." and span.start > 1:
+        before = doc[span.start - 2]
+    return before is not None and _f(before).rstrip(".") in _HONORIFICS
+
+
+_HONORIFICS = frozenset("m mme mlle mr mrs ms dr pr prof sir dame lord me".split())
+
+
+def person_evidence(span) -> bool:
+    """The name reads as a person's where it stands: an honorific before it, a title apposed to it
+    ("X, directeur de Y", "le directeur, X"), the subject of a verb of saying ("X a déclaré")."""
+    root = span.root
+    if _honorific(span):
+        return True
+    if any(c.dep_ == "appos" and _f(c) in lx.TITLE_HEADS for c in root.children):
+        return True
+    if root.dep_ in ("appos", "flat:name") and _f(root.head) in lx.TITLE_HEADS:
+        return True
+    return root.dep_ == "nsubj" and _f(root.head) in lx.QUOTE_VERBS
+
+
+def _described(span, kind: str) -> bool:
+    """'la société X', 'sa société, X', 'the research firm X' (the name apposed to an organization
+    noun), 'X, une start-up', 'X, a software company' (the noun apposed to the name)."""
+    words = ORG_WORDS - PERSON_NOUNS if kind == "person" else ORG_WORDS
+    root = span.root
+    head = root.head
+    if head.i not in range(span.start, span.end) and root.dep_ in ("appos", "nmod", "flat:name", "compound") \
+            and _f(head) in words and not _case(root) and head.i < span.start:
+        return True
+    for c in root.children:
+        if c.i >= span.end and c.dep_ == "appos" and _f(c) in words and c.left_edge.i == span.end + 1 \
+                and any(_f(d) in ("un", "une", "a", "an", "la", "le", "l'", "the", "cette", "this") for d in c.children):
+            return True
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and _f(before) in words and before.head.i in range(span.start, span.end) \
+            and before.dep_ in ("compound", "nmod", "appos"):
+        return True  # "the company Omdia", "la start-up Omdia": the noun right before the name heads it
+    # "sa société, Biocad, ..." the parser did not attach: a determined noun, a comma, the name
+    noun = doc[span.start - 2] if span.start >= 3 else None
+    return kind != "person" and noun is not None and doc[span.start - 1].text == "," and _f(noun) in words \
+        and _f(doc[span.start - 3]) in _DETERMINERS and not _case(root) \
+        and (root.dep_ != "conj" or (root.head.i == noun.i and not any(c.dep_ == "cc" for c in root.children))) \
+        and not (noun.dep_ in ("nmod", "pobj") and _f(noun.head.head if noun.dep_ == "pobj" else noun.head) in lx.TITLE_HEADS)
+    # (not "le chef de son parti, X": X is the title's)
+
+
+def _org_subject(span) -> bool:
+    root = span.root
+    word = _f(root.head)
+    lemma = root.head.lemma_.lower()
+    if root.dep_ == "nsubj" and (word in ORG_SUBJECT_WORDS or lemma in ORG_SUBJECT_WORDS):
+        return True
+    return root.dep_ in ("nsubjpass", "nsubj:pass") and (word in ORG_PASSIVE_WORDS or lemma in ORG_PASSIVE_WORDS)
+
+
+def retype(ents, docs) -> None:
+    """Give the article's names the kind their context says (see :func:`context_kind`). A name
+    typed person becomes an organization everywhere in the article unless some mention of it
+    reads as a person's (an honorific before it); a place becomes one where its context says so,
+    and everywhere when no mention of it reads as a place ("à X")."""
+    votes: dict[int, list] = {}
+    names = sorted((m for m in ents.mentions if m.entity.kind in ("person", "place")
+                    and m.source in ("ner", "gazetteer", "short")), key=lambda m: m.start)
+    starts = [m.start for m in names]
+    for offset, doc in docs:
+        end = offset + len(doc.text)
+        for m in names[bisect_left(starts, offset):bisect_left(starts, end)]:
+            if m.end > end:
+                continue
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            v = votes.setdefault(id(m.entity), [m.entity, [], 0])
+            if context_kind(m.entity.kind, m.entity.label, span) == "organization":
+                v[1].append(m)
+            elif (m.entity.kind == "place" and place_evidence(span)) or (m.entity.kind == "person" and person_evidence(span)):
+                v[2] += 1
+    for entity, org_mentions, against in votes.values():
+        if not org_mentions:
+            continue
+        if entity.kind == "person" and against:
+            continue  # "M. X" elsewhere: a person, whatever one context says
+        org = ents.entity("organization", entity.label, org_kind=lx.kind_of(entity.label))
+        for name in entity.names():
+            ents.add_alias(org, name)
+        moved = org_mentions if against else [m for m in ents.mentions if m.entity is entity]
+        for m in moved:
+            m.entity = org

@@ -1,0 +1,95 @@
+"""Names typed from their context (loaders/retype.py): the tagger's person or place that the
+sentence says is an organization, and the names that stay what they are. The rules alone (the
+trained model switched off); every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+
+def analysed(text: str, lang: str):
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(ents, found)] = analyse([Article(text=text, language=lang)])
+    return ents, found
+
+
+def kinds(text: str, lang: str = "fr") -> dict[str, set[str]]:
+    """Each mention's text -> the kinds its mentions were given."""
+    ents, _ = analysed(text, lang)
+    out: dict[str, set[str]] = {}
+    for m in ents.mentions:
+        out.setdefault(m.text, set()).add(m.entity.kind)
+    return out
+
+
+def facts(text: str, lang: str = "fr") -> set[tuple]:
+    _, found = analysed(text, lang)
+    return {(r.kind, r.subject.label, r.object.label) for r in found
+            if r.object is not None and r.kind not in ("mentioned", "quoted")}
+
+
+@pytest.mark.parametrize("text, name, lang", [
+    # the object of a title's "chez" / "de" / "at"
+    ("Marc Tessier, analyste des réseaux chez Quorvane, estime que la demande ralentit.", "Quorvane", "fr"),
+    ("C'est \"oui\", pour Paul Martin, cofondateur et directeur général de Vantorix, une entreprise de livraison.",
+     "Vantorix", "fr"),
+    ("John Smith, an analyst at Quorvane, said prices rose.", "Quorvane", "en"),
+    # an organization noun the name is apposed to, with or without the comma the parser drops
+    ("M. Morel croit à la capacité de sa société, Morvan, à produire le vaccin.", "Morvan", "fr"),
+    # a legal form after the name
+    ("He joined Tarvix Ltd in 2001.", "Tarvix Ltd", "en"),
+])
+def test_context_makes_an_organization(text, name, lang):
+    assert "organization" in kinds(text, lang).get(name, set())
+
+
+def test_a_retyped_name_is_an_organization_in_every_mention():
+    found = kinds("Marc Tessier, analyste chez Quorvane, a présenté les chiffres. Quorvane recrute vingt ingénieurs.")
+    assert found.get("Quorvane") == {"organization"}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a person with an honorific is a person, whatever the title before it
+    ("M. Vantor a parlé. Le porte-parole de M. Vantor a dit non.", "Vantor", "person"),
+    # a full name after a title's "de" may be the person the title serves
+    ("Le porte-parole de Jean Vasseur a refusé de répondre.", "Jean Vasseur", "person"),
+    # "le chef de son parti, X": the name is the title's person, not the party
+    ("Le chef de son parti, Pierre Lemaire, a salué le résultat.", "Pierre Lemaire", "person"),
+    # a place a government or territorial title holds stays a place
+    ("Le maire de Lyon a inauguré la ligne.", "Lyon", "place"),
+])
+def test_names_that_keep_their_kind(text, name, kind):
+    assert kinds(text).get(name) == {kind}
+
+
+def test_a_place_named_as_one_elsewhere_is_an_organization_only_where_the_context_says():
+    found = kinds("Le directeur général de Valmoria, Paul Durand, a parlé. Le siège est situé à Valmoria depuis 1990.")
+    assert found.get("Valmoria") in ({"organization", "place"}, {"organization"})
+
+
+def test_posts_read_through_a_retyped_name():
+    assert ("holds_post", "Paul Martin", "Vantorix") in facts(
+        "C'est \"oui\", pour Paul Martin, cofondateur et directeur général de Vantorix, une entreprise de livraison.")
+    assert ("holds_post", "John Smith", "Quorvane") in facts("John Smith, an analyst at Quorvane, said prices rose.", "en")
+
+
+def test_context_kind_is_shared_with_the_relation_model():
+    """The function reads one name in its parse: what the model calls for its candidate pairs."""
+    from innograph.loaders.nlp import pipeline
+    from innograph.loaders.retype import context_kind
+
+    doc = pipeline("en")("Grant is the chief executive officer of Logimax.")
+    span = next(s for s in [doc[7:8]] if s.text == "Logimax")
+    assert context_kind("person", "Logimax", span) == "organization"
+    assert context_kind("place", "Logimax", span) == "organization"
+    assert context_kind("person", "Grant", doc[0:1]) == "person"
+    assert context_kind("organization", "Logimax", span) == "organization"
