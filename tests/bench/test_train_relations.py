@@ -48,3 +48,10 @@ def test_french_thresholds_are_read_on_the_pairs_the_rules_left(tr):
 def test_a_relation_with_few_positives_is_not_trained(tr):
     few = [(p, "seat", ["fr|w:a"], 1, 1) for p in (0, 1)] * 3 + [(p, "seat", ["fr|w:b"], 0, 1) for p in (0, 1)] * 20
     assert not any(k.startswith("fr.w.") for k in tr.train_language(few, "fr"))
+
+
+def test_the_post_model_learns_from_the_pairs_the_rules_left(tr):
+    ruled_only = _examples(acted_right=3, acted_wrong=0, ruled=30)  # 6 positives left by the rules
+    assert "en.w.post" not in tr.train_language(ruled_only, "en")
+    seats = [(e[0], "seat", *e[2:]) for e in ruled_only]
+    assert "en.w.seat" in tr.train_language(seats, "en")  # other relations learn from every pair
