@@ -49,6 +49,12 @@ CORPORATE_TITLES = frozenset(
     "administratrice gerant gerante "
     "ceo ceos cfo cto coo officer officers chairman chairwoman chairperson founder founders cofounder co-founder director directors "
     "executive executives employee employees owner owners boss".split())
+#: Title nouns only a person holds (an organization can be a leader, an owner, a member, a founder).
+PERSON_TITLES = frozenset(lx.TITLE_HEADS) - frozenset(
+    "leader leaders owner owners member members partner partners founder founders cofounder cofounders co-founder "
+    "fondateur fondatrice fondateurs membre membres chef chefs head heads sponsor sponsors provider providers "
+    "supplier suppliers operateur operator operators editeur publisher leader proprietaire proprietaires "
+    "actionnaire actionnaires shareholder shareholders investor investors investisseur investisseurs".split())
 _OF_CASES = frozenset("de du des d' d’ chez of at".split())
 _DETERMINERS = frozenset("sa son leur notre votre la le l' l’ une un cette ce its their our the a an this".split())
 _PLACE_CASES = frozenset("a au aux en dans in near pres vers from".split())
@@ -56,8 +62,14 @@ _PLACE_CASES = frozenset("a au aux en dans in near pres vers from".split())
 
 def context_kind(kind: str, label: str, span) -> str:
     """The kind the parse gives a name the tagger typed `kind` ("person", "place"...): "organization"
-    where its context says so, else `kind` unchanged. `span` is the name's spaCy span (or None)."""
-    if span is None or kind not in ("person", "place") or _country(label):
+    where its context says so (and "person" for an organization that is said to hold a person's
+    title, or to be born), else `kind` unchanged. `span` is the name's spaCy span (or None)."""
+    if span is None or _country(label):
+        return kind
+    if kind == "organization":  # "X (born 1947) is a mathematician", "X was the professor of ...": a person
+        named = lx.kind_of(label) is None and not label.isupper() and not _legal_form(span)
+        return "person" if named and (_honorific(span) or _person_predicate(span)) else kind
+    if kind not in ("person", "place"):
         return kind
     if _legal_form(span) or _described(span, kind) or _org_subject(span):
         return "organization"
@@ -74,6 +86,21 @@ def context_kind(kind: str, label: str, span) -> str:
             return kind  # "le directeur de Jean X", "the manager of M. X": a person may be meant
         return "organization"
     return kind
+
+
+def _person_predicate(span) -> bool:
+    """A person's title said of the name ("X is a mathematician", "X est professeur", "X, a
+    professor at Y"), or its birth ("X (born 1947)")."""
+    root = span.root
+    if any(c.dep_ == "acl" and _f(c) in ("born", "ne", "nee") for c in root.children):
+        return True
+    if root.dep_ != "nsubj":
+        return False  # (an apposition after an object may be another name's: "the Mint (President and CEO)")
+    head = root.head
+    predicates = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1]
+    predicates += [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "attr"]
+    return any(_f(p) in PERSON_TITLES or (p.pos_ == "PROPN" and any(  # "the Professor Emeritus"
+        c.dep_ == "compound" and _f(c) in PERSON_TITLES for c in p.children)) for p in predicates)
 
 
 def _plural(token) -> bool:
@@ -175,8 +202,9 @@ def retype(ents, docs) -> None:
     reads as a person's (an honorific before it); a place becomes one where its context says so,
     and everywhere when no mention of it reads as a place ("à X")."""
     votes: dict[int, list] = {}
-    names = sorted((m for m in ents.mentions if m.entity.kind in ("person", "place")
-                    and m.source in ("ner", "gazetteer", "short")), key=lambda m: m.start)
+    names = sorted((m for m in ents.mentions if m.source in ("ner", "gazetteer", "short") and (
+        m.entity.kind in ("person", "place") or (m.entity.kind == "organization" and m.entity.org_kind is None))),
+        key=lambda m: m.start)
     starts = [m.start for m in names]
     for offset, doc in docs:
         end = offset + len(doc.text)
@@ -187,7 +215,8 @@ def retype(ents, docs) -> None:
             if span is None or len(span) == 0:
                 continue
             v = votes.setdefault(id(m.entity), [m.entity, [], 0])
-            if context_kind(m.entity.kind, m.entity.label, span) == "organization":
+            kind = context_kind(m.entity.kind, m.entity.label, span)
+            if kind != m.entity.kind:
                 v[1].append(m)
             elif (m.entity.kind == "place" and place_evidence(span)) or (m.entity.kind == "person" and person_evidence(span)):
                 v[2] += 1
@@ -196,6 +225,9 @@ def retype(ents, docs) -> None:
             continue
         if entity.kind == "person" and against:
             continue  # "M. X" elsewhere: a person, whatever one context says
+        if entity.kind == "organization":  # a person everywhere the article names them
+            ents.merge(ents.entity("person", entity.label), entity)
+            continue
         org = ents.entity("organization", entity.label, org_kind=lx.kind_of(entity.label))
         for name in entity.names():
             ents.add_alias(org, name)

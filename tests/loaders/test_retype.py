@@ -93,3 +93,15 @@ def test_context_kind_is_shared_with_the_relation_model():
     assert context_kind("place", "Logimax", span) == "organization"
     assert context_kind("person", "Grant", doc[0:1]) == "person"
     assert context_kind("organization", "Logimax", span) == "organization"
+
+
+def test_an_organization_said_to_hold_a_persons_title_or_to_be_born_is_a_person():
+    from innograph.loaders.nlp import pipeline
+    from innograph.loaders.retype import context_kind
+
+    doc = pipeline("en")("Marvin Keltz (born 2 May 1950) is a Canadian chemist.")
+    assert context_kind("organization", "Marvin Keltz", doc[0:2]) == "person"
+    doc = pipeline("en")("Orvane Partners is an executive search firm based in Leeds.")
+    assert context_kind("organization", "Orvane Partners", doc[0:2]) == "organization"
+    doc = pipeline("en")("Keltz Labs is the leader of the market.")
+    assert context_kind("organization", "Keltz Labs", doc[0:2]) == "organization"
