@@ -9,7 +9,10 @@ what the store already knows; read relations (:mod:`.relations`); write them thr
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+from collections import deque
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -71,23 +74,37 @@ class DocumentsLoader:
 
     def read_many(self, items: list[tuple[Path, str]], *, options: dict):
         """Payloads for each (path, origin), or the InputError that file raised, yielded file by
-        file as soon as its articles are read: spaCy parses the articles of every file as one
-        batch (in worker processes when there is enough text), ahead of the relations."""
-        read: list = []
-        for path, origin in items:
-            try:
-                read.append(self._articles(path, options))
-            except InputError as error:
-                read.append(error)
-        articles = [a for r in read if not isinstance(r, BaseException) for a in r[0]]
+        file as soon as its articles are analysed. spaCy parses the articles of every file as one
+        batch, ahead of the relations: in worker processes when there is enough text, which
+        start on the first files while this process reads the next."""
+        read: list = []  # per file, as it is read: (articles, digest) or its InputError
+
+        def articles():
+            for path, _ in items:
+                try:
+                    outcome = self._articles(path, options)
+                except InputError as error:
+                    read.append(error)
+                    continue
+                read.append(outcome)
+                yield from outcome[0]
+
         gazetteer = options.get("gazetteer") or Gazetteer()
-        results = analyse_iter(articles, gazetteer=gazetteer)
-        for (path, origin), r in zip(items, read):
-            if isinstance(r, BaseException):
-                yield r
+        results = analyse_iter(articles(), gazetteer=gazetteer)
+        ahead: deque = deque()  # results taken to get a file read, not yet used
+        for n, (_, origin) in enumerate(items):
+            while len(read) <= n:  # the file is not read yet: the analysis reads on
+                result = next(results, None)
+                if result is None:  # no article left: every file is read
+                    break
+                ahead.append(result)
+            outcome = read[n]
+            if isinstance(outcome, BaseException):
+                yield outcome
                 continue
-            arts, digest = r
-            yield self._payloads(arts, [next(results) for _ in arts], origin, digest)
+            arts, digest = outcome
+            found = [ahead.popleft() if ahead else next(results) for _ in arts]
+            yield self._payloads(arts, found, origin, digest)
 
     def _articles(self, path: Path, options: dict):
         if str(path) == "-":
@@ -130,27 +147,41 @@ def analyse(articles: list[Article], *, gazetteer: Gazetteer | None = None, n_pr
     return list(analyse_iter(articles, gazetteer=gazetteer, n_process=n_process))
 
 
-def analyse_iter(articles: list[Article], *, gazetteer: Gazetteer | None = None,
+def analyse_iter(articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
                  n_process: int | None = None):
     """(entities, relations) of each article, in order, each as soon as its parse is there.
 
-    spaCy parses in worker processes (both cores) when there is enough text, while this process
-    reads the relations of the articles already parsed. Articles are read one after the other:
-    each one's names join the gazetteer the next ones are linked with.
+    `articles` may be a generator reading files. It is read ahead until there is enough text for
+    worker processes: then spaCy parses in them (both cores) from the first articles on, while
+    this process reads the next ones, then the relations of the articles already parsed.
+    Articles are read one after the other: each one's names join the gazetteer the next ones are
+    linked with.
     """
     from innograph.loaders.nlp import parse
 
     gazetteer = gazetteer or Gazetteer()
-    jobs = [(n, offset, a.language, piece)
-            for n, a in enumerate(articles) for offset, piece in a.pieces()]
-    chars = sum(len(piece) for *_, piece in jobs)
+    articles = iter(articles)
+    head: list = []
+    chars = 0
+    for article in articles:
+        head.append((article, article.pieces()))
+        chars += sum(len(piece) for _, piece in head[-1][1])
+        if chars > PARALLEL_CHARS:
+            break
     processes = n_process or (min(2, os.cpu_count() or 1) if chars > PARALLEL_CHARS else 1)
-    docs = parse([(lang, piece) for _, _, lang, piece in jobs], processes=processes)
-    offsets: list[list[int]] = [[] for _ in articles]
-    for n, offset, _, _ in jobs:
-        offsets[n].append(offset)
-    for article, starts in zip(articles, offsets):
-        yield _analyse_one(article, [(offset, next(docs)) for offset in starts], gazetteer)
+    order: list = []  # (article, offsets of its pieces), as its pieces go to the parser
+
+    def jobs():
+        for article, pieces in itertools.chain(head, ((a, a.pieces()) for a in articles)):
+            order.append((article, [offset for offset, _ in pieces]))
+            for _, piece in pieces:
+                yield article.language, piece
+
+    docs = parse(jobs(), processes=processes)
+    first = next(docs, None)  # parse takes every job before its first doc: `order` is complete
+    docs = itertools.chain([] if first is None else [first], docs)
+    for article, offsets in order:
+        yield _analyse_one(article, [(offset, next(docs)) for offset in offsets], gazetteer)
 
 
 def _analyse_one(article: Article, docs: list, gazetteer: Gazetteer):

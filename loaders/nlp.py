@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from innograph.errors import MissingExtraError
 
@@ -75,47 +76,74 @@ def _load(lang: str):
     raise MissingExtraError("nlp", wanted)
 
 
-def parse(jobs: Sequence[tuple[str, str]], *, processes: int = 1) -> Iterator:
-    """The spaCy ``Doc`` of each (language, text) in `jobs`, in their order.
+def parse(jobs: Iterable[tuple[str, str]], *, processes: int = 1) -> Iterator:
+    """The spaCy ``Doc`` of each (language, text) in `jobs`, in their order. Every job is taken
+    from `jobs` before the first doc is yielded.
 
-    In this process (``processes`` 1) each language's texts are parsed in one batch; otherwise
-    by a pool of `processes` forked workers, CHUNK texts per task.
+    In this process (``processes`` 1) each language's texts are parsed in one batch. Otherwise
+    a pool of `processes` forked workers parses them, CHUNK texts per task, each task sent as soon
+    as its texts are taken: `jobs` may be a generator reading files, and the workers parse the
+    first ones while it reads the next.
     """
-    langs = sorted({lang for lang, _ in jobs})
-    if processes <= 1 or len(jobs) <= CHUNK:
-        docs: list = [None] * len(jobs)
-        for lang in langs:
-            where = [i for i, (lg, _) in enumerate(jobs) if lg == lang]
-            texts = (jobs[i][1] for i in where)
-            for i, doc in zip(where, pipeline(lang).pipe(texts, batch_size=BATCH_SIZE)):
-                docs[i] = doc
-        yield from docs
+    if processes > 1:
+        yield from _parse_in_workers(iter(jobs), processes)
         return
+    jobs = list(jobs)
+    docs: list = [None] * len(jobs)
+    for lang in sorted({lang for lang, _ in jobs}):
+        where = [i for i, (lg, _) in enumerate(jobs) if lg == lang]
+        texts = (jobs[i][1] for i in where)
+        for i, doc in zip(where, pipeline(lang).pipe(texts, batch_size=BATCH_SIZE)):
+            docs[i] = doc
+    yield from docs
+
+
+def _parse_in_workers(jobs: Iterator[tuple[str, str]], processes: int) -> Iterator:
+    """:func:`parse` in the worker pool (in this process when there are no more than CHUNK
+    texts). The pool is forked once the languages of the first texts are loaded; a language that
+    only comes later is loaded by each worker when it first meets it."""
     from spacy.tokens import Doc
 
-    vocabs = {lang: pipeline(lang).vocab for lang in langs}
-    chunks = _chunks(jobs, processes)
+    head = list(itertools.islice(jobs, CHUNK + 1))
+    if len(head) <= CHUNK:
+        yield from parse(head)
+        return
+    pool = _pool(sorted({lang for lang, _ in head}), processes)
+    sent: list = []
     done = 0
     try:
-        for chunk, parsed in zip(chunks, _pool(langs, processes).map(_parse_chunk, chunks)):
-            for (lang, _), data in zip(chunk, parsed):
-                yield Doc(vocabs[lang]).from_dict(data)
+        for chunk in _chunks(itertools.chain(head, jobs), processes):
+            sent.append((chunk, pool.submit(_parse_chunk, chunk)))
+        for chunk, future in sent:
+            for (lang, _), data in zip(chunk, future.result()):
+                yield Doc(pipeline(lang).vocab).from_dict(data)
             done += 1
     finally:
-        if done < len(chunks):  # the caller stopped early (an error): drop the work still queued
+        if done < len(sent):  # the caller stopped early, or an error: drop the work still queued
             shutdown()
 
 
-def _chunks(jobs: Sequence[tuple[str, str]], processes: int) -> list[list[tuple[str, str]]]:
+def _chunks(jobs: Iterable[tuple[str, str]], processes: int) -> Iterator[list[tuple[str, str]]]:
     """The jobs in tasks of CHUNK texts, except each worker's first and last task, of FIRST_CHUNK
     texts: this process has an article to read soon after the start, and at the end the workers
-    finish together and leave it only the last article or two to read alone."""
+    finish together and leave it only the last article or two to read alone. Each task is
+    yielded as soon as its jobs are taken (and the next few, to know where the end is)."""
+    jobs = iter(jobs)
     small = FIRST_CHUNK * processes
-    first = min(len(jobs), small)
-    last = max(first, len(jobs) - small)
-    return ([list(jobs[i:i + FIRST_CHUNK]) for i in range(0, first, FIRST_CHUNK)]
-            + [list(jobs[i:min(i + CHUNK, last)]) for i in range(first, last, CHUNK)]
-            + [list(jobs[i:i + FIRST_CHUNK]) for i in range(last, len(jobs), FIRST_CHUNK)])
+    first = list(itertools.islice(jobs, small))
+    for i in range(0, len(first), FIRST_CHUNK):
+        yield first[i:i + FIRST_CHUNK]
+    rest: list = []
+    for job in jobs:
+        rest.append(job)
+        if len(rest) == CHUNK + small:
+            yield rest[:CHUNK]
+            del rest[:CHUNK]
+    cut = max(0, len(rest) - small)
+    if cut:
+        yield rest[:cut]
+    for i in range(cut, len(rest), FIRST_CHUNK):
+        yield rest[i:i + FIRST_CHUNK]
 
 
 def _parse_chunk(chunk: list[tuple[str, str]]) -> list[dict]:

@@ -71,3 +71,45 @@ def test_a_caller_that_stops_early_leaves_no_work_queued():
     assert "pool" not in nlp._POOL
     assert len(list(nlp.parse(TEXTS * 3, processes=2))) == len(TEXTS) * 3
     nlp.shutdown()
+
+
+def test_texts_can_come_from_a_generator_and_a_language_met_late_is_loaded_by_the_workers():
+    jobs = [job for job in TEXTS * 4 if job[0] == "fr"] + [job for job in TEXTS * 4 if job[0] == "en"]
+    here = [signature(d) for d in nlp.parse(jobs, processes=1)]
+    english = nlp._PIPELINES.pop("en")
+    nlp.shutdown()  # the next pool is forked with French only
+    try:
+        there = [signature(d) for d in nlp.parse(iter(jobs), processes=2)]
+    finally:
+        nlp.shutdown()
+        nlp._PIPELINES["en"] = english
+    assert there == here
+
+
+def test_a_folder_read_while_the_workers_parse_stops_at_its_bad_file(tmp_path, monkeypatch):
+    from innograph.errors import InputError
+    from innograph.graph.store import KnowledgeGraph
+    from innograph.load import ingest_many
+    from innograph.loaders import documents
+
+    paths = []
+    for n, (_, text) in enumerate(TEXTS * 2):
+        paths.append(tmp_path / f"{n:02d}.txt")
+        paths[-1].write_text(text + "\n", encoding="utf-8")
+    paths[7].write_bytes(b"")  # empty: an input error
+    in_process = KnowledgeGraph()
+    stored_here = [r.path for r in ingest_many(in_process, paths[:7], kind="documents")]
+    monkeypatch.setattr(documents, "PARALLEL_CHARS", 200)  # these short files go to the workers
+    kg = KnowledgeGraph()
+    stored = []
+    with pytest.raises(InputError, match="empty") as caught:
+        for result in ingest_many(kg, paths, kind="documents"):
+            stored.append(result.path)
+    assert "07.txt" in str(caught.value)
+    assert stored == stored_here == [str(p) for p in paths[:7]]
+    assert _facts(kg) == _facts(in_process)
+    nlp.shutdown()
+
+
+def _facts(kg) -> list[str]:
+    return sorted(str(q) for q in kg.store if not q.predicate.value.endswith("#loadedAt"))
