@@ -198,11 +198,12 @@ def predict(w, rows):
 
 
 def best_threshold(probs, labels, floor=0.35, beta=1.0, min_precision=None) -> tuple[float, float]:
-    """The threshold with the best F-beta on (probs, labels); beta < 1 favours precision. With
-    `min_precision`, the lowest threshold reaching that precision with at least 5 right (none:
-    F-beta 0, and the relation is not shipped)."""
-    best = (0.5, 0.0)
-    for t in np.arange(floor, 0.96, 0.05):
+    """The threshold with the best F-beta on (probs, labels), each threshold judged with its two
+    neighbours on the grid (the middle of a plateau, not its edge before a cliff); beta < 1 favours
+    precision. With `min_precision`, the lowest threshold reaching that precision with at least 5
+    right (none: F-beta 0, and the relation is not shipped)."""
+    grid, scores = [round(float(t), 2) for t in np.arange(floor, 0.96, 0.05)], []
+    for t in grid:
         pred = probs >= t
         tp = float((pred & (labels == 1)).sum())
         p = tp / pred.sum() if pred.sum() else 0.0
@@ -210,10 +211,13 @@ def best_threshold(probs, labels, floor=0.35, beta=1.0, min_precision=None) -> t
         b2 = beta * beta
         f = (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
         if min_precision is not None and p >= min_precision and tp >= 5:
-            return (round(float(t), 2), f)
-        if f > best[1] + 1e-9:
-            best = (round(float(t), 2), f)
-    return (0.5, 0.0) if min_precision is not None else best
+            return (t, f)
+        scores.append(f)
+    if min_precision is not None or not any(scores):
+        return (0.5, 0.0)
+    smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(scores))]
+    i = max(range(len(grid)), key=lambda i: (round(smooth[i], 9), -i))
+    return (grid[i], scores[i])
 
 
 def _acted(example) -> bool:

@@ -146,32 +146,19 @@ def _joined(text: str, sentences, mentions) -> list:
     return out
 
 
-#: Words whose subject is an organization whatever the tagger says ("Brightwave Tools is
-#: headquartered in Leeds"), and those whose passive subject is one ("X was founded in 1990").
-ORG_SUBJECT_WORDS = frozenset("headquarter headquartered".split())
-ORG_PASSIVE_WORDS = frozenset("found founded cofounded co-founded establish established incorporate incorporated "
-                              "headquarter headquartered".split())
-
-
 def _kind(mention, span) -> str:
     """The mention's kind for the model, where the parse contradicts the tagger: a name typed
-    person that is the subject of "headquartered" or the passive subject of "founded" (see
-    :data:`ORG_SUBJECT_WORDS`), or the object of "of/at" after a title noun ("the CEO of X"), is
-    an organization. The fact written then retypes it."""
+    person or place is an organization where :func:`.retype.context_kind` says so (the rules'
+    detection reads names with the same function), a name typed organization is a person where it
+    reads as one (:func:`_person_context`). The fact written then retypes the entity."""
     kind = mention.entity.kind
-    if span is not None and kind == "organization" and _person_context(mention, span):
-        return "person"
-    if span is None or kind != "person":
+    if span is None or kind == "place":
         return kind
-    root = span.root
-    head = root.head
-    word = _lemma(head)
-    if root.dep_ == "nsubj" and word in ORG_SUBJECT_WORDS or \
-            root.dep_ in ("nsubjpass", "nsubj:pass") and word in ORG_PASSIVE_WORDS:
-        return "organization"
-    if root.dep_ == "pobj" and word in ("of", "at") and _fold(head.head.text) in _title_heads():
-        return "organization"
-    return kind
+    if kind == "organization":
+        return "person" if _person_context(mention, span) else kind
+    from innograph.loaders.retype import context_kind
+
+    return context_kind(kind, mention.entity.label, span)
 
 
 #: Title nouns that also describe an organization ("X is a leader in...", "X, a provider of...").

@@ -55,3 +55,14 @@ def test_the_post_model_learns_from_the_pairs_the_rules_left(tr):
     assert "en.w.post" not in tr.train_language(ruled_only, "en")
     seats = [(e[0], "seat", *e[2:]) for e in ruled_only]
     assert "en.w.seat" in tr.train_language(seats, "en")  # other relations learn from every pair
+
+
+def test_a_threshold_is_taken_in_the_middle_of_a_plateau_not_at_its_edge(tr):
+    import numpy as np
+
+    # right at 0.5-0.8 and a wrong one at 0.45: F1 is 1.0 from 0.5 to 0.8 and falls after 0.8
+    probs = np.array([0.81, 0.81, 0.81, 0.45, 0.2, 0.2])
+    labels = np.array([1, 1, 1, 0, 0, 0])
+    threshold, f1 = tr.best_threshold(probs, labels)
+    assert f1 == 1.0 and 0.5 < threshold < 0.8
+    assert tr.best_threshold(probs, np.zeros(6, dtype=int)) == (0.5, 0.0)
