@@ -63,6 +63,11 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 if label.endswith("-based"):
                     end -= len("-based")
                     label = label[: -len("-based")]
+                cut = _country_prefix(ents.text[start:end])
+                if cut is not None:  # "Côte d'Ivoire Retrouvailles": a country, then a headline run on
+                    end = start + cut
+                    label = clean_name(ents.text[start:end])
+                    words = label.split()
                 before = ents.folded[max(0, start - 5):start]
                 country = words_key(label) in lx.COUNTRIES  # "le Ghana", "au Mali": a country takes an article
                 if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
@@ -85,6 +90,23 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
             elif kind == "event":
                 ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+def _country_prefix(text: str) -> int | None:
+    """Where a place name that starts with a whole country's name followed by another capitalized
+    word should end (the longest such country; None when the name is no such run-on)."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) < 2 or words_key(text) in lx.COUNTRIES:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        if words_key(text[:words[n - 1].end()]) in lx.COUNTRIES and words[n].group(0)[:1].isupper() \
+                and words_key(words[n].group(0)) not in _PLACE_WORDS:  # (not "Benin City", "Mexico State")
+            return words[n - 1].end()
+    return None
+
+
+_PLACE_WORDS = frozenset("city town ville state etat province county district island islands ile iles bay baie "
+                         "river riviere fleuve lake lac valley vallee mountains monts coast cote region square".split())
 
 
 _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|de|du|d['’]|of[ \t]+the|of|and|et))+[ \t]*$")

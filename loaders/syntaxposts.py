@@ -17,16 +17,18 @@ _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
 _AS = frozenset("as comme".split())
 _HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
-_FORMER = frozenset("former ancien ancienne ex then previous".split())
+_FORMER = frozenset("former ancien ancienne anciens anciennes ex then previous".split())
 #: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 #: Titles whose "de" complement is a portfolio, not an organization ("ministre de la Défense").
 #: "Santé du Ghana", "Affaires étrangères de la France": a field named with its country.
 _FIELD_OF = re.compile(r"^.+?\s(?:du|de la|de l['’]|des|de|d['’])\s?([A-ZÀ-Ý][\w\s\-'’]+)$")
 #: Titles that, with no organization, are held in the name of a country ("le président X").
-_HEAD_OF_STATE = frozenset("president presidente ministre ex-president ex-presidente vice-president vice-presidente".split())
+_HEAD_OF_STATE = frozenset("president presidente ministre ex-president ex-presidente vice-president vice-presidente "
+                           "presidents presidentes ministres ex-presidents ex-presidentes".split())
 _PLAIN_ADJECTIVES = frozenset("premier premiere ancien ancienne nouveau nouvelle actuel actuelle futur future sortant sortante "
-                               "defunt defunte interimaire elu elue".split())
+                               "defunt defunte interimaire elu elue anciens anciennes nouveaux nouvelles actuels actuelles "
+                               "defunts defuntes elus elues".split())
 _FOR_CASES = frozenset("pour for".split())
 _AT_CASES = frozenset("a au aux".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
@@ -159,7 +161,9 @@ class PostsMixin:
         for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
                     c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
-                return self.people(c)
+                more = [p for d in t.children if d.dep_ == "conj" and d.i > c.i and _f(t).endswith("s")
+                        and self.mention(d, "person") for p in self.people(d)]
+                return _unique(self.people(c) + more)  # "les anciens présidents A et B": the parser hangs B on the title
         if head.dep_ == "conj" and self.named_person(head.head) and _apposed_titles(head.head, before=head.i):
             return self.people(head.head)  # "X, cofondateur et directeur de Y": the parser made the second a conjunct of X
         if head.dep_ == "conj" and head.head.dep_ == "appos" and self.named_person(head.head.head):

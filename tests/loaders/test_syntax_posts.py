@@ -182,3 +182,18 @@ def test_titles_coordinated_to_an_apposition_belong_to_its_person():
     assert ("created_by", "Vantor Beauté", "Paul Martin") not in found
     assert ("created_by", "Orvalis", "Claire Dumas") in posts(
         "Fondée par Claire Dumas en 2015, la société Orvalis emploie 40 personnes.")
+
+
+def test_plural_bare_titles_and_a_country_run_on_into_a_headline():
+    found = posts("Le Togo vote. Le Togo attend les résultats. "
+                  "Les anciens présidents Paul Adoko et Marc Tessou n'ont pas pu se présenter.")
+    assert {("holds_post", "Paul Adoko", "Togo"), ("holds_post", "Marc Tessou", "Togo")} <= found
+
+
+def test_a_place_name_made_of_a_country_and_a_capitalized_word_is_cut_at_the_country():
+    from innograph.loaders.namefinder import _country_prefix
+
+    assert _country_prefix("Côte d'Ivoire Élections") == len("Côte d'Ivoire")
+    assert _country_prefix("Togo Reportage") == len("Togo")
+    for whole in ("Afrique du Sud", "Sierra Leone", "Irlande du Nord", "Benin City", "Togo"):
+        assert _country_prefix(whole) is None, whole
