@@ -41,6 +41,9 @@ CHUNK = 8
 FIRST_CHUNK = 2
 #: spaCy's batch size for the texts parsed in this process.
 BATCH_SIZE = 64
+#: How much lower the workers' priority is than the loading process's (``nice``): enough that the
+#: loading process, which needs about 40 % of the CPU, never waits for a core behind them.
+WORKER_NICE = 5
 #: What a worker does not send back: the token vectors (a ~4× larger message) nobody reads.
 _NOT_SENT = ("tensor", "user_data")
 
@@ -173,7 +176,7 @@ def _pool(langs: Sequence[str], processes: int):
         return current
     shutdown()
     fork = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(processes, mp_context=fork, initializer=_one_blas_thread)
+    pool = ProcessPoolExecutor(processes, mp_context=fork, initializer=_start_worker)
     _POOL.update(pool=pool, langs=set(_PIPELINES), processes=processes, pid=os.getpid())
     return pool
 
@@ -190,8 +193,22 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
+def _start_worker() -> None:
+    """In a new worker: a lower priority than the loading process, and one BLAS thread.
+
+    The loading process reads the relations of every article the workers parse: when it is
+    ready to run it must not wait for a core behind them (the workers parse ahead, and use every
+    moment it leaves). And numpy's BLAS computes on one thread: the workers already fill the
+    cores."""
+    try:
+        os.nice(WORKER_NICE)
+    except OSError:  # not allowed here: same priority
+        pass
+    _one_blas_thread()
+
+
 def _one_blas_thread() -> None:
-    """In a worker: numpy's BLAS computes on one thread (the workers already fill the cores)."""
+    """numpy's BLAS (OpenBLAS, in numpy's wheels) computes on one thread in this process."""
     import ctypes
     import glob
 

@@ -64,6 +64,16 @@ def test_a_worker_that_dies_fails_the_parse_and_the_next_parse_works():
     assert len(list(nlp.parse(TEXTS * 3, processes=2))) == len(TEXTS) * 3
 
 
+def test_the_workers_run_below_the_loading_process():
+    list(nlp.parse(TEXTS * 3, processes=2))
+    workers = list(nlp._POOL["pool"]._processes)
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert workers and all(os.getpriority(os.PRIO_PROCESS, pid) == min(19, mine + nlp.WORKER_NICE)
+                           for pid in workers)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # this process keeps its own
+    nlp.shutdown()
+
+
 def test_a_caller_that_stops_early_leaves_no_work_queued():
     docs = nlp.parse(TEXTS * 20, processes=2)
     next(docs)
