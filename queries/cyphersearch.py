@@ -60,9 +60,11 @@ def half_cypher(f: SearchFilter, hops: int, left: bool) -> str:
     kinds = sorted(f.kinds) if f.kinds is not None else sorted(RELATIONSHIP_TYPES)
     types = "|".join(sorted({RELATIONSHIP_TYPES[k] for k in kinds if k in RELATIONSHIP_TYPES}))
     rel_checks = ["r.kind IN $kinds"] + ([_VALID_AT] if f.as_of else [])
-    node_checks = " AND ".join(["NOT n.iri IN $avoid", "n.iri <> $t"] + (["n.kind IN $via"] if f.via is not None else []))
+    checks = ["NOT n.iri IN $avoid", "n.iri <> $t"] + (["n.kind IN $via"] if f.via is not None else [])
+    node_checks = " AND ".join(checks)
     ends = (f"  AND ALL(n IN ns[1..-1] WHERE {node_checks})\n"
-            f"  AND (ns[-1].iri = $t OR (size(rs) = {int(hops)} AND $join AND ALL(n IN [ns[-1]] WHERE {node_checks})))\n"
+            f"  AND (ns[-1].iri = $t OR (size(rs) = {int(hops)} AND $join\n"
+            f"       AND ALL(n IN [ns[-1]] WHERE {node_checks})))\n"
             if left else f"  AND ALL(n IN ns[1..] WHERE {node_checks})\n")
     return (
         f"MATCH (s:{NODE_LABEL} {{iri: $s}})\n"
@@ -220,7 +222,8 @@ class Neo4jSearch(_BoltReader):
         left_hops = f.max_hops - right_hops
         lefts = self._run(half_cypher(f, left_hops, True),
                           {**params, "s": source, "t": target, "join": right_hops > 0})
-        rights = self._run(half_cypher(f, right_hops, False), {**params, "s": target, "t": source}) if right_hops else []
+        rights = (self._run(half_cypher(f, right_hops, False), {**params, "s": target, "t": source})
+                  if right_hops else [])
         found = _join(lefts, rights, params, target, RANKED * k, 2 if f.via is not None else 1)
         result = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(found, k)])
         if not result.candidates:

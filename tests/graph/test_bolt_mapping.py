@@ -43,5 +43,6 @@ def test_rows_carry_their_sources_and_a_stable_digest():
 def test_the_cypher_applies_the_filter():
     plain = half_cypher(SearchFilter(max_hops=3), 2, True)
     assert "*1..2]" in plain and "$lo" not in plain and "$via" not in plain and "size(rs) = 2" in plain
-    narrow = half_cypher(SearchFilter(as_of="2016", kinds=frozenset({"member_of"}), via=frozenset({"Cluster"})), 2, False)
+    narrow = half_cypher(SearchFilter(as_of="2016", kinds=frozenset({"member_of"}), via=frozenset({"Cluster"})),
+                         2, False)
     assert ":MEMBER_OF*1..2]" in narrow and "$lo" in narrow and "n.kind IN $via" in narrow
