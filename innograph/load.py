@@ -129,6 +129,7 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
     #: cannot have become unchanged since (the store is not asked again before writing).
     fresh: list[bool] = []
     queued: set[str] = set()
+    empty = not force and not kg.source_graphs()  # nothing stored yet: no file is asked about
     group_loader = None
 
     def flush():
@@ -148,7 +149,7 @@ def ingest_many(kg, paths, *, kind: str | None = None, force: bool = False, batc
         path = Path(raw)
         loader = loader_for(path, kind)
         origin = origin_of(path, name=options.get("name"))
-        before = [] if force else _stored(kg, path, origin)
+        before = [] if force or (empty and origin not in queued) else _stored(kg, path, origin)
         unchanged = None if force else _unchanged(path, loader, before)
         new = before == [] and origin not in queued
         queued.add(origin)
