@@ -238,6 +238,10 @@ class Extractor(EventsAndPlacesMixin, QuotationsMixin):
             return named[0].entity  # "L'OMS a ..., a déclaré son responsable": the sentence opens with it
         if not word and named and named[-1].entity.kind != "organization":
             return None  # "ce qui a coûté à X ..., selon son directeur": the nearest name is not an organization
+        prev = [s for s in self.sentences if s.end <= sent.start] if sent is not None and not word and not named else []
+        first = self.mentions(prev[-1], "organization", "person", "place")[:1] if prev else []
+        if first and first[0].entity.kind == "person":
+            return None  # "Le président X a ... . Son porte-parole, Y": the previous sentence is about a person
         if not word and sent is not None:
             earlier = [s for s in self.sentences if s.end <= sent.start and s.subject_pos is not None]
             if earlier:

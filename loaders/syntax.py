@@ -294,6 +294,10 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin):
         opening = [m for m in before if sent is not None and sent.start <= m.start <= sent.start + 6]
         if opening and opening[0].entity.kind == "organization":
             return opening[0].entity  # "L'OMS a ..., a déclaré son responsable": the sentence opens with it
+        if sent is not None and not any(m.start >= sent.start for m in before):
+            previous = [m for m in before if m.start >= max((s.start for s in self.sentences if s.end <= sent.start), default=0)]
+            if previous and previous[0].entity.kind == "person":
+                return None  # "Le président X a ... . Son porte-parole, Y": the previous sentence is about a person
         nearest = max(before, key=lambda m: m.start).entity
         return nearest if nearest.kind == "organization" else None
 

@@ -197,3 +197,12 @@ def test_a_place_name_made_of_a_country_and_a_capitalized_word_is_cut_at_the_cou
     assert _country_prefix("Togo Reportage") == len("Togo")
     for whole in ("Afrique du Sud", "Sierra Leone", "Irlande du Nord", "Benin City", "Togo"):
         assert _country_prefix(whole) is None, whole
+
+
+def test_a_possessive_title_after_a_sentence_about_a_person_is_not_an_organizations():
+    found = posts("Bien que le président Paul Adoko se soit montré critique à l'égard du Togo, il assure qu'il n'a "
+                  "rien contre l'adhésion du Togo à l'Union africaine. Toutefois, son porte-parole, Marc Tessou, "
+                  "affirme que le gouvernement accordera une attention accrue à cette demande.")
+    assert not {f for f in found if f[1] == "Marc Tessou"}
+    assert ("holds_post", "Marc Tessou", "Vantor") in posts(
+        "La société Vantor a annoncé des pertes. Son directeur, Marc Tessou, reste confiant.")
