@@ -11,7 +11,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
-from innograph.loaders.retype import retype
+from innograph.loaders.retype import french_name_ends, retype
 from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
 
 _WB = r"(?<![\w])"
@@ -469,6 +469,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     apposed_events(ents)
     acronyms(ents)
     named_entities(ents, docs)
+    french_name_ends(ents, docs)  # 'Institut australien' + 'de politique stratégique'
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)

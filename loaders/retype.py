@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
@@ -234,3 +235,29 @@ def retype(ents, docs) -> None:
         moved = org_mentions if against else [m for m in ents.mentions if m.entity is entity]
         for m in moved:
             m.entity = org
+
+
+def french_name_ends(ents, docs) -> None:
+    """A French organization name the tagger cut after its cue word's adjective ("Institut
+    australien") goes on through the lower-case adjectives and "de" complements the parse hangs
+    on the cue word ("Institut australien de politique stratégique"), never into another name."""
+    if ents.lang != "fr":
+        return
+    from innograph.loaders.syntax import _french_name_end
+
+    orgs = sorted((m for m in ents.mentions if m.entity.kind == "organization" and m.source == "ner"
+                   and m.text[:1].isupper() and fold_same_length(m.text.split()[0]) in lx.NAME_CUES), key=lambda m: m.start)
+    starts = [m.start for m in orgs]
+    for offset, doc in docs:
+        end = offset + len(doc.text)
+        for m in orgs[bisect_left(starts, offset):bisect_left(starts, end)]:
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is None or m.end > end:
+                continue
+            last = _french_name_end(span[0])
+            stop = offset + last.idx + len(last.text)
+            if stop <= m.end or not ents.free(m.end, stop):
+                continue
+            label = ents.text[m.start:stop]
+            entity = ents.entity("organization", label, org_kind=m.entity.org_kind or lx.kind_of(label))
+            m.end, m.text, m.entity = stop, label, entity

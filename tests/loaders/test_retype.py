@@ -105,3 +105,18 @@ def test_an_organization_said_to_hold_a_persons_title_or_to_be_born_is_a_person(
     assert context_kind("organization", "Orvane Partners", doc[0:2]) == "organization"
     doc = pipeline("en")("Keltz Labs is the leader of the market.")
     assert context_kind("organization", "Keltz Labs", doc[0:2]) == "organization"
+
+
+def test_a_french_name_cut_after_its_adjective_goes_on_through_its_complement():
+    from innograph.loaders.mentions import ArticleEntities
+    from innograph.loaders.nlp import pipeline
+    from innograph.loaders.retype import french_name_ends
+
+    text = "Selon Marie Vallet de l'Institut canadien de politique énergétique, la demande baisse."
+    ents = ArticleEntities(text)
+    ents.lang = "fr"
+    start = text.index("Institut")
+    cut = start + len("Institut canadien")
+    ents.mention(start, cut, ents.entity("organization", text[start:cut]), "ner")  # as the tagger may cut it
+    french_name_ends(ents, [(0, pipeline("fr")(text))])
+    assert [m.text for m in ents.mentions] == ["Institut canadien de politique énergétique"]
