@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _cues, _inside_quote, completes_a_noun
+from innograph.loaders.cues import _cues, _inside_quote
 from innograph.loaders.dates import find_dates
 from innograph.loaders.text import Sentence
 
@@ -20,7 +20,6 @@ _RELATIVE_ORGANIZER_RE = re.compile(r"[ \t]*,?[ \t]*(?:which|that|que|qu')[ \t]*
 _HOSTING_VERB_RE = re.compile(r"(?<![\w])(?:is staging|will stage|stages|staged|will host|hosts|hosted|organises|organizes|will organise|will organize|organisera|organise|organisent|accueillera|accueille|co-organise|co-organisera|will run|runs)(?![\w])")
 _JOINTLY_RE = re.compile(r"(?<![\w])(?:conjointement avec|jointly with|en partenariat avec|together with|co-organise avec|co-organisee avec|co-organised with|co-organized with)[ \t]+")
 _FRONTED_PLACE_RE = re.compile(r"[ \t]*(?:installee?s?|basee?s?|implantee?s?|situee?s?|domiciliee?s?|based|located|headquartered)[ \t]+(?:a|au|en|dans|in|at)[ \t]+")
-_LOCATED_RE = re.compile(r"(?<![\w])(?:basee?s?|installee?s?|implantee?s?|situee?s?|domiciliee?s?|based|headquartered|located)\s+(?:a|au|en|dans|in|at)\s")
 
 
 class EventsAndPlacesMixin:
@@ -175,14 +174,7 @@ class EventsAndPlacesMixin:
                     if rest and any(w.rstrip("s").replace("-", " ") in lx.DESCRIPTORS for w in rest.group(0).split()):
                         self.add("located_in", org.entity, place.entity, sent)
                         continue
-            m = _LOCATED_RE.match(tail.lstrip(" ,"))
-            if m and not tail.lstrip(" ").startswith(",") and completes_a_noun(f[sent.start:org.start]):
-                m = None  # "un ingénieur du groupe X basé à Y": the engineer is based there
-            if m:
-                offset = org.end + (len(tail) - len(tail.lstrip(" ,"))) + m.end()
-                where = self.ents.starting_at(offset, "place")
-                if where:
-                    self.add("located_in", org.entity, where.entity, sent)
+            # ("X, basée à P" is read by syntaxseats.SeatsMixin.seats, with the parse's readers of seats)
         for m in re.finditer(r"(?=(?<![\w])(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+)", f[sent.start:sent.end]):
             place = self._demonym_place(m["dem"])
             if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:

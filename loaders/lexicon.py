@@ -294,7 +294,7 @@ SUPPORT_VERBS = ("soutient", "soutiennent", "soutiendra", "apporte son appui", "
 #: Verbs whose subject receives the money ("X lève 40 M€ auprès de Y", "X raised $3m from Y").
 RAISE_CUES = ("leve", "levee", "levee de fonds", "a leve", "raised", "raises", "raise", "secured", "secures", "obtient", "obtenu",
               "lands", "landed", "wins",
-              "decroche", "beneficie", "received", "receives", "won")
+              "decroche", "beneficie", "received", "receives", "won", "recu", "recoit", "recoivent")
 FUNDING_CUES = (
     "finance", "financee", "finances", "financees", "financer", "financement", "subventionne", "subvention",
     "a hauteur de", "investit", "investi", "investissement de",

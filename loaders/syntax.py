@@ -12,7 +12,8 @@ distribute it, whatever the words between:
   et fondateur de Y"), coordinated or apposed names share the title ("ses co-fondateurs A et B").
 * founders — the agent of a founding verb (passive or participle, "founded by A, B and C") or
   the subject of an active one with an organization object; "founder" titles.
-* headquarters — "based / headquartered / basé / installé à" with a place, "dont le siège est à".
+* headquarters (in :mod:`.syntaxseats`) — "based / headquartered / basé / installé à" with a place,
+  "dont le siège est à".
 * membership — joining verbs ("rejoint", "joined", "adhère à") and "membre de / member of".
 * funding (in :mod:`.syntaxfunding`) — funding verbs ("financé par", "funded by", "X finance
   Y") and loans or grants "accordé(s) par" a funder; countries and governments are actors there.
@@ -32,18 +33,19 @@ from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
-from innograph.loaders.syntaxposts import _HELM, _OWNER_POSSESSIVES, PostsMixin
+from innograph.loaders.syntaxpartners import PartnersMixin
+from innograph.loaders.syntaxposts import _HELM, PostsMixin
+from innograph.loaders.syntaxseats import SeatsMixin
 
 _NO_ARTICLE = re.compile(r"^(?:l|le|la|les|the) ")
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS)
-_PLACE_CASES = frozenset("in at a au en dans near pres".split())
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-class SyntaxReader(PostsMixin, FundingMixin, MembersMixin):
+class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -107,6 +109,7 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin):
             for m in [m for m in self.ents.mentions if m.entity.kind == "person" and offset <= m.start < end]:
                 self.affiliation(doc, m)
         self.members_and_seats()
+        self.partners_and_money()
 
     # -- who and what ------------------------------------------------------------------------
     def people(self, token) -> list:
@@ -340,39 +343,6 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin):
             verb = noun.head if noun.dep_ == "attr" else noun
             return [o for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for o in self.orgs(c)]
         return []
-
-    # -- headquarters ---------------------------------------------------------------------------
-    def based(self, t) -> None:
-        place = None
-        for c in t.children:
-            if c.dep_ == "prep" and _f(c) in _PLACE_CASES:
-                place = next((o for o in c.children if o.dep_ == "pobj"), None)
-            elif c.dep_.startswith("obl") and _case(c) in _PLACE_CASES:
-                place = c
-            if place is not None and self.places(place):
-                break
-            place = None
-        if place is None:
-            return
-        owners = []
-        if _f(t) in lx.SEAT_NOUNS:  # "dont le siège est à X", "its headquarters in X"
-            cop = t.head if t.dep_.startswith("nsubj") else None
-            if cop is not None and cop.dep_ in ("acl:relcl", "relcl"):
-                owners = self.orgs(cop.head)
-            elif any(_f(c) in _OWNER_POSSESSIVES for c in t.children):
-                owner = self.antecedent(t, "organization")
-                owners = [owner] if owner is not None else []
-        elif t.dep_ in ("acl", "amod", "appos", "relcl"):
-            if _f(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
-                return                        # based there, not the organization
-            owners = self.orgs(t.head) or self._apposed_org(t.head)
-        elif t.dep_ == "advcl":  # "Based in X, the company ..."
-            owners = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for o in self.orgs(c)]
-        else:
-            owners = [o for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj") for o in self.orgs(c)]
-        for org in owners:
-            for p in self.places(place):
-                self.add("located_in", org, p, t)
 
 
 def _spread(token) -> list:

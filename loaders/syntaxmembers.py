@@ -1,11 +1,10 @@
-"""French membership lists and seats read around the names of a sentence, where the small French
+"""French membership lists read around the names of a sentence, where the small French
 parse is too loose to trust (lists often come out as obl / nmod / conj of the wrong head):
 
 * member lists — "<Org> est composée de / regroupe / réunit / rassemble A, B et C" and, after a
   member noun, "les (pays) membres de <Org>, dont / tels que / comme A et B": every name of the list
   (an organization, or a country acting as one) is member_of the organization;
-* seats — "<Org>, dont le siège (social) est à <Place>", "<Org> a (installé) son siège à <Place>":
-  located_in.
+* seats are read by :meth:`.syntaxseats.SeatsMixin.seats`, on the same names.
 
 A list is only names joined by commas, "et" / "ainsi que" and articles; the group must be the
 organization named right before the verb (as its subject). Mixed into
@@ -15,9 +14,7 @@ from __future__ import annotations
 
 import re
 
-from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import completes_a_noun
 from innograph.loaders.mentions import words_key
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
@@ -36,27 +33,17 @@ _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*et|,?\s*ainsi\s+que)\s*(?:les?\s+|la\s+
 _SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telles?\s+que|comme|notamment|parmi\s+lesquels)"
                       r"\s+(?:les?\s+|la\s+|l['’])?$", re.I)
 _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
-#: "<Org>, dont le siège est à" / "<Org> a son siège à": the place follows.
-_SEAT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*dont\s+le\s+siège(?:\s+social)?\s+(?:est|se\s+trouve)"
-                   r"(?:\s+(?:situé|installé|basé))?|\s+(?:a|avait|possède|a\s+installé|a\s+établi)\s+(?:son|leur)"
-                   r"\s+siège(?:\s+social)?)\s+(?:à|au|aux|en|dans)\s+(?:la\s+|le\s+|l['’]|les\s+)?", re.I)
-#: "..., basée à" / "installé en" right before a place (folded text; the words of lx.BASED_WORDS):
-#: the nearest earlier name, an organization, is there.
-_BASED_AT = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.BASED_WORDS, key=len, reverse=True))})\s+"
-                       r"(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l['’]|les\s+)?$")
-#: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand").
-_APPOSED = re.compile(r"^(?:\s*,\s*(?:un|une|le|la|l['’]|des|les)\s+[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
 _NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
-_CUE = re.compile(r"basé|installé|implanté|situé|domicilié|compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres|siège", re.I)
+_CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres", re.I)
 
 
 class MembersMixin:
-    # -- lists of members and seats, read on the sentence's names --------------------------------
+    # -- lists of members (and seats: syntaxseats), read on the sentence's names --------------------------------
     def members_and_seats(self) -> None:
         mentions = sorted(self.ents.mentions, key=lambda m: m.start)
         for sent in self.sentences:
             names = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
-            self._seats_around(sent, names)
+            self.seats(sent, names)
             if not _CUE.search(sent.text):
                 continue
             for i, m in enumerate(names):
@@ -69,10 +56,6 @@ class MembersMixin:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
                 if _MEMBERS_OF.search(sent.text[:m.start - sent.start]):
                     self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF)
-                seat = _SEAT.match(after)
-                if seat is not None and i + 1 < len(names) and names[i + 1].entity.kind == "place" \
-                        and names[i + 1].start - sent.start - (m.end - sent.start) == seat.end():
-                    self._add("located_in", group, names[i + 1].entity, sent)
 
     def _group(self, m):
         """The organization a name stands for as a group (a name the model typed as a place or a
@@ -99,18 +82,3 @@ class MembersMixin:
             elif e.kind == "person":
                 self._add("member_of", e, group, sent)
             pos = m.end
-
-    def _seats_around(self, sent, names) -> None:
-        """'<Org>, un grossiste basé en <Place>': the parse lost the link; the name right before, or before
-        its apposition, is the organization."""
-        for i, m in enumerate(names):
-            if m.entity.kind != "place" or i == 0:
-                continue
-            prev = names[i - 1]
-            based = _BASED_AT.search(fold_same_length(sent.text[:m.start - sent.start]))
-            if based is not None:
-                gap = sent.text[prev.end - sent.start:based.start()]
-                complement = "," not in gap and completes_a_noun(sent.text[:prev.start - sent.start])
-                group = self._group(prev) if _APPOSED.match(gap) and not complement else None
-                if group is not None:
-                    self._add("located_in", group, m.entity, sent)

@@ -1,0 +1,115 @@
+"""Where organizations are (located_in): one reader for the seats a sentence states, French and
+English. Mixed into :class:`innograph.loaders.syntax.SyntaxReader`.
+
+From the parse (:meth:`SeatsMixin.based`, called on the cue words of lexicon.BASED_WORDS and
+SEAT_NOUNS):
+
+* "X, basée à P", "a firm based in P", "Based in P, X ...", "X is headquartered in P";
+* "dont le siège est à P", "its headquarters in P", "X avait son siège à P" (the place may hang
+  from the verb rather than from the noun).
+
+Read on the sentence's names where the small French parse loses the link
+(:meth:`SeatsMixin.seats`):
+
+* "<Org>, dont le siège (social) est à P", "<Org> a (installé) son siège à P";
+* "<Org>, un grossiste basé / installé / implanté / situé en P" (the name right before the
+  participle, or before its apposition; not when that name completes a noun with no comma:
+  "un ingénieur du groupe X basé à Y" is the engineer's place);
+* "au siège de <Org> à / dans P", "le siège de <Org>, à P".
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f, completes_a_noun
+from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
+
+_PLACE_CASES = frozenset("in at a au en dans near pres".split())
+#: "<Org>, dont le siège est à" / "<Org> a son siège à": the place follows.
+_SEAT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*dont\s+le\s+siège(?:\s+social)?\s+(?:est|se\s+trouve|était)"
+                   r"(?:\s+(?:situé|installé|basé))?|\s+(?:a|avait|possède|a\s+installé|a\s+établi)\s+(?:son|leur)"
+                   r"\s+siège(?:\s+social)?)\s+(?:à|au|aux|en|dans)\s+(?:la\s+|le\s+|l['’]|les\s+)?", re.I)
+#: "..., basée à" / "installé en" / "based in" right before a place (folded text; the words of
+#: lx.BASED_WORDS): the nearest earlier name, an organization, is there.
+_BASED_AT = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.BASED_WORDS, key=len, reverse=True))})\s+"
+                       r"(?:a|au|aux|en|dans|in|at)\s+(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$")
+#: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand").
+_APPOSED = re.compile(r"^(?:\s*,\s*(?:un|une|le|la|l['’]|des|les|an?|the)\s+[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
+#: "(au) siège de <Org>" right before the organization's name (folded text).
+_SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
+#: Between "siège de <Org>" and its place: "à", "dans", ", à", "dans la capitale,".
+_SEAT_PLACE = re.compile(r"^\s*,?\s*(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l'|les\s+)?"
+                         r"(?:(?:capitale|ville|region|province)\s*,?\s*(?:(?:de\s+la|de\s+l'|du|de|d')\s*)?)?$")
+
+
+class SeatsMixin:
+    # -- from the parse ----------------------------------------------------------------------
+    def based(self, t) -> None:
+        place = self._place_of(t)
+        if place is None and _f(t) in lx.SEAT_NOUNS and t.head.i != t.i and t.head.i < t.i:
+            place = self._place_of(t.head, after=t.i)  # "X avait son siège à P": P hangs from the verb
+        if place is None:
+            return
+        owners = []
+        if _f(t) in lx.SEAT_NOUNS:  # "dont le siège est à X", "its headquarters in X"
+            cop = t.head if t.dep_.startswith("nsubj") else None
+            if cop is not None and cop.dep_ in ("acl:relcl", "relcl"):
+                owners = self.orgs(cop.head)
+            elif any(_f(c) in _OWNER_POSSESSIVES for c in t.children):
+                owner = self.antecedent(t, "organization")
+                owners = [owner] if owner is not None else []
+        elif t.dep_ in ("acl", "amod", "appos", "relcl"):
+            if _f(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
+                return                        # based there, not the organization
+            owners = self.orgs(t.head) or self._apposed_org(t.head)
+        elif t.dep_ == "advcl":  # "Based in X, the company ..."
+            owners = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for o in self.orgs(c)]
+        else:
+            owners = [o for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj") for o in self.orgs(c)]
+        for org in owners:
+            for p in self.places(place):
+                self.add("located_in", org, p, t)
+
+    def _place_of(self, t, after: int = -1):
+        """The token naming a place in an 'in / à / en' complement of `t` (after token `after`)."""
+        for c in t.children:
+            if c.i <= after:
+                continue
+            place = None
+            if c.dep_ == "prep" and _f(c) in _PLACE_CASES:
+                place = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif (c.dep_.startswith("obl") or c.dep_ == "nmod") and _case(c) in _PLACE_CASES:
+                place = c  # (nmod: "son siège à P")
+            if place is not None and self.places(place):
+                return place
+        return None
+
+    # -- on the sentence's names ---------------------------------------------------------------
+    def seats(self, sent, names) -> None:
+        """Seats stated around the names of one sentence (`names`: its mentions in order)."""
+        folded = fold_same_length(sent.text)
+        for i, m in enumerate(names):
+            group = self._group(m)
+            if group is not None and i + 1 < len(names) and names[i + 1].entity.kind == "place":
+                seat = _SEAT.match(sent.text[m.end - sent.start:])
+                if seat is not None and names[i + 1].start - m.end == seat.end():
+                    self._add("located_in", group, names[i + 1].entity, sent)
+                    continue
+            if m.entity.kind != "place" or i == 0:
+                continue
+            prev = names[i - 1]
+            group = self._group(prev)
+            if group is None:
+                continue
+            based = _BASED_AT.search(folded[:m.start - sent.start])
+            if based is not None:
+                gap = sent.text[prev.end - sent.start:based.start()]
+                complement = "," not in gap and completes_a_noun(folded[:prev.start - sent.start])
+                if _APPOSED.match(gap) and not complement:
+                    self._add("located_in", group, m.entity, sent)
+            elif _SEAT_OF.search(folded[:prev.start - sent.start]) \
+                    and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
+                self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"

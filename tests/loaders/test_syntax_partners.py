@@ -1,0 +1,57 @@
+"""Partnerships and money received, read from the parse (loaders/syntaxpartners.py), the trained
+model switched off. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+
+def facts(text: str, kind: str) -> set[frozenset | tuple]:
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(_, found)] = analyse([Article(text=text, language="fr")])
+    pairs = [(r.subject.label, r.object.label) for r in found if r.kind == kind and r.object is not None]
+    return {frozenset(p) for p in pairs} if kind == "partner_of" else set(pairs)
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("La société Norvik s'est associée avec le groupe Telmar pour construire une usine.", "Norvik", "Telmar"),
+    ("Le Tchad et l'Angola ont signé un accord de remboursement de la dette.", "Tchad", "Angola"),
+    ("Le groupe Velmar a signé avec la société Sonelco un contrat de fourniture d'électricité.", "Velmar", "Sonelco"),
+    ("La société Norvik a conclu un partenariat avec l'université de Bergen.", "Norvik", "université de Bergen"),
+    ("Un accord entre la Banque ouest-africaine de développement et le groupe Telmar a été conclu hier.",
+     "Banque ouest-africaine de développement", "Telmar"),
+])
+def test_partners(text, a, b):
+    assert frozenset((a, b)) in facts(text, "partner_of")
+
+
+@pytest.mark.parametrize("text", [
+    "Le président a signé un décret avec le Premier ministre.",
+    "La société Norvik a signé le registre de l'Assemblée avec le groupe Telmar.",
+])
+def test_signing_something_else_than_an_agreement_makes_no_partners(text):
+    assert not facts(text, "partner_of")
+
+
+def test_money_received_from_a_funder():
+    text = "Le laboratoire Biolys a reçu des fonds de la Fondation Carvalho pour ses essais."
+    assert facts(text, "funds") == {("Fondation Carvalho", "Biolys")}
+
+
+def test_an_amount_received_names_the_receiver_as_funded():
+    text = "La start-up Kelvo a reçu un investissement de 3 millions d'euros du fonds Arbios Capital."
+    assert ("Kelvo", "Arbios Capital") not in facts(text, "funds")
+    assert ("Arbios Capital", "Kelvo") in facts(text, "funds")
+
+
+def test_a_diploma_obtained_is_no_funding():
+    assert not facts("La chercheuse Ana Pires a obtenu un diplôme de l'Institut Pasteur.", "funds")

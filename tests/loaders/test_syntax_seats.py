@@ -1,0 +1,50 @@
+"""Seats (located_in) read by the one seats reader (loaders/syntaxseats.py), the trained model
+switched off. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+
+def seats(text: str, language: str = "fr") -> set[tuple]:
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(_, found)] = analyse([Article(text=text, language=language)])
+    return {(r.subject.label, r.object.label) for r in found if r.kind == "located_in"}
+
+
+@pytest.mark.parametrize("text, language, org, place", [
+    ("Le groupe Velmar, un fabricant de pneus basé à Lyon, a annoncé des bénéfices.", "fr", "Velmar", "Lyon"),
+    ("Arkwell Systems, a software firm based in Leeds, said on Monday that it would hire forty engineers.",
+     "en", "Arkwell Systems", "Leeds"),
+    ("Le ministre s'est rendu au siège de la Banque africaine de développement à Abidjan.", "fr",
+     "Banque africaine de développement", "Abidjan"),
+    ("Le ministre a été reçu au siège de l'Organisation des pêcheurs du Nord, dans la capitale, Oslo.", "fr",
+     "Organisation des pêcheurs du Nord", "Oslo"),
+    ("Le club Sportivo Norte avait son siège à Rosario avant de déménager.", "fr", "Sportivo Norte", "Rosario"),
+])
+def test_a_seat_stated_in_the_sentence(text, language, org, place):
+    assert (org, place) in seats(text, language)
+
+
+def test_the_place_of_a_seat_may_hang_from_the_verb():
+    text = ("La Compagnie fluviale du Rhin transporte du charbon depuis 1950. "
+            "Pendant trente ans, elle a eu son siège à Mannheim.")
+    assert ("Compagnie fluviale du Rhin", "Mannheim") in seats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Un ingénieur du groupe Velmar basé à Lyon a témoigné.",
+    "Le ministre a quitté le siège de la Banque africaine de développement pour rentrer à Abidjan.",
+    "Un porte-parole de l'Union des pêcheurs a été reçu à Oslo.",
+])
+def test_no_seat_without_a_seat_statement(text):
+    assert not seats(text)
