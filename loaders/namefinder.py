@@ -87,9 +87,17 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                         continue
                 if label.lower() in lx.NOT_NAMES or len(label) < 2:
                     continue
+                at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
+                more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
+                if more and ents.free(end, more.end()):  # "Lloyd's List Intelligence": no possessive in French
+                    end = more.end()
+                    label = clean_name(ents.text[start:end])
                 ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
             elif kind == "event":
                 ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+_POSSESSIVE_NAME = re.compile(r"['’]s(?:[ \t]+[A-ZÀ-Ý][\w&\-]*){0,3}(?![\w'’])")
 
 
 def _country_prefix(text: str) -> int | None:

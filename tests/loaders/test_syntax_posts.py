@@ -206,3 +206,9 @@ def test_a_possessive_title_after_a_sentence_about_a_person_is_not_an_organizati
     assert not {f for f in found if f[1] == "Marc Tessou"}
     assert ("holds_post", "Marc Tessou", "Vantor") in posts(
         "La société Vantor a annoncé des pertes. Son directeur, Marc Tessou, reste confiant.")
+
+
+def test_a_name_with_s_in_a_french_article_goes_on():
+    # no possessive "'s" in French: "X's Y Z" is one name
+    assert ("holds_post", "Claire Vasseur", "Harlow's Freight Review") in posts(
+        "Claire Vasseur, rédactrice chargée des marchés chez Harlow's Freight Review, estime que ce comportement est suspect.")
