@@ -11,9 +11,14 @@ parses (checked identical: entities, heads and labels of 200 press articles).
 
 :func:`parse` yields the parsed :class:`~spacy.tokens.Doc` of each (language, text) job, in
 order. With ``processes > 1`` it forks worker processes once the pipelines are loaded (they share
-the models' memory copy-on-write; the pool is kept for the next loads of the process) and yields
+the models' memory copy-on-write; the pool is kept for the next loads of the process), sends
+them the texts as they come (the files are read while the first ones are parsed) and yields
 each doc as soon as it is there, so the caller reads relations from the first articles while
-the workers parse the next ones.
+the workers parse the next ones. The workers run at a lower priority than the caller, whose
+reading of the relations must never wait behind their parsing.
+
+spaCy is below 3.8.8 (``pyproject.toml``): from 3.8.8 on, the parser takes the GIL at every
+transition, and the same parses took ~40 % more CPU (the English NER nearly three times as much).
 """
 
 from __future__ import annotations

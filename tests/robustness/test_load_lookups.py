@@ -9,8 +9,8 @@ from innograph.load import ingest_many
 
 # Our own sentences.
 TEXTS = {
-    "a.txt": "Claire Dubois est la directrice générale de la société Atelier Brissac depuis 2019.",
-    "b.txt": "Northfield Robotics, a company based in Leeds, was founded by Amir Patel and Jo Kent.",
+    "a.txt": "Claire Dubois est la directrice générale de la société Atelier Brissac.",
+    "b.txt": "Northfield Robotics, a company based in Leeds, was founded by Amir Patel.",
 }
 
 
@@ -41,7 +41,7 @@ def test_reloading_reports_unchanged_and_a_changed_file_is_replaced(tmp_path):
     size = len(kg)
     assert _statuses(kg, [a, b]) == ["unchanged", "unchanged"]
     assert len(kg) == size
-    b.write_text("Maria Lopez became chief executive of Harbour Grain Ltd in March.\n", encoding="utf-8")
+    b.write_text("Maria Lopez became chief executive of Harbour Grain Ltd.\n", encoding="utf-8")
     assert _statuses(kg, [a, b]) == ["unchanged", "loaded"]
     assert "Harbour Grain" in str(list(kg.store))
     assert _statuses(kg, [a, b], force=True) == ["loaded", "loaded"]
