@@ -213,7 +213,8 @@ class _Writer:
         report.nodes_written = len(nodes)
 
     def _remember(self, batch, records, summary) -> None:
-        self.ids.update((r["iri"], r["id"]) for r in records)
+        for record in records:  # one: a record per row costs the driver more than the rest of the push
+            self.ids.update(record["ids"])
 
     def write_relationships(self, report: PushReport, rels, remote: dict) -> None:
         """New relationships are created (no MERGE: the server has none between those ends of
@@ -270,11 +271,11 @@ def _node_statements(labels: tuple[str, ...]) -> tuple[str | None, str]:
 
 def _create_nodes(labels: tuple[str, ...], keys: tuple[str, ...], ids: bool) -> str:
     """Cypher creating nodes with these labels and properties (rows are the property maps),
-    returning their element ids when ``ids``."""
+    returning their IRIs and element ids when ``ids`` (in one record)."""
     wanted = "".join(f":{label}" for label in labels)
     props = ", ".join(f"{key}: row.{key}" for key in keys)
     create = f"UNWIND $rows AS row CREATE (n:{NODE_LABEL}{wanted} {{{props}}})"
-    return create + " RETURN n.iri AS iri, elementId(n) AS id" if ids else create
+    return create + " RETURN collect([n.iri, elementId(n)]) AS ids" if ids else create
 
 
 def _create_relationships(rel_type: str, keys: tuple[str, ...]) -> str:

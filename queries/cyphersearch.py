@@ -53,7 +53,8 @@ _VALID_AT = ("NOT (r.start_day > $hi OR (r.end_day <> 0 AND (r.end_day < $lo OR 
 def half_cypher(f: SearchFilter, hops: int, left: bool) -> str:
     """The Cypher statement for one half of the meet-in-the-middle path search: the simple paths
     of 1..`hops` relationships from ``$s`` that the filter allows, with their edge cost, the hub
-    penalty of their inner nodes and of their last node, and their co-mentions. ``left`` (from
+    penalty of their inner nodes and of their last node, and their co-mentions (a list each, all
+    collected in one record). ``left`` (from
     the source): paths that end at the target ``$t``, or have exactly `hops` relationships and end
     at a node that may be an intermediate (``$join``: a right half will meet it). Not left (from
     the target): paths through nodes that may be intermediates, not through ``$t``."""
@@ -72,11 +73,11 @@ def half_cypher(f: SearchFilter, hops: int, left: bool) -> str:
         "WITH nodes(p) AS ns, relationships(p) AS rs\n"
         "WHERE ALL(i IN range(1, size(ns) - 1) WHERE NOT ns[i] IN ns[0..i])\n"
         f"  AND ALL(r IN rs WHERE {' AND '.join(rel_checks)})\n" + ends
-        + "RETURN [n IN ns | n.iri] AS nodes, [r IN rs | [startNode(r).iri, r.kind, endNode(r).iri]] AS edges,\n"
-        f"       reduce(c = 0.0, r IN rs | c + {_EDGE_COST}) AS cost,\n"
-        f"       reduce(h = 0.0, n IN ns[1..-1] | h + {_HUB}) AS hub,\n"
-        f"       reduce(h = 0.0, n IN [ns[-1]] | h + {_HUB}) AS last_hub,\n"
-        "       size([r IN rs WHERE r.kind = 'co_mentioned']) AS weak"
+        + "RETURN collect([[n IN ns | n.iri], [r IN rs | [startNode(r).iri, r.kind, endNode(r).iri]],\n"
+        f"       reduce(c = 0.0, r IN rs | c + {_EDGE_COST}),\n"
+        f"       reduce(h = 0.0, n IN ns[1..-1] | h + {_HUB}),\n"
+        f"       reduce(h = 0.0, n IN [ns[-1]] | h + {_HUB}),\n"
+        "       size([r IN rs WHERE r.kind = 'co_mentioned'])]) AS halves"
     )
 
 
@@ -126,18 +127,18 @@ def _join(lefts: list, rights: list, params: dict, target: str, wanted: int, min
     first column, (i + 1, 0)."""
     alpha, chained = params["alpha"], params["chained"]
     heap: list = []
-    direct = sorted((r["cost"] + alpha * r["hub"] + chained * max(0, r["weak"] - 1), tuple(r["nodes"]),
-                     tuple(tuple(e) for e in r["edges"])) for r in lefts if r["nodes"][-1] == target)
+    direct = sorted((cost + alpha * hub + chained * max(0, weak - 1), tuple(nodes), tuple(map(tuple, edges)))
+                    for nodes, edges, cost, hub, _, weak in lefts if nodes[-1] == target)
     streams: list = [(direct, [(0.0, (), ())], 0.0)]
     halves: dict[tuple[str, bool, int], list] = defaultdict(list)
     for side, rows in ((True, lefts), (False, rights)):
-        for r in rows:
-            if r["nodes"][-1] != target or not side:
-                part = r["cost"] + alpha * (r["hub"] + (r["last_hub"] if side else 0.0))
-                nodes, edges = tuple(r["nodes"]), tuple(tuple(e) for e in r["edges"])
+        for nodes, edges, cost, hub, last_hub, weak in rows:
+            if nodes[-1] != target or not side:
+                part = cost + alpha * (hub + (last_hub if side else 0.0))
+                nodes, edges = tuple(nodes), tuple(map(tuple, edges))
                 if not side:
                     nodes, edges = nodes[::-1], edges[::-1]
-                halves[nodes[-1] if side else nodes[0], side, r["weak"]].append((part, nodes, edges))
+                halves[nodes[-1] if side else nodes[0], side, weak].append((part, nodes, edges))
     meeting: dict[str, list] = defaultdict(list)
     for (middle, side, weak), right in halves.items():
         if not side:
@@ -220,9 +221,9 @@ class Neo4jSearch(_BoltReader):
         params = self._params(source, target, f)
         right_hops = f.max_hops // 2
         left_hops = f.max_hops - right_hops
-        lefts = self._run(half_cypher(f, left_hops, True),
-                          {**params, "s": source, "t": target, "join": right_hops > 0})
-        rights = (self._run(half_cypher(f, right_hops, False), {**params, "s": target, "t": source})
+        lefts = self._halves(half_cypher(f, left_hops, True), {**params, "s": source, "t": target,
+                                                               "join": right_hops > 0})
+        rights = (self._halves(half_cypher(f, right_hops, False), {**params, "s": target, "t": source})
                   if right_hops else [])
         found = _join(lefts, rights, params, target, RANKED * k, 2 if f.via is not None else 1)
         result = Found([Candidate(cost, nodes, edges) for cost, nodes, edges in _diversify(found, k)])
@@ -230,6 +231,12 @@ class Neo4jSearch(_BoltReader):
             result.nearest_from = self.nearest(source, (source, target), (f.max_hops + 1) // 2, f, params)
             result.nearest_to = self.nearest(target, (source, target), f.max_hops // 2, f, params)
         return result
+
+    def _halves(self, cypher: str, params: dict) -> list:
+        """The rows of :func:`half_cypher` ([nodes, edges, cost, hub, last hub, co-mentions]),
+        collected by the server into one record: a record each costs the driver more."""
+        records = self._run(cypher, params)
+        return records[0]["halves"] if records else []
 
     def nearest(self, start: str, ends: tuple[str, str], hops: int, f: SearchFilter, params: dict,
                 n: int = 5) -> list[Reached]:
