@@ -11,7 +11,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
-from innograph.loaders.retype import french_name_ends, retype
+from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
 from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
 
 _WB = r"(?<![\w])"
@@ -475,6 +475,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     gazetteer(ents)
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)
+    descriptor_place_tails(ents)
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
     ents.finish()
     return ents

@@ -24,6 +24,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import words_key
 
 #: Nouns that say the name next to them is an organization's.
 ORG_WORDS = frozenset(lx.ORG_NOUNS) | frozenset(k for k in lx.DESCRIPTORS if " " not in k) | frozenset(
@@ -116,8 +117,6 @@ def place_evidence(span) -> bool:
 
 
 def _country(label: str) -> bool:
-    from innograph.loaders.mentions import words_key
-
     key = words_key(label)
     return key in lx.COUNTRIES or re.sub(r"^(?:la|le|les|l|the) ", "", key) in lx.COUNTRIES
 
@@ -261,3 +260,32 @@ def french_name_ends(ents, docs) -> None:
             label = ents.text[m.start:stop]
             entity = ents.entity("organization", label, org_kind=m.entity.org_kind or lx.kind_of(label))
             m.end, m.text, m.entity = stop, label, entity
+
+
+_SITE_WORDS = frozenset("usine usines site sites plant plants factory factories filiale subsidiary campus antenne".split())
+_PLACE_TAIL = re.compile(r"[ \t]+(?:de|du|d['’])[ \t]*(?P<place>[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)?)$")
+
+
+def descriptor_place_tails(ents) -> None:
+    """'l'hôpital Wythenshawe de Manchester': after a lower-case descriptor, the proper name ends
+    before "de <a place>" when that place is a country, a well-known city, or a place the article
+    names alone; the place gets its own mention (a capitalized cue word keeps its complement:
+    "Université de Lyon")."""
+    places = {words_key(m.entity.label) for m in ents.mentions if m.entity.kind == "place"}
+    places |= set(lx.COUNTRIES) | {words_key(p) for p in lx.DEMONYMS.values()}
+    for m in [m for m in ents.mentions if m.source == "descriptor" and m.entity.kind == "organization"]:
+        tail = _PLACE_TAIL.search(m.text)
+        if tail is None or tail.start() == 0 or words_key(tail["place"]) not in places:
+            continue
+        cue = next((a for a in m.entity.aliases if a.endswith(m.text) and len(a) > len(m.text)), None)
+        if cue is not None and words_key(cue[:len(cue) - len(m.text)]).split()[-1:] and \
+                words_key(cue[:len(cue) - len(m.text)]).split()[-1] in _SITE_WORDS:
+            continue  # "l'usine Sanofi de Nantes": a site is named by its place
+        name, place_start = m.text[:tail.start()], m.start + tail.start("place")
+        entity = ents.entity("organization", name, org_kind=m.entity.org_kind, cue=m.entity.cue)
+        if cue is not None:
+            ents.add_alias(entity, cue[:len(cue) - len(m.text)] + name)
+        old, (m.end, m.text, m.entity) = m.entity, (m.start + len(name), name, entity)
+        if old is not entity and not any(o.entity is old for o in ents.mentions):
+            ents.merge(entity, old)  # the long form is only another name of it now
+        ents.mention(place_start, place_start + len(tail["place"]), ents.entity("place", tail["place"]), "ner")

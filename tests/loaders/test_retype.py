@@ -120,3 +120,12 @@ def test_a_french_name_cut_after_its_adjective_goes_on_through_its_complement():
     ents.mention(start, cut, ents.entity("organization", text[start:cut]), "ner")  # as the tagger may cut it
     french_name_ends(ents, [(0, pipeline("fr")(text))])
     assert [m.text for m in ents.mentions] == ["Institut canadien de politique énergétique"]
+
+
+def test_a_descriptor_name_ends_before_de_and_a_place():
+    found = facts("Le Dr Paul Adoko, de l'hôpital Wythenshawe de Manchester, affirme que le risque est faible.")
+    assert ("holds_post", "Paul Adoko", "Wythenshawe") in found
+    assert kinds("Le Dr Paul Adoko, de l'hôpital Wythenshawe de Manchester, affirme que le risque est faible.").get(
+        "Manchester") == {"place"}
+    # a capitalized cue word keeps its complement
+    assert "Université de Lyon" in kinds("Paul Adoko, professeur à l'Université de Lyon, a publié l'étude.")
