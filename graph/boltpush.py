@@ -224,11 +224,13 @@ class _Writer:
         ids = self.ids or {}
         for r in rels:
             props = _present({**r.props, "ig_hash": r.hash})
-            by_id = r.key not in remote and r.start in ids and r.end in ids
-            row = {"a": r.start, "b": r.end, "props": props}
-            if by_id:
-                row.update(ia=ids[r.start], ib=ids[r.end])
-            groups[r.type, by_id, tuple(props) if by_id else (r.key in remote,)].append(row)
+            old = bool(remote) and r.key in remote
+            ia, ib = ids.get(r.start), ids.get(r.end)
+            if old or ia is None or ib is None:
+                groups[r.type, False, (old,)].append({"a": r.start, "b": r.end, "props": props})
+            else:
+                groups[r.type, True, tuple(props)].append({"a": r.start, "b": r.end, "ia": ia, "ib": ib,
+                                                           "props": props})
         done = 0
         for (rel_type, by_id, keys), rows in groups.items():
             if by_id:
