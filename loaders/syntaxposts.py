@@ -31,6 +31,11 @@ _PLAIN_ADJECTIVES = frozenset("premier premiere ancien ancienne nouveau nouvelle
                                "defunts defuntes elus elues".split())
 _FOR_CASES = frozenset("pour for".split())
 _AT_CASES = frozenset("a au aux".split())
+#: Verbs whose object title is their subject's ("X est devenu directeur", "X named CEO"), unlike
+#: "X a accusé le dirigeant Y de...".
+_BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
+                      "designe designee become became becomes remain remained name named appoint appointed elect "
+                      "elected serve served serves occuper occupe assurer assure exercer exerce".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
@@ -66,7 +71,7 @@ class PostsMixin:
                     if guessed:
                         self.guessed.append((person, org))
 
-    def title_orgs(self, t, *, shared=True) -> list:
+    def title_orgs(self, t, *, shared=True, demonym=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
         # "rédactrice en chef de la BBC pour l'Europe": "pour" / "for" only when nothing else names one
         for c in sorted(t.children, key=lambda c: _case(c) in _FOR_CASES or _f(c) in _FOR_CASES):
@@ -113,7 +118,7 @@ class PostsMixin:
                 if t.dep_ == "appos" and self.named_person(t.head) else []  # (see _apposed_titles)
             for other in [*t.conjuncts, *later]:
                 if _f(other) in lx.TITLE_HEADS:
-                    found = self.title_orgs(other, shared=False)
+                    found = self.title_orgs(other, shared=False, demonym=False)  # (a demonym is its own title's)
                     if found:
                         return found
         head = t
@@ -127,7 +132,7 @@ class PostsMixin:
         verb = verb.head if verb.dep_ == "prep" else verb
         if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
             return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
-        return self.demonym_country(t)
+        return self.demonym_country(t) if demonym else []
 
     def demonym_country(self, t) -> list:
         """'le président ivoirien X', 'la ministre sud-africaine de la Santé X', 'the Kenyan
@@ -189,7 +194,8 @@ class PostsMixin:
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return self.people(subjects[0])
         verb = None
-        if head.dep_ in ("attr", "xcomp", "oprd", "acomp", "obj", "dobj"):
+        if head.dep_ in ("attr", "xcomp", "oprd", "acomp") or (head.dep_ in ("obj", "dobj") and (
+                _f(head.head) in _BECOMING or head.head.lemma_.lower() in _BECOMING)):
             verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
         elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
             verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"

@@ -212,3 +212,12 @@ def test_a_name_with_s_in_a_french_article_goes_on():
     # no possessive "'s" in French: "X's Y Z" is one name
     assert ("holds_post", "Claire Vasseur", "Harlow's Freight Review") in posts(
         "Claire Vasseur, rédactrice chargée des marchés chez Harlow's Freight Review, estime que ce comportement est suspect.")
+
+
+def test_a_demonym_is_its_own_titles_and_an_object_title_is_not_the_subjects():
+    found = posts("Le Togo et le Bénin votent. Les trois dirigeants - le président togolais Paul Adoko, le Premier "
+                  "ministre béninois Marc Tessou et le dirigeant soviétique Ivan Petrov - se sont réunis.")
+    assert ("holds_post", "Marc Tessou", "Bénin") in found
+    assert not {f for f in found if f[1] == "Ivan Petrov"}
+    found = posts("Le président togolais Paul Adoko a accusé le dirigeant béninois de mentir. Le Bénin dément.")
+    assert ("holds_post", "Paul Adoko", "Bénin") not in found
