@@ -10,7 +10,7 @@ real Neo4j / SPARQL store: the bench deletes what pushes wrote there, rows with 
 The generated graph is bench/netgen.py's ``generate``. The baseline runs on a sample of rows
 (``--sample``) and its rate is extrapolated: running it on a million rows would take hours.
 
-Both Bolt sides are measured warm: ``--warmup`` untimed rounds of both run first (a push of up to
+Both Bolt sides are measured warm: ``--warmup`` (6) untimed rounds of both run first (a push of up to
 100k rows of the graph; the baseline's sample), as on a server that has been up for a while; then
 ``--rounds`` timed rounds alternate the push and the baseline, and the medians are reported. A Java
 server (ArcadeDB) compiles its hot code for minutes after it starts: on a fresh one the first
@@ -248,7 +248,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip", choices=["bolt", "sparql"], action="append", default=[])
     parser.add_argument("--batch-size", type=int, default=5000, help="rows per Bolt transaction")
-    parser.add_argument("--warmup", type=int, default=4,
+    parser.add_argument("--warmup", type=int, default=6,
                         help="untimed rounds of both Bolt sides first "
                              "(a push of up to 100k rows; the baseline's sample)")
     parser.add_argument("--rounds", type=int, default=3, help="timed Bolt rounds (medians are reported)")
