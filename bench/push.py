@@ -10,9 +10,10 @@ real Neo4j / SPARQL store: the bench deletes what pushes wrote there, rows with 
 The generated graph is bench/netgen.py's ``generate``. The baseline runs on a sample of rows
 (``--sample``) and its rate is extrapolated: running it on a million rows would take hours.
 
-Both Bolt sides are measured warm: ``--warmup`` (6) untimed rounds of both run first (a push of up to
-100k rows of the graph; the baseline's sample), as on a server that has been up for a while; then
-``--rounds`` timed rounds alternate the push and the baseline, and the medians are reported. A Java
+Both Bolt sides are measured warm: ``--warmup`` (6) untimed rounds of both run first (a push of
+up to 100k rows of the graph; the baseline's sample), as on a server that has been up for a
+while; then ``--rounds`` (3) timed rounds alternate the push and the baseline, and the medians
+are reported. A Java
 server (ArcadeDB) compiles its hot code for minutes after it starts: on a fresh one the first
 push of 100k triples costs it 10 s of CPU, the sixth 3 s, and most of the difference is the JIT
 compiler's threads, whose CPU is reported apart (``server_jit_cpu_s``, and rates and ratios
