@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f
 from innograph.loaders.mentions import words_key
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
@@ -34,6 +35,8 @@ _SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telle
                       r"\s+(?:les?\s+|la\s+|l['’])?$", re.I)
 _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
 _NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
+_OF = frozenset("de du des d' d’ of".split())
+_PRONOUNS = frozenset("il elle ils elles on he she they it qui who which".split())
 _CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres", re.I)
 
 
@@ -56,6 +59,29 @@ class MembersMixin:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
                 if _MEMBERS_OF.search(sent.text[:m.start - sent.start]):
                     self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF)
+
+    def members_of(self, t) -> None:
+        """'A et B sont membres de Y', 'A, (qui est) membre de Y', 'Membre de Y depuis 1952, A ...': the
+        organizations and countries of A (persons are read by the posts' reader)."""
+        m = self.mention(t)
+        if m is not None and m.text != t.text:
+            return  # a word of a name
+        groups = [o for c in t.children if c.dep_ == "nmod" and _case(c) in _OF and c.i > t.i for o in self.orgs(c)]
+        if not groups:
+            return
+        members = []
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        relative = t.dep_ in ("acl:relcl", "relcl") and any(_f(c) in ("qui", "who", "which") for c in subjects)
+        if relative or t.dep_ == "appos":  # "A et B, qui sont membres de Y", "A, membre de Y"
+            members = self.orgs(t.head, actors=True)
+        elif subjects and _f(subjects[0]) not in _PRONOUNS:
+            members = self.orgs(subjects[0], actors=True)
+        elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."
+            members = [o for c in t.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
+        for member in members:
+            for group in groups:
+                if member is not group and member.label != group.label:
+                    self.add("member_of", member, group, t)
 
     def _group(self, m):
         """The organization a name stands for as a group (a name the model typed as a place or a

@@ -37,10 +37,13 @@ AGREEMENT_NOUNS = frozenset(
 #: Money a receiving verb may take as its object, beyond lexicon.LOAN_NOUNS ("a reçu des fonds de X").
 MONEY_NOUNS = frozenset("fonds investissement investissements investment investments funding financements".split())
 _WITH = frozenset("avec with aupres".split())
+_MEMBER_WORDS = frozenset("membre membres member members".split())
 
 
 class PartnersMixin:
     def partners_and_money(self) -> None:
+        """One pass over the tokens: partners, money received, and members that are organizations
+        or countries (:meth:`.syntaxmembers.MembersMixin.members_of`)."""
         for offset, doc in self.docs:
             self.offset = offset
             for t in doc:
@@ -49,6 +52,8 @@ class PartnersMixin:
                     self.allying(t, signing=word in SIGNING_VERBS)
                 elif word in AGREEMENT_NOUNS and self.mention(t) is None:
                     self.agreement(t)
+                elif word in _MEMBER_WORDS:
+                    self.members_of(t)  # (syntaxmembers)
                 elif word in MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \
                         and self.mention(t) is None:
                     self.loan(t)

@@ -76,3 +76,14 @@ def test_a_person_based_somewhere_does_not_place_the_organization_they_work_for(
 
 def test_an_organization_based_somewhere_is_still_placed_there():
     assert facts("La société Nexora basée à Lisbonne recrute des ingénieurs.", "located_in") == {("Nexora", "Lisbonne")}
+
+
+@pytest.mark.parametrize("text, group, members", [
+    ("La Grèce et Chypre sont membres de l'Union européenne.", "Union européenne", {"Grèce", "Chypre"}),
+    ("Le Mali et le Niger, qui sont tous deux membres de la Cédéao, ont protesté.", "Cédéao", {"Mali", "Niger"}),
+    ("Membre de l'OTAN depuis 1952, la Turquie bloque l'adhésion.", "OTAN", {"Turquie"}),
+    ("Le Kenya, membre de la Communauté d'Afrique de l'Est, a voté.", "Communauté d'Afrique de l'Est", {"Kenya"}),
+])
+def test_countries_and_organizations_that_are_members(text, group, members):
+    assert {(m, group) for m in members} <= facts(text, "member_of")
+
