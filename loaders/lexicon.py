@@ -251,6 +251,23 @@ FUNDING_VERBS = frozenset(
 LOAN_NOUNS = frozenset("pret prets credit credits subvention subventions don dons loan loans grant grants financement financements".split())
 #: Verbs whose subject receives a loan or grant: "X a obtenu un prêt de Y".
 RECEIVING_VERBS = frozenset("obtenu obtient obtiennent recu recoit recoivent beneficie decroche obtained received receives secured won got gets".split())
+#: Verbs whose subject and "avec / with" complement are partners.
+ALLYING_VERBS = frozenset(
+    "associe associee associes associees associent associera associeront allie alliee allies alliees allient alliera collabore collaborent collaborera collaboreront "
+    "collaborait cooperent coopere cooperera cooperait partners partnered partnering collaborates collaborated "
+    "teamed allied cooperates cooperated".split()
+)
+#: Verbs of signing or concluding (token forms; SIGN_VERBS below are the surface patterns'): partners when their object is an agreement ("ont signé un accord").
+SIGNING_VERBS = frozenset("signe signent signeront signera conclu conclut concluent noue nouent scelle scellent "
+                          "signed signs sign concluded".split())
+#: Nouns of an agreement between parties (token forms; PARTNER_CUES below are the surface patterns').
+AGREEMENT_NOUNS = frozenset(
+    "accord accords partenariat partenariats alliance alliances convention conventions protocole contrat contrats "
+    "collaboration collaborations cooperation memorandum agreement agreements partnership partnerships "
+    "deal joint-venture coentreprise".split()
+)
+#: Money a receiving verb may take as its object, beyond LOAN_NOUNS ("a reçu des fonds de X").
+MONEY_NOUNS = frozenset("fonds investissement investissements investment investments funding financements".split())
 #: Nouns that describe an organization in apposition or after a copula ("X is a manufacturer based in").
 ORG_DESCRIPTIONS = frozenset(
     "manufacturer maker producer provider supplier retailer distributor publisher label charity nonprofit "

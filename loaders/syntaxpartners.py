@@ -19,23 +19,6 @@ from __future__ import annotations
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
 
-#: Verbs whose subject and "avec / with" complement are partners.
-ALLYING_VERBS = frozenset(
-    "associe associee associes associees associent associera associeront allie alliee allies alliees allient alliera collabore collaborent collaborera collaboreront "
-    "collaborait cooperent coopere cooperera cooperait partners partnered partnering collaborates collaborated "
-    "teamed allied cooperates cooperated".split()
-)
-#: Verbs of signing or concluding: partners when their object is an agreement ("ont signé un accord").
-SIGNING_VERBS = frozenset("signe signent signeront signera conclu conclut concluent noue nouent scelle scellent "
-                          "signed signs sign concluded".split())
-#: Nouns of an agreement between parties.
-AGREEMENT_NOUNS = frozenset(
-    "accord accords partenariat partenariats alliance alliances convention conventions protocole contrat contrats "
-    "collaboration collaborations cooperation memorandum agreement agreements partnership partnerships "
-    "deal joint-venture coentreprise".split()
-)
-#: Money a receiving verb may take as its object, beyond lexicon.LOAN_NOUNS ("a reçu des fonds de X").
-MONEY_NOUNS = frozenset("fonds investissement investissements investment investments funding financements".split())
 _WITH = frozenset("avec with aupres".split())
 _MEMBER_WORDS = frozenset("membre membres member members".split())
 
@@ -48,13 +31,13 @@ class PartnersMixin:
             self.offset = offset
             for t in doc:
                 word = _f(t)
-                if word in ALLYING_VERBS or word in SIGNING_VERBS:
-                    self.allying(t, signing=word in SIGNING_VERBS)
-                elif word in AGREEMENT_NOUNS and self.mention(t) is None:
+                if word in lx.ALLYING_VERBS or word in lx.SIGNING_VERBS:
+                    self.allying(t, signing=word in lx.SIGNING_VERBS)
+                elif word in lx.AGREEMENT_NOUNS and self.mention(t) is None:
                     self.agreement(t)
                 elif word in _MEMBER_WORDS:
                     self.members_of(t)  # (syntaxmembers)
-                elif word in MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \
+                elif word in lx.MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \
                         and self.mention(t) is None:
                     self.loan(t)
 
@@ -96,7 +79,7 @@ class PartnersMixin:
 
     def allying(self, v, *, signing: bool) -> None:
         """'X s'associe avec Y', 'X a signé avec Y un contrat', 'A et B ont signé un accord'."""
-        agreement = any(c.dep_ in ("obj", "dobj") and _f(c) in AGREEMENT_NOUNS for c in v.children)
+        agreement = any(c.dep_ in ("obj", "dobj") and _f(c) in lx.AGREEMENT_NOUNS for c in v.children)
         subjects = self._subjects(v)
         others = self._with(v)
         if subjects and others and (agreement or not signing):
@@ -118,7 +101,7 @@ class PartnersMixin:
         if not others:
             return
         verb = n.head if n.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg") else None
-        if verb is None or _f(verb) in SIGNING_VERBS or _f(verb) in ALLYING_VERBS:
+        if verb is None or _f(verb) in lx.SIGNING_VERBS or _f(verb) in lx.ALLYING_VERBS:
             return  # (read on the verb)
         for s in self._subjects(verb):
             for o in others:
