@@ -8,18 +8,14 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from tests.loaders.conftest import read  # noqa: E402
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def analysed(text: str, lang: str):
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
-    [(ents, found)] = analyse([Article(text=text, language=lang)])
-    return ents, found
+    return read(text, lang)
 
 
 def kinds(text: str, lang: str = "fr") -> dict[str, set[str]]:

@@ -9,18 +9,15 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from tests.loaders.conftest import read  # noqa: E402
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def facts(text: str, kind: str) -> set[tuple]:
     """(subject label, object label) of the article's relations of `kind`."""
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
-    [(_, found)] = analyse([Article(text=text, language="fr")])
+    _, found = read(text)
     return {(r.subject.label, r.object.label) for r in found if r.object is not None and r.kind == kind}
 
 

@@ -7,17 +7,14 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from tests.loaders.conftest import read  # noqa: E402
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def facts(text: str, kind: str) -> set[frozenset | tuple]:
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
-    [(_, found)] = analyse([Article(text=text, language="fr")])
+    _, found = read(text)
     pairs = [(r.subject.label, r.object.label) for r in found if r.kind == kind and r.object is not None]
     return {frozenset(p) for p in pairs} if kind == "partner_of" else set(pairs)
 

@@ -8,18 +8,15 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from tests.loaders.conftest import read  # noqa: E402
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def posts(text: str, lang: str = "fr") -> set[tuple]:
     """(kind, subject label, object label) of the article's relations between named entities."""
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
-    [(_, found)] = analyse([Article(text=text, language=lang)])
+    _, found = read(text, lang)
     return {(r.kind, r.subject.label, r.object.label) for r in found
             if r.object is not None and r.kind not in ("mentioned", "quoted")}
 
@@ -110,11 +107,8 @@ def test_english_names_go_on_after_and_in_a_french_article_only():
 
 
 def test_short_names_of_a_person_are_the_person_unless_two_people_share_them():
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
     def people(text):
-        [(ents, _)] = analyse([Article(text=text, language="fr")])
+        ents, _ = read(text)
         return {m.text: m.entity.label for m in ents.mentions if m.entity.kind == "person"}
 
     found = people("Gianni Rossetti préside la fédération depuis 2016. Selon Rossetti, la saison reprendra en mars.")
@@ -148,11 +142,8 @@ def test_a_country_guessed_for_a_bare_title_gives_way_to_the_one_the_article_sta
 
 
 def test_an_acronym_with_the_initials_of_a_long_name_of_the_article_is_that_organization():
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
     text = "L'Union européenne a voté la réforme. Selon l'UE, le texte entre en vigueur en mai."
-    [(ents, _)] = analyse([Article(text=text, language="fr")])
+    ents, _ = read(text)
     orgs = [e for e in ents.entities if e.kind == "organization"]
     assert [e.label for e in orgs] == ["Union européenne"] and "UE" in orgs[0].names()
 

@@ -7,17 +7,14 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from tests.loaders.conftest import read  # noqa: E402
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def seats(text: str, language: str = "fr") -> set[tuple]:
-    from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
-
-    [(_, found)] = analyse([Article(text=text, language=language)])
+    _, found = read(text, language)
     return {(r.subject.label, r.object.label) for r in found if r.kind == "located_in"}
 
 

@@ -1,0 +1,21 @@
+"""What the tests of the rule readers share: one article read by the document loader, the trained
+relation model switched off (the rules alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """Relations from the rules alone: the trained model is switched off."""
+    monkeypatch.setenv("INNOGRAPH_RELATIONS", "rules")
+
+
+def read(text: str, language: str = "fr"):
+    """(entities, relations) of one article of `text`, as the document loader reads it."""
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(entities, relations)] = analyse([Article(text=text, language=language)])
+    return entities, relations
