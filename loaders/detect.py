@@ -469,7 +469,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     apposed_events(ents)
     acronyms(ents)
     named_entities(ents, docs)
-    french_name_ends(ents, docs)  # 'Institut australien' + 'de politique stratégique'
+    french_name_ends(ents, docs)  # 'Institut canadien' + 'de politique énergétique'
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)

@@ -89,7 +89,7 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                     continue
                 at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
                 more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
-                if more and ents.free(end, more.end()):  # "Lloyd's List Intelligence": no possessive in French
+                if more and ents.free(end, more.end()):  # "Harlow's Freight Analytics": no possessive in French
                     end = more.end()
                     label = clean_name(ents.text[start:end])
                 ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")

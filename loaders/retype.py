@@ -1,7 +1,7 @@
 """Entity types from syntactic context and cue words, where the tagger's guess is contradicted.
 
 spaCy's small models type an unknown company name as a place or a person about as often as an
-organization ("chez Omdia", "the CEO of Logimax"). The context often says what the name is:
+organization ("chez Veltrane", "the CEO of Corvantis"). The context often says what the name is:
 
 - a descriptor noun it is apposed to: "la société X", "sa société, X", "X, une start-up",
   "the research firm X", "X, a software company";
@@ -177,7 +177,7 @@ def _described(span, kind: str) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and _f(before) in words and before.head.i in range(span.start, span.end) \
             and before.dep_ in ("compound", "nmod", "appos"):
-        return True  # "the company Omdia", "la start-up Omdia": the noun right before the name heads it
+        return True  # "the company Veltrane", "la start-up Veltrane": the noun right before the name heads it
     # "sa société, Biocad, ..." the parser did not attach: a determined noun, a comma, the name
     noun = doc[span.start - 2] if span.start >= 3 else None
     return kind != "person" and noun is not None and doc[span.start - 1].text == "," and _f(noun) in words \
@@ -244,7 +244,7 @@ def retype(ents, docs) -> None:
 def french_name_ends(ents, docs) -> None:
     """A French organization name the tagger cut after its cue word's adjective ("Institut
     australien") goes on through the lower-case adjectives and "de" complements the parse hangs
-    on the cue word ("Institut australien de politique stratégique"), never into another name."""
+    on the cue word ("Institut canadien de politique énergétique"), never into another name."""
     if ents.lang != "fr":
         return
     from innograph.loaders.syntax import _french_name_end
@@ -272,7 +272,7 @@ _PLACE_TAIL = re.compile(r"[ \t]+(?:de|du|d['’])[ \t]*(?P<place>[A-ZÀ-Ý][\w\
 
 
 def descriptor_place_tails(ents) -> None:
-    """'l'hôpital Wythenshawe de Manchester': after a lower-case descriptor, the proper name ends
+    """'l'hôpital Brennmoor de Manchester': after a lower-case descriptor, the proper name ends
     before "de <a place>" when that place is a country, a well-known city, or a place the article
     names alone; the place gets its own mention (a capitalized cue word keeps its complement:
     "Université de Lyon")."""

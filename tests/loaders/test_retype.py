@@ -83,12 +83,12 @@ def test_context_kind_is_shared_with_the_relation_model():
     from innograph.loaders.nlp import pipeline
     from innograph.loaders.retype import context_kind
 
-    doc = pipeline("en")("Grant is the chief executive officer of Logimax.")
-    span = next(s for s in [doc[7:8]] if s.text == "Logimax")
-    assert context_kind("person", "Logimax", span) == "organization"
-    assert context_kind("place", "Logimax", span) == "organization"
+    doc = pipeline("en")("Grant is the chief executive officer of Corvantis.")
+    span = next(s for s in [doc[7:8]] if s.text == "Corvantis")
+    assert context_kind("person", "Corvantis", span) == "organization"
+    assert context_kind("place", "Corvantis", span) == "organization"
     assert context_kind("person", "Grant", doc[0:1]) == "person"
-    assert context_kind("organization", "Logimax", span) == "organization"
+    assert context_kind("organization", "Corvantis", span) == "organization"
 
 
 def test_an_organization_said_to_hold_a_persons_title_or_to_be_born_is_a_person():
@@ -119,9 +119,9 @@ def test_a_french_name_cut_after_its_adjective_goes_on_through_its_complement():
 
 
 def test_a_descriptor_name_ends_before_de_and_a_place():
-    found = facts("Le Dr Paul Adoko, de l'hôpital Wythenshawe de Manchester, affirme que le risque est faible.")
-    assert ("holds_post", "Paul Adoko", "Wythenshawe") in found
-    assert kinds("Le Dr Paul Adoko, de l'hôpital Wythenshawe de Manchester, affirme que le risque est faible.").get(
+    found = facts("Le Dr Paul Adoko, de l'hôpital Brennmoor de Manchester, affirme que le risque est faible.")
+    assert ("holds_post", "Paul Adoko", "Brennmoor") in found
+    assert kinds("Le Dr Paul Adoko, de l'hôpital Brennmoor de Manchester, affirme que le risque est faible.").get(
         "Manchester") == {"place"}
     # a capitalized cue word keeps its complement
     assert "Université de Lyon" in kinds("Paul Adoko, professeur à l'Université de Lyon, a publié l'étude.")
