@@ -65,9 +65,9 @@ def test_a_demonym_names_the_country_of_a_government_title_when_the_article_name
 
 
 def test_names_go_on_through_de_and_stop_at_another_organizations_name():
-    found = posts("Le Dr Omar Diallo, secrétaire de l'Autorité des soins de santé primaires de l'État de Tavira, "
+    found = posts("Le Dr Omar Diallo, directeur de l'Agence des routes rurales de la province de Tavira, "
                   "annonce une baisse.")
-    assert found == {("holds_post", "Omar Diallo", "Autorité des soins de santé primaires de l'État de Tavira")}
+    assert found == {("holds_post", "Omar Diallo", "Agence des routes rurales de la province de Tavira")}
     found = posts("Marc Leroux, de l'Institut Brenner du Calloway General Hospital, a confirmé les chiffres.")
     assert found == {("holds_post", "Marc Leroux", "Institut Brenner")}
 
