@@ -57,6 +57,11 @@ _NOT_SENT = ("tensor", "user_data")
 _PIPELINES: dict[str, object] = {}
 
 
+def text_length(doc) -> int:
+    """len(doc.text) without building the text (Doc.text joins every token at each call)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def pipeline(lang: str):
     """The loaded spaCy ``Language`` for `lang` ('fr' or 'en'), loaded on first use."""
     nlp = _PIPELINES.get(lang)

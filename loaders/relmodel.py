@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from innograph.loaders.nlp import text_length
 from innograph.loaders.relfeatures import _lemma, context_features, dep_path, pair_features  # noqa: F401
 
 WEIGHTS = Path(__file__).with_name("relmodel.npz")
@@ -77,14 +78,9 @@ def mode() -> str:
 
 # -- features ---------------------------------------------------------------------------------------
 
-def _text_length(doc) -> int:
-    """len(doc.text) without building the text (Doc.text joins every token: O(n) a call)."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-
-
 def _bounds(docs) -> list[tuple[int, int, object]]:
     """(start, end, doc) of each parsed paragraph, in text order."""
-    return [(offset, offset + _text_length(doc), doc) for offset, doc in docs]
+    return [(offset, offset + text_length(doc), doc) for offset, doc in docs]
 
 
 def _span(bounds, start: int, end: int):
@@ -175,7 +171,8 @@ def _person_context(mention, span) -> bool:
     professor"). Names the detector built from an organization cue ("University") stay."""
     if mention.source != "ner" or len(span) > 4 or any(_fold(t.text) in _org_words() for t in span):
         return False
-    if _LIFE_DATES.match(span.doc.text, span.end_char):
+    after = span[-1].whitespace_ + "".join(t.text_with_ws for t in span.doc[span.end:span.end + 12])
+    if _LIFE_DATES.match(after):  # (the doc's text from a few tokens: Doc.text joins them all)
         return True
     heads = _title_heads() - ORG_TITLES
     root = span.root

@@ -25,6 +25,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import words_key
+from innograph.loaders.nlp import text_length
 
 #: Nouns that say the name next to them is an organization's.
 ORG_WORDS = frozenset(lx.ORG_NOUNS) | frozenset(k for k in lx.DESCRIPTORS if " " not in k) | frozenset(
@@ -196,11 +197,6 @@ def _org_subject(span) -> bool:
     return root.dep_ in ("nsubjpass", "nsubj:pass") and (word in ORG_PASSIVE_WORDS or lemma in ORG_PASSIVE_WORDS)
 
 
-def _doc_length(doc) -> int:
-    """len(doc.text) without building the text (Doc.text joins every token at each call)."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-
-
 def retype(ents, docs) -> None:
     """Give the article's names the kind their context says (see :func:`context_kind`). A name
     typed person becomes an organization everywhere in the article unless some mention of it
@@ -212,7 +208,7 @@ def retype(ents, docs) -> None:
         key=lambda m: m.start)
     starts = [m.start for m in names]
     for offset, doc in docs:
-        end = offset + _doc_length(doc)
+        end = offset + text_length(doc)
         for m in names[bisect_left(starts, offset):bisect_left(starts, end)]:
             if m.end > end:
                 continue
@@ -253,7 +249,7 @@ def french_name_ends(ents, docs) -> None:
                    and m.text[:1].isupper() and fold_same_length(m.text.split()[0]) in lx.NAME_CUES), key=lambda m: m.start)
     starts = [m.start for m in orgs]
     for offset, doc in docs if orgs else ():
-        end = offset + _doc_length(doc)
+        end = offset + text_length(doc)
         for m in orgs[bisect_left(starts, offset):bisect_left(starts, end)]:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None or m.end > end:

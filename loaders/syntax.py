@@ -30,6 +30,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
+from innograph.loaders.nlp import text_length
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
@@ -105,7 +106,7 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
                     self.leading(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
-            end = offset + len(doc.text)  # (Doc.text joins every token: once per paragraph)
+            end = offset + text_length(doc)
             for m in [m for m in self.ents.mentions if m.entity.kind == "person" and offset <= m.start < end]:
                 self.affiliation(doc, m)
         self.members_and_seats()
