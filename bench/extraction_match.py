@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -104,15 +105,20 @@ def fold(text: object) -> str:
 _DETERMINERS = ("le", "la", "les", "l", "the")
 
 
+@lru_cache(maxsize=65536)
+def _name_key(text: str) -> str:
+    key = fold(text)
+    first, _, rest = key.partition(" ")
+    return rest if first in _DETERMINERS and rest else key
+
+
 def name_key(text: object) -> str:
     """A folded name without a leading article: "l'Université X" = "Université X" = "The université x".
 
     >>> name_key("La Métropole"), name_key("The Western Engineer"), name_key("Le")
     ('metropole', 'western engineer', 'le')
     """
-    key = fold(text)
-    first, _, rest = key.partition(" ")
-    return rest if first in _DETERMINERS and rest else key
+    return _name_key(text) if isinstance(text, str) else _name_key(str(text) if text is not None else "")
 
 
 def names_match(gold_names: Iterable[str], extracted_names: Iterable[str]) -> bool:
@@ -260,15 +266,19 @@ class Gold:
     def entity(self, name: str | None) -> GoldEntity | None:
         """The gold entity `name` names: by label first, then by alias."""
         key = name_key(name)
-        if not key:
-            return None
-        for entity in self.entities:
-            if name_key(entity.label) == key:
-                return entity
-        for entity in self.entities:
-            if any(name_key(a) == key for a in entity.aliases):
-                return entity
-        return None
+        return self._index().get(key) if key else None
+
+    def _index(self) -> dict[str, GoldEntity]:
+        """Folded name → entity, labels winning over aliases (the first entity wins a tie)."""
+        if getattr(self, "_by_key", None) is None:
+            index: dict[str, GoldEntity] = {}
+            for entity in reversed(self.entities):
+                for alias in entity.aliases:
+                    index[name_key(alias)] = entity
+            for entity in reversed(self.entities):
+                index[name_key(entity.label)] = entity
+            self._by_key = index
+        return self._by_key
 
     def names(self, name: str | None) -> tuple[str, ...]:
         entity = self.entity(name)
