@@ -15,9 +15,11 @@ gold quote) and every false positive (with its evidence and source), attribute a
 loaded once beforehand, reported apart) against a bare ``nlp.pipe`` over the same cleaned texts
 with the same pipelines, in articles/s, words/s and CPU seconds (:mod:`extraction_throughput`).
 
-**Suite** (``--suite``): the seeds, the French press dev annotations (``bench/gold/press-fr.dev.yaml``)
-and KnowledgeNet fold 3 (``--kn-folds``), per-kind P/R/F1 for each; ``--sample-fr`` / ``--judged``
-estimate French precision from facts judged by reading (``bench/extraction_sample.py``).
+**Suite** (``--suite``): the seeds, the French press dev annotations (``bench/gold/press-fr.dev.yaml``),
+the second French part never tuned on (``press-fr.dev2.yaml``: politics, sports, business, health),
+scored apart and then with dev (counts summed: the two parts share no article), and KnowledgeNet
+fold 3 (``--kn-folds``), per-kind P/R/F1 for each; ``--sample-fr`` / ``--judged`` estimate French
+precision from facts judged by reading (``bench/extraction_sample.py``).
 
 The code is split: :mod:`extraction_match` (folding, gold files), :mod:`extraction_report`
 (matching and the report), :mod:`extraction_corpora` (documents, KnowledgeNet),
@@ -54,7 +56,7 @@ from extraction_corpora import documents_dir, document_files  # noqa: E402,F401
 from extraction_match import *  # noqa: E402,F403
 from extraction_match import LOADER, BenchError, load_gold  # noqa: E402,F401
 from extraction_report import *  # noqa: E402,F403
-from extraction_report import Report, score_facts  # noqa: E402,F401
+from extraction_report import Report, combined, format_scores, score_facts  # noqa: E402,F401
 from extraction_throughput import *  # noqa: E402,F403
 from extraction_throughput import _Breakdown  # noqa: E402,F401
 
@@ -119,7 +121,7 @@ examples:
   python bench/extraction.py --store /tmp/s                   # score a store as it is (no loading)
   python bench/extraction.py --throughput                     # 200 press articles of ~600 words
   python bench/extraction.py --throughput my/articles/ --articles 500 --repeat 3
-  python bench/extraction.py --suite -q                       # seeds + French dev + KnowledgeNet fold 3
+  python bench/extraction.py --suite -q                       # seeds + French dev, dev2 + KnowledgeNet fold 3
   python bench/extraction.py --knowledgenet --kn-folds 3      # KnowledgeNet only
   python bench/extraction.py bench/gold/press-fr.dev.yaml -q  # the French press dev annotations
   python bench/extraction.py --sample-fr sample.yaml          # facts from unannotated French articles, to judge
@@ -141,7 +143,8 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
     ap.add_argument("-q", "--quiet", action="store_true", help="the tables and summary only, not the lists of misses and false positives")
     c = ap.add_argument_group("corpora")
     c.add_argument("--suite", action="store_true",
-                   help="score the seeds, the French press dev annotations and KnowledgeNet (per-kind tables)")
+                   help="score the seeds, the French press dev and dev2 annotations (apart, then summed) and "
+                        "KnowledgeNet (per-kind tables)")
     c.add_argument("--knowledgenet", action="store_true", help="score KnowledgeNet passages only")
     c.add_argument("--kn-folds", default="3", metavar="N,M", help="KnowledgeNet folds to score (default 3)")
     c.add_argument("--kn-limit", type=int, metavar="N", help="only the first N KnowledgeNet passages")
@@ -194,7 +197,8 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
 def suite(args, *, kn_only: bool = False) -> int:
     """The seeds, the French press dev part and KnowledgeNet: per-kind tables, one after the other."""
     out: dict = {}
-    golds = [] if kn_only else [DEFAULT_GOLD, corpora.FRENCH_DEV]
+    golds = [] if kn_only else [DEFAULT_GOLD, *corpora.NEVER_TUNED]
+    french = []
     for gold in golds:
         if not Path(gold).is_file():
             print(f"== {gold}: not there, skipped\n")
@@ -202,6 +206,13 @@ def suite(args, *, kn_only: bool = False) -> int:
         report = score(gold, strict_quotes=args.strict_quotes)
         print(f"== {gold}\n{report.format(lists=not args.quiet)}\n", flush=True)
         out[str(gold)] = report.to_dict()
+        if gold in corpora.NEVER_TUNED:
+            french.append(report)
+    if len(french) > 1:
+        total = combined(french)
+        print(f"== French {' + '.join(Path(r.gold_path).stem.split('.')[-1] for r in french)} (counts summed)\n"
+              f"{format_scores(total)}\n", flush=True)
+        out["french_never_tuned"] = {k: s.to_dict() for k, s in total.items()}
     judged = args.judged or sampling.latest_sample(corpora.GOLD_DIR)
     if not kn_only and judged is not None and judged.is_file():
         estimate = sampling.estimate(judged)

@@ -34,6 +34,10 @@ PRESS_FR = SHARED / "corpus" / "press-fr"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 FRENCH_DEV = GOLD_DIR / "press-fr.dev.yaml"
 FRENCH_TRAIN = GOLD_DIR / "press-fr.train.yaml"
+#: A second French part never tuned on (politics, sports, business, health), scored apart from dev.
+FRENCH_DEV2 = GOLD_DIR / "press-fr.dev2.yaml"
+#: The French parts no training or tuning path may read (their summary scores only).
+NEVER_TUNED = (FRENCH_DEV, FRENCH_DEV2)
 
 #: The KnowledgeNet properties our fact kinds cover, and their direction (subject, object).
 KN_PROPS = ("EMPLOYEE_OR_MEMBER_OF", "CEO", "FOUNDED_BY", "HEADQUARTERS")

@@ -221,12 +221,7 @@ class Report:
             add(f"{loaded.get('what', '')}")
         add(f"gold: {self.gold_path}")
         add("")
-        add(f"{'kind':<16}{'gold':>6}{'pred':>6}{'found':>7}{'right':>7}{'P':>8}{'R':>8}{'F1':>8}")
-        for s in [*self.kinds.values(), self.overall]:
-            if s is self.overall:
-                add("-" * 66)
-            add(f"{s.kind:<16}{s.gold:>6}{s.predicted:>6}{s.found:>7}{s.correct:>7}"
-                f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+        add(format_scores({**self.kinds, "overall": self.overall}))
         add("")
         add(f"core facts found: {self.core_found}/{self.core_total}")
         attrs = [f"{a.name} {a.correct}/{a.compared}" + (f" ({len(a.missing)} missing)" if a.missing else "")
@@ -282,6 +277,29 @@ class Report:
         if self.entities and self.entities.extra:
             add("entities not in the gold: " + ", ".join(self.entities.extra))
         return "\n".join(lines)
+
+
+def combined(reports: Sequence[Report]) -> dict[str, Score]:
+    """Per-kind scores of reports on disjoint article sets, counts summed ("overall" last)."""
+    total: dict[str, Score] = {}
+    for report in reports:
+        for s in [*report.kinds.values(), report.overall]:
+            t = total.setdefault(s.kind, Score(s.kind))
+            t.gold, t.predicted, t.found, t.correct = (t.gold + s.gold, t.predicted + s.predicted,
+                                                       t.found + s.found, t.correct + s.correct)
+    total["overall"] = total.pop("overall", Score("overall"))
+    return total
+
+
+def format_scores(scores: dict[str, Score]) -> str:
+    """The per-kind table of a report: `scores` by kind, "overall" last (below a rule)."""
+    lines = [f"{'kind':<16}{'gold':>6}{'pred':>6}{'found':>7}{'right':>7}{'P':>8}{'R':>8}{'F1':>8}"]
+    for s in scores.values():
+        if s.kind == "overall":
+            lines.append("-" * 66)
+        lines.append(f"{s.kind:<16}{s.gold:>6}{s.predicted:>6}{s.found:>7}{s.correct:>7}"
+                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+    return "\n".join(lines)
 
 
 def score_facts(gold: Gold, facts: Sequence, entities: Sequence | None = None, *,

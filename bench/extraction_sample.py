@@ -6,8 +6,9 @@ article when the sentence is not enough). ``sample`` writes the draw as YAML wit
 ``verdict`` per fact; the reader fills ``verdict: yes`` (the text states this fact, with these
 two entities named as the extractor names them — a cut or overlong name is ``no``) or ``no``,
 optionally a ``note``; ``estimate`` reads the judged file back and gives precision per kind and
-overall with a 95 % Wilson interval. The articles drawn from are French press files that are in
-no gold file (neither the dev nor the train part), so the estimate is on unseen text.
+overall with a 95 % Wilson interval. The articles drawn from are French press files of every
+category that are in no gold file (dev, dev2, train, extra, any ``press-fr.*.yaml``) and in no
+earlier sample, so the estimate is on unseen text.
 
 Part of the extraction benchmark (``bench/extraction.py`` is the entry point and re-exports all).
 """
@@ -19,14 +20,15 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from extraction_corpora import FRENCH_DEV, FRENCH_TRAIN, PRESS_FR, load_documents
+from extraction_corpora import FRENCH_DEV, GOLD_DIR, PRESS_FR, load_documents
+from extraction_match import BenchError, load_gold
 
 FRENCH_EXTRA = Path(FRENCH_DEV).with_name("press-fr.extra.yaml")
-from extraction_match import BenchError, load_gold
 
 #: The kinds judged (quotations and mentions are left out: the issue's relations only).
 JUDGED_KINDS = ("holds_post", "member_of", "funds", "supports", "partner_of", "located_in", "created_by")
-CATEGORIES = ("business", "health", "technology")
+#: The press categories drawn from (every one: business, health, technology ran out after 4 samples).
+CATEGORIES = ("business", "health", "politics", "sports", "technology")
 
 
 def previous_samples(gold_dir: Path | None = None) -> list[Path]:
@@ -63,11 +65,19 @@ def _judged_rows(path: Path) -> list[dict]:
     return [r for r in _rows(path) if r.get("verdict") is not None]
 
 
-def taken_files(golds=(FRENCH_DEV, FRENCH_TRAIN, FRENCH_EXTRA), samples=None, *, skip: Path | None = None) -> set:
-    """The press files ("category/name.txt") already used: annotated in a gold file, or drawn into
-    an earlier precision sample (`skip`: the file about to be written, not counted)."""
+def gold_files(gold_dir: Path | None = None) -> list[Path]:
+    """Every French annotation file (``press-fr.<part>.yaml``: dev, dev2, train, extra, and any
+    part added later), precision samples apart."""
+    gold_dir = Path(gold_dir or GOLD_DIR)
+    return sorted(p for p in gold_dir.glob("press-fr.*.yaml") if not p.name.startswith("press-fr.precision-sample"))
+
+
+def taken_files(golds=None, samples=None, *, skip: Path | None = None) -> set:
+    """The press files ("category/name.txt") already used: annotated in a gold file (`golds`,
+    default :func:`gold_files`), or drawn into an earlier precision sample (`skip`: the file about
+    to be written, not counted)."""
     taken = set()
-    for gold in golds:
+    for gold in gold_files() if golds is None else golds:
         if Path(gold).is_file():
             taken |= set(load_gold(gold).files)
     for path in previous_samples() if samples is None else samples:
@@ -78,8 +88,8 @@ def taken_files(golds=(FRENCH_DEV, FRENCH_TRAIN, FRENCH_EXTRA), samples=None, *,
 
 
 def unannotated_articles(seed: int, count: int, taken: set | None = None) -> list[Path]:
-    """`count` French press files (business, health, technology) never annotated nor drawn into
-    an earlier sample (`taken`, default :func:`taken_files`), drawn with `seed`."""
+    """`count` French press files (of :data:`CATEGORIES`) never annotated nor drawn into an earlier
+    sample (`taken`, default :func:`taken_files`), drawn with `seed`."""
     taken = taken_files() if taken is None else taken
     pool = sorted(p for c in CATEGORIES for p in (PRESS_FR / c).glob("*.txt") if f"{c}/{p.name}" not in taken)
     if not pool:

@@ -167,12 +167,23 @@ def test_a_new_sample_draws_no_article_of_an_earlier_sample(bench, tmp_path):
 
 def test_every_annotated_or_sampled_article_is_kept_out_of_a_new_draw(bench):
     taken = bench.sampling.taken_files()
-    for gold in (bench.corpora.FRENCH_DEV, bench.corpora.FRENCH_TRAIN, bench.sampling.FRENCH_EXTRA):
+    golds = bench.sampling.gold_files()
+    assert {bench.corpora.FRENCH_DEV, bench.corpora.FRENCH_TRAIN, bench.sampling.FRENCH_EXTRA} <= set(golds)
+    assert not set(golds) & set(bench.sampling.previous_samples())
+    for gold in golds:
         assert set(bench.load_gold(gold).files) <= taken
     for sample in bench.sampling.previous_samples():
         drawn = {row["file"] for row in bench.sampling._rows(sample)}
         assert drawn <= taken
         assert not drawn & {str(p.relative_to(PRESS_FR)) for p in bench.sampling.unannotated_articles(3, 40, taken)}
+
+
+def test_any_french_part_counts_as_annotated_and_the_draw_reads_every_category(bench, tmp_path):
+    (tmp_path / "press-fr.dev9.yaml").write_text("", encoding="utf-8")
+    _sample(tmp_path / "press-fr.precision-sample-3.yaml", [("health/a.txt", "yes")])
+    assert [p.name for p in bench.sampling.gold_files(tmp_path)] == ["press-fr.dev9.yaml"]
+    drawn = bench.sampling.unannotated_articles(5, 400, set())
+    assert {p.parent.name for p in drawn} == {d.name for d in PRESS_FR.iterdir() if d.is_dir()}
 
 
 def test_a_judged_sample_is_never_drawn_over(bench, tmp_path):

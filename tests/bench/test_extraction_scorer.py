@@ -175,6 +175,20 @@ def test_tiny_case_arithmetic(bench, tmp_path):
     assert strict.kinds["quoted"].predicted == 2 and strict.kinds["quoted"].correct == 1
 
 
+def test_reports_on_disjoint_articles_add_up(bench, tmp_path):
+    gold = bench.load_gold(write_gold(tmp_path, TINY))
+    chu, pole, anne = entity("Centre hospitalier universitaire de Valmont", "CHU"), entity("pôle santé sud"), \
+        entity("Anne LEROY")
+    one = bench.score_facts(gold, [fact("member_of", chu, pole)])
+    two = bench.score_facts(gold, [fact("holds_post", anne, chu), fact("holds_post", anne, entity("Clinique du Parc"))])
+    total = bench.combined([one, two])
+    assert list(total)[-1] == "overall"
+    assert (total["holds_post"].gold, total["holds_post"].predicted, total["holds_post"].correct) == (2, 2, 1)
+    assert (total["overall"].gold, total["overall"].predicted, total["overall"].found) == (10, 3, 2)
+    assert total["overall"].precision == pytest.approx(2 / 3)
+    assert bench.format_scores(total).splitlines()[-1].startswith("overall")
+
+
 def test_wrong_speaker_is_a_false_positive(bench, tmp_path):
     gold = bench.load_gold(write_gold(tmp_path, TINY))
     paul = entity("Paul Martin")

@@ -66,3 +66,9 @@ def test_a_threshold_is_taken_in_the_middle_of_a_plateau_not_at_its_edge(tr):
     threshold, f1 = tr.best_threshold(probs, labels)
     assert f1 == 1.0 and 0.5 < threshold < 0.8
     assert tr.best_threshold(probs, np.zeros(6, dtype=int)) == (0.5, 0.0)
+
+
+def test_the_french_parts_never_tuned_on_are_no_training_data(tr):
+    for part in tr.NEVER_TUNED:
+        with pytest.raises(ValueError, match="never tuned on"):
+            tr.fr_examples(part)
