@@ -1,0 +1,150 @@
+"""Funding, support and partnership patterns over an article's sentences, read from cue words of
+:mod:`.lexicon` and word order ("X a levé 40 M€ auprès de Y", "X soutient Y", "un partenariat entre
+A et B"); the parse's readers are in :mod:`.syntaxfunding` and :mod:`.syntaxpartners`."""
+
+from __future__ import annotations
+
+import re
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _cues
+from innograph.loaders.mentions import Entity, Mention
+from innograph.loaders.money import find_amounts
+from innograph.loaders.text import Sentence
+
+_FUNDING_RE = _cues(lx.FUNDING_CUES)
+_RAISE_RE = _cues(lx.RAISE_CUES)
+_WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
+_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
+_SUPPORT_RE = _cues(lx.SUPPORT_CUES)
+_PARTNER_RE = _cues(lx.PARTNER_CUES)
+_SIGN_RE = _cues(lx.SIGN_VERBS)
+
+
+class DealsMixin:
+    """Funding, support and partnership patterns of :class:`~innograph.loaders.relations.Extractor`."""
+
+    def funding(self, sent: Sentence) -> None:
+        f = self.folded
+        raised = self.cue(_RAISE_RE, sent)
+        if raised and not (find_amounts(sent.text) or re.match(r"lev|rais", self.folded[raised.start():raised.end()].split()[-1])):
+            raised = None  # "a obtenu un diplôme", "bénéficie de l'appui de": no money named, no funding
+        if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z", "X a obtenu 300 000 € de Y"
+            item = self.subject_of(sent, before=raised.start(), kinds=("organization", "project"))
+            funders = []
+            for source in re.finditer(r"(?<![\w])(?:aupres[ \t]+d[eu]s?|de[ \t]+la[ \t]+part[ \t]+d[eu]s?|from|by|with|de|d'|du|des)[ \t]*", f[raised.end():sent.end]):
+                funders = self._coordinated(raised.end() + source.end(), sent, "organization")
+                if funders:
+                    break
+            if item and funders:
+                amounts = find_amounts(sent.text)
+                attrs = {"amount": amounts[0].value, "currency": amounts[0].currency} if len(amounts) == 1 else {}
+                for m in funders:
+                    if m.entity is not item.entity:
+                        self.add("funds", m.entity, item.entity, sent, **attrs)
+            return
+        weak = self.cue(_WEAK_FUNDING_RE, sent)
+        if weak and find_amounts(sent.text):  # "X apportera 800 000 euros sur trois ans au Y"
+            funder = self.subject_of(sent, before=weak.start())
+            to = re.search(r"(?<![\w])(?:a|au|aux|to|for|pour)[ \t]+(?:(?:la[ \t]+creation|l'installation|la[ \t]+construction|le[ \t]+developpement|the[ \t]+creation|the[ \t]+development)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|de[ \t]+|d'|of[ \t]+)?)?", f[weak.end():sent.end])
+            item = self.ents.starting_at(weak.end() + to.end(), "organization", "project") if to else None
+            if funder and item and funder.entity is not item.entity:
+                amount = find_amounts(sent.text)[0]
+                self.add("funds", funder.entity, item.entity, sent, amount=amount.value, currency=amount.currency)
+                self._earlier_recipients(sent, funder, weak.start())
+                return
+        cue = self.cue(_FUNDING_RE, sent)
+        if not cue:
+            return
+        funder = None
+        for passive in re.finditer(r"(?<![\w])(?:par|aupres[ \t]+de|aupres[ \t]+du|aupres[ \t]+des|by|from)[ \t]+", f[cue.end():min(sent.end, cue.end() + 80)]):
+            funder = self.ents.starting_at(cue.end() + passive.end(), "organization")
+            if funder is not None:
+                break
+        if funder is not None:
+            to = re.match(r"[ \t]*(?:a|au|aux|to)[ \t]+", f[cue.end():sent.end])  # "accordé à X par Y"
+            item = self.ents.starting_at(cue.end() + to.end(), "organization", "project") if to else None
+            item = item or self.subject_of(sent, before=cue.start(), kinds=("organization", "project"))
+            items = [item] if item and item.entity is not funder.entity else []
+        else:
+            funder = self.subject_of(sent, before=cue.start())
+            clause = re.search(r"(?:,[ \t]*(?:et|and|while|tandis que|alors que|mais|but)[ \t]|;)", f[cue.end():sent.end])
+            clause_end = cue.end() + clause.start() if clause else sent.end
+            items = [m for m in self.mentions(sent, "organization", "project") if cue.start() <= m.start < clause_end]
+        if funder is None:
+            return
+        amounts = find_amounts(sent.text)
+        seen = set()
+        for i, item in enumerate(items):
+            if item.entity is funder.entity or id(item.entity) in seen or self._in_parentheses(item):
+                continue
+            seen.add(id(item.entity))
+            nxt = next((o.start for o in items[i + 1:] if o.entity is not item.entity), sent.end)
+            amount = next((a for a in amounts if item.end <= sent.start + a.start < nxt), None)
+            if amount is None and len(items) == 1 and len(amounts) == 1:
+                amount = amounts[0]
+            attrs = {"amount": amount.value, "currency": amount.currency} if amount else {}
+            self.add("funds", funder.entity, item.entity, sent, **attrs)
+        self._earlier_recipients(sent, funder, cue.start())
+
+    def _earlier_recipients(self, sent: Sentence, funder: Mention, cue_start: int) -> None:
+        """'Après A (...) et B (...), la Métropole a apporté son soutien à C': A and B were funded too."""
+        after = re.match(r"[ \t]*(?:apres|after)[ \t]+", self.folded[sent.start:cue_start])
+        if not after:
+            return
+        for m in self._coordinated(sent.start + after.end(), sent, "organization", "project", skip_asides=True):
+            if m.entity is not funder.entity and m.end < funder.start:
+                self.add("funds", funder.entity, m.entity, sent)
+
+    def _in_parentheses(self, m: Mention) -> bool:
+        before = self.text[max(0, m.start - 2):m.start]
+        return before.endswith("(")
+
+    def support(self, sent: Sentence) -> None:
+        verb = _SUPPORT_VERB_RE.search(self.folded, sent.start, sent.end)
+        if verb and not find_amounts(sent.text):  # "La CCI apporte son appui aux Rencontres", "X soutient Y"
+            supporter = self.subject_of(sent, before=verb.start())
+            to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
+            item = self.ents.starting_at(verb.end() + (to.end() if to else 0), "organization", "project", "event")
+            if supporter and item and supporter.entity is not item.entity:
+                self.add("supports", supporter.entity, item.entity, sent)
+        cue = _SUPPORT_RE.search(self.folded, sent.start, sent.end)
+        if not cue:
+            return
+        supported = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
+        if supported is None:
+            return
+        for m in self.mentions(sent, "organization"):
+            if m.start >= cue.start() and m.entity is not supported.entity:
+                self.add("supports", m.entity, supported.entity, sent)
+
+    def partnership(self, sent: Sentence) -> None:
+        f = self.folded
+        cue = _PARTNER_RE.search(f, sent.start, sent.end)
+        if not cue:
+            return
+        sign = _SIGN_RE.search(f, sent.start, sent.end)
+        pivot = sign.start() if sign and sign.start() < cue.start() else cue.start()
+        orgs = self.mentions(sent, "organization")
+        before = []
+        for m in orgs:  # "l'Université X (UX)": the acronym is the same party
+            if m.end <= pivot and not (before and before[-1].entity is m.entity):
+                before.append(m)
+        parties: list[Entity] = []
+        if len(before) >= 2 and re.fullmatch(r"[ \t]*(?:,|et|and|&)[ \t]*(?:l'|le[ \t]+|la[ \t]+|les[ \t]+|the[ \t]+)?", f[before[-2].end:before[-1].start]):
+            parties = [before[-2].entity, before[-1].entity]
+        else:
+            link = re.search(r"(?<![\w])(?:avec|with|entre|between)(?![\w])", f[cue.start():sent.end])
+            first = self.subject_of(sent, before=pivot)
+            if link and first:
+                at = cue.start() + link.end()
+                # the party is the name right after "avec"/"with", not any later one
+                others = [m for m in self._coordinated(at, sent, "organization") if m.entity is not first.entity]
+                if others:
+                    parties = [first.entity, others[0].entity]
+                    if "entre" in link.group(0) or "between" in link.group(0):
+                        parties = [o.entity for o in others[:2]] if len(others) >= 2 else parties
+        if len(parties) == 2 and parties[0] is not parties[1]:
+            label = re.match(r"[\w\-]+(?:[ \t][\w\-]+)?", self.text[cue.start():sent.end])
+            self.add("partner_of", parties[0], parties[1], sent, date=self._date(sent),
+                     label=label.group(0) if label and sign else None)
