@@ -19,7 +19,7 @@ The post model is trained on the pairs the rules left only (:data:`LEFT_ONLY`). 
 2-fold cross-validation (English: folds 1 and 2; French: a 2-way split of the train part, never the
 dev part) on the pooled out-of-part scores of the pairs the rules left (what the model adds at run
 time) — English the F1-best; French the lowest whose precision reaches 0.85; then the model is
-refitted on all of it.
+refitted on all of it. ``bench/tune_relations.py`` then resets the English thresholds on facts.
 
     python bench/train_relations.py                 # both languages → loaders/relmodel.npz
     python bench/train_relations.py --cache /tmp/c  # keep the parsed candidates between runs
@@ -217,9 +217,15 @@ def best_threshold(probs, labels, floor=0.35, beta=1.0, min_precision=None) -> t
         scores.append(f)
     if min_precision is not None or not any(scores):
         return (0.5, 0.0)
-    smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(scores))]
-    i = max(range(len(grid)), key=lambda i: (round(smooth[i], 9), -i))
+    i = plateau(scores)
     return (grid[i], scores[i])
+
+
+def plateau(scores) -> int:
+    """The index of the best score on a grid, each judged with its two neighbours (the middle of a
+    plateau, not its edge before a cliff); ties go to the lower index."""
+    smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(scores))]
+    return max(range(len(scores)), key=lambda i: (round(smooth[i], 9), -i))
 
 
 def _acted(example) -> bool:
