@@ -29,6 +29,7 @@ import bisect
 import re
 
 from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nlp import text_length
 from innograph.loaders.cues import _case, _f, _unique
@@ -224,12 +225,19 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
         return None
 
     def article_country(self) -> list:
-        """The country the article is about: the one it names most, if no other is named as often."""
+        """The country the article is about: the one it names most, if no other is named as often
+        (its demonyms count as naming it: "congolais", "la justice congolaise")."""
         if not hasattr(self, "_country"):
-            counts: dict[int, list] = {}
+            counts: dict[str, list] = {}  # folded country name -> [entity, times named]
             for m in self.ents.mentions:
-                if m.entity.kind in ("place", "organization") and _NO_ARTICLE.sub("", words_key(m.entity.label)) in lx.COUNTRIES:
-                    counts.setdefault(id(m.entity), [m.entity, 0])[1] += 1
+                key = _NO_ARTICLE.sub("", words_key(m.entity.label))
+                if m.entity.kind in ("place", "organization") and key in lx.COUNTRIES:
+                    counts.setdefault(key, [m.entity, 0])[1] += 1
+            if counts:  # (one pass over the article's words, once per article with a bare title)
+                for t in (t for _, doc in self.docs for t in doc if t.is_lower):
+                    named = [k for k in COUNTRY_OF.get(_f(t), ()) if k in counts]
+                    if len(named) == 1:
+                        counts[named[0]][1] += 1
             ranked = sorted(counts.values(), key=lambda x: -x[1])
             top = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
                 else None  # clearly the article's country

@@ -212,3 +212,15 @@ def test_a_demonym_is_its_own_titles_and_an_object_title_is_not_the_subjects():
     assert not {f for f in found if f[1] == "Ivan Petrov"}
     found = posts("Le président togolais Paul Adoko a accusé le dirigeant béninois de mentir. Le Bénin dément.")
     assert ("holds_post", "Paul Adoko", "Bénin") not in found
+
+
+def test_demonyms_count_as_naming_the_article_country_of_a_bare_title():
+    # the country is named once, and its demonym says the rest of the article is about it
+    text = ("Le Gabon a adopté une nouvelle loi. La justice gabonaise a ouvert une enquête sur les fonds publics. "
+            "Selon la presse gabonaise, l'opposition gabonaise réclame des comptes. Le Cameroun observe. "
+            "Le président Paul Mboumba a promis la transparence.")
+    assert ("holds_post", "Paul Mboumba", "Gabon") in posts(text)
+    # a demonym of a country the article never names does not count
+    text = ("Le Gabon a adopté une nouvelle loi. La presse camerounaise s'en inquiète, comme l'opposition camerounaise. "
+            "Le président Paul Mboumba a promis la transparence.")
+    assert ("holds_post", "Paul Mboumba", "Gabon") not in posts(text)
