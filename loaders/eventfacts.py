@@ -9,6 +9,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _cues, _inside_quote
 from innograph.loaders.dates import find_dates
+from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL
 from innograph.loaders.text import Sentence
 
 _ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
@@ -134,6 +135,8 @@ class EventsAndPlacesMixin:
             tail = f[org.end:min(sent.end, org.end + 60)]
             # "Domocare, une PME de Saint-Junien" / "chez Montres Valdahon, à Morteau" / "the Dundonian start-up"
             m = re.match(r"[ \t]*,[ \t]*(?:(?:une?|an?|the)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?[ \t]+(?:de|d'|du|from|in|based[ \t]+in)|a|in)[ \t]+", tail)
+            if m and _AFFILIATION.search(self.text[max(0, org.start - 40):org.start]):
+                m = None  # "X, de la Y, à P": the person X is at P
             if m:
                 place = self.ents.starting_at(org.end + m.end(), "place")
                 if place and not self.mentions(sent, "event"):
@@ -142,7 +145,7 @@ class EventsAndPlacesMixin:
             direct = re.match(r"[ \t]+(?:in|a)[ \t]+", tail)
             if direct and org.entity.org_kind and not self.mentions(sent, "event"):
                 place = self.ents.starting_at(org.end + direct.end(), "place")
-                if place and not re.match(r"[ \t]*(?:de|du|des|of)\b", f[place.end:place.end + 5]):
+                if place and not _PLACE_TAIL.match(self.text[place.end:place.end + 12]):
                     self.add("located_in", org.entity, place.entity, sent)
                     continue
             m = re.match(r"[ \t]*,[ \t]*(?:the|an?)[ \t]+(?P<dem>[a-z\-]+)[ \t]+(?P<desc>[\w\-]+)", tail)
@@ -159,7 +162,7 @@ class EventsAndPlacesMixin:
             tail = f[org.end:min(sent.end, org.end + 60)]
             m = re.match(r"[ \t]*,[ \t]*(?:une?[ \t]+|la[ \t]+|le[ \t]+|l'|an?[ \t]+)?(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)", tail)
             place = self._demonym_place(m["dem"]) if m else None
-            if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
+            if place and not self._nationality(place) and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
                 self.add("located_in", org.entity, place, sent)
                 continue
             based = re.match(r"[ \t]*,[ \t]*(?:an?[ \t]+|the[ \t]+)?(?P<place>[A-Za-zÀ-ÿ\-]+?)-based\b", self.text[org.end:min(sent.end, org.end + 60)])
@@ -177,10 +180,15 @@ class EventsAndPlacesMixin:
             # ("X, basée à P" is read by syntaxseats.SeatsMixin.seats, with the parse's readers of seats)
         for m in re.finditer(r"(?=(?<![\w])(?P<desc>(?:jeune[ \t]+)?[\w\-]+)[ \t]+(?P<dem>[a-z\-]+)[ \t]+)", f[sent.start:sent.end]):
             place = self._demonym_place(m["dem"])
-            if place and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
+            if place and not self._nationality(place) and re.sub(r"[\s\-]+", " ", m["desc"]) in lx.DESCRIPTORS:
                 org = self.ents.starting_at(sent.start + m.start() + len(m["desc"]) + 1 + len(m["dem"]) + 1, "organization")
                 if org:
                     self.add("located_in", org.entity, place, sent)
+
+    @staticmethod
+    def _nationality(place) -> bool:
+        """A country's adjective ("la société française X") tells a nationality, not a seat."""
+        return re.sub(r"^(?:l|le|la|les|the) ", "", place.key) in lx.COUNTRIES
 
     def _demonym_place(self, word: str):
         """The place a demonym names: from the lexicon, else a place of the article whose name the

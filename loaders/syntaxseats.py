@@ -15,7 +15,10 @@ Read on the sentence's names where the small French parse loses the link
 * "<Org>, un grossiste basé / installé / implanté / situé en P" (the name right before the
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
-* "au siège de <Org> à / dans P", "le siège de <Org>, à P".
+* "au siège de <Org> à / dans P", "le siège de <Org>, à P";
+* "<Org> (P)" and, for universities and research centres, "<Org>[,] (également) en / au / aux / à P":
+  a name right before a place names where it is — not after a person's "X, de la Y, à P" (the person is there), not a campus named by its
+  town ("l'université X à P (UXP)"), not when an event or a former seat ("autrefois situé à") is read.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, completes_a_noun
+from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
 
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
@@ -41,6 +45,19 @@ _APPOSED = re.compile(r"^(?:\s*,\s*(?:un|une|le|la|l['’]|des|les|an?|the)\s+[^
 #: "(au) siège de <Org>" right before the organization's name (folded text).
 _SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 #: Between "siège de <Org>" and its place: "à", "dans", ", à", "dans la capitale,".
+#: Between a name and the place right after it: "(ACR)", a comma, "également", a preposition.
+_NEXT_TO = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:(?:également|aussi)\s+)?(?:à|au|aux|en)\s+(?:la\s+|le\s+|l['’])?$")
+#: "X, de la Y, à P" / "X de l'Y à P": Y is the affiliation of the person, who is at P.
+_AFFILIATION = re.compile(r"(?:,|\b(?:chercheur|chercheuse|professeur|professeure|correspondant|correspondante|"
+                          r"journaliste|géologue|économiste|expert|experte))\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+                          r"(?:[a-zéèêàç-]+\s+)?$", re.I)
+#: After the place: its acronym ("(UXP)", a campus named by its town) or a complement ("à Paris de ...").
+_PLACE_TAIL = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,7}\s*\)|(?:de|du|des|d['’]|of)\s)")
+#: Kinds of organization whose name right before "à / en P" says where they are (a university, a
+#: research centre); a company or a party "en P" is as often where it sells or acts.
+_SITED = frozenset({"University", "ResearchCentre", "TrainingCentre"})
+#: "autrefois / anciennement situé à": a former seat.
+_FORMER = re.compile(r"(?<![\w])(?:autrefois|anciennement|jadis|auparavant|precedemment|formerly|previously)\s*$")
 _SEAT_PLACE = re.compile(r"^\s*,?\s*(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l'|les\s+)?"
                          r"(?:(?:capitale|ville|region|province)\s*,?\s*(?:(?:de\s+la|de\s+l'|du|de|d')\s*)?)?$")
 
@@ -91,6 +108,7 @@ class SeatsMixin:
     def seats(self, sent, names) -> None:
         """Seats stated around the names of one sentence (`names`: its mentions in order)."""
         folded = fold_same_length(sent.text)
+        events = any(m.entity.kind == "event" for m in names)
         for i, m in enumerate(names):
             group = self._group(m)
             if group is not None and i + 1 < len(names) and names[i + 1].entity.kind == "place":
@@ -105,6 +123,8 @@ class SeatsMixin:
             if group is None:
                 continue
             based = _BASED_AT.search(folded[:m.start - sent.start])
+            if based is not None and _FORMER.search(folded[:based.start()]):
+                continue  # "autrefois situé à P"
             if based is not None:
                 gap = sent.text[prev.end - sent.start:based.start()]
                 complement = "," not in gap and completes_a_noun(folded[:prev.start - sent.start])
@@ -113,3 +133,19 @@ class SeatsMixin:
             elif _SEAT_OF.search(folded[:prev.start - sent.start]) \
                     and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"
+            elif not events and prev.entity.kind == "organization" and self._next_to(sent, prev, m):
+                self._add("located_in", group, m.entity, sent)
+
+    def _next_to(self, sent, org, place) -> bool:
+        """'<Org> (P)', '<Org>, en P', '<Org> à P' (see the module doc for what is left out)."""
+        text = sent.text
+        gap = text[org.end - sent.start:place.start - sent.start]
+        tail = text[place.end - sent.start:]
+        if gap.strip() == "(":  # (not the name's own short form: "le Comité X (CoX)", "l'université X (UniX)")
+            key = words_key(place.text)
+            stems = {w[:3] for w in words_key(org.text).split() if len(w) >= 3}
+            short = key not in lx.COUNTRIES and (sum(c.isupper() for c in place.text) >= 2 or key[:3] in stems)
+            return tail.lstrip().startswith(")") and not short
+        if org.entity.org_kind not in _SITED or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
+            return False
+        return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])

@@ -27,6 +27,9 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("Le ministre a été reçu au siège de l'Organisation des pêcheurs du Nord, dans la capitale, Oslo.", "fr",
      "Organisation des pêcheurs du Nord", "Oslo"),
     ("Le club Sportivo Norte avait son siège à Rosario avant de déménager.", "fr", "Sportivo Norte", "Rosario"),
+    ("Une étude de l'université de Marbourg, en Allemagne, montre que le sommeil protège le cœur.", "fr",
+     "université de Marbourg", "Allemagne"),
+    ("Les joueuses de l'Atlético Veranda (Uruguay) ont gagné.", "fr", "Atlético Veranda", "Uruguay"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
@@ -42,6 +45,9 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Un ingénieur du groupe Velmar basé à Lyon a témoigné.",
     "Le ministre a quitté le siège de la Banque africaine de développement pour rentrer à Abidjan.",
     "Un porte-parole de l'Union des pêcheurs a été reçu à Oslo.",
+    "Léa Morvan, de la radio Onda Sur, à Lima, raconte la grève.",  # the journalist is in Lima
+    "Le fabricant Gralon, autrefois situé à Brest, a fermé ses portes.",  # a former seat
+    "La société française Velmoria a signé un contrat avec la ville.",  # a nationality, not a seat
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
