@@ -36,6 +36,9 @@ _AT_CASES = frozenset("a au aux".split())
 _BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
                       "designe designee become became becomes remain remained name named appoint appointed elect "
                       "elected serve served serves occuper occupe assurer assure exercer exerce".split())
+#: Dependencies of a clause's words: a name found through them is no apposition of a title.
+_CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
+                         "aux:tense mark obl obl:arg obl:mod obl:agent".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
@@ -62,6 +65,8 @@ class PostsMixin:
         founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
             for org in orgs:
+                if words_key(org.label) == words_key(person.label):
+                    continue  # the same name typed twice
                 if member:
                     self.add("member_of", person, org, t)
                 elif founder:
@@ -144,6 +149,15 @@ class PostsMixin:
             if keys:
                 named = self.named_country(keys)
                 return [named] if named is not None else []
+        for w in t.doc[t.i + 2:t.i + 5]:  # "le secrétaire d'État américain": after the title's own complement
+            if w.is_punct or self.mention(w) is not None:
+                break
+            keys = COUNTRY_OF.get(_f(w)) if w.is_lower and w.dep_ == "amod" and w.head.i in range(t.i, w.i) \
+                and (w.head.i == t.i or (w.head.head.i == t.i and not any(d.dep_ == "det" for d in w.head.children))) \
+                else None  # (not "le chef de l'opposition russe": the opposition's)
+            if keys:
+                named = self.named_country(keys)
+                return [named] if named is not None else []
         return []
 
     def deeper_orgs(self, c, depth: int = 2, actors: bool = False) -> list:
@@ -207,7 +221,33 @@ class PostsMixin:
                         return found
             if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
                 return self.people(verb.head)  # "X, who became CEO of Y"
-        return []
+        return self.name_after_title(t) if t.doc.lang_ == "fr" and verb is None else []
+
+    def name_after_title(self, t) -> list:
+        """'Le président kenyan X a demandé', 'du patron de Y, X.': the name right after the
+        title's own words (then at most a comma, an article and an honorific), when the parser hung
+        it elsewhere. Not a name coordinated to the title, nor one that goes on as a new clause's
+        subject after a comma ("Après le départ du directeur de Y, X a dit")."""
+        doc, j = t.doc, t.i + 1
+        while j < len(doc) and j - t.i <= 12 and t.is_ancestor(doc[j]) and doc[j].text != "," \
+                and self.mention(doc[j], "person") is None:
+            if doc[j].dep_ in _CLAUSE_DEPS:
+                return []  # "le directeur qui a nommé X"
+            j += 1
+        comma = j < len(doc) and doc[j].text == ","
+        j += comma
+        for _ in range(3):  # ", le professeur X", ", M. X"
+            if j < len(doc) and (_f(doc[j]) in ("le", "la", "l'", "l’") or _f(doc[j]).rstrip(".") in lx.HONORIFICS):
+                j += 1
+        m = self.mention(doc[j], "person") if j < len(doc) else None
+        if m is None or m.start != self.pos(doc[j]) or _case(doc[j]) or _f(doc[j - 1]) in ("et", "ou", "ni") \
+                or (doc[j].dep_ == "conj" and doc[j].head.i == t.i) or (t.is_ancestor(doc[j]) and doc[j].dep_ in _CLAUSE_DEPS):
+            return []
+        if comma:
+            end = next((k for k in range(j, min(len(doc), j + 8)) if self.mention(doc[k]) is not m), None)
+            if end is not None and doc[end].text not in (",", ".", ";", ":", ")", "(", "»", "-", "–"):
+                return []  # the name opens a clause: "..., X a déclaré"
+        return [m.entity]
 
 
     # -- membership ----------------------------------------------------------------------------

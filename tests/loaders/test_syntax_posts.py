@@ -224,3 +224,21 @@ def test_demonyms_count_as_naming_the_article_country_of_a_bare_title():
     text = ("Le Gabon a adopté une nouvelle loi. La presse camerounaise s'en inquiète, comme l'opposition camerounaise. "
             "Le président Paul Mboumba a promis la transparence.")
     assert ("holds_post", "Paul Mboumba", "Gabon") not in posts(text)
+
+
+def test_the_name_right_after_a_titles_words_is_its_holder_even_when_the_parser_hangs_it_elsewhere():
+    found = posts("Des affiches montraient le Premier ministre ou le directeur général de Norvia, Marc Tessou.")
+    assert ("holds_post", "Marc Tessou", "Norvia") in found
+    found = posts("La Russie a réagi. Le Kenya aussi. Le président kenyan Samuel Otieno a demandé une trêve à la Russie.")
+    assert ("holds_post", "Samuel Otieno", "Kenya") in found
+    # a name that opens the next clause after a comma is not the title's
+    found = posts("Après le départ du directeur de Norvia, Marc Tessou a repris la parole devant les élus.")
+    assert ("holds_post", "Marc Tessou", "Norvia") not in found
+
+
+def test_a_demonym_after_the_titles_own_complement_names_its_country():
+    found = posts("Les États-Unis ont répondu. Le secrétaire d'État américain Paul Dorsey se rend à Nairobi.")
+    assert ("holds_post", "Paul Dorsey", "États-Unis") in found
+    # the demonym of what the title governs is not the title's country
+    found = posts("La Russie a répondu. Les partisans du chef de l'opposition russe Ivan Petrov ont manifesté.")
+    assert ("holds_post", "Ivan Petrov", "Russie") not in found
