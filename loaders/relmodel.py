@@ -157,8 +157,12 @@ def _kind(mention, span) -> str:
     return context_kind(kind, mention.entity.label, span)
 
 
-def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
-    """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes."""
+def candidates(ents, docs, sentences, lang: str, relations=None) -> list[Candidate]:
+    """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes
+    (of `relations`, default all of :data:`RELATIONS`)."""
+    wanted = {r: RELATIONS[r] for r in (RELATIONS if relations is None else relations) if r in RELATIONS}
+    if not wanted:
+        return []
     from innograph.graph.normalize import fold_same_length
 
     text = ents.text
@@ -182,31 +186,28 @@ def candidates(ents, docs, sentences, lang: str) -> list[Candidate]:
         cues = {"ceo": CEO_WORDS.search(lowered), "founder": FOUNDING_WORDS.search(lowered)}
         for i, first in enumerate(mentions):
             for second in mentions[i + 1:]:
-                if first.entity is second.entity:
+                k1, k2 = kinds[id(first)], kinds[id(second)]
+                if first.entity is second.entity or not any({ks, ko} == {k1, k2} for ks, ko, _ in wanted.values()):
                     continue
                 between = sum(1 for m in mentions if first.end <= m.start and m.end <= second.start)
                 window_start = max(sentence.start, first.start - 60)
                 title = _title_near(folded, text, first.end, second.start) or \
                     _title_near(folded, text, window_start, first.start)
                 feats = None
-                for relation, (ks, ko, _) in RELATIONS.items():
+                for relation, (ks, ko, _) in wanted.items():
                     for s, o in ((first, second), (second, first)):
-                        if kinds[id(s)] == ks and kinds[id(o)] == ko:
-                            if feats is None:
-                                feats = pair_features(lang, text, first, second, between, spans[id(first)],
-                                                      spans[id(second)], title,
-                                                      (kinds[id(first)], kinds[id(second)])) + \
-                                    context_features(lang, first, second, mentions, spans[id(first)],
-                                                     spans[id(second)], first_of_kind)
-                            if relation == "ceo" and not cues["ceo"]:
-                                continue
-                            if relation == "founder" and not cues["founder"]:
-                                continue
-                            if relation == "govpost" and not title:
-                                continue
-                            order = "so" if s is first else "os"
-                            rel_feats = [f"{x}|{order}" for x in feats] + [f"order={order}"]
-                            out.append(Candidate(s, o, relation, rel_feats, sentence, title))
+                        if kinds[id(s)] != ks or kinds[id(o)] != ko or not cues.get(relation, True) or \
+                                (relation == "govpost" and not title):
+                            continue
+                        if feats is None:  # (once per pair, and only for a pair some relation takes)
+                            feats = pair_features(lang, text, first, second, between, spans[id(first)],
+                                                  spans[id(second)], title,
+                                                  (kinds[id(first)], kinds[id(second)])) + \
+                                context_features(lang, first, second, mentions, spans[id(first)],
+                                                 spans[id(second)], first_of_kind)
+                        order = "so" if s is first else "os"
+                        rel_feats = [f"{x}|{order}" for x in feats] + [f"order={order}"]
+                        out.append(Candidate(s, o, relation, rel_feats, sentence, title))
     return out
 
 
@@ -301,7 +302,7 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     pairs the rules left (a chief executive's post also where the rules read another post)."""
     related, ceo_related = _related(relations)
     best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
-    for c in candidates(ents, docs, sentences, lang):
+    for c in candidates(ents, docs, sentences, lang, model.weights):  # (only the relations shipped)
         pair = (id(c.subject.entity), id(c.object.entity))
         if pair in (ceo_related if c.relation == "ceo" else related):
             continue
