@@ -263,6 +263,7 @@ class ArticleEntities:
                 people = surnames.get(m.entity.label.lower(), [])
                 if len(people) == 1:
                     m.entity = people[0]
+        self.people_taken_for_places(surnames)
         # "Infantino" / "Mme Samia" after "Gianni Infantino" / "Samia Suluhu Hassan": one person when
         # exactly one full name of the article ends (else starts) with that word.
         self.merge_short_people(surnames)
@@ -275,6 +276,27 @@ class ArticleEntities:
         self.mentions.sort(key=lambda m: m.start)
         used = {id(m.entity) for m in self.mentions}
         self.entities = [e for e in self.entities if id(e) in used]
+
+    def people_taken_for_places(self, surnames: dict) -> None:
+        """A name the tagger took for a place that is a person of the article is that person:
+        the same name (when the tagger took it for a person at least as often), or the surname of exactly one person named in full ("Kandeh" after
+        "Aminata Kandeh"), unless a place preposition stands before it ("à Kandeh") or it is a
+        country's name."""
+        people = {e.key: e for e in self.entities if e.kind == "person"}
+        count: dict[int, int] = {}
+        for m in self.mentions:
+            count[id(m.entity)] = count.get(id(m.entity), 0) + 1
+        for m in self.mentions:
+            if m.entity.kind != "place" or words_key(m.entity.label) in lx.COUNTRIES:
+                continue
+            person = people.get(m.entity.key)
+            if person is not None and count.get(id(person), 0) < count[id(m.entity)]:
+                person = None  # "Ankara" taken once for a person and more often for a place
+            if person is None and len(m.entity.label.split()) == 1:
+                named = surnames.get(m.entity.label.lower(), [])
+                person = named[0] if len(named) == 1 else None
+            if person is not None and not _PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]):
+                m.entity = person
 
     def merge_short_people(self, surnames: dict) -> None:
         firsts: dict[str, list] = {}
@@ -319,6 +341,9 @@ _LEADING_WORDS = re.compile(
     r"(?:(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", "[ -]") for w in lx.DESCRIPTORS), key=len, reverse=True))
     + r")s?\s+)?"
 )
+
+
+_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$", re.I)
 
 
 def _group(kind: str) -> str:

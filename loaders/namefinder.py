@@ -22,79 +22,122 @@ _TITLE_START = re.compile(rf"^{_HONORIFIC}\.?\s+", re.I)
 
 
 def named_entities(ents: ArticleEntities, docs) -> None:
-    """spaCy's entities where no precise pattern matched."""
+    """spaCy's entities where no precise pattern matched. A span the tagger ran over a sentence
+    end or a closing bracket ("[au PSG]. Thomas Tuchel") is read as its pieces; a name cut inside
+    a hyphenated word ("Kim Jong-" of "Kim Jong-un") goes on to the word's end."""
     for offset, doc in docs:
         for span in doc.ents:
             kind = _NER_KINDS.get(span.label_)
             if kind is None:
                 continue
             start, end = offset + span.start_char, offset + span.end_char
-            lead = re.match(r"(?:in|at|on|à|a|en|au|aux|dans|from|to)\s+(?=[A-ZÀ-Ý])", span.text, re.I)
-            if lead and len(span.text.split()) > 1 and span.text[0].isupper():
-                start += lead.end()  # "In London": the preposition is not part of the name
-            elided = re.match(r"[LlDd]['’](?=[A-ZÀ-Ý])", ents.text[start:end])
-            if elided:
-                start += elided.end()  # "L'Afrique du Sud compte": the article is not part of the name
-            trail = _TRAILING_CONNECTOR.search(ents.text[start:end])
-            if trail and trail.start() > 0:
-                end = start + trail.start()  # "Affaires étrangères de la" (Côte d'Ivoire): the name ends before "de la"
-            label = clean_name(_TITLE_START.sub("", ents.text[start:end]))
-            if not label or not ents.free(start, end):
-                continue
+            for a, b in _pieces(ents.text, start, end):
+                _named_entity(ents, span, kind, a, _word_end(ents.text, b))
+
+
+#: A sentence end or a closing bracket inside a name, before a capital: "[au PSG]. Thomas Tuchel"
+#: (not the period of an initial or an honorific: "F.W. de Klerk", "M. Diallo").
+_BREAK = re.compile(r"(?:[\])][.!?:;]?|(?<=[a-zà-ÿ]{2})[.!?:;][\])]?)(?=[ \t\n]+[A-ZÀ-Ý])")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, at = [], start
+    for b in _BREAK.finditer(text, start, end):
+        pieces.append((at, b.start()))
+        at = b.end()
+    pieces.append((at, end))
+    out = []
+    for a, b in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where the word the name ends in ends: after "Jong-" or "Akufo", the "un" / "-Addo" that the
+    tagger left out (never over a space)."""
+    if end < len(text) and (text[end - 1] == "-" and text[end:end + 1].isalnum()
+                            or text[end] == "-" and text[end + 1:end + 2].isalpha()):
+        rest = re.match(r"-?[\w]+(?:-[\w]+)*", text[end:end + 40])
+        if rest.group(0).lstrip("-").split("-")[0].lower() not in _CLITICS:  # not "Sommes-nous"
+            return end + rest.end()
+    return end
+
+
+_CLITICS = frozenset("je tu il elle on nous vous ils elles le la les lui leur moi toi y en t ci la là ce".split())
+
+
+def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) -> None:
+    """One named entity of the tagger's (or one piece of it), from `start` to `end` in the article."""
+    text = ents.text[start:end]
+    lead = re.match(r"(?:in|at|on|à|a|en|au|aux|dans|from|to)\s+(?=[A-ZÀ-Ý])", text, re.I)
+    if lead and len(text.split()) > 1 and text[0].isupper():
+        start += lead.end()  # "In London": the preposition is not part of the name
+    elided = re.match(r"[LlDd]['’](?=[A-ZÀ-Ý])", ents.text[start:end])
+    if elided:
+        start += elided.end()  # "L'Afrique du Sud compte": the article is not part of the name
+    trail = _TRAILING_CONNECTOR.search(ents.text[start:end])
+    if trail and trail.start() > 0:
+        end = start + trail.start()  # "Affaires étrangères de la" (Côte d'Ivoire): the name ends before "de la"
+    label = clean_name(_TITLE_START.sub("", ents.text[start:end]))
+    if not label or not ents.free(start, end):
+        return
+    words = label.split()
+    if kind == "person":
+        label = re.sub(r"['’]s$", "", label)
+        if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
+            return
+        if not all(w[0].isupper() for w in words) or lx.kind_of(label) \
+                or any(name_key(w) in lx.TITLES for w in words):
+            return
+        if len(words) < 2 and not _lone_name(ents, span, start, label):
+            return
+        ents.mention(start, end, ents.entity("person", label), "ner")
+    elif kind == "place":
+        if _is_time_word(label):
+            return
+        known = next((e for e in ents.entities if e.key == name_key(label) and (
+            e.kind in ("event", "project") or (e.kind == "organization" and e.org_kind))), None)
+        if known is not None:  # the model's "place" is an organization named earlier
+            ents.mention(start, end, known, "ner")
+            return
+        if label.endswith("-based"):
+            end -= len("-based")
+            label = label[: -len("-based")]
+        cut = _country_prefix(ents.text[start:end])
+        if cut is not None:  # "Côte d'Ivoire Retrouvailles": a country, then a headline run on
+            end = start + cut
+            label = clean_name(ents.text[start:end])
             words = label.split()
-            if kind == "person":
-                label = re.sub(r"['’]s$", "", label)
-                if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
-                    continue
-                if not all(w[0].isupper() for w in words) or lx.kind_of(label) \
-                        or any(name_key(w) in lx.TITLES for w in words):
-                    continue
-                if len(words) < 2 and not _lone_name(ents, span, start, label):
-                    continue
-                ents.mention(start, end, ents.entity("person", label), "ner")
-            elif kind == "place":
-                if _is_time_word(label):
-                    continue
-                known = next((e for e in ents.entities if e.key == name_key(label) and (
-                    e.kind in ("event", "project") or (e.kind == "organization" and e.org_kind))), None)
-                if known is not None:  # the model's "place" is an organization named earlier
-                    ents.mention(start, end, known, "ner")
-                    continue
-                if label.endswith("-based"):
-                    end -= len("-based")
-                    label = label[: -len("-based")]
-                cut = _country_prefix(ents.text[start:end])
-                if cut is not None:  # "Côte d'Ivoire Retrouvailles": a country, then a headline run on
-                    end = start + cut
-                    label = clean_name(ents.text[start:end])
-                    words = label.split()
-                before = ents.folded[max(0, start - 5):start]
-                country = words_key(label) in lx.COUNTRIES  # "le Ghana", "au Mali": a country takes an article
-                if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
-                        or lx.kind_of(label):
-                    continue
-                if len(words) > 3 or not all(w[0].isupper() or w.lower() in lx.STOPWORDS or (i and re.match(r"[dl]['’][A-ZÀ-Ý]", w))
-                                             for i, w in enumerate(words)):  # "Côte d'Ivoire"
-                    continue
-                ents.mention(start, end, ents.entity("place", label), "ner")
-            elif kind == "organization":
-                label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
-                lead = re.match(r"(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l['’]|de\s+la\s+|des\s+|de\s+|d['’]|du\s+|of\s+)\s*", label)
-                if lead and name_key(lead["title"]) in lx.TITLES:  # "PDG d'Optronis"
-                    start += label.index(lead.group(0)) + len(lead.group(0)) if label.startswith(lead.group(0)) else 0
-                    label = label[len(lead.group(0)):]
-                    if not ents.free(start, end) or not label:
-                        continue
-                if label.lower() in lx.NOT_NAMES or len(label) < 2:
-                    continue
-                at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
-                more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
-                if more and ents.free(end, more.end()):  # "Harlow's Freight Analytics": no possessive in French
-                    end = more.end()
-                    label = clean_name(ents.text[start:end])
-                ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
-            elif kind == "event":
-                ents.mention(start, end, ents.entity("event", label), "ner")
+        before = ents.folded[max(0, start - 5):start]
+        country = words_key(label) in lx.COUNTRIES  # "le Ghana", "au Mali": a country takes an article
+        if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
+                or lx.kind_of(label):
+            return
+        if len(words) > 3 or not all(w[0].isupper() or w.lower() in lx.STOPWORDS or (i and re.match(r"[dl]['’][A-ZÀ-Ý]", w))
+                                     for i, w in enumerate(words)):  # "Côte d'Ivoire"
+            return
+        ents.mention(start, end, ents.entity("place", label), "ner")
+    elif kind == "organization":
+        label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
+        lead = re.match(r"(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l['’]|de\s+la\s+|des\s+|de\s+|d['’]|du\s+|of\s+)\s*", label)
+        if lead and name_key(lead["title"]) in lx.TITLES:  # "PDG d'Optronis"
+            start += label.index(lead.group(0)) + len(lead.group(0)) if label.startswith(lead.group(0)) else 0
+            label = label[len(lead.group(0)):]
+            if not ents.free(start, end) or not label:
+                return
+        if label.lower() in lx.NOT_NAMES or len(label) < 2:
+            return
+        at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
+        more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
+        if more and ents.free(end, more.end()):  # "Harlow's Freight Analytics": no possessive in French
+            end = more.end()
+            label = clean_name(ents.text[start:end])
+        ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
+    elif kind == "event":
+        ents.mention(start, end, ents.entity("event", label), "ner")
 
 
 _POSSESSIVE_NAME = re.compile(r"['’]s(?:[ \t]+[A-ZÀ-Ý][\w&\-]*){0,3}(?![\w'’])")

@@ -201,7 +201,8 @@ def retype(ents, docs) -> None:
     """Give the article's names the kind their context says (see :func:`context_kind`). A name
     typed person becomes an organization everywhere in the article unless some mention of it
     reads as a person's (an honorific before it); a place becomes one where its context says so,
-    and everywhere when no mention of it reads as a place ("à X")."""
+    and everywhere when no mention of it reads as a place ("à X"), or fewer than its contexts say
+    it is an organization."""
     votes: dict[int, list] = {}
     names = sorted((m for m in ents.mentions if m.source in ("ner", "gazetteer", "short") and (
         m.entity.kind in ("person", "place") or (m.entity.kind == "organization" and m.entity.org_kind is None))),
@@ -232,7 +233,10 @@ def retype(ents, docs) -> None:
         org = ents.entity("organization", entity.label, org_kind=lx.kind_of(entity.label))
         for name in entity.names():
             ents.add_alias(org, name)
-        moved = org_mentions if against else [m for m in ents.mentions if m.entity is entity]
+        # a place the context calls an organization more often than a place ("PDG de X", "chez X",
+        # "actionnaire de X" against one "nui à X") is the organization everywhere
+        everywhere = not against or (len(org_mentions) >= 2 and len(org_mentions) > against)
+        moved = [m for m in ents.mentions if m.entity is entity] if everywhere else org_mentions
         for m in moved:
             m.entity = org
 
