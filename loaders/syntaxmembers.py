@@ -4,6 +4,9 @@ parse is too loose to trust (lists often come out as obl / nmod / conj of the wr
 * member lists — "<Org> est composée de / regroupe / réunit / rassemble A, B et C" and, after a
   member noun, "les (pays) membres de <Org>, dont / tels que / comme A et B": every name of the list
   (an organization, or a country acting as one) is member_of the organization;
+* lists right after the group when a member noun comes shortly before it — "les pays du groupe <Org>
+  (A, B et C)", "3 pays de <Org> (ACR) que sont A, B", "à savoir A et B", "(qui comprend également A)":
+  organizations and countries only;
 * seats are read by :meth:`.syntaxseats.SeatsMixin.seats`, on the same names.
 
 A list is only names joined by commas, "et" / "ainsi que" and articles; the group must be the
@@ -33,11 +36,17 @@ _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*et|,?\s*ainsi\s+que)\s*(?:les?\s+|la\s+
 #: After "(pays) membres de <Org>": the names that follow are some of its members.
 _SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telles?\s+que|comme|notamment|parmi\s+lesquels)"
                       r"\s+(?:les?\s+|la\s+|l['’])?$", re.I)
+#: Right after "<N> pays de <Org>", "les pays dits <Org>": "(A, B, C)", "(qui comprend également A)",
+#: "que sont A, B", "à savoir A et B", ": A, B" — every name of the list is a member.
+_LIST_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:\(\s*(?:qui\s+(?:comprend|regroupe|réunit)(?:\s+également|\s+aussi)?\s+)?|"
+                         r",?\s*(?:à\s+savoir|que\s+sont|qui\s+sont)\s+|:\s*)(?:les?\s+|la\s+|l['’])?$", re.I)
+#: A noun for the members shortly before the group's name: "les 22 pays producteurs du groupe X".
+_MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()]{0,40}$", re.I)
 _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
 _NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
 _OF = frozenset("de du des d' d’ of".split())
 _PRONOUNS = frozenset("il elle ils elles on he she they it qui who which".split())
-_CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres", re.I)
+_CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres|pays|[ée]tats|nations", re.I)
 
 
 class MembersMixin:
@@ -57,8 +66,11 @@ class MembersMixin:
                 verb = _LIST_VERB.match(after)
                 if verb is not None:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
-                if _MEMBERS_OF.search(sent.text[:m.start - sent.start]):
+                before = sent.text[:m.start - sent.start]
+                if _MEMBERS_OF.search(before):
                     self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF)
+                elif m.entity.kind == "organization" and _MEMBER_NOUN_BEFORE.search(before[-60:]):
+                    self._list_members(sent, group, names[i + 1:], m.end, _LIST_AFTER, persons=False)
 
     def members_of(self, t) -> None:
         """'A et B sont membres de Y', 'A, (qui est) membre de Y', 'Membre de Y depuis 1952, A ...': the
@@ -93,18 +105,22 @@ class MembersMixin:
             return self.as_organization(e)
         return None
 
-    def _list_members(self, sent, group, names, start, lead) -> None:
+    def _list_members(self, sent, group, names, start, lead, *, persons: bool = True) -> None:
         """The names of the list beginning at `start`: organizations, and places acting as one."""
         pos = start
-        for n, m in enumerate(names):
-            gap = sent.text[pos - sent.start:m.start - sent.start]
-            if not (lead if n == 0 else _LIST_SEP).match(gap):
-                return
+        first = True
+        for m in names:
             e = m.entity
+            if first and e is group:
+                continue  # its acronym: "3 pays de l'Union X (UX) que sont ..."
+            gap = sent.text[pos - sent.start:m.start - sent.start]
+            if not (lead if first else _LIST_SEP).match(gap):
+                return
+            first = False
             if e.kind == "organization" and e is not group:
                 self._add("member_of", e, group, sent)
             elif e.kind == "place":
                 self._add("member_of", self.as_organization(e), group, sent)
-            elif e.kind == "person":
+            elif e.kind == "person" and persons:
                 self._add("member_of", e, group, sent)
             pos = m.end

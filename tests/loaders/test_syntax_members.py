@@ -30,6 +30,11 @@ def facts(text: str, kind: str) -> set[tuple]:
      "Union monétaire de l'Ouest", {"Sénégal", "Mali"}),
     ("Les membres de la Fédération bancaire, dont BNP Paribas et Crédit Agricole, ont voté contre.",
      "Fédération bancaire", {"BNP Paribas", "Crédit Agricole"}),
+    ("Les pays du groupe Velcor (Pérou, Bolivie et Équateur) ont signé.", "Velcor", {"Pérou", "Bolivie", "Équateur"}),
+    ("Trois pays de l'Organisation des États andins, à savoir le Pérou, la Bolivie et l'Équateur, ont voté.",
+     "Organisation des États andins", {"Pérou", "Bolivie", "Équateur"}),
+    ("Les 12 pays producteurs de cacao de l'Organisation du cacao (qui comprend également le Ghana) se réunissent.",
+     "Organisation du cacao", {"Ghana"}),
 ])
 def test_every_name_of_a_member_list_is_a_member(text, group, members):
     assert facts(text, "member_of") == {(m, group) for m in members}
@@ -37,6 +42,10 @@ def test_every_name_of_a_member_list_is_a_member(text, group, members):
 
 def test_a_list_verb_with_no_list_of_names_gives_no_member():
     assert not facts("L'Alliance sahélienne regroupe ses activités à Niamey et à Bamako.", "member_of")
+
+
+def test_countries_listed_after_a_region_are_no_members():
+    assert not facts("Les pays d'Afrique de l'Ouest (Ghana, Togo et Bénin) ont fermé leurs frontières.", "member_of")
 
 
 @pytest.mark.parametrize("text, org, place", [
