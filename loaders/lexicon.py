@@ -274,6 +274,9 @@ ORG_DESCRIPTIONS = frozenset(
     "developer operator airline carrier brand chain organisation organization institution insurer lender "
     "fabricant constructeur fournisseur distributeur editeur operateur assureur ong marque chaine".split()
 )
+#: Nouns that introduce an organization's name with adjectives between ("la revue scientifique X").
+OUTLET_NOUNS = frozenset("revue publication chaine radio journal magazine quotidien hebdomadaire site ong organisme "
+                         "cabinet syndicat mouvement coalition alliance fondation institut".split())
 #: Verbs whose subject grants a loan or grant to someone: "X a accordé un prêt à Y".
 GRANTING_VERBS = frozenset("accorde accordee octroie octroye octroyee consenti debloque alloue verse granted grants awarded "
                            "awards approved approves provided provides extended extends gave gives".split())

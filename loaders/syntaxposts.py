@@ -97,7 +97,8 @@ class PostsMixin:
                     found = [o for o in self.orgs(c, retype=True) if words_key(o.label) not in lx.COUNTRIES] \
                         or self.deeper_orgs(c)
                 else:
-                    found = self.orgs(c, retype=True) or self.new_organization(c) or self.deeper_orgs(c)
+                    found = self.orgs(c, retype=True) or self.described_org(c) or self.new_organization(c) \
+                        or self.deeper_orgs(c)
                 if found:
                     return found
             if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
@@ -158,6 +159,21 @@ class PostsMixin:
             if keys:
                 named = self.named_country(keys)
                 return [named] if named is not None else []
+        return []
+
+    def described_org(self, c) -> list:
+        """'de la banque publique russe X', 'de l'organisation caritative britannique Y': the name
+        right after a descriptor noun and its lower-case words, however the parser hung it."""
+        word = _f(c)
+        if word not in lx.ORG_NOUNS and word not in lx.DESCRIPTORS and word not in lx.OUTLET_NOUNS:
+            return []
+        doc = c.doc
+        for w in doc[c.i + 1:c.i + 7]:
+            if w.is_punct or w.is_digit or (not w.is_lower and self.mention(w) is None):
+                return []
+            m = self.mention(w)
+            if m is not None:
+                return self.orgs(w, retype="person") if m.start == self.pos(w) else []  # ("des assureurs du Sénégal")
         return []
 
     def deeper_orgs(self, c, depth: int = 2, actors: bool = False) -> list:

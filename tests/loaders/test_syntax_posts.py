@@ -242,3 +242,13 @@ def test_a_demonym_after_the_titles_own_complement_names_its_country():
     # the demonym of what the title governs is not the title's country
     found = posts("La Russie a répondu. Les partisans du chef de l'opposition russe Ivan Petrov ont manifesté.")
     assert ("holds_post", "Ivan Petrov", "Russie") not in found
+
+
+def test_an_organization_named_after_its_descriptor_and_adjectives_is_the_titles():
+    found = posts("Paul Verdier, directeur général de l'organisation caritative britannique Helvane Trust, a parlé.")
+    assert ("holds_post", "Paul Verdier", "Helvane Trust") in found
+    found = posts("Marc Koffi, propriétaire de la société Orvane Funeral Services, a parlé.")
+    assert ("holds_post", "Marc Koffi", "Orvane Funeral Services") in found
+    # a place after the descriptor's own complement is not the organization
+    found = posts("Selon Awa Diop, directrice exécutive de l'association des assureurs du Sénégal, les prix montent.")
+    assert ("holds_post", "Awa Diop", "Sénégal") not in found
