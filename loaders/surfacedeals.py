@@ -21,6 +21,17 @@ _PARTNER_RE = _cues(lx.PARTNER_CUES)
 _SIGN_RE = _cues(lx.SIGN_VERBS)
 
 
+#: A possessive right before the agreement noun: "son contrat avec X" is a person's (a post).
+_OWN = re.compile(r"(?<![\w])(?:son|sa|leur|his|her|their)[ \t]+$")
+#: An agreement undone or only sought, right before the agreement noun: not a partnership.
+_UNDONE = re.compile(r"(?<![\w])(?:annul\w*|resili\w*|rompu\w*|rupture|denonc\w*|suspendu\w*|suspension|cancel\w*|terminat\w*|"
+                     r"souhait\w*|veut|voulai\w*|cherch\w*|negoci\w*|propos\w*)[ \t]+(?:[\w']+[ \t]*){0,3}$")
+#: A reporting verb between the subject and the funding cue: the subject says, it does not fund.
+_SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indique|explique|precise|annonce)[ \t]+qu|(?:said|says|stated)[ \t]+(?:that[ \t]+)?")
+#: "selon X" / "according to X" right before a name: the source, not the one funded.
+_ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t]+|le[ \t]+|l'|les[ \t]+|the[ \t]+)?$")
+
+
 class DealsMixin:
     """Funding, support and partnership patterns of :class:`~innograph.loaders.relations.Extractor`."""
 
@@ -68,6 +79,11 @@ class DealsMixin:
             items = [item] if item and item.entity is not funder.entity else []
         else:
             funder = self.subject_of(sent, before=cue.start())
+            if funder is not None and _SAID.search(f, funder.end, cue.start()):
+                return  # "X a déclaré que son enquête portait sur le financement de ...": X reports, funds nothing
+            after = next((m for m in self.ents.mentions if m.start >= cue.end()), None)
+            if after is not None and after.entity.kind == "person" and after.start < sent.end:
+                return  # "un prêt accordé à <person>"
             clause = re.search(r"(?:,[ \t]*(?:et|and|while|tandis que|alors que|mais|but)[ \t]|;)", f[cue.end():sent.end])
             clause_end = cue.end() + clause.start() if clause else sent.end
             items = [m for m in self.mentions(sent, "organization", "project") if cue.start() <= m.start < clause_end]
@@ -76,7 +92,8 @@ class DealsMixin:
         amounts = find_amounts(sent.text)
         seen = set()
         for i, item in enumerate(items):
-            if item.entity is funder.entity or id(item.entity) in seen or self._in_parentheses(item):
+            if item.entity is funder.entity or id(item.entity) in seen or self._in_parentheses(item) \
+                    or _ACCORDING_TO.search(f, max(sent.start, item.start - 12), item.start):
                 continue
             seen.add(id(item.entity))
             nxt = next((o.start for o in items[i + 1:] if o.entity is not item.entity), sent.end)
@@ -136,6 +153,10 @@ class DealsMixin:
         else:
             link = re.search(r"(?<![\w])(?:avec|with|entre|between)(?![\w])", f[cue.start():sent.end])
             first = self.subject_of(sent, before=pivot)
+            if _OWN.search(f, max(sent.start, cue.start() - 8), cue.start()) or _UNDONE.search(f, max(sent.start, cue.start() - 30), cue.start()) \
+                    or (first is not None and _SAID.search(f, first.end, cue.start())) \
+                    or any(m.start < pivot for m in self.mentions(sent, "person")):
+                first = None  # "son contrat avec X" (a player's), "Le président de A a dit que l'accord avec B"
             if link and first:
                 at = cue.start() + link.end()
                 # the party is the name right after "avec"/"with", not any later one

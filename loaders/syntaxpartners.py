@@ -21,6 +21,17 @@ from innograph.loaders.cues import _case, _f, _unique
 
 _WITH = frozenset("avec with aupres".split())
 _MEMBER_WORDS = frozenset("membre membres member members".split())
+#: Verbs (folded stems) whose agreement is sought, refused or undone, not made: "souhaitent un accord avec Y".
+_NOT_DONE = ("souhait", "voul", "veu", "cherch", "negoci", "propos", "envisag", "demand", "rejet", "refus", "annul",
+             "romp", "denonc", "suspend", "exig", "want", "seek", "sought", "negotiat", "reject", "cancel")
+_OWN = frozenset("son sa leur his her their".split())
+#: Verbs (folded stems) of claiming: what their clause says is alleged ("a prétendu que X a conclu un accord").
+_CLAIMING = ("pretend", "accus", "alleg", "affirm", "soupcon", "dement", "claim", "deni", "deny")
+
+
+def _alleged(verb) -> bool:
+    """The clause of `verb` is what someone claims: 'Z a prétendu / accuse ... que X a conclu ...'."""
+    return verb.dep_ in ("ccomp", "xcomp") and _f(verb.head).startswith(_CLAIMING)
 
 
 class PartnersMixin:
@@ -61,15 +72,25 @@ class PartnersMixin:
         return out
 
     def _parties(self, token) -> list:
-        """The organizations (countries acting as one) a token stands for; "le groupe X" is X even
-        where the cue noun was taken for a short form of an earlier name."""
-        m = self.mention(token)
-        if m is None or m.source == "short":  # ("le groupe X": X may hang as an amod)
-            named = [o for c in token.children if c.dep_ in ("nmod", "appos", "amod", "flat:name")
-                     for o in self.orgs(c, actors=True) if c.i == token.i + 1]
-            if named:
-                return named + [o for c in token.children if c.dep_ == "conj" for o in self._parties(c)]
-        return self.orgs(token, actors=True)
+        """The organizations (countries acting as one) a token and its conjuncts stand for; "le
+        groupe X", "la société française X" is X even where the cue noun was taken for a short form
+        of an earlier name."""
+        named = {}
+        doc = token.doc
+        for t in [token] + [c for c in token.children if c.dep_ == "conj"]:
+            m = self.mention(t)
+            if m is None or m.source == "short":
+                near = (doc[i] for i in range(t.i + 1, min(len(doc), t.i + 3)))
+                name = next((n for n in near if self.mention(n, "organization") is not None), None)
+                if name is not None:
+                    named[t.i] = self.mention(name, "organization").entity
+        if not named:
+            return self.orgs(token, actors=True)
+        out = [named[token.i]] if token.i in named else self.orgs(token, actors=True)[:1]
+        for c in token.children:
+            if c.dep_ == "conj":
+                out += [named[c.i]] if c.i in named else self.orgs(c, actors=True)
+        return _unique(out)
 
     def _subjects(self, verb) -> list:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -78,7 +99,10 @@ class PartnersMixin:
         return [o for s in subjects for o in self._parties(s)]
 
     def allying(self, v, *, signing: bool) -> None:
-        """'X s'associe avec Y', 'X a signé avec Y un contrat', 'A et B ont signé un accord'."""
+        """'X s'associe avec Y', 'X a signé avec Y un contrat', 'A et B ont signé un accord' — not
+        when someone only claims it ("Z a prétendu que X a conclu un accord avec Y")."""
+        if _alleged(v):
+            return
         agreement = any(c.dep_ in ("obj", "dobj") and _f(c) in lx.AGREEMENT_NOUNS for c in v.children)
         subjects = self._subjects(v)
         others = self._with(v)
@@ -98,11 +122,13 @@ class PartnersMixin:
                 self._partners(parties, n)
                 return
         others = self._with(n)
-        if not others:
-            return
+        if not others or (_f(n) in ("contrat", "contrats", "contract") and any(_f(c) in _OWN for c in n.children)):
+            return  # "prolonge son contrat avec Y": a player's or an employee's contract, a post
         verb = n.head if n.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg") else None
         if verb is None or _f(verb) in lx.SIGNING_VERBS or _f(verb) in lx.ALLYING_VERBS:
             return  # (read on the verb)
+        if _f(verb).startswith(_NOT_DONE) or _alleged(verb):
+            return  # "souhaitent un accord avec Y": sought, not made
         for s in self._subjects(verb):
             for o in others:
                 self._partners([s, o], n)

@@ -26,6 +26,8 @@ def facts(text: str, kind: str) -> set[frozenset | tuple]:
     ("La société Norvik a conclu un partenariat avec l'université de Bergen.", "Norvik", "université de Bergen"),
     ("Un accord entre la Banque ouest-africaine de développement et le groupe Telmar a été conclu hier.",
      "Banque ouest-africaine de développement", "Telmar"),
+    ("Kelmar Industries fabrique des ballons. Un accord entre Norvalis Technologies et la société française "
+     "Kelmar Industries a été signé hier.", "Norvalis Technologies", "Kelmar Industries"),
 ])
 def test_partners(text, a, b):
     assert frozenset((a, b)) in facts(text, "partner_of")
@@ -37,6 +39,25 @@ def test_partners(text, a, b):
 ])
 def test_signing_something_else_than_an_agreement_makes_no_partners(text):
     assert not facts(text, "partner_of")
+
+
+@pytest.mark.parametrize("text", [
+    # reported, alleged, sought or undone: no partnership stated
+    "Le président de Norvalis Technologies nous a dit que l'accord avec Kelmar Industries portait sur des ballons.",
+    "Le ministre a prétendu que la Bolivie a conclu un accord avec le groupe Kelmar Industries.",
+    "Le vice-président de Norvalis Technologies avait annulé l'accord avec Kelmar Industries.",
+    "Le Portugal et la Bolivie souhaitaient un accord de paix avec le groupe Kelmar Industries.",
+    # a person's contract is a post, not a partnership of the organization named before
+    "La star de Norvalis Technologies, Paul Varga, prolonge son contrat avec Kelmar Industries.",
+])
+def test_no_partners_where_no_agreement_is_made(text):
+    assert not facts(text, "partner_of")
+
+
+def test_who_reports_on_a_funding_funds_nothing():
+    text = ("La Fédération orvanaise de football a déclaré que son enquête portait sur le financement d'un voyage "
+            "de Kelmar Industries.")
+    assert not facts(text, "funds")
 
 
 def test_money_received_from_a_funder():
