@@ -148,6 +148,8 @@ _FR_PAIRS = (
     "redacteur redactrice|professeur professeure|chercheur chercheuse|ingenieur ingenieure|doyen doyenne|"
     "recteur rectrice|prefet prefete|depute deputee|senateur senatrice|coordinateur coordinatrice|"
     "animateur animatrice|entraineur entraineuse|selectionneur selectionneuse|joueur joueuse|avocat avocate|"
+    "attaquant attaquante|defenseur defenseuse|gardien gardienne|ailier ailiere|buteur buteuse|"
+    "footballeur footballeuse|"
     "consultant consultante|representant representante|inspecteur inspectrice|commandant commandante|"
     "charge chargee|specialiste specialiste|expert experte|juge juge|cadre cadre|conservateur conservatrice|"
     "investigateur investigatrice|attache attachee|employe employee|salarie salariee|president-directeur presidente-directrice|proprietaire proprietaire|secretaire secretaire|"
@@ -199,7 +201,7 @@ def _titles() -> set[str]:
 
 SYSTEMATIC_TITLES = frozenset(_titles())
 #: Single words that head a title in the parse ("officer" in "chief executive officer", "directrice").
-_NOT_HEADS = frozenset("partner principal charge chargee associe associee joueur joueuse cadre attache attachee".split())
+_NOT_HEADS = frozenset("partner principal charge chargee associe associee cadre attache attachee".split())
 TITLE_HEADS = frozenset(
     {b.replace("-", " ") for b in _EN_BASES} | {w for pair in _FR_PAIRS.split("|") for w in pair.split()}
     | {"head", "chief", "co-founder", "co-fondateur", "co-fondatrice", "president-directeur", "porte-parole"}
@@ -208,8 +210,8 @@ TITLE_HEADS = frozenset(
 TITLE_HEADS = TITLE_HEADS | {w + "s" for w in TITLE_HEADS if not w.endswith("s")}
 FOUNDER_HEADS = frozenset("founder founders cofounder cofounders co-founder co-founders fondateur fondateurs fondatrice fondatrices "
                           "cofondateur cofondateurs cofondatrice cofondatrices co-fondateur co-fondateurs co-fondatrice co-fondatrices".split())
-#: Nouns of membership: "membre de X", "a member of X", "joueur du club X".
-MEMBER_NOUNS = frozenset("member members membre membres player players joueur joueurs joueuse joueuses".split())
+#: Nouns of membership: "membre de X", "a member of X" (a club's player holds a post there: TITLE_HEADS).
+MEMBER_NOUNS = frozenset("member members membre membres player players".split())
 #: Verbs (folded surface forms: the pipeline has no lemmatizer) of founding an organization.
 FOUNDING_VERBS = frozenset(
     "founded co-founded cofounded established formed fonde fondee fondes fondees fonda fonderent cofonde cofondee "

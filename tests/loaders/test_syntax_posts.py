@@ -252,3 +252,19 @@ def test_an_organization_named_after_its_descriptor_and_adjectives_is_the_titles
     # a place after the descriptor's own complement is not the organization
     found = posts("Selon Awa Diop, directrice exécutive de l'association des assureurs du Sénégal, les prix montent.")
     assert ("holds_post", "Awa Diop", "Sénégal") not in found
+
+
+def test_a_clubs_players_hold_a_post_there():
+    found = posts("Marc Dubreuil, ancien défenseur de Vestrand City, entraîne désormais des jeunes.")
+    assert ("holds_post", "Marc Dubreuil", "Vestrand City") in found
+    found = posts("Paul Okafor, ancien joueur du FC Orvane, ouvre une académie.")
+    assert ("holds_post", "Paul Okafor", "FC Orvane") in found
+    assert ("member_of", "Paul Okafor", "FC Orvane") not in found
+
+
+def test_sports_positions_lexicon():
+    from innograph.loaders import lexicon as lx
+
+    for head in ("joueur", "joueuse", "attaquante", "defenseur", "gardienne", "buteur", "footballeuse"):
+        assert head in lx.TITLE_HEADS, head
+    assert "joueur" not in lx.MEMBER_NOUNS
