@@ -113,6 +113,11 @@ class DealsMixin:
             if m.entity is not funder.entity and m.end < funder.start:
                 self.add("funds", funder.entity, m.entity, sent)
 
+    def _subject_is_a_person(self, sent: Sentence, before: int) -> bool:
+        """The parse's subject of the sentence, before `before`, is a person's name."""
+        m = self.ents.at(sent.subject_pos) if sent.subject_pos is not None and sent.subject_pos < before else None
+        return m is not None and m.entity.kind == "person"
+
     def _in_parentheses(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 2):m.start]
         return before.endswith("(")
@@ -155,8 +160,9 @@ class DealsMixin:
             first = self.subject_of(sent, before=pivot)
             if _OWN.search(f, max(sent.start, cue.start() - 8), cue.start()) or _UNDONE.search(f, max(sent.start, cue.start() - 30), cue.start()) \
                     or (first is not None and _SAID.search(f, first.end, cue.start())) \
-                    or any(m.start < pivot for m in self.mentions(sent, "person")):
-                first = None  # "son contrat avec X" (a player's), "Le président de A a dit que l'accord avec B"
+                    or self._subject_is_a_person(sent, pivot):
+                first = None  # "son contrat avec X" (a player's), "Le président de A a dit que l'accord avec B",
+                # "l'accord avec X" said by a person, "X a annulé l'accord avec Y"
             if link and first:
                 at = cue.start() + link.end()
                 # the party is the name right after "avec"/"with", not any later one
