@@ -212,15 +212,19 @@ class PostsMixin:
             if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.named_person(sib) \
                     and sib.left_edge.i > 0 and sib.doc[sib.left_edge.i - 1].text == ",":
                 return self.people(sib)
-        left = head.left_edge.i
+        left = head.left_edge.i + (head.left_edge.text == "," and head.left_edge.i < head.i)  # (its own comma)
         if left >= 2 and t.doc[left - 1].text == "," and self.mention(t.doc[left - 2], "person") \
-                and head.dep_ not in ("conj",):  # "X, un épidémiologiste de Y," the parser did not attach
+                and (head.dep_ != "conj" or not any(c.dep_ == "cc" for c in head.children)):
+            # "X, un épidémiologiste de Y," the parser did not attach (or made a conjunct of X, with no "et")
             name = t.doc[left - 2]
             while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
                 name = name.head
-            if not _case(name) and not _case(name.head if name.head.i == name.i - 1 else name):
-                return self.people(name)  # (not "adressée à M. X, le président de Y")
+            if _case(name) in ("", "selon") and _case(name.head if name.head.i == name.i - 1 else name) in ("", "selon"):
+                return self.people(name)  # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's)
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
+            # "X est un homme politique et maire de Y": the title shares the copula's subject
+            subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return self.people(subjects[0])
         verb = None

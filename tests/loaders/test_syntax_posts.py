@@ -268,3 +268,12 @@ def test_sports_positions_lexicon():
     for head in ("joueur", "joueuse", "attaquante", "defenseur", "gardienne", "buteur", "footballeuse"):
         assert head in lx.TITLE_HEADS, head
     assert "joueur" not in lx.MEMBER_NOUNS
+
+
+def test_apposed_titles_the_parser_reads_as_a_clause_or_a_conjunct():
+    # "Selon X, T de Y": the parser makes the title a clause of X
+    found = posts("Selon Paul Verdier, correspondant de Radio Norvane à Lisbonne, les vols ont repris.")
+    assert ("holds_post", "Paul Verdier", "Radio Norvane") in found
+    # a title coordinated to a copula's predicate shares its subject
+    found = posts("Marc Dubreuil est aussi un homme politique et maire de Vestrand, une ville côtière.")
+    assert ("holds_post", "Marc Dubreuil", "Vestrand") in found
