@@ -83,7 +83,9 @@ class PostsMixin:
             if conj and c.i > min(conj):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
-                if _f(t) in _PORTFOLIO_TITLES:  # "ministre de la Santé (du Ghana)": a field, then maybe a country
+                if _f(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
+                    found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article
+                elif _f(t) in _PORTFOLIO_TITLES:  # "ministre de la Santé (du Ghana)": a field, then maybe a country
                     found = self.orgs(c, retype=True)
                     fields = [o for o in found if fold_same_length(o.label.split()[0]) in lx.PORTFOLIOS]
                     found = [o for o in found if o not in fields] or self.deeper_orgs(c, actors=True)

@@ -277,3 +277,9 @@ def test_apposed_titles_the_parser_reads_as_a_clause_or_a_conjunct():
     # a title coordinated to a copula's predicate shares its subject
     found = posts("Marc Dubreuil est aussi un homme politique et maire de Vestrand, une ville côtière.")
     assert ("holds_post", "Marc Dubreuil", "Vestrand") in found
+
+
+def test_a_title_of_the_country_is_held_for_the_country_the_article_is_about():
+    text = ("Le Gabon vote dimanche. Le Gabon attend les résultats. "
+            "Les électeurs ont renversé le président du pays, Paul Mboumba, en 2019.")
+    assert ("holds_post", "Paul Mboumba", "Gabon") in posts(text)
