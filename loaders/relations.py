@@ -263,7 +263,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 return
             member = self.subject_of(sent, before=cue.start())
             after = [m for m in self.mentions(sent, "organization") if m.start >= cue.end()]
-            if member and after:
+            if member and after and self._member_stated(sent, member, cue, after[0]):
                 self.add("member_of", member.entity, after[0].entity, sent, date=self._date(sent))
                 return
         for cue in _REVERSE_MEMBER_RE.finditer(f, sent.start, sent.end):
@@ -272,6 +272,19 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
             if host and after:
                 self.add("member_of", after[0].entity, host.entity, sent, date=self._date(sent))
                 return
+
+    def _member_stated(self, sent: Sentence, member: Mention, cue, group: Mention) -> bool:
+        """'X (a) rejoint / est membre de Y' said of X itself: X is the parsed subject (not a
+        pronoun, not merely the nearest name), no person stands between X and the cue, and Y
+        follows the cue closely ('a rejoint le pôle de compétitivité Y', not 'a rejoint cette
+        vague ... Y')."""
+        head = sent.subject_pos
+        if member.source == "pronoun" or head is None or head >= member.end \
+                or (head < member.start and not re.fullmatch(r"[\w\- ]{0,25}", self.folded[head:member.start])):
+            return False  # ("La PME X a rejoint": the parsed subject may be the descriptor before the name)
+        if any(member.end <= m.start < cue.start() for m in self.mentions(sent, "person")):
+            return False
+        return re.fullmatch(r"[ \t]*(?:[\w'\-]+[ \t]*){0,4}", self.folded[cue.end():group.start]) is not None
 
     def _person_subject(self, sent: Sentence, before: int) -> Mention | None:
         """The sentence's subject when it is a person (from the parse, else a person opening it)."""

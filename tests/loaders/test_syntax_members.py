@@ -93,3 +93,19 @@ def test_an_organization_based_somewhere_is_still_placed_there():
 def test_countries_and_organizations_that_are_members(text, group, members):
     assert {(m, group) for m in members} <= facts(text, "member_of")
 
+
+
+def test_an_organization_joining_a_named_group():
+    text = "La société Kelmar Industries a rejoint le pôle de compétitivité Norvalis Technologies en 2020."
+    assert facts(text, "member_of") == {("Kelmar Industries", "Norvalis Technologies")}
+
+
+@pytest.mark.parametrize("text", [
+    # the group is no close complement of the verb
+    "La société Kelmar Industries a rejoint cette vague en lançant un service avec Norvalis Technologies.",
+    # the member is the person named after the organization, not the organization
+    "Kelmar Industries a suspendu le contrat et M. Paul Varga a démissionné en tant que membre du conseil de "
+    "Norvalis Technologies.",
+])
+def test_no_membership_of_the_organization_named_first(text):
+    assert ("Kelmar Industries", "Norvalis Technologies") not in facts(text, "member_of")
