@@ -208,6 +208,9 @@ TITLE_HEADS = frozenset(
     | set(_FR_PROFESSIONS)
 ) - _NOT_HEADS
 TITLE_HEADS = TITLE_HEADS | {w + "s" for w in TITLE_HEADS if not w.endswith("s")}
+#: One-token French forms with a hyphenated prefix: "vice-présidente", "ex-ministres", "sous-directeur".
+TITLE_HEADS = TITLE_HEADS | {f"{p}-{w}" for p in ("vice", "ex", "sous", "co") for pair in _FR_PAIRS.split("|")
+                             for base in pair.split() for w in (base, base + "s") if base not in _NOT_HEADS}
 FOUNDER_HEADS = frozenset("founder founders cofounder cofounders co-founder co-founders fondateur fondateurs fondatrice fondatrices "
                           "cofondateur cofondateurs cofondatrice cofondatrices co-fondateur co-fondateurs co-fondatrice co-fondatrices".split())
 #: Nouns of membership: "membre de X", "a member of X" (a club's player holds a post there: TITLE_HEADS).

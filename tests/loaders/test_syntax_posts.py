@@ -268,6 +268,13 @@ def test_sports_positions_lexicon():
     for head in ("joueur", "joueuse", "attaquante", "defenseur", "gardienne", "buteur", "footballeuse"):
         assert head in lx.TITLE_HEADS, head
     assert "joueur" not in lx.MEMBER_NOUNS
+    for head in ("vice-presidente", "ex-presidents", "ex-ministre", "sous-directrice", "vice-gouverneur"):
+        assert head in lx.TITLE_HEADS, head
+
+
+def test_one_token_titles_with_a_hyphenated_prefix():
+    found = posts("Paul Adoko, premier vice-président de la Fédération norvanaise de football, a démissionné.")
+    assert ("holds_post", "Paul Adoko", "Fédération norvanaise de football") in found
 
 
 def test_apposed_titles_the_parser_reads_as_a_clause_or_a_conjunct():
