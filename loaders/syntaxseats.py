@@ -40,8 +40,10 @@ _SEAT = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*dont\s+le\s+siège(?:\s+so
 #: lx.BASED_WORDS): the nearest earlier name, an organization, is there.
 _BASED_AT = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.BASED_WORDS, key=len, reverse=True))})\s+"
                        r"(?:a|au|aux|en|dans|in|at)\s+(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$")
-#: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand").
-_APPOSED = re.compile(r"^(?:\s*,\s*(?:un|une|le|la|l['’]|des|les|an?|the)\s+[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
+#: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand",
+#: "Metro, grossiste en produits frais", "X, l'une des organisations"), not a relative clause.
+_APPOSED = re.compile(r"^(?:\s*,\s*(?:(?:l['’]une?\s+des|un|une|le|la|l['’]|des|les|an?|the)\s+)?(?!\s*(?:dont|qui|que|où|which|who|that)\b)"
+                      r"[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
 #: "(au) siège de <Org>" right before the organization's name (folded text).
 _SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 #: Between "siège de <Org>" and its place: "à", "dans", ", à", "dans la capitale,".

@@ -30,6 +30,10 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("Une étude de l'université de Marbourg, en Allemagne, montre que le sommeil protège le cœur.", "fr",
      "université de Marbourg", "Allemagne"),
     ("Les joueuses de l'Atlético Veranda (Uruguay) ont gagné.", "fr", "Atlético Veranda", "Uruguay"),
+    ("Le groupe Kelmar, grossiste international en produits alimentaires basé en Allemagne, a publié ses comptes.",
+     "fr", "Kelmar", "Allemagne"),
+    ("Nahalat Industries, l'une des nombreuses organisations basées aux États-Unis, a réagi.", "fr",
+     "Nahalat Industries", "États-Unis"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
@@ -48,6 +52,7 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Léa Morvan, de la radio Onda Sur, à Lima, raconte la grève.",  # the journalist is in Lima
     "Le fabricant Gralon, autrefois situé à Brest, a fermé ses portes.",  # a former seat
     "La société française Velmoria a signé un contrat avec la ville.",  # a nationality, not a seat
+    "Kelmar Industries, dont les employés sont basés à Lyon, a réagi.",  # the employees are there
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
