@@ -36,6 +36,11 @@ _AT_CASES = frozenset("a au aux".split())
 _BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
                       "designe designee become became becomes remain remained name named appoint appointed elect "
                       "elected serve served serves occuper occupe assurer assure exercer exerce".split())
+#: Nouns that stand for a post: "le poste de directeur", "ses fonctions de président", "son rôle d'ambassadeur".
+_ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere".split())
+#: Verbs (folded stems) of holding, taking or being named to a post ("occupe", "exercer", "nommé").
+_HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
+                      r"install|confirm|accede)")
 #: Dependencies of a clause's words: a name found through them is no apposition of a title.
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
@@ -223,6 +228,8 @@ class PostsMixin:
                 name = name.head
             if _case(name) in ("", "selon") and _case(name.head if name.head.i == name.i - 1 else name) in ("", "selon"):
                 return self.people(name)  # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's)
+        if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in _ROLE_NOUNS:
+            return self.role_holder(head.head)  # "X a occupé le poste de vice-président", "exercer ses fonctions de T"
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
             # "X est un homme politique et maire de Y": the title shares the copula's subject
@@ -244,6 +251,22 @@ class PostsMixin:
             if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
                 return self.people(verb.head)  # "X, who became CEO of Y"
         return self.name_after_title(t) if t.doc.lang_ == "fr" and verb is None else []
+
+    def role_holder(self, role) -> list:
+        """Who holds the post a role noun names: the subject of the verb of holding, taking or
+        being named to it ("X a occupé le poste de T", "X continuera d'exercer ses fonctions de
+        T", "X a été nommé au poste de T"), through one infinitive ("continuera d'exercer")."""
+        verb = role.head if role.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod") else None
+        if verb is None or not _HOLDING.match(_f(verb)):
+            return []
+        for _ in range(2):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            if subjects:
+                return self.people(subjects[0])
+            if verb.dep_ != "xcomp":
+                return []
+            verb = verb.head
+        return []
 
     def name_after_title(self, t) -> list:
         """'Le président kenyan X a demandé', 'du patron de Y, X.': the name right after the

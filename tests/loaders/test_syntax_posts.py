@@ -290,3 +290,13 @@ def test_a_title_of_the_country_is_held_for_the_country_the_article_is_about():
     text = ("Le Gabon vote dimanche. Le Gabon attend les résultats. "
             "Les électeurs ont renversé le président du pays, Paul Mboumba, en 2019.")
     assert ("holds_post", "Paul Mboumba", "Gabon") in posts(text)
+
+
+def test_a_post_named_through_a_role_noun_is_held_by_the_verbs_subject():
+    found = posts("Marc Dubreuil continuera d'exercer ses fonctions de président de la Fédération norvanaise de football.")
+    assert ("holds_post", "Marc Dubreuil", "Fédération norvanaise de football") in found
+    found = posts("Paul Verdier a commencé sa carrière de manager au FC Orvane en 2004.")
+    assert ("holds_post", "Paul Verdier", "FC Orvane") in found
+    # a verb that offers the post gives it to no one named here
+    found = posts("Paul Verdier a proposé le poste de directeur du FC Orvane à un inconnu.")
+    assert ("holds_post", "Paul Verdier", "FC Orvane") not in found
