@@ -295,7 +295,8 @@ class ArticleEntities:
             if person is None and len(m.entity.label.split()) == 1:
                 named = surnames.get(m.entity.label.lower(), [])
                 person = named[0] if len(named) == 1 else None
-            if person is not None and not _PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]):
+            if person is not None and not _PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]) \
+                    and not any(words_key(w) in lx.COUNTRIES for w in person.label.split()):  # (not "Turquie X")
                 m.entity = person
 
     def merge_short_people(self, surnames: dict) -> None:

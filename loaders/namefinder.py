@@ -28,9 +28,12 @@ def named_entities(ents: ArticleEntities, docs) -> None:
     for offset, doc in docs:
         for span in doc.ents:
             kind = _NER_KINDS.get(span.label_)
+            start, end = offset + span.start_char, offset + span.end_char
+            honorific = _TITLE_START.match(span.text)
+            if kind is None and span.label_ == "MISC" and honorific:
+                kind, start = "person", start + honorific.end()  # "le Dr X Y" the tagger called MISC
             if kind is None:
                 continue
-            start, end = offset + span.start_char, offset + span.end_char
             for a, b in _pieces(ents.text, start, end):
                 _named_entity(ents, span, kind, a, _word_end(ents.text, b))
 
@@ -86,15 +89,7 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
         return
     words = label.split()
     if kind == "person":
-        label = re.sub(r"['’]s$", "", label)
-        if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
-            return
-        if not all(w[0].isupper() for w in words) or lx.kind_of(label) \
-                or any(name_key(w) in lx.TITLES for w in words):
-            return
-        if len(words) < 2 and not _lone_name(ents, span, start, label):
-            return
-        ents.mention(start, end, ents.entity("person", label), "ner")
+        _person(ents, span, start, end, label)
     elif kind == "place":
         if _is_time_word(label):
             return
@@ -140,6 +135,49 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
         ents.mention(start, end, ents.entity("event", label), "ner")
 
 
+_TITLE_COMPLEMENT = re.compile(r"[ \t]+(?:de|du|des|d['’]|à|au|aux|en|of|at)[ \t']")
+_PARTICLES = frozenset("von van der den de del della di da du des la le dos das do y zu ter bin ben ibn bint".split())
+_PARTICLE_WORD = re.compile(r"(?:el|al|ul|ad|ed|ben|bin|ibn)-[A-ZÀ-Ý]")
+def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> None:
+    """A person the tagger found: its name ends before a title that follows it ("Dr Ada Kessler
+    Spécialiste de la santé"); lower-case particles may be inside ("Ursula von der Leyen",
+    "Omar el-Béchir"), not titles, nor a name the article gives an organization."""
+    label = re.sub(r"['’]s$", "", label)
+    if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
+        return
+    words = label.split()
+    title = next((i for i, w in enumerate(words) if name_key(w) in lx.TITLES or (
+        i >= 2 and name_key(w) in lx.TITLE_HEADS
+        and _TITLE_COMPLEMENT.match(ents.text, ents.text.find(w, start) + len(w)))), None)
+    if title is not None and title >= 2:
+        label = " ".join(words[:title])
+        end = start + ents.text[start:end].index(words[title - 1]) + len(words[title - 1])
+        words = words[:title]
+    if not words[0][0].isupper() or not (words[-1][0].isupper() or _PARTICLE_WORD.match(words[-1])) \
+            or not all(w[0].isupper() or w in _PARTICLES or _PARTICLE_WORD.match(w) for w in words[1:]) \
+            or lx.kind_of(label) or any(name_key(w) in lx.TITLES for w in words) \
+            or not _particles_fit(ents, span, words):
+        return
+    if len(words) < 2 and not _lone_name(ents, span, start, label):
+        return
+    ents.mention(start, end, ents.entity("person", label), "ner")
+
+
+def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:
+    """A lower-case "de / du / le" inside a person's name ("Amandine de Valrose") when the name
+    opens with a proper noun and what follows is not a country or a name the article gives an
+    organization or a place ("le président Ahmad de la Confédération": the person ends before)."""
+    at = next((i for i, w in enumerate(words) if w in _PARTICLES and w in _FRENCH_PARTICLES), None)
+    if at is None:
+        return True
+    rest = " ".join(w for w in words[at:] if w not in _PARTICLES)
+    key = name_key(rest)
+    return words_key(rest) not in lx.COUNTRIES and not any(
+        e.key == key and e.kind in ("organization", "place") for e in ents.entities) \
+        and (ents.gazetteer.entries.get(key) or ("person",))[0] == "person" and span[0].pos_ == "PROPN"
+
+
+_FRENCH_PARTICLES = frozenset("de du des la le".split())
 _POSSESSIVE_NAME = re.compile(r"['’]s(?:[ \t]+[A-ZÀ-Ý][\w&\-]*){0,3}(?![\w'’])")
 
 

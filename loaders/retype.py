@@ -41,8 +41,8 @@ PERSON_NOUNS = frozenset("investisseur investor editeur industriel constructeur 
 ORG_SUBJECT_WORDS = frozenset("headquarter headquartered".split())
 ORG_PASSIVE_WORDS = frozenset("found founded cofounded co-founded establish established incorporate incorporated "
                               "headquarter headquartered fonde fondee fondes fondees cofonde cofondee".split())
-#: Titles held in a company, a club or an association, whose "de / of / at" complement is the
-#: employer: a name there is an organization (a city after "chercheur de", "procureur de",
+#: Titles held in a company, a club or an association (a team's players too), whose "de / of / at"
+#: complement is the employer: a name there is an organization (a city after "chercheur de", "procureur de",
 #: "président de" is where the person is from or what they govern, and stays a place).
 CORPORATE_TITLES = frozenset(
     "pdg directeur directrice directeurs directrices dirigeant dirigeante dirigeants dirigeantes patron patronne "
@@ -50,6 +50,8 @@ CORPORATE_TITLES = frozenset(
     "co-fondatrice manager managers entraineur entraineuse entraineurs coach employe employee employes employees "
     "salarie salariee salaries salariees actionnaire actionnaires proprietaire proprietaires administrateur "
     "administratrice gerant gerante "
+    "joueur joueuse joueurs joueuses attaquant attaquante attaquants defenseur defenseuse defenseurs milieu "
+    "gardien gardienne capitaine ailier buteur buteuse "
     "ceo ceos cfo cto coo officer officers chairman chairwoman chairperson founder founders cofounder co-founder director directors "
     "executive executives employee employees owner owners boss".split())
 #: Title nouns only a person holds (an organization can be a leader, an owner, a member, a founder).
@@ -58,6 +60,7 @@ PERSON_TITLES = frozenset(lx.TITLE_HEADS) - frozenset(
     "fondateur fondatrice fondateurs membre membres chef chefs head heads sponsor sponsors provider providers "
     "supplier suppliers operateur operator operators editeur publisher leader proprietaire proprietaires "
     "actionnaire actionnaires shareholder shareholders investor investors investisseur investisseurs".split())
+_CLUB_NOUNS = frozenset("club clubs equipe equipes".split())
 _OF_CASES = frozenset("de du des d' d’ chez of at".split())
 _DETERMINERS = frozenset("sa son leur notre votre la le l' l’ une un cette ce its their our the a an this".split())
 _PLACE_CASES = frozenset("a au aux en dans in near pres vers from".split())
@@ -84,6 +87,9 @@ def context_kind(kind: str, label: str, span) -> str:
     if case == "chez" and not _honorific(span) and not _plural(root):
         return "organization"  # (not "chez les Asiatiques")
     title = root.head.head if root.dep_ == "pobj" else root.head
+    if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and _f(title) in _CLUB_NOUNS \
+            and kind == "place":  # "le club de X", "son ancienne équipe d'X" (not "l'équipe de M. X")
+        return "organization"
     if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and _f(title) in CORPORATE_TITLES:
         if kind == "person" and (len(label.split()) > 1 or person_evidence(span)):
             return kind  # "le directeur de Jean X", "the manager of M. X": a person may be meant
@@ -118,8 +124,13 @@ def place_evidence(span) -> bool:
 
 
 def _country(label: str) -> bool:
-    key = words_key(label)
-    return key in lx.COUNTRIES or re.sub(r"^(?:la|le|les|l|the) ", "", key) in lx.COUNTRIES
+    """A country's or a continent's name (no organization's: "les clubs de toute l'Europe")."""
+    key = re.sub(r"^(?:la|le|les|l|the) ", "", words_key(label))
+    return key in lx.COUNTRIES or key in _CONTINENTS or key.split(" ")[0] in _CONTINENTS
+
+
+_CONTINENTS = frozenset(("afrique africa europe asie asia amerique america oceanie oceania antarctique antarctica "
+                         "eurasie eurasia").split())
 
 
 def _legal_form(span) -> bool:

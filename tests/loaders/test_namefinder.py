@@ -69,3 +69,45 @@ def test_a_place_the_context_calls_an_organization_more_often_is_one_everywhere(
     found = mentions("Le PDG de Zorblat, Jean Martin, a démissionné. Paul Durand est devenu l'actionnaire "
                      "principal de Zorblat. Les critiques ont nui à Zorblat.")
     assert {kind for text, kind, _ in found if text == "Zorblat"} == {"organization"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon la commissaire Greta von der Brelin, présidente de la Commission, le plan est prêt.",
+     "Greta von der Brelin"),
+    ("Karim el-Haddadi, ancien président du pays, a été arrêté.", "Karim el-Haddadi"),
+])
+def test_a_person_s_name_keeps_its_lower_case_particles(text, name):
+    assert (name, "person", name) in mentions(text)
+
+
+def test_de_before_a_name_the_article_gives_an_organization_ends_the_person():
+    from innograph.loaders.namefinder import _particles_fit
+    from innograph.loaders.mentions import ArticleEntities
+
+    ents = ArticleEntities("")
+    ents.entity("organization", "Fédération Kalo")
+    assert not _particles_fit(ents, None, ["Ahmad", "de", "la", "Fédération", "Kalo"])
+    assert not _particles_fit(ents, None, ["Ahmad", "du", "Sénégal"])  # a country
+
+
+def test_a_person_s_name_ends_before_a_title_with_its_complement():
+    found = mentions("Le Dr Ilse Varnhagen Spécialiste de la santé publique à l'Organisation mondiale "
+                     "de la santé a parlé.")
+    assert ("Ilse Varnhagen", "person", "Ilse Varnhagen") in found
+
+
+def test_a_person_after_an_honorific_the_tagger_called_misc_is_a_person():
+    found = mentions("Cet acide permet selon le Dr Hanna Kowalczyk d'aider à prévenir la maladie.")
+    assert ("Hanna Kowalczyk", "person", "Hanna Kowalczyk") in found
+
+
+def test_a_player_s_club_and_a_club_named_after_its_town_are_organizations():
+    found = mentions("Marc Olier, ancien défenseur de Valmont City, a commenté le match. Il a grandi à Valmont City.")
+    assert [kind for text, kind, _ in found if text == "Valmont City"] == ["organization", "place"]
+    found = mentions("Il s'est entraîné dans son ancienne équipe de Harlingen. Il a rejoint le club de Tarvisio en 2019.")
+    assert {text: kind for text, kind, _ in found} == {"Harlingen": "organization", "Tarvisio": "organization"}
+
+
+def test_a_continent_stays_a_place_after_a_player_title():
+    found = mentions("Les joueurs d'Amérique du Sud ont protesté.")
+    assert [kind for text, kind, _ in found if text == "Amérique du Sud"] == ["place"]
