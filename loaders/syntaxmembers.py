@@ -72,13 +72,15 @@ class MembersMixin:
                 elif m.entity.kind == "organization" and _MEMBER_NOUN_BEFORE.search(before[-60:]):
                     self._list_members(sent, group, names[i + 1:], m.end, _LIST_AFTER, persons=False)
 
-    def members_of(self, t) -> None:
+    def members_of(self, t, kind: str = "member_of") -> None:
         """'A et B sont membres de Y', 'A, (qui est) membre de Y', 'Membre de Y depuis 1952, A ...': the
-        organizations and countries of A (persons are read by the posts' reader)."""
+        organizations and countries of A (persons are read by the posts' reader). With `kind`
+        "partner_of", the same for 'A est un partenaire de Y'."""
         m = self.mention(t)
         if m is not None and m.text != t.text:
             return  # a word of a name
-        groups = [o for c in t.children if c.dep_ == "nmod" and _case(c) in _OF and c.i > t.i for o in self.orgs(c)]
+        groups = [o for c in t.children if c.dep_ == "nmod" and _case(c) in _OF and c.i > t.i
+                  for o in self.orgs(c, actors=kind == "partner_of")]
         if not groups:
             return
         members = []
@@ -93,7 +95,7 @@ class MembersMixin:
         for member in members:
             for group in groups:
                 if member is not group and member.label != group.label:
-                    self.add("member_of", member, group, t)
+                    self.add(kind, member, group, t)
 
     def _group(self, m):
         """The organization a name stands for as a group (a name the model typed as a place or a

@@ -21,6 +21,7 @@ from innograph.loaders.cues import _case, _f, _unique
 
 _WITH = frozenset("avec with aupres".split())
 _MEMBER_WORDS = frozenset("membre membres member members".split())
+_PARTNER_WORDS = frozenset("partenaire partenaires partner partners".split())
 #: Verbs (folded stems) whose agreement is sought, refused or undone, not made: "souhaitent un accord avec Y".
 _NOT_DONE = ("souhait", "voul", "veu", "cherch", "negoci", "propos", "envisag", "demand", "rejet", "refus", "annul",
              "romp", "denonc", "suspend", "exig", "want", "seek", "sought", "negotiat", "reject", "cancel")
@@ -48,6 +49,8 @@ class PartnersMixin:
                     self.agreement(t)
                 elif word in _MEMBER_WORDS:
                     self.members_of(t)  # (syntaxmembers)
+                elif word in _PARTNER_WORDS:
+                    self.members_of(t, kind="partner_of")  # "A est un partenaire (commercial) de Y"
                 elif word in lx.MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \
                         and self.mention(t) is None:
                     self.loan(t)
@@ -103,9 +106,12 @@ class PartnersMixin:
         when someone only claims it ("Z a prétendu que X a conclu un accord avec Y")."""
         if _alleged(v):
             return
-        agreement = any(c.dep_ in ("obj", "dobj") and _f(c) in lx.AGREEMENT_NOUNS for c in v.children)
+        agreements = [c for c in v.children if c.dep_ in ("obj", "dobj") and _f(c) in lx.AGREEMENT_NOUNS]
+        if v.dep_ in ("acl", "acl:relcl", "relcl") and _f(v.head) in lx.AGREEMENT_NOUNS:
+            agreements.append(v.head)  # "l'accord que X a signé avec Y"
+        agreement = bool(agreements)
         subjects = self._subjects(v)
-        others = self._with(v)
+        others = self._with(v) + [o for n in agreements for o in self._with(n)]  # ("a conclu un accord avec Y")
         if subjects and others and (agreement or not signing):
             for s in subjects:
                 for o in others:

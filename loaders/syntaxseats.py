@@ -42,7 +42,8 @@ _BASED_AT = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.BASED_WORDS, key=len, 
                        r"(?:a|au|aux|en|dans|in|at)\s+(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$")
 #: Between an organization and "basé": nothing, or an apposition ("Metro, un grossiste allemand",
 #: "Metro, grossiste en produits frais", "X, l'une des organisations"), not a relative clause.
-_APPOSED = re.compile(r"^(?:\s*,\s*(?:(?:l['’]une?\s+des|un|une|le|la|l['’]|des|les|an?|the)\s+)?(?!\s*(?:dont|qui|que|où|which|who|that)\b)"
+_NOT_APPOSITION = r"(?:dont|qui|que|où|selon|d'après|comme|pour|avec|par|après|avant|mais|et|which|who|that|according|with|by|and|but)"
+_APPOSED = re.compile(rf"^(?:\s*,\s*(?:(?:l['’]une?\s+des|un|une|le|la|l['’]|des|les|an?|the)\s+)?(?!\s*{_NOT_APPOSITION}\b)"
                       r"[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
 #: "(au) siège de <Org>" right before the organization's name (folded text).
 _SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")

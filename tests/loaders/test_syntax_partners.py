@@ -28,6 +28,10 @@ def facts(text: str, kind: str) -> set[frozenset | tuple]:
      "Banque ouest-africaine de développement", "Telmar"),
     ("Kelmar Industries fabrique des ballons. Un accord entre Norvalis Technologies et la société française "
      "Kelmar Industries a été signé hier.", "Norvalis Technologies", "Kelmar Industries"),
+    ("La société Kelmar Industries a conclu un accord avec Norvalis Technologies pour recruter un ingénieur.",
+     "Kelmar Industries", "Norvalis Technologies"),
+    ("Un accord de coopération que la Bolivie a signé avec le Portugal en 1997 prend fin.", "Bolivie", "Portugal"),
+    ("Le Pérou est le premier partenaire commercial de la Bolivie.", "Pérou", "Bolivie"),
 ])
 def test_partners(text, a, b):
     assert frozenset((a, b)) in facts(text, "partner_of")
