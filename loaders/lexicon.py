@@ -234,7 +234,7 @@ JOINING_VERBS = frozenset(
 #: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
 WORKING_VERBS = frozenset(
     "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "
-    "employe employee officie officiait exerce exercait".split()
+    "employe employee officie officiait exerce exercait joue jouait jouent evolue evoluait evoluent".split()
 )
 #: Verbs of leading an organization, and the title they give: "X dirige Y", "X heads Y".
 LEADING_VERBS = {

@@ -322,13 +322,15 @@ class PostsMixin:
             if c.dep_ in ("prep", "agent") and _f(c) in ("at", "for", "with", "by", "in"):
                 orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=_f(c) != "in")]
                 title = title or next((_title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
-            elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aupres", "dans", "par"):
+            elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aux", "aupres", "dans", "par"):
                 orgs += self.orgs(c, retype=_case(c) in ("chez", "pour"))
             elif c.dep_ == "prep" and _f(c) in _AS:
                 title = next((_title_text(p) for p in c.children if p.dep_ == "pobj"), None)
         if not orgs:
             return
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+        if not subjects and v.dep_ == "conj":  # "X a étudié à A et a ensuite travaillé chez B"
+            subjects = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
         people = self.people(subjects[0]) if subjects else []
         for person in people:
             for org in _unique(orgs):

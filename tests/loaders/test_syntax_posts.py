@@ -300,3 +300,10 @@ def test_a_post_named_through_a_role_noun_is_held_by_the_verbs_subject():
     # a verb that offers the post gives it to no one named here
     found = posts("Paul Verdier a proposé le poste de directeur du FC Orvane à un inconnu.")
     assert ("holds_post", "Paul Verdier", "FC Orvane") not in found
+
+
+def test_working_and_playing_verbs_and_a_coordinated_verbs_subject():
+    found = posts("Claire Vasseur a étudié à Lorvanne et a ensuite travaillé chez Brevant Capital pendant dix ans.")
+    assert ("holds_post", "Claire Vasseur", "Brevant Capital") in found
+    found = posts("Paul Okafor a joué au FC Orvane entre 2001 et 2003.")
+    assert ("holds_post", "Paul Okafor", "FC Orvane") in found
