@@ -16,9 +16,11 @@ Read on the sentence's names where the small French parse loses the link
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
-* "<Org> (P)" and, for universities and research centres, "<Org>[,] (également) en / au / aux / à P":
-  a name right before a place names where it is — not after a person's "X, de la Y, à P" (the person is there), not a campus named by its
-  town ("l'université X à P (UXP)"), not when an event or a former seat ("autrefois situé à") is read.
+* "<Org> (P)"; for universities and research centres "<Org>[,] (également) en / au / aux / à P", and
+  for them and hospitals "l'hôpital X de P" (the town the name leaves out):
+  a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
+  person is there), not a campus named by its town ("l'université X à P (UXP)"), not when an event
+  or a former seat ("autrefois situé à") is read.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ _SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:
 #: Between "siège de <Org>" and its place: "à", "dans", ", à", "dans la capitale,".
 #: Between a name and the place right after it: "(ACR)", a comma, "également", a preposition.
 _NEXT_TO = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:(?:également|aussi)\s+)?(?:à|au|aux|en)\s+(?:la\s+|le\s+|l['’])?$")
+#: "l'hôpital X de Manchester", "l'université Y de Baltimore": the town completes the name.
+_OF_TOWN = re.compile(r"^\s*(?:de|d['’]|du|des)\s*$")
 #: "X, de la Y, à P" / "X de l'Y à P": Y is the affiliation of the person, who is at P.
 _AFFILIATION = re.compile(r"(?:,|\b(?:chercheur|chercheuse|professeur|professeure|correspondant|correspondante|"
                           r"journaliste|géologue|économiste|expert|experte))\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
@@ -58,7 +62,7 @@ _AFFILIATION = re.compile(r"(?:,|\b(?:chercheur|chercheuse|professeur|professeur
 _PLACE_TAIL = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,7}\s*\)|(?:de|du|des|d['’]|of)\s)")
 #: Kinds of organization whose name right before "à / en P" says where they are (a university, a
 #: research centre); a company or a party "en P" is as often where it sells or acts.
-_SITED = frozenset({"University", "ResearchCentre", "TrainingCentre"})
+_SITED = frozenset({"University", "ResearchCentre", "TrainingCentre"})  # (and hospitals "de <town>")
 #: "autrefois / anciennement situé à": a former seat.
 _FORMER = re.compile(r"(?<![\w])(?:autrefois|anciennement|jadis|auparavant|precedemment|formerly|previously)\s*$")
 _SEAT_PLACE = re.compile(r"^\s*,?\s*(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l'|les\s+)?"
@@ -149,6 +153,8 @@ class SeatsMixin:
             stems = {w[:3] for w in words_key(org.text).split() if len(w) >= 3}
             short = key not in lx.COUNTRIES and (sum(c.isupper() for c in place.text) >= 2 or key[:3] in stems)
             return tail.lstrip().startswith(")") and not short
+        if org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) and not _PLACE_TAIL.match(tail):
+            return True
         if org.entity.org_kind not in _SITED or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
             return False
         return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])

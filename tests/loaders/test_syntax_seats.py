@@ -34,6 +34,7 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
      "fr", "Kelmar", "Allemagne"),
     ("Nahalat Industries, l'une des nombreuses organisations basées aux États-Unis, a réagi.", "fr",
      "Nahalat Industries", "États-Unis"),
+    ("Le patient a été soigné à l'hôpital Saint-Arnaud de Bordeaux pendant un mois.", "fr", "Saint-Arnaud", "Bordeaux"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
