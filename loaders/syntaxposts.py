@@ -382,9 +382,10 @@ def _bare_title(t) -> bool:
     after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if after is not None and _f(after) in COUNTRY_OF:
         return False  # "l'ancien président nigérian" however parsed
+    name = min((c.i for c in t.children if c.i > t.i and _is_name(c)), default=len(t.doc))
     for c in t.children:
-        if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES:
-            return False  # "le premier ministre bavarois"
+        if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES and c.i < name:
+            return False  # "le premier ministre bavarois" (not "le président X, autocratique": X's)
         if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not (
                 _f(t) in _PORTFOLIO_TITLES and _f(c) in lx.PORTFOLIOS):
             return False  # "le président de l'instance", but "le ministre de la Santé"

@@ -307,3 +307,8 @@ def test_working_and_playing_verbs_and_a_coordinated_verbs_subject():
     assert ("holds_post", "Claire Vasseur", "Brevant Capital") in found
     found = posts("Paul Okafor a joué au FC Orvane entre 2001 et 2003.")
     assert ("holds_post", "Paul Okafor", "FC Orvane") in found
+
+
+def test_an_adjective_after_the_holders_name_leaves_the_title_bare():
+    found = posts("Le Gabon vote. Le Gabon attend. Au Gabon, l'armée a renversé le président Paul Mboumba, autocratique, en 2021.")
+    assert ("holds_post", "Paul Mboumba", "Gabon") in found
