@@ -1,0 +1,73 @@
+"""Acronyms defined in the text: "Name (ACR)" gives the name an alias, "ACR (Long Name)" makes
+the acronym a name with its long form as an alias (a detection pass of :mod:`detect`)."""
+
+from __future__ import annotations
+
+import re
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, ArticleEntities
+
+
+def acronyms(ents: ArticleEntities) -> None:
+    """'Name (ACR)' gives the mention an alias; 'ACR (Long Name)' makes ACR a name with an alias."""
+    text = ents.text
+    for m in list(ents.mentions):
+        acr = ACRONYM_DEF.match(text, m.end)
+        if acr and m.entity.kind in ("organization", "project", "event"):
+            ents.add_alias(m.entity, acr["acr"])
+            ents.mention(acr.start("acr"), acr.end("acr"), m.entity, "acronym")
+    # "l'Institut supérieur des microtechniques de Franche-Comté (ISMFC)": a long name with
+    # lower-case words, opened by a cue word and closed by its acronym.
+    for acr in re.finditer(r"\((?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&\-]{1,9})\)", text):
+        if not ents.free(acr.start("acr"), acr.end("acr")):
+            continue
+        window = text[max(0, acr.start() - 120):acr.start()].rstrip()
+        words = re.findall(r"[\wÀ-ÿ\-]+", window)
+        for n in range(2, min(12, len(words)) + 1):
+            phrase_words = words[-n:]
+            if not phrase_words[0][0].isupper():
+                continue
+            phrase = window[window.rfind(phrase_words[0], 0, len(window) - sum(len(w) for w in phrase_words[1:])):]
+            initials = "".join(w[0].lower() for w in phrase_words if w[0].isupper() or len(w) > 3)
+            if lx.kind_of(phrase_words[0]) is None or "," in phrase or "." in phrase:
+                continue
+            key = acr["acr"].lower().replace("-", "").replace("&", "")
+            if key[:2] == initials[:2] or set(key) <= set(initials):
+                start = acr.start() - len(text[max(0, acr.start() - 120):acr.start()]) + len(window) - len(phrase)
+                start = text.rfind(phrase, 0, acr.start())
+                if start >= 0 and ents.free(start, start + len(phrase)):
+                    entity = ents.entity("organization", phrase, org_kind=lx.kind_of(phrase_words[0]))
+                    ents.add_alias(entity, acr["acr"])
+                    ents.mention(start, start + len(phrase), entity, "acronym")
+                    ents.mention(acr.start("acr"), acr.end("acr"), entity, "acronym")
+                break
+    for m in re.finditer(r"(?<![\w])(?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9})(?=\s*\()", text):
+        long = LONG_DEF.match(text, m.end())
+        if not long:
+            continue
+        if not ents.free(m.start(), m.end()):
+            # "INSA (Institut National ...)": the acronym is already a name; the long form is its alias
+            named, inside = ents.at(m.start()), ents.at(long.start("long"))
+            if named and named.entity.kind == "organization":
+                ents.add_alias(named.entity, long["long"])
+                if inside and inside.entity is not named.entity:
+                    ents.merge(named.entity, inside.entity)
+            continue
+        words = [w for w in re.findall(r"[\wÀ-ÿ]+", long["long"]) if w[0].isupper()]
+        if len(words) < 2:
+            continue
+        kind = lx.kind_of(m["acr"]) or lx.kind_of(long["long"])
+        if _folded(long["long"]).split()[0] in lx.EVENT_CUES or _folded(long["long"]).startswith("rendez vous"):
+            entity = ents.entity("event", long["long"])
+        else:
+            entity = ents.entity("organization" if kind else "project", long["long"], org_kind=kind)
+        entity.org_kind = kind or entity.org_kind
+        ents.add_alias(entity, m["acr"])
+        ents.mention(m.start(), m.end(), entity, "acronym")
+
+
+def _folded(name: str) -> str:
+    from innograph.graph.normalize import fold_same_length
+
+    return re.sub(r"[\s'\-]+", " ", fold_same_length(name)).strip()
