@@ -17,8 +17,9 @@ _RAISE_RE = _cues(lx.RAISE_CUES)
 _WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
 _SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
-_PARTNER_RE = _cues(lx.PARTNER_CUES)
-_SIGN_RE = _cues(lx.SIGN_VERBS)
+#: The agreement nouns and the signing verbs are the parse reader's (syntaxpartners), found here in the text.
+_PARTNER_RE = _cues(lx.AGREEMENT_NOUNS | {w for w in lx.ALLYING_VERBS if w.startswith("collabor")})
+_SIGN_RE = _cues(lx.SIGNING_VERBS | {"signer", "annoncent", "announced", "entered"})
 
 
 #: A possessive right before the agreement noun: "son contrat avec X" is a person's (a post).
@@ -44,7 +45,7 @@ class DealsMixin:
             item = self.subject_of(sent, before=raised.start(), kinds=("organization", "project"))
             funders = []
             for source in re.finditer(r"(?<![\w])(?:aupres[ \t]+d[eu]s?|de[ \t]+la[ \t]+part[ \t]+d[eu]s?|from|by|with|de|d'|du|des)[ \t]*", f[raised.end():sent.end]):
-                funders = self._coordinated(raised.end() + source.end(), sent, "organization")
+                funders = self._coordinated(raised.end() + source.end(), sent, "organization", skip_asides=True)
                 if funders:
                     break
             if item and funders:

@@ -77,3 +77,8 @@ def test_an_amount_received_names_the_receiver_as_funded():
 
 def test_a_diploma_obtained_is_no_funding():
     assert not facts("La chercheuse Ana Pires a obtenu un diplôme de l'Institut Pasteur.", "funds")
+
+
+def test_every_funder_of_a_list_with_acronyms_funds():
+    text = "Le centre Kelmar Lab a reçu 6,5 millions de livres du Conseil Norvalis Research (CNR) et de la Fondation Orvane."
+    assert {("Conseil Norvalis Research", "Kelmar Lab"), ("Fondation Orvane", "Kelmar Lab")} <= facts(text, "funds")
