@@ -72,3 +72,14 @@ def test_the_french_parts_never_tuned_on_are_no_training_data(tr):
     for part in tr.NEVER_TUNED:
         with pytest.raises(ValueError, match="never tuned on"):
             tr.fr_examples(part)
+
+
+def test_the_model_is_the_average_of_fits_over_shuffle_orders(tr):
+    import numpy as np
+
+    rows = [(np.array([0, 1]), 1), (np.array([1, 2]), 0), (np.array([0]), 1), (np.array([2]), 0)] * 3
+    one, other = tr.fit(rows, 3, seeds=(0,)), tr.fit(rows, 3, seeds=(1,))
+    assert not np.allclose(one, other)  # each shuffle order gives other weights
+    assert np.allclose(tr.fit(rows, 3, seeds=(0, 1)), (one + other) / 2)
+    probs = tr.predict(tr.fit(rows, 3), rows)
+    assert probs[0] > 0.5 > probs[1]  # and the average still separates them
