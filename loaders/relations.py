@@ -200,6 +200,8 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
         return org
 
     def _post_at(self, sent, person, title_start, title_end, *, former) -> None:
+        if re.match(r"[ \t]+(?:de[ \t]+l'annee|of[ \t]+the[ \t]+year|de[ \t]+la[ \t]+saison)", self.folded[title_end:title_end + 20]):
+            return  # "nommé manager de l'année de X": an award, not a post
         org = None
         stop = self.folded.find(",", title_end, sent.end)  # the title's complement ends at a comma
         for m in re.finditer(rf"{_PREP}", self.folded[title_end:min(sent.end if stop < 0 else stop, title_end + 70)]):

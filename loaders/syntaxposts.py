@@ -41,6 +41,7 @@ _ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere".s
 #: Verbs (folded stems) of holding, taking or being named to a post ("occupe", "exercer", "nommé").
 _HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
                       r"install|confirm|accede)")
+_DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".split())
 #: Dependencies of a clause's words: a name found through them is no apposition of a title.
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
@@ -55,6 +56,8 @@ class PostsMixin:
         member = _f(t) in lx.MEMBER_NOUNS
         if t.dep_ == "compound" and not member:
             return  # "CEO Jane Doe": read from the name's side below
+        if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")):
+            return  # "manager de l'année de la X", "player of the year": an award, not a post
         orgs = self.title_orgs(t)
         guessed = False
         if not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
@@ -223,6 +226,12 @@ class PostsMixin:
         if left >= 2 and t.doc[left - 1].text == "," and self.mention(t.doc[left - 2], "person") \
                 and (head.dep_ != "conj" or not any(c.dep_ == "cc" for c in head.children)):
             # "X, un épidémiologiste de Y," the parser did not attach (or made a conjunct of X, with no "et")
+            after = self.name_after_title(t) if t.doc.lang_ == "fr" else []
+            if after:
+                return after  # "A, le dirigeant de Y B": the name right after the title holds it
+            end = max(w.i for w in head.subtree) + 1
+            if end < len(t.doc) and _f(t.doc[end]) in ("et", "ou", "ni"):
+                return []  # "le procureur A, le président de Y et le procureur B": a list of people
             name = t.doc[left - 2]
             while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
                 name = name.head
@@ -278,6 +287,8 @@ class PostsMixin:
                 and self.mention(doc[j], "person") is None:
             if doc[j].dep_ in _CLAUSE_DEPS:
                 return []  # "le directeur qui a nommé X"
+            if _f(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and _f(doc[j + 1]) in _DETERMINERS:
+                return []  # "le président de Y et le procureur de Z, X": a list ("de A et B X" goes on)
             j += 1
         comma = j < len(doc) and doc[j].text == ","
         j += comma

@@ -312,3 +312,8 @@ def test_working_and_playing_verbs_and_a_coordinated_verbs_subject():
 def test_an_adjective_after_the_holders_name_leaves_the_title_bare():
     found = posts("Le Gabon vote. Le Gabon attend. Au Gabon, l'armée a renversé le président Paul Mboumba, autocratique, en 2021.")
     assert ("holds_post", "Paul Mboumba", "Gabon") in found
+
+
+def test_an_award_named_like_a_title_is_no_post():
+    found = posts("Marc Dubreuil, le coach du FC Orvane, a été nommé manager de l'année de la Ligue norvanaise des entraîneurs.")
+    assert ("holds_post", "Marc Dubreuil", "Ligue norvanaise des entraîneurs") not in found
