@@ -45,6 +45,8 @@ _MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()
 _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
 _NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
 _OF = frozenset("de du des d' d’ of".split())
+#: A plural copula or "tous deux" in a relative clause on the last of coordinated names: it is on all of them.
+_PLURAL = frozenset("sont etaient seront tous toutes both are were".split())
 _PRONOUNS = frozenset("il elle ils elles on he she they it qui who which".split())
 _CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres|pays|[ée]tats|nations", re.I)
 
@@ -85,9 +87,15 @@ class MembersMixin:
             return
         members = []
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        relative = t.dep_ in ("acl:relcl", "relcl") and any(_f(c) in ("qui", "who", "which") for c in subjects)
+        who = next((c for c in subjects if _f(c) in ("qui", "who", "which")), None)
+        relative = who is not None and (t.dep_ in ("acl:relcl", "relcl") or t.dep_ == "dep")
         if relative or t.dep_ == "appos":  # "A et B, qui sont membres de Y", "A, membre de Y"
-            members = self.orgs(t.head, actors=True)
+            head = t.head
+            if t.dep_ == "dep" and who.i >= 2:  # the parse lost the clause: its antecedent is the word before ", qui"
+                head = t.doc[who.i - 2] if t.doc[who.i - 1].is_punct else t.doc[who.i - 1]
+            if relative and head.dep_ == "conj" and any(_f(c) in _PLURAL for c in t.children):
+                head = head.head  # "A ou B, qui sont toutes deux membres de Y": the clause is on the last one
+            members = self.orgs(head, actors=True)
         elif subjects and _f(subjects[0]) not in _PRONOUNS:
             members = self.orgs(subjects[0], actors=True)
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."

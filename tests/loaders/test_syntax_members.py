@@ -109,3 +109,9 @@ def test_an_organization_joining_a_named_group():
 ])
 def test_no_membership_of_the_organization_named_first(text):
     assert ("Kelmar Industries", "Norvalis Technologies") not in facts(text, "member_of")
+
+
+def test_a_relative_clause_on_coordinated_countries_makes_each_a_member():
+    text = ("La Bolivie veut un statut neutre, à l'instar du Portugal ou de la Grèce, qui sont toutes deux membres "
+            "de l'Union européenne.")
+    assert facts(text, "member_of") == {("Portugal", "Union européenne"), ("Grèce", "Union européenne")}
