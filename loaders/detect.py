@@ -11,6 +11,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
+from innograph.loaders.institutions import institutions
 from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
 from innograph.loaders.acronyms import acronyms
 from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
@@ -413,6 +414,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     acronyms(ents)
     named_entities(ents, docs)
     french_name_ends(ents, docs)  # 'Institut canadien' + 'de politique énergétique'
+    institutions(ents, docs)  # 'le chef du service de santé ghanéen'
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)

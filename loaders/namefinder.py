@@ -165,7 +165,7 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
 
 def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:
     """A lower-case "de / du / le" inside a person's name ("Amandine de Valrose") when the name
-    opens with a proper noun and what follows is not a country or a name the article gives an
+    does not open a sentence (a capitalized common noun may: "Obsèques de X") and what follows is not a country or a name the article gives an
     organization or a place ("le président Ahmad de la Confédération": the person ends before)."""
     at = next((i for i, w in enumerate(words) if w in _PARTICLES and w in _FRENCH_PARTICLES), None)
     if at is None:
@@ -174,7 +174,7 @@ def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:
     key = name_key(rest)
     return words_key(rest) not in lx.COUNTRIES and not any(
         e.key == key and e.kind in ("organization", "place") for e in ents.entities) \
-        and (ents.gazetteer.entries.get(key) or ("person",))[0] == "person" and span[0].pos_ == "PROPN"
+        and (ents.gazetteer.entries.get(key) or ("person",))[0] == "person" and not span[0].is_sent_start
 
 
 _FRENCH_PARTICLES = frozenset("de du des la le".split())

@@ -1,0 +1,47 @@
+"""Institutions a French article names in lower case after a title (loaders/institutions.py).
+The rules alone (the trained model switched off); every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def organizations(text: str) -> set[str]:
+    ents, _ = read(text)
+    return {m.text for m in ents.mentions if m.entity.kind == "organization"}
+
+
+def posts(text: str) -> set[tuple[str, str]]:
+    _, found = read(text)
+    return {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post" and r.object is not None}
+
+
+@pytest.mark.parametrize("text, holder, body", [
+    ("Le chef du service de santé kényan, Joseph Otieno, a parlé.", "Joseph Otieno", "service de santé kényan"),
+    ("Ibrahim Diop, directeur de l'électricité au ministère de l'énergie malien, a parlé.",
+     "Ibrahim Diop", "ministère de l'énergie malien"),
+])
+def test_a_lower_case_institution_after_a_title_is_the_post_s_organization(text, holder, body):
+    assert body in organizations(text)
+    assert (holder, body) in posts(text)
+
+
+@pytest.mark.parametrize("text, not_a_body", [
+    ("Paul Marlow, directeur de l'entreprise, a parlé.", "entreprise"),
+    ("Anna Weiss, chercheuse au département de pathologie de l'université de Brenz, a parlé.",
+     "département de pathologie"),  # a university's department: only a demonym makes it a public body
+    ("Le service de santé kényan a publié un rapport.", "service de santé kényan"),  # no title: not read
+])
+def test_an_institution_noun_without_a_name_or_a_title_is_no_organization(text, not_a_body):
+    assert not any(not_a_body in name for name in organizations(text))
+
+
+def test_an_institution_noun_before_its_proper_name_leaves_the_post_to_the_name():
+    text = "Sir Alan Brisk, le chef de l'agence de renseignement britannique VORTEQ, a déclaré que la menace grandit."
+    assert not any(name.startswith("agence") for name in organizations(text))
