@@ -27,6 +27,8 @@ _OWN = re.compile(r"(?<![\w])(?:son|sa|leur|his|her|their)[ \t]+$")
 #: An agreement undone or only sought, right before the agreement noun: not a partnership.
 _UNDONE = re.compile(r"(?<![\w])(?:annul\w*|resili\w*|rompu\w*|rupture|denonc\w*|suspendu\w*|suspension|cancel\w*|terminat\w*|"
                      r"souhait\w*|veut|voulai\w*|cherch\w*|negoci\w*|propos\w*)[ \t]+(?:[\w']+[ \t]*){0,3}$")
+#: The cue word as the noun of a field or of money held: "la finance mondiale", "the funds".
+_FINANCE_NOUN = re.compile(r"(?<![\w])(?:la|de la|les|des|the)[ \t]+(?:finance|finances|funds|fund)$")
 #: A reporting verb between the subject and the funding cue: the subject says, it does not fund.
 _SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indique|explique|precise|annonce)[ \t]+qu|(?:said|says|stated)[ \t]+(?:that[ \t]+)?")
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
@@ -66,8 +68,8 @@ class DealsMixin:
                 self._earlier_recipients(sent, funder, weak.start())
                 return
         cue = self.cue(_FUNDING_RE, sent)
-        if not cue:
-            return
+        if not cue or _FINANCE_NOUN.search(self.folded, max(sent.start, cue.start() - 8), cue.end()):
+            return  # "la finance mondiale", "the funds": the field, not a funding
         funder = None
         for passive in re.finditer(r"(?<![\w])(?:par|aupres[ \t]+de|aupres[ \t]+du|aupres[ \t]+des|by|from)[ \t]+", f[cue.end():min(sent.end, cue.end() + 80)]):
             funder = self.ents.starting_at(cue.end() + passive.end(), "organization")

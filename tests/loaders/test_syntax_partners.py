@@ -82,3 +82,8 @@ def test_a_diploma_obtained_is_no_funding():
 def test_every_funder_of_a_list_with_acronyms_funds():
     text = "Le centre Kelmar Lab a reçu 6,5 millions de livres du Conseil Norvalis Research (CNR) et de la Fondation Orvane."
     assert {("Conseil Norvalis Research", "Kelmar Lab"), ("Fondation Orvane", "Kelmar Lab")} <= facts(text, "funds")
+
+
+def test_finance_as_a_field_is_no_funding():
+    text = "Le rapport de Kelmar Industries, qui veut réinventer la finance mondiale, cite Norvalis Technologies comme modèle."
+    assert not facts(text, "funds")
