@@ -262,10 +262,10 @@ ALLYING_VERBS = frozenset(
     "collaborait cooperent coopere cooperera cooperait partners partnered partnering collaborates collaborated "
     "teamed allied cooperates cooperated".split()
 )
-#: Verbs of signing or concluding (token forms; SIGN_VERBS below are the surface patterns'): partners when their object is an agreement ("ont signé un accord").
-SIGNING_VERBS = frozenset("signe signent signeront signera conclu conclut concluent noue nouent scelle scellent "
-                          "signed signs sign concluded".split())
-#: Nouns of an agreement between parties (token forms; PARTNER_CUES below are the surface patterns').
+#: Verbs of signing or concluding: partners when their object is an agreement ("ont signé un accord").
+SIGNING_VERBS = frozenset("signe signent signer signeront signera conclu conclut concluent noue nouent scelle scellent "
+                          "annoncent signed signs sign concluded announced entered".split())
+#: Nouns of an agreement between parties.
 AGREEMENT_NOUNS = frozenset(
     "accord accords partenariat partenariats alliance alliances convention conventions protocole contrat contrats "
     "collaboration collaborations cooperation memorandum agreement agreements partnership partnerships "
@@ -331,10 +331,6 @@ SUPPORT_CUES = ("avec le soutien de", "avec le soutien du", "avec le soutien des
                 "l appui de", "l appui du", "l appui des", "beneficie du soutien de", "beneficie du soutien du",
                 "compter sur le soutien de", "support from", "backing from", "with the backing of",
                 "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec")
-PARTNER_CUES = ("convention", "partenariat", "accord", "protocole", "contrat", "partnership", "agreement",
-                "memorandum", "alliance", "collabore", "collaborent", "cooperation", "collaboration")
-SIGN_VERBS = ("signe", "signent", "signer", "ont signe", "a signe", "signed", "sign", "signs", "conclu", "noue",
-              "scelle", "announced", "annoncent", "entered")
 #: Participles that introduce who leads an organization: "le pôle, présidé par X".
 LED_BY = {"preside par": "président", "presidee par": "présidente", "dirige par": "directeur", "dirigee par": "directrice",
           "led by": "head", "headed by": "head", "chaired by": "chair", "run by": "head", "anime par": "animateur",
