@@ -19,7 +19,7 @@ _SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 #: The agreement nouns and the signing verbs are the parse reader's (syntaxpartners), found here in the text.
 _PARTNER_RE = _cues(lx.AGREEMENT_NOUNS | {w for w in lx.ALLYING_VERBS if w.startswith("collabor")})
-_SIGN_RE = _cues(lx.SIGNING_VERBS | {"signer", "annoncent", "announced", "entered"})
+_SIGN_RE = _cues(lx.SIGNING_VERBS)
 
 
 #: A possessive right before the agreement noun: "son contrat avec X" is a person's (a post).
