@@ -292,12 +292,13 @@ class PostsMixin:
             j += 1
         comma = j < len(doc) and doc[j].text == ","
         j += comma
-        for _ in range(3):  # ", le professeur X", ", M. X"
-            if j < len(doc) and (_f(doc[j]) in ("le", "la", "l'", "l’") or _f(doc[j]).rstrip(".") in lx.HONORIFICS):
+        for _ in range(3):  # ", le professeur X", ", M. X" (not "Sir" when the name starts there)
+            if j < len(doc) and self.mention(doc[j], "person") is None and (
+                    _f(doc[j]) in ("le", "la", "l'", "l’") or _f(doc[j]).rstrip(".") in lx.HONORIFICS):
                 j += 1
         m = self.mention(doc[j], "person") if j < len(doc) else None
         if m is None or m.start != self.pos(doc[j]) or _case(doc[j]) or _f(doc[j - 1]) in ("et", "ou", "ni") \
-                or (doc[j].dep_ == "conj" and doc[j].head.i == t.i) or (t.is_ancestor(doc[j]) and doc[j].dep_ in _CLAUSE_DEPS):
+                or (doc[j].dep_ == "conj" and doc[j].head.i == t.i and not comma) or (t.is_ancestor(doc[j]) and doc[j].dep_ in _CLAUSE_DEPS):
             return []
         if comma:
             end = next((k for k in range(j, min(len(doc), j + 8)) if self.mention(doc[k]) is not m), None)

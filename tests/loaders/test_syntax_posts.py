@@ -317,3 +317,10 @@ def test_an_adjective_after_the_holders_name_leaves_the_title_bare():
 def test_an_award_named_like_a_title_is_no_post():
     found = posts("Marc Dubreuil, le coach du FC Orvane, a été nommé manager de l'année de la Ligue norvanaise des entraîneurs.")
     assert ("holds_post", "Marc Dubreuil", "Ligue norvanaise des entraîneurs") not in found
+
+
+def test_the_name_after_a_subjects_title_and_comma_even_as_a_conjunct_or_after_sir():
+    found = posts("Le juge de la Cour suprême de Norlande, Paul Verdier, a demandé une enquête.")
+    assert any(f[:2] == ("holds_post", "Paul Verdier") and f[2].startswith("Cour suprême") for f in found)
+    found = posts("En annonçant la victoire, l'ancien patron du FC Orvane, Sir Marc Dubreuil, a salué l'équipe.")
+    assert any(f[0] == "holds_post" and f[1].endswith("Marc Dubreuil") and f[2] == "FC Orvane" for f in found)
