@@ -291,6 +291,10 @@ def apposed_events(ents: ArticleEntities) -> None:
         ents.mention(start, end, ents.entity("event", name), "cue")
 
 
+_PROJECT_NAMED = re.compile(r"(?:[ \t]+(?!(?:ou|et|le|la|les|de|du|des|un|une|or|and|the|an?|of|en|à|a|au|aux|dans|pour|par|"
+                            r"sur|avec|contre|chez|vers|in|at|on|for|by|with|from|to)\b)[\w\-]{1,12}){0,2}?[ \t]+(?=[A-ZÀ-Ý])")
+
+
 def events_and_projects(ents: ArticleEntities) -> None:
     """'Forum Santé Numérique', 'le salon Biotech Ouest', 'la plateforme de génomique'."""
     text, folded = ents.text, ents.folded
@@ -344,7 +348,7 @@ def events_and_projects(ents: ArticleEntities) -> None:
         label = text[m.start():end]
         if label.split()[-1].lower() in lx.STOPWORDS:
             continue
-        named = re.match(r"(?:[ \t]+(?!(?:ou|et|le|la|les|de|du|des|un|une|or|and|the|an?|of)\b)[\w\-]{1,12}){0,2}?[ \t]+(?=[A-ZÀ-Ý])", text[end:end + 30])
+        named = _PROJECT_NAMED.match(text[end:end + 30])  # (not "un essai de vaccin en Afrique": a place)
         if named:
             after = NAME_SEQ.match(text, end + named.end())
             if after and ents.free(after.start(), after.end()):

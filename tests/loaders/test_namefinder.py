@@ -111,3 +111,10 @@ def test_a_player_s_club_and_a_club_named_after_its_town_are_organizations():
 def test_a_continent_stays_a_place_after_a_player_title():
     found = mentions("Les joueurs d'Amérique du Sud ont protesté.")
     assert [kind for text, kind, _ in found if text == "Amérique du Sud"] == ["place"]
+
+
+def test_a_capitalized_name_after_a_place_preposition_does_not_name_a_project():
+    found = mentions("Le laboratoire envisage aussi un essai de vaccin en Zembrie, peut-être au printemps.")
+    assert not any(text == "Zembrie" and kind == "project" for text, kind, _ in found)
+    found = mentions("Le laboratoire lance le projet Horizon Vert.")
+    assert any(kind == "project" and "Horizon Vert" in label for _, kind, label in found)
