@@ -148,7 +148,7 @@ _FR_PAIRS = (
     "redacteur redactrice|professeur professeure|chercheur chercheuse|ingenieur ingenieure|doyen doyenne|"
     "recteur rectrice|prefet prefete|depute deputee|senateur senatrice|coordinateur coordinatrice|"
     "animateur animatrice|entraineur entraineuse|selectionneur selectionneuse|joueur joueuse|avocat avocate|"
-    "attaquant attaquante|defenseur defenseuse|gardien gardienne|ailier ailiere|buteur buteuse|"
+    "attaquant attaquante|defenseur defenseuse|gardien gardienne|ailier ailiere|"
     "footballeur footballeuse|"
     "consultant consultante|representant representante|inspecteur inspectrice|commandant commandante|"
     "charge chargee|specialiste specialiste|expert experte|juge juge|cadre cadre|conservateur conservatrice|"

@@ -265,9 +265,10 @@ def test_a_clubs_players_hold_a_post_there():
 def test_sports_positions_lexicon():
     from innograph.loaders import lexicon as lx
 
-    for head in ("joueur", "joueuse", "attaquante", "defenseur", "gardienne", "buteur", "footballeuse"):
+    for head in ("joueur", "joueuse", "attaquante", "defenseur", "gardienne", "ailier", "footballeuse"):
         assert head in lx.TITLE_HEADS, head
     assert "joueur" not in lx.MEMBER_NOUNS
+    assert "buteur" not in lx.TITLE_HEADS  # "le meilleur buteur de la compétition X": a record, not a post
     for head in ("vice-presidente", "ex-presidents", "ex-ministre", "sous-directrice", "vice-gouverneur"):
         assert head in lx.TITLE_HEADS, head
 
