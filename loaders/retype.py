@@ -213,11 +213,11 @@ def retype(ents, docs) -> None:
     typed person becomes an organization everywhere in the article unless some mention of it
     reads as a person's (an honorific before it); a place becomes one where its context says so,
     and everywhere when no mention of it reads as a place ("à X"), or fewer than its contexts say
-    it is an organization."""
+    it is an organization; a project named by a proper name becomes one everywhere."""
     votes: dict[int, list] = {}
-    names = sorted((m for m in ents.mentions if m.source in ("ner", "gazetteer", "short") and (
-        m.entity.kind in ("person", "place") or (m.entity.kind == "organization" and m.entity.org_kind is None))),
-        key=lambda m: m.start)
+    names = sorted((m for m in ents.mentions if (m.source in ("ner", "gazetteer", "short") and (
+        m.entity.kind in ("person", "place") or (m.entity.kind == "organization" and m.entity.org_kind is None)))
+        or _named_project(m)), key=lambda m: m.start)
     starts = [m.start for m in names]
     for offset, doc in docs:
         end = offset + text_length(doc)
@@ -228,8 +228,9 @@ def retype(ents, docs) -> None:
             if span is None or len(span) == 0:
                 continue
             v = votes.setdefault(id(m.entity), [m.entity, [], 0])
-            kind = context_kind(m.entity.kind, m.entity.label, span)
-            if kind != m.entity.kind:
+            was = "place" if m.entity.kind == "project" else m.entity.kind  # (a project reads as a place would)
+            kind = context_kind(was, m.entity.label, span)
+            if kind != was:
                 v[1].append(m)
             elif (m.entity.kind == "place" and place_evidence(span)) or (m.entity.kind == "person" and person_evidence(span)):
                 v[2] += 1
@@ -241,6 +242,9 @@ def retype(ents, docs) -> None:
         if entity.kind == "organization":  # a person everywhere the article names them
             ents.merge(ents.entity("person", entity.label), entity)
             continue
+        if entity.kind == "project":  # "le PSG (Paris Saint-Germain)", then "l'entraîneur du PSG": a club
+            entity.kind, entity.org_kind = "organization", lx.kind_of(entity.label)
+            continue
         org = ents.entity("organization", entity.label, org_kind=lx.kind_of(entity.label))
         for name in entity.names():
             ents.add_alias(org, name)
@@ -250,6 +254,16 @@ def retype(ents, docs) -> None:
         moved = [m for m in ents.mentions if m.entity is entity] if everywhere else org_mentions
         for m in moved:
             m.entity = org
+
+
+def _named_project(m) -> bool:
+    """A project named by a proper name or an acronym, with no project word in it ("le PSG (Paris
+    Saint-Germain)"), which a title's complement may show to be an organization."""
+    return m.entity.kind == "project" and m.source in ("ner", "gazetteer", "short", "acronym") \
+        and m.entity.label[:1].isupper() and not set(words_key(m.entity.label).split()) & _PROJECT_WORDS
+
+
+_PROJECT_WORDS = frozenset(lx.PROJECT_CUES) | frozenset(c + "s" for c in lx.PROJECT_CUES)
 
 
 def french_name_ends(ents, docs) -> None:

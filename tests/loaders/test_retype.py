@@ -125,3 +125,13 @@ def test_a_descriptor_name_ends_before_de_and_a_place():
         "Manchester") == {"place"}
     # a capitalized cue word keeps its complement
     assert "Université de Lyon" in kinds("Paul Adoko, professeur à l'Université de Lyon, a publié l'étude.")
+
+
+def test_a_project_named_by_an_acronym_that_a_title_completes_is_an_organization():
+    text = "Il a rejoint le RCV (Racing Club Valmorin) cet été. L'entraîneur du RCV, Marc Dulac, est satisfait."
+    assert kinds(text)["RCV"] == {"organization"}
+    assert ("holds_post", "Marc Dulac", "Racing Club Valmorin") in facts(text)
+
+
+def test_a_project_no_title_completes_stays_a_project():
+    assert kinds("Le consortium lance le projet Horizon Vert cette année.")["Horizon Vert"] == {"project"}
