@@ -418,7 +418,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     acronyms(ents)
     named_entities(ents, docs)
     french_name_ends(ents, docs)  # 'Institut canadien' + 'de politique énergétique'
-    institutions(ents, docs)  # 'le chef du service de santé ghanéen'
+    institutions(ents, docs)  # 'le responsable du service des forêts togolais'
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)

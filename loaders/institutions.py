@@ -1,10 +1,10 @@
 """Institutions a French article names in lower case, where a title says they are someone's
-employer: "le chef du service de santé ghanéen", "directeur exécutif de l'association des
-assureurs du Sénégal", "un colonel de l'armée sénégalaise", "porte-parole du parquet fédéral suisse".
+employer: "le responsable du service des forêts togolais", "la présidente de l'association des
+brasseurs du Bénin", "un capitaine de la marine gabonaise", "porte-parole de la police fédérale suisse".
 
 The name is the institution noun with the adjectives and "de" complements the parse hangs on it
 (:func:`~innograph.loaders.syntax._french_name_end`), never into another organization's or a
-person's name. Only a named institution counts: one with a demonym ("ghanéen") or a proper noun
+person's name. Only a named institution counts: one with a demonym ("togolais") or a proper noun
 ("du Sénégal") after its noun, or a ministry with its field ("de l'énergie").
 """
 

@@ -23,8 +23,8 @@ _TITLE_START = re.compile(rf"^{_HONORIFIC}\.?\s+", re.I)
 
 def named_entities(ents: ArticleEntities, docs) -> None:
     """spaCy's entities where no precise pattern matched. A span the tagger ran over a sentence
-    end or a closing bracket ("[au PSG]. Thomas Tuchel") is read as its pieces; a name cut inside
-    a hyphenated word ("Kim Jong-" of "Kim Jong-un") goes on to the word's end."""
+    end or a closing bracket ("[au VFC]. Marc Dubreuil") is read as its pieces; a name cut inside
+    a hyphenated word ("Lee Sang-" of "Lee Sang-hoon") goes on to the word's end."""
     for offset, doc in docs:
         for span in doc.ents:
             kind = _NER_KINDS.get(span.label_)
@@ -38,7 +38,7 @@ def named_entities(ents: ArticleEntities, docs) -> None:
                 _named_entity(ents, span, kind, a, _word_end(ents.text, b))
 
 
-#: A sentence end or a closing bracket inside a name, before a capital: "[au PSG]. Thomas Tuchel"
+#: A sentence end or a closing bracket inside a name, before a capital: "[au VFC]. Marc Dubreuil"
 #: (not the period of an initial or an honorific: "F.W. de Klerk", "M. Diallo").
 _BREAK = re.compile(r"(?:[\])][.!?:;]?|(?<=[a-zà-ÿ]{2})[.!?:;][\])]?)(?=[ \t\n]+[A-ZÀ-Ý])")
 
@@ -59,7 +59,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _word_end(text: str, end: int) -> int:
-    """Where the word the name ends in ends: after "Jong-" or "Akufo", the "un" / "-Addo" that the
+    """Where the word the name ends in ends: after "Sang-" or "Osei", the "hoon" / "-Bonsu" that the
     tagger left out (never over a space)."""
     if end < len(text) and (text[end - 1] == "-" and text[end:end + 1].isalnum()
                             or text[end] == "-" and text[end + 1:end + 2].isalpha()):
@@ -140,8 +140,8 @@ _PARTICLES = frozenset("von van der den de del della di da du des la le dos das 
 _PARTICLE_WORD = re.compile(r"(?:el|al|ul|ad|ed|ben|bin|ibn)-[A-ZÀ-Ý]")
 def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> None:
     """A person the tagger found: its name ends before a title that follows it ("Dr Ada Kessler
-    Spécialiste de la santé"); lower-case particles may be inside ("Ursula von der Leyen",
-    "Omar el-Béchir"), not titles, nor a name the article gives an organization."""
+    Professeure de chimie"); lower-case particles may be inside ("Anna von der Brenk",
+    "Karim el-Mansouri"), not titles, nor a name the article gives an organization."""
     label = re.sub(r"['’]s$", "", label)
     if any(e.kind == "organization" and e.key == name_key(label) for e in ents.entities):
         return

@@ -242,7 +242,7 @@ def retype(ents, docs) -> None:
         if entity.kind == "organization":  # a person everywhere the article names them
             ents.merge(ents.entity("person", entity.label), entity)
             continue
-        if entity.kind == "project":  # "le PSG (Paris Saint-Germain)", then "l'entraîneur du PSG": a club
+        if entity.kind == "project":  # "le VFC (Vestrand Football Club)", then "l'entraîneur du VFC": a club
             entity.kind, entity.org_kind = "organization", lx.kind_of(entity.label)
             continue
         org = ents.entity("organization", entity.label, org_kind=lx.kind_of(entity.label))
@@ -257,8 +257,8 @@ def retype(ents, docs) -> None:
 
 
 def _named_project(m) -> bool:
-    """A project named by a proper name or an acronym, with no project word in it ("le PSG (Paris
-    Saint-Germain)"), which a title's complement may show to be an organization."""
+    """A project named by a proper name or an acronym, with no project word in it ("le VFC (Vestrand
+    Football Club)"), which a title's complement may show to be an organization."""
     return m.entity.kind == "project" and m.source in ("ner", "gazetteer", "short", "acronym") \
         and m.entity.label[:1].isupper() and not set(words_key(m.entity.label).split()) & _PROJECT_WORDS
 

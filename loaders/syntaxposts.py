@@ -241,7 +241,7 @@ class PostsMixin:
             return self.role_holder(head.head)  # "X a occupé le poste de vice-président", "exercer ses fonctions de T"
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
-            # "X est un homme politique et maire de Y": the title shares the copula's subject
+            # "X est un avocat et maire de Y": the title shares the copula's subject
             subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return self.people(subjects[0])
@@ -263,7 +263,7 @@ class PostsMixin:
 
     def role_holder(self, role) -> list:
         """Who holds the post a role noun names: the subject of the verb of holding, taking or
-        being named to it ("X a occupé le poste de T", "X continuera d'exercer ses fonctions de
+        being named to it ("X a occupé le poste de T", "X gardera ses fonctions de
         T", "X a été nommé au poste de T"), through one infinitive ("continuera d'exercer")."""
         verb = role.head if role.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod") else None
         if verb is None or not _HOLDING.match(_f(verb)):

@@ -23,9 +23,9 @@ def posts(text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, holder, body", [
-    ("Le chef du service de santé kényan, Joseph Otieno, a parlé.", "Joseph Otieno", "service de santé kényan"),
-    ("Ibrahim Diop, directeur de l'électricité au ministère de l'énergie malien, a parlé.",
-     "Ibrahim Diop", "ministère de l'énergie malien"),
+    ("Hier, le responsable du service des forêts kényan, Joseph Otieno, a tout démenti.", "Joseph Otieno", "service des forêts kényan"),
+    ("Ibrahim Diop, chef des routes au ministère des transports malien, a tout démenti.",
+     "Ibrahim Diop", "ministère des transports malien"),
 ])
 def test_a_lower_case_institution_after_a_title_is_the_post_s_organization(text, holder, body):
     assert body in organizations(text)
@@ -36,12 +36,12 @@ def test_a_lower_case_institution_after_a_title_is_the_post_s_organization(text,
     ("Paul Marlow, directeur de l'entreprise, a parlé.", "entreprise"),
     ("Anna Weiss, chercheuse au département de pathologie de l'université de Brenz, a parlé.",
      "département de pathologie"),  # a university's department: only a demonym makes it a public body
-    ("Le service de santé kényan a publié un rapport.", "service de santé kényan"),  # no title: not read
+    ("Le service des forêts kényan a publié un rapport.", "service des forêts kényan"),  # no title: not read
 ])
 def test_an_institution_noun_without_a_name_or_a_title_is_no_organization(text, not_a_body):
     assert not any(not_a_body in name for name in organizations(text))
 
 
 def test_an_institution_noun_before_its_proper_name_leaves_the_post_to_the_name():
-    text = "Sir Alan Brisk, le chef de l'agence de renseignement britannique VORTEQ, a déclaré que la menace grandit."
+    text = "Sir Alan Brisk, patron de l'agence spatiale britannique VORTEQ, pense que la mission partira en mai."
     assert not any(name.startswith("agence") for name in organizations(text))

@@ -91,8 +91,8 @@ def test_de_before_a_name_the_article_gives_an_organization_ends_the_person():
 
 
 def test_a_person_s_name_ends_before_a_title_with_its_complement():
-    found = mentions("Le Dr Ilse Varnhagen Spécialiste de la santé publique à l'Organisation mondiale "
-                     "de la santé a parlé.")
+    found = mentions("Le Dr Ilse Varnhagen Professeure de chimie minérale à l'Université libre "
+                     "de Brenz a parlé.")
     assert ("Ilse Varnhagen", "person", "Ilse Varnhagen") in found
 
 

@@ -104,7 +104,7 @@ def test_an_organization_joining_a_named_group():
     # the group is no close complement of the verb
     "La société Kelmar Industries a rejoint cette vague en lançant un service avec Norvalis Technologies.",
     # the member is the person named after the organization, not the organization
-    "Kelmar Industries a suspendu le contrat et M. Paul Varga a démissionné en tant que membre du conseil de "
+    "Kelmar Industries a gelé ses achats et M. Paul Varga a quitté son siège de membre du conseil de "
     "Norvalis Technologies.",
 ])
 def test_no_membership_of_the_organization_named_first(text):

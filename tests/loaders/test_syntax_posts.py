@@ -240,7 +240,7 @@ def test_a_demonym_after_the_titles_own_complement_names_its_country():
     found = posts("Les États-Unis ont répondu. Le secrétaire d'État américain Paul Dorsey se rend à Nairobi.")
     assert ("holds_post", "Paul Dorsey", "États-Unis") in found
     # the demonym of what the title governs is not the title's country
-    found = posts("La Russie a répondu. Les partisans du chef de l'opposition russe Ivan Petrov ont manifesté.")
+    found = posts("La Russie a répondu. Les amis du leader de l'opposition russe Ivan Petrov ont défilé.")
     assert ("holds_post", "Ivan Petrov", "Russie") not in found
 
 
@@ -283,7 +283,7 @@ def test_apposed_titles_the_parser_reads_as_a_clause_or_a_conjunct():
     found = posts("Selon Paul Verdier, correspondant de Radio Norvane à Lisbonne, les vols ont repris.")
     assert ("holds_post", "Paul Verdier", "Radio Norvane") in found
     # a title coordinated to a copula's predicate shares its subject
-    found = posts("Marc Dubreuil est aussi un homme politique et maire de Vestrand, une ville côtière.")
+    found = posts("Marc Dubreuil est un avocat et maire de Vestrand depuis 2015.")
     assert ("holds_post", "Marc Dubreuil", "Vestrand") in found
 
 
@@ -294,7 +294,7 @@ def test_a_title_of_the_country_is_held_for_the_country_the_article_is_about():
 
 
 def test_a_post_named_through_a_role_noun_is_held_by_the_verbs_subject():
-    found = posts("Marc Dubreuil continuera d'exercer ses fonctions de président de la Fédération norvanaise de football.")
+    found = posts("Marc Dubreuil gardera ses fonctions de président de la Fédération norvanaise de football.")
     assert ("holds_post", "Marc Dubreuil", "Fédération norvanaise de football") in found
     found = posts("Paul Verdier a commencé sa carrière de manager au FC Orvane en 2004.")
     assert ("holds_post", "Paul Verdier", "FC Orvane") in found
@@ -316,7 +316,7 @@ def test_an_adjective_after_the_holders_name_leaves_the_title_bare():
 
 
 def test_an_award_named_like_a_title_is_no_post():
-    found = posts("Marc Dubreuil, le coach du FC Orvane, a été nommé manager de l'année de la Ligue norvanaise des entraîneurs.")
+    found = posts("Marc Dubreuil, le coach du FC Orvane, a été élu manager de l'année de la Ligue norvanaise des entraîneurs.")
     assert ("holds_post", "Marc Dubreuil", "Ligue norvanaise des entraîneurs") not in found
 
 

@@ -30,9 +30,9 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("Une étude de l'université de Marbourg, en Allemagne, montre que le sommeil protège le cœur.", "fr",
      "université de Marbourg", "Allemagne"),
     ("Les joueuses de l'Atlético Veranda (Uruguay) ont gagné.", "fr", "Atlético Veranda", "Uruguay"),
-    ("Le groupe Kelmar, grossiste international en produits alimentaires basé en Allemagne, a publié ses comptes.",
+    ("Le groupe Kelmar, fabricant mondial de pièces détachées basé en Allemagne, a publié ses comptes.",
      "fr", "Kelmar", "Allemagne"),
-    ("Nahalat Industries, l'une des nombreuses organisations basées aux États-Unis, a réagi.", "fr",
+    ("Nahalat Industries, l'une des rares entreprises basées aux États-Unis, a réagi.", "fr",
      "Nahalat Industries", "États-Unis"),
     ("Le patient a été soigné à l'hôpital Saint-Arnaud de Bordeaux pendant un mois.", "fr", "Saint-Arnaud", "Bordeaux"),
 ])
