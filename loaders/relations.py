@@ -189,7 +189,9 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 continue
             after = re.match(r"[ \t]*,?[ \t]*", f[org_m.end:sent.end])
             person = self.ents.starting_at(org_m.end + after.end(), "person") if after else None
-            if person and person.start - org_m.end <= 3:
+            apposed = "," in after.group(0) and re.search(r",[ \t]*(?:le[ \t]+|la[ \t]+|l')?$", f[sent.start:title.start()]) \
+                and any(m.end > title.start() - 8 for m in self.ents.within(sent.start, title.start(), "person"))
+            if person and person.start - org_m.end <= 3 and not apposed:  # (not "A, T de Y, B a dit": A's title)
                 self.add("holds_post", person.entity, org_m.entity, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
 
     def _org_after_title(self, pos: int, sent: Sentence) -> Mention | None:
@@ -198,6 +200,14 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
             return None
         org = self.ents.starting_at(pos + m.end(), "organization")
         return org
+
+    def _next_person(self, pos: int, sent: Sentence) -> bool:
+        """A list goes on after an organization at `pos`: a person's name right after it, or 'et'
+        and an article opening the next person's title and name (before any comma)."""
+        if self.ents.starting_at(pos + re.match(r"[ \t]*", self.folded[pos:sent.end]).end(), "person") is not None:
+            return True
+        nxt = re.match(r"[ \t]+(?:et|and)[ \t]+(?:le|la|les|l'|the)[ \t]*[^,;:()]*", self.folded[pos:sent.end])
+        return nxt is not None and any(m.start < pos + nxt.end() for m in self.ents.within(pos, sent.end, "person"))
 
     def _post_at(self, sent, person, title_start, title_end, *, former) -> None:
         if re.match(r"[ \t]+(?:de[ \t]+l'annee|of[ \t]+the[ \t]+year|de[ \t]+la[ \t]+saison)", self.folded[title_end:title_end + 20]):
@@ -209,8 +219,8 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
             if org is not None:
                 rest_end = title_end + m.start()
                 break
-        if org is None:
-            return
+        if org is None or self._next_person(org.end, sent):
+            return  # "A, le dirigeant de Y B" / "A, le président de Y et le procureur B": a list of people
         title = _clean_title(self.text[title_start:rest_end])
         if _founder_only(self.folded[title_start:rest_end]):
             self.add("created_by", org.entity, person.entity, sent)  # founding is not a post

@@ -229,7 +229,8 @@ class PostsMixin:
             after = self.name_after_title(t) if t.doc.lang_ == "fr" else []
             if after:
                 return after  # "A, le dirigeant de Y B": the name right after the title holds it
-            end = max(w.i for w in head.subtree) + 1
+            own = [w.i for c in head.children if c.dep_ not in ("conj", "cc") for w in c.subtree]
+            end = max([head.i, *own]) + 1  # (a conjunct title hung on it is the list's next item)
             if end < len(t.doc) and _f(t.doc[end]) in ("et", "ou", "ni"):
                 return []  # "le procureur A, le président de Y et le procureur B": a list of people
             name = t.doc[left - 2]

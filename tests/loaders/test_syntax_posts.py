@@ -325,3 +325,20 @@ def test_the_name_after_a_subjects_title_and_comma_even_as_a_conjunct_or_after_s
     assert any(f[:2] == ("holds_post", "Paul Verdier") and f[2].startswith("Cour suprême") for f in found)
     found = posts("En annonçant la victoire, l'ancien patron du FC Orvane, Sir Marc Dubreuil, a salué l'équipe.")
     assert any(f[0] == "holds_post" and f[1].endswith("Marc Dubreuil") and f[2] == "FC Orvane" for f in found)
+
+
+def test_a_title_in_a_list_of_people_is_not_the_previous_persons():
+    # "A, le T de Y et le T2 B": the title opens the list's next item, not an apposition of A
+    found = posts("La réunion a réuni le juge Marc Tessan, la présidente de la Fédération Orvale et le premier "
+                  "procureur Paul Oriel.")
+    assert ("holds_post", "Marc Tessan", "Fédération Orvale") not in found
+    # "A, T de Y, B reçoit": the title set off by commas is A's, not the next clause's subject
+    found = posts("Après des discussions entre le président Lemoine et Paul Oriel, président du CNO, "
+                  "Marc Tessan obtient un visa.")
+    assert ("holds_post", "Marc Tessan", "CNO") not in found
+    assert ("holds_post", "Paul Oriel", "CNO") in found
+    # an apposed title that ends the list item still goes to its person
+    found = posts("Marc Tessan, le président de la Fédération Orvale, a démissionné hier.")
+    assert ("holds_post", "Marc Tessan", "Fédération Orvale") in found
+    found = posts("Marc Tessan, directeur de la Banque Ostrande et président de la Fédération Orvale, a parlé.")
+    assert {("holds_post", "Marc Tessan", "Banque Ostrande"), ("holds_post", "Marc Tessan", "Fédération Orvale")} <= found
