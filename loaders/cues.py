@@ -52,10 +52,21 @@ def _unique(items) -> list:
     return out
 
 
+#: Titles of expertise: "analyste de la Russie" names the field studied, not an employer.
+_EXPERTS = frozenset("analyste spécialiste specialiste expert experte correspondant correspondante historien "
+                     "historienne analyst specialist expert".split())
+
+
 def field_not_org(title, org) -> bool:
-    """A minister's or commissioner's field taken for the organization ("ministre de la Santé")."""
+    """A minister's or commissioner's field taken for the organization ("ministre de la Santé"),
+    or the country an expert studies ("analyste de la Russie", "spécialiste de la Chine")."""
     words = fold_same_length(title or "").replace("-", " ").split()
-    return bool(org is not None and org.label and fold_same_length(org.label.split()[0]) in lx.PORTFOLIOS
+    if org is None or not org.label:
+        return False
+    if words and words[0].rstrip("s") in _EXPERTS and re.sub(r"^(?:la|le|les|l) ", "", fold_same_length(
+            org.label).lower().replace("-", " ").replace("'", " ")) in lx.COUNTRIES:
+        return True
+    return bool(fold_same_length(org.label.split()[0]) in lx.PORTFOLIOS
                 and any(w.rstrip("s") in ("ministre", "minister", "commissaire", "commissioner") for w in words))
 
 

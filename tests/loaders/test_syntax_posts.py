@@ -342,3 +342,13 @@ def test_a_title_in_a_list_of_people_is_not_the_previous_persons():
     assert ("holds_post", "Marc Tessan", "Fédération Orvale") in found
     found = posts("Marc Tessan, directeur de la Banque Ostrande et président de la Fédération Orvale, a parlé.")
     assert {("holds_post", "Marc Tessan", "Banque Ostrande"), ("holds_post", "Marc Tessan", "Fédération Orvale")} <= found
+
+
+def test_the_country_an_expert_studies_is_no_employer():
+    found = posts("Selon Marc Tessan, analyste de la Russie à l'Institut Orval de Madrid, Moscou veut des alliés.")
+    assert ("holds_post", "Marc Tessan", "Russie") not in found
+    found = posts("La Russie cherche des alliés, explique Marc Tessan, spécialiste de la Chine au Centre Orval.")
+    assert ("holds_post", "Marc Tessan", "Chine") not in found
+    # a government title of a country keeps it
+    found = posts("Marc Tessan, ambassadeur de la Chine, est arrivé hier.")
+    assert ("holds_post", "Marc Tessan", "Chine") in found
