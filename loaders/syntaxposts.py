@@ -99,8 +99,9 @@ class PostsMixin:
                     found = [o for o in found if o not in fields] or self.deeper_orgs(c, actors=True)
                     found = found or [self.country(m.group(1)) for o in fields for m in [_FIELD_OF.match(o.label)]
                                       if m and fold_same_length(m.group(1)).replace("-", " ") in lx.COUNTRIES]
-                elif _case(c) in _AT_CASES and any(self.mention(w, "person") for w in t.doc[t.i + 1:c.i]):
-                    continue  # "a déclaré le psychologue X à la radio Y": Y is who X spoke to
+                elif _case(c) in _AT_CASES and (any(self.mention(w, "person") for w in t.doc[t.i + 1:c.i])
+                                                or t.doc[c.left_edge.i - 1].text == ","):
+                    continue  # "a déclaré le psychologue X à la radio Y", "indique X, T de Z, à la radio Y": Y heard X
                 elif _case(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory stays one
                     found = self.orgs(c, retype="person") or self.deeper_orgs(c)
                 elif _case(c) in _AT_CASES:  # "professeur à Bath" may name its university, "journaliste au Mali" not

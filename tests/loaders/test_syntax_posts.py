@@ -352,3 +352,11 @@ def test_the_country_an_expert_studies_is_no_employer():
     # a government title of a country keeps it
     found = posts("Marc Tessan, ambassadeur de la Chine, est arrivé hier.")
     assert ("holds_post", "Marc Tessan", "Chine") in found
+
+
+def test_a_complement_after_the_appositions_closing_comma_is_who_heard_the_speaker():
+    found = posts("« La situation est grave », indique Marc Tessan, ancien secrétaire d'État adjoint norvanais "
+                  "pour l'Afrique, à la Radio Orval.")
+    assert not any(f[:2] == ("holds_post", "Marc Tessan") and "Orval" in f[2] for f in found)
+    found = posts("Marc Tessan, professeur à l'université de Lorvanne, a parlé.")
+    assert ("holds_post", "Marc Tessan", "université de Lorvanne") in found
