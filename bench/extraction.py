@@ -104,7 +104,7 @@ def score(gold_path, docs_dir=None, *, store=None, strict_quotes: bool = False) 
 
 # -- command line ----------------------------------------------------------------------------------
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="bench/extraction.py",
         description="Score the document loader against a gold file (precision, recall, F1 per fact "
@@ -164,6 +164,11 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
     t.add_argument("--repeat", type=int, default=1, metavar="N", help="best of N timed runs (default 1)")
     t.add_argument("--in-memory", action="store_true",
                    help="load into an in-memory store (default: on disk, like `innograph load`)")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
     args = ap.parse_args(argv)
     if args.articles < 1 or args.repeat < 1:
         ap.error("--articles and --repeat must be at least 1")
