@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,23 @@ from innograph.examples import handmade_example
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 SHARED = TESTS.parents[1] / "shared"
+BENCH = TESTS.parent / "bench"
+
+
+@contextmanager
+def bench_script(filename: str, name: str):
+    """A script of bench/ imported by path (bench/ is not a package), with bench/ on sys.path for
+    its own imports and the module registered under `name` (dataclasses look their module up)."""
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / filename)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(name, None)
+        sys.path.remove(str(BENCH))
 
 
 @pytest.fixture

@@ -3,27 +3,20 @@ scored as documented, and the judged precision sample is counted right."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import SHARED, TESTS
+from tests.conftest import BENCH, SHARED, bench_script
 
-BENCH = TESTS.parent / "bench"
 PRESS_FR = SHARED / "corpus" / "press-fr"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_extraction_corpora", BENCH / "extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    with bench_script("extraction.py", "bench_extraction_corpora") as module:
+        yield module
 
 
 @pytest.fixture(scope="module")

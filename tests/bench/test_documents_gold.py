@@ -7,13 +7,11 @@ keep the traps they were written with (encodings, page furniture, two articles i
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import sys
 
 import pytest
 
-from tests.conftest import DATA, SHARED, TESTS
+from tests.conftest import DATA, SHARED, bench_script
 
 GOLD = DATA / "documents.gold.yaml"
 DOCS = DATA / "documents"
@@ -21,12 +19,8 @@ DOCS = DATA / "documents"
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_extraction_gold", TESTS.parent / "bench" / "extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    with bench_script("extraction.py", "bench_extraction_gold") as module:
+        yield module
 
 
 @pytest.fixture(scope="module")

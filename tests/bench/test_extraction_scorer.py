@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,21 +11,15 @@ import pytest
 from innograph.load import ingest
 from innograph.graph.store import KnowledgeGraph
 from innograph.queries.facts import Entity, Fact
-from tests.conftest import SHARED, TESTS
+from tests.conftest import SHARED, TESTS, bench_script
 
-BENCH = TESTS.parent / "bench" / "extraction.py"
 SEEDS_GOLD = SHARED / "corpus" / "seeds.gold.yaml"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    """bench/extraction.py, imported by path (bench/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_extraction", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    with bench_script("extraction.py", "bench_extraction") as module:
+        yield module
 
 
 @pytest.fixture(scope="module")

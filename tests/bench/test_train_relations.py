@@ -4,24 +4,16 @@ The examples are made up for these tests."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 
 import pytest
 
-from tests.conftest import TESTS
-
-BENCH = TESTS.parent / "bench"
+from tests.conftest import bench_script
 
 
 @pytest.fixture(scope="module")
 def tr():
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_train_relations", BENCH / "train_relations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module
-    sys.path.remove(str(BENCH))
+    with bench_script("train_relations.py", "bench_train_relations") as module:
+        yield module
 
 
 def _examples(acted_right: int, acted_wrong: int, ruled: int) -> list[tuple]:

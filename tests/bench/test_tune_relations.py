@@ -3,25 +3,17 @@ both cross folds pooled, in the middle of a plateau. The passages and scores are
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import TESTS
-
-BENCH = TESTS.parent / "bench"
+from tests.conftest import bench_script
 
 
 @pytest.fixture(scope="module")
 def tu():
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_tune_relations", BENCH / "tune_relations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module
-    sys.path.remove(str(BENCH))
+    with bench_script("tune_relations.py", "bench_tune_relations") as module:
+        yield module
 
 
 def _read(tu, key: str, scored: list[tuple[str, float]]):
