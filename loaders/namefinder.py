@@ -102,7 +102,7 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
             end -= len("-based")
             label = label[: -len("-based")]
         cut = _country_prefix(ents.text[start:end])
-        if cut is not None:  # "Côte d'Ivoire Retrouvailles": a country, then a headline run on
+        if cut is not None:  # "Côte d'Ivoire Vendanges": a country, then a headline run on
             end = start + cut
             label = clean_name(ents.text[start:end])
             words = label.split()

@@ -250,8 +250,8 @@ def test_an_organization_named_after_its_descriptor_and_adjectives_is_the_titles
     found = posts("Marc Koffi, propriétaire de la société Orvane Funeral Services, a parlé.")
     assert ("holds_post", "Marc Koffi", "Orvane Funeral Services") in found
     # a place after the descriptor's own complement is not the organization
-    found = posts("Selon Awa Diop, directrice exécutive de l'association des assureurs du Sénégal, les prix montent.")
-    assert ("holds_post", "Awa Diop", "Sénégal") not in found
+    found = posts("Selon Awa Diop, présidente de l'association des brasseurs du Bénin, les prix montent.")
+    assert ("holds_post", "Awa Diop", "Bénin") not in found
 
 
 def test_a_clubs_players_hold_a_post_there():
