@@ -6,6 +6,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
+from innograph.loaders.mentions import country_key
 
 
 def _cues(words) -> re.Pattern:
@@ -63,8 +64,7 @@ def field_not_org(title, org) -> bool:
     words = fold_same_length(title or "").replace("-", " ").split()
     if org is None or not org.label:
         return False
-    if words and words[0].rstrip("s") in _EXPERTS and re.sub(r"^(?:la|le|les|l) ", "", fold_same_length(
-            org.label).lower().replace("-", " ").replace("'", " ")) in lx.COUNTRIES:
+    if words and words[0].rstrip("s") in _EXPERTS and country_key(org.label) in lx.COUNTRIES:
         return True
     return bool(fold_same_length(org.label.split()[0]) in lx.PORTFOLIOS
                 and any(w.rstrip("s") in ("ministre", "minister", "commissaire", "commissioner") for w in words))

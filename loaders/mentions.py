@@ -40,6 +40,15 @@ def words_key(name: str) -> str:
     return " ".join(_FOLDED_WORD.findall(fold_same_length(name)))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:l|le|la|les|the) ")
+
+
+def country_key(name: str) -> str:
+    """A name as folded words without a leading article, as lexicon.COUNTRIES spells countries
+    ("la Côte d'Ivoire" -> "cote d ivoire")."""
+    return _LEADING_ARTICLE.sub("", words_key(name))
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The key names are compared on: see :func:`innograph.graph.iri.normalize_org_name`."""

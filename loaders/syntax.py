@@ -30,7 +30,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import Mention, words_key
+from innograph.loaders.mentions import Mention, country_key
 from innograph.loaders.nlp import text_length
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
@@ -39,7 +39,6 @@ from innograph.loaders.syntaxpartners import PartnersMixin
 from innograph.loaders.syntaxposts import _HELM, PostsMixin
 from innograph.loaders.syntaxseats import SeatsMixin
 
-_NO_ARTICLE = re.compile(r"^(?:l|le|la|les|the) ")
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS)
@@ -63,7 +62,7 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
         countries: dict[int, set] = {}
         for r in found:
             if r.kind == "holds_post" and r.object is not None and r.object.org_kind == "PublicAuthority" \
-                    and _NO_ARTICLE.sub("", words_key(r.object.label)) in lx.COUNTRIES:
+                    and country_key(r.object.label) in lx.COUNTRIES:
                 countries.setdefault(id(r.subject), set()).add(id(r.object))
         wrong = {(id(p), id(c)) for p, c in self.guessed if len(countries.get(id(p), ())) > 1}
         return [r for r in found if r.kind != "holds_post" or (id(r.subject), id(r.object)) not in wrong]
@@ -220,7 +219,7 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
         """The country (one of the folded names `keys`) the article names, as an actor."""
         for m in self.ents.mentions:
             e = m.entity
-            if e.kind in ("place", "organization") and any(_NO_ARTICLE.sub("", words_key(n)) in keys for n in e.names()):
+            if e.kind in ("place", "organization") and any(country_key(n) in keys for n in e.names()):
                 return e if e.kind == "organization" else self.as_organization(e)
         return None
 
@@ -230,7 +229,7 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
         if not hasattr(self, "_country"):
             counts: dict[str, list] = {}  # folded country name -> [entity, times named]
             for m in self.ents.mentions:
-                key = _NO_ARTICLE.sub("", words_key(m.entity.label))
+                key = country_key(m.entity.label)
                 if m.entity.kind in ("place", "organization") and key in lx.COUNTRIES:
                     counts.setdefault(key, [m.entity, 0])[1] += 1
             if counts:  # (one pass over the article's words, once per article with a bare title)
@@ -249,7 +248,7 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
         the sentence names none) the one the article is about."""
         sent = self.sentence(token)
         named = {id(m.entity): m.entity for m in self.ents.within(sent.start, sent.end, "place", "organization")
-                 if _NO_ARTICLE.sub("", words_key(m.entity.label)) in lx.COUNTRIES} if sent is not None else {}
+                 if country_key(m.entity.label) in lx.COUNTRIES} if sent is not None else {}
         if any(m.start > self.pos(token) for m in self.ents.within(sent.start, sent.end, "place", "organization")
                if id(m.entity) in named):
             return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything

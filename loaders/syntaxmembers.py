@@ -19,7 +19,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
-from innograph.loaders.mentions import words_key
+from innograph.loaders.mentions import country_key
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
 _LIST_VERB = re.compile(
@@ -43,7 +43,6 @@ _LIST_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:\(\s*(?:qui\s+(?:compren
 #: A noun for the members shortly before the group's name: "les 22 pays producteurs du groupe X".
 _MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()]{0,40}$", re.I)
 _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
-_NO_ARTICLE = re.compile(r"^(?:le|la|les|l) ")
 _OF = frozenset("de du des d' d’ of".split())
 #: A plural copula or "tous deux" in a relative clause on the last of coordinated names: it is on all of them.
 _PLURAL = frozenset("sont etaient seront tous toutes both are were".split())
@@ -111,7 +110,7 @@ class MembersMixin:
         e = m.entity
         if e.kind == "organization":
             return e
-        if e.kind == "place" and self.retypable(m) and _NO_ARTICLE.sub("", words_key(e.label)) not in lx.COUNTRIES:
+        if e.kind == "place" and self.retypable(m) and country_key(e.label) not in lx.COUNTRIES:
             return self.as_organization(e)
         return None
 
