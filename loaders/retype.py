@@ -24,7 +24,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import words_key
+from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.nlp import text_length
 
 #: Nouns that say the name next to them is an organization's.
@@ -125,7 +125,7 @@ def place_evidence(span) -> bool:
 
 def _country(label: str) -> bool:
     """A country's or a continent's name (no organization's: "les clubs de toute l'Europe")."""
-    key = re.sub(r"^(?:la|le|les|l|the) ", "", words_key(label))
+    key = country_key(label)
     return key in lx.COUNTRIES or key in _CONTINENTS or key.split(" ")[0] in _CONTINENTS
 
 
