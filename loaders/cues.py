@@ -26,6 +26,11 @@ def _f(token) -> str:
 _FOLDED: dict[str, str] = {}
 
 
+def subjects_of(token) -> list:
+    """The token's subjects, active or passive, in either language's labels."""
+    return [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+
+
 def _case(token) -> str:
     """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded."""
     for c in token.children:

@@ -9,7 +9,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.cues import _case, _f, _unique, subjects_of
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 
@@ -241,10 +241,10 @@ class PostsMixin:
                 return self.people(name)  # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's)
         if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in _ROLE_NOUNS:
             return self.role_holder(head.head)  # "X a occupé le poste de vice-président", "exercer ses fonctions de T"
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        subjects = subjects_of(head)
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
             # "X est un avocat et maire de Y": the title shares the copula's subject
-            subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            subjects = subjects_of(head.head)
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return self.people(subjects[0])
         verb = None
@@ -254,11 +254,10 @@ class PostsMixin:
         elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
             verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
         if verb is not None:
-            for c in verb.children:
-                if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
-                    found = self.people(c)
-                    if found:
-                        return found
+            for c in subjects_of(verb):
+                found = self.people(c)
+                if found:
+                    return found
             if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
                 return self.people(verb.head)  # "X, who became CEO of Y"
         return self.name_after_title(t) if t.doc.lang_ == "fr" and verb is None else []
@@ -271,7 +270,7 @@ class PostsMixin:
         if verb is None or not _HOLDING.match(_f(verb)):
             return []
         for _ in range(2):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            subjects = subjects_of(verb)
             if subjects:
                 return self.people(subjects[0])
             if verb.dep_ != "xcomp":
@@ -342,9 +341,9 @@ class PostsMixin:
                 title = next((_title_text(p) for p in c.children if p.dep_ == "pobj"), None)
         if not orgs:
             return
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+        subjects = subjects_of(v)
         if not subjects and v.dep_ == "conj":  # "X a étudié à A et a ensuite travaillé chez B"
-            subjects = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+            subjects = subjects_of(v.head)
         people = self.people(subjects[0]) if subjects else []
         for person in people:
             for org in _unique(orgs):

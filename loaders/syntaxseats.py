@@ -29,7 +29,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, completes_a_noun
+from innograph.loaders.cues import _case, _f, completes_a_noun, subjects_of
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
 
@@ -90,9 +90,9 @@ class SeatsMixin:
                 return                        # based there, not the organization
             owners = self.orgs(t.head) or self._apposed_org(t.head)
         elif t.dep_ == "advcl":  # "Based in X, the company ..."
-            owners = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for o in self.orgs(c)]
+            owners = [o for c in subjects_of(t.head) for o in self.orgs(c)]
         else:
-            owners = [o for c in t.children if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj") for o in self.orgs(c)]
+            owners = [o for c in subjects_of(t) for o in self.orgs(c)]
         for org in owners:
             for p in self.places(place):
                 self.add("located_in", org, p, t)
