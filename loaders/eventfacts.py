@@ -9,7 +9,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _cues, _inside_quote
 from innograph.loaders.dates import find_dates
-from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL
+from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL, of_a_title
 from innograph.loaders.text import Sentence
 
 _ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
@@ -143,7 +143,8 @@ class EventsAndPlacesMixin:
                     self.add("located_in", org.entity, place.entity, sent)
                     continue
             direct = re.match(r"[ \t]+(?:in|a)[ \t]+", tail)
-            if direct and org.entity.org_kind and not self.mentions(sent, "event"):
+            if direct and org.entity.org_kind and not self.mentions(sent, "event") \
+                    and not of_a_title(f[max(0, org.start - 40):org.start], org.entity.org_kind):
                 place = self.ents.starting_at(org.end + direct.end(), "place")
                 if place and not _PLACE_TAIL.match(self.text[place.end:place.end + 12]):
                     self.add("located_in", org.entity, place.entity, sent)

@@ -29,6 +29,11 @@ _UNDONE = re.compile(r"(?<![\w])(?:annul\w*|resili\w*|rompu\w*|rupture|denonc\w*
                      r"souhait\w*|veut|voulai\w*|cherch\w*|negoci\w*|propos\w*)[ \t]+(?:[\w']+[ \t]*){0,3}$")
 #: The cue word as the noun of a field or of money held: "la finance mondiale", "the funds".
 _FINANCE_NOUN = re.compile(r"(?<![\w])(?:la|de la|les|des|the)[ \t]+(?:finance|finances|funds|fund)$")
+#: Verbs of giving that fund only when money is named: "un prêt accordé à X", not "une interview
+#: accordée à X" nor "le statut octroyé à X" (folded cue words of lx.FUNDING_CUES).
+_GIVING = frozenset({"accorde", "accordee", "octroie", "octroye", "alloue", "verse", "dote"})
+_MONEY_NOUN = re.compile(r"(?<![\w])(?:pret|prets|subvention\w*|aide|aides|financement\w*|fonds|credit\w*|don|dons|bourse\w*|"
+                         r"enveloppe|somme|montant|budget|dotation|loan|loans|grant|grants)(?![\w])")
 #: A reporting verb between the subject and the funding cue: the subject says, it does not fund.
 _SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indique|explique|precise|annonce)[ \t]+qu|(?:said|says|stated)[ \t]+(?:that[ \t]+)?")
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
@@ -70,6 +75,9 @@ class DealsMixin:
         cue = self.cue(_FUNDING_RE, sent)
         if not cue or _FINANCE_NOUN.search(self.folded, max(sent.start, cue.start() - 8), cue.end()):
             return  # "la finance mondiale", "the funds": the field, not a funding
+        if f[cue.start():cue.end()].strip() in _GIVING and not find_amounts(sent.text) \
+                and not _MONEY_NOUN.search(f, max(sent.start, cue.start() - 40), cue.start()):
+            return  # "une interview accordée à X": something given, no money
         funder = None
         for passive in re.finditer(r"(?<![\w])(?:par|aupres[ \t]+de|aupres[ \t]+du|aupres[ \t]+des|by|from)[ \t]+", f[cue.end():min(sent.end, cue.end() + 80)]):
             funder = self.ents.starting_at(cue.end() + passive.end(), "organization")

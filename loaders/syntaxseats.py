@@ -19,7 +19,8 @@ Read on the sentence's names where the small French parse loses the link
 * "<Org> (P)"; for universities and research centres "<Org>[,] (également) en / au / aux / à P", and
   for them and hospitals "l'hôpital X de P" (the town the name leaves out):
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
-  person is there), not a campus named by its town ("l'université X à P (UXP)"), not when an event
+  person is there), not a campus named by its town ("l'université X à P (UXP)"), not the name's
+  own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
   or a former seat ("autrefois situé à") is read.
 """
 
@@ -67,6 +68,29 @@ _SITED = frozenset({"University", "ResearchCentre", "TrainingCentre"})  # (and h
 _FORMER = re.compile(r"(?<![\w])(?:autrefois|anciennement|jadis|auparavant|precedemment|formerly|previously)\s*$")
 _SEAT_PLACE = re.compile(r"^\s*,?\s*(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l'|les\s+)?"
                          r"(?:(?:capitale|ville|region|province)\s*,?\s*(?:(?:de\s+la|de\s+l'|du|de|d')\s*)?)?$")
+
+
+_TITLE_OF = re.compile(r"(?<![\w])(?P<title>[\w\-]+)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')$")
+
+
+def of_a_title(folded_before: str, org_kind) -> bool:
+    """Whether a name after `folded_before` completes a title ('le représentant de l'Office X à P',
+    'secrétaire d'État à P'): the place then goes with the person or the portfolio, unless the name
+    is of a kind that sits where it is named (a university, a research centre, a hospital)."""
+    m = _TITLE_OF.search(folded_before)
+    return m is not None and m["title"] in lx.TITLE_HEADS and org_kind not in _SITED | {"Hospital"}
+
+
+def spells_initials(key: str, name: str) -> bool:
+    """Whether `key` (folded words) spells initials of `name`'s words in order, from the first:
+    'Fav' for a 'Fédération africaine de volley' (a short form the tagger may take for a place in
+    '<Org> (Fav)')."""
+    letters = key.replace(" ", "")
+    words = words_key(name).split()
+    if len(letters) < 2 or not words or letters[0] != words[0][0]:
+        return False
+    rest = iter(w[0] for w in words[1:])
+    return all(any(c == i for i in rest) for c in letters[1:]) and len(letters) <= len(words)
 
 
 class SeatsMixin:
@@ -151,7 +175,8 @@ class SeatsMixin:
         if gap.strip() == "(":  # (not the name's own short form: "le Comité X (CoX)", "l'université X (UniX)")
             key = words_key(place.text)
             stems = {w[:3] for w in words_key(org.text).split() if len(w) >= 3}
-            short = key not in lx.COUNTRIES and (sum(c.isupper() for c in place.text) >= 2 or key[:3] in stems)
+            short = key not in lx.COUNTRIES and (sum(c.isupper() for c in place.text) >= 2 or key[:3] in stems
+                                                 or spells_initials(key, org.text))
             return tail.lstrip().startswith(")") and not short
         if org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) and not _PLACE_TAIL.match(tail):
             return True

@@ -1,0 +1,57 @@
+"""Organization facts that are not stated, whatever the cue words say (the rules alone): a seat
+read from a title's complement, money read from an interview, a short form read as a place.
+Every sentence and name here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def facts(text: str, kind: str) -> set[tuple]:
+    _, found = read(text)
+    return {(r.subject.label, r.object.label) for r in found if r.object is not None and r.kind == kind}
+
+
+@pytest.mark.parametrize("text", [
+    "Le Centre Horizon a rappelé ces chiffres dans une interview accordée à Radio Lumière.",
+    '"Nous avons tout essayé", explique Marc Tellier, professeur à l\'université de Lorraine, '
+    "dans un entretien accordé à Radio Lumière.",
+])
+def test_an_interview_given_to_a_medium_is_no_funding(text):
+    assert not facts(text, "funds")
+
+
+def test_a_loan_granted_is_funding():
+    assert facts("La Banque du Sahel a accordé un prêt de 3 millions d'euros à la société Agritech Sahel.",
+                 "funds") == {("Banque du Sahel", "Agritech Sahel")}
+
+
+def test_the_place_after_a_titles_organization_is_the_persons():
+    text = "Le correspondant de Radio Lumière à Dakar, Jean Dutronc, a démissionné."
+    assert facts(text, "holds_post") == {("Jean Dutronc", "Radio Lumière")}
+    assert not facts(text, "located_in")
+
+
+def test_a_university_named_before_its_town_is_there_even_after_a_title():
+    text = "Le chercheur de l'université de Lorraine à Nancy, Jean Dutronc, a publié une étude."
+    assert ("université de Lorraine", "Nancy") in facts(text, "located_in")
+
+
+@pytest.mark.parametrize("short, name, spelled", [
+    ("fav", "Fédération africaine de volley", True),
+    ("uemf", "Union économique et monétaire du Fleuve", True),
+    ("oslo", "Office scandinave des loisirs", False),   # the last letter starts no word: a town
+    ("dakar", "Banque du Sahel", False),
+    ("bs", "Banque du Sahel", True),
+])
+def test_a_short_form_spells_the_names_initials(short, name, spelled):
+    from innograph.loaders.syntaxseats import spells_initials
+
+    assert spells_initials(short, name) is spelled
