@@ -123,7 +123,7 @@ TITLES = sorted(
 )
 
 # -- titles written systematically: loaders/titles.py (re-exported here) ----------------------------
-from .titles import FOUNDER_HEADS, SYSTEMATIC_TITLES, TITLE_HEADS  # noqa: E402,F401
+from .titles import FOUNDER_HEADS, QUALIFIED_HEADS, SYSTEMATIC_TITLES, TITLE_HEADS  # noqa: E402,F401
 
 #: Nouns of membership: "membre de X", "a member of X" (a club's player holds a post there: TITLE_HEADS).
 MEMBER_NOUNS = frozenset("member members membre membres player players".split())
@@ -143,6 +143,17 @@ JOINING_VERBS = frozenset(
     "joined joins join joining rejoint rejoindre rejoignent rejoindra rejoignait integre integrera integrent "
     "adhere adherent adhera adhereront".split()
 )
+#: French verbs of a player's or a coach's move (loaders/sportposts.py): leaving a club ("a quitté A"),
+#: signing at one ("a signé au club B"), a loan ("prêté par A à B"); the contracts a player signs.
+LEAVING_VERBS = frozenset("quitte quitter quittait quittent quitteront quittera".split())
+PLAYER_SIGNING_VERBS = frozenset("signe signer signera signeront signait signent".split())
+LOAN_VERBS = frozenset("prete pretee pretes pretees".split())
+CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split())
+LEAGUE_WORDS = frozenset("ligue league liga championnat bundesliga mls nba nfl".split())
+#: A national side ("la sélection du Cameroun", "l'équipe nationale algérienne") and its coaches,
+#: whose demonym names the side ("le sélectionneur sénégalais").
+NATIONAL_SIDE_NOUNS = frozenset("selection equipe".split())
+NATIONAL_COACHES = frozenset("selectionneur selectionneuse selectionneurs".split())
 #: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
 WORKING_VERBS = frozenset(
     "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "

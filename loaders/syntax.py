@@ -36,17 +36,19 @@ from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
 from innograph.loaders.syntaxpartners import PartnersMixin
+from innograph.loaders.sportposts import MovesMixin
 from innograph.loaders.syntaxposts import _HELM, PostsMixin
 from innograph.loaders.syntaxseats import SeatsMixin
 
+_MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
-         | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS)
+         | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES)
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin):
+class SyntaxReader(PostsMixin, MovesMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -104,6 +106,8 @@ class SyntaxReader(PostsMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersM
                     self.working(token)
                 if word in lx.LEADING_VERBS:
                     self.leading(token)
+                if word in _MOVES:
+                    self.moving(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
             end = offset + text_length(doc)

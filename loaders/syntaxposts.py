@@ -11,7 +11,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique, subjects_of
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
-from innograph.loaders.mentions import words_key
+from innograph.loaders.mentions import country_key, words_key
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
@@ -56,6 +56,10 @@ class PostsMixin:
         member = _f(t) in lx.MEMBER_NOUNS
         if t.dep_ == "compound" and not member:
             return  # "CEO Jane Doe": read from the name's side below
+        qualifiers = lx.QUALIFIED_HEADS.get(_f(t))
+        qualifier = next((c for c in t.children if _f(c) in qualifiers and c.i <= t.i + 2), None) if qualifiers else None
+        if qualifiers and qualifier is None:
+            return  # "au milieu de la salle" (not "le milieu de terrain")
         if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")):
             return  # "manager de l'année de la X", "player of the year": an award, not a post
         orgs = self.title_orgs(t)
@@ -68,7 +72,7 @@ class PostsMixin:
         persons = self.title_people(t)
         if not persons:
             return
-        title = "head" if _f(t) in _HELM else _title_text(t)
+        title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else _title_text(t)
         former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
         founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
@@ -108,8 +112,8 @@ class PostsMixin:
                     found = [o for o in self.orgs(c, retype=True) if words_key(o.label) not in lx.COUNTRIES] \
                         or self.deeper_orgs(c)
                 else:
-                    found = self.orgs(c, retype=True) or self.described_org(c) or self.new_organization(c) \
-                        or self.deeper_orgs(c)
+                    found = self.orgs(c, retype=True) or self.national_side(c) or self.described_org(c) \
+                        or self.new_organization(c) or self.deeper_orgs(c)
                 if found:
                     return found
             if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
@@ -149,7 +153,7 @@ class PostsMixin:
         verb = verb.head if verb.dep_ == "prep" else verb
         if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
             return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
-        return self.demonym_country(t) if demonym else []
+        return (self.demonym_country(t) or self.coach_demonym(t)) if demonym else []
 
     def demonym_country(self, t) -> list:
         """'le président ivoirien X', 'la ministre sud-africaine de la Santé X', 'the Kenyan
@@ -313,14 +317,17 @@ class PostsMixin:
         subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
         targets = [c for c in v.children if c.dep_ in ("dobj", "obj")]
         targets += [c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")]
-        if not subjects or not targets:
+        if not targets:
             return
-        people = self.people(subjects[0])
-        members = [] if people else self.orgs(subjects[0], actors=True)
+        people = self.people(subjects[0]) if subjects else self.movers(v)  # ("a quitté A pour rejoindre B")
+        members = [] if people or not subjects else self.orgs(subjects[0], actors=True)
+        self.provenance(v, people)
         title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
                       for p in c.children if p.dep_ == "pobj"), None)
         for org in self.orgs(targets[0], retype=True):
             for person in people:  # a person joining a company takes a post there, a body a seat
+                if country_key(org.label) in lx.COUNTRIES:
+                    continue  # "X a rejoint le Royaume-Uni": a journey
                 if fold_same_length(org.label.split()[0]) in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster":
                     self.add("member_of", person, org, v)
                 else:

@@ -97,3 +97,8 @@ TITLE_HEADS = TITLE_HEADS | {f"{p}-{w}" for p in ("vice", "ex", "sous", "co") fo
                              for base in pair.split() for w in (base, base + "s") if base not in _NOT_HEADS}
 FOUNDER_HEADS = frozenset("founder founders cofounder cofounders co-founder co-founders fondateur fondateurs fondatrice fondatrices "
                           "cofondateur cofondateurs cofondatrice cofondatrices co-fondateur co-fondateurs co-fondatrice co-fondatrices".split())
+#: Sports positions whose head word alone means something else ("au milieu de", "le meneur"): a title
+#: only with one of these words right after it ("milieu de terrain", "milieu offensif", "meneur de jeu").
+QUALIFIED_HEADS = {"milieu": ("terrain", "offensif", "defensif", "relayeur"), "meneur": ("jeu",)}
+QUALIFIED_HEADS |= {w + "x" if w.endswith("u") else w + "s": q for w, q in QUALIFIED_HEADS.items()}
+TITLE_HEADS = TITLE_HEADS | set(QUALIFIED_HEADS)

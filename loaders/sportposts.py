@@ -1,0 +1,122 @@
+"""Moves between clubs and national sides read from the parse (French): the sports press gives
+a player's or a coach's club through the move more often than through a title.
+
+* joining through an infinitive: "X a quitté A pour rejoindre B", "X a accepté de rejoindre B"
+  (the subject is the governing verb's), and "qui a rejoint B" (the relative's antecedent);
+* leaving: "X a quitté A" is a former post at A, "en provenance de A" beside a move too;
+* signing: "X a signé au / pour / avec B" (nothing signed, or a contract) is a post at B;
+* loans: "X a été prêté par A / à B" is a post at both;
+* national sides: "l'entraîneur de la sélection du Cameroun", "le capitaine de l'équipe nationale
+  algérienne", "le sélectionneur sénégalais X": the country, acting.
+
+Mixed into :class:`innograph.loaders.syntax.SyntaxReader`.
+"""
+
+from __future__ import annotations
+
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f, subjects_of
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import country_key
+
+_INFINITIVE_DEPS = frozenset("advcl xcomp".split())
+_SIGNED_AT = frozenset("a au aux pour avec chez".split())
+_FROM = frozenset("de du des d' d’ depuis".split())
+_PARTY = frozenset("parti party".split())
+
+
+class MovesMixin:
+    def movers(self, v) -> list:
+        """Who moves: the verb's subject; through an infinitive ("pour rejoindre", "de rejoindre")
+        the governing verb's; for "qui a rejoint" the name the relative hangs on."""
+        for _ in range(3):
+            subjects = subjects_of(v)
+            if subjects:
+                if _f(subjects[0]) == "qui":  # "X, qui a rejoint B" (not "des personnes qui tentent de rejoindre B")
+                    return self.people(v.head) if v.dep_ in ("acl:relcl", "relcl") and self.named_person(v.head) else []
+                if _f(subjects[0]) in ("il", "elle"):
+                    return self.subject_before(subjects[0])
+                return self.people(subjects[0])
+            if v.dep_ not in _INFINITIVE_DEPS or v.doc.lang_ != "fr":
+                return []
+            v = v.head
+        return []
+
+    def subject_before(self, pronoun) -> list:
+        """'il' / 'elle' of a move: the person the previous sentence is about (its subject), not
+        merely the nearest name (a teammate, a rival)."""
+        sent = self.sentence(pronoun)
+        i = self.sentences.index(sent) if sent is not None else 0
+        if i == 0 or self.sentences[i - 1].subject_pos is None:
+            return []
+        m = self._at.get(self.sentences[i - 1].subject_pos)
+        return [m.entity] if m is not None and m.entity.kind == "person" else []
+
+    def moving(self, v) -> None:
+        """A French verb of leaving, signing or loan with a person that moves."""
+        if v.doc.lang_ != "fr":
+            return
+        word = _f(v)
+        people = self.movers(v)
+        if not people:
+            return
+        if word in lx.LEAVING_VERBS:
+            joined = any(c.dep_ in _INFINITIVE_DEPS and _f(c) in lx.JOINING_VERBS for c in v.children)
+            for c in v.children:  # "a quitté A (pour rejoindre B)": a club left, a former post
+                if c.dep_ in ("obj", "dobj"):
+                    self._moved(people, self.orgs(c, retype="place" if joined else False), v, current=False)
+        elif word in lx.PLAYER_SIGNING_VERBS:
+            if any(c.dep_ in ("obj", "dobj") and _f(c) not in lx.CONTRACT_NOUNS for c in v.children):
+                return  # "a signé un accord avec Y": an agreement, not a post
+            for c in v.children:
+                if c.dep_.startswith("obl") and _case(c) in _SIGNED_AT:
+                    self._moved(people, self.orgs(c, retype=True), v, current=True)
+        elif word in lx.LOAN_VERBS:
+            for c in v.children:  # "prêté par A à B": the club that lends and the one that plays him
+                if c.dep_.startswith("obl") and _case(c) in ("par", "a", "au", "aux"):
+                    self._moved(people, self.orgs(c, retype=True), v, current=True)
+
+    def provenance(self, v, people) -> None:
+        """'X a rejoint B en provenance de A': a former post at A."""
+        for c in v.children:
+            if _f(c) == "provenance" and _case(c) == "en":
+                for o in c.children:
+                    if o.dep_ in ("nmod", "obl") and _case(o) in _FROM:
+                        self._moved(people, self.orgs(o, retype=True), v, current=False)
+
+    def _moved(self, people, orgs, v, *, current) -> None:
+        for org in orgs:
+            words = fold_same_length(org.label).split()
+            if words[0] in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster" or (lx.LEAGUE_WORDS | _PARTY).intersection(words) \
+                    or country_key(org.label) in lx.COUNTRIES:
+                continue  # a party or an academy left, a league or a country joined is no club
+            for person in people:
+                self.add("holds_post", person, org, v, title=None, current=current)
+
+    def national_side(self, c) -> list:
+        """'de la sélection (nationale) du Cameroun', 'de l'équipe nationale algérienne': the
+        country whose side it is, acting (the article names it)."""
+        if _f(c) not in lx.NATIONAL_SIDE_NOUNS:
+            return []
+        for d in c.children:
+            if d.dep_ in ("nmod", "obl") and _case(d) in _FROM:
+                found = [o for o in self.orgs(d, actors=True) if country_key(o.label) in lx.COUNTRIES]
+                if found:
+                    return found
+            keys = COUNTRY_OF.get(_f(d)) if d.dep_ == "amod" else None
+            if keys:
+                named = self.named_country(keys)
+                return [named] if named is not None else []
+        return []
+
+    def coach_demonym(self, t) -> list:
+        """'le sélectionneur algérien X': a national coach's demonym names the side's country."""
+        if _f(t) not in lx.NATIONAL_COACHES:
+            return []
+        for c in t.children:
+            keys = COUNTRY_OF.get(_f(c)) if c.dep_ == "amod" and c.i == t.i + 1 else None
+            if keys:
+                named = self.named_country(keys)
+                return [named] if named is not None else []
+        return []

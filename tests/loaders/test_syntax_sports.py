@@ -1,0 +1,70 @@
+"""Players' and coaches' posts read from the parse by the rules alone (the trained model switched
+off): moves between clubs (joining through an infinitive, leaving, signing, loans, "en provenance
+de"), sports positions, national sides. Every sentence here is our own, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def posts(text: str) -> set[tuple]:
+    """(subject, object, current) of the article's posts between named entities."""
+    _, found = read(text, "fr")
+    return {(r.subject.label, r.object.label, r.attrs.get("current")) for r in found
+            if r.kind == "holds_post" and r.object is not None}
+
+
+def test_a_club_left_for_another_is_a_former_post_and_the_club_joined_a_current_one():
+    found = posts("Le défenseur Marc Oyono a quitté le Sporting Club de Lorvane pour rejoindre le FC Ostrande en janvier.")
+    assert found == {("Marc Oyono", "Sporting Club de Lorvane", False), ("Marc Oyono", "FC Ostrande", True)}
+
+
+def test_the_relative_who_left_is_its_antecedent_and_signing_at_a_club_is_a_post():
+    found = posts("Amadou Ndiaye, qui a quitté l'AS Norvane l'été dernier, a signé au FC Ostrande.")
+    assert found == {("Amadou Ndiaye", "AS Norvane", False), ("Amadou Ndiaye", "FC Ostrande", True)}
+
+
+def test_a_loan_gives_a_post_at_the_lending_club_and_at_the_borrowing_one():
+    found = posts("Le gardien Amadou Ndiaye a été prêté par le FC Ostrande à l'AS Norvane.")
+    assert found == {("Amadou Ndiaye", "FC Ostrande", True), ("Amadou Ndiaye", "AS Norvane", True)}
+
+
+def test_joining_through_an_infinitive_and_the_club_of_provenance():
+    assert ("Paul Ekeke", "AS Norvane", True) in posts("Paul Ekeke a accepté de rejoindre l'AS Norvane en prêt.")
+    found = posts("L'attaquant Samuel Obi a rejoint le FC Ostrande en provenance du Sporting Club de Lorvane.")
+    assert found == {("Samuel Obi", "FC Ostrande", True), ("Samuel Obi", "Sporting Club de Lorvane", False)}
+
+
+def test_an_agreement_signed_a_country_left_or_a_party_left_is_no_post():
+    assert not posts("Le ministre Paul Obi a signé un accord avec la Banque Ostrande.")
+    assert not posts("Le Ghana a battu le Togo. Kofi Mensah a quitté le Ghana pour rejoindre sa famille.")
+    assert not posts("En 2004, Kofi Mensah a quitté le Parti du renouveau ostrandais.")
+
+
+def test_a_move_told_with_a_pronoun_needs_the_previous_sentences_subject():
+    found = posts("Samuel Obi est né à Lorvane. Il a ensuite rejoint le Sporting Club de Lorvane.")
+    assert ("Samuel Obi", "Sporting Club de Lorvane", True) in found
+    found = posts("Le coéquipier de Samuel Obi, Paul Ekeke, a marqué. Le club a gagné. "
+                  "Il est ensuite parti avant de rejoindre le Sporting Club de Lorvane.")
+    assert not {p for p in found if p[1] == "Sporting Club de Lorvane"}, found  # the club is no person
+
+
+def test_a_midfielder_is_a_post_and_the_middle_of_something_is_not():
+    assert ("Jean Kouassi", "AS Norvane", True) in posts(
+        "Le milieu de terrain de l'AS Norvane, Jean Kouassi, a prolongé son contrat.")
+    assert not posts("Jean Kouassi se trouvait au milieu de la Banque Ostrande.")
+
+
+def test_a_national_side_is_its_countrys():
+    assert ("Amadou Ndiaye", "Cameroun", True) in posts(
+        "Amadou Ndiaye, l'entraîneur de la sélection nationale du Cameroun, a dévoilé sa liste.")
+    assert ("Amadou Ndiaye", "Sénégal", True) in posts(
+        "Le sélectionneur sénégalais Amadou Ndiaye a dévoilé sa liste de joueurs pour le Sénégal.")
+    # a coach's nationality is no side: only a national coach's demonym names one
+    assert not {p for p in posts("L'entraîneur français Paul Martin a quitté la France pour le Maroc.") if p[1] == "France"}
