@@ -14,6 +14,7 @@ from innograph.loaders.namefinder import gazetteer, named_entities, person_patte
 from innograph.loaders.institutions import institutions
 from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
 from innograph.loaders.acronyms import acronyms
+from innograph.loaders.teams import club_forms, nicknames
 from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
 
 _WB = r"(?<![\w])"
@@ -425,6 +426,8 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)
     descriptor_place_tails(ents)
+    nicknames(ents)  # 'le capitaine des Super Eagles'
+    club_forms(ents)  # 'Cardiff City FC', then 'Cardiff'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
     ents.finish()
     return ents

@@ -26,6 +26,7 @@ from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.nlp import text_length
+from innograph.loaders.teams import club_context
 
 #: Nouns that say the name next to them is an organization's.
 ORG_WORDS = frozenset(lx.ORG_NOUNS) | frozenset(k for k in lx.DESCRIPTORS if " " not in k) | frozenset(
@@ -79,6 +80,8 @@ def context_kind(kind: str, label: str, span) -> str:
         return kind
     if _legal_form(span) or _described(span, kind) or _org_subject(span):
         return "organization"
+    if kind == "place" and club_context(span):  # "une victoire contre X", "du club kényan X"
+        return "organization"
     root = span.root
     case_token = next((c for c in root.children if c.dep_ == "case"), None)
     if case_token is not None and case_token.text[:1].isupper() and case_token.i > 0:
@@ -86,6 +89,9 @@ def context_kind(kind: str, label: str, span) -> str:
     case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
     if case == "chez" and not _honorific(span) and not _plural(root):
         return "organization"  # (not "chez les Asiatiques")
+    if kind == "place" and root.dep_ == "conj" and root.head.i < root.i and case in ("", "de", "d'", "du"):
+        root = root.head  # "l'ancien manager de Tottenham et (de) Southampton": the first one's title
+        case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
     title = root.head.head if root.dep_ == "pobj" else root.head
     if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and _f(title) in _CLUB_NOUNS \
             and kind == "place":  # "le club de X", "son ancienne équipe d'X" (not "l'équipe de M. X")

@@ -1,0 +1,161 @@
+"""Sports teams the tagger does not know: clubs it took for places ("Cardiff City FC", "rejoindre
+Everton", "une victoire contre Tottenham", "du club kényan X") and national sides named by a
+nickname ("le capitaine des Super Eagles", "les Eléphants ivoiriens").
+
+Everything here is read from the context a name stands in, never from a list of club names:
+
+- a club's form word opening or closing a name ("FC X", "X City FC", "AS X");
+- a place named after that club's name in the same article ("Cardiff" after "Cardiff City FC");
+- a sports context before or after a name the tagger typed place (:func:`club_context`);
+- a capitalised plural after "les / des / aux" that a demonym follows or that a player's or a
+  coach's title governs (:func:`nicknames`): every "les <nickname>" of the article is then the side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import country_key, words_key
+from innograph.loaders import lexicon as lx
+
+#: The abbreviations a club's name opens or closes with ("FC Nantes", "Reign FC", "AS Roma").
+CLUB_FORMS = frozenset("FC AFC CF SC AC AS ASC CS JS RC TP".split())
+
+#: Titles of a team's players and staff ("le capitaine des X", "le sélectionneur des X").
+TEAM_TITLES = (
+    "capitaine capitaines entraineur entraineuse entraineurs selectionneur selectionneuse selectionneurs coach "
+    "joueur joueuse joueurs joueuses attaquant attaquante attaquants defenseur defenseurs gardien gardienne "
+    "gardiens milieu ailier ailiers buteur portier meneur staff maillot equipe selection"
+).split()
+
+_TEAM_WORD = r"[A-ZÀ-Ý][\w\-]*"
+#: "les Eléphants", "des Super Eagles", "aux Black Stars": one or two capitalised words, the last a plural.
+_NICKNAME = re.compile(rf"(?<![\w])(?:[Ll]es|des|aux)[ \t]+(?P<name>(?:{_TEAM_WORD}[ \t]+)?[A-ZÀ-Ý][\w\-]*[sx]"
+                       rf"(?:[ \t]+(?:de[ \t]+la|de|du|d['’])[ \t]*{_TEAM_WORD})?)(?![\w\-])")
+_GOVERNED = re.compile(rf"(?<![\w])(?:{'|'.join(TEAM_TITLES)})(?:[ \t]+[a-z\-]+)?[ \t]+$")
+_NICKNAMED = re.compile(r"(?:surnomme\w*|appele\w*|au nom)[ \t]+$")
+_SPORT_WORDS = re.compile(r"(?<![\w])(?:match|matchs|matches|victoire|defaite|buts?|coupe|football|sportif|sportive|equipe|selection|"
+                          r"joueurs?|joueuses?|capitaine|entraineur|selectionneur|finale|qualifi\w*|champions?|championnat|stade|"
+                          r"tournoi|ligue|score|penalty|maillot)(?![\w])")
+_HEAD = re.compile(r"\S+(?:[ \t]+[A-ZÀ-Ý]\S*)?")
+_NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ\-]+)")
+
+
+def nicknames(ents) -> None:
+    """Organization mentions for the national sides and clubs an article names by a nickname.
+
+    A capitalised plural after "les / des / aux" is a team's nickname when, somewhere in the
+    article, a demonym follows it ("les Léopards congolais") or a player's, a coach's or a team's
+    title governs it ("l'entraîneur des Black Stars", "l'équipe des X", "surnommée les X"); a
+    demonym ("les Ivoiriens"), a country ("les Comores") or a name already typed person is none.
+    """
+    if ents.lang != "fr":
+        return
+    hits = list(_NICKNAME.finditer(ents.text))
+    head = {m["name"]: _HEAD.match(m["name"]).group(0) for m in hits}
+    confirmed = {head[m["name"]] for m in hits if _nickname_cue(ents, m) and _may_be_team(ents, m["name"])}
+    longer: dict[str, set] = {}  # "Aigles" -> {"Aigles de Carthage"}: the side a bare "les Aigles" is
+    for name in head:
+        if name != head[name]:
+            longer.setdefault(head[name], set()).add(name)
+    for m in hits:
+        if head[m["name"]] not in confirmed:
+            continue
+        forms = longer.get(head[m["name"]], set())
+        name = next(iter(forms)) if len(forms) == 1 else m["name"]
+        start, end = m.span("name")
+        after = _NEXT_WORD.match(ents.text, end)
+        if after and fold_same_length(after["word"]) in COUNTRY_OF:  # "les Eléphants ivoiriens"
+            end = after.end()  # (a demonym says whose side it is: not the long form's)
+            name = ents.text[start:end]
+        entity = ents.entity("organization", name)
+        if ents.text[start:end].startswith(name):  # (not a bare "Aigles" for "Aigles de Carthage": another side's elsewhere)
+            ents.add_alias(entity, ents.text[start:end])
+        _mention(ents, start, end, entity)
+
+
+def _nickname_cue(ents, m) -> bool:
+    before = ents.folded[max(0, m.start() - 40):m.start()]
+    after = _NEXT_WORD.match(ents.text, m.end("name"))
+    if after and fold_same_length(after["word"]) in COUNTRY_OF:  # (and a game around: not "les Noirs américains")
+        return bool(_SPORT_WORDS.search(ents.folded, max(0, m.start() - 150), m.end() + 150))
+    return m.group(0)[:3].lower() == "des" and bool(_GOVERNED.search(before)) or bool(_NICKNAMED.search(before))
+
+
+def _may_be_team(ents, name: str) -> bool:
+    key = fold_same_length(name).lower()
+    if key in COUNTRY_OF or country_key(name) in lx.COUNTRIES or key.split()[0] in COUNTRY_OF:
+        return False
+    return not any(e.kind == "person" and name in e.names() for e in ents.entities)
+
+
+def _mention(ents, start: int, end: int, entity) -> None:
+    """Mention `entity` there, taking over a mention of the same or a shorter extent (but for an
+    organization's of the same extent)."""
+    if any(o.start == start and o.end == end and o.entity.kind == "organization" for o in ents.mentions):
+        return
+    for other in list(ents.mentions):
+        if start < other.end and other.start < end and other.end - other.start <= end - start:
+            ents.mentions.remove(other)
+    ents.mention(start, end, entity, "ner")
+
+
+def club_forms(ents) -> None:
+    """A name that opens or closes with a club's form ("Cardiff City FC", "AS Kigali") is a club,
+    whatever the tagger typed it; so is, elsewhere in the article, a place named by what that club's
+    name has before or after its form ("Cardiff", "Kigali") unless a place preposition precedes it."""
+    clubs = {}
+    for m in ents.mentions:
+        words = m.entity.label.split()
+        if len(words) > 1 and (words[0] in CLUB_FORMS or words[-1] in CLUB_FORMS) and m.entity.kind in ("place", "person", "organization"):
+            if m.entity.kind != "organization":
+                club = ents.entity("organization", m.entity.label, org_kind=lx.kind_of(m.entity.label))
+                for name in m.entity.names():
+                    ents.add_alias(club, name)
+                m.entity = club
+            core = " ".join(w for w in words if w not in CLUB_FORMS)
+            clubs.setdefault(words_key(core), m.entity)
+    if not clubs:
+        return
+    for m in ents.mentions:
+        if m.entity.kind != "place" or _PLACE_BEFORE.search(ents.folded[max(0, m.start - 12):m.start]):
+            continue
+        key = words_key(m.entity.label)
+        club = clubs.get(key) or next((c for k, c in clubs.items() if k.startswith(key + " ")), None)
+        if club is not None and country_key(m.entity.label) not in lx.COUNTRIES:
+            ents.add_alias(club, m.entity.label)
+            m.entity = club
+
+
+_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$")
+
+#: What stands before a club named by its city: "du club kényan X", "l'équipe italienne de X", a
+#: win or a game against it, the side that beat it, the club one plays or scores for.
+_CLUB_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:club|equipe|formation)s?[ \t]+(?:(?P<demonym>(?!de[ \t]|du[ \t]|d['’])[a-z\-]+)[ \t]+)?(?:de[ \t]+|d['’][ \t]*)?"
+    r"|(?<![\w])milieu[ \t]+de[ \t]+terrain[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*)"
+    r"|(?<![\w])(?:affront\w*|battu\w*|battre|battant|bat|elimine\w*|surclass\w*)[ \t]+(?:par[ \t]+)?(?:le[ \t]+|l['’])?"
+    r"|(?<![\w])(?:victoire|defaite|match|matchs|matches|nul|finale|rencontre|jou\w*|perdu|gagne|impose\w*)"
+    r"(?:[ \t]+[\w\-]+){0,3}?[ \t]+(?:contre|face[ \t]+a|face[ \t]+au)[ \t]+(?:le[ \t]+|l['’])?"
+    r"|(?<![\w])(?:jou\w*|marque\w*|buts?|apparitions?|signe\w*|evolu\w*|saisons?)(?:[ \t]+[\w\-]+){0,5}?[ \t]+pour[ \t]+(?:le[ \t]+|l['’])?"
+    r"|(?<![\w])(?:jou\w*|signe\w*|evolu\w*)[ \t]+(?:au|avec)[ \t]+)$")
+#: "(ARG/X)": a player's country code, a slash and their club.
+_CODE_BEFORE = re.compile(r"\([A-Z]{3}/$")
+#: "X contre Y", "X 2-1 Y" between two teams.
+_AGAINST_AFTER = re.compile(r"^[ \t]+(?:\d+[-–:]\d+[ \t]+)?contre[ \t]+(?:le[ \t]+|l['’])?[A-ZÀ-Ý]")
+
+
+def club_context(span) -> bool:
+    """Whether the context of a name typed place says it is a club (French press): see
+    :data:`_CLUB_BEFORE`, :data:`_CODE_BEFORE`, :data:`_AGAINST_AFTER`."""
+    doc = span.doc
+    before = "".join(t.text_with_ws for t in doc[max(0, span.start - 12):span.start])
+    if _CODE_BEFORE.search(before):
+        return True
+    hit = _CLUB_BEFORE.search(fold_same_length(before))
+    if hit is not None and (hit["demonym"] is None or hit["demonym"] in COUNTRY_OF):
+        return True
+    after = "".join(t.text_with_ws for t in doc[span.end - 1:span.end + 6])[len(span[-1].text):]
+    return bool(_AGAINST_AFTER.match(after))

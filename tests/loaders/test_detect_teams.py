@@ -1,0 +1,66 @@
+"""Sports teams the tagger does not know (loaders/teams.py): clubs it takes for places, national
+sides named by a nickname. The rules alone (the trained model switched off); every sentence here
+is our own, with invented players and sides."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def kinds(text: str) -> dict[str, set[str]]:
+    """The kinds each mentioned text was given."""
+    ents, _ = read(text)
+    found: dict[str, set[str]] = {}
+    for m in ents.mentions:
+        found.setdefault(m.text, set()).add(m.entity.kind)
+    return found
+
+
+def test_a_name_with_a_club_form_is_a_club_and_so_is_its_city_alone_in_the_article():
+    ents, found = read("Le défenseur Paul Arnaud a quitté le Grenoble Foot FC en mai. "
+                       "Grenoble avait pourtant prolongé son contrat.")
+    clubs = {m.text: m.entity for m in ents.mentions}
+    assert clubs["Grenoble Foot FC"].kind == "organization"
+    assert clubs["Grenoble"] is clubs["Grenoble Foot FC"]
+    assert ("Paul Arnaud", "Grenoble Foot FC") in {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post"}
+
+
+def test_a_city_after_a_place_preposition_stays_a_place_beside_its_club():
+    ents, _ = read("Le Grenoble Foot FC a gagné. Le match a eu lieu à Grenoble dimanche.")
+    city = [m for m in ents.mentions if m.text == "Grenoble"]
+    assert city and all(m.entity.kind == "place" for m in city)
+
+
+@pytest.mark.parametrize("text, club", [
+    ("Le club a signé une victoire 2-0 contre Grenoble samedi.", "Grenoble"),
+    ("Après avoir battu Valenciennes, l'équipe est remontée au classement.", "Valenciennes"),
+    ("Classement : 1. Marc Dutreil (FRA/Amiens) 2. Jan Vos (NED/Valenciennes).", "Amiens"),
+    ("Il a marqué 40 buts en trois saisons pour Valenciennes.", "Valenciennes"),
+    ("Le joueur, passé par le club belge de Charleroi, a signé.", "Charleroi"),
+])
+def test_a_city_a_sports_context_names_as_a_side_is_a_club(text, club):
+    assert kinds(text)[club] == {"organization"}
+
+
+def test_a_capitalised_plural_a_player_s_title_governs_is_a_side_everywhere_in_the_article():
+    text = ("Le capitaine des Pélicans, Ousmane Traoré, a marqué deux buts samedi. "
+            "Les Pélicans affronteront ensuite le Bénin.")
+    ents, found = read(text)
+    sides = [m for m in ents.mentions if m.text == "Pélicans"]
+    assert len(sides) == 2 and all(m.entity.kind == "organization" for m in sides)
+    assert ("Ousmane Traoré", "Pélicans") in {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post"}
+
+
+def test_a_nickname_followed_by_a_demonym_in_a_game_is_a_side_with_its_demonym():
+    assert kinds("Les Pélicans togolais ont perdu le match contre le Bénin.")["Pélicans togolais"] == {"organization"}
+
+
+def test_people_named_by_a_capitalised_plural_and_a_demonym_out_of_a_game_are_no_side():
+    found = kinds("Les Noirs américains ont manifesté à Chicago avec des voisins.")
+    assert not any("organization" in found[text] for text in found if text.startswith("Noirs"))
