@@ -149,11 +149,14 @@ LEAVING_VERBS = frozenset("quitte quitter quittait quittent quitteront quittera"
 PLAYER_SIGNING_VERBS = frozenset("signe signer signera signeront signait signent".split())
 LOAN_VERBS = frozenset("prete pretee pretes pretees".split())
 CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split())
+#: A club's verbs of hiring and firing a player or a coach ("X a engagé / limogé l'entraîneur Y").
+HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrolee embauche embauchee".split())
+FIRING_VERBS = frozenset("limoge limogee licencie licenciee congedie congediee".split())
 LEAGUE_WORDS = frozenset("ligue league liga championnat bundesliga mls nba nfl".split())
-#: A national side ("la sélection du Cameroun", "l'équipe nationale algérienne") and its coaches,
-#: whose demonym names the side ("le sélectionneur sénégalais").
+#: A national side ("la sélection du Cameroun", "l'équipe nationale algérienne") and the posts whose
+#: demonym names the side ("le sélectionneur sénégalais", "le capitaine ghanéen").
 NATIONAL_SIDE_NOUNS = frozenset("selection equipe".split())
-NATIONAL_COACHES = frozenset("selectionneur selectionneuse selectionneurs".split())
+NATIONAL_COACHES = frozenset("selectionneur selectionneuse selectionneurs capitaine".split())
 #: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
 WORKING_VERBS = frozenset(
     "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "

@@ -77,6 +77,33 @@ class MovesMixin:
                 if c.dep_.startswith("obl") and _case(c) in ("par", "a", "au", "aux"):
                     self._moved(people, self.orgs(c, retype=True), v, current=True)
 
+    def hiring(self, v) -> None:
+        """'le club X a engagé / recruté / limogé le milieu de terrain Y', 'Y a été recruté par X':
+        the club that hires holds the person's post (a former one when it fires)."""
+        if v.doc.lang_ != "fr":
+            return
+        current = _f(v) not in lx.FIRING_VERBS
+        agents = [c for c in v.children if c.dep_ in ("obl:agent", "agent")]
+        hired = [c for c in v.children if c.dep_ in ("nsubj:pass", "nsubjpass")] if agents else \
+            [c for c in v.children if c.dep_ in ("obj", "dobj")]
+        if not hired:
+            return
+        clubs = self.orgs(agents[0]) if agents else \
+            [o for c in subjects_of(v) for o in self.orgs(c)] or self.org_just_before(v)
+        people = self.people(hired[0]) or (self.title_people(hired[0]) if _f(hired[0]) in lx.TITLE_HEADS else [])
+        self._moved(people, clubs, v, current=current)
+
+    def org_just_before(self, v) -> list:
+        """The organization named right before a verb and its auxiliaries, when the parser lost the
+        subject ('Le club italien X a engagé ...' parsed as two sentences)."""
+        i = v.i - 1
+        while i >= 0 and v.doc[i].dep_.startswith("aux"):
+            i -= 1
+        m = self.mention(v.doc[i]) if i >= 0 and i < v.i - 1 else None
+        if m is None:
+            m = self._at.get(self.pos(v.doc[i]) + len(v.doc[i].text) - 1) if i >= 0 and i < v.i - 1 else None
+        return [m.entity] if m is not None and m.entity.kind == "organization" else []
+
     def provenance(self, v, people) -> None:
         """'X a rejoint B en provenance de A': a former post at A."""
         for c in v.children:

@@ -68,3 +68,19 @@ def test_a_national_side_is_its_countrys():
         "Le sélectionneur sénégalais Amadou Ndiaye a dévoilé sa liste de joueurs pour le Sénégal.")
     # a coach's nationality is no side: only a national coach's demonym names one
     assert not {p for p in posts("L'entraîneur français Paul Martin a quitté la France pour le Maroc.") if p[1] == "France"}
+
+
+def test_a_club_that_hires_or_fires_holds_the_post():
+    assert ("Samir Benali", "FC Ostrande", True) in posts(
+        "Le club italien FC Ostrande a engagé le milieu de terrain algérien Samir Benali.")
+    assert ("Samir Benali", "FC Ostrande", True) in posts("Samir Benali a été recruté par le FC Ostrande.")
+    assert ("Amadou Ndiaye", "Sporting Club de Lorvane") in {
+        p[:2] for p in posts("Le Sporting Club de Lorvane a limogé l'entraîneur Amadou Ndiaye.")}
+    # a person who fires, or an organization that starts proceedings, gives no post
+    assert not posts("Le président Paul Obi a limogé le ministre Jean Kouassi.")
+    assert not posts("La Banque Ostrande a engagé des poursuites contre Jean Kouassi.")
+
+
+def test_a_captains_demonym_names_the_national_side():
+    assert ("Kofi Mensah", "Ghana", True) in posts(
+        "Le Ghana a battu le Togo. Le capitaine ghanéen Kofi Mensah a marqué deux buts.")
