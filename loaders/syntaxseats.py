@@ -21,7 +21,9 @@ Read on the sentence's names where the small French parse loses the link
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
   person is there), not a campus named by its town ("l'université X à P (UXP)"), not the name's
   own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
-  or a former seat ("autrefois situé à") is read.
+  or a former seat ("autrefois situé à") is read;
+* in a match report, "<Name> (<country>)" where the tagger took the club for a place: the club is in
+  that country (not after "à / dans / ville de": a town).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, completes_a_noun, subjects_of
-from innograph.loaders.mentions import words_key
+from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
 
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
@@ -91,6 +93,28 @@ def spells_initials(key: str, name: str) -> bool:
         return False
     rest = iter(w[0] for w in words[1:])
     return all(any(c == i for i in rest) for c in letters[1:]) and len(letters) <= len(words)
+
+
+#: Words of a match report: a sentence with one of them names clubs, not towns, before "(<country>)".
+_MATCH_WORDS = re.compile(r"(?<![\w])(?:match|matchs|victoire|victoires|defaite|battu|battue|bat|nul|face a|groupe|poule|club|"
+                          r"clubs|equipe|equipes|finale|finales|quarts?|demi-finales?|buts?|champions?|championnat|ligue|coupe|"
+                          r"tournoi|qualifie|qualifiee|qualifies|elimine|eliminee|remporte|affronte|affrontera)(?![\w])")
+#: A place named after a preposition of place ("à Kidal (Mali)", "dans la ville de X (P)") is a town.
+_AT_PLACE = re.compile(r"(?<![\w])(?:a|au|aux|en|dans|pres de|ville de|region de|province de)\s+(?:la\s+|le\s+|l')?$")
+
+
+def _club_and_country(sent, folded: str, name, country) -> bool:
+    """'<Name> (<country>)' in a match report: a club the tagger took for a place and its country
+    ('le Club X (Ghana) a battu ...'), not a town ('à X (Ghana)') nor a country."""
+    gap = sent.text[name.end - sent.start:country.start - sent.start]
+    if gap.strip() != "(" or not sent.text[country.end - sent.start:].lstrip().startswith(")"):
+        return False
+    if country_key(country.entity.label) not in lx.COUNTRIES or country_key(name.entity.label) in lx.COUNTRIES:
+        return False
+    before = folded[:name.start - sent.start]
+    if _AT_PLACE.search(before) and not before.endswith(("face a ", "face au ")):
+        return False
+    return _MATCH_WORDS.search(folded) is not None
 
 
 class SeatsMixin:
@@ -166,6 +190,9 @@ class SeatsMixin:
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"
             elif not events and prev.entity.kind == "organization" and self._next_to(sent, prev, m):
                 self._add("located_in", group, m.entity, sent)
+            elif prev.entity.kind == "place" and _club_and_country(sent, folded, prev, m):
+                club = self.ents.entity("organization", prev.entity.label)  # a club, no public authority
+                self._add("located_in", club, m.entity, sent)  # "le match nul du Club X (Ghana)"
 
     def _next_to(self, sent, org, place) -> bool:
         """'<Org> (P)', '<Org>, en P', '<Org> à P' (see the module doc for what is left out)."""

@@ -55,3 +55,16 @@ def test_a_short_form_spells_the_names_initials(short, name, spelled):
     from innograph.loaders.syntaxseats import spells_initials
 
     assert spells_initials(short, name) is spelled
+
+
+def test_clubs_of_a_match_report_are_in_the_countries_after_them():
+    text = "En demi-finale, Kalemba (Bénin) a battu Tamba (Togo) 2-1."
+    assert facts(text, "located_in") == {("Kalemba", "Bénin"), ("Tamba", "Togo")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le match s'est joué à Kalemba (Bénin) devant 20 000 spectateurs.",   # a town, after "à"
+    "Kalemba (Bénin) et Tamba (Togo) sont deux villes frontalières.",      # no match report
+])
+def test_a_town_and_its_country_is_no_clubs_seat(text):
+    assert not facts(text, "located_in")
