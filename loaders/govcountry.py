@@ -1,0 +1,67 @@
+"""The country a government title is held for when the text does not say it ("le président X"):
+the country its sentence names, else the one the article is about; and which of these guesses
+stand once the whole article is read. Mixed into :class:`innograph.loaders.syntax.SyntaxReader`."""
+
+from __future__ import annotations
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _f
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import country_key
+
+
+class CountryMixin:
+    def drop_guesses(self, found: list) -> list:
+        """A bare title's country is a guess: dropped when the article gives that person a post of
+        another country ("le président russe X" ... "le président X" in an article about London)."""
+        countries: dict[int, set] = {}
+        for r in found:
+            if r.kind == "holds_post" and r.object is not None and r.object.org_kind == "PublicAuthority" \
+                    and country_key(r.object.label) in lx.COUNTRIES:
+                countries.setdefault(id(r.subject), set()).add(id(r.object))
+        wrong = {(id(p), id(c)) for p, c in self.guessed if len(countries.get(id(p), ())) > 1}
+        return [r for r in found if r.kind != "holds_post" or (id(r.subject), id(r.object)) not in wrong]
+
+    def named_country(self, keys):
+        """The country (one of the folded names `keys`) the article names, as an actor."""
+        for m in self.ents.mentions:
+            e = m.entity
+            if e.kind in ("place", "organization") and any(country_key(n) in keys for n in e.names()):
+                return e if e.kind == "organization" else self.as_organization(e)
+        return None
+
+    def article_country(self) -> list:
+        """The country the article is about: the one it names most, if no other is named as often
+        (its demonyms count as naming it: "congolais", "la justice congolaise")."""
+        if not hasattr(self, "_country"):
+            counts: dict[str, list] = {}  # folded country name -> [entity, times named]
+            for m in self.ents.mentions:
+                key = country_key(m.entity.label)
+                if m.entity.kind in ("place", "organization") and key in lx.COUNTRIES:
+                    counts.setdefault(key, [m.entity, 0])[1] += 1
+            if counts:  # (one pass over the article's words, once per article with a bare title)
+                for t in (t for _, doc in self.docs for t in doc if t.is_lower):
+                    named = [k for k in COUNTRY_OF.get(_f(t), ()) if k in counts]
+                    if len(named) == 1:
+                        counts[named[0]][1] += 1
+            ranked = sorted(counts.values(), key=lambda x: -x[1])
+            top = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+                else None  # clearly the article's country
+            self._country = [] if top is None else [top if top.kind == "organization" else self.as_organization(top)]
+        return self._country
+
+    def sentence_country(self, token) -> list:
+        """The country a bare government title is held for: the one its sentence names, else (when
+        the sentence names none) the one the article is about."""
+        sent = self.sentence(token)
+        named = {id(m.entity): m.entity for m in self.ents.within(sent.start, sent.end, "place", "organization")
+                 if country_key(m.entity.label) in lx.COUNTRIES} if sent is not None else {}
+        if any(m.start > self.pos(token) for m in self.ents.within(sent.start, sent.end, "place", "organization")
+               if id(m.entity) in named):
+            return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything
+        if len(named) > 1:
+            return []
+        if named:
+            [e] = named.values()
+            return [e if e.kind == "organization" else self.as_organization(e)]
+        return self.article_country()
