@@ -12,15 +12,36 @@ from innograph.loaders.mentions import country_key
 
 class CountryMixin:
     def drop_guesses(self, found: list) -> list:
-        """A bare title's country is a guess: dropped when the article gives that person a post of
-        another country ("le président russe X" ... "le président X" in an article about London)."""
-        countries: dict[int, set] = {}
+        """A bare title's country is a guess, ranked: a country its sentence names (2) over the
+        article's country (1). A person the article gives a country post otherwise ("le président
+        ougandais X") keeps no guess of another country; a person with guesses only keeps the best
+        ranked one, and none when two countries tie ("le président X" in sentences naming Russia
+        and Uganda, each once)."""
+        stated: dict[int, set] = {}
+        guessed_only = {(id(p), id(c)): rank for p, c, rank in self.guessed if (id(p), id(c)) not in self.stated}
         for r in found:
             if r.kind == "holds_post" and r.object is not None and r.object.org_kind == "PublicAuthority" \
-                    and country_key(r.object.label) in lx.COUNTRIES:
-                countries.setdefault(id(r.subject), set()).add(id(r.object))
-        wrong = {(id(p), id(c)) for p, c in self.guessed if len(countries.get(id(p), ())) > 1}
+                    and country_key(r.object.label) in lx.COUNTRIES and (id(r.subject), id(r.object)) not in guessed_only:
+                stated.setdefault(id(r.subject), set()).add(id(r.object))
+        best: dict[int, dict] = {}
+        for (p, c), rank in guessed_only.items():
+            ranks = best.setdefault(p, {})
+            ranks[c] = max(rank, ranks.get(c, 0))
+        wrong = set()
+        for p, ranks in best.items():
+            top = max(ranks.values())
+            keep = [c for c, rank in ranks.items() if rank == top]
+            keep = set() if p in stated or len(keep) > 1 else set(keep)
+            wrong |= {(p, c) for c in ranks if c not in keep}
         return [r for r in found if r.kind != "holds_post" or (id(r.subject), id(r.object)) not in wrong]
+
+    def guess_rank(self, token, country) -> int:
+        """2 when the title's sentence names the guessed country, else 1 (the article's)."""
+        sent = self.sentence(token)
+        if sent is None:
+            return 1
+        key = country_key(country.label)
+        return 2 if any(country_key(m.entity.label) == key for m in self.ents.within(sent.start, sent.end, "place", "organization")) else 1
 
     def named_country(self, keys):
         """The country (one of the folded names `keys`) the article names, as an actor."""

@@ -57,7 +57,8 @@ class SyntaxReader(PostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMi
         self.offset = 0
         self._at = {p: m for m in ents.mentions for p in range(m.start, m.end)}
         self._starts = [s.start for s in sentences]
-        self.guessed: list[tuple] = []  # (person, country) of bare government titles, see `drop_guesses`
+        self.guessed: list[tuple] = []  # (person, country, rank) of bare government titles, see `drop_guesses`
+        self.stated: set[tuple] = set()  # (id(person), id(organization)) of posts a title states
 
     # -- mapping tokens to mentions -----------------------------------------------------------
     def pos(self, token) -> int:

@@ -86,7 +86,9 @@ class PostsMixin:
                 else:
                     self.add("holds_post", person, org, t, title=title, current=not former)
                     if guessed:
-                        self.guessed.append((person, org))
+                        self.guessed.append((person, org, self.guess_rank(t, org)))
+                    else:
+                        self.stated.add((id(person), id(org)))
 
     def title_orgs(self, t, *, shared=True, demonym=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]

@@ -360,3 +360,17 @@ def test_a_complement_after_the_appositions_closing_comma_is_who_heard_the_speak
     assert not any(f[:2] == ("holds_post", "Marc Tessan") and "Orval" in f[2] for f in found)
     found = posts("Marc Tessan, professeur à l'université de Lorvanne, a parlé.")
     assert ("holds_post", "Marc Tessan", "université de Lorvanne") in found
+
+
+def test_the_guessed_country_of_a_bare_title_is_ranked_not_dropped():
+    # the sentence's country outranks the article's: Togo, not Ghana (the article's)
+    found = posts("Le Ghana a battu le Bénin. Le Ghana jouera la finale. Le Ghana est favori. "
+                  "Au Togo, le président Kofi Agbeko a salué le match. Le président Agbeko a ensuite parlé longuement.")
+    assert {f for f in found if f[0] == "holds_post"} == {("holds_post", "Kofi Agbeko", "Togo")}
+    # two sentences naming two countries tie: no guess
+    found = posts("Le Ghana a battu le Togo. Au Togo, le président Kofi Agbeko a salué le match. "
+                  "Au Ghana, le président Agbeko a été critiqué.")
+    assert not {f for f in found if f[0] == "holds_post"}
+    # a stated country stands beside the same guess
+    found = posts("Le Kenya a voté. Le président kényan John Mwangi a salué le vote. Au Kenya, le président Mwangi a été applaudi.")
+    assert ("holds_post", "John Mwangi", "Kenya") in found
