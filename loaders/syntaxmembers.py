@@ -18,14 +18,17 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders.cues import _case, _f, completes_a_noun
 from innograph.loaders.mentions import country_key
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
 _LIST_VERB = re.compile(
     r"^\s*(?:,\s*qui\s+)?(?:(?:est|sont|était|étaient|sera|a été)\s+(?:aujourd['’]hui\s+)?"
-    r"(?:composée?s?|constituée?s?|formée?s?)\s+(?:de|d['’])|(?:regroupe|regroupent|regroupait|réunit|réunissent|"
-    r"réunissait|rassemble|rassemblent|rassemblait|compte\s+parmi\s+ses\s+membres))\s*", re.I)
+    r"(?:composée?s?|constituée?s?|formée?s?)\s+(?:de|d['’]|(?=du\s|des\s))|(?:regroupe|regroupent|regroupait|réunit|"
+    r"réunissent|réunissait|rassemble|rassemblent|rassemblait|compte\s+parmi\s+ses\s+membres)|"
+    r"(?:compte|comptait|comptera)\s+(?:[\w-]+\s+){0,2}(?:pays|états|membres)(?:\s+membres)?\s*,?\s*(?:dont|parmi\s+lesquels))\s*",
+    re.I)
 #: What may stand between the list verb and its first name: "de 15 pays - ", "de la ", "des États de ".
 _LIST_LEAD = re.compile(r"^(?:de\s+|d['’])?(?:\d+\s+|[a-zéèû]+\s+)?(?:pays|états|membres|organisations|entreprises|"
                         r"sociétés|clubs|fédérations|associations)?\s*(?:[-–:,(]\s*)?(?:les?\s+|la\s+|l['’]|"
@@ -34,7 +37,8 @@ _LIST_LEAD = re.compile(r"^(?:de\s+|d['’])?(?:\d+\s+|[a-zéèû]+\s+)?(?:pays|
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*et|,?\s*ainsi\s+que)\s*(?:les?\s+|la\s+|l['’]|du\s+|des\s+|de\s+la\s+|"
                        r"de\s+l['’]|de\s+|d['’]|aux?\s+)?$", re.I)
 #: After "(pays) membres de <Org>": the names that follow are some of its members.
-_SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telles?\s+que|comme|notamment|parmi\s+lesquels)"
+_SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telles?\s+que|comme|notamment|parmi\s+lesquels|"
+                      r"à\s+savoir|que\s+sont|qui\s+sont|:)"
                       r"\s+(?:les?\s+|la\s+|l['’])?$", re.I)
 #: Right after "<N> pays de <Org>", "les pays dits <Org>": "(A, B, C)", "(qui comprend également A)",
 #: "que sont A, B", "à savoir A et B", ": A, B" — every name of the list is a member.
@@ -46,8 +50,16 @@ _MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d
 _OF = frozenset("de du des d' d’ of".split())
 #: A plural copula or "tous deux" in a relative clause on the last of coordinated names: it is on all of them.
 _PLURAL = frozenset("sont etaient seront tous toutes both are were".split())
+_MEMBERS = frozenset(("membres", "members"))
+#: ", (tous deux) membre(s) (fondateurs) de" right before the group: the names before it are members.
+_APPOSED_MEMBERS = re.compile(r",\s*(?:(?:tous|toutes)\s+(?:deux|trois|les\s+deux)\s+|tous\s+|toutes\s+)?(?P<n>membres?)"
+                              r"(?:\s+(?:fondat\w+|permanent\w*|associé\w*|acti\w+))?\s+"
+                              r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$", re.I)
+#: Verbs whose complement says what the subject is: "A est devenu / reste membre de Y".
+_BECOME = frozenset("devenu devenue devenus devenues devient deviennent deviendra redevenu redevenue reste restent restera "
+                    "demeure became becomes become remains remained".split())
 _PRONOUNS = frozenset("il elle ils elles on he she they it qui who which".split())
-_CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres|pays|[ée]tats|nations", re.I)
+_CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations", re.I)
 
 
 class MembersMixin:
@@ -68,6 +80,9 @@ class MembersMixin:
                 if verb is not None:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
                 before = sent.text[:m.start - sent.start]
+                apposed = _APPOSED_MEMBERS.search(before)
+                if apposed is not None:
+                    self._apposed_members(sent, group, names[:i], sent.start + apposed.start(), apposed["n"])
                 if _MEMBERS_OF.search(before):
                     self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF)
                 elif m.entity.kind == "organization" and _MEMBER_NOUN_BEFORE.search(before[-60:]):
@@ -95,14 +110,50 @@ class MembersMixin:
             if relative and head.dep_ == "conj" and any(_f(c) in _PLURAL for c in t.children):
                 head = head.head  # "A ou B, qui sont toutes deux membres de Y": the clause is on the last one
             members = self.orgs(head, actors=True)
+            if t.dep_ == "appos" and _f(t) in _MEMBERS and head.dep_ == "conj":
+                members = self._coordinated_members(head)  # "A et B, membres de Y": on the last one
         elif subjects and _f(subjects[0]) not in _PRONOUNS:
             members = self.orgs(subjects[0], actors=True)
+        elif t.dep_ == "conj" and _f(t) in _MEMBERS and t.i > 0 and t.doc[t.i - 1].text == ",":
+            members = self._coordinated_members(t.head)  # "A, B et C, membres de Y": parsed as a conjunct
+        elif t.dep_ == "xcomp" and _f(t.head) in _BECOME:  # "A est devenu membre de Y"
+            members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
+                       for o in self.orgs(c, actors=True)]
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."
             members = [o for c in t.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
         for member in members:
             for group in groups:
                 if member is not group and member.label != group.label:
                     self.add(kind, member, group, t)
+
+    def _apposed_members(self, sent, group, names, end: int, noun: str) -> None:
+        """'A, B et C, membres de <group>' / 'A, membre de <group>': the names right before the
+        apposition (all of a list for the plural), unless the first completes a noun ('le ministre
+        du Ghana, membre de Y' is the minister)."""
+        members, pos = [], end
+        for m in reversed(names):
+            gap = sent.text[m.end - sent.start:pos - sent.start]
+            if not (gap.strip() == "" if not members else _LIST_SEP.match(gap)):
+                break
+            members.insert(0, m)
+            pos = m.start
+            if noun in ("membre", "member"):
+                break
+        if not members or completes_a_noun(fold_same_length(sent.text[:members[0].start - sent.start])) \
+                or fold_same_length(group.label.split()[0]).lower() in lx.PROJECT_CUES:
+            return  # (nor "membre du programme X de Y": a programme of Y's, no body one joins)
+        for m in members:
+            e = m.entity
+            if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
+                e = self.as_organization(e)
+            if e.kind in ("organization", "person") and e is not group:
+                self._add("member_of", e, group, sent)
+
+    def _coordinated_members(self, token) -> list:
+        """The organizations, countries and persons coordinated with `token` (from the first conjunct)."""
+        while token.dep_ == "conj":
+            token = token.head
+        return self.orgs(token, actors=True) + self.people(token)
 
     def _group(self, m):
         """The organization a name stands for as a group (a name the model typed as a place or a

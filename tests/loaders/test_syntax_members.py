@@ -35,6 +35,16 @@ def facts(text: str, kind: str) -> set[tuple]:
      "Organisation des États andins", {"Pérou", "Bolivie", "Équateur"}),
     ("Les 12 pays producteurs de cacao de l'Organisation du cacao (qui comprend également le Ghana) se réunissent.",
      "Organisation du cacao", {"Ghana"}),
+    ("Les pays membres de l'Union douanière du Golfe, à savoir le Qatar, Oman et le Koweït, ont voté.",
+     "Union douanière du Golfe", {"Qatar", "Oman", "Koweït"}),
+    ("L'Union des ports du Sud est composée du Portugal, de l'Espagne et de la Grèce.",
+     "Union des ports du Sud", {"Portugal", "Espagne", "Grèce"}),
+    ("L'Union douanière du Golfe compte six pays membres, dont le Qatar et Oman.", "Union douanière du Golfe",
+     {"Qatar", "Oman"}),
+    ("Le Qatar, Oman et le Koweït, membres de la Ligue du Golfe, ont fermé leurs frontières.",
+     "Ligue du Golfe", {"Qatar", "Oman", "Koweït"}),
+    ("Paul Varga et Jean Dutronc, tous deux membres du Rassemblement civique, ont été arrêtés.",
+     "Rassemblement civique", {"Paul Varga", "Jean Dutronc"}),
 ])
 def test_every_name_of_a_member_list_is_a_member(text, group, members):
     assert facts(text, "member_of") == {(m, group) for m in members}
@@ -42,6 +52,10 @@ def test_every_name_of_a_member_list_is_a_member(text, group, members):
 
 def test_a_list_verb_with_no_list_of_names_gives_no_member():
     assert not facts("L'Alliance sahélienne regroupe ses activités à Niamey et à Bamako.", "member_of")
+
+
+def test_the_minister_of_a_country_is_no_member_in_the_countrys_name():
+    assert ("Ghana", "Ligue du Golfe") not in facts("Le ministre du Ghana, membre de la Ligue du Golfe, a parlé.", "member_of")
 
 
 def test_countries_listed_after_a_region_are_no_members():
@@ -89,6 +103,7 @@ def test_an_organization_based_somewhere_is_still_placed_there():
     ("Le Mali et le Niger, qui sont tous deux membres de la Cédéao, ont protesté.", "Cédéao", {"Mali", "Niger"}),
     ("Membre de l'Union africaine depuis 1963, le Ghana soutient la réforme.", "Union africaine", {"Ghana"}),
     ("Le Kenya, membre de la Communauté d'Afrique de l'Est, a voté.", "Communauté d'Afrique de l'Est", {"Kenya"}),
+    ("Le Soudan est devenu membre de la Ligue du Nil en 1956.", "Ligue du Nil", {"Soudan"}),
 ])
 def test_countries_and_organizations_that_are_members(text, group, members):
     assert {(m, group) for m in members} <= facts(text, "member_of")
