@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, ArticleEntities
+from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, ArticleEntities, country_key
 
 
 def acronyms(ents: ArticleEntities) -> None:
@@ -71,3 +71,29 @@ def _folded(name: str) -> str:
     from innograph.graph.normalize import fold_same_length
 
     return re.sub(r"[\s'\-]+", " ", fold_same_length(name)).strip()
+
+
+def regional_names(ents: ArticleEntities) -> None:
+    """'BBC Afrique', 'HCR Cameroun': an organization's acronym the tagger cut from the country or
+    continent right after it (its regional service or office) is one organization with it."""
+    for a in [m for m in ents.mentions if m.entity.kind == "organization" and re.fullmatch(r"[A-Z]{2,6}", m.text)]:
+        word = _NEXT_NAME.match(ents.text, a.end)
+        if word is None or not _country_or_continent(word["name"]) or a not in ents.mentions:
+            continue
+        name = ents.text[a.start:word.end()]
+        if country_key(name) in lx.COUNTRIES:
+            continue  # (not "RD Congo")
+        for b in [b for b in ents.mentions if b.start < word.end() and b.end > word.start("name")]:
+            if b.end > word.end():
+                break
+            ents.mentions.remove(b)
+        else:
+            a.end, a.text, a.entity = word.end(), name, ents.entity("organization", name, org_kind=a.entity.org_kind)
+
+
+_NEXT_NAME = re.compile(r" (?P<name>[A-ZÀ-Ý][\w\-]+)(?![\w\-'’])")
+
+
+def _country_or_continent(name: str) -> bool:
+    key = country_key(name)
+    return key in lx.COUNTRIES or key in ("afrique", "africa", "europe", "asie", "asia", "amerique", "america")

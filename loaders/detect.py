@@ -11,9 +11,9 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
-from innograph.loaders.institutions import institutions
+from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
-from innograph.loaders.acronyms import acronyms
+from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import club_forms, nicknames
 from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, name_key, title_prefix
 
@@ -426,6 +426,8 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)
     descriptor_place_tails(ents)
+    regional_names(ents)  # 'BBC Afrique'
+    purpose_tails(ents)  # 'Institut X pour la recherche sur le sang'
     nicknames(ents)  # 'le capitaine des Super Eagles'
     club_forms(ents)  # 'Cardiff City FC', then 'Cardiff'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _f
 from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import _initials_fit, country_key
 from innograph.loaders.nlp import text_length
 
 #: Nouns of public bodies and associations that French writes in lower case before what names them.
@@ -24,7 +26,10 @@ INSTITUTION_NOUNS = (
     "federation syndicat assemblee senat agence hopital musee aquarium universite academie conseil "
     "fondation coalition police gendarmerie marine"
 ).split()
-_AFTER_OF = re.compile(rf"(?<![\w])(?:du|de la|de l'|de l’|des|d'|d’|au|aux|à la|à l'|à l’)[ \t]*(?P<noun>{'|'.join(INSTITUTION_NOUNS)})(?![\w])")
+_AFTER_OF = re.compile(rf"(?<![\w])(?:du|de la|de l'|de l’|des|d'|d’|au|aux|à la|à l'|à l’|l'|l’|le|la|dans l'|dans l’|dans la)[ \t]*"
+                       rf"(?P<noun>{'|'.join(INSTITUTION_NOUNS)})(?![\w])", re.I)
+#: A state's bodies, named by its demonym or its name with or without a title before them.
+_STATE_BODIES = frozenset("armee parlement police gendarmerie marine senat".split())
 
 
 _NAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
@@ -46,11 +51,13 @@ def institutions(ents, docs) -> None:
             if span is None or len(span) != 1:
                 continue
             noun = span[0]
-            if not _title_of(noun):
+            kind = _f(noun).lower()
+            if not _title_of(noun) and kind not in _STATE_BODIES:
                 continue
             last = _french_name_end(noun)
             words = doc[noun.i + 1:last.i + 1]
-            kind = _f(noun).lower()
+            if not _title_of(noun) and not any(_the_state_s(t) for t in words):
+                continue  # "l'armée sénégalaise", "le parlement du Ghana": a state's, title or not
             if not any(_named_by(t, fields=kind == "ministere", proper=kind not in _DEMONYM_ONLY) for t in words):
                 continue
             start, stop = offset + noun.idx, offset + last.idx + len(last.text)
@@ -86,6 +93,48 @@ def _named_by(token, fields: bool, proper: bool) -> bool:
     return (token.dep_ == "amod" and word in COUNTRY_OF) or (fields and token.dep_ == "nmod" and token.is_alpha)
 
 
+def _the_state_s(token) -> bool:
+    """A demonym adjective or a country's name among an institution's words."""
+    if token.text[:1].isupper():
+        return country_key(token.text) in lx.COUNTRIES
+    return token.dep_ == "amod" and _f(token).lower() in COUNTRY_OF
+
+
 def _covers(ents, start: int, stop: int) -> bool:
     """No mention crosses the institution's ends (mentions wholly inside are its own words)."""
     return all(m.end <= start or m.start >= stop or (start <= m.start and m.end <= stop) for m in ents.mentions)
+
+
+_PURPOSE = re.compile(r"[ \t]+pour[ \t]+(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’][ \t]*)(?P<words>[^,.;:()\n]{2,90}?)[ \t]*(?=[,.;:)\n]|\((?P<acr>[A-ZÀ-Ý][\w&\-]{1,9})\)|$)")
+_NOT_IN_NAME = frozenset("a ont est sont etait etaient sera qui que qu dont mais car selon depuis lors avait avaient "
+                         "il elle ils elles on se ne y".split())
+_OF_TITLE = re.compile(r"(?P<title>[\w\-]+)[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’]|a[ \t]+la|a[ \t]+l['’]|au|a)[ \t]*$")
+
+
+def purpose_tails(ents) -> None:
+    """'l'Institut X pour la recherche sur le sang', 'la Fondation Y pour la paix internationale':
+    a cue word's name the tagger ended before its "pour" complement goes on to the next
+    punctuation when the name completes a title ("chercheur à l'Institut X pour …") or an
+    acronym whose initials fit the whole name follows ("… pour l'accès à la justice (ACAJ)")."""
+    if ents.lang != "fr":
+        return
+    cues = set(lx.NAME_CUES) | set(INSTITUTION_NOUNS)
+    for m in [m for m in ents.mentions if m.entity.kind == "organization" and fold_same_length(m.text.split()[0]).lower() in cues]:
+        tail = _PURPOSE.match(ents.text, m.end)
+        if tail is None or len(tail["words"].split()) > 10 or \
+                set(fold_same_length(tail["words"]).lower().replace("'", " ").replace("’", " ").split()) & _NOT_IN_NAME:
+            continue
+        stop = tail.end("words")
+        name = ents.text[m.start:stop]
+        titled = _OF_TITLE.search(ents.folded[max(0, m.start - 40):m.start])
+        fits = tail["acr"] is not None and _initials_fit(tail["acr"], name)
+        if not fits and not (titled and titled["title"] in lx.TITLE_HEADS):
+            continue
+        if any(o is not m and o.start < stop and o.end > m.end and (o.start < m.end or o.end > stop) for o in ents.mentions):
+            continue  # a name crossing the tail's ends
+        for o in [o for o in ents.mentions if o is not m and m.end <= o.start and o.end <= stop]:
+            ents.mentions.remove(o)
+        old = m.entity
+        m.end, m.text, m.entity = stop, name, ents.entity("organization", name, org_kind=old.org_kind or lx.kind_of(name))
+        if not any(o.entity is old for o in ents.mentions):
+            ents.merge(m.entity, old)

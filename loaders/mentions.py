@@ -180,8 +180,8 @@ class ArticleEntities:
                 continue
             if _group(a.entity.kind) != "named" and _group(b.entity.kind) != "named":
                 continue
-            acronym, long = (b, a) if short_acronym(b.text) or b.text.isupper() else (a, b)
-            if not (acronym.text.isupper() and _initials_fit(acronym.text, long.text)):
+            acronym, long = (b, a) if short_acronym(b.text) or _acronym_like(b.text) else (a, b)
+            if not (_acronym_like(acronym.text) and _initials_fit(acronym.text, long.text)):
                 continue
             keep, other = long.entity, acronym.entity
             if other.iri and not keep.iri:
@@ -369,6 +369,12 @@ def title_prefix(name: str) -> int:
     if m and name_key(m["title"]) in lx.TITLES:
         return m.end()
     return 0
+
+
+def _acronym_like(text: str) -> bool:
+    """'FMI', and the capitalised short forms French writes for some ('Caf', 'Unesco'): one word of
+    two to seven letters, capitalised (the initials must still fit the long form)."""
+    return text.isupper() or bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,6}", text))
 
 
 def _initials(long: str) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import ArticleEntities, clean_name, name_key, short_acronym, words_key
+from innograph.loaders.mentions import ArticleEntities, clean_name, country_key, name_key, short_acronym, words_key
 
 
 _NER_KINDS = {
@@ -108,6 +109,14 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
             words = label.split()
         before = ents.folded[max(0, start - 5):start]
         country = words_key(label) in lx.COUNTRIES  # "le Ghana", "au Mali": a country takes an article
+        if re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country and _body_shaped(words):
+            # "la Confédération africaine de football": a proper noun and its adjective after an article,
+            # with the country it belongs to ("la Cour suprême du Kenya")
+            of = _OF_COUNTRY.match(ents.text, end)
+            if of and country_key(of["country"]) in lx.COUNTRIES and ents.free(end, of.end()):
+                end, label = of.end(), clean_name(ents.text[start:of.end()])
+            ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
+            return
         if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
                 or lx.kind_of(label):
             return
@@ -192,6 +201,28 @@ def _country_prefix(text: str) -> int | None:
                 and words_key(words[n].group(0)) not in _PLACE_WORDS:  # (not "Benin City", "Mexico State")
             return words[n - 1].end()
     return None
+
+
+_OF_COUNTRY = re.compile(r"[ \t]+(?:du|de la|de l['’]|des|de|d['’])[ \t]*(?P<country>[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)?)")
+
+
+def _body_shaped(words: list[str]) -> bool:
+    """'Confédération africaine (de football)', 'Banque mondiale': a capitalised noun, then a
+    lower-case adjective (no participle: "Cisjordanie occupée"), the noun no country's or continent's
+    ("Afrique australe") and no place word's ("Corne", "Golfe")."""
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return False
+    noun, adjective = fold_same_length(words[0]).lower(), fold_same_length(words[1]).lower()
+    if any(fold_same_length(w).lower() in lx.TITLE_HEADS for w in words):
+        return False  # "le Premier ministre X"
+    if adjective in _FRENCH_PARTICLES or words[1].endswith(("é", "ée", "és", "ées")):
+        return False
+    return noun not in lx.COUNTRIES and noun not in _REGION_NOUNS and country_key(words[0]) not in lx.COUNTRIES
+
+
+_REGION_NOUNS = frozenset("afrique africa europe asie amerique oceanie corne golfe mer ocean lac mont monts ile iles "
+                          "peninsule plateau vallee desert region province cote republique royaume etats stade palais "
+                          "place pont aeroport gare port parc ballon".split())
 
 
 _PLACE_WORDS = frozenset("city town ville state etat province county district island islands ile iles bay baie "

@@ -45,3 +45,28 @@ def test_an_institution_noun_without_a_name_or_a_title_is_no_organization(text, 
 def test_an_institution_noun_before_its_proper_name_leaves_the_post_to_the_name():
     text = "Sir Alan Brisk, patron de l'agence spatiale britannique VORTEQ, pense que la mission partira en mai."
     assert not any(name.startswith("agence") for name in organizations(text))
+
+
+@pytest.mark.parametrize("text, body", [
+    ("L'armée togolaise a confirmé mardi la mort de deux soldats.", "armée togolaise"),
+    ("Paul Amegah est entré dans l'armée de l'air béninoise en 1975.", "armée de l'air béninoise"),
+])
+def test_a_state_s_army_named_by_its_demonym_is_an_organization_without_a_title(text, body):
+    assert body in organizations(text)
+
+
+@pytest.mark.parametrize("text, holder, body", [
+    ("Paul Weber, chercheur à l'Institut Holm pour la recherche sur le sang, a parlé.",
+     "Paul Weber", "Institut Holm pour la recherche sur le sang"),
+    ("Le général Tom Brask, commandant du commandement canadien pour l'Arctique, a parlé.",
+     "Tom Brask", "commandement canadien pour l'Arctique"),
+])
+def test_a_name_goes_on_through_its_pour_complement_after_a_title(text, holder, body):
+    assert body in organizations(text)
+    assert (holder, body) in posts(text)
+
+
+def test_a_pour_complement_fits_the_name_when_its_acronym_follows_but_not_a_gift_s_purpose():
+    assert "Association kivutienne pour la défense des droits" in organizations(
+        "Selon l'Association kivutienne pour la défense des droits (AKDD), rien n'a changé.")
+    assert "Fondation Dorval" in organizations("La Fondation Dorval a donné 3 millions pour la recherche sur le sang.")

@@ -118,3 +118,19 @@ def test_a_capitalized_name_after_a_place_preposition_does_not_name_a_project():
     assert not any(text == "Zembrie" and kind == "project" for text, kind, _ in found)
     found = mentions("Le laboratoire lance le projet Horizon Vert.")
     assert any(kind == "project" and "Horizon Vert" in label for _, kind, label in found)
+
+
+def test_a_place_the_tagger_found_after_an_article_with_its_adjective_is_an_organization():
+    found = mentions("Il a été suspendu par la Confédération sahélienne de volley (Csv) en mai. La Csv a fait appel.")
+    assert ("Confédération sahélienne de volley", "organization", "Confédération sahélienne de volley") in found
+    assert [kind for text, kind, _ in found if text == "Csv"] == ["organization", "organization"]
+
+
+def test_a_title_after_an_article_is_no_organization():
+    found = mentions("Le Premier ministre Kembo a démissionné mardi.")
+    assert not any(kind == "organization" and "ministre" in text for text, kind, _ in found)
+
+
+def test_an_acronym_and_the_continent_after_it_are_one_organization():
+    found = mentions("Zawadi Kenga, rédactrice en chef de BBC Afrique, explique la situation.")
+    assert ("BBC Afrique", "organization", "BBC Afrique") in found
