@@ -15,21 +15,20 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from innograph.errors import InputError
 from innograph.loaders.dates import parse_date
+from innograph.loaders.markup import MAX_TOKEN_CHARS, clean_lines, html_to_text, looks_like_html  # noqa: F401 (a bound of this reader's)
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 #: Bounds that keep every later step (markdown patterns, spaCy, the extraction rules) linear in
-#: the length of a document (see also MAX_ARTICLE_CHARS): a "word" longer than MAX_TOKEN_CHARS is not a word (a hash, base64,
-#: a run of one character) and is left out; a run of more than MAX_SENTENCE_CHARS without a
+#: the length of a document (see also MAX_ARTICLE_CHARS): a "word" longer than MAX_TOKEN_CHARS (markup.py) is not a word
+#: (a hash, base64, a run of one character) and is left out; a run of more than MAX_SENTENCE_CHARS without a
 #: sentence end is a table, a list or garbage, not prose (the longest press sentences are about
 #: 1,300 characters), and is left out and reported; the parser reads pieces of at most
 #: PIECE_CHARS characters, cut between sentences.
-MAX_TOKEN_CHARS = 64
 MAX_SENTENCE_CHARS = 3_000
 MAX_HEADLINE_CHARS = 300
 PIECE_CHARS = 20_000
@@ -167,168 +166,6 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
             path=path, hint="split it into articles, or raise the limit with --max-size MB",
         )
     return decode(path.read_bytes(), path=path)
-
-
-# -- HTML -----------------------------------------------------------------------------------
-_SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg", "iframe", "template", "button", "figure"}
-_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-          "blockquote", "tr", "table", "time", "address", "hr", "main", "figcaption"}
-
-
-class _HtmlText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.meta: dict[str, str] = {}
-        self.in_title = False
-        self.title = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in _SKIP:
-            self.skip += 1
-        elif tag == "meta":
-            key = (attrs.get("property") or attrs.get("name") or "").lower()
-            if key and attrs.get("content"):
-                self.meta.setdefault(key, attrs["content"])
-        elif tag == "html" and attrs.get("lang"):
-            self.meta["lang"] = attrs["lang"]
-        elif tag == "title":
-            self.in_title = True
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP and self.skip:
-            self.skip -= 1
-        elif tag == "title":
-            self.in_title = False
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title += data
-        elif not self.skip:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
-#: A "<" that opens no tag closed within 2,000 characters is text: escaped before parsing, since
-#: the standard library's parser rescans to the end of the page for each one (quadratic).
-_LOOSE_LT = re.compile(r"<(?![A-Za-z/!?][^<>]{0,2000}>)")
-
-
-def _tame(html: str) -> str:
-    """Comments out (an unclosed one runs to the end, as browsers read it), loose "<" escaped."""
-    parts, pos = [], 0
-    while (start := html.find("<!--", pos)) >= 0:
-        parts.append(html[pos:start])
-        end = html.find("-->", start + 4)
-        pos = len(html) if end < 0 else end + 3
-    parts.append(html[pos:])
-    return _LOOSE_LT.sub("&lt;", "".join(parts))
-
-
-def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Visible text of an HTML page (scripts, styles, navigation dropped) and its metadata."""
-    parser = _HtmlText()
-    parser.feed(_tame(html))
-    parser.close()
-    meta = dict(parser.meta)
-    if parser.title.strip():
-        meta.setdefault("title", parser.title.strip())
-    text = "".join(parser.parts)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", text).strip(), meta
-
-
-def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
-
-
-# -- markdown and page furniture ------------------------------------------------------------
-_FURNITURE_LINE = re.compile(
-    r"^\s*(?:"
-    r"\[?\\?\[?(?:imprimer|print|partager|share|lien de l'article|lire la suite|read more|retour|back)\\?\]?\]?(?:\(.*?\))?"
-    r"|image|photo|illustration|crédit photo.*|credit:.*|©.*|\(c\) .*|tous droits réservés.*|all rights reserved.*"
-    r"|pas encore abonné.*|déjà abonné.*|abonnez-vous.*|testez gratuitement.*|votre structure est abonn.*"
-    r"|rapprochez-vous de votre référent.*|subscribe.*|sign up.*|newsletter.*|cookies?.*"
-    r"|(?:related|à lire aussi|a lire aussi|lire aussi|voir aussi|read also|see also|more on this|sur le même sujet)\s*:.*"
-    r"|<?https?://\S+>?|(?:ou\s+)?sur"
-    r")\s*$",
-    re.I,
-)
-_FURNITURE_PARAGRAPH = re.compile(
-    r"(réservées au seul usage de ses abonnés|droits de reproduction|contactez[- ]nous au|sur <?https?://"
-    r"|plus d'informations sur le copyright|this article is for subscribers|to continue reading|cookie policy"
-    r"|support independent journalism|tous droits réservés|all rights reserved|©"
-    r"|vous souhaitez réagir|connectez-vous|créez votre compte|commentez cet article|leave a comment|log in to comment)",
-    re.I,
-)
-# Every repetition is bounded (link text, URL, emphasis): unbounded ones made a long line with
-# many unclosed "[" or "**" quadratic.
-_MD_IMAGE = re.compile(r"!\[[^\]\[]{0,500}\]\([^)\s\[\]]{0,2000}\)")
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\[\\]){0,500})\]\([^)\s\[\]]{0,2000}\)")
-_MD_AUTOLINK = re.compile(r"<https?://[^>\s<]{1,2000}>")
-
-
-_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
-
-
-def strip_markdown(line: str) -> str:
-    """A line without markdown syntax, and without "words" longer than MAX_TOKEN_CHARS."""
-    line = _strip_markdown(line)
-    if len(line) > MAX_TOKEN_CHARS:
-        line = re.sub(r" {2,}", " ", _LONG_TOKEN.sub(" ", line)).strip()
-    return line
-
-
-_MD_SYNTAX = re.compile(r"[\[<^#*_\\]")
-_MD_ORDINAL = re.compile(r"(\d)\^(e|er|re|ème|nd|st|th)\b")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_BOLD = re.compile(r"(\*\*|__)(.{1,300}?)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*]{1,300}?)(?<!\s)\*(?![\w*])")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-def _strip_markdown(line: str) -> str:
-    if not _MD_SYNTAX.search(line):  # most prose lines: no markdown character at all
-        return _SPACES.sub(" ", line).strip()
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(lambda m: m.group(1).replace("\\[", "").replace("\\]", ""), line)
-    line = _MD_AUTOLINK.sub("", line)
-    line = _MD_ORDINAL.sub(r"\1\2", line)  # 3^e -> 3e
-    line = _MD_HEADING.sub("", line)
-    line = _MD_BOLD.sub(r"\2", line)
-    line = _MD_ITALIC.sub(r"\1", line)
-    line = line.replace("\\", "")
-    return _SPACES.sub(" ", line).strip()
-
-
-def clean_lines(text: str) -> list[str]:
-    """Lines without markdown syntax and page furniture; '' marks paragraph breaks.
-
-    Furniture is judged per paragraph first (a subscription blurb spread over several lines
-    goes as a whole), then per line (print links, image placeholders, bare URLs).
-    """
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out: list[str] = []
-    block: list[str] = []
-    for raw in [*raw_lines, ""]:
-        if raw.strip():
-            block.append(raw)
-            continue
-        if block:
-            cleaned = [strip_markdown(line) for line in block]
-            if not _FURNITURE_PARAGRAPH.search(" ".join(block)):
-                for raw_line, line in zip(block, cleaned):
-                    if line and not _FURNITURE_LINE.match(line) and not _FURNITURE_LINE.match(raw_line.strip()):
-                        out.append(line)
-            block = []
-        out.append("")
-    return out
 
 
 def paragraphs_of(lines: list[str]) -> list[str]:
