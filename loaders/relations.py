@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import find_dates
 from innograph.loaders.mentions import ArticleEntities, Entity, Mention
+from innograph.loaders.parties import party_memberships
 from innograph.loaders.cues import _clean_title, _cues, _dedupe, _founder_only, field_not_org
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
@@ -78,7 +79,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
             self.attendance(sent)
         reader = SyntaxReader(self.ents, self.docs, self.sentences, self.add)
         reader.run()
-        self.found = reader.drop_guesses(self.found)
+        self.found = party_memberships(reader.drop_guesses(self.found), self.text)  # (S: parties.py)
         self.quotations()
         return _dedupe(self.found)
 

@@ -68,3 +68,37 @@ def test_clubs_of_a_match_report_are_in_the_countries_after_them():
 ])
 def test_a_town_and_its_country_is_no_clubs_seat(text):
     assert not facts(text, "located_in")
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Paul Morvan, député du parti Renouveau national, a voté contre.", "Paul Morvan", "parti Renouveau national"),
+    ("Paul Morvan a rejoint le parti Renouveau national en 2010.", "Paul Morvan", "Renouveau national"),
+])
+def test_a_members_place_in_a_party_is_a_membership(text, person, party):
+    assert facts(text, "member_of") == {(person, party)}
+    assert not facts(text, "holds_post")
+
+
+def test_a_party_leader_keeps_the_post():
+    text = "Paul Morvan, le président du parti Renouveau national, a voté contre."
+    assert ("Paul Morvan", "parti Renouveau national") in facts(text, "holds_post")
+    assert not facts(text, "member_of")
+
+
+def test_a_deputy_of_a_parliament_keeps_the_post():
+    text = "Paul Morvan, député de l'Assemblée nationale du Kalindor, a voté contre."
+    assert not facts(text, "member_of")
+
+
+@pytest.mark.parametrize("text, people, group", [
+    ("Il a rencontré les deux principales figures du parti d'opposition Avenir, Paul Varga et Jean Dutronc.",
+     {"Paul Varga", "Jean Dutronc"}, "Avenir"),
+    ("Les militants du Rassemblement civique Paul Varga et Jean Dutronc ont été libérés.",
+     {"Paul Varga", "Jean Dutronc"}, "Rassemblement civique"),
+])
+def test_persons_named_after_the_members_of_a_group(text, people, group):
+    assert {(p, group) for p in people} <= facts(text, "member_of")
+
+
+def test_a_speaker_after_the_members_of_a_group_is_no_member():
+    assert not facts("Selon les militants du Rassemblement civique, Paul Varga a menti.", "member_of")
