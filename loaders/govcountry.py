@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _f
-from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import country_key
 
 
@@ -73,16 +73,20 @@ class CountryMixin:
 
     def sentence_country(self, token) -> list:
         """The country a bare government title is held for: the one its sentence names, else (when
-        the sentence names none) the one the article is about."""
+        the sentence names none) the one the article is about; none when another title of the sentence
+        has its demonym ("le président X et le président russe Y": not Russia's)."""
         sent = self.sentence(token)
+        if sent is None:
+            return []
         named = {id(m.entity): m.entity for m in self.ents.within(sent.start, sent.end, "place", "organization")
-                 if country_key(m.entity.label) in lx.COUNTRIES} if sent is not None else {}
+                 if country_key(m.entity.label) in lx.COUNTRIES}
         if any(m.start > self.pos(token) for m in self.ents.within(sent.start, sent.end, "place", "organization")
                if id(m.entity) in named):
             return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything
         if len(named) > 1:
             return []
-        if named:
-            [e] = named.values()
-            return [e if e.kind == "organization" else self.as_organization(e)]
-        return self.article_country()
+        found = [e if e.kind == "organization" else self.as_organization(e) for e in named.values()] or self.article_country()
+        if any(t.is_lower and _f(t) in COUNTRY_OF and t.head.i != token.i and _f(t.head) in GOVERNMENT_TITLES
+               for t in token.sent):
+            return []  # "le président X et le président russe Y": the other title's country, not X's
+        return found

@@ -314,7 +314,8 @@ def _spread(token) -> list:
         if t in out:
             continue
         out.append(t)
-        todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i]
+        todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i
+                 and not (c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS)]  # "A et le président B": B's own title
     return out
 
 

@@ -374,3 +374,17 @@ def test_the_guessed_country_of_a_bare_title_is_ranked_not_dropped():
     # a stated country stands beside the same guess
     found = posts("Le Kenya a voté. Le président kényan John Mwangi a salué le vote. Au Kenya, le président Mwangi a été applaudi.")
     assert ("holds_post", "John Mwangi", "Kenya") in found
+
+
+def test_coordinated_titles_keep_their_own_country():
+    # "le président A et le président russe B": the second title and its country are B's alone
+    found = posts("La Chine et la Russie ont signé un accord. "
+                  "Le président chinois Li Wen et le président russe Ivan Petrov se sont rencontrés à Pékin.")
+    assert {f for f in found if f[0] == "holds_post"} == {
+        ("holds_post", "Li Wen", "Chine"), ("holds_post", "Ivan Petrov", "Russie")}
+    found = posts("La Chine et la Russie ont signé un accord. "
+                  "Le président Li Wen et le président russe Ivan Petrov se sont rencontrés à Pékin.")
+    assert ("holds_post", "Li Wen", "Russie") not in found
+    found = posts("La Chine et la Russie ont signé un accord. "
+                  "Li Wen a reçu le président russe Ivan Petrov et le président Sergei Volkov.")
+    assert ("holds_post", "Sergei Volkov", "Russie") not in found
