@@ -157,7 +157,8 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                         if any(t in f[title.start():title.end()] for t in lx.FOUNDER_TITLES):
                             self.add("created_by", org.entity, person.entity, sent)
                 continue
-            self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER))
+            addressed = re.search(r"(?:^|[ \t])(?:a|au|aux|avec|par)[ \t]+(?:(?:m|mme|dr)\.?[ \t]+)?$", f[max(sent.start, person.start - 12):person.start])
+            self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER), addressed=bool(addressed))
         for org in self.mentions(sent, "organization"):
             # "Mechatron Surgical's chief executive, Kevin Doyle" / "Pennine Ventures partner Alice Brennan"
             m = re.match(r"(?:'s)?[ \t]+", f[org.end:sent.end])
@@ -210,7 +211,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
         nxt = re.match(r"[ \t]+(?:et|and)[ \t]+(?:le|la|les|l'|the)[ \t]*[^,;:()]*", self.folded[pos:sent.end])
         return nxt is not None and any(m.start < pos + nxt.end() for m in self.ents.within(pos, sent.end, "person"))
 
-    def _post_at(self, sent, person, title_start, title_end, *, former) -> None:
+    def _post_at(self, sent, person, title_start, title_end, *, former, addressed=False) -> None:
         if re.match(r"[ \t]+(?:de[ \t]+l'annee|of[ \t]+the[ \t]+year|de[ \t]+la[ \t]+saison)", self.folded[title_end:title_end + 20]):
             return  # "nommé manager de l'année de X": an award, not a post
         org = None
@@ -222,6 +223,8 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 break
         if org is None or self._next_person(org.end, sent):
             return  # "A, le dirigeant de Y B" / "A, le président de Y et le procureur B": a list of people
+        if addressed and not re.match(r"[ \t]*(?:[,.;:)]|$)", self.folded[org.end:sent.end]):
+            return  # "une lettre adressée à M. A, le président de Y a déclaré": the next clause's subject
         title = _clean_title(self.text[title_start:rest_end])
         if _founder_only(self.folded[title_start:rest_end]):
             self.add("created_by", org.entity, person.entity, sent)  # founding is not a post

@@ -388,3 +388,12 @@ def test_coordinated_titles_keep_their_own_country():
     found = posts("La Chine et la Russie ont signé un accord. "
                   "Li Wen a reçu le président russe Ivan Petrov et le président Sergei Volkov.")
     assert ("holds_post", "Sergei Volkov", "Russie") not in found
+
+
+def test_a_title_after_an_addressee_is_the_next_clauses_subject():
+    found = posts("Le Kenya vote. Le ministre Paul Obi a reçu une lettre. "
+                  "Dans une lettre adressée à M. Obi, le président de la Banque Ostrande a demandé des explications.")
+    assert ("holds_post", "Paul Obi", "Banque Ostrande") not in found
+    # an apposition closed by a comma stays the addressee's
+    assert ("holds_post", "Paul Obi", "Banque Ostrande") in posts(
+        "La lettre est adressée à Paul Obi, le président de la Banque Ostrande, et à ses adjoints.")
