@@ -167,8 +167,12 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 after = re.match(r"[ \t]*,?[ \t]*", f[title.end():sent.end])
                 person = self.ents.starting_at(title.end() + after.end(), "person")
                 if person and person.start - title.end() <= 3:
-                    self.add("holds_post", person.entity, org.entity, sent,
-                             title=_clean_title(self.text[title.start():title.end()]), current=True)
+                    said = f[title.start():title.end()]
+                    if not _founder_only(said):  # "Corvista founder Ada Brill": founding is not a post
+                        self.add("holds_post", person.entity, org.entity, sent,
+                                 title=_clean_title(self.text[title.start():title.end()]), current=True)
+                    if any(t in said for t in lx.FOUNDER_TITLES):
+                        self.add("created_by", org.entity, person.entity, sent)
         for poss in _POSSESSIVE_TITLE_RE.finditer(f, sent.start, sent.end):
             # "Son président, Antoine Ferrand" / "The cluster's director, Tom Akers"
             title = _TITLE_RE.match(f, poss.end())

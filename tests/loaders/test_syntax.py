@@ -81,6 +81,16 @@ def test_founders_through_a_conjunction():
     assert {("created_by", "Tamber Logistics", p) for p in ("Grace Adjei", "Samuel Boateng", "Efua Owusu")} <= found
 
 
+@pytest.mark.parametrize("text", [
+    "The award went to Tamber Logistics co-founder Grace Adjei last year.",
+    "The award went to Tamber Logistics founder Grace Adjei last year.",
+])
+def test_a_founder_title_between_the_company_and_the_name_is_a_founding_not_a_post(text):
+    found = relations(text, "en")
+    assert ("created_by", "Tamber Logistics", "Grace Adjei") in found
+    assert ("holds_post", "Grace Adjei", "Tamber Logistics") not in found
+
+
 def test_french_founders_of_a_company_named_after_its_descriptor():
     found = relations("La société Kerlann Industries, basée à Lorient, a été fondée par Yann Le Goff et Anne Riou.", "fr")
     assert ("created_by", "Kerlann Industries", "Yann Le Goff") in found
