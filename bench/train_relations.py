@@ -77,9 +77,10 @@ def _analyse(article, nlp) -> list[tuple[object, int]]:
     docs = [(offset, nlp(piece)) for offset, piece in article.pieces()]
     ents = detect(ArticleEntities(article.text, Gazetteer()), docs)
     sentences = _sentences(article.text, docs)
-    related, ceo_related = relmodel._related(Extractor(ents, sentences, today=article.date, docs=docs).run())
+    relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
+    related, ceo_related = relmodel._related(relations)
     out = []
-    for c in relmodel.candidates(ents, docs, sentences, article.language):
+    for c in relmodel.candidates(ents, docs, sentences, article.language, posted=relmodel.posted(relations)):
         pair = (id(c.subject.entity), id(c.object.entity))
         acted = pair not in (ceo_related if c.relation == "ceo" else related) and \
             not relmodel.generic(c.subject.entity) and not relmodel.generic(c.object.entity)

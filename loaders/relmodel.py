@@ -5,10 +5,10 @@ leave: a person and an organization in one sentence with no post read between th
 organization and a place with no seat read, and so on. Each candidate (entity, entity, sentence)
 is described by sparse features — the entity kinds and their order, the dependency path between
 the two names (labels and words on it), the words between them and around them, title words,
-how many other names stand between (:mod:`.relfeatures`) — and scored by one logistic regression per relation, its
-weights shipped with the package (``relmodel.npz``, trained by ``bench/train_relations.py`` on
-KnowledgeNet folds 1–2 for English and on the annotated French press train part; numpy only at
-run time, nothing downloaded).
+how many other names stand between (:mod:`.relfeatures`), whether the rules already gave the
+person a post — and scored by one logistic regression per relation, its weights shipped with the
+package (``relmodel.npz``, trained by ``bench/train_relations.py`` on KnowledgeNet folds 1–2 for
+English and on the annotated French press train part; numpy only at run time, nothing downloaded).
 
 Relations and the facts they give (subject → object, as the loader writes them):
 
@@ -147,19 +147,42 @@ def _kind(mention, span) -> str:
     :func:`.retype.context_kind` says of the name where it stands (the rules' detection reads names
     with the same function, and has already retyped a name article-wide where one mention said
     so; the model reads each mention apart). Names typed place keep their kind here: read with
-    the same function, they cost seat precision on KnowledgeNet fold 1 (0.646 → 0.579). The fact
+    the same function, they cost seat precision on KnowledgeNet fold 1 (0.646 → 0.579). And a name
+    typed organization where a seat's place stands is a place (:func:`_seat_place`). The fact
     written then retypes the entity."""
     kind = mention.entity.kind
     if span is None or kind == "place":
         return kind
+    if kind == "organization" and _seat_place(span):
+        return "place"
     from innograph.loaders.retype import context_kind
 
     return context_kind(kind, mention.entity.label, span)
 
 
-def candidates(ents, docs, sentences, lang: str, relations=None) -> list[Candidate]:
+#: English prepositions that put an organization at a place ("based in P", "located at P").
+_SEAT_CASES = frozenset(("in", "at"))
+
+
+def _seat_place(span) -> bool:
+    """The name stands where a seat's place stands: the object of "based / headquartered /
+    located in / at", or a name coordinated with or set in apposition to that object ("based in
+    Tarnford, WX", "located in Tarnford and Dunmere"; the tagger often calls such a town an
+    organization). On KnowledgeNet folds 1–2 (cross-read), HEADQUARTERS found 60 → 63 and 73 → 76."""
+    from innograph.loaders import lexicon as lx
+
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in _SEAT_CASES:
+        return False
+    return _fold(token.head.head.text) in lx.BASED_WORDS
+
+
+def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozenset()) -> list[Candidate]:
     """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes
-    (of `relations`, default all of :data:`RELATIONS`)."""
+    (of `relations`, default all of :data:`RELATIONS`). `posted`: the ids of the persons the
+    rules gave a post (a feature of their post and chief-executive candidates)."""
     wanted = {r: RELATIONS[r] for r in (RELATIONS if relations is None else relations) if r in RELATIONS}
     if not wanted:
         return []
@@ -207,6 +230,8 @@ def candidates(ents, docs, sentences, lang: str, relations=None) -> list[Candida
                                                  spans[id(second)], first_of_kind)
                         order = "so" if s is first else "os"
                         rel_feats = [f"{x}|{order}" for x in feats] + [f"order={order}"]
+                        if ks == "person" and id(s.entity) in posted:
+                            rel_feats.append(f"{lang}|posted")  # a second post for a person the rules placed
                         out.append(Candidate(s, o, relation, rel_feats, sentence, title))
     return out
 
@@ -259,6 +284,11 @@ def _related(relations) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     return pairs, ceo
 
 
+def posted(relations) -> frozenset:
+    """The ids of the persons the rules gave a post."""
+    return frozenset(id(r.subject) for r in relations if r.kind == "holds_post" and r.object is not None)
+
+
 def _fold(text: str) -> str:
     from innograph.graph.normalize import fold_same_length
 
@@ -287,14 +317,25 @@ def _generic_words() -> frozenset:
 
 
 def generic(entity) -> bool:
-    """A name made only of describing words ("Executive", "Board of Directors", "Holdings"): the
-    entity step cut a name, or took a title for one; the model states nothing about it."""
+    """A name made only of describing words ("Executive", "Board of Directors", "Holdings"), or
+    ending with a title word in the singular ("Data Quality Specialist", "Project Executive"; not
+    a firm's plural "Pellow Consultants"): the entity step cut a name, or took a title for one;
+    the model states nothing about it."""
     generic_words = _generic_words()
+    heads = _title_heads()
     for name in entity.names():
         words = _WORD.findall(_fold(name))
-        if not words or any(w not in generic_words for w in words):
+        if not words or (any(w not in generic_words for w in words) and words[-1] not in heads):
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset:
+    """Singular title words ("specialist", "executive"): a name ending with one is a title."""
+    from innograph.loaders import lexicon as lx
+
+    return frozenset(h for h in lx.TITLE_HEADS if not h.endswith("s"))
 
 
 def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
@@ -302,7 +343,7 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     pairs the rules left (a chief executive's post also where the rules read another post)."""
     related, ceo_related = _related(relations)
     best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
-    for c in candidates(ents, docs, sentences, lang, model.weights):  # (only the relations shipped)
+    for c in candidates(ents, docs, sentences, lang, model.weights, posted(relations)):  # (only the relations shipped)
         pair = (id(c.subject.entity), id(c.object.entity))
         if pair in (ceo_related if c.relation == "ceo" else related):
             continue

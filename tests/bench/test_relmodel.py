@@ -178,3 +178,42 @@ def test_a_name_typed_organization_that_reads_as_a_person_is_a_person_for_the_mo
     group = _parsed("Brook University (born 1950) said", [1, 5, 3, 1, 3, 5, 5], ["compound", "nsubj", "punct", "acl",
                                                                             "npadvmod", "punct", "ROOT"])
     assert relmodel._kind(tagged("Brook University"), group[0:2]) == "organization"  # a kind of organization
+
+
+def test_a_name_typed_organization_where_a_seat_is_placed_is_a_place_for_the_model():
+    from types import SimpleNamespace
+
+    def tagged(label):
+        return SimpleNamespace(entity=SimpleNamespace(kind="organization", label=label), source="ner")
+
+    doc = _parsed("Pellow Labs is based in Tarnford , Wexland", [1, 3, 3, 3, 3, 4, 5, 5],
+                  ["compound", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct", "appos"])
+    assert relmodel._kind(tagged("Tarnford"), doc[5:6]) == "place"
+    assert relmodel._kind(tagged("Wexland"), doc[7:8]) == "place"  # the region set after the town
+    assert relmodel._kind(tagged("Pellow Labs"), doc[0:2]) == "organization"
+    both = _parsed("offices located in Tarnford and Dunmere", [0, 0, 1, 2, 3, 3], ["ROOT", "acl", "prep", "pobj", "cc", "conj"])
+    assert relmodel._kind(tagged("Dunmere"), both[5:6]) == "place"
+    worked = _parsed("She worked in Pellow Labs", [1, 1, 1, 4, 2], ["nsubj", "ROOT", "prep", "compound", "pobj"])
+    assert relmodel._kind(tagged("Pellow Labs"), worked[3:5]) == "organization"  # working in is no seat
+
+
+def test_a_name_ending_with_a_title_word_is_a_title_the_model_states_nothing_about():
+    from innograph.loaders.mentions import Entity
+
+    assert relmodel.generic(Entity("organization", "Data Quality Specialist"))
+    assert relmodel.generic(Entity("person", "Night Shift Employee"))
+    assert not relmodel.generic(Entity("organization", "Pellow Consultants"))  # a firm's name in the plural
+    assert not relmodel.generic(Entity("organization", "Brightwave Systems"))
+    assert not relmodel.generic(Entity("person", "Dean Hollis"))  # a title word that starts a name
+
+
+def test_a_person_the_rules_gave_a_post_is_marked_on_the_model_candidates():
+    text = "Maria Lindqvist, the chief executive of Brightwave Systems, spoke about Quillmark Labs."
+    ents, docs, sentences = _analyse(text, "en")
+    person = next(e for e in ents.entities if e.kind == "person")
+    org = next(e for e in ents.entities if e.label == "Brightwave Systems")
+    rule = Relation("holds_post", person, org, 0, len(text), text, {"title": "chief executive"})
+    marked = relmodel.candidates(ents, docs, sentences, "en", posted=relmodel.posted([rule]))
+    assert marked and all("en|posted" in c.features for c in marked if c.relation in ("post", "ceo"))
+    plain = relmodel.candidates(ents, docs, sentences, "en")
+    assert not any("en|posted" in c.features for c in plain)
