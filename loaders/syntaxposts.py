@@ -155,7 +155,19 @@ class PostsMixin:
         verb = verb.head if verb.dep_ == "prep" else verb
         if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
             return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
-        return (self.demonym_country(t) or self.coach_demonym(t)) if demonym else []
+        return (self.demonym_country(t) or self.coach_demonym(t) or self.org_right_after(t)) if demonym else []
+
+    def org_right_after(self, t) -> list:
+        """'X a été nommé entraîneur d'Y' when the parser hung 'd'Y' elsewhere: the organization
+        whose name starts right after the title and its 'de / du / des' (French)."""
+        doc, j = t.doc, t.i + 1
+        if t.doc.lang_ != "fr" or j + 1 >= len(doc) or _f(doc[j]) not in ("de", "du", "des", "d'", "d’"):
+            return []
+        j += 1 + (_f(doc[j + 1]) in ("la", "l'", "l’") and j + 2 < len(doc))
+        m = self.mention(doc[j])
+        if m is None or m.start != self.pos(doc[j]) or doc[j].head.i == t.i:
+            return []  # (a complement the parser gave the title was read above)
+        return self.orgs(doc[j], retype=True)
 
     def demonym_country(self, t) -> list:
         """'le président ivoirien X', 'la ministre sud-africaine de la Santé X', 'the Kenyan

@@ -84,3 +84,8 @@ def test_a_club_that_hires_or_fires_holds_the_post():
 def test_a_captains_demonym_names_the_national_side():
     assert ("Kofi Mensah", "Ghana", True) in posts(
         "Le Ghana a battu le Togo. Le capitaine ghanéen Kofi Mensah a marqué deux buts.")
+
+
+def test_the_organization_right_after_a_title_when_the_parser_hangs_it_elsewhere():
+    found = posts("Marc Lasorte avait été nommé entraîneur d'Al Norvane en décembre 2018, après le départ du Français Paul Ekeke.")
+    assert ("Marc Lasorte", "Al Norvane", True) in found
