@@ -163,12 +163,46 @@ def clean_lines(text: str) -> list[str]:
         if raw.strip():
             block.append(raw)
             continue
-        if block:
-            cleaned = [strip_markdown(line) for line in block]
-            if not _FURNITURE_PARAGRAPH.search(" ".join(block)):
-                for raw_line, line in zip(block, cleaned):
-                    if line and not _FURNITURE_LINE.match(line) and not _FURNITURE_LINE.match(raw_line.strip()):
-                        out.append(line)
-            block = []
+        if block and not _FURNITURE_PARAGRAPH.search(" ".join(block)):
+            for piece in [piece for raw_line in block for piece in read_also_pieces(raw_line)]:
+                line = strip_markdown(piece)
+                if not piece:
+                    out.append("")  # a headline run into the text goes apart
+                elif line and not _FURNITURE_LINE.match(line) and not _FURNITURE_LINE.match(piece.strip()):
+                    out.append(line)
+        block = []
         out.append("")
     return out
+
+
+#: "Lire aussi :", "A lire aussi sur BBC Afrique :" inside a line: links to other articles whose
+#: headlines the page ran into the text ("… la ligue. Lire aussi : A signe à B En Premier League, …").
+_READ_ALSO = re.compile(r"(?<=\S)\s+(?i:[aà]\s+)?(?i:lire\s+aussi)(?:\s+(?i:sur)\s+[A-ZÀ-Ý][\w\-]*(?:\s+[A-ZÀ-Ý][\w\-]*)?)?\s*:?\s*")
+#: Where prose starts again after headlines: a capitalised word that opens sentences and no name
+#: (an article only before a lower-case word: "La Belgique" may be a headline's subject).
+_PROSE_START = re.compile(
+    r"(?<=[\w)\"”»'’?!])\s+(?=(?:(?:En|Au|Aux|Dans|Pour|Selon|Depuis|Après|Avant|Lorsque|Quand|Alors|Mais|Il|Elle|Ils|Elles|"
+    r"On|Nous|Cette|Ce|Ces|Cet|Son|Sa|Ses|Leur|Leurs|Pendant|Malgré|Parmi|Comme|Si|Outre|Ainsi|Cependant|Toutefois)\s"
+    r"|(?:Le|La|Les|Un|Une|Des|Du|De)\s+[a-zà-ÿ]|L['’][a-zà-ÿ]))")
+_SENTENCE_END = re.compile(r"[.!?…][\"”»]?\s+(?=[«\"“A-ZÀ-Ý0-9])|[.!?…][\"”»]?\s*$")
+
+
+def read_also_pieces(line: str) -> list[str]:
+    """The line's prose with each inline "Lire aussi" headline set apart as its own paragraph
+    ('' between pieces) and the link words dropped; a line without one comes back alone."""
+    pieces: list[str] = []
+    while (marker := _READ_ALSO.search(line)) is not None:
+        rest = line[marker.end():]
+        end = _SENTENCE_END.search(rest)
+        end = end.start() if end else len(rest)
+        starts = [m.end() for m in _PROSE_START.finditer(rest, 0, end)]
+        if not starts and end < len(rest):  # prose right after the link words: only they go
+            pieces += [line[:marker.start()]]
+            line = rest
+            continue
+        prose = starts[-1] if starts else len(rest)
+        bounds = [0, *starts]
+        headlines = [rest[a:b].strip() for a, b in zip(bounds, [*starts, len(rest)][:len(bounds)]) if a < prose]
+        pieces += [line[:marker.start()], "", *[h for head in headlines for h in (head, "")]]
+        line = rest[prose:]
+    return [*pieces, line] if line.strip() or not pieces else pieces
