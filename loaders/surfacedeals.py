@@ -10,6 +10,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _cues
 from innograph.loaders.mentions import Entity, Mention
 from innograph.loaders.money import find_amounts
+from innograph.loaders.syntaxfunding import PAID_FOR
 from innograph.loaders.text import Sentence
 
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
@@ -45,6 +46,8 @@ class DealsMixin:
 
     def funding(self, sent: Sentence) -> None:
         f = self.folded
+        if PAID_FOR.search(sent.text.lower()):
+            return  # "a versé 20 M€ à Y pour le transfert": a price paid, no funding
         raised = self.cue(_RAISE_RE, sent)
         if raised and not (find_amounts(sent.text) or re.match(r"lev|rais", self.folded[raised.start():raised.end()].split()[-1])):
             raised = None  # "a obtenu un diplôme", "bénéficie de l'appui de": no money named, no funding

@@ -5,12 +5,19 @@ Countries and governments are actors here (``actors=True``). Mixed into
 
 from __future__ import annotations
 
+import re
+
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.money import find_amounts
 
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
+#: Nouns of aid given as money (with an amount in the sentence): "une aide de 3 M$ à Y".
+_AID_NOUNS = frozenset("aide aides assistance don dons enveloppe aid".split())
+#: A sum paid for something, not a funding: transfer fees, bribes, ransoms, fines, wages.
+PAID_FOR = re.compile(r"(?<![\w])(?:transferts?|transfers?|pots?-de-vin|bribes?|rançons?|ransoms?|amendes?|salaires?|salary|"
+                      r"salaries|indemnit\w*|dédommag\w*|rachat|achat|purchase)(?![\w])")
 
 
 class FundingMixin:
@@ -64,6 +71,25 @@ class FundingMixin:
                 items += [o for c in verb.children if (c.dep_.startswith("obl") and _case(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
                           for o in self.orgs(c, actors=True) or [x for p in c.children for x in self.orgs(p, actors=True)]]
         self._grants(_unique(funders), _unique(items), noun)
+
+    def granted(self, verb) -> None:
+        """'X a octroyé / alloué / débloqué 2 M€ à Y', 'X a accordé une aide de 3 M$ à Y': a granting
+        verb whose object is money (an amount or aid) with a recipient 'à Y' (countries act). Not a
+        sum paid for something ('a versé 20 M€ à Y pour le transfert', 'en pots-de-vin')."""
+        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+        sent = self.sentence(verb)
+        if not objects or sent is None or not find_amounts(sent.text) or PAID_FOR.search(sent.text.lower()):
+            return
+        money = objects[0]
+        if not (_f(money) in _AID_NOUNS or any(a.start <= money.idx + self.offset - sent.start < a.end + 12
+                                                 for a in find_amounts(sent.text))):
+            return
+        funders = [o for c in verb.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
+        items = [o for c in verb.children if (c.dep_.startswith("obl") and _case(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
+                 for o in self.orgs(c, actors=True)]
+        items += [o for t in money.subtree if t.dep_ == "nmod" and _case(t) in _TO_CASES  # "2 M€ au Kenya"
+                  for o in self.orgs(t, actors=True)]
+        self._grants(_unique(funders), _unique(items), verb)
 
     def _grants(self, funders, items, token) -> None:
         sent = self.sentence(token)

@@ -102,3 +102,28 @@ def test_persons_named_after_the_members_of_a_group(text, people, group):
 
 def test_a_speaker_after_the_members_of_a_group_is_no_member():
     assert not facts("Selon les militants du Rassemblement civique, Paul Varga a menti.", "member_of")
+
+
+@pytest.mark.parametrize("text, funder, item", [
+    ("En 2020, les États-Unis ont accordé une aide de 3,8 milliards de dollars à Israël.", "États-Unis", "Israël"),
+    ("La Banque du Sahel a octroyé 2 millions d'euros au Kenya.", "Banque du Sahel", "Kenya"),
+    ("L'Union européenne a alloué 40 millions d'euros au Niger pour la santé.", "Union européenne", "Niger"),
+])
+def test_money_granted_to_a_country_or_an_organization_funds_it(text, funder, item):
+    assert facts(text, "funds") == {(funder, item)}
+
+
+@pytest.mark.parametrize("text", [
+    "Le club parisien a versé 220 millions d'euros à Barcelone pour le transfert.",   # a price paid
+    "La Banque du Sahel a accordé un délai de 3 mois au Kenya.",                     # no money
+])
+def test_a_sum_paid_or_a_delay_granted_is_no_funding(text):
+    assert not facts(text, "funds")
+
+
+@pytest.mark.parametrize("text", [
+    "La société Orvane a versé 20 millions d'euros à la société Agrinova pour le rachat de ses usines.",
+    "Le FC Tamba a versé 20 millions d'euros au Racing Vélo pour le transfert du défenseur.",
+])
+def test_a_price_paid_between_organizations_is_no_funding(text):
+    assert not facts(text, "funds")
