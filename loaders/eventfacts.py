@@ -23,6 +23,10 @@ _JOINTLY_RE = re.compile(r"(?<![\w])(?:conjointement avec|jointly with|en parten
 _FRONTED_PLACE_RE = re.compile(r"[ \t]*(?:installee?s?|basee?s?|implantee?s?|situee?s?|domiciliee?s?|based|located|headquartered)[ \t]+(?:a|au|en|dans|in|at)[ \t]+")
 
 
+#: Words of a French sentence (folded).
+_FRENCH = re.compile(r"(?<![\w])(?:est|une|dans|sont|qui|avec|pour|sur|leur|cette|elle|il)(?![\w])")
+
+
 class EventsAndPlacesMixin:
     """Event and place patterns of :class:`~innograph.loaders.relations.Extractor`."""
 
@@ -143,6 +147,8 @@ class EventsAndPlacesMixin:
                     self.add("located_in", org.entity, place.entity, sent)
                     continue
             direct = re.match(r"[ \t]+(?:in|a)[ \t]+", tail)
+            if direct and direct.group(0).strip() == "in" and _FRENCH.search(f, sent.start, sent.end):
+                direct = None  # "in" in a French sentence goes on an English name ("Center for X in Y")
             if direct and org.entity.org_kind and not self.mentions(sent, "event") \
                     and not of_a_title(f[max(0, org.start - 40):org.start], org.entity.org_kind):
                 place = self.ents.starting_at(org.end + direct.end(), "place")

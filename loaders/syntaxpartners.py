@@ -68,8 +68,8 @@ class PartnersMixin:
         """The organizations of a "avec / with" complement of `t`."""
         out = []
         for c in t.children:
-            if c.i <= after:
-                continue
+            if c.i <= after or (_f(c) in lx.TITLE_HEADS and self.mention(c) is None):
+                continue  # "un accord avec l'ancien joueur de X": the partner is a person, not X
             if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and _case(c) in _WITH:
                 out += self._parties(c)
             elif c.dep_ == "prep" and _f(c) == "with":

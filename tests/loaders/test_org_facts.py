@@ -127,3 +127,21 @@ def test_a_sum_paid_or_a_delay_granted_is_no_funding(text):
 ])
 def test_a_price_paid_between_organizations_is_no_funding(text):
     assert not facts(text, "funds")
+
+
+@pytest.mark.parametrize("text", [
+    "Elle dirige les recherches de l'ONG Orvane Center for Clean Water in Africa.",
+    "Elle dirige les recherches du Kalemba Institute for Water in Africa.",
+])
+def test_in_inside_an_english_name_of_a_french_sentence_is_no_seat(text):
+    assert not facts(text, "located_in")
+
+
+def test_english_in_after_a_research_centre_is_its_seat():
+    assert facts("The Orvane Center in Boston hired ten engineers.", "located_in") == {("Orvane Center", "Boston")}
+
+
+def test_an_agreement_with_a_former_player_of_a_club_is_no_partnership_with_the_club():
+    text = "Le FC Tamba avait conclu un accord avec l'ancien joueur du Racing Vélo, mais le transfert a échoué."
+    assert not facts(text, "partner_of")
+    assert facts("Le FC Tamba a conclu un accord avec le Racing Vélo.", "partner_of") == {("FC Tamba", "Racing Vélo")}
