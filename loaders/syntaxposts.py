@@ -16,6 +16,7 @@ from innograph.loaders.mentions import country_key, words_key
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
 _AS = frozenset("as comme".split())
+_OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
 _HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _FORMER = frozenset("former ancien ancienne anciens anciennes ex then previous".split())
 #: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
@@ -219,6 +220,9 @@ class PostsMixin:
         return []
 
     def title_people(self, t) -> list:
+        listed = self.listed_after(t)
+        if listed:
+            return listed
         head = t
         while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
             head = head.head  # "président de X et fondateur de Y" share the person of the first
@@ -279,6 +283,30 @@ class PostsMixin:
             if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
                 return self.people(verb.head)  # "X, who became CEO of Y"
         return self.name_after_title(t) if t.doc.lang_ == "fr" and verb is None else []
+
+    def listed_after(self, t) -> list:
+        """'des managers de Y comme A, B et C', 'les entraîneurs de Y, notamment A': the people a
+        plural title lists right after its own words (French)."""
+        doc, k = t.doc, t.i + 1
+        if doc.lang_ != "fr" or not _f(t).endswith(("s", "x")):
+            return []
+        while k < min(len(doc), t.i + 12) and (_f(doc[k]) in _OF_WORDS or self.mention(doc[k], "organization", "place")):
+            k += 1  # the title's own complement: "de Y"
+        k += k < len(doc) and doc[k].text == ","
+        if k + 1 >= len(doc) or _f(doc[k]) not in ("comme", "notamment"):
+            return []
+        out, j = [], k + 1
+        while j < len(doc):  # "A, B, Sir C et D": the names in a row, however the parser hung them
+            m = self.mention(doc[j], "person")
+            if m is not None:
+                out.append(m.entity)
+                while j < len(doc) and self.mention(doc[j]) is m:
+                    j += 1
+            elif doc[j].text in (",", "et") or _f(doc[j]).rstrip(".") in lx.HONORIFICS:
+                j += 1
+            else:
+                break
+        return _unique(out)
 
     def role_holder(self, role) -> list:
         """Who holds the post a role noun names: the subject of the verb of holding, taking or

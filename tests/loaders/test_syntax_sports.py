@@ -89,3 +89,11 @@ def test_a_captains_demonym_names_the_national_side():
 def test_the_organization_right_after_a_title_when_the_parser_hangs_it_elsewhere():
     found = posts("Marc Lasorte avait été nommé entraîneur d'Al Norvane en décembre 2018, après le départ du Français Paul Ekeke.")
     assert ("Marc Lasorte", "Al Norvane", True) in found
+
+
+def test_a_plural_title_gives_its_post_to_the_people_it_lists():
+    found = posts("Le club a connu des managers du FC Ostrande comme Paul Ekeke, Marc Oyono, Sir Jean Kouassi et Ali Bakary.")
+    assert {p[:2] for p in found} >= {("Paul Ekeke", "FC Ostrande"), ("Marc Oyono", "FC Ostrande"),
+                                      ("Jean Kouassi", "FC Ostrande"), ("Ali Bakary", "FC Ostrande")}
+    # "comme" after a singular title, or a list with no title, is no post
+    assert not posts("Des stars comme Paul Ekeke et Marc Oyono ont critiqué le FC Ostrande.")
