@@ -9,6 +9,7 @@ import unicodedata
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import ArticleEntities, clean_name, country_key, name_key, short_acronym, words_key
 
 
@@ -33,6 +34,9 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             honorific = _TITLE_START.match(span.text)
             if kind is None and span.label_ == "MISC" and honorific:
                 kind, start = "person", start + honorific.end()  # "le Dr X Y" the tagger called MISC
+            elif kind is None and span.label_ == "MISC" and _club_shaped(span.text) and _employer(span) \
+                    and not _demonym_next(ents, end):
+                kind = "organization"  # "l'ancien manager de X", "une victoire contre X": a club it did not know
             if kind is None:
                 continue
             for a, b in _pieces(ents.text, start, end):
@@ -109,13 +113,8 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
             words = label.split()
         before = ents.folded[max(0, start - 5):start]
         country = words_key(label) in lx.COUNTRIES  # "le Ghana", "au Mali": a country takes an article
-        if re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country and _body_shaped(words):
-            # "la Confédération africaine de football": a proper noun and its adjective after an article,
-            # with the country it belongs to ("la Cour suprême du Kenya")
-            of = _OF_COUNTRY.match(ents.text, end)
-            if of and country_key(of["country"]) in lx.COUNTRIES and ents.free(end, of.end()):
-                end, label = of.end(), clean_name(ents.text[start:of.end()])
-            ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
+        if re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country \
+                and _body_after_article(ents, span, start, end, label):
             return
         if (re.search(r"(?:^|\s)(?:l'|le |la |du |au |aux |des )$", before) and not country) or len(label) < 3 \
                 or lx.kind_of(label):
@@ -203,6 +202,49 @@ def _country_prefix(text: str) -> int | None:
     return None
 
 
+def _body_after_article(ents: ArticleEntities, span, start: int, end: int, label: str) -> bool:
+    """A place the tagger found after an article ("la X", "du X") that is no country: an
+    organization when it is a noun and its adjective ("la Confédération africaine de football",
+    with its country: "la Cour suprême du Kenya") or a club a title or a game names ("l'entraîneur
+    du X": no city takes an article, a club does). Whether it was mentioned."""
+    if _body_shaped(label.split()):
+        of = _OF_COUNTRY.match(ents.text, end)
+        if of and country_key(of["country"]) in lx.COUNTRIES and ents.free(end, of.end()):
+            end, label = of.end(), clean_name(ents.text[start:of.end()])
+    elif not (_club_shaped(label) and _employer(span)) or _demonym_next(ents, end):
+        return False
+    ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
+    return True
+
+
+def _club_shaped(text: str) -> bool:
+    """A name a club may have: capitalised words (and "de"), no figure, no demonym, no
+    competition's word ("Coupe", "Ligue", "Super League", "Ballon d'Or")."""
+    words = text.split()
+    if not words or any(not (w[:1].isupper() or w in ("de", "du", "d'")) for w in words) or re.search(r"\d", text):
+        return False
+    folded = [fold_same_length(w).lower() for w in words]
+    return not any(w in COUNTRY_OF or w in _COMPETITION_WORDS for w in folded)
+
+
+_COMPETITION_WORDS = frozenset("coupe cup ligue league liga championnat championship jeux games tournoi trophee trophy "
+                               "copa mondial super premier premiere ballon victoire match serie".split())
+
+
+def _employer(span) -> bool:
+    """The parse context says the name is an organization's (a title's complement, a club's game)."""
+    from innograph.loaders.retype import context_kind
+
+    return context_kind("place", span.text, span) == "organization"
+
+
+def _demonym_next(ents: ArticleEntities, end: int) -> bool:
+    """A demonym right after the name ("du NHS britannique"): the name goes on, another pass reads it."""
+    word = _DEMONYM_NEXT.match(ents.folded, end)
+    return word is not None and ents.text[word.start("word")].islower() and word["word"] in COUNTRY_OF
+
+
+_DEMONYM_NEXT = re.compile(r"[ \t]+(?P<word>[a-z\-]+)")
 _OF_COUNTRY = re.compile(r"[ \t]+(?:du|de la|de l['’]|des|de|d['’])[ \t]*(?P<country>[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)?)")
 
 

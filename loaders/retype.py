@@ -241,7 +241,9 @@ def retype(ents, docs) -> None:
             elif (m.entity.kind == "place" and place_evidence(span)) or (m.entity.kind == "person" and person_evidence(span)):
                 v[2] += 1
     for entity, org_mentions, against in votes.values():
-        if not org_mentions:
+        if not org_mentions and not (entity.kind == "place" and not _country(entity.label) and not entity.label.isupper()
+                                     and any(e.kind == "organization" and e.key == entity.key for e in ents.entities)):
+            # (the same name the article also gives a club, "signé au X", is that club)
             continue
         if entity.kind == "person" and against:
             continue  # "M. X" elsewhere: a person, whatever one context says
@@ -256,7 +258,8 @@ def retype(ents, docs) -> None:
             ents.add_alias(org, name)
         # a place the context calls an organization more often than a place ("PDG de X", "chez X",
         # "actionnaire de X" against one "nui à X") is the organization everywhere
-        everywhere = not against or (len(org_mentions) >= 2 and len(org_mentions) > against)
+        said = len(org_mentions) + sum(1 for m in ents.mentions if m.entity is org)  # (and those found as one)
+        everywhere = not against or (said >= 2 and said > against)
         moved = [m for m in ents.mentions if m.entity is entity] if everywhere else org_mentions
         for m in moved:
             m.entity = org

@@ -136,6 +136,8 @@ _PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|n
 _CLUB_BEFORE = re.compile(
     r"(?:(?<![\w])(?:club|equipe|formation)s?[ \t]+(?:(?P<demonym>(?!de[ \t]|du[ \t]|d['’])[a-z\-]+)[ \t]+)?(?:de[ \t]+|d['’][ \t]*)?"
     r"|(?<![\w])milieu[ \t]+de[ \t]+terrain[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*)"
+    r"|(?<![\w])(?:entraineur|entraineuse|manager|selectionneur|capitaine|attaquant|attaquante|defenseur|gardien|gardienne|"
+    r"joueur|joueuse|ailier|coach)s?(?:[ \t]+[a-z\-]+)?[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*"
     r"|(?<![\w])(?:affront\w*|battu\w*|battre|battant|bat|elimine\w*|surclass\w*)[ \t]+(?:par[ \t]+)?(?:le[ \t]+|l['’])?"
     r"|(?<![\w])(?:victoire|defaite|match|matchs|matches|nul|finale|rencontre|jou\w*|perdu|gagne|impose\w*)"
     r"(?:[ \t]+[\w\-]+){0,3}?[ \t]+(?:contre|face[ \t]+a|face[ \t]+au)[ \t]+(?:le[ \t]+|l['’])?"

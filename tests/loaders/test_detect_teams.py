@@ -64,3 +64,19 @@ def test_a_nickname_followed_by_a_demonym_in_a_game_is_a_side_with_its_demonym()
 def test_people_named_by_a_capitalised_plural_and_a_demonym_out_of_a_game_are_no_side():
     found = kinds("Les Noirs américains ont manifesté à Chicago avec des voisins.")
     assert not any("organization" in found[text] for text in found if text.startswith("Noirs"))
+
+
+@pytest.mark.parametrize("text, club", [
+    ("Il est nommé entraîneur du Bordeaux Sporting.", "Bordeaux Sporting"),  # no city takes an article
+    ("L'ancien manager de Sunderland, Paul Dole, a parlé.", "Sunderland"),
+])
+def test_a_club_the_tagger_left_out_after_an_article_is_found_from_its_title_or_game(text, club):
+    assert "organization" in kinds(text).get(club, set())
+
+
+
+def test_a_name_a_club_cannot_have_is_left_to_the_tagger():
+    from innograph.loaders.namefinder import _club_shaped
+
+    assert _club_shaped("Sunderland") and _club_shaped("Etoile de Brenz")
+    assert not any(_club_shaped(text) for text in ("Coupe des nations", "Victoire 2-1", "Ivoiriens", "City mardi"))
