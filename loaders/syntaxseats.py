@@ -55,6 +55,13 @@ _SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:
 #: Between "siège de <Org>" and its place: "à", "dans", ", à", "dans la capitale,".
 #: Between a name and the place right after it: "(ACR)", a comma, "également", a preposition.
 _NEXT_TO = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:(?:également|aussi)\s+)?(?:à|au|aux|en)\s+(?:la\s+|le\s+|l['’])?$")
+#: "<Org> (ACR) des États-Unis": the country whose body it is, where it sits.
+_OF_COUNTRY = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*|\)\s*)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$")
+_ACRONYM_GAP = re.compile(r"^\s*\(\s*[A-Z][A-Za-z0-9&.\-]{1,9}\s*\)")
+#: Words that name a public or research body (folded): a team, a league or a people "du <pays>" is no seat.
+_BODY_WORDS = frozenset("institut institute instituto centre center centers centres service services bureau agence agency "
+                        "office commission comite committee conseil council banque bank autorite authority universite "
+                        "university departement department fondation foundation tribunal cour court".split())
 #: "l'hôpital X de Manchester", "l'université Y de Baltimore": the town completes the name.
 _OF_TOWN = re.compile(r"^\s*(?:de|d['’]|du|des)\s*$")
 #: "X, de la Y, à P" / "X de l'Y à P": Y is the affiliation of the person, who is at P.
@@ -171,6 +178,11 @@ class SeatsMixin:
                 if seat is not None and names[i + 1].start - m.end == seat.end():
                     self._add("located_in", group, names[i + 1].entity, sent)
                     continue
+            if i > 0 and m.entity.kind == "organization" and names[i - 1].entity.kind == "organization" \
+                    and country_key(m.entity.label) in lx.COUNTRIES and self._of_country(sent, names[i - 1], m):
+                # "l'Office X (OX) des États-Unis" where the country was read as an actor
+                self._add("located_in", names[i - 1].entity, self.ents.entity("place", m.entity.label), sent)
+                continue
             if m.entity.kind != "place" or i == 0:
                 continue
             prev = names[i - 1]
@@ -194,6 +206,17 @@ class SeatsMixin:
                 club = self.ents.entity("organization", prev.entity.label)  # a club, no public authority
                 self._add("located_in", club, m.entity, sent)  # "le match nul du Club X (Ghana)"
 
+    def _of_country(self, sent, org, country) -> bool:
+        """'<body> (ACR) des États-Unis', 'le Bureau X du Mexique': a public or research body of the
+        country named right after it (not a team, a league or a people 'du <pays>')."""
+        gap = sent.text[org.end - sent.start:country.start - sent.start]
+        tail = sent.text[country.end - sent.start:]
+        if not _OF_COUNTRY.match(gap) or country_key(country.entity.label) not in lx.COUNTRIES or _PLACE_TAIL.match(tail):
+            return False
+        acronym = _ACRONYM_GAP.match(gap) is not None or (gap.lstrip().startswith(")") and org.start > sent.start
+                                                          and sent.text[org.start - sent.start - 1] == "(")
+        return acronym or bool(_BODY_WORDS & set(words_key(org.entity.label).split()))
+
     def _next_to(self, sent, org, place) -> bool:
         """'<Org> (P)', '<Org>, en P', '<Org> à P' (see the module doc for what is left out)."""
         text = sent.text
@@ -206,6 +229,8 @@ class SeatsMixin:
                                                  or spells_initials(key, org.text))
             return tail.lstrip().startswith(")") and not short
         if org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) and not _PLACE_TAIL.match(tail):
+            return True
+        if self._of_country(sent, org, place):
             return True
         if org.entity.org_kind not in _SITED or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
             return False

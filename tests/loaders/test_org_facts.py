@@ -145,3 +145,14 @@ def test_an_agreement_with_a_former_player_of_a_club_is_no_partnership_with_the_
     text = "Le FC Tamba avait conclu un accord avec l'ancien joueur du Racing Vélo, mais le transfert a échoué."
     assert not facts(text, "partner_of")
     assert facts("Le FC Tamba a conclu un accord avec le Racing Vélo.", "partner_of") == {("FC Tamba", "Racing Vélo")}
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("Les paiements passent par l'Office des recettes fiscales (ORF) des États-Unis.", "Office des recettes fiscales",
+     "États-Unis"),
+    ("Selon l'Agence nationale des routes du Kenya, le pont est fermé.", "Agence nationale des routes", "Kenya"),
+    ("Selon la Commission des droits humains (CDH) du Kenya, dix personnes ont été arrêtées.",
+     "Commission des droits humains", "Kenya"),
+])
+def test_a_public_body_of_a_country_sits_in_it(text, org, country):
+    assert (org, country) in facts(text, "located_in")
