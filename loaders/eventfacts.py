@@ -147,7 +147,9 @@ class EventsAndPlacesMixin:
                     self.add("located_in", org.entity, place.entity, sent)
                     continue
             direct = re.match(r"[ \t]+(?:in|a)[ \t]+", tail)
-            if direct and direct.group(0).strip() == "in" and _FRENCH.search(f, sent.start, sent.end):
+            if direct is None and self.text[org.start - 1:org.start] == "(":  # "l'hôpital X (HX) à P"
+                direct = re.match(r"[ \t]*\)[ \t]+(?:in|a)[ \t]+", tail)
+            if direct and direct.group(0).rstrip().endswith("in") and _FRENCH.search(f, sent.start, sent.end):
                 direct = None  # "in" in a French sentence goes on an English name ("Center for X in Y")
             if direct and org.entity.org_kind and not self.mentions(sent, "event") \
                     and not of_a_title(f[max(0, org.start - 40):org.start], org.entity.org_kind):

@@ -156,3 +156,8 @@ def test_an_agreement_with_a_former_player_of_a_club_is_no_partnership_with_the_
 ])
 def test_a_public_body_of_a_country_sits_in_it(text, org, country):
     assert (org, country) in facts(text, "located_in")
+
+
+def test_a_hospital_and_its_acronym_before_its_town():
+    text = "Il a été soigné à l'hôpital universitaire Orvane (HUO) à Nakuru pendant trois semaines."
+    assert any(place == "Nakuru" for _, place in facts(text, "located_in"))
