@@ -5,7 +5,7 @@ a player's or a coach's club through the move more often than through a title.
   (the subject is the governing verb's), and "qui a rejoint B" (the relative's antecedent);
 * leaving: "X a quitté A" is a former post at A, "en provenance de A" beside a move too;
 * signing: "X a signé au / pour / avec B" (nothing signed, or a contract) is a post at B;
-* loans: "X a été prêté par A / à B" is a post at both;
+* loans: "X a été prêté par A / à B" is a post at both; goals: "X a marqué pour B";
 * national sides: "l'entraîneur de la sélection du Cameroun", "le capitaine de l'équipe nationale
   algérienne", "le sélectionneur sénégalais X": the country, acting.
 
@@ -103,6 +103,17 @@ class MovesMixin:
         if m is None:
             m = self._at.get(self.pos(v.doc[i]) + len(v.doc[i].text) - 1) if i >= 0 and i < v.i - 1 else None
         return [m.entity] if m is not None and m.entity.kind == "organization" else []
+
+    def scoring(self, v) -> None:
+        """'X a marqué (son 100e but) pour le club Y': a player scores for the club or side he plays for."""
+        if v.doc.lang_ != "fr":
+            return
+        goals = [c for c in v.children if c.dep_ in ("obj", "dobj")]
+        places = [c for c in v.children if c.dep_.startswith("obl") and _case(c) == "pour"]
+        places += [g for c in goals for g in c.children if g.dep_ == "nmod" and _case(g) == "pour"]
+        if places:
+            people = self.movers(v)
+            self._moved(people, [o for c in places for o in self.orgs(c, retype=True)], v, current=True)
 
     def provenance(self, v, people) -> None:
         """'X a rejoint B en provenance de A': a former post at A."""

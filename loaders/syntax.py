@@ -44,7 +44,7 @@ _MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
-         | lx.HIRING_VERBS | lx.FIRING_VERBS)
+         | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS)
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
@@ -101,6 +101,8 @@ class SyntaxReader(PostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMi
                     self.moving(token)
                 if word in lx.HIRING_VERBS or word in lx.FIRING_VERBS:
                     self.hiring(token)
+                if word in lx.SCORING_VERBS:
+                    self.scoring(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
             end = offset + text_length(doc)

@@ -97,3 +97,9 @@ def test_a_plural_title_gives_its_post_to_the_people_it_lists():
                                       ("Jean Kouassi", "FC Ostrande"), ("Ali Bakary", "FC Ostrande")}
     # "comme" after a singular title, or a list with no title, is no post
     assert not posts("Des stars comme Paul Ekeke et Marc Oyono ont critiqué le FC Ostrande.")
+
+
+def test_a_player_who_scores_for_a_club_plays_there():
+    assert ("Paul Ekeke", "FC Ostrande", True) in posts(
+        "Paul Ekeke a marqué son 100e but pour le FC Ostrande lors de la victoire.")
+    assert not posts("Paul Ekeke a marqué les esprits pour la première fois à Lorvane.")
