@@ -52,6 +52,7 @@ def _trim_connector(text: str, start: int, end: int) -> int:
     return start + len(trimmed)
 
 
+_NOUN_OF = re.compile(r"(?<![\w'’])[a-z]+s?[ \t]+d['’][ \t]*$")
 _DESCRIPTIVE_OF = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*[a-zà-ÿ]")
 _NAME_CONNECTOR = re.compile(r"[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of)[ \t]*")
 
@@ -92,6 +93,8 @@ def cue_names(ents: ArticleEntities) -> None:
     for m in _NAME_CUE_RE.finditer(folded):
         cue = re.sub(r"[\s'\-]+", " ", m["cue"])
         kind = lx.NAME_CUES[cue]
+        if cue == "etat" and _NOUN_OF.search(folded, max(0, m.start() - 30), m.start()):
+            continue  # "coup d'État", "le secrétaire d'État X": a common noun's or a title's, no name
         start, end = m.start(), m.end()
         surface = text[start:end]
         if not _capitalized(surface) and cue in lx.DESCRIPTORS:

@@ -34,8 +34,8 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             honorific = _TITLE_START.match(span.text)
             if kind is None and span.label_ == "MISC" and honorific:
                 kind, start = "person", start + honorific.end()  # "le Dr X Y" the tagger called MISC
-            elif kind is None and span.label_ == "MISC" and _club_shaped(span.text) and _employer(span) \
-                    and not _demonym_next(ents, end):
+            elif kind is None and span.label_ == "MISC" and ents.lang == "fr" and _club_shaped(span.text) \
+                    and _employer(span) and not _demonym_next(ents, end):
                 kind = "organization"  # "l'ancien manager de X", "une victoire contre X": a club it did not know
             if kind is None:
                 continue
@@ -132,6 +132,12 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
             if not ents.free(start, end) or not label:
                 return
         if label.lower() in lx.NOT_NAMES or len(label) < 2:
+            return
+        if label.split()[0] in ("État", "Etat") and _OF_STATE.search(ents.folded[max(0, start - 30):start]):
+            # "coup d'État", "secrétaire d'État (Paul X)": part of a common noun or a title
+            rest = label[len(label.split()[0]):].strip()
+            if len(rest.split()) > 1 and all(w[:1].isupper() for w in rest.split()):
+                _person(ents, span, end - len(rest), end, rest)
             return
         at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
         more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
@@ -244,6 +250,7 @@ def _demonym_next(ents: ArticleEntities, end: int) -> bool:
     return word is not None and ents.text[word.start("word")].islower() and word["word"] in COUNTRY_OF
 
 
+_OF_STATE = re.compile(r"(?<![\w'’])[a-z]+s?[ \t]+d['’][ \t]*$")
 _DEMONYM_NEXT = re.compile(r"[ \t]+(?P<word>[a-z\-]+)")
 _OF_COUNTRY = re.compile(r"[ \t]+(?:du|de la|de l['’]|des|de|d['’])[ \t]*(?P<country>[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)?)")
 

@@ -134,3 +134,9 @@ def test_a_title_after_an_article_is_no_organization():
 def test_an_acronym_and_the_continent_after_it_are_one_organization():
     found = mentions("Zawadi Kenga, rédactrice en chef de BBC Afrique, explique la situation.")
     assert ("BBC Afrique", "organization", "BBC Afrique") in found
+
+
+def test_etat_in_a_common_noun_or_a_title_is_no_organization():
+    found = mentions("Le secrétaire d'État Paul Marlow a parlé après le coup d'État. Le Conseil d'État a tranché.")
+    assert ("Paul Marlow", "person", "Paul Marlow") in found
+    assert [text for text, kind, _ in found if kind == "organization"] == ["Conseil d'État"]
