@@ -177,7 +177,8 @@ def clean_lines(text: str) -> list[str]:
 
 #: "Lire aussi :", "A lire aussi sur BBC Afrique :" inside a line: links to other articles whose
 #: headlines the page ran into the text ("… la ligue. Lire aussi : A signe à B En Premier League, …").
-_READ_ALSO = re.compile(r"(?<=\S)\s+(?i:[aà]\s+)?(?i:lire\s+aussi)(?:\s+(?i:sur)\s+[A-ZÀ-Ý][\w\-]*(?:\s+[A-ZÀ-Ý][\w\-]*)?)?\s*:?\s*")
+_READ_ALSO = re.compile(r"(?<=\S)\s+(?i:[aà]\s+)?(?i:lire\s+aussi)(?:\s+(?i:sur)\s+[A-ZÀ-Ý][\w\-]*(?:\s+[A-ZÀ-Ý][\w\-]*)?"
+                        r"|\s+(?i:sur)(?:\s+[\w\-’']+){1,4}(?=\s*:))?\s*:?\s*")
 #: Where prose starts again after headlines: a capitalised word that opens sentences and no name
 #: (an article only before a lower-case word: "La Belgique" may be a headline's subject).
 _PROSE_START = re.compile(
