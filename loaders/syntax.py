@@ -264,8 +264,10 @@ class SyntaxReader(PostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMi
             previous = [m for m in before if m.start >= max((s.start for s in self.sentences if s.end <= sent.start), default=0)]
             if previous and previous[0].entity.kind == "person":
                 return None  # "Le président X a ... . Son porte-parole, Y": the previous sentence is about a person
-        nearest = max(before, key=lambda m: m.start).entity
-        return nearest if nearest.kind == "organization" else None
+        nearest = max(before, key=lambda m: m.start)
+        if possessive in ("leur", "leurs") and not _plural_name(self.ents.folded, nearest):
+            return None  # "leur coach": the players', not an organization named in the singular
+        return nearest.entity if nearest.entity.kind == "organization" else None
 
     # -- founders -----------------------------------------------------------------------------
     def founding(self, v) -> None:
@@ -306,6 +308,11 @@ class SyntaxReader(PostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMi
             verb = noun.head if noun.dep_ == "attr" else noun
             return [o for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for o in self.orgs(c)]
         return []
+
+
+def _plural_name(folded: str, m) -> bool:
+    """A name said in the plural ("les Lions", "les Black Stars"): a possessive "leur" may be its."""
+    return folded[max(0, m.start - 4):m.start] == "les " or m.text.rstrip().endswith(("s", "x"))
 
 
 def _spread(token) -> list:
