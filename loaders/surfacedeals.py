@@ -37,6 +37,8 @@ _MONEY_NOUN = re.compile(r"(?<![\w])(?:pret|prets|subvention\w*|aide|aides|finan
                          r"enveloppe|somme|montant|budget|dotation|loan|loans|grant|grants)(?![\w])")
 #: A reporting verb between the subject and the funding cue: the subject says, it does not fund.
 _SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indique|explique|precise|annonce)[ \t]+qu|(?:said|says|stated)[ \t]+(?:that[ \t]+)?")
+#: A verb of saying put after the words said ('"...", soutient X'): the inverted subject argues.
+_INVERTED = re.compile(r"[\"»”][ \t]*,?[ \t]*$|,[ \t]*$")
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
 _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t]+|le[ \t]+|l'|les[ \t]+|the[ \t]+)?$")
 
@@ -138,6 +140,8 @@ class DealsMixin:
 
     def support(self, sent: Sentence) -> None:
         verb = _SUPPORT_VERB_RE.search(self.folded, sent.start, sent.end)
+        if verb and _INVERTED.search(self.text, sent.start, verb.start()):
+            verb = None  # '"...", soutient la Commission': who argues, not who supports
         if verb and not find_amounts(sent.text):  # "La CCI apporte son appui aux Rencontres", "X soutient Y"
             supporter = self.subject_of(sent, before=verb.start())
             to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
@@ -148,10 +152,12 @@ class DealsMixin:
         if not cue:
             return
         supported = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
-        if supported is None:
-            return
-        for m in self.mentions(sent, "organization"):
-            if m.start >= cue.start() and m.entity is not supported.entity:
+        if supported is None or any(supported.end <= p.start < cue.start() for p in self.mentions(sent, "person")):
+            return  # "A, ancien vice-président de Y, soutenu par Z": Z supports the person A, not Y
+        # the supporters are the names listed right after the cue, not every later name of the sentence
+        lead = re.match(r"[ \t]*", self.folded[cue.end():sent.end])
+        for m in self._coordinated(cue.end() + lead.end(), sent, "organization", skip_asides=True):
+            if m.entity is not supported.entity:
                 self.add("supports", m.entity, supported.entity, sent)
 
     def partnership(self, sent: Sentence) -> None:

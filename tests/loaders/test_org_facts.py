@@ -161,3 +161,22 @@ def test_a_public_body_of_a_country_sits_in_it(text, org, country):
 def test_a_hospital_and_its_acronym_before_its_town():
     text = "Il a été soigné à l'hôpital universitaire Orvane (HUO) à Nakuru pendant trois semaines."
     assert any(place == "Nakuru" for _, place in facts(text, "located_in"))
+
+
+def test_a_verb_of_support_after_a_quotation_is_a_verb_of_saying():
+    assert not facts('"Nous n\'avons pas d\'autre choix que d\'agir", soutient la Commission européenne.', "supports")
+
+
+@pytest.mark.parametrize("text, supporters, supported", [
+    ("Radio Kalemba, une radio soutenue par l'Union africaine, a diffusé le message.", {"Union africaine"}, "Radio Kalemba"),
+    ("Le projet Solarix est réalisé avec le soutien de la Banque du Sahel et de l'Agence Orvane.",
+     {"Banque du Sahel", "Agence Orvane"}, "Solarix"),
+])
+def test_the_supporters_are_the_names_listed_after_the_cue(text, supporters, supported):
+    assert facts(text, "supports") == {(s, supported) for s in supporters}
+
+
+def test_names_later_in_the_sentence_are_no_supporters():
+    text = ("Le fonds Orvane, soutenu par Paul Varga et des patrons comme Jean Dutronc d'Agrinova, investit "
+            "avec la Banque du Sahel.")
+    assert not facts(text, "supports")
