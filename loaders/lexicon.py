@@ -146,7 +146,7 @@ JOINING_VERBS = frozenset(
 #: French verbs of a player's or a coach's move (loaders/sportposts.py): leaving a club ("a quitté A"),
 #: signing at one ("a signé au club B"), a loan ("prêté par A à B"); the contracts a player signs.
 LEAVING_VERBS = frozenset("quitte quitter quittait quittent quitteront quittera".split())
-PLAYER_SIGNING_VERBS = frozenset("signe signer signera signeront signait signent".split())
+PLAYER_SIGNING_VERBS = frozenset("signe signer signera signeront signait signent prolonge prolonger prolongera".split())
 LOAN_VERBS = frozenset("prete pretee pretes pretees".split())
 CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split())
 #: A club's verbs of hiring and firing a player or a coach ("X a engagé / limogé l'entraîneur Y").

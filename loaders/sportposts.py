@@ -4,7 +4,8 @@ a player's or a coach's club through the move more often than through a title.
 * joining through an infinitive: "X a quitté A pour rejoindre B", "X a accepté de rejoindre B"
   (the subject is the governing verb's), and "qui a rejoint B" (the relative's antecedent);
 * leaving: "X a quitté A" is a former post at A, "en provenance de A" beside a move too;
-* signing: "X a signé au / pour / avec B" (nothing signed, or a contract) is a post at B;
+* signing: "X a signé au / pour / avec B" (nothing signed, or a contract), "X prolonge son contrat
+  avec B" is a post at B;
 * loans: "X a été prêté par A / à B" is a post at both; goals: "X a marqué pour B";
 * national sides: "l'entraîneur de la sélection du Cameroun", "le capitaine de l'équipe nationale
   algérienne", "le sélectionneur sénégalais X": the country, acting.
@@ -69,9 +70,10 @@ class MovesMixin:
         elif word in lx.PLAYER_SIGNING_VERBS:
             if any(c.dep_ in ("obj", "dobj") and _f(c) not in lx.CONTRACT_NOUNS for c in v.children):
                 return  # "a signé un accord avec Y": an agreement, not a post
-            for c in v.children:
-                if c.dep_.startswith("obl") and _case(c) in _SIGNED_AT:
-                    self._moved(people, self.orgs(c, retype=True), v, current=True)
+            contracts = [c for c in v.children if c.dep_ in ("obj", "dobj")]
+            for c in [*v.children, *(g for o in contracts for g in o.children if g.dep_ == "nmod")]:
+                if (c.dep_.startswith("obl") or c.dep_ == "nmod") and _case(c) in _SIGNED_AT:
+                    self._moved(people, self.orgs(c, retype=True), v, current=True)  # ("son contrat avec Y")
         elif word in lx.LOAN_VERBS:
             for c in v.children:  # "prêté par A à B": the club that lends and the one that plays him
                 if c.dep_.startswith("obl") and _case(c) in ("par", "a", "au", "aux"):

@@ -103,3 +103,9 @@ def test_a_player_who_scores_for_a_club_plays_there():
     assert ("Paul Ekeke", "FC Ostrande", True) in posts(
         "Paul Ekeke a marqué son 100e but pour le FC Ostrande lors de la victoire.")
     assert not posts("Paul Ekeke a marqué les esprits pour la première fois à Lorvane.")
+
+
+def test_a_contract_signed_or_extended_with_a_club_is_a_post_there():
+    assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke a signé un contrat de trois ans avec le FC Ostrande.")
+    assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke prolonge de dix ans son contrat avec le FC Ostrande.")
+    assert not posts("Le gouvernement prolonge le confinement avec la Banque Ostrande.")
