@@ -121,6 +121,9 @@ def purpose_tails(ents) -> None:
     cues = set(lx.NAME_CUES) | set(INSTITUTION_NOUNS)
     for m in [m for m in ents.mentions if m.entity.kind == "organization" and fold_same_length(m.text.split()[0]).lower() in cues]:
         tail = _PURPOSE.match(ents.text, m.end)
+        if tail is not None and tail["words"][:1].isupper() and tail["acr"] is None and len(m.text.split()) > 1 \
+                and all(w[:1].isupper() for w in m.text.split()[1:]):
+            continue  # "rédactrice en chef de Radio X pour l'Europe": a proper name, then the title's territory
         if tail is None or len(tail["words"].split()) > 10 or \
                 set(fold_same_length(tail["words"]).lower().replace("'", " ").replace("’", " ").split()) & _NOT_IN_NAME:
             continue

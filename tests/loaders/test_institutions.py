@@ -70,3 +70,9 @@ def test_a_pour_complement_fits_the_name_when_its_acronym_follows_but_not_a_gift
     assert "Association kivutienne pour la défense des droits" in organizations(
         "Selon l'Association kivutienne pour la défense des droits (AKDD), rien n'a changé.")
     assert "Fondation Dorval" in organizations("La Fondation Dorval a donné 3 millions pour la recherche sur le sang.")
+
+
+def test_a_proper_name_stops_before_pour_and_a_territory():
+    found = organizations("Anna Berg, rédactrice en chef de Radio Kelvane pour l'Afrique, a parlé mardi.")
+    assert "Radio Kelvane" in found
+    assert not any("pour" in name for name in found)
