@@ -400,8 +400,8 @@ def test_a_title_after_an_addressee_is_the_next_clauses_subject():
 
 
 def test_leur_is_a_plural_owner_not_an_organization_named_in_the_singular():
-    found = posts("Lors d'une interview accordée à la Radio Norvane, le joueur exprime la volonté de son équipe. "
-                  "Selon lui, le fait que leur coach, Marc Oyono, soit de la même génération est un atout.")
+    found = posts("Pendant un entretien donné à la Radio Norvane, le milieu de terrain évoque les ambitions du groupe. "
+                  "D'après lui, le fait que leur entraîneur, Marc Oyono, connaisse bien ce stade compte beaucoup.")
     assert ("holds_post", "Marc Oyono", "Radio Norvane") not in found
     found = posts("Les Lions de Lorvane ont gagné hier. Leur entraîneur, Marc Oyono, est satisfait.")
     assert ("holds_post", "Marc Oyono", "Lions de Lorvane") in found
