@@ -72,7 +72,7 @@ def test_a_national_side_is_its_countrys():
 
 def test_a_club_that_hires_or_fires_holds_the_post():
     assert ("Samir Benali", "FC Ostrande", True) in posts(
-        "Le club italien FC Ostrande a engagé le milieu de terrain algérien Samir Benali.")
+        "Le club portugais FC Ostrande a engagé l'attaquant ivoirien Samir Benali.")
     assert ("Samir Benali", "FC Ostrande", True) in posts("Samir Benali a été recruté par le FC Ostrande.")
     assert ("Amadou Ndiaye", "Sporting Club de Lorvane") in {
         p[:2] for p in posts("Le Sporting Club de Lorvane a limogé l'entraîneur Amadou Ndiaye.")}
@@ -87,7 +87,7 @@ def test_a_captains_demonym_names_the_national_side():
 
 
 def test_the_organization_right_after_a_title_when_the_parser_hangs_it_elsewhere():
-    found = posts("Marc Lasorte avait été nommé entraîneur d'Al Norvane en décembre 2018, après le départ du Français Paul Ekeke.")
+    found = posts("Marc Lasorte a été nommé entraîneur d'Al Norvane au printemps, après le départ de Paul Ekeke.")
     assert ("Marc Lasorte", "Al Norvane", True) in found
 
 
@@ -101,7 +101,7 @@ def test_a_plural_title_gives_its_post_to_the_people_it_lists():
 
 def test_a_player_who_scores_for_a_club_plays_there():
     assert ("Paul Ekeke", "FC Ostrande", True) in posts(
-        "Paul Ekeke a marqué son 100e but pour le FC Ostrande lors de la victoire.")
+        "Paul Ekeke a marqué son centième but pour le FC Ostrande dimanche soir.")
     assert not posts("Paul Ekeke a marqué les esprits pour la première fois à Lorvane.")
 
 
