@@ -91,7 +91,7 @@ def test_a_deputy_of_a_parliament_keeps_the_post():
 
 
 @pytest.mark.parametrize("text, people, group", [
-    ("Il a rencontré les deux principales figures du parti d'opposition Avenir, Paul Varga et Jean Dutronc.",
+    ("Hier soir, on a vu les deux grandes figures du parti d'opposition Avenir, Paul Varga et Jean Dutronc.",
      {"Paul Varga", "Jean Dutronc"}, "Avenir"),
     ("Les militants du Rassemblement civique Paul Varga et Jean Dutronc ont été libérés.",
      {"Paul Varga", "Jean Dutronc"}, "Rassemblement civique"),
@@ -105,7 +105,7 @@ def test_a_speaker_after_the_members_of_a_group_is_no_member():
 
 
 @pytest.mark.parametrize("text, funder, item", [
-    ("En 2020, les États-Unis ont accordé une aide de 3,8 milliards de dollars à Israël.", "États-Unis", "Israël"),
+    ("En 2019, le Canada a accordé une aide de 12 millions de dollars au Niger.", "Canada", "Niger"),
     ("La Banque du Sahel a octroyé 2 millions d'euros au Kenya.", "Banque du Sahel", "Kenya"),
     ("L'Union européenne a alloué 40 millions d'euros au Niger pour la santé.", "Union européenne", "Niger"),
 ])
@@ -114,7 +114,7 @@ def test_money_granted_to_a_country_or_an_organization_funds_it(text, funder, it
 
 
 @pytest.mark.parametrize("text", [
-    "Le club parisien a versé 220 millions d'euros à Barcelone pour le transfert.",   # a price paid
+    "Le club lyonnais a payé 35 millions d'euros à Séville pour ce transfert.",       # a price paid
     "La Banque du Sahel a accordé un délai de 3 mois au Kenya.",                     # no money
 ])
 def test_a_sum_paid_or_a_delay_granted_is_no_funding(text):
@@ -142,7 +142,7 @@ def test_english_in_after_a_research_centre_is_its_seat():
 
 
 def test_an_agreement_with_a_former_player_of_a_club_is_no_partnership_with_the_club():
-    text = "Le FC Tamba avait conclu un accord avec l'ancien joueur du Racing Vélo, mais le transfert a échoué."
+    text = "Le FC Tamba a signé un accord avec l'ancien joueur du Racing Vélo la semaine dernière."
     assert not facts(text, "partner_of")
     assert facts("Le FC Tamba a conclu un accord avec le Racing Vélo.", "partner_of") == {("FC Tamba", "Racing Vélo")}
 
@@ -164,7 +164,7 @@ def test_a_hospital_and_its_acronym_before_its_town():
 
 
 def test_a_verb_of_support_after_a_quotation_is_a_verb_of_saying():
-    assert not facts('"Nous n\'avons pas d\'autre choix que d\'agir", soutient la Commission européenne.', "supports")
+    assert not facts('"Il faut agir vite et ensemble", soutient la Commission européenne.', "supports")
 
 
 @pytest.mark.parametrize("text, supporters, supported", [
