@@ -39,6 +39,16 @@ _MONEY_NOUN = re.compile(r"(?<![\w])(?:pret|prets|subvention\w*|aide|aides|finan
 _SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indique|explique|precise|annonce)[ \t]+qu|(?:said|says|stated)[ \t]+(?:that[ \t]+)?")
 #: A verb of saying put after the words said ('"...", soutient X'): the inverted subject argues.
 _INVERTED = re.compile(r"[\"»”][ \t]*,?[ \t]*$|,[ \t]*$")
+#: A support cue that is a participle, and what may stand between it and the name it goes on:
+#: nothing, or an apposed noun ('X, une radio soutenue par Y', 'X, a startup backed by Y').
+_PARTICIPLE = re.compile(r"soutenue?s?[ \t]|supported[ \t]|backed[ \t]")
+_NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*")
+#: What may stand between two names of a list after a cue: commas, 'et', a repeated 'de' and its
+#: article, and at most one short item that names no organization ("l'etat, de la").
+_LINK = r"[ \t]*(?:(?:,|et|and|&)[ \t]*)*(?:(?:de|du|des|d'|of)[ \t]*)?(?:(?:la|le|les|l'|the)[ \t]*)?"
+_LIST_GAP = re.compile(_LINK + r"(?:\w+(?:[ \t]+\w+){0,2}(?=[ \t]*(?:,|[ \t]et[ \t]))" + _LINK + ")?")
+#: A parenthesis after a name of a list, then the list goes on: 'A (...) et B'.
+_ASIDE = re.compile(r"[ \t]*\([^()]{0,120}\)" + _LINK)
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
 _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t]+|le[ \t]+|l'|les[ \t]+|the[ \t]+)?$")
 
@@ -152,13 +162,32 @@ class DealsMixin:
         if not cue:
             return
         supported = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
-        if supported is None or any(supported.end <= p.start < cue.start() for p in self.mentions(sent, "person")):
+        if supported is None:
+            return
+        if _PARTICIPLE.match(cue.group(0)) and not _NEXT_TO.fullmatch(self.folded[supported.end:cue.start()]):
+            return  # 'soutenu par' goes on the noun before it: 'un acteur soutenu par l'État', not the clause's subject
+        persons = [p for p in self.mentions(sent, "person") if p.start < cue.start()]
+        if any(supported.end <= p.start or (p.end <= supported.start and
+                                            self.text[p.end:supported.start].lstrip().startswith(",")) for p in persons):
             return  # "A, ancien vice-président de Y, soutenu par Z": Z supports the person A, not Y
         # the supporters are the names listed right after the cue, not every later name of the sentence
-        lead = re.match(r"[ \t]*", self.folded[cue.end():sent.end])
-        for m in self._coordinated(cue.end() + lead.end(), sent, "organization", skip_asides=True):
+        for m in self._listed_after(cue.end(), sent):
             if m.entity is not supported.entity:
                 self.add("supports", m.entity, supported.entity, sent)
+
+    def _listed_after(self, pos: int, sent: Sentence) -> list[Mention]:
+        """The organizations of the list that starts at `pos`: 'A, B et C', and the French list that
+        repeats its preposition, 'de l'État, de la Région X et de l'Université Y' (an item that
+        names no organization, like 'l'État', is passed over, not an end)."""
+        out = []
+        for m in sorted(self.mentions(sent, "organization"), key=lambda m: m.start):
+            if m.start < pos:
+                continue
+            if not _LIST_GAP.fullmatch(self.folded[pos:m.start]) and not (out and _ASIDE.fullmatch(self.text[pos:m.start])):
+                break
+            out.append(m)
+            pos = m.end
+        return out
 
     def partnership(self, sent: Sentence) -> None:
         f = self.folded

@@ -171,6 +171,9 @@ def test_a_verb_of_support_after_a_quotation_is_a_verb_of_saying():
     ("Radio Kalemba, une radio soutenue par l'Union africaine, a diffusé le message.", {"Union africaine"}, "Radio Kalemba"),
     ("Le projet Solarix est réalisé avec le soutien de la Banque du Sahel et de l'Agence Orvane.",
      {"Banque du Sahel", "Agence Orvane"}, "Solarix"),
+    # the list repeats its 'de' and one item names no organization
+    ("En 2019, le Centre Horizon a été bâti avec le soutien de la Région Ardenne, de l'État et de "
+     "l'Université de Valmont.", {"Région Ardenne", "Université de Valmont"}, "Centre Horizon"),
 ])
 def test_the_supporters_are_the_names_listed_after_the_cue(text, supporters, supported):
     assert facts(text, "supports") == {(s, supported) for s in supporters}
@@ -179,4 +182,14 @@ def test_the_supporters_are_the_names_listed_after_the_cue(text, supporters, sup
 def test_names_later_in_the_sentence_are_no_supporters():
     text = ("Le fonds Orvane, soutenu par Paul Varga et des patrons comme Jean Dutronc d'Agrinova, investit "
             "avec la Banque du Sahel.")
+    assert not facts(text, "supports")
+
+
+def test_a_person_before_the_cue_is_the_one_supported():
+    text = "Marc Tellier, ancien trésorier de la Fédération Orvane, soutenu par l'Association des joueurs, est candidat."
+    assert not facts(text, "supports")
+
+
+def test_a_participle_goes_on_the_noun_before_it_not_on_the_subject():
+    text = "L'entreprise Orvane Systems accuse un réseau de pirates soutenu par la Banque du Sahel."
     assert not facts(text, "supports")
