@@ -19,3 +19,9 @@ def read(text: str, language: str = "fr"):
 
     [(entities, relations)] = analyse([Article(text=text, language=language)])
     return entities, relations
+
+
+def pairs(text: str, kind: str, language: str = "fr") -> set[tuple]:
+    """(subject label, object label) of the article's relations of `kind`."""
+    _, found = read(text, language)
+    return {(r.subject.label, r.object.label) for r in found if r.object is not None and r.kind == kind}

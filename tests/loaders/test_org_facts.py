@@ -8,15 +8,10 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import pairs as facts  # noqa: E402
 
 
 pytestmark = pytest.mark.usefixtures("rules_only")
-
-
-def facts(text: str, kind: str) -> set[tuple]:
-    _, found = read(text)
-    return {(r.subject.label, r.object.label) for r in found if r.object is not None and r.kind == kind}
 
 
 @pytest.mark.parametrize("text", [

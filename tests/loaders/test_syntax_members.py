@@ -9,16 +9,10 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import pairs as facts  # noqa: E402
 
 
 pytestmark = pytest.mark.usefixtures("rules_only")
-
-
-def facts(text: str, kind: str) -> set[tuple]:
-    """(subject label, object label) of the article's relations of `kind`."""
-    _, found = read(text)
-    return {(r.subject.label, r.object.label) for r in found if r.object is not None and r.kind == kind}
 
 
 @pytest.mark.parametrize("text, group, members", [
@@ -76,7 +70,6 @@ def test_someone_based_somewhere_places_no_organization():
     assert not facts("Le Mali a quitté la Banque mondiale, selon un journaliste basé à Dakar.", "located_in")
 
 
-
 def test_based_after_an_organization_completing_a_noun_is_said_of_the_noun():
     """'un ancien officier de la Stasi basé en Saxe': the officer is based there (no comma)."""
     from innograph.loaders.cues import completes_a_noun
@@ -107,7 +100,6 @@ def test_an_organization_based_somewhere_is_still_placed_there():
 ])
 def test_countries_and_organizations_that_are_members(text, group, members):
     assert {(m, group) for m in members} <= facts(text, "member_of")
-
 
 
 def test_an_organization_joining_a_named_group():

@@ -7,16 +7,15 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import pairs  # noqa: E402
 
 
 pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def facts(text: str, kind: str) -> set[frozenset | tuple]:
-    _, found = read(text)
-    pairs = [(r.subject.label, r.object.label) for r in found if r.kind == kind and r.object is not None]
-    return {frozenset(p) for p in pairs} if kind == "partner_of" else set(pairs)
+    found = pairs(text, kind)
+    return {frozenset(p) for p in found} if kind == "partner_of" else found
 
 
 @pytest.mark.parametrize("text, a, b", [
