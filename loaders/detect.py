@@ -431,8 +431,8 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     descriptor_place_tails(ents)
     regional_names(ents)  # 'BBC Afrique'
     purpose_tails(ents)  # 'Institut X pour la recherche sur le sang'
-    nicknames(ents)  # 'le capitaine des Super Eagles'
-    club_forms(ents)  # 'Cardiff City FC', then 'Cardiff'
+    nicknames(ents)  # 'le capitaine des Grands Faucons'
+    club_forms(ents)  # 'Valmont City FC', then 'Valmont'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
     ents.finish()
     return ents

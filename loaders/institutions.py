@@ -115,7 +115,7 @@ def purpose_tails(ents) -> None:
     """'l'Institut X pour la recherche sur le sang', 'la Fondation Y pour la paix internationale':
     a cue word's name the tagger ended before its "pour" complement goes on to the next
     punctuation when the name completes a title ("chercheur à l'Institut X pour …") or an
-    acronym whose initials fit the whole name follows ("… pour l'accès à la justice (ACAJ)")."""
+    acronym whose initials fit the whole name follows ("… pour la défense des droits (APDD)")."""
     if ents.lang != "fr":
         return
     cues = set(lx.NAME_CUES) | set(INSTITUTION_NOUNS)

@@ -225,7 +225,7 @@ def _body_after_article(ents: ArticleEntities, span, start: int, end: int, label
 
 def _club_shaped(text: str) -> bool:
     """A name a club may have: capitalised words (and "de"), no figure, no demonym, no
-    competition's word ("Coupe", "Ligue", "Super League", "Ballon d'Or")."""
+    competition's word ("Coupe", "Ligue", "Trophée", "Championnat")."""
     words = text.split()
     if not words or any(not (w[:1].isupper() or w in ("de", "du", "d'")) for w in words) or re.search(r"\d", text):
         return False

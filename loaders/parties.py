@@ -22,7 +22,7 @@ _MEMBER_TITLES = frozenset(
     "militants militantes membre membres adherent adherente adherents elu elue elus elues cadre cadres partisan partisane "
     "partisans figure figures representant representante mp member members candidate activist lawmaker congressman "
     "congresswoman".split())
-#: A party's name says it: "Parti national", "Labour Party".
+#: A party's name says it: "Parti du progrès", "Labour Party".
 _PARTY_NAME = re.compile(r"^(?:parti|partido|partito|party)\b|\b(?:party|partei)$")
 #: "le parti (politique / d'opposition / au pouvoir) X" right before the name, or "X, un parti" after it.
 _PARTY_BEFORE = r"(?<![\w])(?:parti|party)(?:[ \t]+(?:politique|d'opposition|de[ \t]+l'opposition|au[ \t]+pouvoir))?[ \t]+"

@@ -311,7 +311,7 @@ class SyntaxReader(PostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMi
 
 
 def _plural_name(folded: str, m) -> bool:
-    """A name said in the plural ("les Lions", "les Black Stars"): a possessive "leur" may be its."""
+    """A name said in the plural ("les Lions", "les Étoiles Rouges"): a possessive "leur" may be its."""
     return folded[max(0, m.start - 4):m.start] == "les " or m.text.rstrip().endswith(("s", "x"))
 
 

@@ -1,11 +1,11 @@
-"""Sports teams the tagger does not know: clubs it took for places ("Cardiff City FC", "rejoindre
-Everton", "une victoire contre Tottenham", "du club kényan X") and national sides named by a
-nickname ("le capitaine des Super Eagles", "les Eléphants ivoiriens").
+"""Sports teams the tagger does not know: clubs it took for places ("Valmont City FC", "rejoindre
+Orvane", "une victoire contre Kelmar", "du club kényan X") and national sides named by a
+nickname ("le capitaine des Grands Faucons", "les Faucons kényans").
 
 Everything here is read from the context a name stands in, never from a list of club names:
 
 - a club's form word opening or closing a name ("FC X", "X City FC", "AS X");
-- a place named after that club's name in the same article ("Cardiff" after "Cardiff City FC");
+- a place named after that club's name in the same article ("Valmont" after "Valmont City FC");
 - a sports context before or after a name the tagger typed place (:func:`club_context`);
 - a capitalised plural after "les / des / aux" that a demonym follows or that a player's or a
   coach's title governs (:func:`nicknames`): every "les <nickname>" of the article is then the side.
@@ -20,7 +20,7 @@ from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders import lexicon as lx
 
-#: The abbreviations a club's name opens or closes with ("FC Nantes", "Reign FC", "AS Roma").
+#: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
 CLUB_FORMS = frozenset("FC AFC CF SC AC AS ASC CS JS RC TP".split())
 
 #: Titles of a team's players and staff ("le capitaine des X", "le sélectionneur des X").
@@ -31,7 +31,7 @@ TEAM_TITLES = (
 ).split()
 
 _TEAM_WORD = r"[A-ZÀ-Ý][\w\-]*"
-#: "les Eléphants", "des Super Eagles", "aux Black Stars": one or two capitalised words, the last a plural.
+#: "les Faucons", "des Grands Faucons", "aux Étoiles Rouges": one or two capitalised words, the last a plural.
 _NICKNAME = re.compile(rf"(?<![\w])(?:[Ll]es|des|aux)[ \t]+(?P<name>(?:{_TEAM_WORD}[ \t]+)?[A-ZÀ-Ý][\w\-]*[sx]"
                        rf"(?:[ \t]+(?:de[ \t]+la|de|du|d['’])[ \t]*{_TEAM_WORD})?)(?![\w\-])")
 _GOVERNED = re.compile(rf"(?<![\w])(?:{'|'.join(TEAM_TITLES)})(?:[ \t]+[a-z\-]+)?[ \t]+$")
@@ -47,8 +47,8 @@ def nicknames(ents) -> None:
     """Organization mentions for the national sides and clubs an article names by a nickname.
 
     A capitalised plural after "les / des / aux" is a team's nickname when, somewhere in the
-    article, a demonym follows it ("les Léopards congolais") or a player's, a coach's or a team's
-    title governs it ("l'entraîneur des Black Stars", "l'équipe des X", "surnommée les X"); a
+    article, a demonym follows it ("les Faucons congolais") or a player's, a coach's or a team's
+    title governs it ("l'entraîneur des Étoiles Rouges", "l'équipe des X", "surnommée les X"); a
     demonym ("les Ivoiriens"), a country ("les Comores") or a name already typed person is none.
     """
     if ents.lang != "fr":
@@ -56,7 +56,7 @@ def nicknames(ents) -> None:
     hits = list(_NICKNAME.finditer(ents.text))
     head = {m["name"]: _HEAD.match(m["name"]).group(0) for m in hits}
     confirmed = {head[m["name"]] for m in hits if _nickname_cue(ents, m) and _may_be_team(ents, m["name"])}
-    longer: dict[str, set] = {}  # "Aigles" -> {"Aigles de Carthage"}: the side a bare "les Aigles" is
+    longer: dict[str, set] = {}  # "Faucons" -> {"Faucons de Valmont"}: the side a bare "les Faucons" is
     for name in head:
         if name != head[name]:
             longer.setdefault(head[name], set()).add(name)
@@ -67,11 +67,11 @@ def nicknames(ents) -> None:
         name = next(iter(forms)) if len(forms) == 1 else m["name"]
         start, end = m.span("name")
         after = _NEXT_WORD.match(ents.text, end)
-        if after and fold_same_length(after["word"]) in COUNTRY_OF:  # "les Eléphants ivoiriens"
+        if after and fold_same_length(after["word"]) in COUNTRY_OF:  # "les Faucons ivoiriens"
             end = after.end()  # (a demonym says whose side it is: not the long form's)
             name = ents.text[start:end]
         entity = ents.entity("organization", name)
-        if ents.text[start:end].startswith(name):  # (not a bare "Aigles" for "Aigles de Carthage": another side's elsewhere)
+        if ents.text[start:end].startswith(name):  # (not a bare "Faucons" for "Faucons de Valmont": another side's elsewhere)
             ents.add_alias(entity, ents.text[start:end])
         _mention(ents, start, end, entity)
 
@@ -103,9 +103,9 @@ def _mention(ents, start: int, end: int, entity) -> None:
 
 
 def club_forms(ents) -> None:
-    """A name that opens or closes with a club's form ("Cardiff City FC", "AS Kigali") is a club,
+    """A name that opens or closes with a club's form ("Valmont City FC", "AS Kelmar") is a club,
     whatever the tagger typed it; so is, elsewhere in the article, a place named by what that club's
-    name has before or after its form ("Cardiff", "Kigali") unless a place preposition precedes it."""
+    name has before or after its form ("Valmont", "Kelmar") unless a place preposition precedes it."""
     clubs = {}
     for m in ents.mentions:
         words = m.entity.label.split()

@@ -49,7 +49,7 @@ def test_an_institution_noun_before_its_proper_name_leaves_the_post_to_the_name(
 
 @pytest.mark.parametrize("text, body", [
     ("L'armée togolaise a confirmé mardi la mort de deux soldats.", "armée togolaise"),
-    ("Paul Amegah est entré dans l'armée de l'air béninoise en 1975.", "armée de l'air béninoise"),
+    ("Paul Amegah a rejoint en 1975 l'armée de l'air béninoise.", "armée de l'air béninoise"),
 ])
 def test_a_state_s_army_named_by_its_demonym_is_an_organization_without_a_title(text, body):
     assert body in organizations(text)

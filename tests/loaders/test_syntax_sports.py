@@ -106,6 +106,6 @@ def test_a_player_who_scores_for_a_club_plays_there():
 
 
 def test_a_contract_signed_or_extended_with_a_club_is_a_post_there():
-    assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke a signé un contrat de trois ans avec le FC Ostrande.")
+    assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke signera lundi un nouveau contrat avec le FC Ostrande.")
     assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke prolonge de dix ans son contrat avec le FC Ostrande.")
     assert not posts("Le gouvernement prolonge le confinement avec la Banque Ostrande.")
