@@ -69,6 +69,14 @@ def test_core_seed_facts_are_extracted(seeds_kg):
     assert {a for a, _ in facts(seeds_kg, "quoted")} >= {"Guillaume Laurent", "Vincent Laudat", "David Mallet"}
 
 
+def test_seed_supporters_listed_with_a_repeated_de_are_read(seeds_kg):
+    """"avec le soutien de l'État, de la Région …, de la Métropole et de l'Université …": the list goes on
+    past an item that names no organization (the gold's two supports, not only its core facts)."""
+    supports = facts(seeds_kg, "supports")
+    assert {("Région Normandie", "Médical Training Center"),
+            ("Université de Rouen Normandie", "Médical Training Center")} <= supports
+
+
 def test_every_fact_node_has_its_evidence_and_offsets_point_into_the_text(seeds_kg):
     rows = list(seeds_kg.query(
         "SELECT ?f ?ev ?s ?e ?g WHERE { GRAPH ?g { ?f ig:evidence ?ev ; ig:charStart ?s ; ig:charEnd ?e ; prov:wasDerivedFrom ?g } }",
