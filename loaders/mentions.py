@@ -304,7 +304,7 @@ class ArticleEntities:
             if person is None and len(m.entity.label.split()) == 1:
                 named = surnames.get(m.entity.label.lower(), [])
                 person = named[0] if len(named) == 1 else None
-            if person is not None and not _PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]) \
+            if person is not None and not PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]) \
                     and not any(words_key(w) in lx.COUNTRIES for w in person.label.split()):  # (not "Turquie X")
                 m.entity = person
 
@@ -353,7 +353,8 @@ _LEADING_WORDS = re.compile(
 )
 
 
-_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$", re.I)
+#: A place preposition right before a name (folded text): "à X", "en X", "près de X", "in X".
+PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$", re.I)
 
 
 def _group(kind: str) -> str:

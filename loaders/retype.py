@@ -26,7 +26,7 @@ from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.nlp import text_length
-from innograph.loaders.teams import club_context
+from innograph.loaders.teams import PLAYER_TITLES, club_context
 
 #: Nouns that say the name next to them is an organization's.
 ORG_WORDS = frozenset(lx.ORG_NOUNS) | frozenset(k for k in lx.DESCRIPTORS if " " not in k) | frozenset(
@@ -51,10 +51,8 @@ CORPORATE_TITLES = frozenset(
     "co-fondatrice manager managers entraineur entraineuse entraineurs coach employe employee employes employees "
     "salarie salariee salaries salariees actionnaire actionnaires proprietaire proprietaires administrateur "
     "administratrice gerant gerante "
-    "joueur joueuse joueurs joueuses attaquant attaquante attaquants defenseur defenseuse defenseurs milieu "
-    "gardien gardienne capitaine ailier buteur buteuse "
     "ceo ceos cfo cto coo officer officers chairman chairwoman chairperson founder founders cofounder co-founder director directors "
-    "executive executives employee employees owner owners boss".split())
+    "executive executives employee employees owner owners boss".split()) | frozenset(PLAYER_TITLES)
 #: Title nouns only a person holds (an organization can be a leader, an owner, a member, a founder).
 PERSON_TITLES = frozenset(lx.TITLE_HEADS) - frozenset(
     "leader leaders owner owners member members partner partners founder founders cofounder cofounders co-founder "

@@ -17,17 +17,20 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import country_key, words_key
+from innograph.loaders.mentions import PLACE_BEFORE, country_key, words_key
 from innograph.loaders import lexicon as lx
 
 #: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
 CLUB_FORMS = frozenset("FC AFC CF SC AC AS ASC CS JS RC TP".split())
 
-#: Titles of a team's players and staff ("le capitaine des X", "le sélectionneur des X").
-TEAM_TITLES = (
-    "capitaine capitaines entraineur entraineuse entraineurs selectionneur selectionneuse selectionneurs coach "
-    "joueur joueuse joueurs joueuses attaquant attaquante attaquants defenseur defenseurs gardien gardienne "
-    "gardiens milieu ailier ailiers buteur portier meneur staff maillot equipe selection"
+#: Titles of a team's players (folded): "le défenseur de X", "le capitaine des X".
+PLAYER_TITLES = (
+    "joueur joueuse joueurs joueuses attaquant attaquante attaquants defenseur defenseuse defenseurs milieu "
+    "gardien gardienne gardiens capitaine capitaines ailier ailiers buteur buteuse portier meneur"
+).split()
+#: Titles of a team's players and staff, and its own nouns ("le sélectionneur des X", "l'équipe des X").
+TEAM_TITLES = PLAYER_TITLES + (
+    "entraineur entraineuse entraineurs selectionneur selectionneuse selectionneurs coach staff maillot equipe selection"
 ).split()
 
 _TEAM_WORD = r"[A-ZÀ-Ý][\w\-]*"
@@ -120,7 +123,7 @@ def club_forms(ents) -> None:
     if not clubs:
         return
     for m in ents.mentions:
-        if m.entity.kind != "place" or _PLACE_BEFORE.search(ents.folded[max(0, m.start - 12):m.start]):
+        if m.entity.kind != "place" or PLACE_BEFORE.search(ents.folded[max(0, m.start - 12):m.start]):
             continue
         key = words_key(m.entity.label)
         club = clubs.get(key) or next((c for k, c in clubs.items() if k.startswith(key + " ")), None)
@@ -129,7 +132,6 @@ def club_forms(ents) -> None:
             m.entity = club
 
 
-_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$")
 
 #: What stands before a club named by its city: "du club kényan X", "l'équipe italienne de X", a
 #: win or a game against it, the side that beat it, the club one plays or scores for.
