@@ -16,8 +16,9 @@ loaded once beforehand, reported apart) against a bare ``nlp.pipe`` over the sam
 with the same pipelines, in articles/s, words/s and CPU seconds (:mod:`extraction_throughput`).
 
 **Suite** (``--suite``): the seeds, the French press dev annotations (``bench/gold/press-fr.dev.yaml``),
-the second French part never tuned on (``press-fr.dev2.yaml``: politics, sports, business, health),
-scored apart and then with dev (counts summed: the two parts share no article), and KnowledgeNet
+the second and third French parts never tuned on (``press-fr.dev2.yaml``: politics, sports, business,
+health; ``press-fr.dev3.yaml``: sports and politics), each scored apart and then all together (counts
+summed: the parts share no article), and KnowledgeNet
 fold 3 (``--kn-folds``), per-kind P/R/F1 for each; ``--sample-fr`` / ``--judged`` estimate French
 precision from facts judged by reading (``bench/extraction_sample.py``).
 
@@ -121,7 +122,7 @@ examples:
   python bench/extraction.py --store /tmp/s                   # score a store as it is (no loading)
   python bench/extraction.py --throughput                     # 200 press articles of ~600 words
   python bench/extraction.py --throughput my/articles/ --articles 500 --repeat 3
-  python bench/extraction.py --suite -q                       # seeds + French dev, dev2 + KnowledgeNet fold 3
+  python bench/extraction.py --suite -q                       # seeds + French dev, dev2, dev3 + KnowledgeNet fold 3
   python bench/extraction.py --knowledgenet --kn-folds 3      # KnowledgeNet only
   python bench/extraction.py bench/gold/press-fr.dev.yaml -q  # the French press dev annotations
   python bench/extraction.py --sample-fr sample.yaml          # facts from unannotated French articles, to judge
@@ -143,7 +144,7 @@ exit status: 0 goals pass; 1 a goal fails; 2 usage error (or the loader is not t
     ap.add_argument("-q", "--quiet", action="store_true", help="the tables and summary only, not the lists of misses and false positives")
     c = ap.add_argument_group("corpora")
     c.add_argument("--suite", action="store_true",
-                   help="score the seeds, the French press dev and dev2 annotations (apart, then summed) and "
+                   help="score the seeds, the French press parts never tuned on (dev, dev2, dev3: apart, then summed) and "
                         "KnowledgeNet (per-kind tables)")
     c.add_argument("--knowledgenet", action="store_true", help="score KnowledgeNet passages only")
     c.add_argument("--kn-folds", default="3", metavar="N,M", help="KnowledgeNet folds to score (default 3)")

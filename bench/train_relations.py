@@ -7,9 +7,10 @@ the pairs the loader sees at run time. A candidate is labelled for a relation on
 passage was annotated for the matching property (KnowledgeNet is exhaustive per property):
 positive when its subject and object are the gold fact's entities (a mention overlapping one of
 the entity's annotated mentions, or the same name).
-French: the train part of the press annotations (``bench/gold/press-fr.train.yaml``), annotated
-exhaustively for every kind: a candidate is positive when a gold fact links its two entities
-(by name or alias). The dev and dev2 parts are never read (``fr_examples`` refuses them).
+French: the train parts of the press annotations (``bench/gold/press-fr.train.yaml`` and the later
+``press-fr.train<N>-<topic>.yaml``), annotated exhaustively for every kind: a candidate is positive
+when a gold fact of its part links its two entities (by name or alias). The parts never tuned on
+(dev, dev2, dev3) are never read (``fr_examples`` refuses them).
 
 One logistic regression per (language, relation), trained with AdaGrad and L2 on binary
 features (5 epochs, rate 0.1: the best of a small grid on fold 2 of a model fitted on fold 1),
@@ -40,7 +41,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_corpora import FRENCH_TRAIN, KNOWLEDGENET, NEVER_TUNED, PRESS_FR, _kn_key  # noqa: E402
+from extraction_corpora import KNOWLEDGENET, NEVER_TUNED, PRESS_FR, _kn_key, french_train_parts  # noqa: E402
 from extraction_match import load_gold, name_key  # noqa: E402
 
 from innograph.loaders import relmodel  # noqa: E402
@@ -137,15 +138,26 @@ def _is(mention, gold_mentions) -> bool:
 
 # -- French: the press train part -----------------------------------------------------------------------
 
-def fr_examples(gold_path=FRENCH_TRAIN):
+def fr_examples(*gold_paths):
+    """The candidates of every French training part (all ``press-fr.train*.yaml`` when none is named),
+    labelled from its own gold; articles alternate between the two halves of the threshold split."""
     from innograph.loaders.nlp import pipeline
-    from innograph.loaders.text import read_articles
 
-    if any(Path(gold_path).resolve() == Path(p).resolve() for p in NEVER_TUNED):
-        raise ValueError(f"{gold_path}: a French part never tuned on (dev, dev2) is no training data")
-    gold = load_gold(gold_path)
+    paths = gold_paths or tuple(french_train_parts())
+    for path in paths:
+        if any(Path(path).resolve() == Path(p).resolve() for p in NEVER_TUNED):
+            raise ValueError(f"{path}: a French part never tuned on (dev, dev2, dev3) is no training data")
     nlp = pipeline("fr")
-    facts = defaultdict(set)  # (relation) → {(subject names, object names)}
+    out, n = [], 0
+    for path in paths:
+        rows, n = _fr_part(load_gold(path), nlp, n)
+        out.extend(rows)
+    return out
+
+
+def _fr_facts(gold) -> dict[str, set]:
+    """(relation) → {(subject names, object names)} of one gold part."""
+    facts = defaultdict(set)
     for g in gold.facts:
         subject, obj = gold.names(g.subject), gold.names(g.object)
         keys = (frozenset(name_key(n) for n in subject), frozenset(name_key(n) for n in obj))
@@ -160,15 +172,23 @@ def fr_examples(gold_path=FRENCH_TRAIN):
             facts["seat"].add(keys)
         elif g.kind == "member_of":
             facts["member"].add(keys)
-    out = []
-    for n, name in enumerate(gold.files):
+    return facts
+
+
+def _fr_part(gold, nlp, n: int) -> tuple[list, int]:
+    """The labelled candidates of one part's articles, numbered on from `n`."""
+    from innograph.loaders.text import read_articles
+
+    facts, out = _fr_facts(gold), []
+    for name in gold.files:
         for article in read_articles(PRESS_FR / name):
             for c, acted in _analyse(article, nlp):
                 sn = {name_key(x) for x in c.subject.entity.names()}
                 on = {name_key(x) for x in c.object.entity.names()}
                 label = any(sn & s and on & o for s, o in facts[GOLD_OF.get(c.relation, c.relation)])
                 out.append((n % 2, c.relation, c.features, int(label), acted))
-    return out
+        n += 1
+    return out, n
 
 
 # -- training ----------------------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ import pytest
 from tests.conftest import BENCH, SHARED, bench_script
 
 PRESS_FR = SHARED / "corpus" / "press-fr"
+#: Every French annotation part in the repository (dev, dev2, dev3, train, train2-*, extra): not the
+#: precision samples, which judge extracted facts instead of annotating articles.
+PARTS = sorted(p.name.removeprefix("press-fr.").removesuffix(".yaml")
+               for p in (BENCH / "gold").glob("press-fr.*.yaml") if "precision-sample" not in p.name)
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +25,11 @@ def bench():
 
 @pytest.fixture(scope="module")
 def golds(bench):
-    return {part: bench.load_gold(BENCH / "gold" / f"press-fr.{part}.yaml") for part in ("dev", "dev2", "train", "extra")}
+    return {part: bench.load_gold(BENCH / "gold" / f"press-fr.{part}.yaml") for part in PARTS}
 
 
 @pytest.mark.skipif(not PRESS_FR.is_dir(), reason="needs the shared corpus")
-@pytest.mark.parametrize("part", ["dev", "dev2", "train", "extra"])
+@pytest.mark.parametrize("part", PARTS)
 def test_every_french_fact_is_where_its_quote_says(bench, golds, part):
     gold = golds[part]
     texts = {name: bench.fold((PRESS_FR / name).read_text(encoding="utf-8")) for name in gold.files}
@@ -157,6 +161,14 @@ def test_a_new_sample_draws_no_article_of_an_earlier_sample(bench, tmp_path):
     assert taken == {"health/a.txt", "business/b.txt"}
     assert bench.sampling.latest_sample(tmp_path) == tenth  # sample 2 has no verdict yet
     assert bench.sampling.latest_sample(tmp_path / "nowhere") is None
+
+
+def test_the_french_parts_are_all_there_and_each_train_part_is_training_data(bench):
+    assert {"dev", "dev2", "train", "extra"} <= set(PARTS)
+    train = {p.name for p in bench.corpora.french_train_parts()}
+    assert "press-fr.train.yaml" in train
+    assert not train & {p.name for p in bench.corpora.NEVER_TUNED}
+    assert train == {f"press-fr.{part}.yaml" for part in PARTS if part.startswith("train")}
 
 
 def test_every_annotated_or_sampled_article_is_kept_out_of_a_new_draw(bench):
