@@ -1,5 +1,5 @@
 """Relations read from the dependency parse (spaCy), French and English (posts and membership in
-:mod:`.syntaxposts`, funding in :mod:`.syntaxfunding`).
+:mod:`.syntaxposts` and :mod:`.verbposts`, funding in :mod:`.syntaxfunding`).
 
 Each relation is written once as a syntactic configuration and coordination and apposition
 distribute it, whatever the words between:
@@ -39,6 +39,7 @@ from innograph.loaders.govcountry import CountryMixin
 from innograph.loaders.sportposts import MovesMixin
 from innograph.loaders.syntaxposts import _HELM, PostsMixin
 from innograph.loaders.syntaxseats import SeatsMixin
+from innograph.loaders.verbposts import VerbPostsMixin
 
 _MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
@@ -49,7 +50,7 @@ _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-class SyntaxReader(PostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin):
+class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
