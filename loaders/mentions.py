@@ -55,6 +55,11 @@ def name_key(text: str) -> str:
     return normalize_org_name(text)
 
 
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first; a space in a word matches spaces, an apostrophe or a hyphen."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s'\-]+") for w in sorted(words, key=len, reverse=True))
+
+
 @dataclass(eq=False)
 class Entity:
     kind: str  # organization | person | place | project | event
