@@ -23,7 +23,12 @@ Read on the sentence's names where the small French parse loses the link
   own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
   or a former seat ("autrefois situé à") is read;
 * in a match report, "<Name> (<country>)" where the tagger took the club for a place: the club is in
-  that country (not after "à / dans / ville de": a town).
+  that country (not after "à / dans / ville de": a town);
+* "<Org> à <Town>" for an organization of any kind named as the complement of a preposition
+  ("associé du cabinet X à P"): not a public authority, a media outlet or a party, not an office,
+  force or meeting of it ("le bureau de X à P"), not a person posted there ("le représentant de X à P");
+* an institution whose name ends with "de <Town>" after two words or more ("l'Institut X de P",
+  "la X University de P") is in that town, and is named with or without it (an alias).
 """
 
 from __future__ import annotations
@@ -110,6 +115,35 @@ _MATCH_WORDS = re.compile(r"(?<![\w])(?:match|matchs|victoire|victoires|defaite|
 _AT_PLACE = re.compile(r"(?<![\w])(?:a|au|aux|en|dans|pres de|ville de|region de|province de)\s+(?:la\s+|le\s+|l')?$")
 
 
+#: "<Org> à <Town>" for organizations of any kind: the name is the complement of a preposition
+#: ("chercheur au groupe X à P", "associé de la société X à P", "membre de X à P"), with at most a few
+#: descriptive words between ("du groupe de réflexion X à P"); the place is a town ("à").
+_AT_TOWN = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:(?:également|aussi)\s+)?à\s+$")
+_COMPLEMENT_OF = re.compile(r"(?<![\w'])(?P<pre>de|du|des|d'|chez|a|au|aux|aupres\s+de|aupres\s+du|aupres\s+des)\s+"
+                            r"(?:(?:la|le|les)\s+|l')?(?P<words>(?:[a-z\-]+\s+){0,5}?)$")
+#: Nouns after which "X à P" is a part of X that is at P, or something that happens there: an office,
+#: a force, a meeting, a match ("le bureau de l'Agence X à P", "les troupes de X à P").
+_PART_NOUNS = frozenset("bureau bureaux ambassade ambassades consulat delegation representation mission missions antenne "
+                        "antennes filiale filiales succursale succursales usine usines site sites campus branche agence "
+                        "agences magasin magasins boutique boutiques hotel restaurant sommet reunion reunions conference "
+                        "congres assemblee forum match matchs finale stade force forces troupes soldats militaires casques "
+                        "personnel employes agents equipe equipes partisans militants manifestation manifestants camp base "
+                        "bases operations operation centre centres bataillon contingent unite unites batiment batiments "
+                        "immeuble locaux".split())
+#: Bodies that act where they are named, or whose "X à P" is a local branch ("le parti X à P").
+_ACTING_BODIES = frozenset("parti partis party parlement gouvernement armee police gendarmerie ministere".split())
+#: Titles of people posted somewhere for an organization: "le correspondant de X à P" is the person's place.
+_POSTED = frozenset("correspondant correspondante correspondants envoye envoyee envoyes representant representante "
+                    "representants ambassadeur ambassadrice delegue deleguee consul attache reporter journaliste "
+                    "chef porte-parole".split())
+#: "l'Institut X de Kiev", "King's College de Londres": the name ends with the town it is in.
+_NAMED_TOWN = re.compile(r"^(?P<head>\S+(?:\s+\S+)+?)\s+(?:de|d['’])\s*(?P<town>[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý][\w'’\-]+)?)$")
+_REGION_WORDS = frozenset("pays province region republique royaume etat etats ile iles cote golfe".split())
+_INSTITUTION_WORDS = frozenset("universite university institut institute centre center academie academy ecole "
+                               "school college musee museum tribunal observatoire hopital hospital clinique laboratoire "
+                               "bibliotheque conservatoire".split())
+
+
 def _club_and_country(sent, folded: str, name, country) -> bool:
     """'<Name> (<country>)' in a match report: a club the tagger took for a place and its country
     ('le Club X (Ghana) a battu ...'), not a town ('à X (Ghana)') nor a country."""
@@ -173,6 +207,8 @@ class SeatsMixin:
         events = any(m.entity.kind == "event" for m in names)
         for i, m in enumerate(names):
             group = self._group(m)
+            if group is not None:
+                self._named_town(sent, group)
             if group is not None and i + 1 < len(names) and names[i + 1].entity.kind == "place":
                 seat = _SEAT.match(sent.text[m.end - sent.start:])
                 if seat is not None and names[i + 1].start - m.end == seat.end():
@@ -201,6 +237,11 @@ class SeatsMixin:
                     and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"
             elif not events and prev.entity.kind == "organization" and self._next_to(sent, prev, m):
+                self._add("located_in", group, m.entity, sent)
+                gap = sent.text[prev.end - sent.start:m.start - sent.start]
+                if _OF_TOWN.match(gap):  # "l'Université X de P": "X de P" is a name of it too
+                    self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")
+            elif not events and prev.entity.kind == "organization" and self._at_town(sent, folded, prev, m):
                 self._add("located_in", group, m.entity, sent)
             elif prev.entity.kind == "place" and _club_and_country(sent, folded, prev, m):
                 club = self.ents.entity("organization", prev.entity.label)  # a club, no public authority
@@ -235,3 +276,35 @@ class SeatsMixin:
         if org.entity.org_kind not in _SITED or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
             return False
         return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])
+
+    def _at_town(self, sent, folded: str, org, place) -> bool:
+        """'<Org> à <Town>' for an organization of any kind named as the complement of a preposition
+        ('consultant au groupe X à P', 'associé de X à P'): not a country or a public authority (they
+        act where they are named), not a media outlet, not an office, force or meeting of the
+        organization ('le bureau de X à P'), not a person posted there ('le correspondant de X à P')."""
+        e = org.entity
+        if e.org_kind in ("PublicAuthority", "MediaOutlet") or country_key(e.label) in lx.COUNTRIES \
+                or country_key(place.entity.label) in lx.COUNTRIES or re.fullmatch(r"[A-ZÀ-Ý]{2,6}", org.text):
+            return False
+        gap = sent.text[org.end - sent.start:place.start - sent.start]
+        if not _AT_TOWN.match(gap) or _PLACE_TAIL.match(sent.text[place.end - sent.start:]):
+            return False
+        before = _COMPLEMENT_OF.search(folded[max(0, org.start - sent.start - 80):org.start - sent.start])
+        if before is None:
+            return False
+        words = before["words"].split() + folded[:org.start - sent.start - len(before.group(0))].split()[-1:]
+        first = fold_same_length(e.label.split()[0]).lower()
+        return not (set(words) & (_PART_NOUNS | _POSTED)) and first not in _PART_NOUNS | _ACTING_BODIES
+
+    def _named_town(self, sent, group) -> None:
+        """'l'Institut X de Kiev', 'la X University de Baltimore': an institution whose name ends with
+        'de <Town>' after two words or more is in that town ('l'université de P' alone is left: the
+        town names it more than it places it)."""
+        m = _NAMED_TOWN.match(group.label)
+        if m is None or fold_same_length(m["head"].split()[0]).lower() not in _INSTITUTION_WORDS \
+                and fold_same_length(m["head"].split()[-1]).lower() not in _INSTITUTION_WORDS:
+            return
+        if m["town"] not in sent.text or fold_same_length(m["head"].split()[-1]).lower() in _REGION_WORDS:
+            return  # ("l'hôpital du Pays de X")
+        self._add("located_in", group, self.ents.entity("place", m["town"]), sent)
+        self.ents.add_alias(group, m["head"])  # (named with or without its town)

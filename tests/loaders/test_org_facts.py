@@ -188,3 +188,35 @@ def test_a_person_before_the_cue_is_the_one_supported():
 def test_a_participle_goes_on_the_noun_before_it_not_on_the_subject():
     text = "L'entreprise Orvane Systems accuse un réseau de pirates soutenu par la Banque du Sahel."
     assert not facts(text, "supports")
+
+
+def test_an_organization_named_as_a_complement_before_a_town_is_there():
+    text = "Selon Paul Durand, associé du cabinet Verlaine Conseil à Lyon, le marché a reculé."
+    assert facts(text, "located_in") == {("Verlaine Conseil", "Lyon")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le bureau de la Fondation Arcadia à Lyon a fermé ses portes la semaine dernière.",
+    "Les délégués se réuniront lors d'une conférence de la Fondation Arcadia à Lyon en mars.",
+    "Le représentant de la Fondation Arcadia à Lyon, Paul Durand, a démissionné.",
+    "Le Parti radical à Lyon a désigné son candidat.",
+])
+def test_an_office_a_meeting_a_posted_person_or_a_party_branch_at_a_town_is_no_seat(text):
+    assert not facts(text, "located_in")
+
+
+def test_an_institution_whose_name_ends_with_its_town_is_there_under_both_names():
+    from tests.loaders.conftest import read
+
+    ents, found = read("Marie Lenoir, chercheuse à l'Institut national de géologie de Montréal, a publié l'étude.")
+    [seat] = [r for r in found if r.kind == "located_in"]
+    assert (seat.subject.label, seat.object.label) == ("Institut national de géologie de Montréal", "Montréal")
+    assert "Institut national de géologie" in seat.subject.names()
+
+
+@pytest.mark.parametrize("text", [
+    "Marie Lenoir, chercheuse à l'université de Montréal, a publié l'étude.",
+    "Jean Morel, infirmier au Centre hospitalier régional du Pays de Caux, a témoigné.",
+])
+def test_a_town_that_is_the_whole_name_or_a_region_gives_no_seat_from_the_name(text):
+    assert not facts(text, "located_in")
