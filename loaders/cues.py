@@ -32,9 +32,12 @@ def subjects_of(token) -> list:
 
 
 def _case(token) -> str:
-    """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded."""
+    """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded; "en tant que"
+    (the parser's "en" with the fixed words "tant que") whole, as it means "as"."""
     for c in token.children:
         if c.dep_ == "case":
+            if _f(c) == "en" and any(f.dep_ == "fixed" and _f(f) == "tant" for f in c.children):
+                return "en tant que"
             return _f(c)
     return ""
 

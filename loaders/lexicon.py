@@ -123,7 +123,7 @@ TITLES = sorted(
 )
 
 # -- titles written systematically: loaders/titles.py (re-exported here) ----------------------------
-from .titles import FOUNDER_HEADS, QUALIFIED_HEADS, SYSTEMATIC_TITLES, TITLE_HEADS  # noqa: E402,F401
+from .titles import FOUNDER_HEADS, QUALIFIED_HEADS, SYSTEMATIC_TITLES, TITLE_HEADS, VERB_LIKE_TITLES  # noqa: E402,F401
 
 #: Nouns of membership: "membre de X", "a member of X" (a club's player holds a post there: TITLE_HEADS).
 MEMBER_NOUNS = frozenset("member members membre membres player players".split())
@@ -158,6 +158,9 @@ LEAGUE_WORDS = frozenset("ligue league liga championnat bundesliga mls nba nfl".
 #: demonym names the side ("le sélectionneur sénégalais", "le capitaine ghanéen").
 NATIONAL_SIDE_NOUNS = frozenset("selection equipe".split())
 NATIONAL_COACHES = frozenset("selectionneur selectionneuse selectionneurs capitaine".split())
+#: Sports a side plays: "l'équipe nationale de football du X".
+SPORT_NOUNS = frozenset("football basket basketball handball rugby volley volleyball hockey cricket tennis athletisme "
+                        "natation cyclisme boxe lutte judo".split())
 #: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
 WORKING_VERBS = frozenset(
     "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "

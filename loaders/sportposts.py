@@ -139,7 +139,8 @@ class MovesMixin:
         country whose side it is, acting (the article names it)."""
         if _f(c) not in lx.NATIONAL_SIDE_NOUNS:
             return []
-        for d in c.children:
+        sport = [d for d in c.children if d.dep_ == "nmod" and _case(d) in ("de", "d'", "d’") and _f(d) in lx.SPORT_NOUNS]
+        for d in [*c.children, *(g for s in sport for g in s.children)]:  # "l'équipe nationale de football du X"
             if d.dep_ in ("nmod", "obl") and _case(d) in _FROM:
                 found = [o for o in self.orgs(d, actors=True) if country_key(o.label) in lx.COUNTRIES]
                 if found:

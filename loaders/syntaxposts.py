@@ -9,13 +9,13 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique, subjects_of
+from innograph.loaders.cues import _case, _f, _unique, field_not_org, subjects_of
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
-_AS = frozenset("as comme".split())
+_AS = frozenset(("as", "comme", "en tant que"))
 _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
 _HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _FORMER = frozenset("former ancien ancienne anciens anciennes ex then previous".split())
@@ -44,6 +44,7 @@ _DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".sp
 #: Dependencies of a clause's words: a name found through them is no apposition of a title.
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
+_VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj expl:pv".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
@@ -55,6 +56,8 @@ class PostsMixin:
         member = _f(t) in lx.MEMBER_NOUNS
         if t.dep_ == "compound" and not member:
             return  # "CEO Jane Doe": read from the name's side below
+        if _f(t) in lx.VERB_LIKE_TITLES and any(c.dep_ in _VERB_DEPS for c in t.children):
+            return  # "X a envoyé une lettre à Y": a verb
         qualifiers = lx.QUALIFIED_HEADS.get(_f(t))
         qualifier = next((c for c in t.children if _f(c) in qualifiers and c.i <= t.i + 2), None) if qualifiers else None
         if qualifiers and qualifier is None:
@@ -111,10 +114,12 @@ class PostsMixin:
                     found = self.orgs(c, retype="person") or self.deeper_orgs(c)
                 elif _case(c) in _AT_CASES:  # "professeur à Bath" may name its university, "journaliste au Mali" not
                     found = [o for o in self.orgs(c, retype=True) if words_key(o.label) not in lx.COUNTRIES] \
-                        or self.deeper_orgs(c)
+                        or self.deeper_orgs(c) or self.described_org(c)
                 else:
                     found = self.orgs(c, retype=True) or self.national_side(c) or self.described_org(c) \
                         or self.new_organization(c) or self.deeper_orgs(c)
+                    found = found and found + self.coordinated_complements(c) + self.coordinated_complements(t, c.i)
+                found = [o for o in found if not field_not_org(t.text, o)]  # (an expert's country: look on)
                 if found:
                     return found
             if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
@@ -150,6 +155,10 @@ class PostsMixin:
             for c in head.head.head.children:
                 if c.dep_ in ("dobj", "obj"):
                     return self.orgs(c)
+        if head.dep_ in ("obl", "obl:mod") and _case(head) in _AS and _f(head.head) in lx.JOINING_VERBS:
+            for c in head.head.children:  # "X a rejoint Y en tant que gardien"
+                if c.dep_ in ("dobj", "obj"):
+                    return self.orgs(c, retype=True)
         verb = head.head if head.dep_ in ("attr", "xcomp", "pobj") else head
         verb = verb.head if verb.dep_ == "prep" else verb
         if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
@@ -188,6 +197,17 @@ class PostsMixin:
                 named = self.named_country(keys)
                 return [named] if named is not None else []
         return []
+
+    def coordinated_complements(self, c, after: int = -1) -> list:
+        """'le joueur de A et de B': the organizations of the complement's conjuncts (or of the
+        title's, after its first complement) that repeat their own "de" (French; not "de A et B",
+        whose B the parser may hang anywhere)."""
+        out = []
+        for d in c.children:
+            if d.dep_ == "conj" and d.i > max(c.i, after) and _case(d) in ("de", "du", "des", "d'", "d’") \
+                    and _f(d) not in lx.TITLE_HEADS:
+                out += self.orgs(d, retype=True) or self.national_side(d)
+        return [o for o in out if o is not None]
 
     def described_org(self, c) -> list:
         """'de la banque publique russe X', 'de l'organisation caritative britannique Y': the name
@@ -273,6 +293,8 @@ class PostsMixin:
             verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
         elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
             verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
+            if head.dep_ == "nmod" and verb.dep_ in ("obj", "dobj"):
+                verb = verb.head  # "X a vécu une saison pénible en tant qu'entraîneur de Y"
         if verb is not None:
             for c in subjects_of(verb):
                 found = self.people(c)

@@ -38,8 +38,13 @@ _FR_PAIRS = (
     "charge chargee|specialiste specialiste|expert experte|juge juge|cadre cadre|conservateur conservatrice|"
     "investigateur investigatrice|attache attachee|employe employee|salarie salariee|president-directeur presidente-directrice|proprietaire proprietaire|secretaire secretaire|"
     "ministre ministre|maire maire|responsable responsable|commissaire commissaire|economiste economiste|"
-    "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga"
+    "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga|"
+    "coequipier coequipiere|remplacant remplacante|arbitre arbitre|envoye envoyee|officier officiere|espion espionne|"
+    "commentateur commentatrice|presentateur presentatrice|collaborateur collaboratrice"
 )
+#: Title nouns that are also a verb's forms ("l'envoyé de X" but "X a envoyé", "en remplaçant X"): a title
+#: only as a noun (read in :mod:`.syntaxposts`).
+VERB_LIKE_TITLES = frozenset("envoye envoyee envoyes envoyees remplacant remplacante remplacants remplacantes".split())
 #: Professions that name a post when the person exercises them at an organization ("épidémiologiste à
 #: l'université X", "a virologist at Y"): sciences and medicine, law, press; FR masculine/feminine, EN.
 _FR_PROFESSIONS = (

@@ -81,10 +81,13 @@ class VerbPostsMixin:
         after = _SET_OFF_OF.match(self.ents.text, m.end, min(len(self.ents.text), m.end + 12))
         if not found and after:
             org = self._at.get(after.end())
+            token = next((t for t in doc if self.offset + t.idx >= after.end()), None)
             if org is not None and org.start == after.end() and org.entity.kind == "organization":
-                token = next((t for t in doc if self.offset + t.idx >= after.end()), None)
                 if token is not None:
                     self.add("holds_post", m.entity, org.entity, token, title=None, current=True)
+            elif org is None and token is not None:  # "X, de la société de conseil Y": through its descriptor
+                for o in self.described_org(token):
+                    self.add("holds_post", m.entity, o, token, title=None, current=True)
 
     def leading(self, v) -> None:
         """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""

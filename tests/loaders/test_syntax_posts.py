@@ -405,3 +405,20 @@ def test_leur_is_a_plural_owner_not_an_organization_named_in_the_singular():
     assert ("holds_post", "Marc Oyono", "Radio Norvane") not in found
     found = posts("Les Lions de Lorvane ont gagné hier. Leur entraîneur, Marc Oyono, est satisfait.")
     assert ("holds_post", "Marc Oyono", "Lions de Lorvane") in found
+
+
+def test_an_experts_employer_after_the_country_studied_and_an_affiliation_through_its_descriptor():
+    found = posts("Selon Marc Tessan, expert de la Chine au groupe de réflexion Centre Kestrel, Pékin attend.")
+    assert ("holds_post", "Marc Tessan", "Centre Kestrel") in found
+    assert ("holds_post", "Marc Tessan", "Chine") not in found
+    found = posts("« Le marché ralentit », explique Paul Verdan, de la société de conseil Hastor Partners.")
+    assert ("holds_post", "Paul Verdan", "Hastor Partners") in found
+
+
+def test_envoys_and_officers_hold_posts_and_a_verb_spelled_like_a_title_does_not():
+    assert ("holds_post", "Jean Okaro", "Radio Ostrande") in posts(
+        "Jean Okaro, envoyé spécial de Radio Ostrande au Tchad, a suivi le scrutin.")
+    assert ("holds_post", "Paul Verdan", "Garde Ostrande") in posts(
+        "Selon Paul Verdan, un ancien officier de la Garde Ostrande, le plan a échoué.")
+    assert not any(f[0] == "holds_post" for f in posts(
+        "Le président Marc Tessan a envoyé une délégation à l'Union africaine."))

@@ -109,3 +109,26 @@ def test_a_contract_signed_or_extended_with_a_club_is_a_post_there():
     assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke signera lundi un nouveau contrat avec le FC Ostrande.")
     assert ("Paul Ekeke", "FC Ostrande", True) in posts("Paul Ekeke prolonge de dix ans son contrat avec le FC Ostrande.")
     assert not posts("Le gouvernement prolonge le confinement avec la Banque Ostrande.")
+
+
+def test_a_national_side_named_with_its_sport_and_a_second_de_complement_of_the_title():
+    assert ("Jean Okaro", "Tchad") in {p[:2] for p in posts(
+        "Jean Okaro fut entraîneur de l'équipe nationale de basket du Tchad.")}
+    found = posts("Le gardien du FC Marvelle et de l'équipe nationale du Tchad Jean Okaro a été blessé.")
+    assert {("Jean Okaro", "FC Marvelle", True), ("Jean Okaro", "Tchad", True)} <= found
+    found = posts("Le président de la Banque Ostrande et de la Fondation Arvelle, Paul Ekeke, a démissionné.")
+    assert {("Paul Ekeke", "Banque Ostrande", True), ("Paul Ekeke", "Fondation Arvelle", True)} <= found
+    # a second title coordinated with its own complement keeps it
+    found = posts("Paul Ekeke, directeur de la Banque Ostrande et président de la Fondation Arvelle, a démissionné.")
+    assert found == {("Paul Ekeke", "Banque Ostrande", True), ("Paul Ekeke", "Fondation Arvelle", True)}
+
+
+def test_en_tant_que_names_the_post_the_subject_holds():
+    assert ("Salim Kerrou", "FC Marvelle", True) in posts(
+        "Salim Kerrou a vécu une première saison pénible en tant qu'entraîneur du FC Marvelle.")
+
+
+def test_a_teammate_and_a_substitute_of_a_club_play_there_and_replacing_is_no_title():
+    assert ("Paul Atangana", "FC Marvelle", True) in posts(
+        "Le défenseur Marc Ilunga a réagi aux critiques contre son coéquipier du FC Marvelle, Paul Atangana.")
+    assert not posts("Le club a battu Orvale FC en remplaçant Jean Okaro par Paul Verdan.")
