@@ -144,6 +144,35 @@ _INSTITUTION_WORDS = frozenset("universite university institut institute centre 
                                "bibliotheque conservatoire".split())
 
 
+#: First words of names that are no club: "le gouvernement du Ghana", "l'ambassade du Mali".
+_NO_CLUB = frozenset("gouvernement ministere ministre president presidence ambassade armee banque parlement "
+                     "assemblee senat conseil universite ecole hopital affaires organisation association federation "
+                     "confederation ligue coupe championnat selection equipe union".split())
+#: A national side is named in the plural ("les Aigles du Mali", "les Lions de X"): no club, no seat.
+_PLURAL_BEFORE = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")
+
+
+def _sports_text(folded_article: str) -> bool:
+    """An article about sport: four different words of a match report or more."""
+    return len({m.group(0) for m in _MATCH_WORDS.finditer(folded_article)}) >= 4
+_OF_COUNTRY_GAP = re.compile(r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$")
+#: "Club X d'Algérie" read as one name: the club, and the country it is from.
+_NAMED_COUNTRY = re.compile(r"^(?P<head>.+?)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])(?P<country>[A-ZÀ-Ý].+)$")
+
+
+def _club_of_country(sent, folded: str, club, country) -> bool:
+    """'le Club X du Ghana', 'Y United de Zambie' in a match report: a club (an organization, not a
+    country, an acronym or a public body like a ministry) and the country it is from."""
+    if club.entity.kind != "organization" or country_key(country.entity.label) not in lx.COUNTRIES:
+        return False
+    if country_key(club.entity.label) in lx.COUNTRIES or re.fullmatch(r"[A-ZÀ-Ý]{2,6}", club.text):
+        return False
+    gap = sent.text[club.end - sent.start:country.start - sent.start]
+    first = fold_same_length(club.entity.label.split()[0]).lower()
+    return _OF_COUNTRY_GAP.match(gap) is not None and first not in _NO_CLUB and _MATCH_WORDS.search(folded) is not None \
+        and not _PLURAL_BEFORE.search(folded[:club.start - sent.start])
+
+
 def _club_and_country(sent, folded: str, name, country) -> bool:
     """'<Name> (<country>)' in a match report: a club the tagger took for a place and its country
     ('le Club X (Ghana) a battu ...'), not a town ('à X (Ghana)') nor a country."""
@@ -205,10 +234,13 @@ class SeatsMixin:
         """Seats stated around the names of one sentence (`names`: its mentions in order)."""
         folded = fold_same_length(sent.text)
         events = any(m.entity.kind == "event" for m in names)
+        sports = _MATCH_WORDS.search(folded) is not None and _sports_text(self.ents.folded)
         for i, m in enumerate(names):
             group = self._group(m)
             if group is not None:
                 self._named_town(sent, group)
+                if sports:
+                    self._named_country(sent, folded, group, names[i])
             if group is not None and i + 1 < len(names) and names[i + 1].entity.kind == "place":
                 seat = _SEAT.match(sent.text[m.end - sent.start:])
                 if seat is not None and names[i + 1].start - m.end == seat.end():
@@ -243,6 +275,8 @@ class SeatsMixin:
                     self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")
             elif not events and prev.entity.kind == "organization" and self._at_town(sent, folded, prev, m):
                 self._add("located_in", group, m.entity, sent)
+            elif sports and _club_of_country(sent, folded, prev, m):
+                self._add("located_in", group, m.entity, sent)  # "le Club X du Ghana a battu ..."
             elif prev.entity.kind == "place" and _club_and_country(sent, folded, prev, m):
                 club = self.ents.entity("organization", prev.entity.label)  # a club, no public authority
                 self._add("located_in", club, m.entity, sent)  # "le match nul du Club X (Ghana)"
@@ -308,3 +342,16 @@ class SeatsMixin:
             return  # ("l'hôpital du Pays de X")
         self._add("located_in", group, self.ents.entity("place", m["town"]), sent)
         self.ents.add_alias(group, m["head"])  # (named with or without its town)
+
+    def _named_country(self, sent, folded: str, group, mention) -> None:
+        """'Club X d'Algérie' taken as one name in a sports text: the club X is in that country, and
+        'Club X' is a name of it (an alias); not a national side in the plural ('les Aigles du Mali')."""
+        m = _NAMED_COUNTRY.match(group.label)
+        if m is None or country_key(m["country"]) not in lx.COUNTRIES:
+            return
+        first = fold_same_length(m["head"].split()[0]).lower()
+        if first in _NO_CLUB | _INSTITUTION_WORDS or not any(w[:1].isupper() for w in m["head"].split()) \
+                or _PLURAL_BEFORE.search(folded[:mention.start - sent.start]):
+            return
+        self._add("located_in", group, self.ents.entity("place", m["country"]), sent)
+        self.ents.add_alias(group, m["head"])

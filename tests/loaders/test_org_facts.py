@@ -220,3 +220,27 @@ def test_an_institution_whose_name_ends_with_its_town_is_there_under_both_names(
 ])
 def test_a_town_that_is_the_whole_name_or_a_region_gives_no_seat_from_the_name(text):
     assert not facts(text, "located_in")
+
+
+_MATCH = " Cette victoire qualifie le club pour la finale de la coupe."
+
+
+def test_a_club_of_a_country_in_a_match_report_is_there():
+    text = "En match de championnat, le FC Kalamba du Togo a battu l'AS Mirova 2-1." + _MATCH
+    assert facts(text, "located_in") == {("FC Kalamba", "Togo")}
+
+
+def test_a_club_read_with_its_country_as_one_name_is_there_and_named_without_it():
+    from tests.loaders.conftest import read
+
+    _, found = read("En match de championnat, le Kalamba Sporting Club de Guinée a battu le FC Mirova." + _MATCH)
+    [seat] = [r for r in found if r.kind == "located_in"]
+    assert seat.object.label == "Guinée" and "Kalamba Sporting Club" in seat.subject.names()
+
+
+@pytest.mark.parametrize("text", [
+    "En match de championnat, les Aigles Verts du Togo ont battu le FC Mirova." + _MATCH,  # a national side
+    "Le ministre a reçu le FC Kalamba du Togo pour parler de budget et de routes.",  # no sports text
+])
+def test_a_national_side_or_a_club_outside_a_sports_text_gets_no_seat(text):
+    assert not facts(text, "located_in")
