@@ -7,7 +7,9 @@ parse is too loose to trust (lists often come out as obl / nmod / conj of the wr
 * lists right after the group when a member noun comes shortly before it — "les pays du groupe <Org>
   (A, B et C)", "3 pays de <Org> (ACR) que sont A, B", "à savoir A et B", "(qui comprend également A)":
   organizations and countries only;
-* seats are read by :meth:`.syntaxseats.SeatsMixin.seats`, on the same names.
+* seats are read by :meth:`.syntaxseats.SeatsMixin.seats`, on the same names;
+* from the parse: "A fait partie de Y", "A appartient au parti Y" / "le parti Y, auquel A appartenait",
+  "A est l'un des membres de Y" (persons only in groups one joins: parties, movements, collectives).
 
 A list is only names joined by commas, "et" / "ainsi que" and articles; the group must be the
 organization named right before the verb (as its subject). Mixed into
@@ -21,6 +23,7 @@ from innograph.loaders import lexicon as lx
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders.cues import _case, _f, completes_a_noun
 from innograph.loaders.mentions import country_key
+from innograph.loaders.parties import is_party
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
 _LIST_VERB = re.compile(
@@ -65,6 +68,14 @@ _APPOSED_MEMBERS = re.compile(r",\s*(?:(?:tous|toutes)\s+(?:deux|trois|les\s+deu
 _BECOME = frozenset("devenu devenue devenus devenues devient deviennent deviendra redevenu redevenue reste restent restera "
                     "demeure became becomes become remains remained".split())
 _PRONOUNS = frozenset("il elle ils elles on he she they it qui who which".split())
+#: Forms of "faire" before "partie": "fait partie de", "faisait partie de".
+_DOING = frozenset("fait font faisait faisaient faisant fera feront fasse fassent faire".split())
+#: Groups a person joins: a party, a movement, a collective, a council (folded first words).
+_JOINABLE = re.compile(r"^(?:parti|party|mouvement|movement|collectif|front|coalition|alliance|ligue|union|rassemblement|"
+                       r"congres|groupe|association|syndicat|academie|conseil|comite|commission|reseau|organisation|ordre)\b")
+_PREPOSITIONS = frozenset("a au aux dans en sur sous pour par avec chez entre vers contre depuis selon et ou qui que".split())
+#: A group of a draw or a league table, no body: "le groupe A", "la poule B".
+_NOT_A_BODY = re.compile(r"^(?:groupe|poule|group)\s+\w$")
 _CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
                   r"militant|élu|sénat|cadres?", re.I)
 
@@ -131,6 +142,9 @@ class MembersMixin:
                        for o in self.orgs(c, actors=True)]
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."
             members = [o for c in t.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
+        elif t.dep_ == "nmod" and _f(t.head) in ("un", "une") and _f(t) in _MEMBERS:  # "A est l'un des membres de Y"
+            members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
+                       for o in self.orgs(c, actors=True)]
         for member in members:
             for group in groups:
                 if member is not group and member.label != group.label:
@@ -214,3 +228,63 @@ class MembersMixin:
             elif e.kind == "person" and persons:
                 self._add("member_of", e, group, sent)
             pos = m.end
+
+    # -- "A fait partie de Y", "A appartient à Y" --------------------------------------------------------------
+    def part_of(self, t) -> None:
+        """'A fait partie de Y', 'A, qui fait partie du collectif Y': Y named right after 'partie' (a few
+        lower-case words between); A an organization or a country, or a person when Y is a group one
+        joins (a party, a movement, a collective: not a team)."""
+        verb = t.head
+        if t.dep_ not in ("obj", "dobj") or _f(verb) not in _DOING:
+            return
+        group, words = self._named_after_word(t)
+        if group is not None:
+            self._belongs(self._clause_subjects(verb), group, t, named_as=words)
+
+    def belongs_to(self, v) -> None:
+        """'A appartient au parti Y', 'le parti Y, auquel A appartenait': persons in a group one joins,
+        organizations or countries in any (not 'la société appartient à Y': ownership is no membership)."""
+        groups = [o for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")
+                  for o in self.orgs(c)]
+        if not groups and v.dep_ in ("acl:relcl", "relcl") and any(_f(c).startswith(("auquel", "auxquel", "a laquelle"))
+                                                                   for c in v.children):
+            groups = self.orgs(v.head)
+        subjects = [c for c in v.children if c.dep_ == "nsubj" and not _f(c).startswith(("auquel", "auxquel"))]
+        for group in groups:
+            self._belongs([p for c in subjects for p in self.people(c)], group, v, persons_only=True)
+
+    def _belongs(self, members, group, token, *, persons_only=False, named_as: str = "") -> None:
+        """`members` in `group`; a person only in a group one joins, by its name or the noun before it."""
+        joinable = any(_JOINABLE.match(fold_same_length(n).lower()) for n in (group.label, named_as) if n) \
+            or is_party(group, self.ents.folded)
+        if _NOT_A_BODY.match(fold_same_length(group.label).lower()):
+            return
+        for member in members:
+            if member is group or member.label == group.label:
+                continue
+            if member.kind == "person" and joinable or member.kind != "person" and not persons_only:
+                self.add("member_of", member, group, token)
+
+    def _clause_subjects(self, verb) -> list:
+        """The organizations, countries and persons a clause is about (a relative clause's antecedent)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(_f(c) in ("qui", "who") for c in subjects) and verb.dep_ in ("acl:relcl", "relcl"):
+            subjects = [verb.head]
+        return [o for c in subjects if _f(c) not in _PRONOUNS or _f(c) in ("qui", "who") and c is not subjects[0]
+                for o in self.orgs(c, actors=True) + self.people(c)]
+
+    def _named_after_word(self, t):
+        """The organization named right after `t` ('partie du collectif Y'): articles, 'de' and up to
+        three lower-case words between, nothing else."""
+        words = []
+        for u in t.doc[t.i + 1:t.i + 9]:
+            m = self.mention(u)
+            if m is not None:
+                return self._group(m), " ".join(words)
+            if _f(u) in _OF | frozenset("la le les l' l’ du des".split()):
+                continue
+            if u.is_lower and u.is_alpha and len(words) < 3 and _f(u) not in _PREPOSITIONS:
+                words.append(u.text)
+                continue
+            break
+        return None, ""

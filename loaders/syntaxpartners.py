@@ -49,6 +49,10 @@ class PartnersMixin:
                     self.agreement(t)
                 elif word in _MEMBER_WORDS:
                     self.members_of(t)  # (syntaxmembers)
+                elif word == "partie":
+                    self.part_of(t)  # (syntaxmembers) "A fait partie de Y"
+                elif word.startswith("appart") and word[6:8] in ("ie", "en", "ai"):
+                    self.belongs_to(t)  # (syntaxmembers) "A appartient au parti Y"
                 elif word in _PARTNER_WORDS:
                     self.members_of(t, kind="partner_of")  # "A est un partenaire (commercial) de Y"
                 elif word in lx.MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \

@@ -122,3 +122,23 @@ def test_a_relative_clause_on_coordinated_countries_makes_each_a_member():
     text = ("La Bolivie veut un statut neutre, à l'instar du Portugal ou de la Grèce, qui sont toutes deux membres "
             "de l'Union européenne.")
     assert facts(text, "member_of") == {("Portugal", "Union européenne"), ("Grèce", "Union européenne")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marie Dubois, qui fait partie du collectif Avenir Citoyen, a été arrêtée.", ("Marie Dubois", "Avenir Citoyen")),
+    ("Le Togo fait partie de la Communauté des États du Golfe.", ("Togo", "Communauté des États du Golfe")),
+    ("Le Parti du Progrès, auquel Jean Morel appartenait, a perdu les élections.", ("Jean Morel", "Parti du Progrès")),
+    ("La Norvège est l'un des cinq membres fondateurs de l'Alliance du Nord.", ("Norvège", "Alliance du Nord")),
+])
+def test_being_part_of_belonging_to_or_one_of_the_members_is_membership(text, expected):
+    assert expected in facts(text, "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "Le Togo fait partie du groupe A avec le Ghana.",  # a group of a draw
+    "Paul Kamga fait partie de l'équipe du FC Kalamba.",  # a player: a post, not a membership
+    "La société Nordiva appartient au groupe Helix Holding.",  # ownership
+    "Un étudiant, Paul Kamga, qui fait partie du groupe bloqué dans la ville de Kalamba, a témoigné.",
+])
+def test_a_draw_a_team_an_owner_or_a_crowd_is_no_membership(text):
+    assert not facts(text, "member_of")
