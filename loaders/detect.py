@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns, unaccented
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
 from innograph.loaders.acronyms import acronyms, regional_names
@@ -292,6 +293,31 @@ def apposed_events(ents: ArticleEntities) -> None:
         ents.mention(start, end, ents.entity("event", name), "cue")
 
 
+# "le Congrès américain", "le Congrès national africain": a legislature or a party, no event. An
+# adjective after "national" is taken by its ending ("démocratique", "indien"), so no verb runs on.
+_LEGISLATURE = re.compile(
+    r"(?<![\w])Congr[èe]s[ \t]+(?P<adj>national|nationale|[a-zà-ÿ\-]+)"
+    r"(?:[ \t]+[a-zà-ÿ]+(?:ique|ain|aine|ien|ienne|ais|aise|ois|oise|aire|iste|al|ale)(?![\w'’]))?")
+_BARE_LEGISLATURE = re.compile(r"(?<![\w])Congr[èe]s(?![\w'’])")
+
+
+def legislatures(ents: ArticleEntities) -> None:
+    """'Congrès' with a nationality or 'national' is an organization; the capitalized 'Congrès' alone
+    is then that organization when it is the article's only one."""
+    text, found = ents.text, []
+    for m in _LEGISLATURE.finditer(text):
+        national = m["adj"] in ("national", "nationale")
+        end = m.end() if national else m.end("adj")
+        if (national or unaccented(m["adj"]) in COUNTRY_OF) and ents.free(m.start(), end):
+            entity = ents.entity("organization", text[m.start():end])
+            ents.mention(m.start(), end, entity, "cue")
+            found.append(entity)
+    if len({id(e) for e in found}) == 1:
+        for m in _BARE_LEGISLATURE.finditer(text):
+            if m.start() and ents.free(m.start(), m.end()) and not _name_after(text, m.end()):
+                ents.mention(m.start(), m.end(), found[0], "short")
+
+
 _PROJECT_NAMED = re.compile(r"(?:[ \t]+(?!(?:ou|et|le|la|les|de|du|des|un|une|or|and|the|an?|of|en|à|a|au|aux|dans|pour|par|"
                             r"sur|avec|contre|chez|vers|in|at|on|for|by|with|from|to)\b)[\w\-]{1,12}){0,2}?[ \t]+(?=[A-ZÀ-Ý])")
 
@@ -370,6 +396,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     name_endings(ents)
     descriptors(ents)
     trailing_descriptors(ents)
+    legislatures(ents)  # 'le Congrès américain': no event
     events_and_projects(ents)
     apposed_events(ents)
     acronyms(ents)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from innograph.graph.iri import normalize_org_name
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
 
 # Inside a word a hyphen never starts a capitalized word or a bare number: those are the "-"
 # separator of NAME_SEQ, and letting both read them made matching exponential ("Ab-Ab-Ab-...").
@@ -300,10 +301,19 @@ class ArticleEntities:
         count: dict[int, int] = {}
         for m in self.mentions:
             count[id(m.entity)] = count.get(id(m.entity), 0) + 1
+        titled = {id(m.entity): m.entity for m in self.mentions if self._titled_place(m)}
+        for org in [e for e in titled.values() if e.kind == "organization"]:
+            named = surnames.get(org.label.lower(), [])
+            self.merge(named[0] if len(named) == 1 else self.entity("person", org.label), org)
         for m in self.mentions:
             if m.entity.kind != "place" or words_key(m.entity.label) in lx.COUNTRIES:
                 continue
             person = people.get(m.entity.key)
+            if person is None and id(m.entity) in titled:  # "le président X": X is a person everywhere
+                named = surnames.get(m.entity.label.lower(), [])
+                person = named[0] if len(named) == 1 else self.entity("person", m.entity.label)
+                people[m.entity.key] = person
+                count[id(person)] = count[id(m.entity)]
             if person is not None and count.get(id(person), 0) < count[id(m.entity)]:
                 person = None  # "Ankara" taken once for a person and more often for a place
             if person is None and len(m.entity.label.split()) == 1:
@@ -312,6 +322,16 @@ class ArticleEntities:
             if person is not None and not PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]) \
                     and not any(words_key(w) in lx.COUNTRIES for w in person.label.split()):  # (not "Turquie X")
                 m.entity = person
+
+    def _titled_place(self, m: Mention) -> bool:
+        """'le président X', 'du sélectionneur ivoirien X': a one-word name the tagger took for a
+        place or an organization, right after a determined title (and maybe a nationality), is a person's."""
+        if not (m.entity.kind == "place" or (m.entity.kind == "organization" and m.entity.org_kind is None
+                                             and m.entity.cue is None and m.source in ("ner", "gazetteer"))) \
+                or " " in m.entity.label or lx.kind_of(m.entity.label) or m.entity.label.isupper():
+            return False
+        lead = _TITLE_LEAD.search(self.folded, max(0, m.start - 40), m.start)
+        return lead is not None and lead["title"] in lx.TITLE_HEADS and (not lead["adj"] or lead["adj"] in COUNTRY_OF)
 
     def merge_short_people(self, surnames: dict) -> None:
         firsts: dict[str, list] = {}
@@ -359,6 +379,9 @@ _LEADING_WORDS = re.compile(
 
 
 #: A place preposition right before a name (folded text): "à X", "en X", "près de X", "in X".
+#: A determined title, maybe with a nationality, right before a name: "le président (ivoirien) X".
+_TITLE_LEAD = re.compile(r"(?:(?<![\w])(?:le|la|du|au|les|des|aux)[ \t]+|(?<![\w])l['’])(?P<title>[a-z\-]+)"
+                         r"(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+$")
 PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$", re.I)
 
 

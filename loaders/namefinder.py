@@ -93,6 +93,14 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
     if not label or not ents.free(start, end):
         return
     words = label.split()
+    if len(words) > 1 and kind in ("person", "organization") and unaccented(words[0]).lower() in COUNTRY_OF \
+            and words[0][0].isupper() and re.search(r"(?:^|[\s'’])(?:la |une )$" if kind == "organization" else
+                                                    r"(?:^|[\s'’])(?:le|la|l['’]|un|une)[ \t]*$", ents.folded[max(0, start - 6):start]):
+        # "l'Ivoirien X", "la Japonaise X Y" the tagger called an organization (not "l'American X Society"):
+        # a nationality, then the person
+        rest = ents.text.index(words[1], start)
+        _person(ents, span, rest, end, clean_name(ents.text[rest:end]))
+        return
     if kind == "person":
         _person(ents, span, start, end, label)
     elif kind == "place":
@@ -125,8 +133,11 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
         ents.mention(start, end, ents.entity("place", label), "ner")
     elif kind == "organization":
         label = re.sub(r"^(?:R&D|la recherche|the research)\s+(?:de|d'|du|of)\s+", "", label)
+        if _country_title(label):
+            return  # "Ministre tchadien": a title and a nationality, no name
         lead = re.match(r"(?P<title>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:de\s+l['’]|de\s+la\s+|des\s+|de\s+|d['’]|du\s+|of\s+)\s*", label)
-        if lead and name_key(lead["title"]) in lx.TITLES:  # "PDG d'Optronis"
+        if lead and (name_key(lead["title"]) in lx.TITLES or _country_title(lead["title"])):
+            # "PDG d'Optronis"; "ministre russe des Affaires étrangères": the field, as with "ministre de la Justice"
             start += label.index(lead.group(0)) + len(lead.group(0)) if label.startswith(lead.group(0)) else 0
             label = label[len(lead.group(0)):]
             if not ents.free(start, end) or not label:
@@ -147,6 +158,13 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
         ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
     elif kind == "event":
         ents.mention(start, end, ents.entity("event", label), "ner")
+
+
+def _country_title(words: str) -> bool:
+    """'ministre tchadien', 'Ministre russe': a title and a lower-case nationality."""
+    words = words.split()
+    return len(words) == 2 and name_key(words[0]) in lx.TITLES and words[1].islower() \
+        and unaccented(words[1]) in COUNTRY_OF
 
 
 _TITLE_COMPLEMENT = re.compile(r"[ \t]+(?:de|du|des|d['’]|à|au|aux|en|of|at)[ \t']")
@@ -303,6 +321,9 @@ _PERSON_CONTEXT = re.compile(
 _PERSON_SUBJECT = re.compile(
     r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=(?i:[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-z\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+)))".replace("X", _PERSON_NAME)
 )
+_PERSON_NATIONALITY = re.compile(  # "la Brésilienne X Y" (feminine: "l'Espagnol X" may be a club)
+    r"(?<![\w])(?i:la|une)[ \t]+(?P<nationality>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<name>X)".replace("X", _PERSON_NAME)
+)
 _PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+)(?=[A-Z])")
 
 
@@ -334,8 +355,10 @@ def person_patterns(ents: ArticleEntities) -> None:
     'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
     text = ents.text
     plain = unaccented(text)
-    for pattern, source in ((_PERSON_CONTEXT, plain), (_PERSON_SUBJECT, plain)):
+    for pattern, source in ((_PERSON_CONTEXT, plain), (_PERSON_SUBJECT, plain), (_PERSON_NATIONALITY, plain)):
         for m in pattern.finditer(source):
+            if "nationality" in m.re.groupindex and m["nationality"].lower() not in COUNTRY_OF:
+                continue
             start, end = m.start("name"), m.end("name")
             name = text[start:end]
             words = name.split()

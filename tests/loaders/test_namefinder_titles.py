@@ -1,0 +1,53 @@
+"""Titles and nationalities around names (loaders/namefinder.py, mentions.py, detect.py): a title
+with a nationality is no organization, a one-word name after a title is a person, a nationality
+before a name is not part of it, "Congrès" with a nationality is a legislature. Rules alone; every
+sentence is our own, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def mentions(text: str) -> list[tuple[str, str, str]]:
+    ents, _ = read(text, "fr")
+    return [(m.text, m.entity.kind, m.entity.label) for m in ents.mentions]
+
+
+def test_a_title_with_a_nationality_and_a_portfolio_is_no_organization():
+    found = mentions("Le ministre russe des Affaires étrangères a reçu son homologue à Moscou mardi.")
+    assert not any("ministre" in label.lower() for _, _, label in found)
+    found = mentions("Le Ministre tchadien a quitté la réunion avant la fin.")
+    assert not any(kind == "organization" for _, kind, _ in found)
+
+
+def test_congres_with_a_nationality_or_national_is_an_organization_and_so_is_congres_alone_after_it():
+    found = mentions("Les élus du Congrès péruvien ont rejeté le texte. Le Congrès doit encore voter le budget.")
+    assert ("Congrès péruvien", "organization", "Congrès péruvien") in found
+    assert ("Congrès", "organization", "Congrès péruvien") in found
+    found = mentions("Il a quitté le Congrès national tanzanien en 2004 pour fonder son propre mouvement.")
+    assert ("Congrès national tanzanien", "organization", "Congrès national tanzanien") in found
+
+
+def test_a_congress_that_is_a_meeting_stays_an_event():
+    found = mentions("Le Congrès mondial des apiculteurs se tiendra à Lyon en octobre.")
+    assert not any(kind == "organization" and label.startswith("Congrès") for _, kind, label in found)
+
+
+def test_a_one_word_name_right_after_a_determined_title_is_a_person():
+    found = mentions("Il pourrait être reçu par le président Bandolo la semaine prochaine, selon ses proches. "
+                     "Les partisans de Bandolo attendent ce moment.")
+    assert [kind for text, kind, _ in found if text == "Bandolo"] and all(
+        kind == "person" for text, kind, _ in found if text == "Bandolo")
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it():
+    found = mentions("Le match sera arbitré par la Brésilienne Neuza Bacca et la Japonaise Yoshiko Yamada, "
+                     "assistées de deux arbitres locaux.")
+    assert ("Neuza Bacca", "person", "Neuza Bacca") in found
+    assert ("Yoshiko Yamada", "person", "Yoshiko Yamada") in found
