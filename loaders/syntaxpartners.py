@@ -7,8 +7,12 @@ Partners — organizations, and countries or governments acting as one (``actors
   s'allie / collabore / coopère avec Y", "X a signé avec Y un contrat", "X teamed up with Y";
 * the subjects coordinated on such a verb or on a signing verb whose object is an agreement:
   "A et B ont signé un accord", "A and B signed a partnership";
+* "X travaille avec / aux côtés de Y", "X dit travailler avec Y", "X, qui a travaillé avec Y" (two
+  organizations or countries; not a short form, not work only offered: "prête à travailler avec Y");
 * an agreement noun with "entre A et B" ("un accord entre A et B") or "avec Y" and the subject
   of its verb ("X a conclu un partenariat avec Y", "X travaille en partenariat avec Y").
+
+Sponsors fund: "A est le sponsor de Y", "Y est sponsorisé par X".
 
 Money received — "Y a reçu / obtenu des fonds / un investissement de X": the object of a
 receiving verb is money (:meth:`.syntaxfunding.FundingMixin.loan` reads it), never a diploma.
@@ -20,6 +24,12 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
 
 _WITH = frozenset("avec with aupres".split())
+#: "X travaille avec Y", "X a travaillé aux côtés de Y": two organizations (or countries) working together.
+_WORKING_WITH = frozenset("travaille travaillent travaillait travaillaient travaille travailler travaillera travailleront "
+                          "travaillant travaillons".split())
+#: "Y est sponsorisé / parrainé par X" (money for a club, an event), "X sponsorise Y".
+_SPONSORING = frozenset("sponsorise sponsorisee sponsorises sponsorisees sponsorisent sponsorisait sponsored sponsors".split())
+_SPONSOR_NOUNS = frozenset("sponsor sponsors".split())
 _MEMBER_WORDS = frozenset("membre membres member members".split())
 _PARTNER_WORDS = frozenset("partenaire partenaires partner partners".split())
 #: Verbs (folded stems) whose agreement is sought, refused or undone, not made: "souhaitent un accord avec Y".
@@ -45,6 +55,12 @@ class PartnersMixin:
                 word = _f(t)
                 if word in lx.ALLYING_VERBS or word in lx.SIGNING_VERBS:
                     self.allying(t, signing=word in lx.SIGNING_VERBS)
+                elif word in _WORKING_WITH:
+                    self.working_with(t)
+                elif word in _SPONSORING:
+                    self.funding(t)  # (syntaxfunding) "sponsorisé par X", "X sponsorise Y"
+                elif word in _SPONSOR_NOUNS:
+                    self.members_of(t, kind="funds")  # (syntaxmembers) "A est le sponsor de Y"
                 elif word in lx.AGREEMENT_NOUNS and self.mention(t) is None:
                     self.agreement(t)
                 elif word in _MEMBER_WORDS:
@@ -144,3 +160,25 @@ class PartnersMixin:
         for s in self._subjects(verb):
             for o in others:
                 self._partners([s, o], n)
+
+    def working_with(self, v) -> None:
+        """'X travaille avec Y', 'X, qui a travaillé aux côtés de Y', 'X dit travailler avec Y': two
+        organizations or countries (a person working with one holds a post, read elsewhere); not
+        when the work is only wished or offered ('prêt à / veut travailler avec Y')."""
+        if _alleged(v) or (v.dep_ == "xcomp" and _f(v.head).startswith(_NOT_DONE + ("pret", "dispos", "impatient", "ravi"))):
+            return
+        if any(_f(c) in ("pret", "prete", "prets", "pretes") for c in v.head.children) or _f(v.head).startswith("pret"):
+            return
+        named = [c for c in v.children if c.dep_.startswith("obl") and _case(c) in _WITH]
+        named += [n for c in v.children if c.dep_.startswith("obl") and _f(c) == "cotes" for n in c.children if n.dep_ == "nmod"]
+        if any(self.mention(c) is None or self.mention(c).source == "short" for c in named):
+            return  # "travaille avec l'entreprise": a short form, too loose here
+        others = [o for c in named for o in self._parties(c)]
+        subjects = self._subjects(v)
+        if not subjects and v.dep_ == "xcomp":  # "X dit travailler avec Y"
+            subjects = self._subjects(v.head)
+        if not subjects and v.dep_ in ("acl:relcl", "relcl"):  # "X, qui a travaillé avec Y"
+            subjects = self._parties(v.head)
+        for s in subjects:
+            for o in others:
+                self._partners([s, o], v)

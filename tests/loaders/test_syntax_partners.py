@@ -86,3 +86,26 @@ def test_every_funder_of_a_list_with_acronyms_funds():
 def test_finance_as_a_field_is_no_funding():
     text = "Le rapport de Kelmar Industries, qui veut réinventer la finance mondiale, cite Norvalis Technologies comme modèle."
     assert not facts(text, "funds")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L'Agence Nordique de l'eau travaille avec le Togo pour rénover les puits.", {("Agence Nordique", "Togo")}),
+    ("La Fondation Arcadia, qui avait travaillé aux côtés de l'Union des Forgerons entre 2019 et 2021, a publié un rapport.",
+     {("Fondation Arcadia", "Union des Forgerons")}),
+    ("L'Union des Forgerons dit travailler avec la Fondation Arcadia pour appliquer les règles.",
+     {("Union des Forgerons", "Fondation Arcadia")}),
+])
+def test_two_organizations_working_together_are_partners(text, expected):
+    assert pairs(text, "partner_of") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "La Fondation Arcadia est prête à travailler avec l'Union des Forgerons.",  # offered, not done
+    "Paul Kamga travaille avec la Fondation Arcadia depuis 2019.",  # a person: a post, not a partnership
+])
+def test_work_only_offered_or_a_persons_work_is_no_partnership(text):
+    assert not pairs(text, "partner_of")
+
+
+def test_a_sponsor_of_a_club_funds_it():
+    assert pairs("La société Kalabrew est le principal sponsor du FC Mirova.", "funds") == {("Kalabrew", "FC Mirova")}
