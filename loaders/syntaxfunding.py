@@ -1,6 +1,7 @@
 """Funding read from the dependency parse: funding verbs ("financé par X", "X funds Y") and loans
 or grants ("un prêt de 50 M$ accordé par X à Y", "Y a obtenu un prêt de X", "a grant from X").
-Countries and governments are actors here (``actors=True``). Mixed into
+A country's aid named by its adjective funds the recipient: "l'aide (militaire) américaine à Y" (when the
+article names that country). Countries and governments are actors here (``actors=True``). Mixed into
 :class:`innograph.loaders.syntax.SyntaxReader`."""
 
 from __future__ import annotations
@@ -9,12 +10,18 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import country_key
 from innograph.loaders.money import find_amounts
 
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 #: Nouns of aid given as money (with an amount in the sentence): "une aide de 3 M$ à Y".
 _AID_NOUNS = frozenset("aide aides assistance don dons enveloppe aid".split())
+#: Words that may qualify the aid between the noun and the country's adjective, or follow it:
+#: "l'aide militaire américaine à la sécurité fournie à Y".
+_AID_WORDS = frozenset("militaire militaires financiere financieres economique economiques budgetaire humanitaire "
+                       "securitaire la securite a fournie fournies accordee accordees apportee versee allouee totale".split())
 #: A sum paid for something, not a funding: transfer fees, bribes, ransoms, fines, wages.
 PAID_FOR = re.compile(r"(?<![\w])(?:transferts?|transfers?|pots?-de-vin|bribes?|rançons?|ransoms?|amendes?|salaires?|salary|"
                       r"salaries|indemnit\w*|dédommag\w*|rachat|achat|purchase)(?![\w])")
@@ -99,3 +106,40 @@ class FundingMixin:
             for item in items:
                 if funder is not item and funder.label != item.label:
                     self.add("funds", funder, item, token, **attrs)
+
+    def national_aid(self, noun) -> None:
+        """'l'aide (militaire) américaine (à la sécurité) (fournie) à Y': the country of the adjective
+        funds Y (a country or an organization), when the article names that country (the gold's
+        convention for countries as actors)."""
+        country, words = None, 0
+        for t in noun.doc[noun.i + 1:noun.i + 10]:
+            word = _f(t)
+            if country is None and word in COUNTRY_OF:
+                country = COUNTRY_OF[word]
+                continue
+            if word in _AID_WORDS and words < 5 and not (country is not None and word == "a" and self._aid_recipient(t)):
+                words += 1
+                continue
+            if country is not None and word in ("a", "au", "aux"):
+                recipient = self._aid_recipient(t)
+                funder = self._article_country(country)
+                if recipient is not None and funder is not None and recipient.label != funder.label:
+                    self.add("funds", funder, recipient, noun)
+            return
+
+    def _aid_recipient(self, t):
+        """The country or organization named right after `t` (an article between)."""
+        for u in t.doc[t.i + 1:t.i + 3]:
+            m = self.mention(u, "place", "organization")
+            if m is not None:
+                return self.as_organization(m.entity) if m.entity.kind == "place" else m.entity
+            if _f(u) not in ("la", "le", "les", "l'", "l’"):
+                return None
+        return None
+
+    def _article_country(self, keys):
+        """The article's mention of a country among folded `keys` ('etats-unis', 'usa', ...)."""
+        for m in self.ents.mentions:
+            if m.entity.kind in ("place", "organization") and country_key(m.entity.label) in keys:
+                return self.as_organization(m.entity) if m.entity.kind == "place" else m.entity
+        return None

@@ -74,6 +74,8 @@ class PartnersMixin:
                 elif word in lx.MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \
                         and self.mention(t) is None:
                     self.loan(t)
+                elif word in ("aide", "aides") and self.mention(t) is None:
+                    self.national_aid(t)  # (syntaxfunding) "l'aide américaine à Y"
                 elif word in lx.GRANTING_VERBS and t.pos_ in ("VERB", "AUX", ""):
                     self.granted(t)  # (syntaxfunding) "X a octroyé 2 M€ à Y"
 

@@ -244,3 +244,20 @@ def test_a_club_read_with_its_country_as_one_name_is_there_and_named_without_it(
 ])
 def test_a_national_side_or_a_club_outside_a_sports_text_gets_no_seat(text):
     assert not facts(text, "located_in")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les États-Unis ont promis de nouvelles armes. Cela porte le total de l'aide américaine à la sécurité "
+     "fournie à l'Ukraine à 3 milliards de dollars.", {("États-Unis", "Ukraine")}),
+    ("La France discute avec le Mali. L'aide militaire française au Mali a été suspendue.", {("France", "Mali")}),
+])
+def test_a_countrys_aid_to_another_named_by_its_adjective_is_funding(text, expected):
+    assert facts(text, "funds") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le Japon a promis une aide japonaise de 2 millions de dollars pour les victimes.",  # no recipient named
+    "Une aide américaine à l'Ukraine a été votée.",  # the country is never named in the article
+])
+def test_national_aid_needs_a_recipient_and_the_country_named(text):
+    assert not facts(text, "funds")
