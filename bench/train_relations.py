@@ -18,13 +18,17 @@ the weights averaged over five shuffle orders (:data:`SEEDS`).
 Each article is read as the loader reads it (each piece parsed apart, the rules run first), and a
 candidate the rules already related is marked: the model never scores it at run time.
 The post model is trained on the pairs the rules left only (:data:`LEFT_ONLY`). Thresholds: from
-2-fold cross-validation (English: folds 1 and 2; French: a 2-way split of the train part, never the
-dev part) on the pooled out-of-part scores of the pairs the rules left (what the model adds at run
-time) — English the F1-best; French the lowest whose precision reaches 0.85; then the model is
-refitted on all of it. ``bench/tune_relations.py`` then resets the English thresholds on facts.
+cross-validation over parts (English: folds 1 and 2; French: the annotation rounds, each drawn
+apart — train, train2-*, train3-* —, never a dev part) on the pooled out-of-part scores of the pairs
+the rules left (what the model adds at run time), each fact counted once at its best candidate —
+English the F1-best; French the lowest whose precision reaches :data:`MIN_PRECISION`; then the model
+is refitted on all of it. ``bench/tune_relations.py`` then resets the English thresholds on facts.
 
     python bench/train_relations.py                 # both languages → loaders/relmodel.npz
     python bench/train_relations.py --cache /tmp/c  # keep the parsed candidates between runs
+    python bench/train_relations.py --languages fr --cache /tmp/c --hold-out 2 --out /tmp/h2.npz
+    INNOGRAPH_RELMODEL=/tmp/h2.npz python bench/extraction.py bench/gold/press-fr.train2-sports.yaml
+                                                    # what the model adds on a round it never saw
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import argparse
 import json
 import pickle
 import random
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -52,15 +57,23 @@ KN_SWAP = {"ceo"}
 #: F-beta for the thresholds: French favours precision (the French aim is recall 0.5 at precision
 #: 0.85; English is judged on F1). Chosen on the train part's own split, never on the dev part.
 BETA = {"fr": 0.5}
-#: French: the lowest threshold whose held-out precision reaches the aim (0.85) on the candidates
-#: the model scores at run time (those the rules left); a relation that never reaches it is not shipped.
-MIN_PRECISION = {"fr": 0.85}
+#: French: the lowest threshold whose out-of-part precision reaches this on the facts the model adds
+#: at run time (the pairs the rules left); a relation that never reaches it (or has no part held out)
+#: is not shipped. 0.75, not the overall aim 0.85: the rules alone read 0.89 on the training rounds
+#: they were not written on, and the model adds few facts, so rules + model stay above 0.85.
+MIN_PRECISION = {"fr": 0.75}
+#: The part every model fitted for a threshold keeps (French: the first train part, more than half of
+#: the text; a model fitted without it is not the kind shipped): the other parts are held out in turn.
+ALWAYS_FITTED = {"fr": 0}
 #: Relations trained only on the pairs the rules leave (the model's run-time share): the rules read
 #: most posts, and their easy pairs taught the model that a title near means a post; trained on
 #: what is left, the post model's precision rose on both KnowledgeNet cross folds.
 LEFT_ONLY = {"post"}
 #: the gold facts a relation is labelled from (a post held for a country is a post)
-GOLD_OF = {"govpost": "post"}
+GOLD_OF = {"govpost": "post", "placepost": "post"}
+#: AdaGrad epochs per language (default 5). French 10: on the training parts held out in turn, the
+#: post model's out-of-part precision at score 0.8 rose (9 right of 11 against 6 of 10).
+EPOCHS = {"fr": 10}
 #: Fewer positive candidates than this: no model (a threshold read from a handful is noise).
 MIN_POSITIVES = 10
 CEO_WORDS = ("ceo", "chief executive", "pdg", "directeur general", "directrice generale", "president directeur")
@@ -81,7 +94,7 @@ def _analyse(article, nlp) -> list[tuple[object, int]]:
     relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
     related, ceo_related = relmodel._related(relations)
     out = []
-    for c in relmodel.candidates(ents, docs, sentences, article.language, posted=relmodel.posted(relations)):
+    for c in relmodel.candidates(ents, docs, sentences, article.language, rules=relations):
         pair = (id(c.subject.entity), id(c.object.entity))
         acted = pair not in (ceo_related if c.relation == "ceo" else related) and \
             not relmodel.generic(c.subject.entity) and not relmodel.generic(c.object.entity)
@@ -140,7 +153,8 @@ def _is(mention, gold_mentions) -> bool:
 
 def fr_examples(*gold_paths):
     """The candidates of every French training part (all ``press-fr.train*.yaml`` when none is named),
-    labelled from its own gold; articles alternate between the two halves of the threshold split."""
+    labelled from its own gold. Each example's first field is its part's round (:func:`part_group`):
+    thresholds are read on rounds held out."""
     from innograph.loaders.nlp import pipeline
 
     paths = gold_paths or tuple(french_train_parts())
@@ -150,9 +164,16 @@ def fr_examples(*gold_paths):
     nlp = pipeline("fr")
     out, n = [], 0
     for path in paths:
-        rows, n = _fr_part(load_gold(path), nlp, n)
+        rows, n = _fr_part(load_gold(path), nlp, n, part_group(path))
         out.extend(rows)
     return out
+
+
+def part_group(path) -> int:
+    """The annotation round of a French training part: 0 for ``press-fr.train.yaml``, N for
+    ``press-fr.trainN-<topic>.yaml`` (each round drawn apart: the held-out text of a threshold)."""
+    found = re.match(r"press-fr\.train(\d*)", Path(path).name)
+    return int(found.group(1)) if found and found.group(1) else 0
 
 
 def _fr_facts(gold) -> dict[str, set]:
@@ -175,8 +196,9 @@ def _fr_facts(gold) -> dict[str, set]:
     return facts
 
 
-def _fr_part(gold, nlp, n: int) -> tuple[list, int]:
-    """The labelled candidates of one part's articles, numbered on from `n`."""
+def _fr_part(gold, nlp, n: int, group: int) -> tuple[list, int]:
+    """The labelled candidates of one part's articles (part `group`; articles numbered on from `n`,
+    the number keying a candidate's pair with its two names: the fact it would state)."""
     from innograph.loaders.text import read_articles
 
     facts, out = _fr_facts(gold), []
@@ -186,7 +208,8 @@ def _fr_part(gold, nlp, n: int) -> tuple[list, int]:
                 sn = {name_key(x) for x in c.subject.entity.names()}
                 on = {name_key(x) for x in c.object.entity.names()}
                 label = any(sn & s and on & o for s, o in facts[GOLD_OF.get(c.relation, c.relation)])
-                out.append((n % 2, c.relation, c.features, int(label), acted))
+                out.append((group, c.relation, c.features, int(label), acted,
+                            (n, c.subject.entity.label, c.object.entity.label)))
         n += 1
     return out, n
 
@@ -263,6 +286,18 @@ def plateau(scores) -> int:
     return max(range(len(scores)), key=lambda i: (round(smooth[i], 9), -i))
 
 
+def _per_fact(examples, probs) -> tuple[np.ndarray, np.ndarray]:
+    """The best score and the label per fact a candidate would state (the key in an example's sixth
+    field: its article and two names), as the loader keeps the best candidate of a pair; examples
+    without a key stay one each."""
+    best: dict = {}
+    for i, (e, p) in enumerate(zip(examples, probs)):
+        key = (e[1], *e[5]) if len(e) > 5 else i
+        if key not in best or p > best[key][0]:
+            best[key] = (float(p), e[3])
+    return np.array([p for p, _ in best.values()]), np.array([y for _, y in best.values()])
+
+
 def _acted(example) -> bool:
     """Whether the model scores this candidate at run time (examples without the flag: all)."""
     return len(example) < 5 or bool(example[4])
@@ -284,15 +319,21 @@ def train_language(examples, lang: str, *, tune_part: int | None = None) -> dict
         if positives < MIN_POSITIVES:
             print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — not trained", flush=True)
             continue
-        parts = sorted({e[0] for e in chosen}) if tune_part is None else [tune_part]
+        parts = sorted({e[0] for e in chosen} - {ALWAYS_FITTED.get(lang)}) if tune_part is None else [tune_part]
         probs, labels = [], []
+        options = {"epochs": EPOCHS.get(lang, 5)}
         for part in parts:
             held = [e for e in chosen if e[0] == part]
             fitted = [e for e in chosen if e[0] != part]
             held = [e for e in held if _acted(e)]  # thresholds are read on what the model adds to the rules
             if held and fitted:
-                probs.append(predict(fit(rows(fitted), len(vocab)), rows(held)))
-                labels.append(np.array([e[3] for e in held]))
+                p, y = _per_fact(held, predict(fit(rows(fitted), len(vocab), **options), rows(held)))
+                probs.append(p)
+                labels.append(y)
+        if not probs and lang in MIN_PRECISION:
+            print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — no part held out, "
+                  "not shipped", flush=True)
+            continue
         if not probs:
             threshold, f1 = 0.5, 0.0
         else:
@@ -302,7 +343,7 @@ def train_language(examples, lang: str, *, tune_part: int | None = None) -> dict
             print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — no F1 on the held-out parts, "
                   "not shipped", flush=True)
             continue
-        w = fit(rows(chosen), len(vocab))
+        w = fit(rows(chosen), len(vocab), **options)
         out[f"{lang}.w.{relation}"] = w.astype("float16")
         out[f"{lang}.t.{relation}"] = np.array(threshold)
         print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive; threshold {threshold} "
@@ -316,6 +357,9 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, help="directory keeping the parsed candidates")
     ap.add_argument("--languages", default="en,fr")
     ap.add_argument("--limit", type=int, help="only the first N KnowledgeNet passages (a quick try)")
+    ap.add_argument("--hold-out", type=int, help="leave out the French training parts of this round (2: the "
+                    "press-fr.train2-*.yaml), to score the model on them (bench/extraction.py with "
+                    "INNOGRAPH_RELMODEL=the weights)")
     args = ap.parse_args(argv)
     arrays: dict = {}
     for lang in args.languages.split(","):
@@ -327,6 +371,8 @@ def main(argv=None) -> int:
             if cached:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_bytes(pickle.dumps(examples))
+        if lang == "fr" and args.hold_out is not None:
+            examples = [e for e in examples if e[0] != args.hold_out]
         print(f"{lang}: {len(examples)} candidates", flush=True)
         arrays.update(train_language(examples, lang))
     if args.out.is_file():  # keep the other languages' weights

@@ -60,7 +60,7 @@ def read_passages(passages, model):
         related, ceo_related = relmodel._related(rules)
         rule_facts = [_fact(r.kind, r.subject, r.object, r.attrs.get("title")) for r in rules if r.object is not None]
         scored = []
-        for c in relmodel.candidates(ents, docs, sentences, "en", posted=relmodel.posted(rules)):
+        for c in relmodel.candidates(ents, docs, sentences, "en", rules=rules):
             s, o = c.subject.entity, c.object.entity
             if (id(s), id(o)) in (ceo_related if c.relation == "ceo" else related) or c.relation not in model.weights \
                     or relmodel.generic(s) or relmodel.generic(o):

@@ -6,7 +6,9 @@ organization and a place with no seat read, and so on. Each candidate (entity, e
 is described by sparse features — the entity kinds and their order, the dependency path between
 the two names (labels and words on it), the words between them and around them, title words,
 how many other names stand between (:mod:`.relfeatures`), whether the rules already gave the
-person a post — and scored by one logistic regression per relation, its weights shipped with the
+person a post, and for French the article around the pair (a sports report, the headline's names,
+the posts the rules read, a teammate they placed) — and scored by one logistic regression per
+relation, its weights shipped with the
 package (``relmodel.npz``, trained by ``bench/train_relations.py`` on KnowledgeNet folds 1–2 for
 English and on the annotated French press train part; numpy only at run time, nothing downloaded).
 
@@ -19,6 +21,9 @@ post      person → organization   holds_post (title read nearby when there)
 govpost   person → place          holds_post of a country or city, only with a title word
                                   near ("le ministre ghanéen de la Santé, X"); the place
                                   is then an actor: a public authority of that name
+placepost person → place          holds_post of a place named as a side, with or without a
+                                  title ("X a marqué le but du Sénégal"; a club named after
+                                  its town); the place is then an actor, as for govpost
 ceo       person → organization   holds_post with a chief-executive title
 founder   organization → person   created_by (founded_by)
 seat      organization → place    located_in
@@ -28,6 +33,7 @@ member    organization → organization   member_of
 The model only adds: a pair the rules already related (either direction, any kind) is left to
 the rules. ``INNOGRAPH_RELATIONS=rules`` turns the model off, ``=model`` keeps only the model's
 facts for the kinds above (to measure what each adds); the default is both.
+``INNOGRAPH_RELMODEL`` names another weights file (one trained with a part held out, to score it).
 """
 
 from __future__ import annotations
@@ -40,7 +46,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from innograph.loaders.nlp import text_length
-from innograph.loaders.relfeatures import _lemma, context_features, dep_path, pair_features  # noqa: F401
+from innograph.loaders.relfeatures import (  # noqa: F401
+    ARTICLE_LANGUAGES, SPORT_WORDS, _lemma, article_context, article_features, context_features, dep_path,
+    pair_features)
 
 WEIGHTS = Path(__file__).with_name("relmodel.npz")
 
@@ -48,6 +56,7 @@ WEIGHTS = Path(__file__).with_name("relmodel.npz")
 RELATIONS: dict[str, tuple[str, str, str]] = {
     "post": ("person", "organization", "holds_post"),
     "govpost": ("person", "place", "holds_post"),
+    "placepost": ("person", "place", "holds_post"),
     "ceo": ("person", "organization", "holds_post"),
     "founder": ("organization", "person", "created_by"),
     "seat": ("organization", "place", "located_in"),
@@ -179,10 +188,45 @@ def _seat_place(span) -> bool:
     return _fold(token.head.head.text) in lx.BASED_WORDS
 
 
-def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozenset()) -> list[Candidate]:
+def _views(ents, docs, sentences, text: str) -> list:
+    """(sentence, mentions, spans, kinds) of every sentence the model reads (a name running across a
+    sentence boundary joins the two; longer sentences are skipped), mentions of persons,
+    organizations and places only, at most :data:`MAX_MENTIONS`."""
+    bounds = _bounds(docs)
+    out = []
+    for sentence in _joined(text, sentences, ents.mentions):
+        if sentence.end - sentence.start > MAX_SENTENCE:
+            continue
+        mentions = [m for m in ents.within(sentence.start, sentence.end)
+                    if m.entity.kind in ("person", "organization", "place")][:MAX_MENTIONS]
+        spans = {id(m): _span(bounds, m.start, m.end) for m in mentions}
+        out.append((sentence, mentions, spans, {id(m): _kind(m, spans[id(m)]) for m in mentions}))
+    return out
+
+
+def _article(ents, views, folded: str, lang: str, rules):
+    """The article-level context of :func:`.relfeatures.article_features` (None without the rules'
+    relations or for a language whose model does not read it)."""
+    if rules is None or lang not in ARTICLE_LANGUAGES:
+        return None
+    related, _ = _related(rules)
+    text = ents.text
+    headline_end = text.find("\n") if "\n" in text else len(text)
+    ctx = article_context(folded.lower(), ents.mentions, rules, related, headline_end)
+    for _, mentions, _, _ in views:
+        ids = {id(m.entity) for m in mentions}
+        for a in ids:
+            for b in ids:
+                if a < b:
+                    ctx.pairs[frozenset((a, b))] = ctx.pairs.get(frozenset((a, b)), 0) + 1
+    return ctx
+
+
+def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozenset(), rules=None) -> list[Candidate]:
     """Every ordered (subject, object) pair of mentions in one sentence whose kinds a relation takes
     (of `relations`, default all of :data:`RELATIONS`). `posted`: the ids of the persons the
-    rules gave a post (a feature of their post and chief-executive candidates)."""
+    rules gave a post (a feature of their post and chief-executive candidates); `rules`: the
+    rules' relations (then `posted` is read from them, and the article's context is a feature)."""
     wanted = {r: RELATIONS[r] for r in (RELATIONS if relations is None else relations) if r in RELATIONS}
     if not wanted:
         return []
@@ -190,6 +234,7 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
 
     text = ents.text
     folded = getattr(ents, "folded", None) or fold_same_length(text)
+    posted = posted_persons(rules) if rules is not None else posted
     out: list[Candidate] = []
     first_of_kind: dict[int, int] = {}
     seen_kinds: set[str] = set()
@@ -197,16 +242,12 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
         if m.entity.kind not in seen_kinds:
             seen_kinds.add(m.entity.kind)
             first_of_kind[id(m.entity)] = 1
-    bounds = _bounds(docs)
-    for sentence in _joined(text, sentences, ents.mentions):
-        if sentence.end - sentence.start > MAX_SENTENCE:
-            continue
-        mentions = [m for m in ents.within(sentence.start, sentence.end)
-                    if m.entity.kind in ("person", "organization", "place")][:MAX_MENTIONS]
-        spans = {id(m): _span(bounds, m.start, m.end) for m in mentions}
-        kinds = {id(m): _kind(m, spans[id(m)]) for m in mentions}
+    views = _views(ents, docs, sentences, text)
+    article = _article(ents, views, folded, lang, rules)
+    for sentence, mentions, spans, kinds in views:
         lowered = folded[sentence.start:sentence.end].lower()
         cues = {"ceo": CEO_WORDS.search(lowered), "founder": FOUNDING_WORDS.search(lowered)}
+        sport = len(SPORT_WORDS.findall(lowered)) if article is not None else 0
         for i, first in enumerate(mentions):
             for second in mentions[i + 1:]:
                 k1, k2 = kinds[id(first)], kinds[id(second)]
@@ -232,6 +273,7 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
                         rel_feats = [f"{x}|{order}" for x in feats] + [f"order={order}"]
                         if ks == "person" and id(s.entity) in posted:
                             rel_feats.append(f"{lang}|posted")  # a second post for a person the rules placed
+                        rel_feats += article_features(lang, article, s, o, mentions, sport)
                         out.append(Candidate(s, o, relation, rel_feats, sentence, title))
     return out
 
@@ -257,10 +299,11 @@ class Model:
 
 @lru_cache(maxsize=4)
 def load_model(lang: str, path: str | None = None) -> Model | None:
-    """The weights for `lang` (None when the package ships none for it)."""
+    """The weights for `lang` (None when the package ships none for it), from `path`, else the file
+    ``INNOGRAPH_RELMODEL`` names (to score weights trained without a part), else the shipped file."""
     import numpy as np
 
-    path = Path(path) if path else WEIGHTS
+    path = Path(path or os.environ.get("INNOGRAPH_RELMODEL") or WEIGHTS)
     if not path.is_file():
         return None
     with np.load(path, allow_pickle=False) as data:
@@ -284,9 +327,12 @@ def _related(relations) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     return pairs, ceo
 
 
-def posted(relations) -> frozenset:
+def posted_persons(relations) -> frozenset:
     """The ids of the persons the rules gave a post."""
     return frozenset(id(r.subject) for r in relations if r.kind == "holds_post" and r.object is not None)
+
+
+posted = posted_persons  # (the name the callers of session 11 use)
 
 
 def _fold(text: str) -> str:
@@ -343,7 +389,7 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     pairs the rules left (a chief executive's post also where the rules read another post)."""
     related, ceo_related = _related(relations)
     best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
-    for c in candidates(ents, docs, sentences, lang, model.weights, posted(relations)):  # (only the relations shipped)
+    for c in candidates(ents, docs, sentences, lang, model.weights, rules=relations):  # (only the relations shipped)
         pair = (id(c.subject.entity), id(c.object.entity))
         if pair in (ceo_related if c.relation == "ceo" else related):
             continue
@@ -354,6 +400,10 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
         if key not in best or p > best[key][0]:
             best[key] = (p, c)
     return best
+
+
+#: Relations whose place object is written as an actor (the place is not retyped before).
+_PLACE_POSTS = frozenset(("govpost", "placepost"))
 
 
 def propose(ents, docs, sentences, relations, *, lang: str) -> list:
@@ -373,7 +423,7 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
     for (s, o, relation), (p, c) in best.items():
         kind = RELATIONS[relation][2]
         retyped = [(m.entity, k) for m, k in zip((c.subject, c.object), RELATIONS[relation][:2])
-                   if m.entity.kind != k and relation != "govpost"]
+                   if m.entity.kind != k and relation not in _PLACE_POSTS]
         if any(id(e) in in_rules for e, _ in retyped):
             continue  # the rules read it as it was typed
         for entity, k in retyped:
@@ -389,6 +439,10 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
             attrs["title"] = c.title
         if relation == "govpost":  # the country or city acts: it is written as a public authority
             c.object.entity.kind, c.object.entity.org_kind = "organization", "PublicAuthority"
+        elif relation == "placepost":  # a side or club named by its place: an organization
+            if (s, o, "govpost") in best:
+                continue  # the same post, read with its title
+            c.object.entity.kind = "organization"
         out.append(Relation(kind, c.subject.entity, c.object.entity, c.sentence.start, c.sentence.end,
                             c.sentence.text, attrs))
     return out

@@ -75,3 +75,30 @@ def test_the_model_is_the_average_of_fits_over_shuffle_orders(tr):
     assert np.allclose(tr.fit(rows, 3, seeds=(0, 1)), (one + other) / 2)
     probs = tr.predict(tr.fit(rows, 3), rows)
     assert probs[0] > 0.5 > probs[1]  # and the average still separates them
+
+
+def test_french_parts_are_grouped_by_their_annotation_round(tr):
+    assert tr.part_group("bench/gold/press-fr.train.yaml") == 0
+    assert tr.part_group("press-fr.train2-sports.yaml") == tr.part_group("x/press-fr.train2-politics.yaml") == 2
+    assert tr.part_group("press-fr.train3-health.yaml") == 3
+
+
+def test_thresholds_count_each_fact_once_at_its_best_candidate(tr):
+    import numpy as np
+
+    # three candidates of one wrong fact (same article, same names) and one of a right fact
+    examples = [(0, "post", [], 0, 1, (7, "Ana Velo", "Quillmark")) for _ in range(3)]
+    examples.append((0, "post", [], 1, 1, (8, "Ana Velo", "Quillmark")))
+    probs, labels = tr._per_fact(examples, np.array([0.4, 0.9, 0.6, 0.8]))
+    assert sorted(zip(probs.tolist(), labels.tolist())) == [(0.8, 1), (0.9, 0)]
+    plain = [e[:5] for e in examples]  # without keys every candidate counts
+    assert len(tr._per_fact(plain, np.array([0.4, 0.9, 0.6, 0.8]))[0]) == 4
+
+
+def test_french_thresholds_are_read_on_the_later_rounds_held_out_never_on_the_first(tr):
+    # every example in the first train part: no part held out, so nothing is shipped unchecked
+    first_only = [(0, "post", ["fr|w:avec"], 1, 1)] * 20 + [(0, "post", ["fr|w:selon"], 0, 1)] * 20
+    assert not any(k.startswith("fr.w.") for k in tr.train_language(first_only, "fr"))
+    later = first_only + [(2, *e[1:]) for e in first_only]
+    arrays = tr.train_language(later, "fr")
+    assert "fr.w.post" in arrays and 0.35 <= float(arrays["fr.t.post"]) <= 0.95
