@@ -43,6 +43,9 @@ from innograph.loaders.verbposts import VerbPostsMixin
 
 _MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
+#: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y").
+_OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("elle", "she", "her"), "m")}
+_GENDER_CUES = (("m", re.compile(r"\b(?:M\.|Mr\.?|Monsieur)\s+$")), ("f", re.compile(r"\b(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s+$")))
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
          | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS)
@@ -239,14 +242,55 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         p = self.pos(token)
         sent = self.sentence(token)
         i = self.sentences.index(sent) if sent is not None else len(self.sentences)
+        other = _OTHER_GENDER.get(_f(token)) if kind == "person" else None
+        heads = [s for s in self.sentences[:i] if self.headline(s)]
         for s in reversed(self.sentences[max(0, i - 2):i + 1]):
-            m = self._at.get(s.subject_pos) if s.subject_pos is not None else None
-            if m is not None and m.end <= p and m.entity.kind == kind:
+            m = self.subject_mention(s) if s not in heads else None
+            if m is not None and m.end <= p and m.entity.kind == kind and (other is None or self.gender(m.entity) != other):
                 return m.entity
-        before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind == kind and p - m.end < 600]
+        before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind == kind and p - m.end < 600
+                  and (other is None or self.gender(m.entity) != other) and not any(h.start <= m.start < h.end for h in heads)
+                  and not (other == "m" and self.gender(m.entity) != "f" and self.between(m, p))]
         if not before:
             return None
         return max(before, key=lambda m: m.start).entity
+
+    def subject_mention(self, s):
+        """The mention the sentence's subject is, or the name apposed right after it ("L'entraîneur
+        de Y, X, a dit": X)."""
+        if s.subject_pos is None:
+            return None
+        m = self._at.get(s.subject_pos)
+        if m is not None:
+            return m
+        text = self.ents.text
+        for m in sorted((m for m in self.ents.mentions if s.subject_pos < m.start < min(s.end, s.subject_pos + 80)),
+                        key=lambda m: m.start):
+            if "," in text[s.subject_pos:m.start - 2]:
+                return None
+            if text[m.start - 2:m.start] == ", ":
+                return m
+        return None
+
+    def between(self, m, p: int) -> bool:
+        """Whether a place or an organization is named after the sentence of mention `m` and before
+        position `p` ("elle" after a sentence about "l'adhésion de l'Ukraine" is as likely the
+        country as the person named before it)."""
+        end = next((s.end for s in self.sentences if s.start <= m.start < s.end), m.end)
+        return any(end <= o.start and o.end <= p and o.entity.kind in ("place", "organization")
+                   and self.ents.text[o.start - 1:o.start] != "(" for o in self.ents.mentions)  # (not an acronym aside)
+
+    def gender(self, entity) -> str | None:
+        """'m' or 'f' when the article names the person after "M." / "Mme" (and never both)."""
+        found = {g for m in self.ents.mentions if m.entity is entity
+                 for g, cue in _GENDER_CUES if cue.search(self.ents.text, max(0, m.start - 10), m.start)}
+        return found.pop() if len(found) == 1 else None
+
+    def headline(self, s) -> bool:
+        """A headline set apart in the text ("Lire aussi" links): a paragraph of its own that is not
+        the article's first and ends with no sentence punctuation."""
+        after = self.ents.text[s.end:s.end + 3]
+        return s.start > 0 and s.text.rstrip()[-1:] not in ".!?…»\"”)" and (not after.strip() or "\n" in after)
 
     def owner(self, token, possessive: str):
         """What 'its' / 'son' refers to: the nearest earlier organization for 'its'; for words

@@ -28,7 +28,8 @@ class VerbPostsMixin:
         members = [] if people or not subjects else self.orgs(subjects[0], actors=True)
         self.provenance(v, people)
         title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
-                      for p in c.children if p.dep_ == "pobj"), None)
+                      for p in c.children if p.dep_ == "pobj"), None) \
+            or next((_title_text(c) for c in v.children if c.dep_.startswith("obl") and _case(c) in _AS), None)
         for org in self.orgs(targets[0], retype=True):
             for person in people:  # a person joining a company takes a post there, a body a seat
                 if country_key(org.label) in lx.COUNTRIES:
@@ -38,7 +39,8 @@ class VerbPostsMixin:
                 else:
                     self.add("holds_post", person, org, v, title=title, current=True)
             for member in members:
-                self.add("member_of", member, org, v)
+                if country_key(org.label) not in lx.COUNTRIES:  # "X rejoint le Y en quarts": a round, not a body
+                    self.add("member_of", member, org, v)
 
     def working(self, v) -> None:
         """'X worked at Y', 'X a travaillé chez Y', 'X was employed by Y', 'X served as T at Y'."""

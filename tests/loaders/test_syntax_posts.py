@@ -422,3 +422,23 @@ def test_envoys_and_officers_hold_posts_and_a_verb_spelled_like_a_title_does_not
         "Selon Paul Verdan, un ancien officier de la Garde Ostrande, le plan a échoué.")
     assert not any(f[0] == "holds_post" for f in posts(
         "Le président Marc Tessan a envoyé une délégation à l'Union africaine."))
+
+
+def test_a_pronoun_skips_a_headline_set_apart_and_takes_the_name_apposed_to_the_subject():
+    found = posts("Le FC Marvelle a battu l'AS Norvane dimanche. Paul Ekeke a quitté le club.\n\n"
+                  "Marc Ilunga prolonge au FC Ostrande\n\n"
+                  "L'entraîneur de l'AS Norvane, Jean Okaro, qui voulait engager Ekeke quand il était "
+                  "le patron du FC Orvale, a parlé.")
+    assert ("holds_post", "Jean Okaro", "FC Orvale") in found
+    assert not any(f[1] in ("Marc Ilunga", "Paul Ekeke") and f[2] == "FC Orvale" for f in found)
+
+
+def test_elle_is_no_man_named_with_m_and_no_person_named_before_a_country():
+    found = posts("La ligue Orvale a été fondée en 1990. M. Paul Ekeke a salué la décision. "
+                  "Rien n'assure qu'elle rejoindra bientôt l'Union Ostrande.")
+    assert not any(f[1] == "Paul Ekeke" and f[2] == "Union Ostrande" for f in found)
+    found = posts("Le comité a reçu Marc Tessan. Le soutien de la Norvalie à l'Union Ostrande est acquis, "
+                  "mais rien ne dit qu'elle rejoindra la Banque Orvale.")
+    assert not any(f[1] == "Marc Tessan" and f[2] == "Banque Orvale" for f in found)
+    assert ("holds_post", "Claire Okaro", "Fondation Arvelle") in posts(
+        "Mme Claire Okaro a été élue en mai. Elle a rejoint la Fondation Arvelle en 2010.")

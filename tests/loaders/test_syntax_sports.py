@@ -132,3 +132,8 @@ def test_a_teammate_and_a_substitute_of_a_club_play_there_and_replacing_is_no_ti
     assert ("Paul Atangana", "FC Marvelle", True) in posts(
         "Le défenseur Marc Ilunga a réagi aux critiques contre son coéquipier du FC Marvelle, Paul Atangana.")
     assert not posts("Le club a battu Orvale FC en remplaçant Jean Okaro par Paul Verdan.")
+
+
+def test_a_side_that_joins_countries_in_a_round_is_no_member_of_them():
+    _, found = read("Les Lions d'Ostrande rejoignent en demi-finale le Sénégal, le Ghana et le Maroc.", "fr")
+    assert not [r for r in found if r.kind == "member_of"]
