@@ -34,6 +34,7 @@ TEAM_TITLES = PLAYER_TITLES + (
 ).split()
 
 _TEAM_WORD = r"[A-ZÀ-Ý][\w\-]*"
+_TEAM_TITLE = re.compile(rf"(?<![\w])(?:{'|'.join(TEAM_TITLES)})(?![\w])")
 #: "les Faucons", "des Grands Faucons", "aux Étoiles Rouges": one or two capitalised words, the last a plural.
 _NICKNAME = re.compile(rf"(?<![\w])(?:[Ll]es|des|aux)[ \t]+(?P<name>(?:{_TEAM_WORD}[ \t]+)?[A-ZÀ-Ý][\w\-]*[sx]"
                        rf"(?:[ \t]+(?:de[ \t]+la|de|du|d['’])[ \t]*{_TEAM_WORD})?)(?![\w\-])")
@@ -133,6 +134,33 @@ def club_forms(ents) -> None:
 
 
 
+#: "l'Espérance de X", "le Raja de X": a determined capitalised word, then "de" and a city the tagger found.
+_CITY_CLUB = re.compile(r"(?<![\w])(?:[Ll]e|[Ll]a|[Ll]['’])[ \t]*(?P<first>[A-ZÀ-Ý][a-zà-ÿ\-]{2,})[ \t]+(?:de|du|d['’])[ \t]*$")
+#: Capitalised words before "de <city>" that name a competition, a venue or a body, not a club.
+_NOT_CLUB_FIRST = frozenset("coupe ligue championnat supercoupe copa trophee tournoi stade palais parc federation "
+                            "confederation association universite banque region province ville mairie republique "
+                            "royaume etat gouvernement ministere assemblee senat cour tribunal".split())
+
+
+def city_clubs(ents) -> None:
+    """'l'Espérance de X', 'le Mouloudia d'X' in a game's or a player's story: a club named by a
+    word and its city (the tagger found only the city), one name, not a place."""
+    if ents.lang != "fr":
+        return
+    for m in list(ents.mentions):
+        if m.entity.kind != "place" or country_key(m.entity.label) in lx.COUNTRIES:
+            continue
+        lead = _CITY_CLUB.search(ents.text, max(0, m.start - 40), m.start)
+        if lead is None or fold_same_length(lead["first"]).lower() in _NOT_CLUB_FIRST \
+                or lx.kind_of(lead["first"]) or fold_same_length(lead["first"]).lower() in COUNTRY_OF \
+                or fold_same_length(lead["first"]).lower() in lx.NOT_NAMES or not ents.free(lead.start("first"), lead.end("first")):
+            continue
+        around = ents.folded[max(0, m.start - 150):m.end + 150]
+        if _SPORT_WORDS.search(around) or _TEAM_TITLE.search(around):
+            start = lead.start("first")
+            _mention(ents, start, m.end, ents.entity("organization", ents.text[start:m.end]))
+
+
 #: What stands before a club named by its city: "du club kényan X", "l'équipe italienne de X", a
 #: win or a game against it, the side that beat it, the club one plays or scores for.
 _CLUB_BEFORE = re.compile(
@@ -145,6 +173,12 @@ _CLUB_BEFORE = re.compile(
     r"(?:[ \t]+[\w\-]+){0,3}?[ \t]+(?:contre|face[ \t]+a|face[ \t]+au)[ \t]+(?:le[ \t]+|l['’])?"
     r"|(?<![\w])(?:jou\w*|marque\w*|buts?|apparitions?|signe\w*|evolu\w*|saisons?)(?:[ \t]+[\w\-]+){0,5}?[ \t]+pour[ \t]+(?:le[ \t]+|l['’])?"
     r"|(?<![\w])(?:jou\w*|signe\w*|evolu\w*)[ \t]+(?:au|avec)[ \t]+)$")
+#: A player's move: "a rejoint X", "rejoindre le X", "transféré à X", "prêté au X", "en provenance de X",
+#: "un transfert d'X" (a club only where a game or a player is around: "il a rejoint Paris" may be a city).
+_TRANSFER_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:rejoint|rejoindre|rejoignent|rejoignait|rejoindra)[ \t]+(?:le[ \t]+|l['’])?"
+    r"|(?:transfere|transferee|prete|pretee)s?[ \t]+(?:a|au|vers)[ \t]+(?:l['’])?"
+    r"|(?:en[ \t]+provenance|transfert)[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*))$")
 #: "(ARG/X)": a player's country code, a slash and their club.
 _CODE_BEFORE = re.compile(r"\([A-Z]{3}/$")
 #: "X contre Y", "X 2-1 Y" between two teams.
@@ -161,5 +195,8 @@ def club_context(span) -> bool:
     hit = _CLUB_BEFORE.search(fold_same_length(before))
     if hit is not None and (hit["demonym"] is None or hit["demonym"] in COUNTRY_OF):
         return True
+    around = fold_same_length(doc[max(0, span.start - 40):span.end + 40].text)
+    if _TRANSFER_BEFORE.search(fold_same_length(before)) and (_SPORT_WORDS.search(around) or _TEAM_TITLE.search(around)):
+        return True  # "il a rejoint X", "prêté à X", "en provenance de X" in a game's or a player's story
     after = "".join(t.text_with_ws for t in doc[span.end - 1:span.end + 6])[len(span[-1].text):]
     return bool(_AGAINST_AFTER.match(after))

@@ -61,6 +61,36 @@ def test_a_nickname_followed_by_a_demonym_in_a_game_is_a_side_with_its_demonym()
     assert kinds("Les Pélicans togolais ont perdu le match contre le Bénin.")["Pélicans togolais"] == {"organization"}
 
 
+def test_a_city_a_player_joins_or_is_lent_to_is_a_club_but_not_a_city_a_minister_joins():
+    found = kinds("En 2016, le gardien a rejoint Valence comme remplaçant, puis il a été prêté à Getafe pour une saison.")
+    assert found.get("Valence") == {"organization"} and found.get("Getafe") == {"organization"}
+    assert found_kind("Le ministre a rejoint Dakar mardi pour une réunion du gouvernement.", "Dakar") == {"place"}
+
+
+def found_kind(text: str, name: str) -> set[str]:
+    return kinds(text).get(name, set())
+
+
+def _city_clubs(text: str, city: str) -> list[tuple[str, str]]:
+    """city_clubs on `text` where the tagger found `city` (a place): (text, kind) of the mentions."""
+    from innograph.loaders.mentions import ArticleEntities
+    from innograph.loaders.teams import city_clubs
+
+    ents = ArticleEntities(text)
+    ents.lang = "fr"
+    start = text.index(city)
+    ents.mention(start, start + len(city), ents.entity("place", city), "ner")
+    city_clubs(ents)
+    return [(m.text, m.entity.kind) for m in ents.mentions]
+
+
+def test_a_word_and_its_city_in_a_game_is_one_club_but_a_cup_or_a_city_out_of_sport_is_none():
+    assert _city_clubs("L'Aurore de Tunis a battu son rival 2-1 en finale.", "Tunis") == [
+        ("Aurore de Tunis", "organization")]
+    assert _city_clubs("La Coupe de Tunis a été jouée dimanche, le match a été gagné.", "Tunis") == [("Tunis", "place")]
+    assert _city_clubs("La Marina de Tunis attire les touristes en été.", "Tunis") == [("Tunis", "place")]
+
+
 def test_people_named_by_a_capitalised_plural_and_a_demonym_out_of_a_game_are_no_side():
     found = kinds("Les Noirs américains ont manifesté à Chicago avec des voisins.")
     assert not any("organization" in found[text] for text in found if text.startswith("Noirs"))
