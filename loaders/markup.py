@@ -150,12 +150,17 @@ def _strip_markdown(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+#: A line break written out as backslash-n (no markdown escape: markdown escapes punctuation only).
+_ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n")
+
+
 def clean_lines(text: str) -> list[str]:
     """Lines without markdown syntax and page furniture; '' marks paragraph breaks.
 
     Furniture is judged per paragraph first (a subscription blurb spread over several lines
     goes as a whole), then per line (print links, image placeholders, bare URLs).
     """
+    text = _ESCAPED_BREAK.sub("\n", text)  # "...les autres.\\n\\nPensez-vous": line breaks left escaped
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     block: list[str] = []
