@@ -153,6 +153,7 @@ CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split
 HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrolee embauche embauchee".split())
 FIRING_VERBS = frozenset("limoge limogee licencie licenciee congedie congediee".split())
 SCORING_VERBS = frozenset("marque marquer marquait marquent marquera".split())  # "X a marqué pour le club Y"
+GOAL_NOUNS = frozenset("but buts".split())  # "Y s'est imposé grâce à un but de X"
 LEAGUE_WORDS = frozenset("ligue league liga championnat bundesliga mls nba nfl".split())
 #: A national side ("la sélection du Cameroun", "l'équipe nationale algérienne") and the posts whose
 #: demonym names the side ("le sélectionneur sénégalais", "le capitaine ghanéen").

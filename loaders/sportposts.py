@@ -117,6 +117,20 @@ class MovesMixin:
             people = self.movers(v)
             self._moved(people, [o for c in places for o in self.orgs(c, retype=True)], v, current=True)
 
+    def goals_for(self, goal) -> None:
+        """'Y s'est imposé / a battu Z grâce à un but (des buts) de X': X plays for the clause's subject."""
+        if goal.doc.lang_ != "fr" or _case(goal) != "grace":
+            return
+        scorers = [p for c in goal.children if c.dep_ == "nmod" and _case(c) in _FROM for p in self.people(c)]
+        verb = goal.head
+        while verb.dep_ in ("obj", "nmod", "obl", "obl:arg", "obl:mod") and verb.head.i != verb.i:
+            verb = verb.head  # "a dominé Z grâce à des buts de X": the goals may hang on Z
+        sides = [o for c in subjects_of(verb) for o in self.orgs(c, retype=True, actors=True)]
+        self._moved(scorers, sides, goal, current=True)
+        for side in [o for o in sides if country_key(o.label) in lx.COUNTRIES]:  # a national side
+            for person in scorers:
+                self.add("holds_post", person, side, goal, title=None, current=True)
+
     def provenance(self, v, people) -> None:
         """'X a rejoint B en provenance de A': a former post at A."""
         for c in v.children:

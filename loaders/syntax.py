@@ -48,7 +48,7 @@ _OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("el
 _GENDER_CUES = (("m", re.compile(r"\b(?:M\.|Mr\.?|Monsieur)\s+$")), ("f", re.compile(r"\b(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s+$")))
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
-         | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS)
+         | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS | lx.GOAL_NOUNS)
 _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
@@ -107,6 +107,8 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                     self.hiring(token)
                 if word in lx.SCORING_VERBS:
                     self.scoring(token)
+                if word in lx.GOAL_NOUNS:
+                    self.goals_for(token)
                 if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
                     self.funding(token)
             end = offset + text_length(doc)

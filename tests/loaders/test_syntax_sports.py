@@ -137,3 +137,11 @@ def test_a_teammate_and_a_substitute_of_a_club_play_there_and_replacing_is_no_ti
 def test_a_side_that_joins_countries_in_a_round_is_no_member_of_them():
     _, found = read("Les Lions d'Ostrande rejoignent en demi-finale le Sénégal, le Ghana et le Maroc.", "fr")
     assert not [r for r in found if r.kind == "member_of"]
+
+
+def test_goals_that_win_a_match_are_the_subject_sides_players():
+    found = posts("Le FC Ostrande a dominé l'AS Norvane (3:1) grâce à des buts de Paul Ekeke et de Marc Oyono.")
+    assert ("Paul Ekeke", "FC Ostrande", True) in found
+    assert not any(p[1] == "AS Norvane" for p in found)
+    assert ("Paul Ekeke", "Sénégal", True) in posts("Le Sénégal s'est qualifié grâce à un but de Paul Ekeke.")
+    assert not posts("La Banque Ostrande a gagné grâce à un bon placement de Paul Ekeke.")
