@@ -282,6 +282,7 @@ class ArticleEntities:
         # "Infantino" / "Mme Samia" after "Gianni Infantino" / "Samia Suluhu Hassan": one person when
         # exactly one full name of the article ends (else starts) with that word.
         self.merge_short_people(surnames)
+        self.names_run_into_people(surnames)
         # A name taken for a person that is also an organization's name is the organization.
         orgs = {e.key: e for e in self.entities if e.kind == "organization"}
         for m in self.mentions:
@@ -291,6 +292,34 @@ class ArticleEntities:
         self.mentions.sort(key=lambda m: m.start)
         used = {id(m.entity) for m in self.mentions}
         self.entities = [e for e in self.entities if id(e) in used]
+
+    def names_run_into_people(self, surnames: dict) -> None:
+        """'le gardien de X Mendy', 'Valmont United Marc Dubois': a name the tagger ran on into a
+        person of the article (their full name, or the surname of exactly one person named in full)
+        is that person, when what stands before is an organization of the article or follows a
+        title and "de" (then it is made one)."""
+        for m in list(self.mentions):
+            words = m.text.split()
+            if m.entity.kind not in ("person", "organization") or len(words) < 2 or m.source not in ("ner", "gazetteer") \
+                    or any(o.entity is m.entity for o in self.mentions if o is not m):
+                continue  # (a name said twice is no run-on)
+            for n in range(1, len(words)):
+                tail = " ".join(words[n:])
+                named = [e for e in self.entities if e.kind == "person" and e is not m.entity and len(e.label.split()) > 1
+                         and (e.label == tail or (n == len(words) - 1 and e in surnames.get(tail.lower(), [])))]
+                if len(named) != 1 or " ".join(words[:n]) in named[0].label:
+                    continue
+                head = " ".join(words[:n])
+                org = self._by_key.get(("named", name_key(head)))
+                titled = _TITLE_OF.search(self.folded, max(0, m.start - 40), m.start)
+                if org is None and titled is not None and (titled["title"] in lx.TITLE_HEADS or titled["adj"] in lx.TITLE_HEADS) and lx.kind_of(head) is None:
+                    org = self.entity("organization", head)  # "le gardien de X Y": X is whose gardien Y is
+                if org is None or org.kind != "organization":
+                    continue
+                start = m.start + m.text.index(words[n], len(head))
+                self.mentions.append(Mention(m.start, m.start + len(head), head, org, m.source))
+                m.start, m.text, m.entity = start, self.text[start:m.end], named[0]
+                break
 
     def people_taken_for_places(self, surnames: dict) -> None:
         """A name the tagger took for a place that is a person of the article is that person:
@@ -379,6 +408,8 @@ _LEADING_WORDS = re.compile(
 
 
 #: A place preposition right before a name (folded text): "à X", "en X", "près de X", "in X".
+#: A title and "de" right before a name: "le gardien de X".
+_TITLE_OF = re.compile(r"(?<![\w])(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+(?:de|du|d['’])[ \t]*$")
 #: A determined title, maybe with a nationality, right before a name: "le président (ivoirien) X".
 _TITLE_LEAD = re.compile(r"(?:(?<![\w])(?:le|la|du|au|les|des|aux)[ \t]+|(?<![\w])l['’])(?P<title>[a-z\-]+)"
                          r"(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+$")

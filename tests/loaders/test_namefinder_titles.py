@@ -51,3 +51,10 @@ def test_a_nationality_before_a_name_is_not_part_of_it():
                      "assistées de deux arbitres locaux.")
     assert ("Neuza Bacca", "person", "Neuza Bacca") in found
     assert ("Yoshiko Yamada", "person", "Yoshiko Yamada") in found
+
+
+def test_a_club_run_into_a_player_named_in_full_elsewhere_is_the_club_then_the_player():
+    found = mentions("Marc Dubois a marqué trois buts cette saison. Le capitaine de Valmont Dubois a parlé après le match.")
+    assert ("Valmont", "organization", "Valmont") in found
+    assert ("Dubois", "person", "Marc Dubois") in found
+    assert not any(text == "Valmont Dubois" for text, _, _ in found)
