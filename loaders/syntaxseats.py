@@ -28,7 +28,9 @@ Read on the sentence's names where the small French parse loses the link
   ("associé du cabinet X à P"): not a public authority, a media outlet or a party, not an office,
   force or meeting of it ("le bureau de X à P"), not a person posted there ("le représentant de X à P");
 * an institution whose name ends with "de <Town>" after two words or more ("l'Institut X de P",
-  "la X University de P") is in that town, and is named with or without it (an alias).
+  "la X University de P") is named with or without its town (an alias), but the town in a name
+  is no stated seat: the seeds' gold gives "CHU de Rouen" or "Université de Rouen Normandie" none,
+  and on the parts never tuned on such seats were 3 right of 10.
 """
 
 from __future__ import annotations
@@ -332,16 +334,15 @@ class SeatsMixin:
 
     def _named_town(self, sent, group) -> None:
         """'l'Institut X de Kiev', 'la X University de Baltimore': an institution whose name ends with
-        'de <Town>' after two words or more is in that town ('l'université de P' alone is left: the
-        town names it more than it places it)."""
+        'de <Town>' after two words or more is also named without its town (an alias); the town in a
+        name is no seat ('l'université de P' alone is left: the town is its whole name)."""
         m = _NAMED_TOWN.match(group.label)
         if m is None or fold_same_length(m["head"].split()[0]).lower() not in _INSTITUTION_WORDS \
                 and fold_same_length(m["head"].split()[-1]).lower() not in _INSTITUTION_WORDS:
             return
         if m["town"] not in sent.text or fold_same_length(m["head"].split()[-1]).lower() in _REGION_WORDS:
             return  # ("l'hôpital du Pays de X")
-        self._add("located_in", group, self.ents.entity("place", m["town"]), sent)
-        self.ents.add_alias(group, m["head"])  # (named with or without its town)
+        self.ents.add_alias(group, m["head"])
 
     def _named_country(self, sent, folded: str, group, mention) -> None:
         """'Club X d'Algérie' taken as one name in a sports text: the club X is in that country, and
