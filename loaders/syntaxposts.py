@@ -62,8 +62,9 @@ class PostsMixin:
         qualifier = next((c for c in t.children if _f(c) in qualifiers and c.i <= t.i + 2), None) if qualifiers else None
         if qualifiers and qualifier is None:
             return  # "au milieu de la salle" (not "le milieu de terrain")
-        if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")):
-            return  # "manager de l'année de la X", "player of the year": an award, not a post
+        if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")) \
+                or [_f(w) for w in t.doc[t.i + 1:t.i + 4]] in (["de", "l'", "annee"], ["de", "l’", "annee"], ["of", "the", "year"]):
+            return  # "manager de l'année de la X", "player of the year": an award, not a post (however parsed)
         orgs = self.title_orgs(t)
         guessed = False
         if not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):

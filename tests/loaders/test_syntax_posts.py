@@ -442,3 +442,8 @@ def test_elle_is_no_man_named_with_m_and_no_person_named_before_a_country():
     assert not any(f[1] == "Marc Tessan" and f[2] == "Banque Orvale" for f in found)
     assert ("holds_post", "Claire Okaro", "Fondation Arvelle") in posts(
         "Mme Claire Okaro a été élue en mai. Elle a rejoint la Fondation Arvelle en 2010.")
+
+
+def test_an_award_named_like_a_title_is_no_post_however_the_parser_hangs_the_year():
+    found = posts("Claire Okaro, de Norvane City, a été nommée entraîneuse de l'année du championnat national de la FNO.")
+    assert not any(f[1] == "Claire Okaro" and f[2] == "FNO" for f in found)
