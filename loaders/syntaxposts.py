@@ -266,7 +266,8 @@ class PostsMixin:
                 return self.people(sib)
         left = head.left_edge.i + (head.left_edge.text == "," and head.left_edge.i < head.i)  # (its own comma)
         if left >= 2 and t.doc[left - 1].text == "," and self.mention(t.doc[left - 2], "person") \
-                and (head.dep_ != "conj" or not any(c.dep_ == "cc" for c in head.children)):
+                and (head.dep_ != "conj" or not any(c.dep_ == "cc" for c in head.children)) \
+                and _f(t.doc[left]) not in ("et", "ou", "ni"):  # (not "X, et le gouverneur de Y": a list)
             # "X, un épidémiologiste de Y," the parser did not attach (or made a conjunct of X, with no "et")
             after = self.name_after_title(t) if t.doc.lang_ == "fr" else []
             if after:

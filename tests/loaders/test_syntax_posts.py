@@ -447,3 +447,8 @@ def test_elle_is_no_man_named_with_m_and_no_person_named_before_a_country():
 def test_an_award_named_like_a_title_is_no_post_however_the_parser_hangs_the_year():
     found = posts("Claire Okaro, de Norvane City, a été nommée entraîneuse de l'année du championnat national de la FNO.")
     assert not any(f[1] == "Claire Okaro" and f[2] == "FNO" for f in found)
+
+
+def test_a_title_after_a_name_and_et_is_the_next_list_items():
+    found = posts("Le puissant directeur de cabinet, Paul Ekeke, et le gouverneur de la Région Orvale ont été testés positifs.")
+    assert not any(f[1] == "Paul Ekeke" and f[2] == "Région Orvale" for f in found)
