@@ -138,7 +138,7 @@ _ACTING_BODIES = frozenset("parti partis party parlement gouvernement armee poli
 _POSTED = frozenset("correspondant correspondante correspondants envoye envoyee envoyes representant representante "
                     "representants ambassadeur ambassadrice delegue deleguee consul attache reporter journaliste "
                     "chef porte-parole".split())
-#: "l'Institut X de Kiev", "King's College de Londres": the name ends with the town it is in.
+#: "l'Institut X de P", "la X University de P": the name ends with the town it is in.
 _NAMED_TOWN = re.compile(r"^(?P<head>\S+(?:\s+\S+)+?)\s+(?:de|d['’])\s*(?P<town>[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý][\w'’\-]+)?)$")
 _REGION_WORDS = frozenset("pays province region republique royaume etat etats ile iles cote golfe".split())
 _INSTITUTION_WORDS = frozenset("universite university institut institute centre center academie academy ecole "
@@ -150,7 +150,7 @@ _INSTITUTION_WORDS = frozenset("universite university institut institute centre 
 _NO_CLUB = frozenset("gouvernement ministere ministre president presidence ambassade armee banque parlement "
                      "assemblee senat conseil universite ecole hopital affaires organisation association federation "
                      "confederation ligue coupe championnat selection equipe union".split())
-#: A national side is named in the plural ("les Aigles du Mali", "les Lions de X"): no club, no seat.
+#: A national side is named in the plural ("les Faucons du Y", "les Lions de X"): no club, no seat.
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")
 
 
@@ -346,7 +346,7 @@ class SeatsMixin:
 
     def _named_country(self, sent, folded: str, group, mention) -> None:
         """'Club X d'Algérie' taken as one name in a sports text: the club X is in that country, and
-        'Club X' is a name of it (an alias); not a national side in the plural ('les Aigles du Mali')."""
+        'Club X' is a name of it (an alias); not a national side in the plural ('les Faucons du Y')."""
         m = _NAMED_COUNTRY.match(group.label)
         if m is None or country_key(m["country"]) not in lx.COUNTRIES:
             return

@@ -248,8 +248,8 @@ def test_a_national_side_or_a_club_outside_a_sports_text_gets_no_seat(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Les États-Unis ont promis de nouvelles armes. Cela porte le total de l'aide américaine à la sécurité "
-     "fournie à l'Ukraine à 3 milliards de dollars.", {("États-Unis", "Ukraine")}),
+    ("Les États-Unis ont annoncé un nouveau programme. Avec lui, l'aide américaine à la sécurité "
+     "fournie au Niger atteint 40 millions de dollars.", {("États-Unis", "Niger")}),
     ("La France discute avec le Mali. L'aide militaire française au Mali a été suspendue.", {("France", "Mali")}),
 ])
 def test_a_countrys_aid_to_another_named_by_its_adjective_is_funding(text, expected):

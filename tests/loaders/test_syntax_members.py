@@ -138,7 +138,7 @@ def test_being_part_of_belonging_to_or_one_of_the_members_is_membership(text, ex
     "Le Togo fait partie du groupe A avec le Ghana.",  # a group of a draw
     "Paul Kamga fait partie de l'équipe du FC Kalamba.",  # a player: a post, not a membership
     "La société Nordiva appartient au groupe Helix Holding.",  # ownership
-    "Un étudiant, Paul Kamga, qui fait partie du groupe bloqué dans la ville de Kalamba, a témoigné.",
+    "Paul Kamga, un étudiant qui fait partie du groupe retenu près de la gare de Kalamba, a témoigné.",
 ])
 def test_a_draw_a_team_an_owner_or_a_crowd_is_no_membership(text):
     assert not facts(text, "member_of")
