@@ -189,7 +189,7 @@ def _analyse_one(article: Article, docs: list, gazetteer: Gazetteer):
     sentences = _sentences(article.text, docs)
     relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
     relations = propose(ents, docs, sentences, relations, lang=article.language)  # the trained model (relmodel)
-    for entity in ents.entities:  # later articles of the load know these names
+    for entity in in_use(ents, relations):  # later articles of the load know these names
         for name in entity.names():
             gazetteer.add(name, entity.kind, entity.label, entity.org_kind, entity.iri)
     return ents, relations
@@ -204,6 +204,20 @@ def _sentences(text: str, docs) -> list[Sentence]:
             subject = next((p for p in subjects if start <= p < end), None)
             out.append(Sentence(start, end, text[start:end], subject))
     return out
+
+
+def in_use(ents: ArticleEntities, relations) -> list[Entity]:
+    """The article's entities a mention names or a relation links. Readers that try a name as
+    another kind ("Deauville" as an organization, to see whether a seat follows) leave the entity
+    they tried behind when nothing follows; it is no name of the article and no fact: it is neither
+    written nor taught to the gazetteer (where it would type the town an organization in the next
+    articles)."""
+    used = {id(m.entity) for m in ents.mentions}
+    for r in relations:
+        used.add(id(r.subject))
+        if r.object is not None:
+            used.add(id(r.object))
+    return [e for e in ents.entities if id(e) in used]
 
 
 def entity_iri(entity: Entity) -> str:
@@ -236,7 +250,7 @@ def write_article(writer: FactWriter, article: Article, ents: ArticleEntities, r
         return nodes[id(entity)]
 
     article_node = writer.source
-    for entity in ents.entities:
+    for entity in in_use(ents, relations):
         writer.mentions(article_node, node(entity))
     for r in relations:
         ev = Evidence(r.evidence, r.start, r.end)

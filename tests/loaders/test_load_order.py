@@ -99,3 +99,27 @@ def test_the_long_form_in_the_article_links_to_the_known_organization(tmp_path, 
     store = tmp_path / "store"
     _load(store, files["cordis"], files["longform"])
     assert any(iri.endswith("/cordis/999990001") for iri in _organizations_mentioned(store, "longform"))
+
+
+#: Our own sentences: a town where an event takes place, and a firm that is somewhere else.
+TOWN_OF_AN_EVENT = """Un salon de la robotique à Dieppe
+
+Le salon Robotix Expo aura lieu à Dieppe en juillet. La société Nordiva, basée à Rouen, y présentera ses bras articulés.
+"""
+
+
+def test_a_town_a_reader_only_tried_as_an_organization_is_not_written_as_one(tmp_path):
+    from innograph.graph.store import KnowledgeGraph
+
+    path = tmp_path / "salon.txt"
+    path.write_text(TOWN_OF_AN_EVENT, encoding="utf-8")
+    store = tmp_path / "store"
+    _load(store, path)
+    kg = KnowledgeGraph(store, read_only=True)
+    try:
+        rows = kg.query("SELECT ?name WHERE { GRAPH ?g { ?o a org:Organization ; rdfs:label ?name } }")
+        organizations = {r["name"].value for r in rows}
+    finally:
+        kg.close()
+    assert "Nordiva" in organizations
+    assert "Dieppe" not in organizations and "Rouen" not in organizations  # places, with no organization's fact
