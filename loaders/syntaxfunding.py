@@ -11,7 +11,6 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import country_key
 from innograph.loaders.money import find_amounts
 
 _AGENT_CASES = frozenset("par by".split())
@@ -122,7 +121,7 @@ class FundingMixin:
                 continue
             if country is not None and word in ("a", "au", "aux"):
                 recipient = self._aid_recipient(t)
-                funder = self._article_country(country)
+                funder = self.named_country(country)  # (govcountry)
                 if recipient is not None and funder is not None and recipient.label != funder.label:
                     self.add("funds", funder, recipient, noun)
             return
@@ -135,11 +134,4 @@ class FundingMixin:
                 return self.as_organization(m.entity) if m.entity.kind == "place" else m.entity
             if _f(u) not in ("la", "le", "les", "l'", "l’"):
                 return None
-        return None
-
-    def _article_country(self, keys):
-        """The article's mention of a country among folded `keys` ('etats-unis', 'usa', ...)."""
-        for m in self.ents.mentions:
-            if m.entity.kind in ("place", "organization") and country_key(m.entity.label) in keys:
-                return self.as_organization(m.entity) if m.entity.kind == "place" else m.entity
         return None

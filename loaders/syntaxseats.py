@@ -35,6 +35,7 @@ Read on the sentence's names where the small French parse loses the link
 
 from __future__ import annotations
 
+import functools
 import re
 
 from innograph.graph.normalize import fold_same_length
@@ -154,8 +155,10 @@ _NO_CLUB = frozenset("gouvernement ministere ministre president presidence ambas
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")
 
 
+@functools.lru_cache(maxsize=4)
 def _sports_text(folded_article: str) -> bool:
-    """An article about sport: four different words of a match report or more."""
+    """An article about sport: four different words of a match report or more (asked for each
+    sentence of the article: read once)."""
     return len({m.group(0) for m in _MATCH_WORDS.finditer(folded_article)}) >= 4
 _OF_COUNTRY_GAP = re.compile(r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$")
 #: "Club X d'Algérie" read as one name: the club, and the country it is from.
