@@ -178,10 +178,17 @@ def test_every_annotated_or_sampled_article_is_kept_out_of_a_new_draw(bench):
     assert not set(golds) & set(bench.sampling.previous_samples())
     for gold in golds:
         assert set(bench.load_gold(gold).files) <= taken
+    sampled = bench.sampling.taken_files(golds=())  # the samples alone, so the draw has a pool
     for sample in bench.sampling.previous_samples():
         drawn = {row["file"] for row in bench.sampling._rows(sample)}
-        assert drawn <= taken
-        assert not drawn & {str(p.relative_to(PRESS_FR)) for p in bench.sampling.unannotated_articles(3, 40, taken)}
+        assert drawn <= taken and drawn <= sampled
+        assert not drawn & {str(p.relative_to(PRESS_FR)) for p in bench.sampling.unannotated_articles(3, 40, sampled)}
+
+
+def test_a_draw_from_a_corpus_with_every_article_taken_says_so(bench):
+    everything = {f"{p.parent.name}/{p.name}" for p in PRESS_FR.glob("*/*.txt")}
+    with pytest.raises(bench.BenchError, match="no unannotated article"):
+        bench.sampling.unannotated_articles(3, 40, everything)
 
 
 def test_any_french_part_counts_as_annotated_and_the_draw_reads_every_category(bench, tmp_path):
