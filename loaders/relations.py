@@ -48,6 +48,11 @@ _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de|a[ \t]+la|a[ \t]+l'|au|aux|a|pour[ \t]+la|pour[ \t]+l'|pour[ \t]+le|pour)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
 _ORG_KINDS = ("organization",)
+#: Between two items of a list: a comma, 'et', 'and' (an item's article or repeated 'de' is passed
+#: over by ArticleEntities.starting_at).
+_LIST_LINK = re.compile(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+")
+#: A short item that names nothing, then the list goes on ("l'etat, de la ...").
+_UNNAMED_ITEM = re.compile(r"(?:(?:de|du|des|d'|of)[ \t]*)?(?:(?:la|le|les|l'|the)[ \t]*)?\w+(?:[ \t]+\w+){0,2}" + r"[ \t]*(?:,|et|and|,[ \t]*et)[ \t]+")
 
 
 class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
@@ -373,9 +378,12 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 for other in self._coordinated(created.end + partner.end(), sent, "person"):
                     self.add("created_by", created.entity, other.entity, sent)
 
-    def _coordinated(self, pos: int, sent: Sentence, *kinds: str, skip_asides: bool = False) -> list[Mention]:
-        """Mentions from `pos` joined by commas, 'et', 'and': 'A, B et C' (with `skip_asides`, a
-        parenthesis after a name is passed over: 'A (...) et B (...)')."""
+    def _coordinated(self, pos: int, sent: Sentence, *kinds: str, skip_asides: bool = False,
+                     skip_unnamed: bool = False) -> list[Mention]:
+        """Mentions from `pos` joined by commas, 'et', 'and': 'A, B et C', an item may open with its
+        article or repeat the preposition ('l'Association A, la Fondation B et de la Ville C'); with
+        `skip_asides`, a parenthesis after a name is passed over ('A (...) et B (...)'); with
+        `skip_unnamed`, a short item that names nothing of `kinds` ('de l'État, de la Région X')."""
         out = []
         first = self.ents.starting_at(pos, *kinds)
         while first is not None:
@@ -384,8 +392,11 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
             if skip_asides:
                 aside = re.match(r"[ \t]*\([^()]{0,120}\)", self.text[end:sent.end])
                 end += aside.end() if aside else 0
-            link = re.match(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+", self.folded[end:sent.end])
+            link = _LIST_LINK.match(self.folded, end, sent.end)
             if not link:
                 break
-            first = self.ents.starting_at(end + link.end(), *kinds)
+            first = self.ents.starting_at(link.end(), *kinds)
+            if first is None and skip_unnamed:
+                gap = _UNNAMED_ITEM.match(self.folded, link.end(), sent.end)
+                first = self.ents.starting_at(gap.end(), *kinds) if gap else None
         return out

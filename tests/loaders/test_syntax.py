@@ -177,3 +177,23 @@ def test_a_pronoun_takes_the_salient_person():
     found = relations("Awa Sy dirige Kora Labs depuis 2018. Elle est aussi membre de l'Académie des sciences du Sahel.", "fr")
     assert ("member_of", "Awa Sy", "Académie des sciences du Sahel") in found
 
+
+
+def test_a_list_read_past_an_item_that_names_nothing():
+    """relations._coordinated: "la Ville A, l'État et la Région B" keeps B when asked to
+    pass over an item naming nothing (the funders' and supporters' lists), stops there if not."""
+    from innograph.loaders.detect import detect
+    from innograph.loaders.documents import _sentences
+    from innograph.loaders.mentions import ArticleEntities, Gazetteer
+    from innograph.loaders.nlp import parse
+    from innograph.loaders.relations import Extractor
+
+    text = "Le projet est soutenu par la Ville de Lorvane, l'État et la Région Ostrande depuis deux ans."
+    docs = [(0, next(parse(iter([("fr", text)]))))]
+    ents = detect(ArticleEntities(text, Gazetteer()), docs)
+    sentences = _sentences(text, docs)
+    reader = Extractor(ents, sentences, docs=docs)
+    start = ents.folded.index("par la ville") + len("par ")
+    assert [m.entity.label for m in reader._coordinated(start, sentences[0], "organization")] == ["Ville de Lorvane"]
+    assert [m.entity.label for m in reader._coordinated(start, sentences[0], "organization", skip_unnamed=True)] == \
+        ["Ville de Lorvane", "Région Ostrande"]
