@@ -8,6 +8,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _cues
+from innograph.loaders.mentions import country_key
 from innograph.loaders.mentions import Entity, Mention
 from innograph.loaders.money import find_amounts
 from innograph.loaders.syntaxfunding import PAID_FOR
@@ -42,15 +43,38 @@ _INVERTED = re.compile(r"[\"»”][ \t]*,?[ \t]*$|,[ \t]*$")
 #: A support cue that is a participle, and what may stand between it and the name it goes on:
 #: nothing, or an apposed noun ('X, une radio soutenue par Y', 'X, a startup backed by Y').
 _PARTICIPLE = re.compile(r"soutenue?s?[ \t]|supported[ \t]|backed[ \t]")
-_NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*")
+_NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*"
+                      r"(?:(?:est|sont|etait|etaient|a[ \t]+ete|ont[ \t]+ete|avait[ \t]+ete|sera|seront|is|was|are|were|"
+                      r"has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:aussi|egalement|largement|also|largely)[ \t]+)?)?")
 #: What may stand between two names of a list after a cue: commas, 'et', a repeated 'de' and its
 #: article, and at most one short item that names no organization ("l'etat, de la").
-_LINK = r"[ \t]*(?:(?:,|et|and|&)[ \t]*)*(?:(?:de|du|des|d'|of)[ \t]*)?(?:(?:la|le|les|l'|the)[ \t]*)?"
+_LINK = r"[ \t]*(?:(?:,|et|and|&)[ \t]*)*(?:meme[ \t]+)?(?:(?:de|du|des|d'|of)[ \t]*)?(?:(?:la|le|les|l'|the)[ \t]*)?" \
+    + "(?:(?:" + "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True)) + r")[ \t]+)?"
 _LIST_GAP = re.compile(_LINK + r"(?:\w+(?:[ \t]+\w+){0,2}(?=[ \t]*(?:,|[ \t]et[ \t]))" + _LINK + ")?")
 #: A parenthesis after a name of a list, then the list goes on: 'A (...) et B'.
 _ASIDE = re.compile(r"[ \t]*\([^()]{0,120}\)" + _LINK)
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
 _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t]+|le[ \t]+|l'|les[ \t]+|the[ \t]+)?$")
+#: Help received from named parties (folded text), the helped being the clause's subject: "avec le
+#: soutien (officiel) de", "grâce à l'appui de", "bénéficie de l'appui de", "obtenant le soutien de",
+#: "a reçu des armes / une aide militaire / des fournitures d'aide létale de" (no money: that funds).
+_HELP_FROM = re.compile(r"(?<![\w])(?:avec|grace[ \t]+a|beneficie(?:nt)?[ \t]+de|beneficiant[ \t]+de|obtient|obtenu|obtenant|"
+                        r"(?:a|ont|avait|avaient)[ \t]+(?:\w+[ \t]+)?recu|recoit|recoivent)[ \t]+"
+                        r"(?:le|l'|un|une|des|du|de[ \t]+l'|d')[ \t]*(?:plein[ \t]+|fournitures[ \t]+d'|livraisons[ \t]+d')?"
+                        r"[\"«“ \t]*(?:soutien|appui|aide|armes|munitions|equipements[ \t]+militaires)"
+                        r"(?:[ \t]+(?:officiel|officielle|militaire|militaires|letale|logistique|technique|politique|"
+                        r"diplomatique|massif|massive|total|totale|constant))?[\"»” \t]*"
+                        r"(?:de[ \t]+la|de[ \t]+l'|du|des|de|d')[ \t]*")
+#: Claiming or denying before a cue: what follows is alleged ("X accuse Y d'avoir reçu des armes de Z").
+_CLAIMED = re.compile(r"(?<![\w])(?:accus\w*|pretend\w*|affirm\w*|dement\w*|nie|nient|soupconn\w*|qu'|que)(?![\w])")
+#: Arms refused, stopped, or only sought or threatened, right before the giving verb.
+_NOT_GIVEN = re.compile(r"(?<![\w])(?:refus\w*|cesse\w*|arret\w*|suspend\w*|interdi\w*|menac\w*|envisag\w*|propos\w*|"
+                        r"demand\w*|pas|plus|jamais|ni|sans|pourrait|pourraient|veut|veulent|souhait\w*)(?![\w])[^.]*$")
+#: "A fournit des armes / une aide militaire à B", "A livre des munitions à B": A supports B.
+_GIVES_ARMS = re.compile(r"(?<![\w])(?:fourni|fournit|fournir|fournissent|fournissait|fournira|fourniront|livre|livrent|livrer|"
+                         r"livrait|livrera|apporte|apportent|apportait|apportera|offre|offrent|offrir|offrait|offert)[ \t]+(?:des|de[ \t]+l'|une|un|du|d')[ \t]*"
+                         r"(?:armes|munitions|aide[ \t]+militaire|soutien[ \t]+militaire|equipements[ \t]+militaires|"
+                         r"materiel[ \t]+militaire|drones|chars|missiles|troupes)(?:[ \t]+\w+)?[ \t]+(?:a|au|aux)[ \t]+")
 
 
 class DealsMixin:
@@ -153,34 +177,105 @@ class DealsMixin:
         if verb and _INVERTED.search(self.text, sent.start, verb.start()):
             verb = None  # '"...", soutient la Commission': who argues, not who supports
         if verb and not find_amounts(sent.text):  # "La CCI apporte son appui aux Rencontres", "X soutient Y"
-            supporter = self.subject_of(sent, before=verb.start())
+            supporter = self._acting_subject(sent, verb.start(), persons=False)
             to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
-            item = self.ents.starting_at(verb.end() + (to.end() if to else 0), "organization", "project", "event")
-            if supporter and item and supporter.entity is not item.entity:
-                self.add("supports", supporter.entity, item.entity, sent)
+            item = self.ents.starting_at(verb.end() + (to.end() if to else 0), "organization", "project", "event", "place")
+            item = self._actor(item) if item is not None else None
+            if supporter is not None and item is not None and supporter is not item:
+                self.add("supports", supporter, item, sent)
+        self._help_received(sent)
+        self._arms_given(sent)
         cue = _SUPPORT_RE.search(self.folded, sent.start, sent.end)
         if not cue:
             return
-        supported = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event"))
-        if supported is None:
+        supported = self.subject_of(sent, before=cue.start(), kinds=("organization", "project", "event", "place"))
+        if supported is None or self._actor(supported) is None:
             return
         if _PARTICIPLE.match(cue.group(0)) and not _NEXT_TO.fullmatch(self.folded[supported.end:cue.start()]):
             return  # 'soutenu par' goes on the noun before it: 'un acteur soutenu par l'État', not the clause's subject
+        if supported.entity.kind == "place" and not _PARTICIPLE.match(cue.group(0)) and not self._is_subject(sent, supported):
+            return  # a country is supported only as the clause's subject or right before 'soutenu par'
         persons = [p for p in self.mentions(sent, "person") if p.start < cue.start()]
         if any(supported.end <= p.start or (p.end <= supported.start and
                                             self.text[p.end:supported.start].lstrip().startswith(",")) for p in persons):
             return  # "A, ancien vice-président de Y, soutenu par Z": Z supports the person A, not Y
         # the supporters are the names listed right after the cue, not every later name of the sentence
-        for m in self._listed_after(cue.end(), sent):
-            if m.entity is not supported.entity:
-                self.add("supports", m.entity, supported.entity, sent)
+        self._supported_by(self._actor(supported), self._listed_after(cue.end(), sent, "organization", "place", "person"), sent)
 
-    def _listed_after(self, pos: int, sent: Sentence) -> list[Mention]:
-        """The organizations of the list that starts at `pos`: 'A, B et C', and the French list that
-        repeats its preposition, 'de l'État, de la Région X et de l'Université Y' (an item that
-        names no organization, like 'l'État', is passed over, not an end)."""
+    def _supported_by(self, supported: Entity, supporters: list[Mention], sent: Sentence) -> None:
+        """`supported` is supported by the organizations, countries and persons of `supporters`."""
+        for m in supporters:
+            supporter = self._actor(m)
+            if supporter is not None and supporter is not supported and supporter.label != supported.label:
+                self.add("supports", supporter, supported, sent)
+
+    def _actor(self, m: Mention) -> Entity | None:
+        """The organization, country (taken as an organization: it acts) or person a mention names."""
+        e = m.entity
+        if e.kind == "place":
+            return self.ents.entity("organization", e.label, org_kind="PublicAuthority") \
+                if country_key(e.label) in lx.COUNTRIES else None
+        return e if e.kind in ("organization", "project", "event", "person") else None
+
+    def _is_subject(self, sent: Sentence, m: Mention) -> bool:
+        return m.source == "pronoun" or (sent.subject_pos is not None and self.ents.at(sent.subject_pos) is m)
+
+    def _acting_subject(self, sent: Sentence, before: int, *, persons: bool, pronoun: bool = True) -> Entity | None:
+        """Who acts in the clause before `before`: an organization (the nearest, as subject_of reads
+        it), or a country or person only as the clause's parsed subject, not reported ('X a dit que');
+        with `pronoun` False, not a pronoun's antecedent ('Ils', read as the last organization)."""
+        kinds = ("organization", "place", "person") if persons else ("organization", "place")
+        m = self.subject_of(sent, before=before, kinds=kinds)
+        if m is None or _SAID.search(self.folded, m.end, before) or _CLAIMED.search(self.folded, m.end, before) \
+                or (m.source == "pronoun" and not pronoun):
+            return None
+        if m.entity.kind != "organization" and not self._is_subject(sent, m):
+            return None
+        return self._actor(m)
+
+    def _help_received(self, sent: Sentence) -> None:
+        """'Y a reçu des armes / une aide militaire de A et de B', 'Y bénéficie de l'appui de A', 'avec le
+        soutien (officiel) de A, Y ...' (the subject after the list when the cue opens the sentence):
+        A supports Y. Not when money is named (that funds: the funding readers)."""
+        if find_amounts(sent.text):
+            return
+        for cue in _HELP_FROM.finditer(self.folded, sent.start, sent.end):
+            if self.ents.at(cue.start()) is not None:
+                continue
+            helpers = self._listed_after(cue.end(), sent, "organization", "place", "person")
+            if not helpers:
+                continue
+            if not self.folded[sent.start:cue.start()].strip(" \t\"«“"):  # "Avec l'appui de A, (la société) Y a ..."
+                joined = [i for i in range(1, len(helpers)) if re.search(r"(?<![\w])(?:et|and)(?![\w])",
+                                                                         self.folded[helpers[i - 1].end:helpers[i].start])]
+                helpers = helpers[:joined[-1] + 1] if joined else helpers[:1]  # the list ends at its 'et' item
+                comma = re.match(r"[ \t]*,[ \t]*", self.folded[helpers[-1].end:sent.end])
+                subject = self.ents.starting_at(helpers[-1].end + comma.end(), "organization", "place", "person") \
+                    if comma else None
+                helped = self._actor(subject) if subject is not None else None
+            else:
+                helped = self._acting_subject(sent, cue.start(), persons=True)
+            if helped is not None:
+                self._supported_by(helped, helpers, sent)
+
+    def _arms_given(self, sent: Sentence) -> None:
+        """'A fournit des armes / une aide militaire / des troupes à B': A (an organization or a country,
+        the clause's subject) supports B; not refused, stopped or only threatened."""
+        for cue in _GIVES_ARMS.finditer(self.folded, sent.start, sent.end):
+            if _NOT_GIVEN.search(self.folded, max(sent.start, cue.start() - 40), cue.start()):
+                continue
+            to = self.ents.starting_at(cue.end(), "organization", "place", "person")
+            helped = self._actor(to) if to is not None else None
+            giver = self._acting_subject(sent, cue.start(), persons=False, pronoun=False)
+            if helped is not None and giver is not None and giver is not helped:
+                self.add("supports", giver, helped, sent)
+
+    def _listed_after(self, pos: int, sent: Sentence, *kinds: str) -> list[Mention]:
+        """The names of `kinds` (organizations by default) of the list that starts at `pos`: 'A, B et C',
+        and the French list that repeats its preposition, 'de l'État, de la Région X et de l'Université
+        Y' (an item that names none of them, like 'l'État', is passed over, not an end)."""
         out = []
-        for m in sorted(self.mentions(sent, "organization"), key=lambda m: m.start):
+        for m in sorted(self.mentions(sent, *(kinds or ("organization",))), key=lambda m: m.start):
             if m.start < pos:
                 continue
             if not _LIST_GAP.fullmatch(self.folded[pos:m.start]) and not (out and _ASIDE.fullmatch(self.text[pos:m.start])):

@@ -175,8 +175,36 @@ def test_the_supporters_are_the_names_listed_after_the_cue(text, supporters, sup
 
 
 def test_names_later_in_the_sentence_are_no_supporters():
+    """The person listed right after the cue supports the fund; the names further on do not."""
     text = ("Le fonds Orvane, soutenu par Paul Varga et des patrons comme Jean Dutronc d'Agrinova, investit "
             "avec la Banque du Sahel.")
+    assert facts(text, "supports") == {("Paul Varga", "Orvane")}
+
+
+@pytest.mark.parametrize("text, supporters, supported", [
+    ("La Bolivie soutient le Front de libération andin.", {"Bolivie"}, "Front de libération andin"),
+    ("Le Front de libération andin, soutenu par la Bolivie et le Pérou, a attaqué.", {"Bolivie", "Pérou"},
+     "Front de libération andin"),
+    ("De l'autre côté, le Paraguay est soutenu par la Bolivie, le Pérou et plusieurs autres pays.",
+     {"Bolivie", "Pérou"}, "Paraguay"),
+    ("La Bolivie fournit des armes au Front de libération andin.", {"Bolivie"}, "Front de libération andin"),
+    ("Le Paraguay a récemment reçu des livraisons d'armes de la Bolivie et du Pérou.", {"Bolivie", "Pérou"}, "Paraguay"),
+    ("Avec le soutien officiel de la Banque andine de développement, la société Kelmar a ouvert une usine.",
+     {"Banque andine de développement"}, "Kelmar"),
+    ("La société Kelmar bénéficie de l'appui de la Banque andine de développement et même du groupe Sonelco.",
+     {"Banque andine de développement", "Sonelco"}, "Kelmar"),
+])
+def test_states_and_organizations_support(text, supporters, supported):
+    assert facts(text, "supports") == {(s, supported) for s in supporters}
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a dit que le Paraguay a reçu des armes de la Bolivie.",  # reported
+    "La Bolivie a refusé de fournir des armes au Paraguay.",  # refused
+    "Ils ont augmenté la fourniture d'armes au Paraguay.",  # a pronoun and a noun of giving
+    "En Bolivie, la population soutient le Front de libération andin.",  # a place, not the subject
+])
+def test_no_support_said_refused_or_unnamed(text):
     assert not facts(text, "supports")
 
 
