@@ -65,6 +65,8 @@ _HELP_FROM = re.compile(r"(?<![\w])(?:avec|grace[ \t]+a|beneficie(?:nt)?[ \t]+de
                         r"(?:[ \t]+(?:officiel|officielle|militaire|militaires|letale|logistique|technique|politique|"
                         r"diplomatique|massif|massive|total|totale|constant))?[\"»” \t]*"
                         r"(?:de[ \t]+la|de[ \t]+l'|du|des|de|d')[ \t]*")
+#: "entre" / "between" after an agreement noun, with at most a few words between ("un accord a été signé entre").
+_BETWEEN = re.compile(r"(?<![\w])(?:entre|between)[ \t]+(?!(?:\d|autres|eux|elles|nous|vous|les[ \t]+deux)(?![\w]))")
 #: Claiming or denying before a cue: what follows is alleged ("X accuse Y d'avoir reçu des armes de Z").
 _CLAIMED = re.compile(r"(?<![\w])(?:accus\w*|pretend\w*|affirm\w*|dement\w*|nie|nient|soupconn\w*|qu'|que)(?![\w])")
 #: Arms refused, stopped, or only sought or threatened, right before the giving verb.
@@ -284,10 +286,34 @@ class DealsMixin:
             pos = m.end
         return out
 
+    def _between(self, sent: Sentence, cue) -> bool:
+        """'un accord (a été signé) entre A, B, C et D': every two of the organizations and countries
+        listed right after 'entre' shortly after the agreement noun are partners (not an agreement
+        undone or only sought)."""
+        f = self.folded
+        between = _BETWEEN.search(f, cue.end(), min(sent.end, cue.end() + 60))
+        if between is None or _UNDONE.search(f, max(sent.start, cue.start() - 30), cue.start()):
+            return False
+        listed = self._coordinated(between.end(), sent, "organization", "place")
+        parties = []
+        for m in listed:
+            actor = self._actor(m)
+            if actor is not None and actor.kind == "organization" and all(actor.label != p.label for p in parties):
+                parties.append(actor)
+        if len(parties) < 2:
+            return False
+        label = re.match(r"[\w\-]+(?:[ \t][\w\-]+)?", self.text[cue.start():sent.end])
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                self.add("partner_of", a, b, sent, date=self._date(sent), label=label.group(0) if label else None)
+        return True
+
     def partnership(self, sent: Sentence) -> None:
         f = self.folded
         cue = _PARTNER_RE.search(f, sent.start, sent.end)
         if not cue:
+            return
+        if self._between(sent, cue):
             return
         sign = _SIGN_RE.search(f, sent.start, sent.end)
         pivot = sign.start() if sign and sign.start() < cue.start() else cue.start()

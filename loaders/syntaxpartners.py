@@ -36,6 +36,7 @@ _PARTNER_WORDS = frozenset("partenaire partenaires partner partners".split())
 _NOT_DONE = ("souhait", "voul", "veu", "cherch", "negoci", "propos", "envisag", "demand", "rejet", "refus", "annul",
              "romp", "denonc", "suspend", "exig", "want", "seek", "sought", "negotiat", "reject", "cancel")
 _OWN = frozenset("son sa leur his her their".split())
+_REFLEXIVE = frozenset("s' s’ se".split())
 #: Verbs (folded stems) of claiming: what their clause says is alleged ("a prétendu que X a conclu un accord").
 _CLAIMING = ("pretend", "accus", "alleg", "affirm", "soupcon", "dement", "claim", "deni", "deny")
 
@@ -123,6 +124,8 @@ class PartnersMixin:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if not subjects and verb.dep_ == "conj":  # "X a négocié puis signé avec Y"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(_f(c) in ("qui", "who", "which") for c in subjects) and verb.dep_ in ("acl:relcl", "relcl"):
+            return self._parties(verb.head)  # "X, qui s'est associé à Y": the relative's antecedent
         return [o for s in subjects for o in self._parties(s)]
 
     def allying(self, v, *, signing: bool) -> None:
@@ -136,6 +139,9 @@ class PartnersMixin:
         agreement = bool(agreements)
         subjects = self._subjects(v)
         others = self._with(v) + [o for n in agreements for o in self._with(n)]  # ("a conclu un accord avec Y")
+        if not others and not signing and any(c.dep_.startswith("expl") and _f(c) in _REFLEXIVE for c in v.children):
+            others = [o for c in v.children if c.dep_ in ("obl", "obl:arg") and _case(c) in ("a", "au", "aux")
+                      for o in self._parties(c)]  # "X s'est associé à Y", "X s'allie au Y" (not "le risque associé à Y")
         if subjects and others and (agreement or not signing):
             for s in subjects:
                 for o in others:
@@ -144,7 +150,10 @@ class PartnersMixin:
             self._partners(subjects, v)
 
     def agreement(self, n) -> None:
-        """'un accord entre A et B', 'X a conclu un partenariat avec Y', 'en collaboration avec Y'."""
+        """'un accord entre A et B', 'X a conclu un partenariat avec Y', 'en collaboration avec Y' (not
+        'les négociations d'un accord entre A et B': sought, not made)."""
+        if n.head.i != n.i and _f(n.head).startswith(_NOT_DONE):
+            return
         between = [c for c in n.children if c.dep_ == "nmod" and _case(c) in ("entre", "between")]
         for c in between:
             parties = self._parties(c)

@@ -31,6 +31,9 @@ def facts(text: str, kind: str) -> set[frozenset | tuple]:
      "Kelmar Industries", "Norvalis Technologies"),
     ("Un accord de coopération que la Bolivie a signé avec le Portugal en 1997 prend fin.", "Bolivie", "Portugal"),
     ("Le Pérou est le premier partenaire commercial de la Bolivie.", "Pérou", "Bolivie"),
+    ("La société Norvik, qui s'est associée à Telmar Industries pour construire une usine, a recruté.",
+     "Norvik", "Telmar Industries"),
+    ("La Bolivie s'est alliée au Pérou contre le Chili.", "Bolivie", "Pérou"),
 ])
 def test_partners(text, a, b):
     assert frozenset((a, b)) in facts(text, "partner_of")
@@ -109,3 +112,18 @@ def test_work_only_offered_or_a_persons_work_is_no_partnership(text):
 
 def test_a_sponsor_of_a_club_funds_it():
     assert pairs("La société Kalabrew est le principal sponsor du FC Mirova.", "funds") == {("Kalabrew", "FC Mirova")}
+
+
+def test_every_two_parties_listed_after_between_are_partners():
+    text = "Un accord a été signé entre la Bolivie, le Portugal, la Norvège et la Grèce en 1997."
+    countries = ["Bolivie", "Portugal", "Norvège", "Grèce"]
+    assert facts(text, "partner_of") == {frozenset((a, b)) for i, a in enumerate(countries) for b in countries[i + 1:]}
+
+
+@pytest.mark.parametrize("text", [
+    "Les négociations d'un accord entre la Bolivie et le Pérou ont échoué.",  # sought, not made
+    "Le risque associé à Telmar Industries est faible.",  # no 'se': no allying
+    "Paul Varga, associé au cabinet Telmar Industries, a parlé.",
+])
+def test_no_partners_sought_or_linked(text):
+    assert not facts(text, "partner_of")
