@@ -43,6 +43,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, completes_a_noun, subjects_of
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
+from innograph.loaders.sportwords import SPORT_WORDS as _MATCH_WORDS
 
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
 #: "<Org>, dont le siège est à" / "<Org> a son siège à": the place follows.
@@ -110,10 +111,6 @@ def spells_initials(key: str, name: str) -> bool:
     return all(any(c == i for i in rest) for c in letters[1:]) and len(letters) <= len(words)
 
 
-#: Words of a match report: a sentence with one of them names clubs, not towns, before "(<country>)".
-_MATCH_WORDS = re.compile(r"(?<![\w])(?:match|matchs|victoire|victoires|defaite|battu|battue|bat|nul|face a|groupe|poule|club|"
-                          r"clubs|equipe|equipes|finale|finales|quarts?|demi-finales?|buts?|champions?|championnat|ligue|coupe|"
-                          r"tournoi|qualifie|qualifiee|qualifies|elimine|eliminee|remporte|affronte|affrontera)(?![\w])")
 #: A place named after a preposition of place ("à Kidal (Mali)", "dans la ville de X (P)") is a town.
 _AT_PLACE = re.compile(r"(?<![\w])(?:a|au|aux|en|dans|pres de|ville de|region de|province de)\s+(?:la\s+|le\s+|l')?$")
 
