@@ -76,6 +76,17 @@ _JOINABLE = re.compile(r"^(?:parti|party|mouvement|movement|collectif|front|coal
 _PREPOSITIONS = frozenset("a au aux dans en sur sous pour par avec chez entre vers contre depuis selon et ou qui que".split())
 #: A group of a draw or a league table, no body: "le groupe A", "la poule B".
 _NOT_A_BODY = re.compile(r"^(?:groupe|poule|group)\s+\w$")
+#: "A a quitté Y" (folded forms of quitter), "A a été suspendu / exclu de Y", "Y a suspendu A".
+LEAVING = frozenset("quitte quittent quitter quittait quittaient quittera quitteront quittant quitta".split())
+SUSPENDED = frozenset("suspendu suspendue suspendus suspendues exclu exclue exclus exclues suspend suspendent "
+                      "suspendait exclut excluent".split())
+#: Nouns before the group's name: "le bloc (régional) de Y", "l'alliance Y".
+_BLOC_NOUNS = frozenset("bloc alliance organisation union communaute coalition".split())
+#: Groups a person leaves or is expelled from as a member: a party, a movement.
+_POLITICAL = re.compile(r"^(?:parti|party|mouvement|movement|front|coalition|alliance|rassemblement|congres|collectif|"
+                        r"union\s+(?:pour|des|nationale|democratique|progressiste))\b")
+#: A competition one is put out of, no body one is a member of.
+_COMPETITIONS = re.compile(r"^(?:coupe|championnat|tournoi|competition|jeux|mondial|ligue\s+des\s+champions|cup|league)\b")
 _CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
                   r"militant|élu|sénat|cadres?", re.I)
 
@@ -272,6 +283,39 @@ class MembersMixin:
             subjects = [verb.head]
         return [o for c in subjects if _f(c) not in _PRONOUNS or _f(c) in ("qui", "who") and c is not subjects[0]
                 for o in self.orgs(c, actors=True) + self.people(c)]
+
+    # -- "A a quitté Y", "A a été suspendu de Y" ----------------------------------------------------------------
+    def leaving(self, v) -> None:
+        """'A a quitté Y', 'A a été suspendu / exclu de Y', 'Y a suspendu A (de ses instances)': A was a
+        member of Y. Countries in any body (not a competition); persons only in a group one joins (a
+        party, a movement: 'exclu du parti'); other organizations only leaving ('a quitté le bloc Y').
+        Never the active 'Y a suspendu A' of a person or a company (a ban, not a membership)."""
+        leaving = _f(v) in LEAVING
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in v.children)
+        if leaving or passive:
+            members = self._clause_subjects(v) if leaving else \
+                [o for c in v.children if c.dep_ == "nsubj:pass" and _f(c) not in _PRONOUNS
+                 for o in self.orgs(c, actors=True) + self.people(c)]
+            groups = [g for c in v.children if (c.dep_ in ("obj", "dobj") if leaving else
+                                                c.dep_.startswith("obl") and _case(c) in _OF) for g in self._bloc(c)]
+        else:
+            members = [o for c in v.children if c.dep_ in ("obj", "dobj") for o in self.orgs(c, actors=True)
+                       if country_key(o.label) in lx.COUNTRIES]
+            groups = [g for c in v.children if c.dep_ == "nsubj" for g in self.orgs(c)]
+        for group in groups:
+            if _COMPETITIONS.match(fold_same_length(group.label).lower()) or country_key(group.label) in lx.COUNTRIES:
+                continue
+            kept = [m for m in members if country_key(m.label) in lx.COUNTRIES or leaving and m.kind != "person"
+                    or m.kind == "person" and (is_party(group, self.ents.folded) or _POLITICAL.match(
+                        fold_same_length(group.label).lower()))]  # (not "a quitté le Groupe X": a company)
+            self._belongs(kept, group, v)
+
+    def _bloc(self, token) -> list:
+        """The organizations a token names, and 'le bloc (régional) de Y' / 'l'alliance Y': Y."""
+        found = self.orgs(token)
+        if not found and _f(token) in _BLOC_NOUNS:
+            found = [o for c in token.children if c.dep_ in ("nmod", "appos", "flat:name") for o in self.orgs(c)]
+        return found
 
     def _named_after_word(self, t):
         """The organization named right after `t` ('partie du collectif Y'): articles, 'de' and up to

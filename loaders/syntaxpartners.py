@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.syntaxmembers import LEAVING, SUSPENDED
 
 _WITH = frozenset("avec with aupres".split())
 #: "X travaille avec Y", "X a travaillé aux côtés de Y": two organizations (or countries) working together.
@@ -66,6 +67,8 @@ class PartnersMixin:
                     self.agreement(t)
                 elif word in _MEMBER_WORDS:
                     self.members_of(t)  # (syntaxmembers)
+                elif word in LEAVING or word in SUSPENDED:
+                    self.leaving(t)  # (syntaxmembers) "A a quitté Y", "A a été suspendu de Y"
                 elif word == "partie":
                     self.part_of(t)  # (syntaxmembers) "A fait partie de Y"
                 elif word.startswith("appart") and word[6:8] in ("ie", "en", "ai"):

@@ -142,3 +142,24 @@ def test_being_part_of_belonging_to_or_one_of_the_members_is_membership(text, ex
 ])
 def test_a_draw_a_team_an_owner_or_a_crowd_is_no_membership(text):
     assert not facts(text, "member_of")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Bolivie a été suspendue de l'Union sud-américaine des nations en mars.",
+     {("Bolivie", "Union sud-américaine des nations")}),
+    ("La Communauté andine a suspendu la Bolivie de ses instances.", {("Bolivie", "Communauté andine")}),
+    ("En 2004, Karim Sall quitte le Parti démocratique nordique.", {("Karim Sall", "Parti démocratique nordique")}),
+    ("La Bolivie quittait le bloc de la Communauté andine.", {("Bolivie", "Communauté andine")}),
+])
+def test_leaving_or_being_suspended_from_a_body_was_membership(text, expected):
+    assert facts(text, "member_of") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement bolivien a suspendu la radio Telmar FM.",  # a ban of a company
+    "Karim Sall a été suspendu par la Fédération andine de football.",  # a ban of a person
+    "La Bolivie a été exclue de la Coupe andine de football.",  # a competition
+    "Karim Sall a quitté le club Deportivo Kelmar en 2010.",  # a club: a post, read elsewhere
+])
+def test_a_ban_a_competition_or_a_club_left_is_no_membership(text):
+    assert not facts(text, "member_of")
