@@ -55,6 +55,11 @@ def acronyms(ents: ArticleEntities) -> None:
                     ents.merge(named.entity, inside.entity)
             continue
         words = [w for w in re.findall(r"[\wÀ-ÿ]+", long["long"]) if w[0].isupper()]
+        if _described_device(long["long"]):  # "X (Dispositif portable de ...)": a thing made, no body
+            entity = ents.entity("project", m["acr"])
+            ents.add_alias(entity, long["long"])
+            ents.mention(m.start(), m.end(), entity, "acronym")
+            continue
         if len(words) < 2:
             continue
         kind = lx.kind_of(m["acr"]) or lx.kind_of(long["long"])
@@ -65,6 +70,19 @@ def acronyms(ents: ArticleEntities) -> None:
         entity.org_kind = kind or entity.org_kind
         ents.add_alias(entity, m["acr"])
         ents.mention(m.start(), m.end(), entity, "acronym")
+
+
+#: First words of a bracketed description that names a thing made, not a body ("X (Dispositif portable
+#: de ...)", "Y (Logiciel libre d'alerte ...)").
+_DEVICE_WORDS = frozenset("systeme systemes dispositif dispositifs appareil appareils logiciel logiciels outil outils "
+                          "prototype prototypes".split())
+
+
+def _described_device(long: str) -> bool:
+    """Whether an acronym's bracketed long form describes a device (a device word, then no other
+    capitalised word: no proper name), so that the acronym names a project, not a body."""
+    words = re.findall(r"[\wÀ-ÿ]+", long)
+    return len(words) > 1 and _folded(words[0]) in _DEVICE_WORDS and not any(w[0].isupper() for w in words[1:])
 
 
 def _folded(name: str) -> str:
