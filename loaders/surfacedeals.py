@@ -46,13 +46,6 @@ _PARTICIPLE = re.compile(r"soutenue?s?[ \t]|supported[ \t]|backed[ \t]")
 _NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*"
                       r"(?:(?:est|sont|etait|etaient|a[ \t]+ete|ont[ \t]+ete|avait[ \t]+ete|sera|seront|is|was|are|were|"
                       r"has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:aussi|egalement|largement|also|largely)[ \t]+)?)?")
-#: What may stand between two names of a list after a cue: commas, 'et', a repeated 'de' and its
-#: article, and at most one short item that names no organization ("l'etat, de la").
-_LINK = r"[ \t]*(?:(?:,|et|and|&)[ \t]*)*(?:meme[ \t]+)?(?:(?:de|du|des|d'|of)[ \t]*)?(?:(?:la|le|les|l'|the)[ \t]*)?" \
-    + "(?:(?:" + "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True)) + r")[ \t]+)?"
-_LIST_GAP = re.compile(_LINK + r"(?:\w+(?:[ \t]+\w+){0,2}(?=[ \t]*(?:,|[ \t]et[ \t]))" + _LINK + ")?")
-#: A parenthesis after a name of a list, then the list goes on: 'A (...) et B'.
-_ASIDE = re.compile(r"[ \t]*\([^()]{0,120}\)" + _LINK)
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
 _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t]+|le[ \t]+|l'|les[ \t]+|the[ \t]+)?$")
 #: Help received from named parties (folded text), the helped being the clause's subject: "avec le
@@ -202,7 +195,7 @@ class DealsMixin:
                                             self.text[p.end:supported.start].lstrip().startswith(",")) for p in persons):
             return  # "A, ancien vice-président de Y, soutenu par Z": Z supports the person A, not Y
         # the supporters are the names listed right after the cue, not every later name of the sentence
-        self._supported_by(self._actor(supported), self._listed_after(cue.end(), sent, "organization", "place", "person"), sent)
+        self._supported_by(self._actor(supported), self._coordinated(cue.end(), sent, "organization", "place", "person", skip_asides=True, skip_unnamed=True), sent)
 
     def _supported_by(self, supported: Entity, supporters: list[Mention], sent: Sentence) -> None:
         """`supported` is supported by the organizations, countries and persons of `supporters`."""
@@ -244,7 +237,7 @@ class DealsMixin:
         for cue in _HELP_FROM.finditer(self.folded, sent.start, sent.end):
             if self.ents.at(cue.start()) is not None:
                 continue
-            helpers = self._listed_after(cue.end(), sent, "organization", "place", "person")
+            helpers = self._coordinated(cue.end(), sent, "organization", "place", "person", skip_asides=True, skip_unnamed=True)
             if not helpers:
                 continue
             if not self.folded[sent.start:cue.start()].strip(" \t\"«“"):  # "Avec l'appui de A, (la société) Y a ..."
@@ -271,20 +264,6 @@ class DealsMixin:
             giver = self._acting_subject(sent, cue.start(), persons=False, pronoun=False)
             if helped is not None and giver is not None and giver is not helped:
                 self.add("supports", giver, helped, sent)
-
-    def _listed_after(self, pos: int, sent: Sentence, *kinds: str) -> list[Mention]:
-        """The names of `kinds` (organizations by default) of the list that starts at `pos`: 'A, B et C',
-        and the French list that repeats its preposition, 'de l'État, de la Région X et de l'Université
-        Y' (an item that names none of them, like 'l'État', is passed over, not an end)."""
-        out = []
-        for m in sorted(self.mentions(sent, *(kinds or ("organization",))), key=lambda m: m.start):
-            if m.start < pos:
-                continue
-            if not _LIST_GAP.fullmatch(self.folded[pos:m.start]) and not (out and _ASIDE.fullmatch(self.text[pos:m.start])):
-                break
-            out.append(m)
-            pos = m.end
-        return out
 
     def _between(self, sent: Sentence, cue) -> bool:
         """'un accord (a été signé) entre A, B, C et D': every two of the organizations and countries

@@ -191,7 +191,7 @@ def test_names_later_in_the_sentence_are_no_supporters():
     ("Le Paraguay a récemment reçu des livraisons d'armes de la Bolivie et du Pérou.", {"Bolivie", "Pérou"}, "Paraguay"),
     ("Avec le soutien officiel de la Banque andine de développement, la société Kelmar a ouvert une usine.",
      {"Banque andine de développement"}, "Kelmar"),
-    ("La société Kelmar bénéficie de l'appui de la Banque andine de développement et même du groupe Sonelco.",
+    ("La société Kelmar bénéficie de l'appui de la Banque andine de développement et du groupe Sonelco.",
      {"Banque andine de développement", "Sonelco"}, "Kelmar"),
 ])
 def test_states_and_organizations_support(text, supporters, supported):
