@@ -135,3 +135,14 @@ def test_a_project_named_by_an_acronym_that_a_title_completes_is_an_organization
 
 def test_a_project_no_title_completes_stays_a_project():
     assert kinds("Le consortium lance le projet Horizon Vert cette année.")["Horizon Vert"] == {"project"}
+
+
+def test_an_institution_s_name_keeps_the_town_it_ends_with():
+    found = kinds("La chercheuse enseigne à l'Université des arts et des métiers de Grenoble depuis 2010.")
+    assert found.get("Université des arts et des métiers de Grenoble") == {"organization"}
+    assert "Grenoble" not in found
+
+
+def test_a_town_after_an_institution_with_a_place_preposition_stays_a_place():
+    found = kinds("Le directeur de l'Institut des arts et des métiers à Grenoble a démissionné.")
+    assert found.get("Grenoble") == {"place"}
