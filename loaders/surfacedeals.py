@@ -46,6 +46,8 @@ _PARTICIPLE = re.compile(r"soutenue?s?[ \t]|supported[ \t]|backed[ \t]")
 _NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*"
                       r"(?:(?:est|sont|etait|etaient|a[ \t]+ete|ont[ \t]+ete|avait[ \t]+ete|sera|seront|is|was|are|were|"
                       r"has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:aussi|egalement|largement|also|largely)[ \t]+)?)?")
+#: A first list item of one word naming nothing, then a comma: "l'État, de la Région X".
+_FIRST_UNNAMED = re.compile(r"(?:(?:la|le|les|l')[ \t]*)?\w+[ \t]*,[ \t]*")
 #: "selon X" / "according to X" right before a name: the source, not the one funded.
 _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t]+|le[ \t]+|l'|les[ \t]+|the[ \t]+)?$")
 #: Help received from named parties (folded text), the helped being the clause's subject: "avec le
@@ -195,7 +197,7 @@ class DealsMixin:
                                             self.text[p.end:supported.start].lstrip().startswith(",")) for p in persons):
             return  # "A, ancien vice-président de Y, soutenu par Z": Z supports the person A, not Y
         # the supporters are the names listed right after the cue, not every later name of the sentence
-        self._supported_by(self._actor(supported), self._coordinated(cue.end(), sent, "organization", "place", "person", skip_asides=True, skip_unnamed=True), sent)
+        self._supported_by(self._actor(supported), self._listed(cue.end(), sent), sent)
 
     def _supported_by(self, supported: Entity, supporters: list[Mention], sent: Sentence) -> None:
         """`supported` is supported by the organizations, countries and persons of `supporters`."""
@@ -203,6 +205,14 @@ class DealsMixin:
             supporter = self._actor(m)
             if supporter is not None and supporter is not supported and supporter.label != supported.label:
                 self.add("supports", supporter, supported, sent)
+
+    def _listed(self, pos: int, sent: Sentence) -> list[Mention]:
+        """The organizations, countries and persons listed from `pos` (the shared list reader), past a
+        first item that names none of them ('de l'État, de la Région X et de l'Université Y')."""
+        kinds = ("organization", "place", "person")
+        out = self._coordinated(pos, sent, *kinds, skip_asides=True, skip_unnamed=True)
+        gap = _FIRST_UNNAMED.match(self.folded, pos, sent.end) if not out else None
+        return self._coordinated(gap.end(), sent, *kinds, skip_asides=True, skip_unnamed=True) if gap else out
 
     def _actor(self, m: Mention) -> Entity | None:
         """The organization, country (taken as an organization: it acts) or person a mention names."""
@@ -237,7 +247,7 @@ class DealsMixin:
         for cue in _HELP_FROM.finditer(self.folded, sent.start, sent.end):
             if self.ents.at(cue.start()) is not None:
                 continue
-            helpers = self._coordinated(cue.end(), sent, "organization", "place", "person", skip_asides=True, skip_unnamed=True)
+            helpers = self._listed(cue.end(), sent)
             if not helpers:
                 continue
             if not self.folded[sent.start:cue.start()].strip(" \t\"«“"):  # "Avec l'appui de A, (la société) Y a ..."
