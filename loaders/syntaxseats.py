@@ -16,8 +16,8 @@ Read on the sentence's names where the small French parse loses the link
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
-* "<Org> (P)"; for universities and research centres "<Org>[,] (également) en / au / aux / à P", and
-  for them and hospitals "l'hôpital X de P" (the town the name leaves out):
+* "<Org> (P)"; for universities and research centres "<Org>[,] (également) en / au / aux / à P"
+  ("l'hôpital X de P" cut before its town gives an alias, no seat: the town completes the name):
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
   person is there), not a campus named by its town ("l'université X à P (UXP)"), not the name's
   own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
@@ -270,11 +270,11 @@ class SeatsMixin:
             elif _SEAT_OF.search(folded[:prev.start - sent.start]) \
                     and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"
+            elif prev.entity.kind == "organization" and self._town_in_name(sent, prev, m):
+                gap = sent.text[prev.end - sent.start:m.start - sent.start]  # "l'Université X de P": "X de P" is a
+                self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")  # name of it too, the town no stated seat
             elif not events and prev.entity.kind == "organization" and self._next_to(sent, prev, m):
                 self._add("located_in", group, m.entity, sent)
-                gap = sent.text[prev.end - sent.start:m.start - sent.start]
-                if _OF_TOWN.match(gap):  # "l'Université X de P": "X de P" is a name of it too
-                    self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")
             elif not events and prev.entity.kind == "organization" and self._at_town(sent, folded, prev, m):
                 self._add("located_in", group, m.entity, sent)
             elif sports and _club_of_country(sent, folded, prev, m):
@@ -305,13 +305,18 @@ class SeatsMixin:
             short = key not in lx.COUNTRIES and (sum(c.isupper() for c in place.text) >= 2 or key[:3] in stems
                                                  or spells_initials(key, org.text))
             return tail.lstrip().startswith(")") and not short
-        if org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) and not _PLACE_TAIL.match(tail):
-            return True
         if self._of_country(sent, org, place):
             return True
         if org.entity.org_kind not in _SITED or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
             return False
         return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])
+
+    def _town_in_name(self, sent, org, place) -> bool:
+        """'l'hôpital X de P', 'l'université Y de P' cut before its town: the town completes the name (no
+        stated seat, as for 'l'Institut X de P' read whole); not a country ('<body> des États-Unis')."""
+        gap = sent.text[org.end - sent.start:place.start - sent.start]
+        return org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) is not None \
+            and not _PLACE_TAIL.match(sent.text[place.end - sent.start:]) and country_key(place.entity.label) not in lx.COUNTRIES
 
     def _at_town(self, sent, folded: str, org, place) -> bool:
         """'<Org> à <Town>' for an organization of any kind named as the complement of a preposition
