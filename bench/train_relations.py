@@ -59,9 +59,9 @@ KN_SWAP = {"ceo"}
 BETA = {"fr": 0.5}
 #: French: the lowest threshold whose out-of-part precision reaches this on the facts the model adds
 #: at run time (the pairs the rules left); a relation that never reaches it (or has no part held out)
-#: is not shipped. 0.75, not the overall aim 0.85: the rules alone read 0.89 on the training rounds
-#: they were not written on, and the model adds few facts, so rules + model stay above 0.85.
-MIN_PRECISION = {"fr": 0.75}
+#: is not shipped. 0.85, the French aim: the rules alone read about 0.85 on the training rounds they
+#: were not written on (train4 first runs 0.65-0.85), so what the model adds must be at least as right.
+MIN_PRECISION = {"fr": 0.85}
 #: The part every model fitted for a threshold keeps (French: the first train part, more than half of
 #: the text; a model fitted without it is not the kind shipped): the other parts are held out in turn.
 ALWAYS_FITTED = {"fr": 0}
@@ -70,7 +70,7 @@ ALWAYS_FITTED = {"fr": 0}
 #: what is left, the post model's precision rose on both KnowledgeNet cross folds.
 LEFT_ONLY = {"post"}
 #: the gold facts a relation is labelled from (a post held for a country is a post)
-GOLD_OF = {"govpost": "post", "placepost": "post"}
+GOLD_OF = {"govpost": "post", "placepost": "post", "sidepost": "post", "titlepost": "post"}
 #: AdaGrad epochs per language (default 5). French 10: on the training parts held out in turn, the
 #: post model's out-of-part precision at score 0.8 rose (9 right of 11 against 6 of 10).
 EPOCHS = {"fr": 10}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from innograph.loaders.sportwords import SPORT_WORDS  # noqa: F401  (relmodel reads it from here)
+
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
 
@@ -125,11 +127,6 @@ def context_features(lang: str, first, second, mentions, span1, span2, first_of_
 #: The languages whose model reads :func:`article_features` (English is judged on KnowledgeNet
 #: passages, not articles).
 ARTICLE_LANGUAGES = frozenset(("fr",))
-#: Words of a sports report (folded, lower case): a match report's players hold posts in the sides
-#: it names, with no title written.
-SPORT_WORDS = re.compile(r"\b(?:match|matchs|but|buts|club|clubs|championnat|ligue|attaquant|milieu|defenseur|"
-                         r"gardien|selection|selectionneur|entraineur|equipe|joueur|joueurs|football|coupe|finale|"
-                         r"marque|victoire|saison|transfert|coequipiers?|capitaine|premier league|liga|can)\b")
 
 
 @dataclass

@@ -61,7 +61,11 @@ RELATIONS: dict[str, tuple[str, str, str]] = {
     "founder": ("organization", "person", "created_by"),
     "seat": ("organization", "place", "located_in"),
     "member": ("organization", "organization", "member_of"),
+    "sidepost": ("person", "organization", "holds_post"),
+    "titlepost": ("person", "organization", "holds_post"),
 }
+#: Relations of a person and a side named in other sentences (:mod:`.sidepairs`, French only).
+CROSS_RELATIONS = frozenset(("sidepost", "titlepost"))
 #: Fact kinds the model can state (``INNOGRAPH_RELATIONS=model`` drops the rules' facts of these).
 MODEL_KINDS = frozenset(k for *_, k in RELATIONS.values())
 #: Longest sentence (characters) and most names per sentence the model looks at.
@@ -188,13 +192,13 @@ def _seat_place(span) -> bool:
     return _fold(token.head.head.text) in lx.BASED_WORDS
 
 
-def _views(ents, docs, sentences, text: str) -> list:
-    """(sentence, mentions, spans, kinds) of every sentence the model reads (a name running across a
-    sentence boundary joins the two; longer sentences are skipped), mentions of persons,
-    organizations and places only, at most :data:`MAX_MENTIONS`."""
+def _views(ents, docs, joined) -> list:
+    """(sentence, mentions, spans, kinds) of every sentence the model reads (`joined`: the sentences
+    of :func:`_joined`; longer sentences are skipped), mentions of persons, organizations and places
+    only, at most :data:`MAX_MENTIONS`."""
     bounds = _bounds(docs)
     out = []
-    for sentence in _joined(text, sentences, ents.mentions):
+    for sentence in joined:
         if sentence.end - sentence.start > MAX_SENTENCE:
             continue
         mentions = [m for m in ents.within(sentence.start, sentence.end)
@@ -242,7 +246,8 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
         if m.entity.kind not in seen_kinds:
             seen_kinds.add(m.entity.kind)
             first_of_kind[id(m.entity)] = 1
-    views = _views(ents, docs, sentences, text)
+    joined = _joined(text, sentences, ents.mentions)
+    views = _views(ents, docs, joined)
     article = _article(ents, views, folded, lang, rules)
     for sentence, mentions, spans, kinds in views:
         lowered = folded[sentence.start:sentence.end].lower()
@@ -259,6 +264,8 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
                     _title_near(folded, text, window_start, first.start)
                 feats = None
                 for relation, (ks, ko, _) in wanted.items():
+                    if relation in CROSS_RELATIONS:
+                        continue
                     for s, o in ((first, second), (second, first)):
                         if kinds[id(s)] != ks or kinds[id(o)] != ko or not cues.get(relation, True) or \
                                 (relation == "govpost" and not title):
@@ -275,6 +282,12 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
                             rel_feats.append(f"{lang}|posted")  # a second post for a person the rules placed
                         rel_feats += article_features(lang, article, s, o, mentions, sport)
                         out.append(Candidate(s, o, relation, rel_feats, sentence, title))
+    if article is not None and CROSS_RELATIONS & set(wanted):
+        from innograph.loaders.sidepairs import side_candidates
+
+        headline_end = text.find("\n") if "\n" in text else len(text)
+        out += [Candidate(*c) for c in side_candidates(ents, joined, folded, headline_end, rules, article, set(wanted),
+                                                       lambda start, end: _title_near(folded, text, start, end))]
     return out
 
 
@@ -399,11 +412,15 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
         key = (*pair, c.relation)
         if key not in best or p > best[key][0]:
             best[key] = (p, c)
-    return best
+    top: dict[tuple[int, str], float] = {}  # a person's best side across sentences: one post per person
+    for (s, _, relation), (p, _) in best.items():
+        if relation in CROSS_RELATIONS:
+            top[(s, relation)] = max(p, top.get((s, relation), 0.0))
+    return {k: v for k, v in best.items() if k[2] not in CROSS_RELATIONS or v[0] >= top[(k[0], k[2])]}
 
 
 #: Relations whose place object is written as an actor (the place is not retyped before).
-_PLACE_POSTS = frozenset(("govpost", "placepost"))
+_PLACE_POSTS = frozenset(("govpost", "placepost", *CROSS_RELATIONS))
 
 
 def propose(ents, docs, sentences, relations, *, lang: str) -> list:
@@ -442,6 +459,8 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
         elif relation == "placepost":  # a side or club named by its place: an organization
             if (s, o, "govpost") in best:
                 continue  # the same post, read with its title
+            c.object.entity.kind = "organization"
+        elif relation in CROSS_RELATIONS and c.object.entity.kind == "place":  # a side named by its place
             c.object.entity.kind = "organization"
         out.append(Relation(kind, c.subject.entity, c.object.entity, c.sentence.start, c.sentence.end,
                             c.sentence.text, attrs))
