@@ -307,7 +307,7 @@ class SeatsMixin:
             return tail.lstrip().startswith(")") and not short
         if self._of_country(sent, org, place):
             return True
-        if org.entity.org_kind not in _SITED or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
+        if org.entity.org_kind not in _SITED | {"Hospital"} or not _NEXT_TO.match(gap) or _PLACE_TAIL.match(tail):
             return False
         return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])
 

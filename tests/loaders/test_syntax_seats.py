@@ -34,6 +34,7 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
      "fr", "Kelmar", "Allemagne"),
     ("Nahalat Industries, l'une des rares entreprises basées aux États-Unis, a réagi.", "fr",
      "Nahalat Industries", "États-Unis"),
+    ("Le docteur Raul Pereira, de l'hôpital Santa Clara, au Brésil, a soigné le patient.", "fr", "Santa Clara", "Brésil"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
