@@ -15,7 +15,7 @@ from innograph.loaders.namefinder import gazetteer, named_entities, person_patte
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
 from innograph.loaders.acronyms import acronyms, regional_names
-from innograph.loaders.teams import city_clubs, club_forms, nicknames
+from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
 from innograph.loaders.shortforms import short_forms
 from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, alternation as _alternation, name_key, title_prefix
 
@@ -412,6 +412,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     regional_names(ents)  # 'BBC Afrique'
     purpose_tails(ents)  # 'Institut X pour la recherche sur le sang'
     nicknames(ents)  # 'le capitaine des Grands Faucons'
+    club_acronyms(ents)  # 'le FC Valmont', 'directeur du KSV Orvane'
     club_forms(ents)  # 'Valmont City FC', then 'Valmont'
     city_clubs(ents)  # 'l'Étoile de Valmont'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')

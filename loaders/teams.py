@@ -19,6 +19,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import PLACE_BEFORE, country_key, words_key
 from innograph.loaders import lexicon as lx
+from innograph.loaders.sportwords import SPORT_WORDS as _SPORT_WORDS
 
 #: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
 CLUB_FORMS = frozenset("FC AFC CF SC AC AS ASC CS JS RC TP".split())
@@ -40,9 +41,6 @@ _NICKNAME = re.compile(rf"(?<![\w])(?:[Ll]es|des|aux)[ \t]+(?P<name>(?:{_TEAM_WO
                        rf"(?:[ \t]+(?:de[ \t]+la|de|du|d['’])[ \t]*{_TEAM_WORD})?)(?![\w\-])")
 _GOVERNED = re.compile(rf"(?<![\w])(?:{'|'.join(TEAM_TITLES)})(?:[ \t]+[a-z\-]+)?[ \t]+$")
 _NICKNAMED = re.compile(r"(?:surnomme\w*|appele\w*|au nom)[ \t]+$")
-_SPORT_WORDS = re.compile(r"(?<![\w])(?:match|matchs|matches|victoire|defaite|buts?|coupe|football|sportif|sportive|equipe|selection|"
-                          r"joueurs?|joueuses?|capitaine|entraineur|selectionneur|finale|qualifi\w*|champions?|championnat|stade|"
-                          r"tournoi|ligue|score|penalty|maillot)(?![\w])")
 _HEAD = re.compile(r"\S+(?:[ \t]+[A-ZÀ-Ý]\S*)?")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ\-]+)")
 
@@ -70,14 +68,35 @@ def nicknames(ents) -> None:
         forms = longer.get(head[m["name"]], set())
         name = next(iter(forms)) if len(forms) == 1 else m["name"]
         start, end = m.span("name")
-        after = _NEXT_WORD.match(ents.text, end)
+        after, demonym = _NEXT_WORD.match(ents.text, end), None
         if after and fold_same_length(after["word"]) in COUNTRY_OF:  # "les Faucons ivoiriens"
-            end = after.end()  # (a demonym says whose side it is: not the long form's)
+            end, demonym = after.end(), after["word"]  # (a demonym says whose side it is: not the long form's)
             name = ents.text[start:end]
-        entity = ents.entity("organization", name)
+        entity = _side_country(ents, name, demonym) or ents.entity("organization", name)
         if ents.text[start:end].startswith(name):  # (not a bare "Faucons" for "Faucons de Valmont": another side's elsewhere)
             ents.add_alias(entity, ents.text[start:end])
         _mention(ents, start, end, entity)
+
+
+#: A nickname's country: "Faucons du Kenya", "Grands Aigles de Korvanie".
+_OF_COUNTRY = re.compile(r"[ \t]+(?:de[ \t]+la|de|du|d['’])[ \t]*(?P<country>[A-ZÀ-Ý][\w\-]*)$")
+
+
+def _side_country(ents, name: str, demonym: str | None):
+    """The country a national side's nickname stands for ("les Faucons du Kenya", "les Faucons
+    kényans"): the article's entity for it (the side and its country are one, the nickname one of
+    its names), or None (a club's nickname, "les Faucons de Valmont")."""
+    of = _OF_COUNTRY.search(name)
+    if of is not None and country_key(of["country"]) in lx.COUNTRIES:
+        keys = {country_key(of["country"])}
+    elif of is None and demonym:
+        keys = COUNTRY_OF.get(fold_same_length(demonym).lower(), frozenset())
+    else:
+        return None
+    for m in ents.mentions:
+        if m.entity.kind in ("place", "organization") and any(country_key(n) in keys for n in m.entity.names()):
+            return m.entity
+    return ents.entity("place", of["country"]) if of is not None else None
 
 
 def _nickname_cue(ents, m) -> bool:
@@ -97,8 +116,11 @@ def _may_be_team(ents, name: str) -> bool:
 
 def _mention(ents, start: int, end: int, entity) -> None:
     """Mention `entity` there, taking over a mention of the same or a shorter extent (but for an
-    organization's of the same extent)."""
-    if any(o.start == start and o.end == end and o.entity.kind == "organization" for o in ents.mentions):
+    organization's of the same extent, which becomes `entity` when that is a side's country)."""
+    same = next((o for o in ents.mentions if o.start == start and o.end == end and o.entity.kind == "organization"), None)
+    if same is not None:
+        if entity.kind == "place" and same.entity is not entity:  # (a side's nickname found as its own organization)
+            ents.merge(entity, same.entity)
         return
     for other in list(ents.mentions):
         if start < other.end and other.start < end and other.end - other.start <= end - start:
@@ -132,6 +154,40 @@ def club_forms(ents) -> None:
             ents.add_alias(club, m.entity.label)
             m.entity = club
 
+
+
+#: A club's form or acronym and the one or two capitalised words after it: "le FC Valmont", "du KSV Orvane Nord".
+_FORM_NAME = re.compile(r"(?<![\w\-])(?P<form>[A-Z]{2,5})(?P<rest>(?:[ \t]+[A-ZÀ-Ý][\w\-]+){1,2})(?![\w\-'’])")
+#: What stands before a club named by an acronym other than a club's form: a player's or a club's title.
+_FORM_TITLE = re.compile(rf"(?<![\w])(?:{'|'.join(TEAM_TITLES)}|club|directeur|president)s?[ \t]+(?:du|de[ \t]+l['’]|de)[ \t]*$")
+
+
+def club_acronyms(ents) -> None:
+    """'le FC Valmont', 'directeur du KSV Orvane Nord': a club's form ("FC", "AS") or, after a
+    player's, a staff member's or a club's title, an acronym, and the capitalised words right after
+    it are one club's name when the tagger found the words alone (a place or a person named nowhere
+    else in the article) or not at all (French press, a game or a player's title around)."""
+    if ents.lang != "fr":
+        return
+    for m in _FORM_NAME.finditer(ents.text):
+        if m["form"] not in CLUB_FORMS and not _FORM_TITLE.search(ents.folded[max(0, m.start() - 40):m.start()]):
+            continue
+        inside = [o for o in ents.mentions if o.start < m.end() and m.start() < o.end]
+        words = [o for o in inside if o.start >= m.start("rest")]
+        if any(o.start < m.start() or o.end > m.end() or (o.start == m.start() and o.end > m.end("form")) for o in inside) \
+                or len(words) > 1 or any(o.entity.kind not in ("place", "person") or _named_elsewhere(ents, o) for o in words):
+            continue  # (not past a club's whole name, "le FC Valmont X Y", nor into a person named again)
+        around = ents.folded[max(0, m.start() - 150):m.end() + 150]
+        if not (_SPORT_WORDS.search(around) or _TEAM_TITLE.search(around)):
+            continue
+        name = m.group(0)
+        for o in inside:
+            ents.mentions.remove(o)
+        ents.mention(m.start(), m.end(), ents.entity("organization", name, org_kind=lx.kind_of(name)), "pattern")
+
+
+def _named_elsewhere(ents, mention) -> bool:
+    return any(o is not mention and o.entity is mention.entity for o in ents.mentions)
 
 
 #: "l'Espérance de X", "le Raja de X": a determined capitalised word, then "de" and a city the tagger found.
@@ -177,12 +233,26 @@ _CLUB_BEFORE = re.compile(
 #: "un transfert d'X" (a club only where a game or a player is around: "il a rejoint Paris" may be a city).
 _TRANSFER_BEFORE = re.compile(
     r"(?<![\w])(?:(?:rejoint|rejoindre|rejoignent|rejoignait|rejoindra)[ \t]+(?:le[ \t]+|l['’])?"
-    r"|(?:transfere|transferee|prete|pretee)s?[ \t]+(?:a|au|vers)[ \t]+(?:l['’])?"
+    r"|(?:transfere|transferee|prete|pretee)s?[ \t]+(?:a|au|vers|par)[ \t]+(?:le[ \t]+|l['’])?"
     r"|(?:en[ \t]+provenance|transfert)[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*))$")
+#: "le club italien (de première division), X", "une autre équipe italienne, X": a club apposed to its description.
+_CLUB_APPOSED = re.compile(r"(?<![\w])(?:club|equipe|formation)s?[ \t]+(?P<demonym>[a-z\-]+)(?:[ \t]+(?:de|du)[ \t]+[\w\- ]{1,25}?)?"
+                           r"[ \t]*,[ \t]*$")
 #: "(ARG/X)": a player's country code, a slash and their club.
 _CODE_BEFORE = re.compile(r"\([A-Z]{3}/$")
 #: "X contre Y", "X 2-1 Y" between two teams.
 _AGAINST_AFTER = re.compile(r"^[ \t]+(?:\d+[-–:]\d+[ \t]+)?contre[ \t]+(?:le[ \t]+|l['’])?[A-ZÀ-Ý]")
+#: What a side does or is given right after its name in a game's report (folded): its country in
+#: brackets ("X (Mali)"), a result ("X, tenant du titre, s'est imposé", "X a battu Y"), a score ("X 2-1 Y").
+_COUNTRY_AFTER = re.compile(r"^[ \t]*\((?P<country>[^()\d]{3,30})\)")
+_RESULT_AFTER = re.compile(
+    r"^(?:[ \t]*,[^,.;()]{1,60},)?[ \t]+(?:s['’][ \t]*est[ \t]+(?:[a-z]+ment[ \t]+)?(?:impose|incline)e?s?"
+    r"|a[ \t]+(?:[a-z]+ment[ \t]+)?(?:battu|elimine|surclasse|domine|fait[ \t]+match[ \t]+nul)|bat|elimine|surclasse)(?![\w])")
+_SCORE_AFTER = re.compile(r"^[ \t]+\d{1,2}[-–]\d{1,2}[ \t]+(?:le[ \t]+|l['’])?[A-ZÀ-Ý]")
+#: A town, not a side, before its country in brackets: "à X (Pays)", "le stade de X (Pays)".
+_TOWN_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres[ \t]+de|in|at|near|from)"
+                          r"|(?:stade|ville|region|province|capitale|banlieue|quartier|village|commune|localite)"
+                          r"[ \t]+(?:de|du|d['’]))[ \t]*$")
 
 
 def club_context(span) -> bool:
@@ -195,8 +265,29 @@ def club_context(span) -> bool:
     hit = _CLUB_BEFORE.search(fold_same_length(before))
     if hit is not None and (hit["demonym"] is None or hit["demonym"] in COUNTRY_OF):
         return True
+    hit = _CLUB_APPOSED.search(fold_same_length(before))
+    if hit is not None and hit["demonym"] in COUNTRY_OF:
+        return True
     around = fold_same_length(doc[max(0, span.start - 40):span.end + 40].text)
     if _TRANSFER_BEFORE.search(fold_same_length(before)) and (_SPORT_WORDS.search(around) or _TEAM_TITLE.search(around)):
         return True  # "il a rejoint X", "prêté à X", "en provenance de X" in a game's or a player's story
-    after = "".join(t.text_with_ws for t in doc[span.end - 1:span.end + 6])[len(span[-1].text):]
-    return bool(_AGAINST_AFTER.match(after))
+    after = "".join(t.text_with_ws for t in doc[span.end - 1:span.end + 16])[len(span[-1].text):]
+    if _AGAINST_AFTER.match(after):
+        return True
+    return _reported_side(span, fold_same_length(before), after)
+
+
+def _reported_side(span, before: str, after: str) -> bool:
+    """A town the report gives a country in brackets, a result or a score (:data:`_COUNTRY_AFTER`,
+    :data:`_RESULT_AFTER`, :data:`_SCORE_AFTER`) in an article about a game: a side."""
+    bracket = _COUNTRY_AFTER.match(after)
+    if bracket is not None:
+        if country_key(bracket["country"]) not in lx.COUNTRIES or _TOWN_BEFORE.search(before):
+            return False
+        if sum(e.label_ == "PER" and e.end < len(span.doc) and span.doc[e.end].text == "(" for e in span.sent.ents) > 1:
+            return False  # ("X (Pays), Jean Y (Pays), Paul Z (Pays)": a list of persons and their countries)
+    elif not (_RESULT_AFTER.match(fold_same_length(after)) or _SCORE_AFTER.match(after)):
+        return False
+    doc = span.doc
+    around = fold_same_length(doc[max(0, span.start - 80):span.end + 80].text)
+    return bool(_SPORT_WORDS.search(around))

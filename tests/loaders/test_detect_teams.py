@@ -43,6 +43,8 @@ def test_a_city_after_a_place_preposition_stays_a_place_beside_its_club():
     ("Classement : 1. Marc Dutreil (FRA/Amiens) 2. Jan Vos (NED/Valenciennes).", "Amiens"),
     ("Il a marqué 40 buts en trois saisons pour Valenciennes.", "Valenciennes"),
     ("Le joueur, passé par le club belge de Charleroi, a signé.", "Charleroi"),
+    ("Le club italien de première division, Vérone, signe le prêt du défenseur de 24 ans.", "Vérone"),
+    ("Le défenseur, prêté par Bologne pour six mois, a joué son premier match dimanche.", "Bologne"),
 ])
 def test_a_city_a_sports_context_names_as_a_side_is_a_club(text, club):
     assert kinds(text)[club] == {"organization"}
@@ -110,3 +112,57 @@ def test_a_name_a_club_cannot_have_is_left_to_the_tagger():
 
     assert _club_shaped("Sunderland") and _club_shaped("Etoile de Brenz")
     assert not any(_club_shaped(text) for text in ("Coupe des nations", "Victoire 2-1", "Ivoiriens", "City mardi"))
+
+
+@pytest.mark.parametrize("text, club", [
+    ("Dans le groupe B, Korvala (Mali) a fait match nul 1-1 face aux Ghanéens.", "Korvala"),
+    ("En coupe dimanche, Vendrasse, vainqueur l'an dernier, s'est incliné devant les promus.", "Vendrasse"),
+    ("En championnat samedi, Vendrasse a largement battu les promus.", "Vendrasse"),
+    ("Le match du championnat a fini ainsi : Marvejols 2-1 Korvala.", "Marvejols"),
+])
+def test_a_town_a_match_report_gives_a_country_a_result_or_a_score_is_a_club(text, club):
+    assert kinds(text)[club] == {"organization"}
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Le match de la coupe s'est joué à Korvala (Mali) devant 20 000 spectateurs.", "Korvala"),
+    ("Le ministre est arrivé hier à Bamako. Korvala (Mali) a reçu la délégation.", "Korvala"),
+    ("Trois personnes sont candidates à la présidence de la fédération de football : Korval (Mali), "
+     "Jacques Dumont (Sénégal) et Paul Arnaud (Niger).", "Korval"),
+])
+def test_a_town_in_brackets_stays_a_place_after_a_place_word_with_no_game_around_or_among_persons(text, town):
+    assert kinds(text)[town] == {"place"}
+
+
+@pytest.mark.parametrize("text", [
+    "Le Togo affronte le Bénin samedi. Le capitaine des Pélicans togolais, Ousmane Traoré, a marqué deux buts.",
+    "Le Togo affronte le Bénin samedi. Ousmane Traoré, capitaine des Grands Pélicans du Togo, a marqué deux buts. "
+    "L'entraîneur des Grands Pélicans est satisfait.",
+])
+def test_a_national_side_s_nickname_is_a_name_of_its_country_and_its_posts_go_there(text):
+    ents, found = read(text)
+    sides = [m for m in ents.mentions if "Pélicans" in m.text]
+    assert sides and all(m.entity.label == "Togo" for m in sides)
+    assert ("Ousmane Traoré", "Togo") in {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post"}
+
+
+def test_a_club_s_nickname_with_its_town_stays_its_own_side():
+    ents, _ = read("Le capitaine des Grands Pélicans de Valmont, Ousmane Traoré, a marqué deux buts.")
+    assert {m.entity.label for m in ents.mentions if "Pélicans" in m.text} == {"Grands Pélicans de Valmont"}
+
+
+@pytest.mark.parametrize("text, club", [
+    ("L'attaquant Jean Vallet a marqué deux buts avec le FC Korvala lors du match contre le Ghana.", "FC Korvala"),
+    ("A l'époque, Dumont était directeur du KSV Orvane Nord, alors en deuxième division du championnat.",
+     "KSV Orvane Nord"),
+])
+def test_a_club_s_form_or_acronym_and_the_words_after_it_are_one_club(text, club):
+    assert kinds(text).get(club) == {"organization"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le gardien du PSG Paul Arnaud a été blessé. Paul Arnaud sera absent trois semaines.", "Paul Arnaud"),
+    ("Le directeur du SDF Orvane, Paul Vallet, a parlé aux ministres.", "SDF"),
+])
+def test_an_acronym_keeps_apart_from_a_person_named_again_and_out_of_sport(text, name):
+    assert name in kinds(text)
