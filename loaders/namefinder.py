@@ -77,6 +77,16 @@ def _word_end(text: str, end: int) -> int:
 _CLITICS = frozenset("je tu il elle on nous vous ils elles le la les lui leur moi toi y en t ci la là ce".split())
 
 
+def _person_after(words: list[str]) -> bool:
+    """Whether a French nationality noun and the words after it read as a person's ("le Ghanéen Kofi
+    Mensah"): the noun in its French form (an accent or a French ending: not "l'American X Society"),
+    then two or three capitalised words, none an organization's word, a nationality or an acronym."""
+    rest = words[1:]
+    french = re.search(r"[éèêë]|(?:ien|ais|ois|ain|in|ite|ote)$", words[0].lower())
+    return bool(french) and 2 <= len(rest) <= 3 and all(w[:1].isupper() and not w.isupper() for w in rest) \
+        and lx.kind_of(" ".join(rest)) is None and not any(unaccented(w).lower() in COUNTRY_OF for w in rest)
+
+
 def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) -> None:
     """One named entity of the tagger's (or one piece of it), from `start` to `end` in the article."""
     text = ents.text[start:end]
@@ -94,8 +104,8 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
         return
     words = label.split()
     if len(words) > 1 and kind in ("person", "organization") and unaccented(words[0]).lower() in COUNTRY_OF \
-            and words[0][0].isupper() and re.search(r"(?:^|[\s'’])(?:la |une )$" if kind == "organization" else
-                                                    r"(?:^|[\s'’])(?:le|la|l['’]|un|une)[ \t]*$", ents.folded[max(0, start - 6):start]):
+            and words[0][0].isupper() and re.search(r"(?:^|[\s'’])(?:la |une )$" if kind == "organization" and not _person_after(words)
+                                                    else r"(?:^|[\s'’])(?:le|la|l['’]|un|une)[ \t]*$", ents.folded[max(0, start - 6):start]):
         # "l'Ivoirien X", "la Japonaise X Y" the tagger called an organization (not "l'American X Society"):
         # a nationality, then the person
         rest = ents.text.index(words[1], start)

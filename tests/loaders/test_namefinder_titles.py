@@ -58,3 +58,16 @@ def test_a_club_run_into_a_player_named_in_full_elsewhere_is_the_club_then_the_p
     assert ("Valmont", "organization", "Valmont") in found
     assert ("Dubois", "person", "Marc Dubois") in found
     assert not any(text == "Valmont Dubois" for text, _, _ in found)
+
+
+@pytest.mark.parametrize("words, person", [
+    ("Ghanéen Kofi Mensah", True),  # "le Ghanéen Kofi Mensah" the tagger took for an organization
+    ("Sénégalais Moussa Diop Kane", True),
+    ("American Dental Society", False),  # an English name, no French nationality noun
+    ("Ivoirien FC Korvala", False),  # an acronym: a club
+    ("Kényan Orvane", False),  # one word
+])
+def test_a_french_nationality_noun_then_a_first_name_and_surname_read_as_a_person(words, person):
+    from innograph.loaders.namefinder import _person_after
+
+    assert _person_after(words.split()) is person
