@@ -68,12 +68,15 @@ _EXPERTS = frozenset("analyste spécialiste specialiste expert experte correspon
 
 def field_not_org(title, org) -> bool:
     """A minister's or commissioner's field taken for the organization ("ministre de la Santé"),
-    or the country an expert studies ("analyste de la Russie", "spécialiste de la Chine")."""
+    the country an expert studies ("analyste de la Russie", "spécialiste de la Chine"), or a
+    competition ("la Coupe d'Afrique")."""
     words = fold_same_length(title or "").replace("-", " ").split()
     if org is None or not org.label:
         return False
     if words and words[0].rstrip("s") in _EXPERTS and country_key(org.label) in lx.COUNTRIES:
         return True
+    if fold_same_length(org.label.split()[0]) in lx.COMPETITION_WORDS:
+        return True  # "le sélectionneur X pour la Coupe d'Afrique": a competition, no one's employer
     return bool(fold_same_length(org.label.split()[0]) in lx.PORTFOLIOS
                 and any(w.rstrip("s") in ("ministre", "minister", "commissaire", "commissioner") for w in words))
 

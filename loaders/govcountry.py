@@ -5,7 +5,7 @@ stand once the whole article is read. Mixed into :class:`innograph.loaders.synta
 from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _f
+from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import country_key
 
@@ -85,6 +85,8 @@ class CountryMixin:
             return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything
         if len(named) > 1:
             return []
+        if named and _case(token) in ("a", "au", "aux"):
+            return []  # "la France a demandé au président X": the country addresses him, X is not its
         found = [e if e.kind == "organization" else self.as_organization(e) for e in named.values()] or self.article_country()
         if any(t.is_lower and _f(t) in COUNTRY_OF and t.head.i != token.i and _f(t.head) in GOVERNMENT_TITLES
                for t in token.sent):

@@ -153,8 +153,12 @@ CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split
 HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrolee embauche embauchee".split())
 FIRING_VERBS = frozenset("limoge limogee licencie licenciee congedie congediee".split())
 SCORING_VERBS = frozenset("marque marquer marquait marquent marquera".split())  # "X a marqué pour le club Y"
-GOAL_NOUNS = frozenset("but buts".split())  # "Y s'est imposé grâce à un but de X"
+GOAL_NOUNS = frozenset("but buts tete frappe tir penalty reprise volee double doubles triple triples".split())  # "Y s'est imposé grâce à un but (une tête) de X"
 LEAGUE_WORDS = frozenset("ligue league liga championnat bundesliga mls nba nfl".split())
+#: First words of a competition's name ("la Coupe d'Afrique", "la CAN"): no one's post is there; with
+#: bodies, the words of a name that is no player's side.
+COMPETITION_WORDS = frozenset("coupe can mondial tournoi jeux".split())
+NO_SIDE_WORDS = COMPETITION_WORDS | frozenset("federation confederation ministere gouvernement".split())
 #: A national side ("la sélection du Cameroun", "l'équipe nationale algérienne") and the posts whose
 #: demonym names the side ("le sélectionneur sénégalais", "le capitaine ghanéen").
 NATIONAL_SIDE_NOUNS = frozenset("selection equipe".split())
@@ -330,7 +334,7 @@ PORTFOLIOS = frozenset(
     "defense armees sante justice interieur finances finance economie budget affaires education enseignement "
     "recherche agriculture environnement ecologie energie mines petrole commerce industrie transports transport "
     "culture travail emploi sports jeunesse communication information numerique logement tourisme peche elevage "
-    "famille femme femmes solidarite cooperation integration renseignement securite plan developpement sante "
+    "famille femme femmes solidarite cooperation integration renseignement securite plan developpement sante administration decentralisation "
     "defence health interior treasury economy foreign home trade industry labour labor housing tourism "
     "agriculture environment energy transportation education culture sport youth information security "
     "intelligence immigration planning fisheries".split()

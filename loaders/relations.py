@@ -16,6 +16,7 @@ from innograph.loaders.parties import party_memberships
 from innograph.loaders.cues import _clean_title, _cues, _dedupe, _founder_only, field_not_org
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
+from innograph.loaders.sportlines import SportLinesMixin
 from innograph.loaders.surfacedeals import DealsMixin
 from innograph.loaders.syntax import SyntaxReader
 from innograph.loaders.text import Sentence
@@ -48,6 +49,7 @@ _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de|a[ \t]+la|a[ \t]+l'|au|aux|a|pour[ \t]+la|pour[ \t]+l'|pour[ \t]+le|pour)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
 _ORG_KINDS = ("organization",)
+_ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|d'apres|according[ \t]+to)[ \t]+$")
 #: Between two items of a list: a comma, 'et', 'and' (an item's article or repeated 'de' is passed
 #: over by ArticleEntities.starting_at).
 _LIST_LINK = re.compile(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+")
@@ -55,7 +57,7 @@ _LIST_LINK = re.compile(r"[ \t]*(?:,|et|and|&|,[ \t]*et|,[ \t]*and)[ \t]+")
 _UNNAMED_ITEM = re.compile(r"(?:(?:de|du|des|d'|of)[ \t]*)?(?:(?:la|le|les|l'|the)[ \t]*)?\w+(?:[ \t]+\w+){0,2}" + r"[ \t]*(?:,|et|and|,[ \t]*et)[ \t]+")
 
 
-class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
+class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMixin):
     """Relations of one article."""
 
     def __init__(self, ents: ArticleEntities, sentences: list[Sentence], *, today=None, docs=()) -> None:
@@ -82,6 +84,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
             self.founders(sent)
             self.locations(sent)
             self.attendance(sent)
+            self.sport_lines(sent)
         reader = SyntaxReader(self.ents, self.docs, self.sentences, self.add)
         reader.run()
         self.found = party_memberships(reader.drop_guesses(self.found), self.text)  # (S: parties.py)
@@ -181,8 +184,8 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
         for poss in _POSSESSIVE_TITLE_RE.finditer(f, sent.start, sent.end):
             # "Son président, Antoine Ferrand" / "The cluster's director, Tom Akers"
             title = _TITLE_RE.match(f, poss.end())
-            if not title:
-                continue
+            if not title or self._org_of_title(title.end(), sent):
+                continue  # ("son ancien coach de Y, X": Y's, read with the title's complement)
             after = re.match(r"[ \t]*,[ \t]*", f[title.end():sent.end])
             person = self.ents.starting_at(title.end() + after.end(), "person") if after else None
             org = self._antecedent(poss.start(), f[poss.start():poss.end()], sent)
@@ -204,6 +207,11 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 and any(m.end > title.start() - 8 for m in self.ents.within(sent.start, title.start(), "person"))
             if person and person.start - org_m.end <= 3 and not apposed:  # (not "A, T de Y, B a dit": A's title)
                 self.add("holds_post", person.entity, org_m.entity, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
+
+    def _org_of_title(self, pos: int, sent: Sentence) -> bool:
+        """A title's own complement names an organization right after it ('coach de Y')."""
+        of = re.match(r"[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d')[ \t]*", self.folded[pos:sent.end])
+        return of is not None and self.ents.starting_at(pos + of.end(), "organization") is not None
 
     def _org_after_title(self, pos: int, sent: Sentence) -> Mention | None:
         m = re.match(rf"(?P<rest>[\w' \t\-]{{0,40}}?){_PREP}", self.folded[pos:sent.end])
@@ -232,6 +240,9 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin):
                 break
         if org is None or self._next_person(org.end, sent):
             return  # "A, le dirigeant de Y B" / "A, le président de Y et le procureur B": a list of people
+        if _ACCORDING_TO.search(self.folded, max(sent.start, person.start - 12), person.start) \
+                and self.ents.starting_at(org.end + len(re.match(r"[ \t]*,?", self.folded[org.end:sent.end]).group(0)), "person"):
+            return  # "Selon A, le président de Y, B a ...": B is the one apposed
         if addressed and not re.match(r"[ \t]*(?:[,.;:)]|$)", self.folded[org.end:sent.end]):
             return  # "une lettre adressée à M. A, le président de Y a déclaré": the next clause's subject
         title = _clean_title(self.text[title_start:rest_end])

@@ -43,6 +43,7 @@ from innograph.loaders.verbposts import VerbPostsMixin
 
 _MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
+_PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
 #: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y").
 _OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("elle", "she", "her"), "m")}
 _GENDER_CUES = (("m", re.compile(r"\b(?:M\.|Mr\.?|Monsieur)\s+$")), ("f", re.compile(r"\b(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s+$")))
@@ -128,6 +129,8 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 if m.entity.kind == "person":
                     out.append(m.entity)
                 continue
+            if _f(t) in ("qui", "who") and self.about_a_noun(t):
+                continue  # "des fournisseurs qui travaillent pour Y": no person
             if _f(t) in _PERSON_PRONOUNS:
                 antecedent = self.antecedent(t, "person")
                 if antecedent is not None:
@@ -143,6 +146,15 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if after.head.i == token.i and after.dep_ in ("flat:name", "appos", "nmod", "flat", "compound") and not _case(after):
             return self.mention(after, "person")
         return None
+
+    def about_a_noun(self, relative) -> bool:
+        """A relative pronoun whose antecedent is a plural common noun ('des fournisseurs qui ...'):
+        no one person (a singular noun may be a person's apposition: 'X, un entrepreneur qui')."""
+        verb = relative.head
+        noun = verb.head if verb.dep_ in ("acl:relcl", "relcl") else None
+        if noun is None or noun.i >= relative.i or not noun.is_alpha or not noun.text.islower():
+            return False
+        return any(c.dep_ == "det" and _f(c) in _PLURAL_DETERMINERS for c in noun.children) and self.mention(noun) is None
 
     def named_person(self, token) -> bool:
         """A token that names a person: a person's name, or the noun right before one ('le Dr X')."""

@@ -72,7 +72,7 @@ class PostsMixin:
             guessed = True
         if not orgs:
             return
-        persons = self.title_people(t)
+        persons = self.title_people(t) or self.described(t)
         if not persons:
             return
         title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else _title_text(t)
@@ -256,8 +256,9 @@ class PostsMixin:
         if head.dep_ == "conj" and head.head.dep_ == "appos" and self.named_person(head.head.head):
             return self.people(head.head.head)  # "X, héritier et dirigeant de Y": a title coordinated to an apposition
         if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.named_person(head.head):
-            # "X, directeur de Y"
-            return self.people(head.head)
+            # "X, directeur de Y" ("Selon X, le président de Y, Z, a ...": Z's, apposed after)
+            later = [c for c in head.head.children if c.dep_ == "appos" and c.i > head.i and self.named_person(c)]
+            return self.people(later[0] if later and _case(head.head) == "selon" else head.head)
         if head.dep_ == "compound" and self.named_person(head.head):
             return self.people(head.head)
         for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject

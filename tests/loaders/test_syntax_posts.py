@@ -452,3 +452,41 @@ def test_an_award_named_like_a_title_is_no_post_however_the_parser_hangs_the_yea
 def test_a_title_after_a_name_and_et_is_the_next_list_items():
     found = posts("Le puissant directeur de cabinet, Paul Ekeke, et le gouverneur de la Région Orvale ont été testés positifs.")
     assert not any(f[1] == "Paul Ekeke" and f[2] == "Région Orvale" for f in found)
+
+
+def test_the_one_apposed_after_a_title_after_selon_holds_it():
+    found = posts("Selon Paul Ardent, le président de la Fédération valmondaise de football, Marc Tissot, avait été informé de la décision.")
+    assert ("holds_post", "Marc Tissot", "Fédération valmondaise de football") in found
+    assert ("holds_post", "Paul Ardent", "Fédération valmondaise de football") not in found
+
+
+def test_a_relative_about_a_plural_noun_stands_for_no_person():
+    found = posts("Paul Ardent a été arrêté. Les enquêteurs se présentaient comme des clients qui travaillent pour la société Corvetec.")
+    assert not any(f[0] == "holds_post" and f[2] == "Corvetec" for f in found)
+    assert ("holds_post", "Paul Ardent", "Corvetec") in posts("Paul Ardent, un ingénieur qui travaille pour la société Corvetec, a présenté le projet.")
+
+
+def test_a_competition_is_no_ones_employer():
+    from innograph.loaders.cues import field_not_org
+    from innograph.loaders.mentions import Entity
+
+    assert field_not_org("sélectionneur", Entity("organization", "Coupe d'Afrique des nations"))
+    assert field_not_org(None, Entity("organization", "CAN"))
+    assert not field_not_org("sélectionneur", Entity("organization", "Fédération valmondaise de football"))
+
+
+def test_a_sports_description_stands_for_the_one_person_the_sentences_before_are_about():
+    found = posts("Paul Ardent a inscrit son dixième but de la saison samedi. L'attaquant du FC Valmonde reste optimiste pour la suite.")
+    assert ("holds_post", "Paul Ardent", "FC Valmonde") in found
+    found = posts("Paul Ardent a inscrit son dixième but samedi. Marc Tissot a salué la victoire. L'attaquant du FC Valmonde reste optimiste.")
+    assert not any(f[0] == "holds_post" and f[2] == "FC Valmonde" for f in found)
+
+
+def test_a_president_a_country_addresses_is_not_its_president():
+    found = posts("La Norvège a demandé au président Paul Ardent de rappeler ses troupes. Le pays attend sa réponse.")
+    assert ("holds_post", "Paul Ardent", "Norvège") not in found
+
+
+def test_territorial_administration_is_a_ministers_portfolio():
+    found = posts("Le Togo a formé un gouvernement. Marc Tissot, ministre togolais de l'Administration territoriale, a visité Kara.")
+    assert not any(f[0] == "holds_post" and f[2] == "Administration territoriale" for f in found)
