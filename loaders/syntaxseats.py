@@ -16,8 +16,8 @@ Read on the sentence's names where the small French parse loses the link
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
-* "<Org> (P)"; for universities and research centres "<Org>[,] (également) en / au / aux / à P"
-  ("l'hôpital X de P" cut before its town gives an alias, no seat: the town completes the name):
+* "<Org> (P)"; for universities, research centres and hospitals "<Org>[,] (également) en / au / aux / à P",
+  and "l'hôpital X de P" cut before its town (the town the name leaves out; the name read whole is no seat):
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
   person is there), not a campus named by its town ("l'université X à P (UXP)"), not the name's
   own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
@@ -270,9 +270,10 @@ class SeatsMixin:
             elif _SEAT_OF.search(folded[:prev.start - sent.start]) \
                     and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"
-            elif prev.entity.kind == "organization" and self._town_in_name(sent, prev, m):
-                gap = sent.text[prev.end - sent.start:m.start - sent.start]  # "l'Université X de P": "X de P" is a
-                self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")  # name of it too, the town no stated seat
+            elif not events and prev.entity.kind == "organization" and self._town_in_name(sent, prev, m):
+                self._add("located_in", group, m.entity, sent)  # "l'Université X de P" cut before its town
+                gap = sent.text[prev.end - sent.start:m.start - sent.start]
+                self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")  # "X de P" is a name of it too
             elif not events and prev.entity.kind == "organization" and self._next_to(sent, prev, m):
                 self._add("located_in", group, m.entity, sent)
             elif not events and prev.entity.kind == "organization" and self._at_town(sent, folded, prev, m):
@@ -312,8 +313,8 @@ class SeatsMixin:
         return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])
 
     def _town_in_name(self, sent, org, place) -> bool:
-        """'l'hôpital X de P', 'l'université Y de P' cut before its town: the town completes the name (no
-        stated seat, as for 'l'Institut X de P' read whole); not a country ('<body> des États-Unis')."""
+        """'l'hôpital X de P', 'l'université Y de P' cut before its town (kept as a seat: on the parts never
+        tuned on it was right where the name read whole is not); not a country ('<body> des États-Unis')."""
         gap = sent.text[org.end - sent.start:place.start - sent.start]
         return org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) is not None \
             and not _PLACE_TAIL.match(sent.text[place.end - sent.start:]) and country_key(place.entity.label) not in lx.COUNTRIES
