@@ -131,8 +131,9 @@ class PostsMixin:
                             return found
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
                 return [self.mention(c).entity]
-            if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES:
-                owner = self.owner(t, _f(c))
+            if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES and not any(
+                    d.dep_ == "nmod" and d.i > t.i and _case(d) in _ORG_OF_CASES and self.orgs(d, retype=True) for d in t.children):
+                owner = self.owner(t, _f(c))  # (not "son ancien coach de Y": Y's, read from the complement)
                 if owner is not None:
                     return [owner]
         if t.dep_ == "conj" and _f(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title

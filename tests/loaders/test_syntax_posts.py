@@ -487,6 +487,12 @@ def test_a_president_a_country_addresses_is_not_its_president():
     assert ("holds_post", "Paul Ardent", "Norvège") not in found
 
 
+def test_a_possessive_title_with_its_own_complement_is_that_organizations():
+    found = posts("Avant l'appel du patron de la Ligue nationale de hockey, son ancien coach du FC Valmonde, Marc Tissot, a annoncé avoir été contacté.")
+    assert ("holds_post", "Marc Tissot", "FC Valmonde") in found
+    assert ("holds_post", "Marc Tissot", "Ligue nationale de hockey") not in found
+
+
 def test_territorial_administration_is_a_ministers_portfolio():
     found = posts("Le Togo a formé un gouvernement. Marc Tissot, ministre togolais de l'Administration territoriale, a visité Kara.")
     assert not any(f[0] == "holds_post" and f[2] == "Administration territoriale" for f in found)
