@@ -93,10 +93,10 @@ def _analyse(article, nlp) -> list[tuple[object, int]]:
     sentences = _sentences(article.text, docs)
     relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
     related, ceo_related = relmodel._related(relations)
+    named = relmodel._named_pairs(relations)
     out = []
     for c in relmodel.candidates(ents, docs, sentences, article.language, rules=relations):
-        pair = (id(c.subject.entity), id(c.object.entity))
-        acted = pair not in (ceo_related if c.relation == "ceo" else related) and \
+        acted = not relmodel.stated(c, related, ceo_related, named, article.language) and \
             not relmodel.generic(c.subject.entity) and not relmodel.generic(c.object.entity)
         out.append((c, int(acted)))
     return out

@@ -340,6 +340,27 @@ def _related(relations) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     return pairs, ceo
 
 
+def _named_pairs(relations) -> set[tuple[int, str]]:
+    """(subject id, name key of the object) of every pair the rules related: a country and its
+    government or side are often two entities of one name, and a post the rules gave one of them
+    is not the model's to add again with the other."""
+    from innograph.loaders.mentions import country_key
+
+    return {(id(r.subject), country_key(n)) for r in relations if r.object is not None for n in r.object.names()}
+
+
+def stated(c: Candidate, related, ceo_related, named, lang: str) -> bool:
+    """Whether the rules already state the candidate's pair (by entity; in French also by the
+    object's name, see :func:`_named_pairs`): the model never scores it."""
+    if (id(c.subject.entity), id(c.object.entity)) in (ceo_related if c.relation == "ceo" else related):
+        return True
+    if lang != "fr":
+        return False
+    from innograph.loaders.mentions import country_key
+
+    return any((id(c.subject.entity), country_key(n)) in named for n in c.object.entity.names())
+
+
 def posted_persons(relations) -> frozenset:
     """The ids of the persons the rules gave a post."""
     return frozenset(id(r.subject) for r in relations if r.kind == "holds_post" and r.object is not None)
@@ -401,10 +422,11 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     """The model's best candidate per (subject, object, relation) above its threshold, for the
     pairs the rules left (a chief executive's post also where the rules read another post)."""
     related, ceo_related = _related(relations)
+    named = _named_pairs(relations)
     best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
     for c in candidates(ents, docs, sentences, lang, model.weights, rules=relations):  # (only the relations shipped)
         pair = (id(c.subject.entity), id(c.object.entity))
-        if pair in (ceo_related if c.relation == "ceo" else related):
+        if stated(c, related, ceo_related, named, lang):
             continue
         p = model.score(c.relation, c.features)
         if p < model.thresholds.get(c.relation, 0.5) or generic(c.subject.entity) or generic(c.object.entity):

@@ -57,9 +57,11 @@ class _Article:
         for m in ents.mentions:
             self.by_entity.setdefault(id(m.entity), []).append(m)
         self.posts: dict[int, set] = {}  # person id → ids of the organizations the rules gave a post
-        for r in rules or ():
+        self.post_names: dict[int, set] = {}  # person id → the names of those (a country and its side
+        for r in rules or ():                  # or government are two entities of one name)
             if r.kind == "holds_post" and r.object is not None:
                 self.posts.setdefault(id(r.subject), set()).add(id(r.object))
+                self.post_names.setdefault(id(r.subject), set()).update(_keys(r.object))
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -92,6 +94,12 @@ def _sides(art: _Article, kinds, keep) -> list[tuple[object, dict]]:
             out.append((ms[0].entity, where))
     out.sort(key=lambda x: (-(x[1]["hl"] + x[1]["first"] + x[1]["most"]), -x[1]["count"]))
     return out[:MAX_SIDES]
+
+
+def _keys(entity) -> set:
+    from innograph.loaders.mentions import country_key
+
+    return {country_key(n) for n in entity.names()}
 
 
 def _is_country(entity) -> bool:
@@ -184,7 +192,10 @@ def _title(art: _Article, person, idx: list[int], title_near) -> tuple[str | Non
         if i < 0:
             continue
         s = art.sentences[i]
-        title = title_near(max(s.start, m.start - 60), m.start) or title_near(m.end, min(s.end, m.end + 40))
+        names = [o for o in art.sentence_mentions(i) if o.entity is not person]
+        start = max([s.start, m.start - 60] + [o.end for o in names if o.end <= m.start])  # (not another's title)
+        end = min([s.end, m.end + 40] + [o.start for o in names if o.start >= m.end])
+        title = title_near(start, m.start) or title_near(m.end, end)
         if title:
             return title, i
     return None, None
@@ -226,10 +237,8 @@ def side_candidates(ents, sentences, folded: str, headline_end: int, rules, ctx,
                   and not _is_country(art.by_entity[eid][0].entity)}
         for side, where in sides[relation]:
             side_idx = {art.index(m.start) for m in art.by_entity[id(side)]}
-            if side_idx & set(idx) or placed - {id(side)}:
-                continue  # a pair of one sentence (the same-sentence candidates read it), or a person
-                # the rules placed in an organization (the title is held there): out of round,
-                # titlepost 0.60 23/25 right without them, 16/20 with them
+            if side_idx & set(idx) or _placed(art, person, side, placed, relation):
+                continue  # a pair of one sentence: the same-sentence candidates read it
             feats = _pair_features(art, person, side, where, sides[relation], idx, ctx)
             if title:
                 feats += _title_features(title, side) + [f"n_governed={min(governed, 3)}"]
@@ -239,6 +248,16 @@ def side_candidates(ents, sentences, folded: str, headline_end: int, rules, ctx,
             out.append((subject, obj, relation, [f"fr|{relation}|{x}" for x in feats] + [f"{relation}|bias"],
                         sentences[where_i], title))
     return out
+
+
+def _placed(art: _Article, person, side, placed: set, relation: str) -> bool:
+    """The rules placed the person already: in an organization (the title is held there; out of
+    round, titlepost 0.60 23/25 right without these pairs, 16/20 with them), in this side under
+    another entity of its name (a country and its government), or, for a title, in a country."""
+    if placed - {id(side)} or _keys(side) & art.post_names.get(id(person), set()):
+        return True
+    return relation == "titlepost" and _is_country(side) and any(
+        _is_country(art.by_entity[eid][0].entity) for eid in art.posts.get(id(person), ()) if eid in art.by_entity)
 
 
 def _government(title: str) -> bool:
