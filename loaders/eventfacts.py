@@ -9,7 +9,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _cues, _inside_quote
 from innograph.loaders.dates import find_dates
-from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL, of_a_title
+from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL, of_a_title, part_of_org
 from innograph.loaders.text import Sentence
 
 _ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
@@ -152,7 +152,8 @@ class EventsAndPlacesMixin:
             if direct and direct.group(0).rstrip().endswith("in") and _FRENCH.search(f, sent.start, sent.end):
                 direct = None  # "in" in a French sentence goes on an English name ("Center for X in Y")
             if direct and org.entity.org_kind and not self.mentions(sent, "event") \
-                    and not of_a_title(f[max(0, org.start - 40):org.start], org.entity.org_kind):
+                    and not of_a_title(f[max(0, org.start - 40):org.start], org.entity.org_kind) \
+                    and not part_of_org(f[max(sent.start, org.start - 60):org.start]):  # ("l'usine de X à P")
                 place = self.ents.starting_at(org.end + direct.end(), "place")
                 if place and not _PLACE_TAIL.match(self.text[place.end:place.end + 12]):
                     self.add("located_in", org.entity, place.entity, sent)

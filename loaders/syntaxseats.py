@@ -99,6 +99,17 @@ def of_a_title(folded_before: str, org_kind) -> bool:
     return m is not None and m["title"] in lx.TITLE_HEADS and org_kind not in _SITED | {"Hospital"}
 
 
+_PART_BEFORE = re.compile(r"(?<![\w])(?:l'|d')?(?P<noun>[a-z\-]+)[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d')[ \t]*"
+                          r"(?:(?:la|le|les)[ \t]+|l')?(?:[a-z\-]+[ \t]+){0,2}$")
+
+
+def part_of_org(folded_before: str) -> bool:
+    """Whether a name after `folded_before` is the owner of a part named before it ('l'usine de X',
+    'le bureau du groupe X', 'les troupes de X'): 'X à P' then places the part, not X."""
+    m = _PART_BEFORE.search(folded_before)
+    return m is not None and m["noun"] in _PART_NOUNS
+
+
 def spells_initials(key: str, name: str) -> bool:
     """Whether `key` (folded words) spells initials of `name`'s words in order, from the first:
     'Fav' for a 'Fédération africaine de volley' (a short form the tagger may take for a place in
@@ -334,7 +345,8 @@ class SeatsMixin:
         before = _COMPLEMENT_OF.search(folded[max(0, org.start - sent.start - 80):org.start - sent.start])
         if before is None:
             return False
-        words = before["words"].split() + folded[:org.start - sent.start - len(before.group(0))].split()[-1:]
+        words = before["words"].split() + [re.sub(r"^(?:l|d|qu)'", "", w) for w in  # ("l'usine de X à P")
+                                           folded[:org.start - sent.start - len(before.group(0))].split()[-1:]]
         first = fold_same_length(e.label.split()[0]).lower()
         return not (set(words) & (_PART_NOUNS | _POSTED)) and first not in _PART_NOUNS | _ACTING_BODIES
 

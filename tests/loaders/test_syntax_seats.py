@@ -54,6 +54,8 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Le fabricant Gralon, autrefois situé à Brest, a fermé ses portes.",  # a former seat
     "La société française Velmoria a signé un contrat avec la ville.",  # a nationality, not a seat
     "Kelmar Industries, dont les employés sont basés à Lyon, a réagi.",  # the employees are there
+    "L'usine de Telmar Industries à Lyon emploie 300 personnes.",  # the plant is there
+    "L'usine du groupe Telmar Industries à Lyon emploie 300 personnes.",
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
