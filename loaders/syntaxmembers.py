@@ -22,7 +22,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders.cues import _case, _f, completes_a_noun
-from innograph.loaders.mentions import country_key, words_key
+from innograph.loaders.mentions import country_key
 from innograph.loaders.parties import is_party
 
 #: "<Org> [, qui] est composé(e)(s) de", "<Org> regroupe", "<Org> réunit": the group, then its members.
@@ -85,15 +85,6 @@ _BLOC_NOUNS = frozenset("bloc alliance organisation union communaute coalition".
 #: Groups a person leaves or is expelled from as a member: a party, a movement.
 _POLITICAL = re.compile(r"^(?:parti|party|mouvement|movement|front|coalition|alliance|rassemblement|congres|collectif|"
                         r"union\s+(?:pour|des|nationale|democratique|progressiste))\b")
-#: First words (folded) of a body that belongs to an organization: "le Conseil de sécurité des X".
-_BODY_NOUNS = frozenset("conseil commission comite programme agence mission bureau secretariat haut-commissariat "
-                        "departement division direction fonds".split())
-#: Names of no organization a body belongs to ("le département d'État").
-_NO_PARENT = frozenset("etat gouvernement republique state government".split())
-#: Between a body's name and its parent's: "(PY) de l'", " du ".
-_BODY_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$")
-#: "de / du / des" inside a body's name, the parent's name after it.
-_OF_IN_NAME = re.compile(r"\s(?:de\s+la\s|de\s+l['’]|du\s|des\s|de\s|d['’])")
 #: A competition one is put out of, no body one is a member of.
 _COMPETITIONS = re.compile(r"^(?:coupe|championnat|tournoi|competition|jeux|mondial|ligue\s+des\s+champions|cup|league)\b")
 _CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
@@ -107,7 +98,6 @@ class MembersMixin:
         for sent in self.sentences:
             names = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
             self.seats(sent, names)
-            self._bodies_of(sent, names)
             if not _CUE.search(sent.text):
                 continue
             for i, m in enumerate(names):
@@ -249,31 +239,6 @@ class MembersMixin:
             elif e.kind == "person" and persons:
                 self._add("member_of", e, group, sent)
             pos = m.end
-
-    # -- bodies of an organization: "le Conseil X des Nations unies", "le Programme Y (PY) de l'Union Z" -------
-    def _bodies_of(self, sent, names) -> None:
-        """A body named by its kind and the organization it belongs to is a member of it: 'le Conseil
-        de sécurité de l'Union X' read as one name, or 'le Programme Y (PY) de l'Union X' (the parent named
-        right after). The parent is an organization the article names (no country, no place); the
-        body's name opens with a body noun (council, commission, agency, programme, mission ...)."""
-        places = {words_key(n) for e in self.ents.entities if e.kind == "place" for n in e.names()}
-        parents = {k: e for e in self.ents.entities if e.kind == "organization" and country_key(e.label) not in lx.COUNTRIES
-                   for k in map(words_key, e.names()) if k not in places and k not in _NO_PARENT}  # (a town, "l'État")
-        for i, m in enumerate(names):
-            e = m.entity
-            if e.kind != "organization" or fold_same_length(e.label.split()[0]).lower() not in _BODY_NOUNS:
-                continue
-            parent = None
-            if i + 1 < len(names) and _BODY_OF.match(sent.text[m.end - sent.start:names[i + 1].start - sent.start]):
-                parent = parents.get(words_key(names[i + 1].entity.label))
-            for of in _OF_IN_NAME.finditer(e.label) if parent is None else ():
-                rest = words_key(e.label[of.end():])
-                parent = next((p for k, p in parents.items() if p is not e and k and (rest == k or rest.startswith(k + " "))
-                               and k.split()[0] not in _BODY_NOUNS), None)
-                if parent is not None:
-                    break
-            if parent is not None and parent is not e and country_key(parent.label) not in lx.COUNTRIES:
-                self._add("member_of", e, parent, sent)
 
     # -- "A fait partie de Y", "A appartient à Y" --------------------------------------------------------------
     def part_of(self, t) -> None:

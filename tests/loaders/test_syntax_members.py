@@ -163,21 +163,3 @@ def test_leaving_or_being_suspended_from_a_body_was_membership(text, expected):
 ])
 def test_a_ban_a_competition_or_a_club_left_is_no_membership(text):
     assert not facts(text, "member_of")
-
-
-@pytest.mark.parametrize("text, body, parent", [
-    ("L'Union andine a réuni hier le Conseil de sécurité de l'Union andine.", "Conseil de sécurité de l'Union andine",
-     "Union andine"),  # one name
-    ("L'Union andine a réuni hier le Conseil de sécurité de l'Union andine à Lima.", "Conseil de sécurité",
-     "Union andine"),  # the name cut before its organization
-    ("Le Programme andin de vaccination (PAV) de l'Union andine a été lancé par l'Union andine.",
-     "Programme andin de vaccination", "Union andine"),
-])
-def test_a_body_named_with_its_organization_is_a_member_of_it(text, body, parent):
-    assert (body, parent) in facts(text, "member_of")
-
-
-def test_a_town_or_the_state_is_no_organization_a_body_belongs_to():
-    text = ("Le Conseil régional des architectes de Valmont a écrit à Valmont. "
-            "Le département d'État a répondu.")
-    assert not facts(text, "member_of")
