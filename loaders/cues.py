@@ -66,10 +66,14 @@ _EXPERTS = frozenset("analyste spécialiste specialiste expert experte correspon
                      "historienne analyst specialist expert".split())
 
 
+#: A league players play in ("Ligue 1", "Premier League", "la Liga"): no untitled post is held there.
+_PLAYED_LEAGUE = re.compile(r"(?<![\w])(?:ligue[ \t]+\d|league[ \t]+\d|premier[ \t]+league|super[ \t]+league|super[ \t]+lig|liga|bundesliga|serie[ \t]+a|nfl|nba|mls)(?![\w])")
+
+
 def field_not_org(title, org) -> bool:
     """A minister's or commissioner's field taken for the organization ("ministre de la Santé"),
-    the country an expert studies ("analyste de la Russie", "spécialiste de la Chine"), or a
-    competition ("la Coupe d'Afrique")."""
+    the country an expert studies ("analyste de la Russie", "spécialiste de la Chine"), a
+    competition ("la Coupe d'Afrique"), or, for a post with no title, a league players play in."""
     words = fold_same_length(title or "").replace("-", " ").split()
     if org is None or not org.label:
         return False
@@ -77,6 +81,8 @@ def field_not_org(title, org) -> bool:
         return True
     if fold_same_length(org.label.split()[0]) in lx.COMPETITION_WORDS:
         return True  # "le sélectionneur X pour la Coupe d'Afrique": a competition, no one's employer
+    if not words and _PLAYED_LEAGUE.search(fold_same_length(org.label).lower()):
+        return True  # "X a rejoint le club de la Ligue 1 Y": an untitled post is the club's, not the league's
     return bool(fold_same_length(org.label.split()[0]) in lx.PORTFOLIOS
                 and any(w.rstrip("s") in ("ministre", "minister", "commissaire", "commissioner") for w in words))
 

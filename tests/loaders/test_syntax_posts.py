@@ -473,6 +473,8 @@ def test_a_competition_is_no_ones_employer():
     assert field_not_org("sélectionneur", Entity("organization", "Coupe d'Afrique des nations"))
     assert field_not_org(None, Entity("organization", "CAN"))
     assert not field_not_org("sélectionneur", Entity("organization", "Fédération valmondaise de football"))
+    assert field_not_org(None, Entity("organization", "Ligue 1")) and field_not_org(None, Entity("organization", "Premier League"))
+    assert not field_not_org("président", Entity("organization", "Ligue 1"))
 
 
 def test_a_sports_description_stands_for_the_one_person_the_sentences_before_are_about():
