@@ -87,6 +87,9 @@ class CountryMixin:
             return []
         if named and _case(token) in ("a", "au", "aux"):
             return []  # "la France a demandé au président X": the country addresses him, X is not its
+        if not named and any(t.i != token.i and _f(t) == _f(token) and not any(c.dep_ == "nmod" for c in t.children)
+                             for t in token.sent):
+            return []  # "le président X et le président Y": one article's country is not both's
         found = [e if e.kind == "organization" else self.as_organization(e) for e in named.values()] or self.article_country()
         if any(t.is_lower and _f(t) in COUNTRY_OF and t.head.i != token.i and _f(t.head) in GOVERNMENT_TITLES
                for t in token.sent):

@@ -386,7 +386,7 @@ COUNTRIES = frozenset(
         "botswana|bresil|brazil|brunei|bulgarie|bulgaria|burkina faso|burundi|cambodge|cambodia|cameroun|cameroon|"
         "canada|cap vert|cape verde|centrafrique|republique centrafricaine|central african republic|chili|chile|chine|"
         "china|chypre|cyprus|colombie|colombia|comores|comoros|congo|republique du congo|republique democratique du congo|"
-        "rdc|rdcongo|democratic republic of the congo|drc|coree du sud|south korea|coree du nord|north korea|costa rica|"
+        "rdc|rdcongo|rd congo|democratic republic of the congo|drc|coree du sud|south korea|coree du nord|north korea|costa rica|"
         "cote d ivoire|ivory coast|croatie|croatia|cuba|danemark|denmark|djibouti|dominique|dominica|egypte|egypt|"
         "emirats arabes unis|united arab emirates|uae|equateur|ecuador|erythree|eritrea|espagne|spain|estonie|estonia|"
         "eswatini|swaziland|etats unis|united states|usa|etiopie|ethiopie|ethiopia|fidji|fiji|finlande|finland|france|"

@@ -47,6 +47,7 @@ _BOUGHT_FROM = re.compile(r"[ \t]*(?:au|aux|a[ \t]+l'|a)[ \t]+" + _ART)
 #: A national side: "35 sélections avec le <pays>", "représenter le <pays>".
 _CAPPED = re.compile(r"(?<![\w])(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|sous[ \t]+le[ \t]+maillot[ \t]+d[eu])|representer|represente|a[ \t]+represente|representait"
                      r"|(?:cape|capee|selectionne|selectionnee)[ \t]+(?:[\w\-]+[ \t]+){0,4}?par)[ \t]+" + _ART)
+_ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuvent|droit)[ \t]+(?:[\w\-']+[ \t]+){0,2}(?:a|de|d')[ \t]*$")
 #: "Y a finalisé la signature de l'attaquant A": the side signs its player.
 _SIGNED = re.compile(r"(?<![\w])(?:finalise|officialise|annonce|conclu|boucle)[ \t]+(?:la[ \t]+signature|le[ \t]+recrutement|l'arrivee|le[ \t]+transfert)[ \t]+(?:de[ \t]+|du[ \t]+|d')")
 #: "A (SEN/Y)", "A (POR/Y puis Z)": a results list gives a player's country code and club.
@@ -105,6 +106,8 @@ class SportLinesMixin:
                 if self._side(buyer, countries=False) is not None:
                     self.add("holds_post", player.entity, buyer.entity, sent, title=None, current=True)
         for cue in _CAPPED.finditer(f, sent.start, sent.end):
+            if _ALLOWED_TO.search(f, max(sent.start, cue.start() - 30), cue.start()):
+                continue  # "autorisé à représenter le <pays>": allowed to, not yet capped
             side = self._side_at(cue.end(), sent)
             player = self._player_subject(cue.start(), sent)
             if side is not None and player is not None and country_key(side.label) in lx.COUNTRIES:

@@ -60,6 +60,7 @@ def test_a_club_left_for_another_and_a_player_bought_from_a_club():
 def test_caps_for_a_country_and_choosing_to_represent_it():
     assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent compte 35 sélections avec le Sénégal." + MATCH)
     assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent a choisi de représenter le Sénégal." + MATCH)
+    assert ("Paul Ardent", "Sénégal") not in posts("Une décision de la ligue autorise Paul Ardent à représenter le Sénégal dès mars." + MATCH)
 
 
 def test_no_side_outside_sport_and_no_town_for_a_club():

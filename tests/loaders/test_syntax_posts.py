@@ -498,3 +498,9 @@ def test_a_possessive_title_with_its_own_complement_is_that_organizations():
 def test_territorial_administration_is_a_ministers_portfolio():
     found = posts("Le Togo a formé un gouvernement. Marc Tissot, ministre togolais de l'Administration territoriale, a visité Kara.")
     assert not any(f[0] == "holds_post" and f[2] == "Administration territoriale" for f in found)
+
+
+def test_two_bare_presidents_of_one_sentence_do_not_share_the_articles_country():
+    found = posts("La Norvège renforce ses alliances. La Norvège a accueilli un sommet. Le président Paul Ardent et "
+                  "le président Marc Tissot ont signé un accord commun. La Norvège a salué cet accord.")
+    assert not any(f[0] == "holds_post" and f[2] == "Norvège" for f in found)
