@@ -31,7 +31,7 @@ _SIDE_GAP = re.compile(r"[ \t]*(?:,[ \t]*qui[ \t]*|qui[ \t]*)?$")
 _LEAD_TO = re.compile(r"(?<![\w])(?:a|ont|avait|avaient)?[ \t]*(?:donne|redonne)[ \t]+l'avantage[ \t]+" + _TO)
 _SCORED = re.compile(r"(?<![\w])(?:a|ont|avait|avaient)[ \t]+(?:ouvert[ \t]+le[ \t]+score|egalise|double[ \t]+la[ \t]+mise|reduit[ \t]+l'ecart|inscrit|marque|signe)(?P<rest>[^.;:!?]{0,50}?)[ \t]pour[ \t]+" + _ART)
 #: A career: the subject played at Y ("a débuté au club Y", "transféré à Y", "après deux saisons au Y",
-#: "a fait un passage à Y", "a joué pour Y et Z", "ses débuts avec l'équipe nationale de <pays>").
+#: "a fait un passage à Y", "a joué pour Y et Z", "ses premiers pas en sélection avec le <pays>").
 _PLAYED_AT = re.compile(
     r"(?<![\w])(?:(?P<start>a[ \t]+debute|debute|a[ \t]+fait[ \t]+ses[ \t]+(?:debuts|premiers[ \t]+pas)|a[ \t]+(?:commence|entame|termine|acheve|fini)[ \t]+sa[ \t]+carriere)(?:[ \t]+(?:sa[ \t]+carriere|professionnel(?:le)?))?"
     r"|(?P<moved>(?:a[ \t]+ete[ \t]+|est[ \t]+|sera[ \t]+|etait[ \t]+)?transferee?)"
@@ -48,7 +48,7 @@ _BOUGHT_FROM = re.compile(r"[ \t]*(?:au|aux|a[ \t]+l'|a)[ \t]+" + _ART)
 _CAPPED = re.compile(r"(?<![\w])(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|sous[ \t]+le[ \t]+maillot[ \t]+d[eu])|representer|represente|a[ \t]+represente|representait"
                      r"|(?:cape|capee|selectionne|selectionnee)[ \t]+(?:[\w\-]+[ \t]+){0,4}?par)[ \t]+" + _ART)
 _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuvent|droit)[ \t]+(?:[\w\-']+[ \t]+){0,2}(?:a|de|d')[ \t]*$")
-#: "Y a finalisé la signature de l'attaquant A": the side signs its player.
+#: "Y boucle le recrutement du défenseur A": the side signs its player.
 _SIGNED = re.compile(r"(?<![\w])(?:finalise|officialise|annonce|conclu|boucle)[ \t]+(?:la[ \t]+signature|le[ \t]+recrutement|l'arrivee|le[ \t]+transfert)[ \t]+(?:de[ \t]+|du[ \t]+|d')")
 #: "A (SEN/Y)", "A (POR/Y puis Z)": a results list gives a player's country code and club.
 _CODE_CLUB = re.compile(r"[ \t]*\([A-Z]{3}/")

@@ -81,7 +81,7 @@ def test_playing_for_clubs_a_passage_and_a_debut_with_a_national_side():
 
 
 def test_a_signing_finalised_a_club_left_for_another_and_a_call_up():
-    assert ("Paul Ardent", "FC Valmonde") in posts("Le FC Valmonde a finalisé la signature de l'attaquant Paul Ardent." + MATCH)
+    assert ("Paul Ardent", "FC Valmonde") in posts("Hier soir, le FC Valmonde a officialisé l'arrivée de Paul Ardent, son nouveau défenseur." + MATCH)
     assert ("Paul Ardent", "FC Valmonde") in posts("Le Sénégalais Paul Ardent a quitté le club français de Lorvane pour le FC Valmonde." + MATCH)
     assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent a été sélectionné à 12 reprises par le Sénégal." + MATCH)
     assert posts("Paul Ardent a quitté Paris pour Lyon au printemps." + MATCH) == set()

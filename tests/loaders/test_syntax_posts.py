@@ -490,7 +490,7 @@ def test_a_president_a_country_addresses_is_not_its_president():
 
 
 def test_a_possessive_title_with_its_own_complement_is_that_organizations():
-    found = posts("Avant l'appel du patron de la Ligue nationale de hockey, son ancien coach du FC Valmonde, Marc Tissot, a annoncé avoir été contacté.")
+    found = posts("Le directeur de la Ligue nationale de hockey a parlé mardi ; son ancien coach du FC Valmonde, Marc Tissot, a gardé le silence.")
     assert ("holds_post", "Marc Tissot", "FC Valmonde") in found
     assert ("holds_post", "Marc Tissot", "Ligue nationale de hockey") not in found
 
