@@ -67,7 +67,8 @@ _EXPERTS = frozenset("analyste spécialiste specialiste expert experte correspon
 
 
 #: A league players play in ("Ligue 1", "Premier League", "la Liga"): no untitled post is held there.
-_PLAYED_LEAGUE = re.compile(r"(?<![\w])(?:ligue[ \t]+\d|league[ \t]+\d|premier[ \t]+league|super[ \t]+league|super[ \t]+lig|liga|bundesliga|serie[ \t]+a|nfl|nba|mls)(?![\w])")
+_PLAYED_LEAGUE = re.compile(r"(?<![\w])(?:(?:ligue|league)[ \t]+\d|premier[ \t]+league|super[ \t]+league|super[ \t]+lig|serie[ \t]+a|"
+                            + "|".join(sorted(lx.LEAGUE_NAMES)) + r")(?![\w])")
 
 
 def field_not_org(title, org) -> bool:

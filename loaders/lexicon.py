@@ -154,7 +154,10 @@ HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrole
 FIRING_VERBS = frozenset("limoge limogee licencie licenciee congedie congediee".split())
 SCORING_VERBS = frozenset("marque marquer marquait marquent marquera".split())  # "X a marqué pour le club Y"
 GOAL_NOUNS = frozenset("but buts tete frappe tir penalty reprise volee double doubles triple triples".split())  # "Y s'est imposé grâce à un but (une tête) de X"
-LEAGUE_WORDS = frozenset("ligue league liga championnat bundesliga mls nba nfl".split())
+#: Leagues a one-word name is enough for ("la Liga", "la NBA"); LEAGUE_WORDS adds the words of the
+#: other leagues' names ("la Ligue 1", "le championnat").
+LEAGUE_NAMES = frozenset("liga bundesliga mls nba nfl".split())
+LEAGUE_WORDS = frozenset("ligue league championnat".split()) | LEAGUE_NAMES
 #: First words of a competition's name ("la Coupe d'Afrique", "la CAN"): no one's post is there; with
 #: bodies, the words of a name that is no player's side.
 COMPETITION_WORDS = frozenset("coupe can mondial tournoi jeux".split())

@@ -155,6 +155,11 @@ class ArticleEntities:
         found.cue = found.cue or cue
         return found
 
+    def acting(self, place_label: str) -> Entity:
+        """A place acting (a country holding posts, funding, joining, supporting): the public
+        authority of its name."""
+        return self.entity("organization", place_label, org_kind="PublicAuthority")
+
     def _link(self, entity: Entity, known) -> None:
         """Make `entity` the known one (kind, label, org kind, IRI), keeping its own name as an alias."""
         label = entity.label

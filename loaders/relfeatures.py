@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from innograph.loaders.sportwords import SPORT_WORDS  # noqa: F401  (relmodel reads it from here)
+from innograph.loaders.sportwords import SPORT_WORDS
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 

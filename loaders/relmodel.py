@@ -47,8 +47,9 @@ from pathlib import Path
 
 from innograph.loaders.nlp import text_length
 from innograph.loaders.relfeatures import (  # noqa: F401
-    ARTICLE_LANGUAGES, SPORT_WORDS, _lemma, article_context, article_features, context_features, dep_path,
+    ARTICLE_LANGUAGES, _lemma, article_context, article_features, context_features, dep_path,
     pair_features)
+from innograph.loaders.sportwords import SPORT_WORDS
 
 WEIGHTS = Path(__file__).with_name("relmodel.npz")
 

@@ -10,7 +10,7 @@ side is named in the same stretch as the player and no title links them:
 * a national side: "A compte 35 sélections avec le <pays>", "A a choisi de représenter le <pays>".
 
 Mixed into :class:`innograph.loaders.relations.Extractor`; a country is a side only in an article
-about sport (:func:`innograph.loaders.syntaxseats.sports_text`).
+about sport (:func:`innograph.loaders.sportwords.sports_text`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import country_key
-from innograph.loaders.syntaxseats import _sports_text
+from innograph.loaders.sportwords import sports_text
 
 _ART = r"(?:(?:le|la|les|l')[ \t]*)?"
 _TO = rf"(?:au|aux|a|chez|avec|pour|vers)(?![\w])[ \t]*{_ART}(?:equipe[ \t]+nationale[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+)?{_ART})?"  # (not "au club de <town>")
@@ -147,7 +147,7 @@ class SportLinesMixin:
 
     # -- sides and players ----------------------------------------------------------------------
     def _sports(self) -> bool:
-        return _sports_text(self.folded)
+        return sports_text(self.folded)
 
     def _club(self, org) -> bool:
         """An organization that can be a player's side: no league, cup, party or body."""

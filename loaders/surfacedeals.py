@@ -218,8 +218,7 @@ class DealsMixin:
         """The organization, country (taken as an organization: it acts) or person a mention names."""
         e = m.entity
         if e.kind == "place":
-            return self.ents.entity("organization", e.label, org_kind="PublicAuthority") \
-                if country_key(e.label) in lx.COUNTRIES else None
+            return self.ents.acting(e.label) if country_key(e.label) in lx.COUNTRIES else None
         return e if e.kind in ("organization", "project", "event", "person") else None
 
     def _is_subject(self, sent: Sentence, m: Mention) -> bool:

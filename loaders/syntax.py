@@ -234,12 +234,12 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
 
     def country(self, name: str):
         """A country acting (posts held in its name, funding, joining): a public authority."""
-        return self.ents.entity("organization", name, org_kind="PublicAuthority")
+        return self.ents.acting(name)
 
     def as_organization(self, entity):
-        kind = "PublicAuthority" if entity.kind == "place" else entity.org_kind
-        org = self.ents.entity("organization", entity.label, org_kind=kind)
-        return org
+        if entity.kind == "place":
+            return self.ents.acting(entity.label)
+        return self.ents.entity("organization", entity.label, org_kind=entity.org_kind)
 
     def places(self, token) -> list:
         """The place a token names, and the places apposed or coordinated to it ('Ocala, Florida')."""

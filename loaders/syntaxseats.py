@@ -35,7 +35,6 @@ Read on the sentence's names where the small French parse loses the link
 
 from __future__ import annotations
 
-import functools
 import re
 
 from innograph.graph.normalize import fold_same_length
@@ -43,7 +42,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, completes_a_noun, subjects_of
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
-from innograph.loaders.sportwords import SPORT_WORDS as _MATCH_WORDS
+from innograph.loaders.sportwords import SPORT_WORDS as _MATCH_WORDS, sports_text
 
 _PLACE_CASES = frozenset("in at a au en dans near pres".split())
 #: "<Org>, dont le siège est à" / "<Org> a son siège à": the place follows.
@@ -163,11 +162,6 @@ _NO_CLUB = frozenset("gouvernement ministere ministre president presidence ambas
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")
 
 
-@functools.lru_cache(maxsize=4)
-def _sports_text(folded_article: str) -> bool:
-    """An article about sport: four different words of a match report or more (asked for each
-    sentence of the article: read once)."""
-    return len({m.group(0) for m in _MATCH_WORDS.finditer(folded_article)}) >= 4
 _OF_COUNTRY_GAP = re.compile(r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$")
 #: "Club X d'Algérie" read as one name: the club, and the country it is from.
 _NAMED_COUNTRY = re.compile(r"^(?P<head>.+?)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])(?P<country>[A-ZÀ-Ý].+)$")
@@ -247,7 +241,7 @@ class SeatsMixin:
         """Seats stated around the names of one sentence (`names`: its mentions in order)."""
         folded = fold_same_length(sent.text)
         events = any(m.entity.kind == "event" for m in names)
-        sports = _MATCH_WORDS.search(folded) is not None and _sports_text(self.ents.folded)
+        sports = _MATCH_WORDS.search(folded) is not None and sports_text(self.ents.folded)
         for i, m in enumerate(names):
             group = self._group(m)
             if group is not None:
