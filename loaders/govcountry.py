@@ -45,11 +45,8 @@ class CountryMixin:
 
     def named_country(self, keys):
         """The country (one of the folded names `keys`) the article names, as an actor."""
-        for m in self.ents.mentions:
-            e = m.entity
-            if e.kind in ("place", "organization") and any(country_key(n) in keys for n in e.names()):
-                return e if e.kind == "organization" else self.as_organization(e)
-        return None
+        e = self.ents.country_named(keys)
+        return e if e is None or e.kind == "organization" else self.as_organization(e)
 
     def article_country(self) -> list:
         """The country the article is about: the one it names most, if no other is named as often

@@ -155,6 +155,14 @@ class ArticleEntities:
         found.cue = found.cue or cue
         return found
 
+    def country_named(self, keys) -> Entity | None:
+        """The article's place or organization that names a country among the folded `keys`
+        ('etats-unis', 'usa', ...), by any of its names, or None."""
+        for m in self.mentions:
+            if m.entity.kind in ("place", "organization") and any(country_key(n) in keys for n in m.entity.names()):
+                return m.entity
+        return None
+
     def acting(self, place_label: str) -> Entity:
         """A place acting (a country holding posts, funding, joining, supporting): the public
         authority of its name."""

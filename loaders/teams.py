@@ -93,9 +93,9 @@ def _side_country(ents, name: str, demonym: str | None):
         keys = COUNTRY_OF.get(fold_same_length(demonym).lower(), frozenset())
     else:
         return None
-    for m in ents.mentions:
-        if m.entity.kind in ("place", "organization") and any(country_key(n) in keys for n in m.entity.names()):
-            return m.entity
+    named = ents.country_named(keys)
+    if named is not None:
+        return named
     return ents.entity("place", of["country"]) if of is not None else None
 
 
