@@ -17,6 +17,7 @@ from innograph.loaders.retype import descriptor_place_tails, french_name_ends, r
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
 from innograph.loaders.shortforms import short_forms
+from innograph.loaders.linking import finish
 from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, alternation as _alternation, name_key, title_prefix
 
 _WB = r"(?<![\w])"
@@ -416,5 +417,4 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     club_forms(ents)  # 'Valmont City FC', then 'Valmont'
     city_clubs(ents)  # 'l'Étoile de Valmont'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
-    ents.finish()
-    return ents
+    return finish(ents)

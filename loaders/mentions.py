@@ -4,7 +4,8 @@ Mentions come from cue words ("CHU de Nantes", "la start-up Robotik", "salon Bio
 acronym definitions ("Westshire Training Center (WTC)"), spaCy's named entities, and a gazetteer
 of names already known (from the store, and from earlier in the article). They are then linked:
 case-, accent- and function-word-insensitive keys, acronyms and aliases, short forms ("le CHU"
-after "le CHU de Nantes"), and a strict fuzzy match — never a weak one.
+after "le CHU de Nantes"), and a strict fuzzy match — never a weak one. Once every mention is
+found, loaders/linking.py settles which entity each names.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from functools import lru_cache
 from innograph.graph.iri import normalize_org_name
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.demonyms import COUNTRY_OF
 
 # Inside a word a hyphen never starts a capitalized word or a bare number: those are the "-"
 # separator of NAME_SEQ, and letting both read them made matching exponential ("Ab-Ab-Ab-...").
@@ -250,141 +250,12 @@ class ArticleEntities:
         self.mentions.append(m)
         return m
 
+    def named(self, label: str) -> Entity | None:
+        """The article's organization, project or event named `label` (by key or alias), or None."""
+        return self._by_key.get(("named", name_key(label)))
+
     def free(self, start: int, end: int) -> bool:
         return all(end <= m.start or start >= m.end for m in self.mentions)
-
-    def finish(self) -> None:
-        # "Sheffield-based Forgeline Robotics": the mention is the name after the place.
-        for m in self.mentions:
-            based = re.match(r"[A-ZÀ-Ý][\w\-]*?-based\s+(?=\S)", m.text)
-            if based:
-                m.start += based.end()
-                m.text = self.text[m.start:m.end]
-        # "Acme Widgets, LLC", "Borealis Foods, Inc.": the legal form after a comma ends the name.
-        for m in [m for m in self.mentions if m.entity.kind in ("organization", "person", "place")]:
-            legal = _LEGAL_AFTER_COMMA.match(self.text, m.end)
-            if legal:
-                if m.entity.kind != "organization":  # "Tamber Freight, LLC" taken for a person: a company
-                    m.entity = self.entity("organization", m.text, org_kind="Company")
-                for other in [o for o in self.mentions if m.end < o.end and o.start < legal.end() and o is not m]:
-                    self.mentions.remove(other)
-                m.end = legal.end()
-                m.text = self.text[m.start:m.end]
-                self.add_alias(m.entity, m.text)
-        for m in [m for m in self.mentions if m.entity.kind == "organization"]:
-            if _LEGAL_AFTER_COMMA.fullmatch(" " + m.text):  # a legal form alone is no organization
-                self.mentions.remove(m)
-        self.merge_acronyms()
-        # "Medisense" alone, then "Medisense Robotics": one organization, named by its first word.
-        multi = [e for e in self.entities if e.kind == "organization" and len(e.label.split()) > 1]
-        for e in [e for e in self.entities if e.kind == "organization" and len(e.label.split()) == 1]:
-            longer = [o for o in multi if o.label.split()[0].lower() == e.label.lower()]
-            if len(longer) == 1 and len(e.label) >= 4:
-                self.merge(longer[0], e)
-        # "Kapadia" taken for an organization when a person of that surname was named: the person.
-        surnames: dict[str, list] = {}
-        for e in self.entities:
-            if e.kind == "person" and len(e.label.split()) > 1:
-                surnames.setdefault(e.label.split()[-1].lower(), []).append(e)
-        for m in self.mentions:
-            if m.entity.kind == "organization" and m.entity.org_kind is None and len(m.entity.label.split()) == 1:
-                people = surnames.get(m.entity.label.lower(), [])
-                if len(people) == 1:
-                    m.entity = people[0]
-        self.people_taken_for_places(surnames)
-        # "Infantino" / "Mme Samia" after "Gianni Infantino" / "Samia Suluhu Hassan": one person when
-        # exactly one full name of the article ends (else starts) with that word.
-        self.merge_short_people(surnames)
-        self.names_run_into_people(surnames)
-        # A name taken for a person that is also an organization's name is the organization.
-        orgs = {e.key: e for e in self.entities if e.kind == "organization"}
-        for m in self.mentions:
-            if m.entity.kind == "person" and m.entity.key in orgs:
-                m.entity = orgs[m.entity.key]
-        self.link_known()
-        self.mentions.sort(key=lambda m: m.start)
-        used = {id(m.entity) for m in self.mentions}
-        self.entities = [e for e in self.entities if id(e) in used]
-
-    def names_run_into_people(self, surnames: dict) -> None:
-        """'le gardien de X Mendy', 'Valmont United Marc Dubois': a name the tagger ran on into a
-        person of the article (their full name, or the surname of exactly one person named in full)
-        is that person, when what stands before is an organization of the article or follows a
-        title and "de" (then it is made one)."""
-        for m in list(self.mentions):
-            words = m.text.split()
-            if m.entity.kind not in ("person", "organization") or len(words) < 2 or m.source not in ("ner", "gazetteer") \
-                    or any(o.entity is m.entity for o in self.mentions if o is not m):
-                continue  # (a name said twice is no run-on)
-            for n in range(1, len(words)):
-                tail = " ".join(words[n:])
-                named = [e for e in self.entities if e.kind == "person" and e is not m.entity and len(e.label.split()) > 1
-                         and (e.label == tail or (n == len(words) - 1 and e in surnames.get(tail.lower(), [])))]
-                if len(named) != 1 or " ".join(words[:n]) in named[0].label:
-                    continue
-                head = " ".join(words[:n])
-                org = self._by_key.get(("named", name_key(head)))
-                titled = _TITLE_OF.search(self.folded, max(0, m.start - 40), m.start)
-                if org is None and titled is not None and (titled["title"] in lx.TITLE_HEADS or titled["adj"] in lx.TITLE_HEADS) and lx.kind_of(head) is None:
-                    org = self.entity("organization", head)  # "le gardien de X Y": X is whose gardien Y is
-                if org is None or org.kind != "organization":
-                    continue
-                start = m.start + m.text.index(words[n], len(head))
-                self.mentions.append(Mention(m.start, m.start + len(head), head, org, m.source))
-                m.start, m.text, m.entity = start, self.text[start:m.end], named[0]
-                break
-
-    def people_taken_for_places(self, surnames: dict) -> None:
-        """A name the tagger took for a place that is a person of the article is that person:
-        the same name (when the tagger took it for a person at least as often), or the surname of exactly one person named in full ("Kandeh" after
-        "Aminata Kandeh"), unless a place preposition stands before it ("à Kandeh") or it is a
-        country's name."""
-        people = {e.key: e for e in self.entities if e.kind == "person"}
-        count: dict[int, int] = {}
-        for m in self.mentions:
-            count[id(m.entity)] = count.get(id(m.entity), 0) + 1
-        titled = {id(m.entity): m.entity for m in self.mentions if self._titled_place(m)}
-        for org in [e for e in titled.values() if e.kind == "organization"]:
-            named = surnames.get(org.label.lower(), [])
-            self.merge(named[0] if len(named) == 1 else self.entity("person", org.label), org)
-        for m in self.mentions:
-            if m.entity.kind != "place" or words_key(m.entity.label) in lx.COUNTRIES:
-                continue
-            person = people.get(m.entity.key)
-            if person is None and id(m.entity) in titled:  # "le président X": X is a person everywhere
-                named = surnames.get(m.entity.label.lower(), [])
-                person = named[0] if len(named) == 1 else self.entity("person", m.entity.label)
-                people[m.entity.key] = person
-                count[id(person)] = count[id(m.entity)]
-            if person is not None and count.get(id(person), 0) < count[id(m.entity)]:
-                person = None  # "Ankara" taken once for a person and more often for a place
-            if person is None and len(m.entity.label.split()) == 1:
-                named = surnames.get(m.entity.label.lower(), [])
-                person = named[0] if len(named) == 1 else None
-            if person is not None and not PLACE_BEFORE.search(self.folded[max(0, m.start - 12):m.start]) \
-                    and not any(words_key(w) in lx.COUNTRIES for w in person.label.split()):  # (not "Turquie X")
-                m.entity = person
-
-    def _titled_place(self, m: Mention) -> bool:
-        """'le président X', 'du sélectionneur ivoirien X': a one-word name the tagger took for a
-        place or an organization, right after a determined title (and maybe a nationality), is a person's."""
-        if not (m.entity.kind == "place" or (m.entity.kind == "organization" and m.entity.org_kind is None
-                                             and m.entity.cue is None and m.source in ("ner", "gazetteer"))) \
-                or " " in m.entity.label or lx.kind_of(m.entity.label) or m.entity.label.isupper():
-            return False
-        lead = _TITLE_LEAD.search(self.folded, max(0, m.start - 40), m.start)
-        return lead is not None and lead["title"] in lx.TITLE_HEADS and (not lead["adj"] or lead["adj"] in COUNTRY_OF)
-
-    def merge_short_people(self, surnames: dict) -> None:
-        firsts: dict[str, list] = {}
-        for e in self.entities:
-            if e.kind == "person" and len(e.label.split()) > 1:
-                firsts.setdefault(e.label.split()[0].lower(), []).append(e)
-        for e in [e for e in self.entities if e.kind == "person" and len(e.label.split()) == 1]:
-            word = e.label.lower()
-            full = surnames.get(word) or ([] if word in surnames else firsts.get(word, []))
-            if len(full) == 1:
-                self.merge(full[0], e)
 
     # -- queries ----------------------------------------------------------------------------
     def within(self, start: int, end: int, *kinds: str) -> list[Mention]:
@@ -407,11 +278,6 @@ class ArticleEntities:
         return None
 
 
-_LEGAL_AFTER_COMMA = re.compile(
-    r",?[ \t]+(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLP|L\.?P\.|PLC|plc|GmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?|"
-    r"B\.?V\.?|N\.?V\.?|Pty(?:\.|[ \t]+Ltd\.?)?|Co\.,?[ \t]+Ltd\.?|Corp\.?)(?![\w])"
-)
-
 _LEADING_WORDS = re.compile(
     r"\s*(?:(?:de\s+la|le|la|les|du|des|de|au|aux|a|the|un|une|an)\s+|(?:de\s+)?l'\s*|d'\s*)*"
     r"(?:(?:dr|pr|prof|professor|professeur|professeure|docteur|docteure|m|mme|mr|mrs|ms|sir|dame)\.?\s+)?"
@@ -421,11 +287,6 @@ _LEADING_WORDS = re.compile(
 
 
 #: A place preposition right before a name (folded text): "à X", "en X", "près de X", "in X".
-#: A title and "de" right before a name: "le gardien de X".
-_TITLE_OF = re.compile(r"(?<![\w])(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+(?:de|du|d['’])[ \t]*$")
-#: A determined title, maybe with a nationality, right before a name: "le président (ivoirien) X".
-_TITLE_LEAD = re.compile(r"(?:(?<![\w])(?:le|la|du|au|les|des|aux)[ \t]+|(?<![\w])l['’])(?P<title>[a-z\-]+)"
-                         r"(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+$")
 PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:a|au|aux|en|dans|vers|pres de|in|at|near|from)\s+$", re.I)
 
 

@@ -54,6 +54,7 @@ def test_a_surname_the_tagger_took_for_a_place_is_the_person_named_in_full():
 
 
 def test_a_place_preposition_keeps_a_surname_a_place():
+    from innograph.loaders.linking import finish
     from innograph.loaders.mentions import ArticleEntities
 
     text = "Paul Verbier est né à Verbier."
@@ -61,7 +62,7 @@ def test_a_place_preposition_keeps_a_surname_a_place():
     person = ents.entity("person", "Paul Verbier")
     ents.mention(0, len("Paul Verbier"), person, "ner")
     ents.mention(text.index("à Verbier") + 2, len(text) - 1, ents.entity("place", "Verbier"), "ner")
-    ents.finish()
+    finish(ents)
     assert [(m.text, m.entity.kind) for m in ents.mentions] == [("Paul Verbier", "person"), ("Verbier", "place")]
 
 

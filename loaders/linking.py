@@ -1,0 +1,169 @@
+"""Settling which entity each mention of an article names, once every mention is found.
+
+The finders of loaders/detect.py each read one shape; only with all their mentions in hand can
+an article say that "Kandeh", which the tagger took for a place, is "Aminata Kandeh", that
+"le gardien de X Mendy" is a club and a person, or that "Acme Widgets, LLC" ends at its legal
+form. :func:`finish` runs these passes in order and drops the entities no mention names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import PLACE_BEFORE, ArticleEntities, Mention, words_key
+
+_LEGAL_AFTER_COMMA = re.compile(
+    r",?[ \t]+(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLP|L\.?P\.|PLC|plc|GmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?|"
+    r"B\.?V\.?|N\.?V\.?|Pty(?:\.|[ \t]+Ltd\.?)?|Co\.,?[ \t]+Ltd\.?|Corp\.?)(?![\w])"
+)
+#: A title and "de" right before a name (folded text): "le gardien de X".
+_TITLE_OF = re.compile(r"(?<![\w])(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+(?:de|du|d['’])[ \t]*$")
+#: A determined title, maybe with a nationality, right before a name: "le président (ivoirien) X".
+_TITLE_LEAD = re.compile(r"(?:(?<![\w])(?:le|la|du|au|les|des|aux)[ \t]+|(?<![\w])l['’])(?P<title>[a-z\-]+)"
+                         r"(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+$")
+
+
+def finish(ents: ArticleEntities) -> ArticleEntities:
+    """Run the passes over every mention of `ents`, sort the mentions, keep the entities named."""
+    legal_forms(ents)
+    ents.merge_acronyms()
+    # "Medisense" alone, then "Medisense Robotics": one organization, named by its first word.
+    multi = [e for e in ents.entities if e.kind == "organization" and len(e.label.split()) > 1]
+    for e in [e for e in ents.entities if e.kind == "organization" and len(e.label.split()) == 1]:
+        longer = [o for o in multi if o.label.split()[0].lower() == e.label.lower()]
+        if len(longer) == 1 and len(e.label) >= 4:
+            ents.merge(longer[0], e)
+    # "Kapadia" taken for an organization when a person of that surname was named: the person.
+    surnames: dict[str, list] = {}
+    for e in ents.entities:
+        if e.kind == "person" and len(e.label.split()) > 1:
+            surnames.setdefault(e.label.split()[-1].lower(), []).append(e)
+    for m in ents.mentions:
+        if m.entity.kind == "organization" and m.entity.org_kind is None and len(m.entity.label.split()) == 1:
+            people = surnames.get(m.entity.label.lower(), [])
+            if len(people) == 1:
+                m.entity = people[0]
+    people_taken_for_places(ents, surnames)
+    # "Infantino" / "Mme Samia" after "Gianni Infantino" / "Samia Suluhu Hassan": one person when
+    # exactly one full name of the article ends (else starts) with that word.
+    merge_short_people(ents, surnames)
+    names_run_into_people(ents, surnames)
+    # A name taken for a person that is also an organization's name is the organization.
+    orgs = {e.key: e for e in ents.entities if e.kind == "organization"}
+    for m in ents.mentions:
+        if m.entity.kind == "person" and m.entity.key in orgs:
+            m.entity = orgs[m.entity.key]
+    ents.link_known()
+    ents.mentions.sort(key=lambda m: m.start)
+    used = {id(m.entity) for m in ents.mentions}
+    ents.entities = [e for e in ents.entities if id(e) in used]
+    return ents
+
+
+def legal_forms(ents: ArticleEntities) -> None:
+    """'Sheffield-based Forgeline Robotics' is the name after the place; 'Acme Widgets, LLC',
+    'Borealis Foods, Inc.': the legal form after a comma ends the name."""
+    for m in ents.mentions:
+        based = re.match(r"[A-ZÀ-Ý][\w\-]*?-based\s+(?=\S)", m.text)
+        if based:
+            m.start += based.end()
+            m.text = ents.text[m.start:m.end]
+    for m in [m for m in ents.mentions if m.entity.kind in ("organization", "person", "place")]:
+        legal = _LEGAL_AFTER_COMMA.match(ents.text, m.end)
+        if legal:
+            if m.entity.kind != "organization":  # "Tamber Freight, LLC" taken for a person: a company
+                m.entity = ents.entity("organization", m.text, org_kind="Company")
+            for other in [o for o in ents.mentions if m.end < o.end and o.start < legal.end() and o is not m]:
+                ents.mentions.remove(other)
+            m.end = legal.end()
+            m.text = ents.text[m.start:m.end]
+            ents.add_alias(m.entity, m.text)
+    for m in [m for m in ents.mentions if m.entity.kind == "organization"]:
+        if _LEGAL_AFTER_COMMA.fullmatch(" " + m.text):  # a legal form alone is no organization
+            ents.mentions.remove(m)
+
+
+def names_run_into_people(ents: ArticleEntities, surnames: dict) -> None:
+    """'le gardien de X Mendy', 'Valmont United Marc Dubois': a name the tagger ran on into a
+    person of the article (their full name, or the surname of exactly one person named in full)
+    is that person, when what stands before is an organization of the article or follows a
+    title and "de" (then it is made one)."""
+    for m in list(ents.mentions):
+        words = m.text.split()
+        if m.entity.kind not in ("person", "organization") or len(words) < 2 or m.source not in ("ner", "gazetteer") \
+                or any(o.entity is m.entity for o in ents.mentions if o is not m):
+            continue  # (a name said twice is no run-on)
+        for n in range(1, len(words)):
+            tail = " ".join(words[n:])
+            named = [e for e in ents.entities if e.kind == "person" and e is not m.entity and len(e.label.split()) > 1
+                     and (e.label == tail or (n == len(words) - 1 and e in surnames.get(tail.lower(), [])))]
+            if len(named) != 1 or " ".join(words[:n]) in named[0].label:
+                continue
+            head = " ".join(words[:n])
+            org = ents.named(head)
+            titled = _TITLE_OF.search(ents.folded, max(0, m.start - 40), m.start)
+            if org is None and titled is not None and (titled["title"] in lx.TITLE_HEADS or titled["adj"] in lx.TITLE_HEADS) and lx.kind_of(head) is None:
+                org = ents.entity("organization", head)  # "le gardien de X Y": X is whose gardien Y is
+            if org is None or org.kind != "organization":
+                continue
+            start = m.start + m.text.index(words[n], len(head))
+            ents.mentions.append(Mention(m.start, m.start + len(head), head, org, m.source))
+            m.start, m.text, m.entity = start, ents.text[start:m.end], named[0]
+            break
+
+
+def people_taken_for_places(ents: ArticleEntities, surnames: dict) -> None:
+    """A name the tagger took for a place that is a person of the article is that person:
+    the same name (when the tagger took it for a person at least as often), or the surname of exactly one person named in full ("Kandeh" after
+    "Aminata Kandeh"), unless a place preposition stands before it ("à Kandeh") or it is a
+    country's name."""
+    people = {e.key: e for e in ents.entities if e.kind == "person"}
+    count: dict[int, int] = {}
+    for m in ents.mentions:
+        count[id(m.entity)] = count.get(id(m.entity), 0) + 1
+    titled = {id(m.entity): m.entity for m in ents.mentions if titled_place(ents, m)}
+    for org in [e for e in titled.values() if e.kind == "organization"]:
+        named = surnames.get(org.label.lower(), [])
+        ents.merge(named[0] if len(named) == 1 else ents.entity("person", org.label), org)
+    for m in ents.mentions:
+        if m.entity.kind != "place" or words_key(m.entity.label) in lx.COUNTRIES:
+            continue
+        person = people.get(m.entity.key)
+        if person is None and id(m.entity) in titled:  # "le président X": X is a person everywhere
+            named = surnames.get(m.entity.label.lower(), [])
+            person = named[0] if len(named) == 1 else ents.entity("person", m.entity.label)
+            people[m.entity.key] = person
+            count[id(person)] = count[id(m.entity)]
+        if person is not None and count.get(id(person), 0) < count[id(m.entity)]:
+            person = None  # "Ankara" taken once for a person and more often for a place
+        if person is None and len(m.entity.label.split()) == 1:
+            named = surnames.get(m.entity.label.lower(), [])
+            person = named[0] if len(named) == 1 else None
+        if person is not None and not PLACE_BEFORE.search(ents.folded[max(0, m.start - 12):m.start]) \
+                and not any(words_key(w) in lx.COUNTRIES for w in person.label.split()):  # (not "Turquie X")
+            m.entity = person
+
+
+def titled_place(ents: ArticleEntities, m: Mention) -> bool:
+    """'le président X', 'du sélectionneur ivoirien X': a one-word name the tagger took for a
+    place or an organization, right after a determined title (and maybe a nationality), is a person's."""
+    if not (m.entity.kind == "place" or (m.entity.kind == "organization" and m.entity.org_kind is None
+                                         and m.entity.cue is None and m.source in ("ner", "gazetteer"))) \
+            or " " in m.entity.label or lx.kind_of(m.entity.label) or m.entity.label.isupper():
+        return False
+    lead = _TITLE_LEAD.search(ents.folded, max(0, m.start - 40), m.start)
+    return lead is not None and lead["title"] in lx.TITLE_HEADS and (not lead["adj"] or lead["adj"] in COUNTRY_OF)
+
+
+def merge_short_people(ents: ArticleEntities, surnames: dict) -> None:
+    firsts: dict[str, list] = {}
+    for e in ents.entities:
+        if e.kind == "person" and len(e.label.split()) > 1:
+            firsts.setdefault(e.label.split()[0].lower(), []).append(e)
+    for e in [e for e in ents.entities if e.kind == "person" and len(e.label.split()) == 1]:
+        word = e.label.lower()
+        full = surnames.get(word) or ([] if word in surnames else firsts.get(word, []))
+        if len(full) == 1:
+            ents.merge(full[0], e)
