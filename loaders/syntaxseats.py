@@ -276,7 +276,8 @@ class SeatsMixin:
                     and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"
             elif not events and prev.entity.kind == "organization" and self._town_in_name(sent, prev, m):
-                self._add("located_in", group, m.entity, sent)  # "l'Université X de P" cut before its town
+                # "l'Université X de P" cut before its town: a town inside a name is no seat, as when
+                # the name is read whole
                 gap = sent.text[prev.end - sent.start:m.start - sent.start]
                 self.ents.add_alias(group, f"{prev.text}{gap}{m.text}")  # "X de P" is a name of it too
             elif not events and prev.entity.kind == "organization" and self._next_to(sent, prev, m):
@@ -318,8 +319,8 @@ class SeatsMixin:
         return not _AFFILIATION.search(text[max(0, org.start - sent.start - 40):org.start - sent.start])
 
     def _town_in_name(self, sent, org, place) -> bool:
-        """'l'hôpital X de P', 'l'université Y de P' cut before its town (kept as a seat: on the parts never
-        tuned on it was right where the name read whole is not); not a country ('<body> des États-Unis')."""
+        """'l'hôpital X de P', 'l'université Y de P' cut before its town; not a country ('<body> des
+        États-Unis')."""
         gap = sent.text[org.end - sent.start:place.start - sent.start]
         return org.entity.org_kind in _SITED | {"Hospital"} and _OF_TOWN.match(gap) is not None \
             and not _PLACE_TAIL.match(sent.text[place.end - sent.start:]) and country_key(place.entity.label) not in lx.COUNTRIES

@@ -61,9 +61,9 @@ def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
 
 
-def test_a_town_after_a_hospitals_cut_name_is_its_seat_and_a_name():
-    """The tagger cuts 'l'hôpital Saint-Arnaud de Bordeaux' before its town: the hospital is there, and
-    'Saint-Arnaud de Bordeaux' is a name of it."""
+def test_a_town_after_a_hospitals_cut_name_is_a_name_not_a_seat():
+    """The tagger cuts 'l'hôpital Saint-Arnaud de Bordeaux' before its town: 'Saint-Arnaud de Bordeaux'
+    is a name of it, and a town inside a name is no seat (as when the name is read whole)."""
     entities, found = read("Le patient a été soigné à l'hôpital Saint-Arnaud de Bordeaux pendant un mois.")
-    assert {(r.subject.label, r.object.label) for r in found if r.kind == "located_in"} == {("Saint-Arnaud", "Bordeaux")}
+    assert not [r for r in found if r.kind == "located_in"]
     assert any("Saint-Arnaud de Bordeaux" in e.names() for e in entities.entities)
