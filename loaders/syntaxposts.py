@@ -70,6 +70,8 @@ class PostsMixin:
         if not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
             orgs = self.sentence_country(t)  # "le président X", "le Premier ministre Y": of the country
             guessed = True
+        if member:
+            orgs = self.member_groups(t, orgs)
         if not orgs:
             return
         persons = self.title_people(t) or self.described(t)
@@ -92,6 +94,14 @@ class PostsMixin:
                         self.guessed.append((person, org, self.guess_rank(t, org)))
                     else:
                         self.stated.add((id(person), id(org)))
+
+    def member_groups(self, t, orgs) -> list:
+        """A member belongs to the body the noun's own complement names ('membre de l'Alliance X'),
+        not to one a further complement names ('membre du comité d'éthique de X' is the committee's)."""
+        direct = {words_key(o.label) for c in t.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "prep")
+                  for o in self.orgs(c, retype=True, actors=True)
+                  + [o for p in c.children if c.dep_ == "prep" and p.dep_ == "pobj" for o in self.orgs(p, retype=True)]}
+        return [o for o in orgs if words_key(o.label) in direct]
 
     def title_orgs(self, t, *, shared=True, demonym=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]

@@ -52,6 +52,13 @@ def test_the_minister_of_a_country_is_no_member_in_the_countrys_name():
     assert ("Ghana", "Ligue du Golfe") not in facts("Le ministre du Ghana, membre de la Ligue du Golfe, a parlé.", "member_of")
 
 
+def test_a_member_belongs_to_the_body_its_noun_names_not_to_a_further_one():
+    found = facts("Lucie Varenne, membre de l'Alliance Corvane, a présenté le rapport lundi.", "member_of")
+    assert ("Lucie Varenne", "Alliance Corvane") in found
+    found = facts("Lucie Varenne, membre du comité d'éthique de l'Institut Bellarive, a présenté le rapport lundi.", "member_of")
+    assert ("Lucie Varenne", "Institut Bellarive") not in found
+
+
 def test_countries_listed_after_a_region_are_no_members():
     assert not facts("Les pays d'Afrique de l'Ouest (Ghana, Togo et Bénin) ont fermé leurs frontières.", "member_of")
 
