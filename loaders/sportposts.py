@@ -138,9 +138,6 @@ class MovesMixin:
         subjects = subjects_of(verb) or (subjects_of(verb.head) if verb.dep_ in ("advcl", "xcomp") else [])
         sides = [o for c in subjects for o in self.orgs(c, retype=True, actors=True)]  # ("a gagné après avoir battu Z grâce à")
         self._moved(scorers, sides, goal, current=True)
-        for side in [o for o in sides if country_key(o.label) in lx.COUNTRIES]:  # a national side
-            for person in scorers:
-                self.add("holds_post", person, side, goal, title=None, current=True)
 
     def provenance(self, v, people) -> None:
         """'X a rejoint B en provenance de A': a former post at A."""

@@ -143,5 +143,4 @@ def test_goals_that_win_a_match_are_the_subject_sides_players():
     found = posts("Le FC Ostrande a dominé l'AS Norvane (3:1) grâce à des buts de Paul Ekeke et de Marc Oyono.")
     assert ("Paul Ekeke", "FC Ostrande", True) in found
     assert not any(p[1] == "AS Norvane" for p in found)
-    assert ("Paul Ekeke", "Sénégal", True) in posts("Le Sénégal s'est qualifié grâce à un but de Paul Ekeke.")
     assert not posts("La Banque Ostrande a gagné grâce à un bon placement de Paul Ekeke.")
