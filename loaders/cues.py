@@ -72,14 +72,16 @@ _PLAYED_LEAGUE = re.compile(r"(?<![\w])(?:(?:ligue|league)[ \t]+\d|premier[ \t]+
 
 
 def field_not_org(title, org) -> bool:
-    """A minister's or commissioner's field taken for the organization ("ministre de la Santé"),
-    the country an expert studies ("analyste de la Russie", "spécialiste de la Chine"), a
-    competition ("la Coupe d'Afrique"), or, for a post with no title, a league players play in."""
+    """A minister's or commissioner's field taken for the organization ("ministre de la Santé"), "État"
+    alone ("secrétaire d'État"), the country an expert studies ("analyste de la Russie", "spécialiste
+    de la Chine"), a competition ("la Coupe d'Afrique"), or, for a post with no title, a league players play in."""
     words = fold_same_length(title or "").replace("-", " ").split()
     if org is None or not org.label:
         return False
     if words and words[0].rstrip("s") in _EXPERTS and country_key(org.label) in lx.COUNTRIES:
         return True
+    if re.fullmatch(r"(?:l'|the )?(?:etat|state)", fold_same_length(org.label).lower().strip()):
+        return True  # "secrétaire d'État", "ministre d'État": a rank; "the State" names no organization
     if fold_same_length(org.label.split()[0]) in lx.COMPETITION_WORDS:
         return True  # "le sélectionneur X pour la Coupe d'Afrique": a competition, no one's employer
     if not words and _PLAYED_LEAGUE.search(fold_same_length(org.label).lower()):

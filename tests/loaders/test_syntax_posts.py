@@ -477,6 +477,15 @@ def test_a_competition_is_no_ones_employer():
     assert not field_not_org("président", Entity("organization", "Ligue 1"))
 
 
+def test_the_state_alone_is_no_posts_organization():
+    from innograph.loaders.cues import field_not_org
+    from innograph.loaders.mentions import Entity
+
+    assert field_not_org("secrétaire", Entity("organization", "État"))  # "secrétaire d'État": a rank
+    assert field_not_org("chef", Entity("organization", "l'État"))
+    assert not field_not_org("président", Entity("organization", "État de Kalindor"))
+
+
 def test_a_sports_description_stands_for_the_one_person_the_sentences_before_are_about():
     found = posts("Paul Ardent a inscrit son dixième but de la saison samedi. L'attaquant du FC Valmonde reste optimiste pour la suite.")
     assert ("holds_post", "Paul Ardent", "FC Valmonde") in found
