@@ -45,8 +45,6 @@ from extraction_report import score_facts  # noqa: E402
 
 #: Functions that run the readers: the reader is the frame just below one of them.
 _RUNNERS = {("relations", "run"), ("syntax", "run")}
-#: Where stored kinds differ from the Extractor's (an event's place is written as located_in).
-_STORED_KIND = {"event_location": "located_in"}
 _PACKAGE = "innograph.loaders."
 
 
@@ -77,6 +75,11 @@ def reader_of(frame) -> tuple[str, str]:
     return name(top), f"{name(caller)}:{caller.f_lineno}"
 
 
+def _kind(kind: str) -> str:
+    """The store reads a place of an event as event_location, whichever kind the reader said."""
+    return "located_in" if kind == "event_location" else kind
+
+
 def _pair(kind: str, subject, obj) -> tuple:
     ids = (id(subject), id(obj) if obj is not None else None)
     return (kind, tuple(sorted(ids, key=str)) if kind == "partner_of" else ids)
@@ -93,6 +96,7 @@ class Recorder:
         self.adds: list[tuple[tuple, tuple[str, str]]] = []
         self.final: dict[int, tuple[object, set]] = {}
         self.stored: dict[tuple, set] = defaultdict(set)
+        self.by_subject: dict[tuple, set] = defaultdict(set)  # (a quotation's object is no relation's)
         self.fired: dict[str, Counter] = defaultdict(Counter)
         self.fired_branches: dict[str, Counter] = defaultdict(Counter)
 
@@ -150,9 +154,10 @@ class Recorder:
             source = writer.source.value
             for r in relations:
                 _, readers = self.final.pop(id(r), (r, {("(unknown)", "(unknown)")}))
-                kind = _STORED_KIND.get(r.kind, r.kind)
+                kind = _kind(r.kind)
                 iris = (entity_iri(r.subject), entity_iri(r.object) if r.object is not None else None)
                 self.stored[(source, kind, *sorted(iris, key=str))].update(readers)
+                self.by_subject[(source, kind, iris[0])].update(readers)
                 for reader, branch in readers:
                     self.fired[source][(reader, kind)] += 1
                     self.fired_branches[source][(branch, kind)] += 1
@@ -160,8 +165,13 @@ class Recorder:
 
     def readers(self, fact) -> set:
         """The readers of a stored fact (``queries.facts.Fact``)."""
-        iris = sorted((fact.subject.iri if fact.subject else None, fact.object.iri if fact.object else None), key=str)
-        return self.stored.get((fact.source, fact.kind, *iris), {("(unknown)", "(unknown)")})
+        subject = fact.subject.iri if fact.subject else None
+        iris = sorted((subject, fact.object.iri if fact.object else None), key=str)
+        if fact.kind == "author_of":
+            return {("documents.write_article", "documents.write_article (byline)")}
+        kind = _kind(fact.kind)
+        return self.stored.get((fact.source, kind, *iris)) or self.by_subject.get((fact.source, kind, subject)) \
+            or {("(unknown)", "(unknown)")}
 
 
 # -- running --------------------------------------------------------------------------------------
@@ -266,7 +276,7 @@ def table(records: list[dict], fires: dict, *, by: str = "readers", top: int | N
     for (name, kind), row in rows.items():
         for g in ("write", "check"):
             row[g]["articles"] = len(row[g]["articles"])
-        row["fires"] = fires.get(by, {}).get(name, {}).get(kind) or [0, 0]
+        row["fires"] = fires.get(by, {}).get(name, {}).get(_kind(kind)) or [0, 0]
         out.append(row)
     out.sort(key=lambda r: (-(r["write"]["wrong"] + r["check"]["wrong"]), -(r["write"]["pred"] + r["check"]["pred"]),
                             r["reader"], r["kind"]))
