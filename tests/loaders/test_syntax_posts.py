@@ -454,6 +454,11 @@ def test_a_title_after_a_name_and_et_is_the_next_list_items():
     assert not any(f[1] == "Paul Ekeke" and f[2] == "Région Orvale" for f in found)
 
 
+def test_a_name_then_et_and_a_titled_item_with_its_holder_apposed_gives_the_name_no_post():
+    found = posts("Le colonel Paul Ekeke, et le directeur général de la Banque Orvale, Marc Tissot, ont signé la directive.")
+    assert not any(f[1] == "Paul Ekeke" and f[2] == "Banque Orvale" for f in found)
+
+
 def test_the_one_apposed_after_a_title_after_selon_holds_it():
     found = posts("Selon Paul Ardent, le président de la Fédération valmondaise de football, Marc Tissot, avait été informé de la décision.")
     assert ("holds_post", "Marc Tissot", "Fédération valmondaise de football") in found
