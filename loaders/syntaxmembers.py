@@ -54,12 +54,6 @@ _OF = frozenset("de du des d' d’ of".split())
 #: A plural copula or "tous deux" in a relative clause on the last of coordinated names: it is on all of them.
 _PLURAL = frozenset("sont etaient seront tous toutes both are were".split())
 _MEMBERS = frozenset(("membres", "members"))
-#: "(deux) membres / figures / militants du (parti d'opposition) <group>" right before the group, persons named after it.
-_NAMED_AFTER = re.compile(r"\b(?P<n>membres?|figures?|militant(?:e|s|es)?|cadres?|élu(?:e|s|es)?|sénat(?:eur|eurs|rice|rices))\s+"
-                          r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?:parti\s+(?:politique\s+|d['’]opposition\s+|au\s+pouvoir\s+)?)?$",
-                          re.I)
-#: Between the group and the first person named: "(ACR)", a comma.
-_NAMES_LEAD = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*$")
 #: ", (tous deux) membre(s) (fondateurs) de" right before the group: the names before it are members.
 _APPOSED_MEMBERS = re.compile(r",\s*(?:(?:tous|toutes)\s+(?:deux|trois|les\s+deux)\s+|tous\s+|toutes\s+)?(?P<n>membres?)"
                               r"(?:\s+(?:fondat\w+|permanent\w*|associé\w*|acti\w+))?\s+"
@@ -112,9 +106,6 @@ class MembersMixin:
                 apposed = _APPOSED_MEMBERS.search(before)
                 if apposed is not None:
                     self._apposed_members(sent, group, names[:i], sent.start + apposed.start(), apposed["n"])
-                named = _NAMED_AFTER.search(before)
-                if named is not None:
-                    self._named_after(sent, group, names[i + 1:], m.end, plural=named["n"].endswith("s"))
                 if _MEMBERS_OF.search(before):
                     self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF)
                 elif m.entity.kind == "organization" and _MEMBER_NOUN_BEFORE.search(before[-60:]):
@@ -183,26 +174,6 @@ class MembersMixin:
                 e = self.as_organization(e)
             if e.kind in ("organization", "person") and e is not group:
                 self._add("member_of", e, group, sent)
-
-    def _named_after(self, sent, group, names, start: int, *, plural: bool) -> None:
-        """'deux membres du Congrès A et B', 'les figures du parti X, A et B', 'le membre du Congrès A':
-        the persons named right after the group (a list of two or more for the plural)."""
-        people, pos = [], start
-        for m in names:
-            gap = sent.text[pos - sent.start:m.start - sent.start]
-            if not (_NAMES_LEAD if not people else _LIST_SEP).match(gap) or m.entity.kind != "person":
-                break
-            people.append(m)
-            pos = m.end
-            if not plural:
-                break
-        if plural and (len(people) < 2 or not re.search(r"\bet\b|\band\b",
-                                                         sent.text[people[-2].end - sent.start:people[-1].start - sent.start])):
-            return  # "les membres du Congrès, A a dit": no list
-        if not plural and people and sent.text[start - sent.start:people[0].start - sent.start].strip():
-            return  # "le membre du Congrès, A": the comma closes the phrase
-        for p in people:
-            self._add("member_of", p.entity, group, sent)
 
     def _coordinated_members(self, token) -> list:
         """The organizations, countries and persons coordinated with `token` (from the first conjunct)."""

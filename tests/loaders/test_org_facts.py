@@ -85,16 +85,6 @@ def test_a_deputy_of_a_parliament_keeps_the_post():
     assert not facts(text, "member_of")
 
 
-@pytest.mark.parametrize("text, people, group", [
-    ("Hier soir, on a vu les deux grandes figures du parti d'opposition Avenir, Paul Varga et Jean Dutronc.",
-     {"Paul Varga", "Jean Dutronc"}, "Avenir"),
-    ("Les militants du Rassemblement civique Paul Varga et Jean Dutronc ont été libérés.",
-     {"Paul Varga", "Jean Dutronc"}, "Rassemblement civique"),
-])
-def test_persons_named_after_the_members_of_a_group(text, people, group):
-    assert {(p, group) for p in people} <= facts(text, "member_of")
-
-
 def test_a_speaker_after_the_members_of_a_group_is_no_member():
     assert not facts("Selon les militants du Rassemblement civique, Paul Varga a menti.", "member_of")
 
