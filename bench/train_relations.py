@@ -14,7 +14,8 @@ when a gold fact of its part links its two entities (by name or alias). The part
 
 One logistic regression per (language, relation), trained with AdaGrad and L2 on binary
 features (5 epochs, rate 0.1: the best of a small grid on fold 2 of a model fitted on fold 1),
-the weights averaged over five shuffle orders (:data:`SEEDS`).
+the weights averaged over five shuffle orders (:data:`SEEDS`). French also fits the word-vector
+columns of :mod:`innograph.loaders.relvectors` (:data:`DENSE`), read from the pipeline's own vectors.
 Each article is read as the loader reads it (each piece parsed apart, the rules run first), and a
 candidate the rules already related is marked: the model never scores it at run time.
 The post model is trained on the pairs the rules left only (:data:`LEFT_ONLY`). Thresholds: from
@@ -49,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_corpora import KNOWLEDGENET, NEVER_TUNED, PRESS_FR, _kn_key, french_train_parts  # noqa: E402
 from extraction_match import load_gold, name_key  # noqa: E402
 
-from innograph.loaders import relmodel  # noqa: E402
+from innograph.loaders import relmodel, relvectors  # noqa: E402
 
 KN_OF = {"post": "EMPLOYEE_OR_MEMBER_OF", "ceo": "CEO", "founder": "FOUNDED_BY", "seat": "HEADQUARTERS"}
 #: our (subject, object) → KnowledgeNet (subject, object): CEO runs organization → person.
@@ -74,6 +75,11 @@ GOLD_OF = {"govpost": "post", "placepost": "post", "sidepost": "post", "titlepos
 #: AdaGrad epochs per language (default 5). French 10: on the training parts held out in turn, the
 #: post model's out-of-part precision at score 0.8 rose (9 right of 11 against 6 of 10).
 EPOCHS = {"fr": 10}
+#: The word-vector blocks (:mod:`innograph.loaders.relvectors`) and their scale per language. French,
+#: session 14, the post model on the rounds held out in turn (round 0 always fitted), at each one's
+#: threshold read on the other rounds: sparse only 4 right of 6; with the four blocks at scale 1, 8 of 10;
+#: at scale 3, 8 of 8; at 5, 7 of 8.
+DENSE = {"fr": (relvectors.BLOCKS, 3.0)}
 #: Fewer positive candidates than this: no model (a threshold read from a handful is noise).
 MIN_POSITIVES = 10
 CEO_WORDS = ("ceo", "chief executive", "pdg", "directeur general", "directrice generale", "president directeur")
@@ -229,32 +235,43 @@ SEEDS = (0, 1, 2, 3, 4)
 
 
 def fit(rows, size, *, seeds=SEEDS, **options):
-    """The weights of :func:`fit_once` averaged over the shuffle `seeds` (the last is the bias)."""
+    """The weights of :func:`fit_once` averaged over the shuffle `seeds`."""
     return np.mean([fit_once(rows, size, seed=seed, **options) for seed in seeds], axis=0)
 
 
 def fit_once(rows, size, *, epochs=5, rate=0.1, l2=1e-4, seed=0, positive_weight=1.0):
-    """AdaGrad logistic regression on index lists, examples shuffled with `seed`; the last weight
-    is the bias."""
-    w = np.zeros(size + 1)
-    g2 = np.full(size + 1, 1e-8)
+    """AdaGrad logistic regression on index lists, examples shuffled with `seed`. A row is (indices,
+    label) or (indices, label, dense columns); the weights are the sparse ones, the bias, then the
+    dense ones."""
+    width = len(rows[0][2]) if rows and len(rows[0]) > 2 else 0
+    w = np.zeros(size + 1 + width)
+    g2 = np.full(size + 1 + width, 1e-8)
     rnd = random.Random(seed)
     order = list(range(len(rows)))
     for _ in range(epochs):
         rnd.shuffle(order)
         for i in order:
-            idx, y = rows[i]
+            idx, y = rows[i][:2]
             idx = np.append(idx, size)
-            p = 1.0 / (1.0 + np.exp(-np.clip(w[idx].sum(), -30, 30)))
-            grad = (p - y) * (positive_weight if y else 1.0) + l2 * w[idx]
+            z = w[idx].sum() + (w[size + 1:] @ rows[i][2] if width else 0.0)
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            error = (p - y) * (positive_weight if y else 1.0)
+            grad = error + l2 * w[idx]
             g2[idx] += grad * grad
             w[idx] -= rate * grad / np.sqrt(g2[idx])
+            if width:
+                dense = error * rows[i][2] + l2 * w[size + 1:]
+                g2[size + 1:] += dense * dense
+                w[size + 1:] -= rate * dense / np.sqrt(g2[size + 1:])
     return w
 
 
-def predict(w, rows):
-    size = len(w) - 1
-    return np.array([1.0 / (1.0 + np.exp(-np.clip(w[np.append(idx, size)].sum(), -30, 30))) for idx, _ in rows])
+def predict(w, rows, size=None):
+    """Probabilities of `rows` under weights `w` of :func:`fit_once` (`size`: the sparse vocabulary's,
+    when the weights hold dense columns)."""
+    size = len(w) - 1 if size is None else size
+    return np.array([1.0 / (1.0 + np.exp(-np.clip(w[np.append(r[0], size)].sum() + (w[size + 1:] @ r[2] if len(r) > 2 else 0.0),
+                                                  -30, 30))) for r in rows])
 
 
 def best_threshold(probs, labels, floor=0.35, beta=1.0, min_precision=None) -> tuple[float, float]:
@@ -303,15 +320,27 @@ def _acted(example) -> bool:
     return len(example) < 5 or bool(example[4])
 
 
-def train_language(examples, lang: str, *, tune_part: int | None = None) -> dict:
+def train_language(examples, lang: str, *, tune_part: int | None = None, vectors=None) -> dict:
     """Weights and thresholds per relation. Thresholds from out-of-part predictions: each part of
     `examples` (their first field) is scored by a model fitted on the others and the threshold is
-    the F-beta-best on all of them pooled (or only on part `tune_part`, when given)."""
+    the F-beta-best on all of them pooled (or only on part `tune_part`, when given). With `vectors`
+    (the pipeline's ``Vocab``) and a language of :data:`DENSE`, the word-vector columns of
+    :mod:`.relvectors` are fitted with the sparse features."""
     vocab = vocabulary(examples)
     out = {f"{lang}.vocab": np.array("\n".join(vocab))}
+    blocks, scale = DENSE.get(lang, ((), 1.0)) if vectors is not None else ((), 1.0)
+    if blocks:
+        out[f"{lang}.blocks"], out[f"{lang}.scale"] = np.array(relvectors.encode_blocks(blocks)), np.array(scale)
+    columns: dict = {}
 
     def rows(sel):
-        return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3]) for e in sel]
+        if not blocks:
+            return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3]) for e in sel]
+        for e in sel:
+            if id(e) not in columns:
+                columns[id(e)] = relvectors.dense(e[2], vectors, blocks, scale).astype(np.float64)
+        return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3], columns[id(e)])
+                for e in sel]
 
     for relation in relmodel.RELATIONS:
         chosen = [e for e in examples if e[1] == relation and (relation not in LEFT_ONLY or _acted(e))]
@@ -327,7 +356,7 @@ def train_language(examples, lang: str, *, tune_part: int | None = None) -> dict
             fitted = [e for e in chosen if e[0] != part]
             held = [e for e in held if _acted(e)]  # thresholds are read on what the model adds to the rules
             if held and fitted:
-                p, y = _per_fact(held, predict(fit(rows(fitted), len(vocab), **options), rows(held)))
+                p, y = _per_fact(held, predict(fit(rows(fitted), len(vocab), **options), rows(held), len(vocab)))
                 probs.append(p)
                 labels.append(y)
         if not probs and lang in MIN_PRECISION:
@@ -344,7 +373,9 @@ def train_language(examples, lang: str, *, tune_part: int | None = None) -> dict
                   "not shipped", flush=True)
             continue
         w = fit(rows(chosen), len(vocab), **options)
-        out[f"{lang}.w.{relation}"] = w.astype("float16")
+        out[f"{lang}.w.{relation}"] = w[:len(vocab) + 1].astype("float16")
+        if blocks:
+            out[f"{lang}.d.{relation}"] = w[len(vocab) + 1:].astype("float16")
         out[f"{lang}.t.{relation}"] = np.array(threshold)
         print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive; threshold {threshold} "
               f"(F{BETA.get(lang, 1.0):g} {f1:.3f} out of part)", flush=True)
@@ -374,7 +405,12 @@ def main(argv=None) -> int:
         if lang == "fr" and args.hold_out is not None:
             examples = [e for e in examples if e[0] != args.hold_out]
         print(f"{lang}: {len(examples)} candidates", flush=True)
-        arrays.update(train_language(examples, lang))
+        vectors = None
+        if lang in DENSE:  # the word vectors of the language's own pipeline
+            from innograph.loaders.nlp import pipeline
+
+            vectors = pipeline(lang).vocab
+        arrays.update(train_language(examples, lang, vectors=vectors))
     if args.out.is_file():  # keep the other languages' weights
         with np.load(args.out, allow_pickle=False) as old:
             for key in old.files:

@@ -7,9 +7,10 @@ is described by sparse features — the entity kinds and their order, the depend
 the two names (labels and words on it), the words between them and around them, title words,
 how many other names stand between (:mod:`.relfeatures`), whether the rules already gave the
 person a post, and for French the article around the pair (a sports report, the headline's names,
-the posts the rules read, a teammate they placed) — and scored by one logistic regression per
-relation, its weights shipped with the
-package (``relmodel.npz``, trained by ``bench/train_relations.py`` on KnowledgeNet folds 1–2 for
+the posts the rules read, a teammate they placed) — and, in French, dense columns: the pipeline's
+own word vectors of the path, title and neighbouring words (:mod:`.relvectors`), which carry to
+words never seen in training — scored by one logistic regression per relation, its weights shipped
+with the package (``relmodel.npz``, trained by ``bench/train_relations.py`` on KnowledgeNet folds 1–2 for
 English and on the annotated French press train part; numpy only at run time, nothing downloaded).
 
 Relations and the facts they give (subject → object, as the loader writes them):

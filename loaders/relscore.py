@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,8 +23,13 @@ class Model:
     vocab: dict[str, int]
     weights: dict[str, object]  # relation → numpy vector (len(vocab) + 1, the last is the bias)
     thresholds: dict[str, float]
+    dense: dict[str, object] = field(default_factory=dict)  # relation → weights of the word-vector columns
+    blocks: tuple = ()  # the feature groups read as vectors (:mod:`.relvectors`)
+    scale: float = 1.0  # their scale
 
-    def score(self, relation: str, features: list[str]) -> float:
+    def score(self, relation: str, features: list[str], vocab=None) -> float:
+        """The probability of `relation` for a candidate with these sparse `features`; with a
+        relation that reads word vectors, `vocab` (the pipeline's ``Vocab``) gives them."""
         import math
 
         w = self.weights.get(relation)
@@ -32,6 +37,11 @@ class Model:
             return 0.0
         idx = [self.vocab[f] for f in set(features) if f in self.vocab]
         z = float(w[idx].sum()) + float(w[-1]) if idx else float(w[-1])
+        d = self.dense.get(relation)
+        if d is not None and vocab is not None:
+            from innograph.loaders.relvectors import dense
+
+            z += float(d @ dense(features, vocab, self.blocks, self.scale))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
@@ -41,6 +51,8 @@ def load_model(lang: str, path: str | None = None) -> Model | None:
     ``INNOGRAPH_RELMODEL`` names (to score weights trained without a part), else the shipped file."""
     import numpy as np
 
+    from innograph.loaders.relvectors import decode_blocks
+
     path = Path(path or os.environ.get("INNOGRAPH_RELMODEL") or WEIGHTS)
     if not path.is_file():
         return None
@@ -48,9 +60,16 @@ def load_model(lang: str, path: str | None = None) -> Model | None:
         if f"{lang}.vocab" not in data.files:
             return None
         vocab = {f: i for i, f in enumerate(str(data[f"{lang}.vocab"]).split("\n"))}
-        weights = {k.split(".", 2)[2]: data[k].astype("float32") for k in data.files if k.startswith(f"{lang}.w.")}
-        thresholds = {k.split(".", 2)[2]: float(data[k]) for k in data.files if k.startswith(f"{lang}.t.")}
-    return Model(vocab, weights, thresholds)
+
+        def arrays(tag):
+            return {k.split(".", 2)[2]: data[k] for k in data.files if k.startswith(f"{lang}.{tag}.")}
+
+        weights = {k: v.astype("float32") for k, v in arrays("w").items()}
+        thresholds = {k: float(v) for k, v in arrays("t").items()}
+        dense = {k: v.astype("float32") for k, v in arrays("d").items()}
+        blocks = decode_blocks(str(data[f"{lang}.blocks"])) if f"{lang}.blocks" in data.files else ()
+        scale = float(data[f"{lang}.scale"]) if f"{lang}.scale" in data.files else 1.0
+    return Model(vocab, weights, thresholds, dense, blocks, scale)
 
 
 def _named_pairs(relations) -> set[tuple[int, str]]:
@@ -114,12 +133,13 @@ def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     pairs the rules left (a chief executive's post also where the rules read another post)."""
     related, ceo_related = _related(relations)
     named = _named_pairs(relations)
+    vocab = docs[0][1].vocab if docs and model.dense else None  # (the word vectors, when the model reads them)
     best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}
     for c in candidates(ents, docs, sentences, lang, model.weights, rules=relations):  # (only the relations shipped)
         pair = (id(c.subject.entity), id(c.object.entity))
         if stated(c, related, ceo_related, named, lang):
             continue
-        p = model.score(c.relation, c.features)
+        p = model.score(c.relation, c.features, vocab)
         if p < model.thresholds.get(c.relation, 0.5) or generic(c.subject.entity) or generic(c.object.entity):
             continue
         key = (*pair, c.relation)

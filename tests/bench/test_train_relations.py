@@ -102,3 +102,31 @@ def test_french_thresholds_are_read_on_the_later_rounds_held_out_never_on_the_fi
     later = first_only + [(2, *e[1:]) for e in first_only]
     arrays = tr.train_language(later, "fr")
     assert "fr.w.post" in arrays and 0.35 <= float(arrays["fr.t.post"]) <= 0.95
+
+
+def test_word_vector_columns_carry_a_path_word_never_seen_in_training(tr, tmp_path):
+    import numpy as np
+    from spacy.vocab import Vocab
+
+    from innograph.loaders import relscore, relvectors
+
+    vocab = Vocab()
+    for word, direction in (("zorbe", 0), ("zorbette", 0), ("plinte", 1)):
+        v = np.zeros(relvectors.WIDTH, dtype=np.float32)
+        v[direction] = 1.0
+        vocab.set_vector(word, v)
+    examples = []
+    for part in (0, 2, 3):
+        examples += [(part, "post", ["fr|pw:zorbe|so", "fr|b1:le|so"], 1, 1)] * 12
+        examples += [(part, "post", ["fr|pw:plinte|so", "fr|b1:le|so"], 0, 1)] * 12
+    arrays = tr.train_language(examples, "fr", vectors=vocab)
+    assert "fr.d.post" in arrays and str(arrays["fr.blocks"]) == relvectors.encode_blocks(tr.DENSE["fr"][0])
+    np.savez(tmp_path / "w.npz", **arrays)
+    relscore.load_model.cache_clear()
+    try:
+        model = relscore.load_model("fr", str(tmp_path / "w.npz"))
+    finally:
+        relscore.load_model.cache_clear()
+    unseen = ["fr|pw:zorbette|so", "fr|b1:le|so"]  # a word of the positives' vector, never in training
+    assert model.score("post", unseen, vocab) > 0.9 > 0.6 > model.score("post", unseen)  # the sparse part cannot tell
+    assert "fr.d.post" not in tr.train_language(examples, "fr")  # without vectors: the sparse model only
