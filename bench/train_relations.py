@@ -320,12 +320,12 @@ def _acted(example) -> bool:
     return len(example) < 5 or bool(example[4])
 
 
-def train_language(examples, lang: str, *, tune_part: int | None = None, vectors=None) -> dict:
+def train_language(examples, lang: str, *, tune_part: int | None = None, vectors=None, relations=None) -> dict:
     """Weights and thresholds per relation. Thresholds from out-of-part predictions: each part of
     `examples` (their first field) is scored by a model fitted on the others and the threshold is
     the F-beta-best on all of them pooled (or only on part `tune_part`, when given). With `vectors`
     (the pipeline's ``Vocab``) and a language of :data:`DENSE`, the word-vector columns of
-    :mod:`.relvectors` are fitted with the sparse features."""
+    :mod:`.relvectors` are fitted with the sparse features. `relations`: only these (default all)."""
     vocab = vocabulary(examples)
     out = {f"{lang}.vocab": np.array("\n".join(vocab))}
     blocks, scale = DENSE.get(lang, ((), 1.0)) if vectors is not None else ((), 1.0)
@@ -342,7 +342,7 @@ def train_language(examples, lang: str, *, tune_part: int | None = None, vectors
         return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3], columns[id(e)])
                 for e in sel]
 
-    for relation in relmodel.RELATIONS:
+    for relation in relations or relmodel.RELATIONS:
         chosen = [e for e in examples if e[1] == relation and (relation not in LEFT_ONLY or _acted(e))]
         positives = sum(e[3] for e in chosen)
         if positives < MIN_POSITIVES:
@@ -388,6 +388,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, help="directory keeping the parsed candidates")
     ap.add_argument("--languages", default="en,fr")
     ap.add_argument("--limit", type=int, help="only the first N KnowledgeNet passages (a quick try)")
+    ap.add_argument("--relations", help="only these relations (comma-separated; the others are not shipped), "
+                    "e.g. the ones the last full training shipped, for a quicker retrain")
     ap.add_argument("--hold-out", type=int, help="leave out the French training parts of this round (2: the "
                     "press-fr.train2-*.yaml), to score the model on them (bench/extraction.py with "
                     "INNOGRAPH_RELMODEL=the weights)")
@@ -410,7 +412,8 @@ def main(argv=None) -> int:
             from innograph.loaders.nlp import pipeline
 
             vectors = pipeline(lang).vocab
-        arrays.update(train_language(examples, lang, vectors=vectors))
+        arrays.update(train_language(examples, lang, vectors=vectors,
+                                     relations=args.relations.split(",") if args.relations else None))
     if args.out.is_file():  # keep the other languages' weights
         with np.load(args.out, allow_pickle=False) as old:
             for key in old.files:

@@ -130,3 +130,11 @@ def test_word_vector_columns_carry_a_path_word_never_seen_in_training(tr, tmp_pa
     unseen = ["fr|pw:zorbette|so", "fr|b1:le|so"]  # a word of the positives' vector, never in training
     assert model.score("post", unseen, vocab) > 0.9 > 0.6 > model.score("post", unseen)  # the sparse part cannot tell
     assert "fr.d.post" not in tr.train_language(examples, "fr")  # without vectors: the sparse model only
+
+
+def test_only_the_relations_asked_for_are_trained(tr):
+    examples = _examples(acted_right=12, acted_wrong=0, ruled=30)
+    examples += [(e[0], "seat", *e[2:]) for e in examples]
+    assert {"fr.w.post", "fr.w.seat"} <= set(tr.train_language(examples, "fr"))
+    only = tr.train_language(examples, "fr", relations=["seat"])
+    assert "fr.w.seat" in only and "fr.w.post" not in only
