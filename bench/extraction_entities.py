@@ -1,7 +1,7 @@
 """Entity boundaries and types on an annotated press file: where the names of the gold facts
 occur in each article's text, and what the detector made of each occurrence.
 
-    .venv/bin/python bench/extraction_entities.py bench/gold/press-fr.train.yaml [--cache DIR] [-v]
+    .venv/bin/python bench/extraction_entities.py bench/gold/press-fr.train.yaml [--cache DIR] [-v [--context N]]
 
 For each article, the gold entities its facts name (subjects and objects of the facts whose
 `file` is that article) are looked up in the text by every name they have (label and aliases,
@@ -127,7 +127,7 @@ def classify(text: str, occurrence, mentions) -> tuple[str, object]:
     return "overlap", touching[0]
 
 
-def run(gold_path: Path, cache: Path | None, verbose: bool, dump=None) -> Counter:
+def run(gold_path: Path, cache: Path | None, verbose: bool, dump=None, context: int = 0) -> Counter:
     entities, by_file = gold_by_file(gold_path)
     counts: Counter = Counter()
     examples: dict[str, list[str]] = {}
@@ -151,6 +151,9 @@ def run(gold_path: Path, cache: Path | None, verbose: bool, dump=None) -> Counte
                 outcome, m = classify(article.text, occ, ents.mentions)
                 counts[outcome] += 1
                 where = article.text[occ[0]:occ[1]]
+                if context:  # "... a signé à [[X]] pour ..."
+                    where = " ".join((article.text[max(0, occ[0] - context):occ[0]] + f"[[{where}]]"
+                                      + article.text[occ[1]:occ[1] + context]).split())
                 if outcome == "exact":
                     typed = m.entity.kind in occ[3]
                     counts["typed" if typed else "wrong type"] += 1
@@ -178,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--cache", type=Path, help="directory to keep the spaCy parses in")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every occurrence not exact and typed")
+    parser.add_argument("--context", type=int, default=0, metavar="N",
+                        help="with -v, show each listed occurrence with N characters of text either side")
     parser.add_argument("--dump", type=Path, help="write every mention (file, start, text, kind, label) there, "
                         "to compare two versions of the detector on all names, not only the gold's")
     args = parser.parse_args(argv)
@@ -185,9 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         args.cache.mkdir(parents=True, exist_ok=True)
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as dump:
-            run(args.gold, args.cache, args.verbose, dump)
+            run(args.gold, args.cache, args.verbose, dump, args.context)
     else:
-        run(args.gold, args.cache, args.verbose)
+        run(args.gold, args.cache, args.verbose, context=args.context)
     return 0
 
 
