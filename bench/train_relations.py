@@ -388,6 +388,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, help="directory keeping the parsed candidates")
     ap.add_argument("--languages", default="en,fr")
     ap.add_argument("--limit", type=int, help="only the first N KnowledgeNet passages (a quick try)")
+    ap.add_argument("--no-vectors", action="store_true", help="sparse features only, no word-vector columns "
+                    "(to compare, on the same candidates)")
     ap.add_argument("--relations", help="only these relations (comma-separated; the others are not shipped), "
                     "e.g. the ones the last full training shipped, for a quicker retrain")
     ap.add_argument("--hold-out", type=int, help="leave out the French training parts of this round (2: the "
@@ -408,7 +410,7 @@ def main(argv=None) -> int:
             examples = [e for e in examples if e[0] != args.hold_out]
         print(f"{lang}: {len(examples)} candidates", flush=True)
         vectors = None
-        if lang in DENSE:  # the word vectors of the language's own pipeline
+        if lang in DENSE and not args.no_vectors:  # the word vectors of the language's own pipeline
             from innograph.loaders.nlp import pipeline
 
             vectors = pipeline(lang).vocab
