@@ -9,19 +9,15 @@ a player's or a coach's club through the move more often than through a title.
 * loans: "X a été prêté par A / à B" is a post at both; goals: "X a marqué pour B";
 * national sides: "l'entraîneur de la sélection du Cameroun", "le capitaine de l'équipe nationale
   algérienne", "le sélectionneur sénégalais X": the country, acting;
-* a description that stands for the article's player or coach: "X a marqué. L'attaquant de Y
-  reste optimiste": X, the subject of a sentence just before (a person, of the description's gender).
 
 Mixed into :class:`innograph.loaders.syntax.SyntaxReader`.
 """
 
 from __future__ import annotations
 
-import collections
-
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique, subjects_of
+from innograph.loaders.cues import _case, _f, subjects_of
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key
 
@@ -29,12 +25,6 @@ _INFINITIVE_DEPS = frozenset("advcl xcomp".split())
 _SIGNED_AT = frozenset("a au aux pour avec chez".split())
 _FROM = frozenset("de du des d' d’ depuis".split())
 _PARTY = frozenset("parti party".split())
-#: Sports titles whose definite description may stand for a person named before ("l'attaquant de Y").
-_DESCRIBED = frozenset("attaquant attaquante defenseur defenseuse gardien gardienne ailier ailiere buteur buteuse "
-                       "capitaine entraineur entraineuse selectionneur selectionneuse joueur joueuse milieu "
-                       "footballeur footballeuse international internationale".split())
-_FEMININE = frozenset("attaquante defenseuse gardienne ailiere buteuse entraineuse selectionneuse joueuse "
-                      "footballeuse internationale".split())
 
 
 class MovesMixin:
@@ -183,26 +173,3 @@ class MovesMixin:
                 named = self.named_country(keys)
                 return [named] if named is not None else []
         return []
-
-    def described(self, t) -> list:
-        """'L'attaquant de Y reste optimiste' after a sentence about X: X, when a definite sports
-        title is its clause's subject, the sentence names no person before it, and the subject of
-        the two sentences before is one person, the article's most named (of the title's gender when
-        the text says it)."""
-        if t.doc.lang_ != "fr" or _f(t) not in _DESCRIBED or not t.dep_.startswith("nsubj"):
-            return []
-        if not any(c.dep_ == "det" and _f(c) in ("le", "la", "l'", "l’") for c in t.children):
-            return []
-        sent = self.sentence(t)
-        if sent is None or any(m.entity.kind == "person" for m in self.ents.within(sent.start, self.pos(t), "person")):
-            return []
-        i = self.sentences.index(sent)
-        subjects = [self.subject_mention(s) for s in self.sentences[max(0, i - 2):i] if not self.headline(s)]
-        people = _unique([m.entity for m in subjects if m is not None and m.entity.kind == "person"])
-        if len(people) != 1:
-            return []  # none, or two people the description might stand for
-        counts = collections.Counter(id(m.entity) for m in self.ents.mentions if m.entity.kind == "person")
-        if counts[id(people[0])] < max(counts.values()):
-            return []  # not the article's most named person: the description may be someone else's
-        wanted = "f" if _f(t) in _FEMININE else "m"
-        return people if self.gender(people[0]) in (None, wanted) else []

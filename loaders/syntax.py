@@ -31,6 +31,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention
 from innograph.loaders.nlp import text_length
+from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
@@ -47,6 +48,7 @@ _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certain
 #: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y").
 _OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("elle", "she", "her"), "m")}
 _GENDER_CUES = (("m", re.compile(r"\b(?:M\.|Mr\.?|Monsieur)\s+$")), ("f", re.compile(r"\b(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s+$")))
+_GENDER_STARTS = (("m", re.compile(r"(?:M\.|Mr\.?|Monsieur)\s")), ("f", re.compile(r"(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s")))
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
          | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS | lx.GOAL_NOUNS)
@@ -54,7 +56,8 @@ _AGENT_CASES = frozenset("par by".split())
 _TO_CASES = frozenset("a au aux to for pour".split())
 
 
-class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin):
+class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin,
+                   ChainsMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -120,8 +123,9 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
 
     # -- who and what ------------------------------------------------------------------------
     def people(self, token) -> list:
-        """The persons a token stands for: a name, its conjuncts and apposed names, or a pronoun's
-        antecedent (a person, never an organization)."""
+        """The persons a token stands for: a name, its conjuncts and apposed names, a pronoun's
+        antecedent (a person, never an organization), or the person a role description stands for
+        (:mod:`.chains`)."""
         out = []
         for t in _spread(token):
             m = self.mention(t) or self.behind_honorific(t)
@@ -135,7 +139,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 antecedent = self.antecedent(t, "person")
                 if antecedent is not None:
                     out.append(antecedent)
-        return _unique(out)
+        return _unique(out) or self.chained(token)  # "L'attaquant de Y a marqué": the person it stands for
 
     def behind_honorific(self, token) -> Mention | None:
         """The person a noun right before a name introduces, when the parser made that noun the
@@ -295,9 +299,11 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                    and self.ents.text[o.start - 1:o.start] != "(" for o in self.ents.mentions)  # (not an acronym aside)
 
     def gender(self, entity) -> str | None:
-        """'m' or 'f' when the article names the person after "M." / "Mme" (and never both)."""
+        """'m' or 'f' when the article names the person after "M." / "Mme", or the name takes it in (and
+        never both)."""
         found = {g for m in self.ents.mentions if m.entity is entity
                  for g, cue in _GENDER_CUES if cue.search(self.ents.text, max(0, m.start - 10), m.start)}
+        found |= {g for m in self.ents.mentions if m.entity is entity for g, cue in _GENDER_STARTS if cue.match(m.text)}
         return found.pop() if len(found) == 1 else None
 
     def headline(self, s) -> bool:

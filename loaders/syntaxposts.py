@@ -74,7 +74,7 @@ class PostsMixin:
             orgs = self.member_groups(t, orgs)
         if not orgs:
             return
-        persons = self.title_people(t) or self.described(t)
+        persons = self.title_people(t) or ([] if guessed else self.chained(t))  # (no chain to a guessed country)
         if not persons:
             return
         title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else _title_text(t)

@@ -42,6 +42,10 @@ _FR_PAIRS = (
     "coequipier coequipiere|remplacant remplacante|arbitre arbitre|envoye envoyee|officier officiere|espion espionne|"
     "commentateur commentatrice|presentateur presentatrice|collaborateur collaboratrice"
 )
+#: Title nouns marked for gender (French pairs whose two forms differ, English "-man" / "-woman"); the
+#: epicene ones ("ministre", "responsable") are in neither.
+FEMININE_HEADS = frozenset([f for m, f in (p.split() for p in _FR_PAIRS.split("|")) if m != f] + ["chairwoman", "spokeswoman"])
+MASCULINE_HEADS = frozenset([m for m, f in (p.split() for p in _FR_PAIRS.split("|")) if m != f] + ["chairman", "spokesman"])
 #: Title nouns that are also a verb's forms ("l'envoyé de X" but "X a envoyé", "en remplaçant X"): a title
 #: only as a noun (read in :mod:`.syntaxposts`).
 VERB_LIKE_TITLES = frozenset("envoye envoyee envoyes envoyees remplacant remplacante remplacants remplacantes".split())
