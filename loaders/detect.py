@@ -225,6 +225,8 @@ def descriptors(ents: ArticleEntities) -> None:
         # apposition: "Robotik, entreprise lyonnaise" / "Robotik, a Lyon-based company"
         window = max(0, m.start() - 80)
         before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:(?:une?|an?|la|le|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}|l'|(?:[\w\-]+[ \t]+)?)$", text[window:m.start()])
+        if before and _related_to_cue(ents.folded[window + before.end("name"):m.start()]):
+            before = None  # "X, le fondateur du groupe Y", "X, du groupe de réflexion Y": X is no group
         if before:
             start, end = window + before.start("name"), window + before.end("name")
             start += title_prefix(text[start:end])  # "le PDG d'Optronis, une PME" names Optronis
@@ -240,6 +242,17 @@ def descriptors(ents: ArticleEntities) -> None:
             entity.org_kind = entity.org_kind or kind
             if cue in lx.CLASSIFICATION:
                 entity.classification.add(lx.CLASSIFICATION[cue])
+
+
+_ORG_TITLES = frozenset("leader specialiste proprietaire actionnaire".split())  # (an organization may be one)
+
+
+def _related_to_cue(between: str) -> bool:
+    """What stands between a name's comma and a descriptor (folded) relates the name to the
+    descriptor's organization instead of describing it: a title ("X, le fondateur du groupe") or
+    "du / de la" alone ("X, du groupe de réflexion Y")."""
+    words = re.findall(r"[a-z\-]+", between)
+    return any(w in lx.TITLE_HEADS and w.rstrip("s") not in _ORG_TITLES for w in words) or re.fullmatch(r"[ \t]*,[ \t]*(?:du|de[ \t]+la|de[ \t]+l')[ \t]*", between) is not None
 
 
 _TRAILING_DESCRIPTORS = ("cluster", "network", "consortium", "association", "group", "company", "start up", "startup")
@@ -291,6 +304,8 @@ def apposed_events(ents: ArticleEntities) -> None:
         name = m["name"]
         if name.split()[0].lower() in lx.NOT_NAMES or not ents.free(start, end):
             continue
+        if ents.lang == "fr" and re.match(r"[ \t]*,[ \t]*an?[ \t]", text[end:]):
+            continue  # "X, a remporté le prix": the French verb, no English article
         ents.mention(start, end, ents.entity("event", name), "cue")
 
 
