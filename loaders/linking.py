@@ -12,7 +12,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import PLACE_BEFORE, ArticleEntities, Mention, words_key
+from innograph.loaders.mentions import PLACE_BEFORE, ArticleEntities, Mention, name_key, words_key
 
 _LEGAL_AFTER_COMMA = re.compile(
     r",?[ \t]+(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLP|L\.?P\.|PLC|plc|GmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?|"
@@ -23,6 +23,9 @@ _TITLE_OF = re.compile(r"(?<![\w])(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))
 #: A determined title, maybe with a nationality, right before a name: "le président (ivoirien) X".
 _TITLE_LEAD = re.compile(r"(?:(?<![\w])(?:le|la|du|au|les|des|aux)[ \t]+|(?<![\w])l['’])(?P<title>[a-z\-]+)"
                          r"(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+$")
+#: An honorific right before a name: "M. X", "Mme X".
+_HONORIFIC_LEAD = re.compile(r"(?:^|[^\w.])(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?[ \t]+$")
+_HONORIFIC_OPEN = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?[ \t]+\S+$")
 
 
 def finish(ents: ArticleEntities) -> ArticleEntities:
@@ -87,31 +90,75 @@ def legal_forms(ents: ArticleEntities) -> None:
 
 def names_run_into_people(ents: ArticleEntities, surnames: dict) -> None:
     """'le gardien de X Mendy', 'Valmont United Marc Dubois': a name the tagger ran on into a
-    person of the article (their full name, or the surname of exactly one person named in full)
-    is that person, when what stands before is an organization of the article or follows a
-    title and "de" (then it is made one)."""
+    person of the article (their full name, or the surname of exactly one person named in full,
+    or a name a title is apposed to: :func:`_titled_tail`) is that person, when what stands before
+    is an organization of the article or follows a title and "de" (then it is made one)."""
     for m in list(ents.mentions):
         words = m.text.split()
         if m.entity.kind not in ("person", "organization") or len(words) < 2 or m.source not in ("ner", "gazetteer") \
                 or any(o.entity is m.entity for o in ents.mentions if o is not m):
             continue  # (a name said twice is no run-on)
-        for n in range(1, len(words)):
-            tail = " ".join(words[n:])
-            named = [e for e in ents.entities if e.kind == "person" and e is not m.entity and len(e.label.split()) > 1
-                     and (e.label == tail or (n == len(words) - 1 and e in surnames.get(tail.lower(), [])))]
-            if len(named) != 1 or " ".join(words[:n]) in named[0].label:
-                continue
+        split = _person_named(ents, m, words, surnames) or _person_titled(ents, m, words)
+        if split is None:
+            continue
+        head, person, org = split
+        start = m.start + m.text.index(words[len(head.split())], len(head))
+        ents.mentions.append(Mention(m.start, m.start + len(head), head, org, m.source))
+        m.start, m.text, m.entity = start, ents.text[start:m.end], person
+
+
+def _person_named(ents: ArticleEntities, m: Mention, words: list[str], surnames: dict):
+    """(head, person, organization) where the name's tail is a person named in full elsewhere."""
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        named = [e for e in ents.entities if e.kind == "person" and e is not m.entity and len(e.label.split()) > 1
+                 and (e.label == tail or (n == len(words) - 1 and e in surnames.get(tail.lower(), [])))]
+        if len(named) != 1 or " ".join(words[:n]) in named[0].label:
+            continue
+        head = " ".join(words[:n])
+        org = ents.named(head)
+        titled = _TITLE_OF.search(ents.folded, max(0, m.start - 40), m.start)
+        if org is None and titled is not None and (titled["title"] in lx.TITLE_HEADS or titled["adj"] in lx.TITLE_HEADS) and lx.kind_of(head) is None:
+            org = ents.entity("organization", head)  # "le gardien de X Y": X is whose gardien Y is
+        if org is not None and org.kind == "organization":
+            return head, named[0], org
+    return None
+
+
+def _person_titled(ents: ArticleEntities, m: Mention, words: list[str]):
+    """(head, person, organization) where the name's tail is a person a title is apposed to
+    (:func:`_titled_tail`), the shortest such tail first."""
+    if m.entity.kind != "organization":
+        return None
+    for n in range(len(words) - 2, 0, -1):
+        if _titled_tail(ents, m, words, n):
             head = " ".join(words[:n])
             org = ents.named(head)
-            titled = _TITLE_OF.search(ents.folded, max(0, m.start - 40), m.start)
-            if org is None and titled is not None and (titled["title"] in lx.TITLE_HEADS or titled["adj"] in lx.TITLE_HEADS) and lx.kind_of(head) is None:
-                org = ents.entity("organization", head)  # "le gardien de X Y": X is whose gardien Y is
-            if org is None or org.kind != "organization":
-                continue
-            start = m.start + m.text.index(words[n], len(head))
-            ents.mentions.append(Mention(m.start, m.start + len(head), head, org, m.source))
-            m.start, m.text, m.entity = start, ents.text[start:m.end], named[0]
-            break
+            org = org if org is not None and org.kind == "organization" else ents.entity("organization", head)
+            return head, ents.entity("person", " ".join(words[n:])), org
+    return None
+
+
+#: A title apposed after a name (folded): ", ancien directeur de", ", professeure à", ", l'avocate".
+_APPOSED_TITLE = re.compile(r"[ \t]*,[ \t]*(?:(?:l['’]|le|la|un|une)[ \t]*)?(?:(?:ancien|ancienne|ex)[ \t\-]+)?(?P<title>[a-z\-]+)")
+
+
+def _titled_tail(ents: ArticleEntities, m: Mention, words: list[str], n: int) -> bool:
+    """'a déclaré à XYZ Radio Ana Ruiz, professeure de ...': the last two or three capitalised
+    words of an organization's name the tagger ran on are a person's, when a title is apposed
+    to them and what stands before is an organization the article (or the store) knows, or
+    an acronym and one more word."""
+    tail, head = words[n:], " ".join(words[:n])
+    if not 2 <= len(tail) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in tail) \
+            or lx.kind_of(" ".join(tail)) or any(w.lower() in lx.NOT_NAMES for w in tail):
+        return False
+    known = ents.gazetteer.entries.get(name_key(head))
+    if ents.named(head) is None and not (known and known[0] == "organization"):
+        # an acronym and one more word, unknown ("XYZ Radio"): the person's name is what follows it
+        if not (len(words[0]) > 1 and words[0].isupper()) or n != min(2, len(words) - 2):
+            return False
+    title = _APPOSED_TITLE.match(ents.folded, m.end)
+    return title is not None and title["title"] in lx.TITLE_HEADS
 
 
 def people_taken_for_places(ents: ArticleEntities, surnames: dict) -> None:
@@ -147,12 +194,15 @@ def people_taken_for_places(ents: ArticleEntities, surnames: dict) -> None:
 
 
 def titled_place(ents: ArticleEntities, m: Mention) -> bool:
-    """'le président X', 'du sélectionneur ivoirien X': a one-word name the tagger took for a
-    place or an organization, right after a determined title (and maybe a nationality), is a person's."""
+    """'le président X', 'du sélectionneur ivoirien X', 'M. X': a one-word name the tagger took for a
+    place or an organization, right after a determined title (and maybe a nationality) or an
+    honorific, is a person's."""
     if not (m.entity.kind == "place" or (m.entity.kind == "organization" and m.entity.org_kind is None
                                          and m.entity.cue is None and m.source in ("ner", "gazetteer"))) \
             or " " in m.entity.label or lx.kind_of(m.entity.label) or m.entity.label.isupper():
         return False
+    if _HONORIFIC_LEAD.search(ents.text, max(0, m.start - 8), m.start) or _HONORIFIC_OPEN.match(m.text):
+        return True  # "M. X", or the tagger's "Mme X" typed place
     lead = _TITLE_LEAD.search(ents.folded, max(0, m.start - 40), m.start)
     return lead is not None and lead["title"] in lx.TITLE_HEADS and (not lead["adj"] or lead["adj"] in COUNTRY_OF)
 

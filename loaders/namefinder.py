@@ -19,7 +19,7 @@ _NER_KINDS = {
     "LOC": "place", "GPE": "place", "FAC": "place",
     "EVENT": "event",
 }
-_HONORIFIC = r"(?:m\.|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)"
+_HONORIFIC = r"(?:m\.|mm\.|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)"
 _TITLE_START = re.compile(rf"^{_HONORIFIC}\.?\s+", re.I)
 
 
@@ -334,6 +334,32 @@ _PERSON_SUBJECT = re.compile(
 _PERSON_NATIONALITY = re.compile(  # "la Brésilienne X Y" (feminine: "l'Espagnol X" may be a club)
     r"(?<![\w])(?i:la|une)[ \t]+(?P<nationality>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<name>X)".replace("X", _PERSON_NAME)
 )
+#: A surname after an honorific: "M. Xolani", "Mme Berrada" (one to three capitalised words).
+_HONORED_NAME = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+                           r"(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w'’\-])")
+#: A surname alone after a determined title, maybe with a nationality: "le général Varga",
+#: "la ministre ghanéenne Mensah" (not followed by another capitalised word).
+_TITLED_NAME = re.compile(r"(?<![\w])(?i:le|la|l['’]|du|au)[ \t]*(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))?"
+                          r"[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’\-]|[ \t]+[A-Z])")
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z\-]+)")
+
+
+def _titled(m) -> bool:
+    """A title of a person's, a nationality or nothing after it, and a name that is no country,
+    nationality or continent ("le directeur Afrique")."""
+    name = m["name"]
+    after = _NEXT_WORD.match(m.string, m.end())
+    if after and (after[1] in lx.TITLE_HEADS or after[1] in ("adjoint", "adjointe")):
+        return False  # "le représentant Résident adjoint": a capitalised title word, no name
+    return (m["title"] in lx.TITLE_HEADS or m["title"] in _RANKS) and (m["adj"] is None or m["adj"] in COUNTRY_OF) \
+        and country_key(name) not in lx.COUNTRIES and name.lower() not in COUNTRY_OF and name.lower() not in _CONTINENTS
+
+
+_CONTINENTS = frozenset("afrique africa europe asie asia amerique america oceanie oceania".split())
+#: Ranks and styles a person's surname may follow, which are no job titles ("le général X", "l'émir X").
+_RANKS = frozenset("general generale colonel lieutenant-colonel marechal amiral sergent caporal roi reine prince "
+                   "princesse pape emir cheikh sultan imam ayatollah".split())
 _PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+)(?=[A-Z])")
 
 
@@ -365,10 +391,14 @@ def person_patterns(ents: ArticleEntities) -> None:
     'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
     text = ents.text
     plain = unaccented(text)
-    for pattern, source in ((_PERSON_CONTEXT, plain), (_PERSON_SUBJECT, plain), (_PERSON_NATIONALITY, plain)):
-        for m in pattern.finditer(source):
+    for pattern in (_PERSON_CONTEXT, _PERSON_SUBJECT, _PERSON_NATIONALITY, _HONORED_NAME, _TITLED_NAME):
+        for m in pattern.finditer(plain):
             if "nationality" in m.re.groupindex and m["nationality"].lower() not in COUNTRY_OF:
                 continue
+            if "title" in m.re.groupindex and not _titled(m):
+                continue
+            if m.re in (_HONORED_NAME, _TITLED_NAME) and any(e.key == name_key(m["name"]) and e.kind != "person" for e in ents.entities):
+                continue  # a name the tagger gave another kind: linking.titled_place reads the title
             start, end = m.start("name"), m.end("name")
             name = text[start:end]
             words = name.split()

@@ -71,3 +71,36 @@ def test_a_french_nationality_noun_then_a_first_name_and_surname_read_as_a_perso
     from innograph.loaders.namefinder import _person_after
 
     assert _person_after(words.split()) is person
+
+
+def test_a_surname_after_an_honorific_is_a_person_named_without_it():
+    found = mentions("Le syndicat a publié un communiqué jeudi. Pour M. Xolandi, la grève continuera. "
+                     "La porte-parole Berradine Okafo a répondu que le dialogue restait ouvert. Puis Mme Okafo a quitté la salle.")
+    assert ("Xolandi", "person", "Xolandi") in found
+    assert any(kind == "person" and label == "Berradine Okafo" and text.endswith("Okafo") and text != "Berradine Okafo"
+               for text, kind, label in found)
+
+
+def test_a_surname_alone_after_a_determined_title_is_a_person():
+    found = mentions("Les troupes se sont retirées dimanche après que le général Vardakis a donné son accord.")
+    assert ("Vardakis", "person", "Vardakis") in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Les ventes ont baissé, a expliqué le directeur Afrique de la banque.", "Afrique"),  # a region, no person
+    ("Le sélectionneur ivoirien a quitté le stade sans parler.", "ivoirien"),
+    ("Nous avons joint le représentant Résident adjoint du programme à Niamey.", "Résident"),  # a title word
+])
+def test_a_title_before_a_region_or_no_name_gives_no_person(text, word):
+    assert not any(kind == "person" and word in t for t, kind, _ in mentions(text))
+
+
+def test_a_name_a_title_relates_to_a_group_is_no_group():
+    found = mentions("Piotr Valenko, le fondateur du groupe de presse Orvex, a démenti l'information. "
+                     "Anna Kessling, du groupe de réflexion Meridia Policy, juge la décision prudente.")
+    assert not any(kind == "organization" and label in ("Piotr Valenko", "Anna Kessling") for _, kind, label in found)
+
+
+def test_the_french_verb_a_after_a_name_is_no_article_before_an_event():
+    found = mentions("L'entraîneur de Valmont, Jorge Malvado, a remporté le prix du meilleur technicien de la saison.")
+    assert not any(kind == "event" and "Malvado" in label for _, kind, label in found)
