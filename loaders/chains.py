@@ -27,7 +27,7 @@ from __future__ import annotations
 import collections
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _f
+from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.titles import FEMININE_HEADS, MASCULINE_HEADS
 
@@ -59,7 +59,7 @@ class ChainsMixin:
             return False
         if any(_f(c) in COUNTRY_OF for c in t.children if c.dep_ in ("amod", "nmod")):
             return False  # "le ministre burkinabé des Mines": a nationality, as often someone not named yet
-        if any(self.mention(w, "person") for w in t.subtree) or any(
+        if any(self.mention(w, "person") for c in t.children if not _case(c) for w in c.subtree) or any(
                 c.dep_ in ("appos", "flat:name") and c.i > t.i and (c.text[:1].isupper() or self.mention(c))
                 for c in [*t.children, *t.head.children]):
             return False  # "Le patron de Y, Z," names its holder (whatever Z was typed)
