@@ -1,8 +1,8 @@
 """Chains: a definite role description that stands for a person named before it.
 
 A post is often said across sentences: the person is named in one ("X a marqué deux buts"), the
-organization in the next through a description of that person ("L'attaquant de Y reste
-optimiste", "The chief executive of Y said"). A description here is a title or role noun of the
+organization in the next through a description of that person ("L'attaquant de Y a égalisé",
+"The chief executive of Y said"). A description here is a title or role noun of the
 lexicon (:data:`lexicon.TITLE_HEADS`), singular, with a definite article or a demonstrative, with
 no name apposed to it or inside its noun phrase, that is its clause's subject or the apposition of
 a subject that names no one (not the speaker after a quote, "», ajoute la correspondante de Y":
@@ -18,7 +18,7 @@ the nearest of them names. It stands for no one:
 * when the person's gender, said by "M." / "Mme", is not the role noun's ("l'attaquante").
 
 The post it gives is read like any other: the description's own complement ("de Y"), or the
-predicate or verb it is the subject of ("Le spécialiste est professeur à Y"). Mixed into
+predicate or verb it is the subject of ("Le chercheur est conseiller à Y"). Mixed into
 :class:`innograph.loaders.syntax.SyntaxReader`.
 """
 
@@ -77,7 +77,8 @@ class ChainsMixin:
         for s in reversed(self.sentences[max(0, i - 2):i]):
             if self.headline(s):
                 break  # never across a headline
-            person, said = self.subject_person(s) if s.subject_pos is not None and not self.quoted(s.subject_pos) else (None, None)
+            quoted = s.subject_pos is None or self.quoted(s.subject_pos)
+            person, said = (None, None) if quoted else self.subject_person(s)
             if person is not None:
                 subjects.append(person)
                 genders.add(said)

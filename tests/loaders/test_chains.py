@@ -13,14 +13,16 @@ pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 @pytest.mark.parametrize("text, person, org", [
-    ("Léo Garnier a signé deux passes décisives dimanche. Le milieu de terrain de l'AS Corvelle a été élu homme du match.",
+    ("Léo Garnier a signé deux passes décisives dimanche. "
+     "Le milieu de terrain de l'AS Corvelle a été élu homme du match.",
      "Léo Garnier", "AS Corvelle"),
     ("Léo Garnier a signé deux passes décisives dimanche. Ce joueur de l'AS Corvelle a été élu homme du match.",
      "Léo Garnier", "AS Corvelle"),
     ("Claire Fontaine a présenté mardi un plan contre les pénuries. La directrice de l'Agence régionale de santé de Bretagne "
      "veut agir vite.", "Claire Fontaine", "Agence régionale de santé de Bretagne"),
-    ("Hugo Marchal a passé vingt ans à étudier le tabac. Le spécialiste est professeur à l'université de Kerbrat.",
-     "Hugo Marchal", "université de Kerbrat"),
+    ("Hugo Marchal étudie le sommeil depuis vingt ans. "
+     "Le chercheur est aujourd'hui conseiller à l'Institut Berthel de Lorient.",
+     "Hugo Marchal", "Institut Berthel de Lorient"),
 ])
 def test_a_french_description_stands_for_the_person_the_sentence_before_is_about(text, person, org):
     assert (person, org) in pairs(text, "holds_post")
@@ -32,8 +34,8 @@ def test_an_english_description_stands_for_the_person_named_before():
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Paul Ardent a inscrit son dixième but samedi. Marc Tissot a salué la victoire. L'attaquant du FC Valmonde reste optimiste.",
-     "fr"),
+    ("Paul Ardent a inscrit son dixième but samedi. Marc Tissot a salué la victoire. "
+     "L'attaquant du FC Valmonde a égalisé en fin de match.", "fr"),
     ("Laura Pike spoke to investors on Tuesday. Tom Hale left early. The chief executive of Brightwell Foods said sales "
      "would grow.", "en"),
 ])
@@ -55,7 +57,8 @@ def test_a_role_noun_of_the_other_gender_is_someone_else():
     # plural
     "Paul Ardent est arrivé lundi au stade. Les entraîneurs du FC Valmonde ont salué les supporters.",
     # across a headline set apart (another article's)
-    "Paul Ardent a marqué deux buts samedi.\n\nUn nouveau stade pour la ville\n\nL'attaquant du FC Valmonde reste optimiste.",
+    "Paul Ardent a marqué deux buts samedi.\n\nUn nouveau stade pour la ville\n\n"
+    "L'attaquant du FC Valmonde a égalisé en fin de match.",
     # inside a quotation: the speaker's description
     "Paul Ardent a marqué deux buts samedi. « L'attaquant du FC Valmonde est un joueur rare », a dit un supporter.",
 ])
