@@ -142,7 +142,7 @@ def run(gold_path: Path, cache: Path | None, verbose: bool, dump=None, context: 
             for m in ents.mentions if dump else ():
                 print(f"{file}\t{m.start}\t{m.text}\t{m.entity.kind}\t{m.entity.label}", file=dump)
             names = {}
-            for label in labels:
+            for label in sorted(labels):  # (a name two gold entities share goes to the same one on every run)
                 gold = entities.get(label) or {"label": label, "type": None}
                 kind = KINDS.get(gold.get("type"), ("organization",))
                 for name in [label, *(gold.get("aliases") or ())]:
