@@ -49,7 +49,7 @@ def finish(ents: ArticleEntities) -> ArticleEntities:
             if len(people) == 1:
                 m.entity = people[0]
     people_taken_for_places(ents, surnames)
-    # "Infantino" / "Mme Samia" after "Gianni Infantino" / "Samia Suluhu Hassan": one person when
+    # "Marchetti" / "Mme Odile" after "Paolo Marchetti" / "Odile Brana Keita": one person when
     # exactly one full name of the article ends (else starts) with that word.
     merge_short_people(ents, surnames)
     names_run_into_people(ents, surnames)
