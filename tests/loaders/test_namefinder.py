@@ -143,16 +143,21 @@ def test_etat_in_a_common_noun_or_a_title_is_no_organization():
     assert [text for text, kind, _ in found if kind == "organization"] == ["Conseil d'État"]
 
 
-def test_a_one_word_name_the_tagger_took_for_a_place_after_an_honorific_is_a_person():
+def _finished(text: str, name: str, kind: str) -> list[tuple[str, str]]:
+    """The mentions after the linking passes, when the tagger found `name` alone, typed `kind`."""
     from innograph.loaders.linking import finish
     from innograph.loaders.mentions import ArticleEntities
 
-    text = "Selon M. Korvath, les travaux reprendront lundi."
     ents = ArticleEntities(text)
-    start = text.index("Korvath")
-    ents.mention(start, start + len("Korvath"), ents.entity("place", "Korvath"), "ner")
+    start = text.index(name)
+    ents.mention(start, start + len(name), ents.entity(kind, name), "ner")
     finish(ents)
-    assert [(m.text, m.entity.kind) for m in ents.mentions] == [("Korvath", "person")]
+    return [(m.text, m.entity.kind) for m in ents.mentions]
+
+
+def test_a_one_word_name_the_tagger_took_for_a_place_after_an_honorific_is_a_person():
+    found = _finished("Selon M. Korvath, les travaux reprendront lundi.", "Korvath", "place")
+    assert found == [("Korvath", "person")]
 
 
 @pytest.mark.parametrize("name, head, person", [
@@ -160,24 +165,11 @@ def test_a_one_word_name_the_tagger_took_for_a_place_after_an_honorific_is_a_per
     ("KTV Anaïs Ruyter", "KTV", "Anaïs Ruyter"),
 ])
 def test_an_organization_run_into_a_person_a_title_is_apposed_to_is_the_two(name, head, person):
-    from innograph.loaders.linking import finish
-    from innograph.loaders.mentions import ArticleEntities
-
-    text = f"« Rien n'est joué », a déclaré à {name}, professeure de droit à Valmont."
-    ents = ArticleEntities(text)
-    start = text.index(name)
-    ents.mention(start, start + len(name), ents.entity("organization", name), "ner")
-    finish(ents)
-    assert [(m.text, m.entity.kind) for m in ents.mentions] == [(head, "organization"), (person, "person")]
+    found = _finished(f"« Rien n'est joué », a déclaré à {name}, professeure de droit à Valmont.", name, "organization")
+    assert found == [(head, "organization"), (person, "person")]
 
 
 def test_an_organization_name_with_no_title_apposed_is_not_split():
-    from innograph.loaders.linking import finish
-    from innograph.loaders.mentions import ArticleEntities
-
-    text = "Le contrat a été signé avec KTV Monde Grand Ouest, qui diffusera les matchs."
-    ents = ArticleEntities(text)
-    start = text.index("KTV")
-    ents.mention(start, start + len("KTV Monde Grand Ouest"), ents.entity("organization", "KTV Monde Grand Ouest"), "ner")
-    finish(ents)
-    assert [m.text for m in ents.mentions] == ["KTV Monde Grand Ouest"]
+    found = _finished("Le contrat a été signé avec KTV Monde Grand Ouest, qui diffusera les matchs.",
+                      "KTV Monde Grand Ouest", "organization")
+    assert [text for text, _ in found] == ["KTV Monde Grand Ouest"]
