@@ -27,7 +27,7 @@ from __future__ import annotations
 import collections
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.loaders.cues import _case, _f, _inside_quote
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.titles import FEMININE_HEADS, MASCULINE_HEADS
 
@@ -100,23 +100,27 @@ class ChainsMixin:
         m = self.subject_mention(s)
         if m is not None:
             return (m.entity, None) if m.entity.kind == "person" else (None, None)
-        token = self.token_at(s.subject_pos)
+        offset, token = self.token_at(s.subject_pos)
         if token is None or _f(token) not in _PERSON_SUBJECTS:
             return None, None
-        return self.antecedent(token, "person"), _PERSON_SUBJECTS[_f(token)]
+        current, self.offset = self.offset, offset  # the pronoun may be in an earlier paragraph's parse
+        try:
+            return self.antecedent(token, "person"), _PERSON_SUBJECTS[_f(token)]
+        finally:
+            self.offset = current
 
     def quoted(self, pos: int) -> bool:
         """Whether a position is inside a quotation of its paragraph (a description or a subject
         there is the speaker's, not the article's)."""
         text = self.ents.text
-        lead = text[text.rfind("\n", 0, pos) + 1:pos]
-        return lead.count("«") > lead.count("»") or lead.count("“") > lead.count("”") or lead.count('"') % 2 == 1
+        return _inside_quote(text[text.rfind("\n", 0, pos) + 1:pos])
 
     def token_at(self, pos: int):
+        """The token starting at a text position, with its parse's offset ((0, None) when none does)."""
         for offset, doc in self.docs:
             if offset <= pos < offset + len(doc.text):
-                return next((t for t in doc if offset + t.idx == pos), None)
-        return None
+                return offset, next((t for t in doc if offset + t.idx == pos), None)
+        return 0, None
 
 
 def _base(word: str) -> str:

@@ -47,8 +47,10 @@ _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
 #: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y").
 _OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("elle", "she", "her"), "m")}
-_GENDER_CUES = (("m", re.compile(r"\b(?:M\.|Mr\.?|Monsieur)\s+$")), ("f", re.compile(r"\b(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s+$")))
-_GENDER_STARTS = (("m", re.compile(r"(?:M\.|Mr\.?|Monsieur)\s")), ("f", re.compile(r"(?:Mme|Mlle|Madame|Mrs\.?|Ms\.?)\s")))
+_HONORIFICS = (("m", r"M\.|Mr\.?|Monsieur"), ("f", r"Mme|Mlle|Madame|Mrs\.?|Ms\.?"))
+#: An honorific right before a name, and one a name starts with (the tagger took it in).
+_GENDER_CUES = tuple((g, re.compile(rf"\b(?:{h})\s+$")) for g, h in _HONORIFICS)
+_GENDER_STARTS = tuple((g, re.compile(rf"(?:{h})\s")) for g, h in _HONORIFICS)
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
          | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS | lx.GOAL_NOUNS)
