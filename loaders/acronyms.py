@@ -114,4 +114,4 @@ _NEXT_NAME = re.compile(r" (?P<name>[A-ZÀ-Ý][\w\-]+)(?![\w\-'’])")
 
 def _country_or_continent(name: str) -> bool:
     key = country_key(name)
-    return key in lx.COUNTRIES or key in ("afrique", "africa", "europe", "asie", "asia", "amerique", "america")
+    return key in lx.COUNTRIES or key in lx.CONTINENTS

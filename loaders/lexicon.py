@@ -378,6 +378,11 @@ def kind_of(name: str) -> str | None:
 _CUES_LONGEST_FIRST = sorted(NAME_CUES, key=len, reverse=True)
 
 
+#: Continents (French and English names, folded): places no organization is named after alone.
+CONTINENTS = frozenset(("afrique africa europe asie asia amerique america oceanie oceania antarctique antarctica "
+                        "eurasie eurasia").split())
+
+
 #: Countries (French and English names, folded): places that are also actors when they fund, join
 #: or sign ("le Ghana a obtenu un prêt", "Morocco joined the union"). A list of the world's states.
 COUNTRIES = frozenset(

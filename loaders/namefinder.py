@@ -353,10 +353,9 @@ def _titled(m) -> bool:
     if after and (after[1] in lx.TITLE_HEADS or after[1] in ("adjoint", "adjointe")):
         return False  # "le représentant Résident adjoint": a capitalised title word, no name
     return (m["title"] in lx.TITLE_HEADS or m["title"] in _RANKS) and (m["adj"] is None or m["adj"] in COUNTRY_OF) \
-        and country_key(name) not in lx.COUNTRIES and name.lower() not in COUNTRY_OF and name.lower() not in _CONTINENTS
+        and country_key(name) not in lx.COUNTRIES and name.lower() not in COUNTRY_OF and name.lower() not in lx.CONTINENTS
 
 
-_CONTINENTS = frozenset("afrique africa europe asie asia amerique america oceanie oceania".split())
 #: Ranks and styles a person's surname may follow, which are no job titles ("le général X", "l'émir X").
 _RANKS = frozenset("general generale colonel lieutenant-colonel marechal amiral sergent caporal roi reine prince "
                    "princesse pape emir cheikh sultan imam ayatollah".split())

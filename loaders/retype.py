@@ -130,11 +130,7 @@ def place_evidence(span) -> bool:
 def _country(label: str) -> bool:
     """A country's or a continent's name (no organization's: "les clubs de toute l'Europe")."""
     key = country_key(label)
-    return key in lx.COUNTRIES or key in _CONTINENTS or key.split(" ")[0] in _CONTINENTS
-
-
-_CONTINENTS = frozenset(("afrique africa europe asie asia amerique america oceanie oceania antarctique antarctica "
-                         "eurasie eurasia").split())
+    return key in lx.COUNTRIES or key in lx.CONTINENTS or key.split(" ")[0] in lx.CONTINENTS
 
 
 def _legal_form(span) -> bool:
