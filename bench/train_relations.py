@@ -251,10 +251,8 @@ def fit_once(rows, size, *, epochs=5, rate=0.1, l2=1e-4, seed=0, positive_weight
     for _ in range(epochs):
         rnd.shuffle(order)
         for i in order:
-            idx, y = rows[i][:2]
-            idx = np.append(idx, size)
-            z = w[idx].sum() + (w[size + 1:] @ rows[i][2] if width else 0.0)
-            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            idx, y = np.append(rows[i][0], size), rows[i][1]
+            p = _probability(w, size, rows[i])
             error = (p - y) * (positive_weight if y else 1.0)
             grad = error + l2 * w[idx]
             g2[idx] += grad * grad
@@ -266,12 +264,17 @@ def fit_once(rows, size, *, epochs=5, rate=0.1, l2=1e-4, seed=0, positive_weight
     return w
 
 
-def predict(w, rows, size=None):
-    """Probabilities of `rows` under weights `w` of :func:`fit_once` (`size`: the sparse vocabulary's,
-    when the weights hold dense columns)."""
-    size = len(w) - 1 if size is None else size
-    return np.array([1.0 / (1.0 + np.exp(-np.clip(w[np.append(r[0], size)].sum() + (w[size + 1:] @ r[2] if len(r) > 2 else 0.0),
-                                                  -30, 30))) for r in rows])
+def _probability(w, size: int, row) -> float:
+    """One row's probability: its sparse features' weights, the bias (at `size`), and the dense
+    columns after it when the row has them."""
+    z = w[np.append(row[0], size)].sum() + (w[size + 1:] @ row[2] if len(row) > 2 else 0.0)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def predict(w, rows, size: int):
+    """Probabilities of `rows` under weights `w` of :func:`fit_once` (`size`: the sparse vocabulary's;
+    the dense columns, when there are any, follow the bias)."""
+    return np.array([_probability(w, size, r) for r in rows])
 
 
 def best_threshold(probs, labels, floor=0.35, beta=1.0, min_precision=None) -> tuple[float, float]:

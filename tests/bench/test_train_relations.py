@@ -73,7 +73,7 @@ def test_the_model_is_the_average_of_fits_over_shuffle_orders(tr):
     one, other = tr.fit(rows, 3, seeds=(0,)), tr.fit(rows, 3, seeds=(1,))
     assert not np.allclose(one, other)  # each shuffle order gives other weights
     assert np.allclose(tr.fit(rows, 3, seeds=(0, 1)), (one + other) / 2)
-    probs = tr.predict(tr.fit(rows, 3), rows)
+    probs = tr.predict(tr.fit(rows, 3), rows, 3)
     assert probs[0] > 0.5 > probs[1]  # and the average still separates them
 
 
