@@ -8,7 +8,7 @@ a player's or a coach's club through the move more often than through a title.
   avec B" is a post at B;
 * loans: "X a été prêté par A / à B" is a post at both; goals: "X a marqué pour B";
 * national sides: "l'entraîneur de la sélection du Cameroun", "le capitaine de l'équipe nationale
-  algérienne", "le sélectionneur sénégalais X": the country, acting;
+  algérienne", "le sélectionneur sénégalais X": the country, acting.
 
 Mixed into :class:`innograph.loaders.syntax.SyntaxReader`.
 """

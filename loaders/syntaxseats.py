@@ -17,7 +17,8 @@ Read on the sentence's names where the small French parse loses the link
   "un ingénieur du groupe X basé à Y" is the engineer's place);
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
 * "<Org> (P)"; for universities, research centres and hospitals "<Org>[,] (également) en / au / aux / à P",
-  and "l'hôpital X de P" cut before its town (the town the name leaves out; the name read whole is no seat):
+  ("l'hôpital X de P" cut before its town gives an alias, no seat: the town completes the name, as when
+  the name is read whole):
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
   person is there), not a campus named by its town ("l'université X à P (UXP)"), not the name's
   own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
