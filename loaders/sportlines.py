@@ -51,7 +51,7 @@ class SportLinesMixin:
             return
         f = self.folded
         for cue in [*_LEAD_TO.finditer(f, sent.start, sent.end), *_SCORED.finditer(f, sent.start, sent.end)]:
-            side = self._side_at(cue.end(), sent)
+            side = self._side_at(cue.end())
             if side is not None and not (cue.re is _SCORED and self.mentions_between(cue.start(), cue.end(), sent)):
                 players = [m.entity for m in self._players_before(cue.start(), sent)]
                 for player in players or [self._player_subject(cue.start(), sent)]:
@@ -68,7 +68,7 @@ class SportLinesMixin:
         for cue in _CAPPED.finditer(f, sent.start, sent.end):
             if _ALLOWED_TO.search(f, max(sent.start, cue.start() - 30), cue.start()):
                 continue  # "autorisé à représenter le <pays>": allowed to, not yet capped
-            side = self._side_at(cue.end(), sent)
+            side = self._side_at(cue.end())
             player = self._player_subject(cue.start(), sent)
             if side is not None and player is not None and country_key(side.label) in lx.COUNTRIES:
                 self.add("holds_post", player, side, sent, title=None, current=True)
@@ -82,7 +82,7 @@ class SportLinesMixin:
             if not (left or re.search(r"(?<![\w])(?:club|equipe)(?![\w])", cue["left"])):
                 continue  # "a quitté son poste pour ...": no side left
             then = _LEFT_FOR.match(self.folded, sent.start + cue.end(), sent.end)
-            side = self._side_at(then.end(), sent, countries=False) if then else None
+            side = self._side_at(then.end(), countries=False) if then else None
             player = self._player_subject(sent.start + cue.start(), sent)
             if side is not None and player is not None and all(self._club(m.entity) for m in left if m.entity.kind == "organization"):
                 self.add("holds_post", player, side, sent, title=None, current=True)
@@ -105,7 +105,7 @@ class SportLinesMixin:
             return m.entity
         return None
 
-    def _side_at(self, pos, sent, countries=True):
+    def _side_at(self, pos, countries=True):
         return self._side(self.ents.starting_at(pos, "organization", "place"), countries)
 
     def _players_before(self, pos, sent) -> list:
