@@ -378,6 +378,11 @@ def kind_of(name: str) -> str | None:
 _CUES_LONGEST_FIRST = sorted(NAME_CUES, key=len, reverse=True)
 
 
+#: Honorifics a surname alone may follow ("M. Xolani", "Mme Berrada", "Dr Osei"), as a regular
+#: expression on the text (case kept): the name after one is a person's.
+SURNAME_HONORIFICS = r"(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?"
+
+
 #: Continents (French and English names, folded): places no organization is named after alone.
 CONTINENTS = frozenset(("afrique africa europe asie asia amerique america oceanie oceania antarctique antarctica "
                         "eurasie eurasia").split())

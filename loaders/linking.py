@@ -24,8 +24,8 @@ _TITLE_OF = re.compile(r"(?<![\w])(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))
 _TITLE_LEAD = re.compile(r"(?:(?<![\w])(?:le|la|du|au|les|des|aux)[ \t]+|(?<![\w])l['’])(?P<title>[a-z\-]+)"
                          r"(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+$")
 #: An honorific right before a name: "M. X", "Mme X".
-_HONORIFIC_LEAD = re.compile(r"(?:^|[^\w.])(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?[ \t]+$")
-_HONORIFIC_OPEN = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?[ \t]+\S+$")
+_HONORIFIC_LEAD = re.compile(rf"(?:^|[^\w.]){lx.SURNAME_HONORIFICS}[ \t]+$")
+_HONORIFIC_OPEN = re.compile(rf"{lx.SURNAME_HONORIFICS}[ \t]+\S+$")
 
 
 def finish(ents: ArticleEntities) -> ArticleEntities:

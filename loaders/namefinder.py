@@ -335,7 +335,7 @@ _PERSON_NATIONALITY = re.compile(  # "la Brésilienne X Y" (feminine: "l'Espagno
     r"(?<![\w])(?i:la|une)[ \t]+(?P<nationality>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<name>X)".replace("X", _PERSON_NAME)
 )
 #: A surname after an honorific: "M. Xolani", "Mme Berrada" (one to three capitalised words).
-_HONORED_NAME = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_HONORED_NAME = re.compile(rf"(?<![\w.]){lx.SURNAME_HONORIFICS}[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
                            r"(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w'’\-])")
 #: A surname alone after a determined title, maybe with a nationality: "le général Varga",
 #: "la ministre ghanéenne Mensah" (not followed by another capitalised word).
