@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
+from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cuenames import capitalized, lead_name, name_after
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import NAME_SEQ, ArticleEntities, alternation as _alternation
-from innograph.loaders.namefinder import unaccented
 
 _WB = r"(?<![\w])"
 _EVENT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.EVENT_CUES)})s?(?![\w])")
