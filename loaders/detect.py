@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.namefinder import gazetteer, named_entities, person_patterns, place_patterns
+from innograph.loaders.knownnames import gazetteer
+from innograph.loaders.namefinder import named_entities
+from innograph.loaders.namepatterns import person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
 from innograph.loaders.acronyms import acronyms, regional_names

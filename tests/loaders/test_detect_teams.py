@@ -108,10 +108,10 @@ def test_a_club_the_tagger_left_out_after_an_article_is_found_from_its_title_or_
 
 
 def test_a_name_a_club_cannot_have_is_left_to_the_tagger():
-    from innograph.loaders.namefinder import _club_shaped
+    from innograph.loaders.nameshapes import club_shaped
 
-    assert _club_shaped("Sunderland") and _club_shaped("Etoile de Brenz")
-    assert not any(_club_shaped(text) for text in ("Coupe des nations", "Victoire 2-1", "Ivoiriens", "City mardi"))
+    assert club_shaped("Sunderland") and club_shaped("Etoile de Brenz")
+    assert not any(club_shaped(text) for text in ("Coupe des nations", "Victoire 2-1", "Ivoiriens", "City mardi"))
 
 
 @pytest.mark.parametrize("text, club", [

@@ -182,12 +182,12 @@ def test_plural_bare_titles_and_a_country_run_on_into_a_headline():
 
 
 def test_a_place_name_made_of_a_country_and_a_capitalized_word_is_cut_at_the_country():
-    from innograph.loaders.namefinder import _country_prefix
+    from innograph.loaders.nameshapes import country_prefix
 
-    assert _country_prefix("Côte d'Ivoire Élections") == len("Côte d'Ivoire")
-    assert _country_prefix("Togo Reportage") == len("Togo")
+    assert country_prefix("Côte d'Ivoire Élections") == len("Côte d'Ivoire")
+    assert country_prefix("Togo Reportage") == len("Togo")
     for whole in ("Afrique du Sud", "Sierra Leone", "Irlande du Nord", "Benin City", "Togo"):
-        assert _country_prefix(whole) is None, whole
+        assert country_prefix(whole) is None, whole
 
 
 def test_a_possessive_title_after_a_sentence_about_a_person_is_not_an_organizations():

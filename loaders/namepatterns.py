@@ -1,0 +1,103 @@
+"""Names the tagger missed, where only a person's or a place's name fits: after "par", "selon" or a
+speech verb, opening a sentence before an apposition, after an honorific ("M. X") or a determined
+title ("le général X"), after a nationality ("la Brésilienne X Y"); a place after "à" or "in".
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.graph.normalize import unaccented
+from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import ArticleEntities, country_key, name_key
+from innograph.loaders.nameshapes import is_time_word
+
+
+_PERSON_NAME = r"(?!(?i:m|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+# Matched against the text without accents but with its case: context words are case-blind
+# ((?i:...)), names must be capitalized.
+_PERSON_CONTEXT = re.compile(
+    r"(?i:(?<![\w])(?:par|by|selon|according to|said|says|told|explique|souligne|assure|precise|ajoute|estime|"
+    r"declare|indique|confie|raconte|detaille|complete|poursuit|added|explained|noted)[ \t]+"
+    r"(?:(?:professor|prof|professeur|professeure|dr|docteur|m|mme|mr|mrs|ms|pr)\.?[ \t]+)?)(?P<name>X)".replace("X", _PERSON_NAME)
+)
+_PERSON_SUBJECT = re.compile(
+    r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=(?i:[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-z\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+)))".replace("X", _PERSON_NAME)
+)
+_PERSON_NATIONALITY = re.compile(  # "la Brésilienne X Y" (feminine: "l'Espagnol X" may be a club)
+    r"(?<![\w])(?i:la|une)[ \t]+(?P<nationality>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<name>X)".replace("X", _PERSON_NAME)
+)
+#: A surname after an honorific: "M. Xolani", "Mme Berrada" (one to three capitalised words).
+_HONORED_NAME = re.compile(rf"(?<![\w.]){lx.SURNAME_HONORIFICS}[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+                           r"(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w'’\-])")
+#: A surname alone after a determined title, maybe with a nationality: "le général Varga",
+#: "la ministre ghanéenne Mensah" (not followed by another capitalised word).
+_TITLED_NAME = re.compile(r"(?<![\w])(?i:le|la|l['’]|du|au)[ \t]*(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))?"
+                          r"[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’\-]|[ \t]+[A-Z])")
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z\-]+)")
+
+
+def _titled(m) -> bool:
+    """A title of a person's, a nationality or nothing after it, and a name that is no country,
+    nationality or continent ("le directeur Afrique")."""
+    name = m["name"]
+    after = _NEXT_WORD.match(m.string, m.end())
+    if after and (after[1] in lx.TITLE_HEADS or after[1] in ("adjoint", "adjointe")):
+        return False  # "le représentant Résident adjoint": a capitalised title word, no name
+    return (m["title"] in lx.TITLE_HEADS or m["title"] in _RANKS) and (m["adj"] is None or m["adj"] in COUNTRY_OF) \
+        and country_key(name) not in lx.COUNTRIES and name.lower() not in COUNTRY_OF and name.lower() not in lx.CONTINENTS
+
+
+#: Ranks and styles a person's surname may follow, which are no job titles ("le général X", "l'émir X").
+_RANKS = frozenset("general generale colonel lieutenant-colonel marechal amiral sergent caporal roi reine prince "
+                   "princesse pape emir cheikh sultan imam ayatollah".split())
+_PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville de)[ \t]+)(?=[A-Z])")
+
+
+def person_patterns(ents: ArticleEntities) -> None:
+    """Names the statistical model missed, in places only a person's name fits: after 'par',
+    'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
+    text = ents.text
+    plain = unaccented(text)
+    for pattern in (_PERSON_CONTEXT, _PERSON_SUBJECT, _PERSON_NATIONALITY, _HONORED_NAME, _TITLED_NAME):
+        for m in pattern.finditer(plain):
+            if "nationality" in m.re.groupindex and m["nationality"].lower() not in COUNTRY_OF:
+                continue
+            if "title" in m.re.groupindex and not _titled(m):
+                continue
+            if m.re in (_HONORED_NAME, _TITLED_NAME) and any(e.key == name_key(m["name"]) and e.kind != "person" for e in ents.entities):
+                continue  # a name the tagger gave another kind: linking.titled_place reads the title
+            start, end = m.start("name"), m.end("name")
+            name = text[start:end]
+            words = name.split()
+            if not ents.free(start, end) or any(w.lower() in lx.NOT_NAMES for w in words) or lx.kind_of(name) \
+                    or any(name_key(w) in lx.TITLES or name_key(w) in lx.DESCRIPTORS for w in words):
+                continue
+            if not all(w[0].isupper() for w in text[start:end].split() if w.lower() not in ("de", "van", "von", "le", "da")):
+                continue
+            if any(e.kind == "organization" and e.key == name_key(name) for e in ents.entities):
+                continue
+            ents.mention(start, end, ents.entity("person", name), "pattern")
+
+
+def place_patterns(ents: ArticleEntities) -> None:
+    """'à Lyon', 'in Manchester': a one- or two-word capitalized name after a place preposition,
+    when nothing else claimed it and it is not an organization's name."""
+    text = ents.text
+    for m in _PLACE_CONTEXT.finditer(unaccented(text)):
+        name = re.match(r"[A-ZÀ-Ý][\wà-ÿ\-]+(?:-[A-ZÀ-Ý][\wà-ÿ\-]+)*(?:[ \t]+[A-ZÀ-Ý][\wà-ÿ\-]+)?", text[m.end():m.end() + 40])
+        if not name:
+            continue
+        start, end = m.end(), m.end() + len(name.group(0))
+        label = re.sub(r"-based$", "", name.group(0))
+        end = start + len(label)
+        if not ents.free(start, end) or lx.kind_of(label) or label.split()[0].lower() in lx.NOT_NAMES \
+                or is_time_word(label):
+            continue
+        if any(e.kind != "place" and e.key == name_key(label) for e in ents.entities):
+            continue
+        if re.match(r"[ \t]+(?:de|du|des|d'|of)[ \t]", text[end:end + 5]):
+            continue  # "à Lyon Biotech Valley" cut short, or a longer name
+        ents.mention(start, end, ents.entity("place", label), "pattern")

@@ -1,0 +1,116 @@
+"""What a name's shape and its context tell of a span the tagger typed a place or left untyped
+(:mod:`.namefinder` asks): a country a headline ran on ("Côte d'Ivoire Vendanges"), a body or a
+club after an article ("la Banque mondiale", "l'entraîneur du X"), a month or a weekday.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.mentions import ArticleEntities, clean_name, country_key, words_key
+
+#: Lower-case particles of a French name ("Amandine de Valrose"), which are no adjective of a body.
+FRENCH_PARTICLES = frozenset("de du des la le".split())
+
+
+def country_prefix(text: str) -> int | None:
+    """Where a place name that starts with a whole country's name followed by another capitalized
+    word should end (the longest such country; None when the name is no such run-on)."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) < 2 or words_key(text) in lx.COUNTRIES:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        if words_key(text[:words[n - 1].end()]) in lx.COUNTRIES and words[n].group(0)[:1].isupper() \
+                and words_key(words[n].group(0)) not in _PLACE_WORDS:  # (not "Benin City", "Mexico State")
+            return words[n - 1].end()
+    return None
+
+
+def body_after_article(ents: ArticleEntities, span, start: int, end: int, label: str) -> bool:
+    """A place the tagger found after an article ("la X", "du X") that is no country: an
+    organization when it is a noun and its adjective ("la Confédération africaine de football",
+    with its country: "la Cour suprême du Kenya") or a club a title or a game names ("l'entraîneur
+    du X": no city takes an article, a club does). Whether it was mentioned."""
+    if _body_shaped(label.split()):
+        of = _OF_COUNTRY.match(ents.text, end)
+        if of and country_key(of["country"]) in lx.COUNTRIES and ents.free(end, of.end()):
+            end, label = of.end(), clean_name(ents.text[start:of.end()])
+    elif not club_named(ents, span, label, end):
+        return False
+    ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
+    return True
+
+
+def club_named(ents: ArticleEntities, span, label: str, end: int) -> bool:
+    """A club's name (`label`, of the tagger's `span` that ends at `end`) the parse context says an
+    organization's, no demonym after it."""
+    return club_shaped(label) and _employer(span) and not _demonym_next(ents, end)
+
+
+def club_shaped(text: str) -> bool:
+    """A name a club may have: capitalised words (and "de"), no figure, no demonym, no
+    competition's word ("Coupe", "Ligue", "Trophée", "Championnat")."""
+    words = text.split()
+    if not words or any(not (w[:1].isupper() or w in ("de", "du", "d'")) for w in words) or re.search(r"\d", text):
+        return False
+    folded = [fold_same_length(w).lower() for w in words]
+    return not any(w in COUNTRY_OF or w in _COMPETITION_WORDS for w in folded)
+
+
+_COMPETITION_WORDS = frozenset("coupe cup ligue league liga championnat championship jeux games tournoi trophee trophy "
+                               "copa mondial super premier premiere ballon victoire match serie".split())
+
+
+def _employer(span) -> bool:
+    """The parse context says the name is an organization's (a title's complement, a club's game)."""
+    from innograph.loaders.retype import context_kind
+
+    return context_kind("place", span.text, span) == "organization"
+
+
+def _demonym_next(ents: ArticleEntities, end: int) -> bool:
+    """A demonym right after the name ("du NHS britannique"): the name goes on, another pass reads it."""
+    word = _DEMONYM_NEXT.match(ents.folded, end)
+    return word is not None and ents.text[word.start("word")].islower() and word["word"] in COUNTRY_OF
+
+
+_DEMONYM_NEXT = re.compile(r"[ \t]+(?P<word>[a-z\-]+)")
+_OF_COUNTRY = re.compile(r"[ \t]+(?:du|de la|de l['’]|des|de|d['’])[ \t]*(?P<country>[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)?)")
+
+
+def _body_shaped(words: list[str]) -> bool:
+    """'Confédération africaine (de football)', 'Banque mondiale': a capitalised noun, then a
+    lower-case adjective (no participle: "Cisjordanie occupée"), the noun no country's or continent's
+    ("Afrique australe") and no place word's ("Corne", "Golfe")."""
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return False
+    noun, adjective = fold_same_length(words[0]).lower(), fold_same_length(words[1]).lower()
+    if any(fold_same_length(w).lower() in lx.TITLE_HEADS for w in words):
+        return False  # "le Premier ministre X"
+    if adjective in FRENCH_PARTICLES or words[1].endswith(("é", "ée", "és", "ées")):
+        return False
+    return noun not in lx.COUNTRIES and noun not in _REGION_NOUNS and country_key(words[0]) not in lx.COUNTRIES
+
+
+_REGION_NOUNS = frozenset("afrique africa europe asie amerique oceanie corne golfe mer ocean lac mont monts ile iles "
+                          "peninsule plateau vallee desert region province cote republique royaume etats stade palais "
+                          "place pont aeroport gare port parc ballon".split())
+
+
+_PLACE_WORDS = frozenset("city town ville state etat province county district island islands ile iles bay baie "
+                         "river riviere fleuve lake lac valley vallee mountains monts coast cote region square".split())
+
+
+def is_time_word(label: str) -> bool:
+    """Months and weekdays are not places ("in March 2023")."""
+    from innograph.loaders.dates import MONTHS
+
+    first = label.split()[0].lower().rstrip(".")
+    return first in MONTHS or first in _WEEKDAYS
+
+
+_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday "
+                      "friday saturday sunday".split())
