@@ -31,7 +31,7 @@ class CountryMixin:
         for p, ranks in best.items():
             top = max(ranks.values())
             keep = [c for c, rank in ranks.items() if rank == top]
-            keep = set() if p in stated or len(keep) > 1 else set(keep)
+            keep = stated[p] if p in stated else set() if len(keep) > 1 else set(keep)  # (a stated pair stays)
             wrong |= {(p, c) for c in ranks if c not in keep}
         return [r for r in found if r.kind != "holds_post" or (id(r.subject), id(r.object)) not in wrong]
 
@@ -82,7 +82,7 @@ class CountryMixin:
             return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything
         if len(named) > 1:
             return []
-        if named and _case(token) in ("a", "au", "aux"):
+        if named and _case(token) in ("a", "au", "aux") and self._country_subject(token.sent, named):
             return []  # "la France a demandé au président X": the country addresses him, X is not its
         if not named and any(t.i != token.i and _f(t) == _f(token) and not any(c.dep_ == "nmod" for c in t.children)
                              for t in token.sent):
@@ -92,3 +92,28 @@ class CountryMixin:
                for t in token.sent):
             return []  # "le président X et le président russe Y": the other title's country, not X's
         return found
+
+    def _country_subject(self, sent, named: dict) -> bool:
+        """Whether one of the countries `named` is a subject in the sentence `sent` ("la France a
+        demandé au président X"), not a place ("le rapport sur la Gambie remis au président X")."""
+        return any(t.dep_.startswith("nsubj") and (m := self.mention(t)) is not None and id(m.entity) in named
+                   for t in sent)
+
+    def state_head(self, t):
+        """'le chef de l'État X', 'l'ancien chef d'État Y': a head of state, held for the country
+        a demonym after "État" names ("chef de l'État ivoirien"), else guessed as for a bare
+        president. Returns (countries, guessed), or None when `t` heads no such title."""
+        doc = t.doc
+        if _f(t) not in ("chef", "cheffe") or doc.lang_ != "fr":
+            return None
+        k = t.i + 1 + (t.i + 2 < len(doc) and _f(doc[t.i + 1]) == "de" and _f(doc[t.i + 2]) in ("l'", "l’"))
+        if k + 1 >= len(doc) or _f(doc[k]) not in ("de", "d'", "d’", "l'", "l’") or _f(doc[k + 1]) != "etat":
+            return None
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        keys = COUNTRY_OF.get(_f(after)) if after is not None and after.is_lower else None
+        if keys:
+            named = self.named_country(keys)
+            return ([named] if named is not None else []), False
+        if after is not None and _f(after) in ("de", "du", "des", "d'", "d’"):
+            return None  # "le chef de l'État du Bénin": its complement says whose
+        return self.sentence_country(t), True

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import find_dates
 from innograph.loaders.mentions import ArticleEntities, Entity, Mention
 from innograph.loaders.parties import party_memberships
 from innograph.loaders.cues import _clean_title, _cues, _dedupe, _founder_only, field_not_org
+from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
 from innograph.loaders.sportlines import SportLinesMixin
@@ -68,7 +70,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
     def add(self, kind, subject, obj, sent: Sentence, **attrs) -> None:
         if subject is None or (obj is not None and subject is obj):
             return
-        if kind == "holds_post" and field_not_org(attrs.get("title"), obj):
+        if kind == "holds_post" and (field_not_org(attrs.get("title"), obj) or _state_and_demonym(obj)):
             return  # "ministre de la Défense": the field of a portfolio is no organization
         self.found.append(Relation(kind, subject, obj, sent.start, sent.end, sent.text.strip(), attrs))
 
@@ -412,3 +414,10 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                 gap = _UNNAMED_ITEM.match(self.folded, link.end(), sent.end)
                 first = self.ents.starting_at(gap.end(), *kinds) if gap else None
         return out
+
+
+def _state_and_demonym(org) -> bool:
+    """"État ivoirien" ("le chef de l'État ivoirien"): the country's state, whose head holds the post
+    in the country's name (:meth:`~innograph.loaders.govcountry.CountryMixin.state_head`)."""
+    words = fold_same_length(org.label).lower().replace("l'", "").split() if org is not None and org.label else []
+    return len(words) == 2 and words[0] == "etat" and words[1] in COUNTRY_OF

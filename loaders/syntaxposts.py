@@ -45,6 +45,8 @@ _DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".sp
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
 _VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj expl:pv".split())
+#: A title's complement that says when, not whose ("le président de l'époque").
+_TIME_NOUNS = frozenset("epoque temps moment".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
@@ -65,9 +67,9 @@ class PostsMixin:
         if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")) \
                 or [_f(w) for w in t.doc[t.i + 1:t.i + 4]] in (["de", "l'", "annee"], ["de", "l’", "annee"], ["of", "the", "year"]):
             return  # "manager de l'année de la X", "player of the year": an award, not a post (however parsed)
-        orgs = self.title_orgs(t)
-        guessed = False
-        if not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
+        state = self.state_head(t)  # "le chef de l'État (ivoirien) X"
+        orgs, guessed = state if state is not None else (self.title_orgs(t), False)
+        if state is None and not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
             orgs = self.sentence_country(t)  # "le président X", "le Premier ministre Y": of the country
             guessed = True
         if member:
@@ -260,7 +262,7 @@ class PostsMixin:
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
                     c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
                 more = [p for d in t.children if d.dep_ == "conj" and d.i > c.i and _f(t).endswith("s")
-                        and self.mention(d, "person") for p in self.people(d)]
+                        and self.mention(d, "person") for p in self.people(d)] + self.names_listed_on(t, c)
                 return _unique(self.people(c) + more)  # "les anciens présidents A et B": the parser hangs B on the title
         if head.dep_ == "conj" and self.named_person(head.head) and _apposed_titles(head.head, before=head.i):
             return self.people(head.head)  # "X, cofondateur et directeur de Y": the parser made the second a conjunct of X
@@ -291,8 +293,11 @@ class PostsMixin:
             name = t.doc[left - 2]
             while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
                 name = name.head
-            if _case(name) in ("", "selon") and _case(name.head if name.head.i == name.i - 1 else name) in ("", "selon"):
-                return self.people(name)  # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's)
+            cases = {_case(name), _case(name.head if name.head.i == name.i - 1 else name)}
+            if cases <= {"", "selon"} or (cases <= {"", "de", "d'", "d’"} and not head.dep_.startswith("nsubj")):
+                # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's; "les idées de X, T de Y"
+                # too, unless the title goes on as a clause's subject: "au sujet de X, le président de Y a dit")
+                return self.people(name)
         if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in _ROLE_NOUNS:
             return self.role_holder(head.head)  # "X a occupé le poste de vice-président", "exercer ses fonctions de T"
         subjects = subjects_of(head)
@@ -342,6 +347,29 @@ class PostsMixin:
                 break
         return _unique(out)
 
+    def names_listed_on(self, t, first) -> list:
+        """'les anciens présidents A (1990-1995) et B (1995-2000)': the names a plural title's
+        first apposed name goes on to, each maybe followed by a bracket, however the parser hung
+        them (French)."""
+        doc = t.doc
+        if doc.lang_ != "fr" or not _f(t).endswith(("s", "x")):
+            return []
+        out, j, m = [], first.i, self.mention(first, "person")
+        while m is not None:
+            while j < len(doc) and self.mention(doc[j]) is m:
+                j += 1
+            if j < len(doc) and doc[j].text == "(":
+                j = next((k + 1 for k in range(j, min(len(doc), j + 8)) if doc[k].text == ")"), len(doc))
+            if j + 1 >= len(doc) or doc[j].text not in (",", "et"):
+                break
+            m = self.mention(doc[j + 1], "person")
+            if m is not None and m.start == self.pos(doc[j + 1]):
+                out.append(m.entity)
+                j += 1
+            else:
+                m = None
+        return out
+
     def role_holder(self, role) -> list:
         """Who holds the post a role noun names: the subject of the verb of holding, taking or
         being named to it ("X a occupé le poste de T", "X gardera ses fonctions de
@@ -368,7 +396,8 @@ class PostsMixin:
                 and self.mention(doc[j], "person") is None:
             if doc[j].dep_ in _CLAUSE_DEPS:
                 return []  # "le directeur qui a nommé X"
-            if _f(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and _f(doc[j + 1]) in _DETERMINERS:
+            if _f(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and _f(doc[j + 1]) in _DETERMINERS \
+                    and doc[j + 1].dep_ != "case":  # ("ministre des Mines et des Transports, X": "des" is "de les")
                 return []  # "le président de Y et le procureur de Z, X": a list ("de A et B X" goes on)
             j += 1
         comma = j < len(doc) and doc[j].text == ","
@@ -403,9 +432,9 @@ def _bare_title(t) -> bool:
     for c in t.children:
         if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES and c.i < name:
             return False  # "le premier ministre bavarois" (not "le président X, autocratique": X's)
-        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not (
+        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and _f(c) not in _TIME_NOUNS and not (
                 _f(t) in _PORTFOLIO_TITLES and _f(c) in lx.PORTFOLIOS):
-            return False  # "le président de l'instance", but "le ministre de la Santé"
+            return False  # "le président de l'instance", but "le ministre de la Santé", "le président de l'époque"
     return True
 
 

@@ -1,0 +1,56 @@
+"""Posts held in a country's name (loaders/govcountry.py with the title reader): a head of state
+named "chef de l'État", a president a report is handed to, a president "of the time", plural titles
+that list their holders, two portfolios of one minister. Rules alone; every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import pairs  # noqa: E402
+
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+_TOGO = "Le Togo prépare ses élections. Le Togo attend les résultats. "
+
+
+def posts(text: str) -> set[tuple]:
+    return pairs(text, "holds_post")
+
+
+def test_a_head_of_state_is_the_countrys_not_the_states():
+    found = posts(_TOGO + "Le chef de l'État togolais, Paul Koffi, a voté dans son village.")
+    assert ("Paul Koffi", "Togo") in found
+    assert not any(org.startswith("État") for _, org in found)
+    # no demonym: the country is guessed as for a bare president (the article's)
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Le conseil sera présidé par l'ancien chef d'État Paul Koffi.")
+    # a complement says whose: that country, not the article's
+    found = posts(_TOGO + "Le chef de l'État du Bénin, Marc Dossou, a salué le scrutin.")
+    assert ("Marc Dossou", "Togo") not in found
+
+
+def test_a_president_a_report_is_handed_to_in_a_country_is_its_president():
+    found = posts("Le rapport sur les abus commis en Gambie sera remis lundi au président Amadou Sarr.")
+    assert ("Amadou Sarr", "Gambie") in found
+    # the country as the subject addresses him: not its president
+    assert ("Amadou Sarr", "Gambie") not in posts("La Gambie a remis lundi un rapport au président Amadou Sarr.")
+
+
+def test_a_president_of_the_time_is_still_a_bare_title():
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Le projet fut soutenu par le président de l'époque, Paul Koffi.")
+
+
+def test_a_plural_title_gives_the_post_to_every_name_it_lists():
+    found = posts(_TOGO + "Le projet fut soutenu par les anciens présidents Paul Koffi (1990-1995) et Marc Amouzou (1995-2000).")
+    assert {("Paul Koffi", "Togo"), ("Marc Amouzou", "Togo")} <= found
+    found = posts(_TOGO + "Le projet fut soutenu par les anciens présidents Paul Koffi, Jean Amouzou et Marc Ablodé.")
+    assert {("Paul Koffi", "Togo"), ("Jean Amouzou", "Togo"), ("Marc Ablodé", "Togo")} <= found
+
+
+def test_a_minister_of_two_portfolios_is_the_name_after_both():
+    found = posts("Le Pérou était inquiet, car parmi les otages se trouvait le ministre des Mines et des Transports, Carlos Ibarra.")
+    assert ("Carlos Ibarra", "Pérou") in found
+
+
