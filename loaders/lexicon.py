@@ -288,9 +288,10 @@ QUOTE_VERBS = frozenset(
     "plaisante tranche avertit previent ironise s'enthousiasme enchaine reprend nuance defend souffle admet "
     "renchérit rencherit reconnait souligne-t-il insiste-t-elle argues argued recalls recalled warns warned".split()
 )
-#: Honorifics that may stand between a verb and a name: "said Professor Martin Okafor".
-HONORIFICS = ("professor", "prof", "professeur", "professeure", "dr", "docteur", "docteure", "m", "mme", "mr", "mrs",
-              "ms", "sir", "dame", "maitre", "me", "pr")
+#: Honorifics written before a person's name ("M. X", "said Professor X"): the graph's one list (folded,
+#: no dot); HONORIFIC_WORDS is the same as a regular-expression alternation, longest first.
+from innograph.graph.normalize import HONORIFICS  # noqa: E402
+HONORIFIC_WORDS = "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w)))
 
 #: Demonyms: adjective (folded, masculine and feminine forms) → place name.
 DEMONYMS: dict[str, str] = {}
@@ -379,7 +380,8 @@ _CUES_LONGEST_FIRST = sorted(NAME_CUES, key=len, reverse=True)
 
 
 #: Honorifics a surname alone may follow ("M. Xolani", "Mme Berrada", "Dr Osei"), as a regular
-#: expression on the text (case kept): the name after one is a person's.
+#: expression on the text (case kept): the name after one is a person's. Fewer than HONORIFICS on
+#: purpose: after "Sir", "Professeur" or "Me" a lone capitalised word is as often no surname.
 SURNAME_HONORIFICS = r"(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?"
 
 

@@ -14,7 +14,7 @@ import re
 from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import ArticleEntities, clean_name, name_key, words_key
+from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, name_key, words_key
 from innograph.loaders.nameshapes import FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word
 
 
@@ -24,7 +24,9 @@ _NER_KINDS = {
     "LOC": "place", "GPE": "place", "FAC": "place",
     "EVENT": "event",
 }
-_HONORIFIC = r"(?:m\.|mm\.|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)"
+#: An honorific on the raw text, case-blind (lexicon.HONORIFICS): "M" and "MM" only with their dot, since
+#: without it a capital "M" before a name is as often an initial.
+_HONORIFIC = rf"(?:m\.|mm\.|{alternation(lx.HONORIFICS - {'m', 'mm'})})"
 _TITLE_START = re.compile(rf"^{_HONORIFIC}\.?\s+", re.I)
 
 

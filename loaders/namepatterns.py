@@ -14,13 +14,13 @@ from innograph.loaders.mentions import ArticleEntities, country_key, name_key
 from innograph.loaders.nameshapes import is_time_word
 
 
-_PERSON_NAME = r"(?!(?i:m|mme|mlle|mr|mrs|ms|dr|pr|prof|professor|professeur|professeure|docteur|docteure|me|cllr|councillor|sir|dame|lord)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+_PERSON_NAME = rf"(?!(?i:{lx.HONORIFIC_WORDS})\b)" r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
 # Matched against the text without accents but with its case: context words are case-blind
 # ((?i:...)), names must be capitalized.
 _PERSON_CONTEXT = re.compile(
     r"(?i:(?<![\w])(?:par|by|selon|according to|said|says|told|explique|souligne|assure|precise|ajoute|estime|"
     r"declare|indique|confie|raconte|detaille|complete|poursuit|added|explained|noted)[ \t]+"
-    r"(?:(?:professor|prof|professeur|professeure|dr|docteur|m|mme|mr|mrs|ms|pr)\.?[ \t]+)?)(?P<name>X)".replace("X", _PERSON_NAME)
+    rf"(?:(?:{lx.HONORIFIC_WORDS})\.?[ \t]+)?)(?P<name>X)".replace("X", _PERSON_NAME)
 )
 _PERSON_SUBJECT = re.compile(
     r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=(?i:[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-z\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+)))".replace("X", _PERSON_NAME)

@@ -29,7 +29,7 @@ class QuotationsMixin:
 
     def _speaker_after(self, pos: int) -> Mention | None:
         f = self.folded
-        honorific = "|".join(lx.HONORIFICS)
+        honorific = lx.HONORIFIC_WORDS
         m = re.match(rf"[ \t]*[,.]?[ \t]*(?:a[ \t]+|ont[ \t]+|has[ \t]+)?(?:se[ \t]+)?(?P<verb>[\w]+)(?P<inverted>-t-(?:il|elle)|-(?:il|elle))?[ \t]*(?:pour[ \t]+sa[ \t]+part[ \t]+|encore[ \t]+|ainsi[ \t]+|alors[ \t]+|aussi[ \t]+)?(?:(?:{honorific})\.?[ \t]+)?", f[pos:pos + 80])
         if m and (m["verb"] in lx.QUOTE_VERBS or m["inverted"]):
             if m["inverted"] or re.match(r"[ \t]*[,.]?[ \t]*(?:he|she)[ \t]+(?:said|says|added|explained)", f[pos:pos + 30]):

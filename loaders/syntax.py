@@ -45,12 +45,15 @@ from innograph.loaders.verbposts import VerbPostsMixin
 _MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
-#: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y").
+#: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y"):
+#: only those that tell a gender (not lexicon.HONORIFICS: "Dr" tells none), written out ("Monsieur").
 _OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("elle", "she", "her"), "m")}
 _HONORIFICS = (("m", r"M\.|Mr\.?|Monsieur"), ("f", r"Mme|Mlle|Madame|Mrs\.?|Ms\.?"))
 #: An honorific right before a name, and one a name starts with (the tagger took it in).
 _GENDER_CUES = tuple((g, re.compile(rf"\b(?:{h})\s+$")) for g, h in _HONORIFICS)
 _GENDER_STARTS = tuple((g, re.compile(rf"(?:{h})\s")) for g, h in _HONORIFICS)
+#: Any honorific (lexicon.HONORIFICS) right before a name, in the folded text: the name is a person's.
+_HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
          | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS | lx.GOAL_NOUNS)
@@ -232,7 +235,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             return False
         if e.kind == "person":
             before = self.ents.folded[max(0, m.start - 12):m.start]
-            if re.search(r"(?:^|\s)(?:m|mme|mlle|mr|mrs|ms|dr|pr|sir|dame|me)\.?\s+$", before):
+            if _HONORIFIC_BEFORE.search(before):
                 return False
             if sum(1 for o in self.ents.mentions if o.entity is e) > 1 or len(e.label.split()) > 3:
                 return False

@@ -90,6 +90,8 @@ class Sentence:
 
 # -- sentences -------------------------------------------------------------------------------
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[«\"“A-ZÀ-Ý0-9])")
+#: A period that ends no sentence: an abbreviation ("M.", "Inc.", "etc.") or an initial. Not
+#: lexicon.HONORIFICS: what counts here is the dot, not a name after it ("Sir" takes none, "Inc." is no title).
 _ABBREVIATION = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|Me|St|Ste|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Corp|vs|etc|cf|av|bd|n°|No)|\b[A-ZÀ-Ý])\.$")
 
 
