@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_corpora import KNOWLEDGENET, NEVER_TUNED, PRESS_FR, _kn_key, french_train_parts  # noqa: E402
 from extraction_match import load_gold, name_key  # noqa: E402
 
-from innograph.loaders import relmodel, relvectors  # noqa: E402
+from innograph.loaders import relcandidates, relscore, relvectors  # noqa: E402
 
 KN_OF = {"post": "EMPLOYEE_OR_MEMBER_OF", "ceo": "CEO", "founder": "FOUNDED_BY", "seat": "HEADQUARTERS"}
 #: our (subject, object) → KnowledgeNet (subject, object): CEO runs organization → person.
@@ -98,12 +98,12 @@ def _analyse(article, nlp) -> list[tuple[object, int]]:
     ents = detect(ArticleEntities(article.text, Gazetteer()), docs)
     sentences = _sentences(article.text, docs)
     relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
-    related, ceo_related = relmodel._related(relations)
-    named = relmodel._named_pairs(relations)
+    related, ceo_related = relcandidates._related(relations)
+    named = relscore._named_pairs(relations)
     out = []
-    for c in relmodel.candidates(ents, docs, sentences, article.language, rules=relations):
-        acted = not relmodel.stated(c, related, ceo_related, named, article.language) and \
-            not relmodel.generic(c.subject.entity) and not relmodel.generic(c.object.entity)
+    for c in relcandidates.candidates(ents, docs, sentences, article.language, rules=relations):
+        acted = not relscore.stated(c, related, ceo_related, named, article.language) and \
+            not relscore.generic(c.subject.entity) and not relscore.generic(c.object.entity)
         out.append((c, int(acted)))
     return out
 
@@ -345,7 +345,7 @@ def train_language(examples, lang: str, *, tune_part: int | None = None, vectors
         return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3], columns[id(e)])
                 for e in sel]
 
-    for relation in relations or relmodel.RELATIONS:
+    for relation in relations or relcandidates.RELATIONS:
         chosen = [e for e in examples if e[1] == relation and (relation not in LEFT_ONLY or _acted(e))]
         positives = sum(e[3] for e in chosen)
         if positives < MIN_POSITIVES:
@@ -387,7 +387,7 @@ def train_language(examples, lang: str, *, tune_part: int | None = None, vectors
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path, default=relmodel.WEIGHTS)
+    ap.add_argument("--out", type=Path, default=relscore.WEIGHTS)
     ap.add_argument("--cache", type=Path, help="directory keeping the parsed candidates")
     ap.add_argument("--languages", default="en,fr")
     ap.add_argument("--limit", type=int, help="only the first N KnowledgeNet passages (a quick try)")

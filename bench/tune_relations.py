@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_relations as tr  # noqa: E402
 from extraction_corpora import KN_PROPS, knowledgenet_passages, score_knowledgenet  # noqa: E402
 
-from innograph.loaders import relmodel  # noqa: E402
+from innograph.loaders import relcandidates, relmodel, relscore  # noqa: E402
 
 GRID = tuple(round(x, 2) for x in np.arange(0.2, 0.96, 0.05))
 
@@ -57,15 +57,15 @@ def read_passages(passages, model):
         ents = detect(ArticleEntities(p.text, Gazetteer()), docs)
         sentences = _sentences(p.text, docs)
         rules = Extractor(ents, sentences, docs=docs).run()
-        related, ceo_related = relmodel._related(rules)
+        related, ceo_related = relcandidates._related(rules)
         rule_facts = [_fact(r.kind, r.subject, r.object, r.attrs.get("title")) for r in rules if r.object is not None]
         scored = []
-        for c in relmodel.candidates(ents, docs, sentences, "en", rules=rules):
+        for c in relcandidates.candidates(ents, docs, sentences, "en", rules=rules):
             s, o = c.subject.entity, c.object.entity
             if (id(s), id(o)) in (ceo_related if c.relation == "ceo" else related) or c.relation not in model.weights \
-                    or relmodel.generic(s) or relmodel.generic(o):
+                    or relscore.generic(s) or relscore.generic(o):
                 continue  # (as at run time: the rules' pairs and describing names are left alone)
-            kind = relmodel.RELATIONS[c.relation][2]
+            kind = relcandidates.RELATIONS[c.relation][2]
             title = relmodel._ceo_title(c, "en") if c.relation == "ceo" else c.title if kind == "holds_post" else None
             scored.append((c.relation, model.score(c.relation, c.features), _fact(kind, s, o, title)))
         out[p.key] = (rule_facts, scored)
@@ -106,9 +106,9 @@ def cross_reads(examples) -> list:
         arrays = tr.train_language([e for e in examples if e[0] == fitted], "en", tune_part=scored)
         tmp = Path(tempfile.mkdtemp()) / f"fold{fitted}.npz"
         np.savez_compressed(tmp, **arrays)
-        relmodel.load_model.cache_clear()
-        model = relmodel.load_model("en", str(tmp))
-        relmodel.load_model.cache_clear()
+        relscore.load_model.cache_clear()
+        model = relscore.load_model("en", str(tmp))
+        relscore.load_model.cache_clear()
         tmp.unlink()
         tmp.parent.rmdir()
         passages = knowledgenet_passages((scored,), props=KN_PROPS)
@@ -118,7 +118,7 @@ def cross_reads(examples) -> list:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--weights", type=Path, default=relmodel.WEIGHTS)
+    ap.add_argument("--weights", type=Path, default=relscore.WEIGHTS)
     ap.add_argument("--cache", type=Path, default=None, help="the English candidates cached by train_relations.py")
     ap.add_argument("--dry-run", action="store_true", help="print the thresholds, do not write them")
     args = ap.parse_args(argv)

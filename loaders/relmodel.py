@@ -44,16 +44,8 @@ from __future__ import annotations
 
 import os
 
-from innograph.loaders.relcandidates import (
-    CEO_WORDS, CROSS_RELATIONS, RELATIONS, Candidate, _fold, _joined, _kind, _related, candidates, posted, posted_persons)
-from innograph.loaders.relfeatures import dep_path
-from innograph.loaders.relscore import WEIGHTS, Model, _named_pairs, generic, load_model, scored, stated
-
-#: The model's face for its callers (the loader, the training and tuning scripts, the tests): the
-#: candidates live in :mod:`.relcandidates`, the weights and scores in :mod:`.relscore`.
-__all__ = ["CEO_WORDS", "CROSS_RELATIONS", "MODEL_KINDS", "RELATIONS", "WEIGHTS", "Candidate", "Model", "_ceo_title",
-           "_joined", "_kind", "_named_pairs", "_related", "candidates", "dep_path", "generic", "load_model", "mode",
-           "posted", "posted_persons", "propose", "scored", "stated"]
+from innograph.loaders.relcandidates import CEO_WORDS, CROSS_RELATIONS, RELATIONS, Candidate, _fold
+from innograph.loaders.relscore import load_model, scored
 
 #: Fact kinds the model can state (``INNOGRAPH_RELATIONS=model`` drops the rules' facts of these).
 MODEL_KINDS = frozenset(k for *_, k in RELATIONS.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from innograph.loaders import relmodel
+from innograph.loaders import relcandidates, relfeatures, relmodel, relscore
 from innograph.loaders.relations import Relation
 
 spacy = pytest.importorskip("spacy")
@@ -24,18 +24,18 @@ def _analyse(text: str, lang: str):
 
 
 def test_the_weights_ship_with_the_package_and_are_small():
-    assert relmodel.WEIGHTS.is_file()
-    assert relmodel.WEIGHTS.stat().st_size < 5_000_000
-    model = relmodel.load_model("en")
+    assert relscore.WEIGHTS.is_file()
+    assert relscore.WEIGHTS.stat().st_size < 5_000_000
+    model = relscore.load_model("en")
     assert model is not None and {"post", "founder", "seat"} <= set(model.weights)
     for relation, w in model.weights.items():
         assert w.shape == (len(model.vocab) + 1,), relation
         assert 0.0 < model.thresholds[relation] < 1.0
-    assert relmodel.load_model("xx") is None
+    assert relscore.load_model("xx") is None
 
 
 def test_a_model_scores_features_it_knows_and_ignores_the_others():
-    model = relmodel.Model({"a": 0, "b": 1}, {"post": np.array([2.0, -1.0, 0.0])}, {"post": 0.5})
+    model = relscore.Model({"a": 0, "b": 1}, {"post": np.array([2.0, -1.0, 0.0])}, {"post": 0.5})
     assert model.score("post", ["a"]) == pytest.approx(1 / (1 + np.exp(-2.0)))
     assert model.score("post", ["a", "a", "unknown"]) == model.score("post", ["a"])
     assert model.score("post", []) == pytest.approx(0.5)
@@ -48,25 +48,25 @@ def test_the_dependency_path_runs_up_to_the_common_head_and_down():
     heads, deps = [1, 1, 1], ["nsubj", "ROOT", "dobj"]
     for token, head, dep in zip(doc, heads, deps):
         token.head, token.dep_ = doc[head], dep
-    labels, words = relmodel.dep_path(doc[0], doc[2])
+    labels, words = relfeatures.dep_path(doc[0], doc[2])
     assert labels == ["nsubj^", "vdobj"] and words == ["joined"]
 
 
 def test_candidates_pair_people_with_organizations_in_one_sentence():
     text = "Maria Lindqvist, the chief executive of Brightwave Systems, spoke in Oslo on Monday."
     ents, docs, sentences = _analyse(text, "en")
-    found = {(c.relation, c.subject.entity.label, c.object.entity.label) for c in relmodel.candidates(ents, docs, sentences, "en")}
+    found = {(c.relation, c.subject.entity.label, c.object.entity.label) for c in relcandidates.candidates(ents, docs, sentences, "en")}
     assert ("post", "Maria Lindqvist", "Brightwave Systems") in found
     assert ("ceo", "Maria Lindqvist", "Brightwave Systems") in found
     assert all(r != "member" or s != o for r, s, o in found)
-    feats = next(c.features for c in relmodel.candidates(ents, docs, sentences, "en") if c.relation == "post")
+    feats = next(c.features for c in relcandidates.candidates(ents, docs, sentences, "en") if c.relation == "post")
     assert any(f.startswith("en|p:") for f in feats) and "order=so" in feats
 
 
 def test_no_chief_executive_is_proposed_without_the_words():
     text = "Maria Lindqvist met the engineers of Brightwave Systems in Oslo."
     ents, docs, sentences = _analyse(text, "en")
-    assert not [c for c in relmodel.candidates(ents, docs, sentences, "en") if c.relation == "ceo"]
+    assert not [c for c in relcandidates.candidates(ents, docs, sentences, "en") if c.relation == "ceo"]
 
 
 def test_the_model_adds_a_post_the_rules_did_not_read(monkeypatch):
@@ -102,7 +102,7 @@ def test_a_name_running_across_a_sentence_end_joins_the_two_sentences():
     text = "Ada Brook runs Hooray! Labs. She lives in Leeds."
     sentences = [Sentence(0, 22, text[0:22]), Sentence(23, 28, text[23:28]), Sentence(29, 48, text[29:48])]
     mentions = [SimpleNamespace(start=15, end=27)]  # "Hooray! Labs"
-    joined = relmodel._joined(text, sentences, mentions)
+    joined = relcandidates._joined(text, sentences, mentions)
     assert [(s.start, s.end) for s in joined] == [(0, 28), (29, 48)]
     assert joined[0].text == "Ada Brook runs Hooray! Labs."
 
@@ -130,13 +130,13 @@ def test_a_name_typed_person_that_is_headquartered_is_an_organization_for_the_mo
     for token, head, dep in zip(doc, heads, deps):
         token.head, token.dep_ = doc[head], dep
     person = SimpleNamespace(entity=SimpleNamespace(kind="person", label="Tom Fenwick"))
-    assert relmodel._kind(person, doc[0:2]) == "organization"
+    assert relcandidates._kind(person, doc[0:2]) == "organization"
     doc2 = nlp("Tom Fenwick is based in Leeds")
     for token, head, dep in zip(doc2, heads, deps):
         token.head, token.dep_ = doc2[head], dep
-    assert relmodel._kind(person, doc2[0:2]) == "person"  # a person can be based somewhere
+    assert relcandidates._kind(person, doc2[0:2]) == "person"  # a person can be based somewhere
     place = SimpleNamespace(entity=SimpleNamespace(kind="place", label="Leeds"))
-    assert relmodel._kind(place, doc[5:6]) == "place"
+    assert relcandidates._kind(place, doc[5:6]) == "place"
 
 
 def test_a_name_typed_person_after_a_title_and_of_is_an_organization_for_the_model():
@@ -148,9 +148,9 @@ def test_a_name_typed_person_after_a_title_and_of_is_an_organization_for_the_mod
     for token, head, dep in zip(doc, heads, deps):
         token.head, token.dep_ = doc[head], dep
     tagged = SimpleNamespace(entity=SimpleNamespace(kind="person", label="Fenwick"))
-    assert relmodel._kind(tagged, doc[6:7]) == "organization"  # the typing the rules' detection uses too
+    assert relcandidates._kind(tagged, doc[6:7]) == "organization"  # the typing the rules' detection uses too
     person = SimpleNamespace(entity=SimpleNamespace(kind="person", label="Ada Brook"))
-    assert relmodel._kind(person, doc[0:2]) == "person"
+    assert relcandidates._kind(person, doc[0:2]) == "person"
 
 
 def _parsed(text: str, heads: list[int], deps: list[str]):
@@ -168,16 +168,16 @@ def test_a_name_typed_organization_that_reads_as_a_person_is_a_person_for_the_mo
 
     doc = _parsed("Brook was a professor at Pellow University", [1, 1, 3, 1, 3, 6, 4],
                   ["nsubj", "ROOT", "det", "attr", "prep", "compound", "pobj"])
-    assert relmodel._kind(tagged("Brook"), doc[0:1]) == "person"
-    assert relmodel._kind(tagged("Pellow University"), doc[5:7]) == "organization"  # the object stays what it was
+    assert relcandidates._kind(tagged("Brook"), doc[0:1]) == "person"
+    assert relcandidates._kind(tagged("Pellow University"), doc[5:7]) == "organization"  # the object stays what it was
     leader = _parsed("Pellow is a leader in sensors", [1, 1, 3, 1, 3, 4], ["nsubj", "ROOT", "det", "attr", "prep", "pobj"])
-    assert relmodel._kind(tagged("Pellow"), leader[0:1]) == "organization"  # leaders may be companies
+    assert relcandidates._kind(tagged("Pellow"), leader[0:1]) == "organization"  # leaders may be companies
     born = _parsed("Ada Brook (born 1950) said", [1, 5, 3, 1, 3, 5, 5], ["compound", "nsubj", "punct", "acl", "npadvmod",
                                                                          "punct", "ROOT"])
-    assert relmodel._kind(tagged("Ada Brook"), born[0:2]) == "person"
+    assert relcandidates._kind(tagged("Ada Brook"), born[0:2]) == "person"
     group = _parsed("Brook University (born 1950) said", [1, 5, 3, 1, 3, 5, 5], ["compound", "nsubj", "punct", "acl",
                                                                             "npadvmod", "punct", "ROOT"])
-    assert relmodel._kind(tagged("Brook University"), group[0:2]) == "organization"  # a kind of organization
+    assert relcandidates._kind(tagged("Brook University"), group[0:2]) == "organization"  # a kind of organization
 
 
 def test_a_name_typed_organization_where_a_seat_is_placed_is_a_place_for_the_model():
@@ -188,23 +188,23 @@ def test_a_name_typed_organization_where_a_seat_is_placed_is_a_place_for_the_mod
 
     doc = _parsed("Pellow Labs is based in Tarnford , Wexland", [1, 3, 3, 3, 3, 4, 5, 5],
                   ["compound", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct", "appos"])
-    assert relmodel._kind(tagged("Tarnford"), doc[5:6]) == "place"
-    assert relmodel._kind(tagged("Wexland"), doc[7:8]) == "place"  # the region set after the town
-    assert relmodel._kind(tagged("Pellow Labs"), doc[0:2]) == "organization"
+    assert relcandidates._kind(tagged("Tarnford"), doc[5:6]) == "place"
+    assert relcandidates._kind(tagged("Wexland"), doc[7:8]) == "place"  # the region set after the town
+    assert relcandidates._kind(tagged("Pellow Labs"), doc[0:2]) == "organization"
     both = _parsed("offices located in Tarnford and Dunmere", [0, 0, 1, 2, 3, 3], ["ROOT", "acl", "prep", "pobj", "cc", "conj"])
-    assert relmodel._kind(tagged("Dunmere"), both[5:6]) == "place"
+    assert relcandidates._kind(tagged("Dunmere"), both[5:6]) == "place"
     worked = _parsed("She worked in Pellow Labs", [1, 1, 1, 4, 2], ["nsubj", "ROOT", "prep", "compound", "pobj"])
-    assert relmodel._kind(tagged("Pellow Labs"), worked[3:5]) == "organization"  # working in is no seat
+    assert relcandidates._kind(tagged("Pellow Labs"), worked[3:5]) == "organization"  # working in is no seat
 
 
 def test_a_name_ending_with_a_title_word_is_a_title_the_model_states_nothing_about():
     from innograph.loaders.mentions import Entity
 
-    assert relmodel.generic(Entity("organization", "Data Quality Specialist"))
-    assert relmodel.generic(Entity("person", "Night Shift Employee"))
-    assert not relmodel.generic(Entity("organization", "Pellow Consultants"))  # a firm's name in the plural
-    assert not relmodel.generic(Entity("organization", "Brightwave Systems"))
-    assert not relmodel.generic(Entity("person", "Dean Hollis"))  # a title word that starts a name
+    assert relscore.generic(Entity("organization", "Data Quality Specialist"))
+    assert relscore.generic(Entity("person", "Night Shift Employee"))
+    assert not relscore.generic(Entity("organization", "Pellow Consultants"))  # a firm's name in the plural
+    assert not relscore.generic(Entity("organization", "Brightwave Systems"))
+    assert not relscore.generic(Entity("person", "Dean Hollis"))  # a title word that starts a name
 
 
 def test_a_person_the_rules_gave_a_post_is_marked_on_the_model_candidates():
@@ -213,7 +213,7 @@ def test_a_person_the_rules_gave_a_post_is_marked_on_the_model_candidates():
     person = next(e for e in ents.entities if e.kind == "person")
     org = next(e for e in ents.entities if e.label == "Brightwave Systems")
     rule = Relation("holds_post", person, org, 0, len(text), text, {"title": "chief executive"})
-    marked = relmodel.candidates(ents, docs, sentences, "en", posted=relmodel.posted([rule]))
+    marked = relcandidates.candidates(ents, docs, sentences, "en", posted=relcandidates.posted([rule]))
     assert marked and all("en|posted" in c.features for c in marked if c.relation in ("post", "ceo"))
-    plain = relmodel.candidates(ents, docs, sentences, "en")
+    plain = relcandidates.candidates(ents, docs, sentences, "en")
     assert not any("en|posted" in c.features for c in plain)

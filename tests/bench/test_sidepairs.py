@@ -3,7 +3,7 @@ names elsewhere, for the relation model to score. The articles are written for t
 
 from __future__ import annotations
 
-from innograph.loaders import relmodel
+from innograph.loaders import relcandidates, relscore
 from innograph.loaders.relations import Relation
 
 MATCH = ("Le Norvalle FC bat le Dremont SC en finale de la coupe\n\n"
@@ -44,7 +44,7 @@ def _pairs(cands, relation):
 def test_a_player_alone_in_his_sentence_is_paired_with_both_sides_of_the_match_report():
     ents, docs, sentences = _analyse(MATCH)
     club, scorer = _entity(ents, "Norvalle FC"), _entity(ents, "Paul Kerbel")
-    cands = relmodel.candidates(ents, docs, sentences, "fr", ["sidepost", "post"], rules=[])
+    cands = relcandidates.candidates(ents, docs, sentences, "fr", ["sidepost", "post"], rules=[])
     side = _pairs(cands, "sidepost")
     assert ("Paul Kerbel", "Norvalle FC") in side and ("Paul Kerbel", "Dremont SC") in side
     features = set(side[("Paul Kerbel", "Norvalle FC")].features)
@@ -56,7 +56,7 @@ def test_a_player_alone_in_his_sentence_is_paired_with_both_sides_of_the_match_r
     assert ("Marc Lestrade", "Dremont SC") in _pairs(cands, "post")
     # a teammate the rules placed in the side is a feature of the other player's pair
     rule = Relation("holds_post", scorer, club, 0, len(MATCH), MATCH, {})
-    placed = _pairs(relmodel.candidates(ents, docs, sentences, "fr", ["sidepost"], rules=[rule]), "sidepost")
+    placed = _pairs(relcandidates.candidates(ents, docs, sentences, "fr", ["sidepost"], rules=[rule]), "sidepost")
     assert "fr|sidepost|mate_here" in placed[("Yanis Morvan", "Norvalle FC")].features
     assert "fr|sidepost|o_ruleposts=1" in placed[("Yanis Morvan", "Norvalle FC")].features
     assert "fr|sidepost|mate_here" not in side[("Yanis Morvan", "Norvalle FC")].features
@@ -64,7 +64,7 @@ def test_a_player_alone_in_his_sentence_is_paired_with_both_sides_of_the_match_r
 
 def test_a_title_that_wants_an_organization_is_paired_with_the_country_of_a_political_report():
     ents, docs, sentences = _analyse(REPORT)
-    cands = relmodel.candidates(ents, docs, sentences, "fr", ["sidepost", "titlepost"], rules=[])
+    cands = relcandidates.candidates(ents, docs, sentences, "fr", ["sidepost", "titlepost"], rules=[])
     assert not _pairs(cands, "sidepost")  # no sports report
     title = _pairs(cands, "titlepost")
     assert ("Henri Valmont", "Bolivie") in title
@@ -74,15 +74,15 @@ def test_a_title_that_wants_an_organization_is_paired_with_the_country_of_a_poli
 
 def test_side_pairs_are_made_only_when_asked_for_and_only_in_french_with_the_rules_read():
     ents, docs, sentences = _analyse(MATCH)
-    assert not _pairs(relmodel.candidates(ents, docs, sentences, "fr", ["post"], rules=[]), "sidepost")
-    assert not _pairs(relmodel.candidates(ents, docs, sentences, "fr", ["sidepost"]), "sidepost")
-    assert not _pairs(relmodel.candidates(ents, docs, sentences, "en", ["sidepost"], rules=[]), "sidepost")
+    assert not _pairs(relcandidates.candidates(ents, docs, sentences, "fr", ["post"], rules=[]), "sidepost")
+    assert not _pairs(relcandidates.candidates(ents, docs, sentences, "fr", ["sidepost"]), "sidepost")
+    assert not _pairs(relcandidates.candidates(ents, docs, sentences, "en", ["sidepost"], rules=[]), "sidepost")
 
 
 def test_the_model_keeps_a_side_pair_by_the_words_of_the_persons_own_sentence():
     ents, docs, sentences = _analyse(MATCH)
     scorer = _entity(ents, "Paul Kerbel")
-    cands = relmodel.candidates(ents, docs, sentences, "fr", ["sidepost"], rules=[])
+    cands = relcandidates.candidates(ents, docs, sentences, "fr", ["sidepost"], rules=[])
     side = _pairs(cands, "sidepost")[("Paul Kerbel", "Norvalle FC")]
     vocab = {f: i for i, f in enumerate(side.features)}
     import numpy as np
@@ -90,8 +90,8 @@ def test_the_model_keeps_a_side_pair_by_the_words_of_the_persons_own_sentence():
     weights = np.zeros(len(vocab) + 1, dtype="float32")
     weights[-1] = -3.0  # the bias
     weights[vocab["fr|sidepost|play:ouvert le score"]] = 10.0  # the scorer's own sentence decides
-    model = relmodel.Model(vocab, {"sidepost": weights}, {"sidepost": 0.5})
-    best = relmodel.scored(ents, docs, sentences, [], model, "fr")
+    model = relscore.Model(vocab, {"sidepost": weights}, {"sidepost": 0.5})
+    best = relscore.scored(ents, docs, sentences, [], model, "fr")
     kept = {(s, o) for s, o, r in best if r == "sidepost"}
     assert (id(scorer), id(side.object.entity)) in kept
     assert all("fr|sidepost|play:ouvert le score" in c.features for _, c in best.values())
