@@ -176,13 +176,16 @@ class Recorder:
 
 # -- running --------------------------------------------------------------------------------------
 
-def _load(paths: list[Path], recorder: Recorder):
+def _load(gold, docs_dir: Path | None = None) -> tuple[Recorder, list]:
+    """The part's articles loaded into a fresh store with a recorder: the recorder and the store's facts."""
     from innograph.graph.store import KnowledgeGraph
     from innograph.queries.facts import list_facts
 
+    recorder = Recorder()
+    paths = corpora.document_files(gold, docs_dir or corpora.documents_dir(gold.path))
     with recorder.installed(), KnowledgeGraph() as kg:
         corpora.load_documents(kg, paths, LOADER)
-        return list_facts(kg)
+        return recorder, list_facts(kg)
 
 
 def score_part(gold_path: Path, docs_dir: Path | None = None) -> tuple[list[dict], dict]:
@@ -191,14 +194,11 @@ def score_part(gold_path: Path, docs_dir: Path | None = None) -> tuple[list[dict
     gold = load_gold(gold_path)
     part = part_name(gold_path)
     group = group_of(part)
-    recorder = Recorder()
-    paths = corpora.document_files(gold, docs_dir or corpora.documents_dir(gold.path))
-    facts = _load(paths, recorder)
+    recorder, facts = _load(gold, docs_dir)
     report = score_facts(gold, facts)
-    right = {id(p) for _, preds in report.matches for p in preds}
-    wrong = list(report.false_positives)
+    right = {id(p): p for _, preds in report.matches for p in preds}
     records = []
-    for p in [*{id(p): p for _, preds in report.matches for p in preds}.values(), *wrong]:
+    for p in [*right.values(), *report.false_positives]:
         readers = set().union(*(recorder.readers(f) for f in p.facts))
         rec = {"part": part, "group": group, "kind": p.kind, "right": id(p) in right,
                "readers": sorted({a for a, _ in readers}), "branches": sorted({b for _, b in readers}),
@@ -208,12 +208,17 @@ def score_part(gold_path: Path, docs_dir: Path | None = None) -> tuple[list[dict
             rec["evidence"] = p.fact.evidence
             rec["source"] = p.fact.source_label or p.fact.source
         records.append(rec)
-    return records, {"readers": _fire_rows(recorder), "branches": _fire_rows(recorder, branches=True)}
+    return records, _fires(recorder)
 
 
 def _article_id(source: str, group: str) -> str:
     """The check group's articles are counted, never named."""
     return source if group == "write" else hashlib.sha1(source.encode()).hexdigest()[:12]
+
+
+def _fires(recorder: Recorder) -> dict:
+    """The fire rows of the articles a recorder saw, per reader and per branch."""
+    return {"readers": _fire_rows(recorder), "branches": _fire_rows(recorder, branches=True)}
 
 
 def _fire_rows(recorder: Recorder, *, branches: bool = False) -> dict:
@@ -246,10 +251,8 @@ def run(parts: list[Path], *, with_dev: bool = False, progress=print) -> dict:
     if with_dev:
         for gold_path in corpora.NEVER_TUNED:  # counts only: the gold's file list, no fact of it
             progress("... (fire counts of a part never tuned on)")
-            recorder = Recorder()
-            gold = load_gold(gold_path)
-            _load(corpora.document_files(gold, corpora.documents_dir(gold.path)), recorder)
-            _add_fires(fires, {"readers": _fire_rows(recorder), "branches": _fire_rows(recorder, branches=True)})
+            recorder, _ = _load(load_gold(gold_path))
+            _add_fires(fires, _fires(recorder))
     return {"records": records, "fires": fires, "fires_cover": "training + dev" if with_dev else "training"}
 
 

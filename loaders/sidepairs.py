@@ -4,7 +4,7 @@ body the article is about, when no organization stands in the person's own sente
 A match report names a player's side once, in the headline or its first sentence ("Le Sénégal
 bat ..."), and its players later, each in a sentence of their own ("X a ouvert le score"); a
 political or business report names its country or company up front and "le président X" or "le
-directeur général X" further on. The same-sentence pairs of :func:`.relmodel.candidates` never
+directeur général X" further on. The same-sentence pairs of :func:`.relcandidates.candidates` never
 join them. Here each person of the article is paired with the article's sides:
 
 - ``sidepost`` (a sports report): the organizations and places (a national side is its country, a
@@ -26,6 +26,10 @@ import bisect
 import re
 from collections import Counter
 
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
+from innograph.loaders.mentions import country_key
 from innograph.loaders.sportwords import SPORT_WORDS
 
 #: How many sides an article offers at most (the best placed ones).
@@ -97,16 +101,12 @@ def _sides(art: _Article, kinds, keep) -> list[tuple[object, dict]]:
 
 
 def _keys(entity) -> set:
-    from innograph.loaders.mentions import country_key
-
+    """The country keys of the entity's names (a country and its side or government share one)."""
     return {country_key(n) for n in entity.names()}
 
 
 def _is_country(entity) -> bool:
-    from innograph.loaders import lexicon as lx
-    from innograph.loaders.mentions import country_key
-
-    return any(country_key(n) in lx.COUNTRIES for n in entity.names())
+    return not _keys(entity).isdisjoint(lx.COUNTRIES)
 
 
 def _person_sentences(art: _Article, person) -> list[int]:
@@ -116,10 +116,7 @@ def _person_sentences(art: _Article, person) -> list[int]:
 def _words(art: _Article, idx: list[int], side) -> list[str]:
     """Features of the person's sentences: play and role words, a demonym of the side's country
     or of another, the names standing there."""
-    from innograph.loaders.demonyms import COUNTRY_OF
-    from innograph.loaders.mentions import country_key
-
-    side_keys = {country_key(n) for n in side.names()}
+    side_keys = _keys(side)
     f: set[str] = set()
     for i in idx:
         s = art.sentences[i]
@@ -262,9 +259,6 @@ def _placed(art: _Article, person, side, placed: set, relation: str) -> bool:
 
 def _government(title: str) -> bool:
     """A title held in a country's name ("le président", "le ministre")."""
-    from innograph.loaders.demonyms import GOVERNMENT_TITLES
-    from innograph.graph.normalize import fold_same_length
-
     words = fold_same_length(title).lower().split()
     return bool(words) and words[0] in GOVERNMENT_TITLES
 
