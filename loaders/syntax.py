@@ -10,8 +10,8 @@ distribute it, whatever the words between:
   of the verb it complements ("became / was named / serves as / est devenu / a été nommé"), or
   the name it qualifies ("CEO Jane Doe"). Coordinated titles share the person ("président de X
   et fondateur de Y"), coordinated or apposed names share the title ("ses co-fondateurs A et B").
-* founders — the agent of a founding verb (passive or participle, "founded by A, B and C") or
-  the subject of an active one with an organization object; "founder" titles.
+* founders (in :mod:`.syntaxfounders`) — the agent of a founding verb (passive or participle,
+  "founded by A, B and C") or the subject of an active one with an organization object; "founder" titles.
 * headquarters (in :mod:`.syntaxseats`) — "based / headquartered / basé / installé à" with a place,
   "dont le siège est à".
 * membership — joining verbs ("rejoint", "joined", "adhère à") and "membre de / member of".
@@ -19,8 +19,8 @@ distribute it, whatever the words between:
   Y") and loans or grants "accordé(s) par" a funder; countries and governments are actors there.
 * posts from verbs — "X worked at / a travaillé chez Y", "X dirige / heads Y", "X joined Y".
 
-Pronouns take the nearest compatible antecedent: a person for a person's slot (never an
-organization), an organization for "it", "la société", "the company".
+Pronouns take the nearest compatible antecedent (:mod:`.syntaxpronouns`): a person for a person's
+slot (never an organization), an organization for "it", "la société", "the company".
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ from innograph.loaders.mentions import Mention
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
 from innograph.loaders.syntaxpartners import PartnersMixin
+from innograph.loaders.syntaxpronouns import PronounsMixin
 from innograph.loaders.govcountry import CountryMixin
 from innograph.loaders.sportposts import MovesMixin
 from innograph.loaders.syntaxposts import _HELM, PostsMixin
@@ -45,24 +47,15 @@ from innograph.loaders.verbposts import VerbPostsMixin
 _MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
-#: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y"):
-#: only those that tell a gender (not lexicon.HONORIFICS: "Dr" tells none), written out ("Monsieur").
-_OTHER_GENDER = {**dict.fromkeys(("il", "he", "him"), "f"), **dict.fromkeys(("elle", "she", "her"), "m")}
-_HONORIFICS = (("m", r"M\.|Mr\.?|Monsieur"), ("f", r"Mme|Mlle|Madame|Mrs\.?|Ms\.?"))
-#: An honorific right before a name, and one a name starts with (the tagger took it in).
-_GENDER_CUES = tuple((g, re.compile(rf"\b(?:{h})\s+$")) for g, h in _HONORIFICS)
-_GENDER_STARTS = tuple((g, re.compile(rf"(?:{h})\s")) for g, h in _HONORIFICS)
 #: Any honorific (lexicon.HONORIFICS) right before a name, in the folded text: the name is a person's.
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
 _CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
          | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
          | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS | lx.GOAL_NOUNS)
-_AGENT_CASES = frozenset("par by".split())
-_TO_CASES = frozenset("a au aux to for pour".split())
 
 
 class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin,
-                   ChainsMixin):
+                   ChainsMixin, FoundersMixin, PronounsMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 
     def __init__(self, ents, docs, sentences, add) -> None:
@@ -258,132 +251,6 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             if m is not None:
                 out.append(m.entity)
         return _unique(out)
-
-    def antecedent(self, token, kind):
-        """The most salient earlier mention of `kind`: the subject of this sentence or of one of
-        the two before when it is of that kind, else the nearest mention of that kind."""
-        p = self.pos(token)
-        sent = self.sentence(token)
-        i = self.sentences.index(sent) if sent is not None else len(self.sentences)
-        other = _OTHER_GENDER.get(_f(token)) if kind == "person" else None
-        heads = [s for s in self.sentences[:i] if self.headline(s)]
-        for s in reversed(self.sentences[max(0, i - 2):i + 1]):
-            m = self.subject_mention(s) if s not in heads else None
-            if m is not None and m.end <= p and m.entity.kind == kind and (other is None or self.gender(m.entity) != other):
-                return m.entity
-        before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind == kind and p - m.end < 600
-                  and (other is None or self.gender(m.entity) != other) and not any(h.start <= m.start < h.end for h in heads)
-                  and not (other == "m" and self.gender(m.entity) != "f" and self.between(m, p))]
-        if not before:
-            return None
-        return max(before, key=lambda m: m.start).entity
-
-    def subject_mention(self, s):
-        """The mention the sentence's subject is, or the name apposed right after it ("L'entraîneur
-        de Y, X, a dit": X)."""
-        if s.subject_pos is None:
-            return None
-        m = self._at.get(s.subject_pos)
-        if m is not None:
-            return m
-        text = self.ents.text
-        for m in sorted((m for m in self.ents.mentions if s.subject_pos < m.start < min(s.end, s.subject_pos + 80)),
-                        key=lambda m: m.start):
-            if "," in text[s.subject_pos:m.start - 2]:
-                return None
-            if text[m.start - 2:m.start] == ", ":
-                return m
-        return None
-
-    def between(self, m, p: int) -> bool:
-        """Whether a place or an organization is named after the sentence of mention `m` and before
-        position `p` ("elle" after a sentence about "l'adhésion de l'Ukraine" is as likely the
-        country as the person named before it)."""
-        end = next((s.end for s in self.sentences if s.start <= m.start < s.end), m.end)
-        return any(end <= o.start and o.end <= p and o.entity.kind in ("place", "organization")
-                   and self.ents.text[o.start - 1:o.start] != "(" for o in self.ents.mentions)  # (not an acronym aside)
-
-    def gender(self, entity) -> str | None:
-        """'m' or 'f' when the article names the person after "M." / "Mme", or the name takes it in (and
-        never both)."""
-        found = {g for m in self.ents.mentions if m.entity is entity
-                 for g, cue in _GENDER_CUES if cue.search(self.ents.text, max(0, m.start - 10), m.start)}
-        found |= {g for m in self.ents.mentions if m.entity is entity for g, cue in _GENDER_STARTS if cue.match(m.text)}
-        return found.pop() if len(found) == 1 else None
-
-    def headline(self, s) -> bool:
-        """A headline set apart in the text ("Lire aussi" links): a paragraph of its own that is not
-        the article's first and ends with no sentence punctuation."""
-        after = self.ents.text[s.end:s.end + 3]
-        return s.start > 0 and s.text.rstrip()[-1:] not in ".!?…»\"”)" and (not after.strip() or "\n" in after)
-
-    def owner(self, token, possessive: str):
-        """What 'its' / 'son' refers to: the nearest earlier organization for 'its'; for words
-        that also stand for people ('son', 'sa', 'their'), only when the nearest earlier name (of
-        a person, an organization or a place) is an organization."""
-        p = self.pos(token)
-        kinds = ("organization",) if possessive == "its" else ("organization", "person", "place")
-        before = [m for m in self.ents.mentions if m.end <= p and m.entity.kind in kinds and p - m.end < 400]
-        if not before:
-            return None
-        sent = self.sentence(token)
-        opening = [m for m in before if sent is not None and sent.start <= m.start <= sent.start + 6]
-        if opening and opening[0].entity.kind == "organization":
-            return opening[0].entity  # "L'OMS a ..., a déclaré son responsable": the sentence opens with it
-        if sent is not None and not any(m.start >= sent.start for m in before):
-            previous = [m for m in before if m.start >= max((s.start for s in self.sentences if s.end <= sent.start), default=0)]
-            if previous and previous[0].entity.kind == "person":
-                return None  # "Le président X a ... . Son porte-parole, Y": the previous sentence is about a person
-        nearest = max(before, key=lambda m: m.start)
-        if possessive in ("leur", "leurs") and not _plural_name(self.ents.folded, nearest):
-            return None  # "leur coach": the players', not an organization named in the singular
-        return nearest.entity if nearest.entity.kind == "organization" else None
-
-    # -- founders -----------------------------------------------------------------------------
-    def founding(self, v) -> None:
-        agents = [c for c in v.children if c.dep_ == "obl:agent" or (c.dep_ == "agent")]
-        founders = []
-        for a in agents:
-            target = next((o for o in a.children if o.dep_ == "pobj"), None) if a.dep_ == "agent" else a
-            if target is not None:
-                founders += self.people(target) or self.orgs(target)
-        if founders:  # "X was founded by A, B and C", "a company founded by A"
-            created = []
-            for c in v.children:
-                if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj"):
-                    created += self.orgs(c)
-            if not created and v.dep_ in ("acl", "relcl"):
-                created = self.orgs(v.head) or self._apposed_org(v.head)
-            for org in created:
-                for founder in founders:
-                    self.add("created_by", org, founder, v)
-            return
-        subjects = [c for c in v.children if c.dep_ == "nsubj"]
-        objects = [c for c in v.children if c.dep_ in ("dobj", "obj")]
-        if subjects and objects:  # "A founded X", "A a fondé X avec B"
-            people = self.people(subjects[0])
-            with_ = [o for c in v.children if c.dep_ == "prep" and _f(c) in ("with", "alongside") for o in c.children if o.dep_ == "pobj"]
-            with_ += [c for c in v.children if c.dep_ in ("obl", "obl:mod") and _case(c) in ("avec",)]
-            for w in with_:
-                people += self.people(w)
-            for org in self.orgs(objects[0]):
-                for person in people:
-                    self.add("created_by", org, person, v)
-
-    def _apposed_org(self, noun) -> list:
-        """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm in'."""
-        if noun.dep_ == "appos":
-            return self.orgs(noun.head)
-        if noun.dep_ in ("attr", "ROOT") and _f(noun) in lx.ORG_NOUNS | lx.ORG_DESCRIPTIONS:
-            verb = noun.head if noun.dep_ == "attr" else noun
-            return [o for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for o in self.orgs(c)]
-        return []
-
-
-def _plural_name(folded: str, m) -> bool:
-    """A name said in the plural ("les Lions", "les Étoiles Rouges"): a possessive "leur" may be its."""
-    return folded[max(0, m.start - 4):m.start] == "les " or m.text.rstrip().endswith(("s", "x"))
-
 
 def _spread(token) -> list:
     """A token with its conjuncts and the names apposed to it ('A, B et C', 'A, B and C')."""

@@ -1,0 +1,52 @@
+"""Founders (created_by) from the parse: the agent of a founding verb, passive or participle
+("founded by A, B and C", "une société fondée par A"), or the subject of an active one with an
+organization object ("A a fondé X avec B"). Mixed into :class:`innograph.loaders.syntax.SyntaxReader`.
+"""
+
+from __future__ import annotations
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f
+
+
+class FoundersMixin:
+    """created_by from a founding verb (called on the cue words of lexicon.FOUNDING_VERBS)."""
+
+    def founding(self, v) -> None:
+        agents = [c for c in v.children if c.dep_ == "obl:agent" or (c.dep_ == "agent")]
+        founders = []
+        for a in agents:
+            target = next((o for o in a.children if o.dep_ == "pobj"), None) if a.dep_ == "agent" else a
+            if target is not None:
+                founders += self.people(target) or self.orgs(target)
+        if founders:  # "X was founded by A, B and C", "a company founded by A"
+            created = []
+            for c in v.children:
+                if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj"):
+                    created += self.orgs(c)
+            if not created and v.dep_ in ("acl", "relcl"):
+                created = self.orgs(v.head) or self._apposed_org(v.head)
+            for org in created:
+                for founder in founders:
+                    self.add("created_by", org, founder, v)
+            return
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        objects = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+        if subjects and objects:  # "A founded X", "A a fondé X avec B"
+            people = self.people(subjects[0])
+            with_ = [o for c in v.children if c.dep_ == "prep" and _f(c) in ("with", "alongside") for o in c.children if o.dep_ == "pobj"]
+            with_ += [c for c in v.children if c.dep_ in ("obl", "obl:mod") and _case(c) in ("avec",)]
+            for w in with_:
+                people += self.people(w)
+            for org in self.orgs(objects[0]):
+                for person in people:
+                    self.add("created_by", org, person, v)
+
+    def _apposed_org(self, noun) -> list:
+        """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm in'."""
+        if noun.dep_ == "appos":
+            return self.orgs(noun.head)
+        if noun.dep_ in ("attr", "ROOT") and _f(noun) in lx.ORG_NOUNS | lx.ORG_DESCRIPTIONS:
+            verb = noun.head if noun.dep_ == "attr" else noun
+            return [o for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for o in self.orgs(c)]
+        return []
