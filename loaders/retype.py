@@ -26,7 +26,8 @@ from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.nlp import text_length
-from innograph.loaders.teams import PLAYER_TITLES, club_context
+from innograph.loaders.sportwords import sports_text
+from innograph.loaders.teams import PLAYER_TITLES, club_context, sports_club
 
 #: Nouns that say the name next to them is an organization's.
 ORG_WORDS = frozenset(lx.ORG_NOUNS) | frozenset(k for k in lx.DESCRIPTORS if " " not in k) | frozenset(
@@ -65,10 +66,11 @@ _DETERMINERS = frozenset("sa son leur notre votre la le l' l’ une un cette ce 
 _PLACE_CASES = frozenset("a au aux en dans in near pres vers from".split())
 
 
-def context_kind(kind: str, label: str, span) -> str:
+def context_kind(kind: str, label: str, span, sports: bool = False) -> str:
     """The kind the parse gives a name the tagger typed `kind` ("person", "place"...): "organization"
     where its context says so (and "person" for an organization that is said to hold a person's
-    title, or to be born), else `kind` unchanged. `span` is the name's spaCy span (or None)."""
+    title, or to be born), else `kind` unchanged. `span` is the name's spaCy span (or None); `sports`
+    says the article is about sport, where a place may also be a side (:func:`.teams.sports_club`)."""
     if span is None or _country(label):
         return kind
     if kind == "organization":  # "X (born 1947) is a mathematician", "X was the professor of ...": a person
@@ -78,8 +80,8 @@ def context_kind(kind: str, label: str, span) -> str:
         return kind
     if _legal_form(span) or _described(span, kind) or _org_subject(span):
         return "organization"
-    if kind == "place" and club_context(span):  # "une victoire contre X", "du club kényan X"
-        return "organization"
+    if kind == "place" and (club_context(span) or (sports and sports_club(span))):
+        return "organization"  # "une victoire contre X", "du club kényan X", "il a passé deux saisons à X"
     root = span.root
     case_token = next((c for c in root.children if c.dep_ == "case"), None)
     if case_token is not None and case_token.text[:1].isupper() and case_token.i > 0:
@@ -88,6 +90,9 @@ def context_kind(kind: str, label: str, span) -> str:
     if case == "chez" and not _honorific(span) and not _plural(root):
         return "organization"  # (not "chez les Asiatiques")
     if kind == "place" and root.dep_ == "conj" and root.head.i < root.i and case in ("", "de", "d'", "du"):
+        if _f(root.head) in CORPORATE_TITLES and any(c.dep_ == "nmod" and c.i < root.i and _case(c) in _OF_CASES
+                                                     for c in root.head.children):
+            return "organization"  # "l'ancien défenseur de A, B et C" (B and C hung on the title, not on A)
         root = root.head  # "l'ancien manager de Tottenham et (de) Southampton": the first one's title
         case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
     title = root.head.head if root.dep_ == "pobj" else root.head
@@ -219,6 +224,7 @@ def retype(ents, docs) -> None:
         m.entity.kind in ("person", "place") or (m.entity.kind == "organization" and m.entity.org_kind is None)))
         or _named_project(m)), key=lambda m: m.start)
     starts = [m.start for m in names]
+    sports = ents.lang == "fr" and sports_text(ents.folded)
     for offset, doc in docs:
         end = offset + text_length(doc)
         for m in names[bisect_left(starts, offset):bisect_left(starts, end)]:
@@ -229,7 +235,7 @@ def retype(ents, docs) -> None:
                 continue
             v = votes.setdefault(id(m.entity), [m.entity, [], 0])
             was = "place" if m.entity.kind == "project" else m.entity.kind  # (a project reads as a place would)
-            kind = context_kind(was, m.entity.label, span)
+            kind = context_kind(was, m.entity.label, span, sports)
             if kind != was:
                 v[1].append(m)
             elif (m.entity.kind == "place" and place_evidence(span)) or (m.entity.kind == "person" and person_evidence(span)):

@@ -19,6 +19,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import PLACE_BEFORE, country_key, words_key
 from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f
 from innograph.loaders.sportwords import SPORT_WORDS as _SPORT_WORDS
 
 #: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
@@ -291,3 +292,58 @@ def _reported_side(span, before: str, after: str) -> bool:
     doc = span.doc
     around = fold_same_length(doc[max(0, span.start - 80):span.end + 80].text)
     return bool(_SPORT_WORDS.search(around))
+
+
+#: In an article about sport, what stands before a club named by its town (folded): a career at it
+#: ("a passé trois saisons à X", "son arrivée à X", "son passage à X", "signé à X", "qui évolue en
+#: première division à X", "jouait alors à X", "un transfert de Y à X"), a game against it ("contre X",
+#: "face à X", "le match qui a opposé Y à X"). A town where a game is played ("le match aller à X", "un nul à X") is none of these.
+_SPORTS_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:passe|passait|passee|passes)[ \t]+(?:[\w\-]+[ \t]+){1,2}(?:ans|annees|saisons|mois)"
+    r"|(?:son|sa|ses|de|en)[ \t]+(?:[\w\-]+[ \t]+)?(?:arrivee|passage|passages|sejour|sejours|carriere|signature)"
+    r"|signee?s?|evolu\w*(?:[ \t]+[^.,;:!?]{1,40}?)?|jouai(?:t|ent)(?:[ \t]+(?:egalement|aussi|alors|encore|deja|toujours))?"
+    r"|(?:transfert|pret)[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*)[\w\-]+(?:[ \t]+[\w\-]+)?"
+    r"|(?:oppose|opposait|opposera|opposant)(?:[ \t]+[\w\-]+){1,3}"
+    r")[ \t]+(?:a|au)[ \t]+$"
+    r"|(?<![\w])(?:contre|face[ \t]+a|face[ \t]+au)[ \t]+(?:le[ \t]+|l['’][ \t]*)?$")
+#: Verbs whose subject (active or passive) is a side: it wins, loses, meets, signs or lends (folded forms).
+_MATCH_VERBS = frozenset(
+    "bat battent battu battue battus battra battait vaincu vaincue vainc impose imposee imposes incline inclinee "
+    "inclines elimine eliminee elimines eliminera domine dominee surclasse ecrase humilie devance affronte affrontent "
+    "affrontera affronteront affrontait emporte remporte remportent remportera gagne gagnent gagnera perd perdent "
+    "perdu perdue perdra egalise concede encaisse mene menait recrute recrutent limoge prete transfere achete vendu "
+    "vend".split())
+#: Holders a club's name completes in a sports story beyond a player's or a staff title: "la star de
+#: X", "le duo de X", "le président de X" (a town's own head is its "maire").
+_SPORTS_HOLDERS = frozenset("star stars vedette vedettes duo trio legende icone recrue president presidente "
+                            "proprietaire".split())
+#: Words of a name typed place that no side's name has (an award, a rally, a competition).
+_NOT_SIDE_WORDS = frozenset("ballon coupe trophee rallye tour jeux open grand".split())
+#: Towns whose name takes "le" ("au Caire", "du Havre"): the article does not make them sides.
+_ARTICLE_TOWNS = frozenset("caire cap havre mans creusot puy touquet piree kef bardo lamentin gosier".split())
+_TOWN_NOUNS = frozenset("stade ville region province capitale quartier port aeroport".split())
+
+
+def sports_club(span) -> bool:
+    """Whether a name typed place, in an article about sport (the caller asks
+    :func:`innograph.loaders.sportwords.sports_text`), stands where a side does: after a career's or
+    a game's words (:data:`_SPORTS_BEFORE`), after a masculine article ("le X", "du X", "au X"), as
+    the subject of a game's verb ("X a battu", "X a été éliminé", :data:`_MATCH_VERBS`), or after "la
+    star de", "le duo de" (:data:`_SPORTS_HOLDERS`)."""
+    doc = span.doc
+    before = fold_same_length("".join(t.text_with_ws for t in doc[max(0, span.start - 12):span.start]))
+    if _SPORTS_BEFORE.search(before):
+        return True
+    words = fold_same_length(span.text).split()
+    if (words[0] in COUNTRY_OF or _NOT_SIDE_WORDS.intersection(words) or words[0] in _ARTICLE_TOWNS
+            or (span.end < len(doc) and (doc[span.end].text in ("-", "–") or doc[span.end].like_num))):
+        return False  # ("le Bissau-Guinéen", "du Ballon d'Or", "le Dakar 2017", "au Caire")
+    if span.start > 0 and _f(doc[span.start - 1]) in ("le", "du", "au"):
+        return span.start < 2 or _f(doc[span.start - 2]) not in _TOWN_NOUNS  # (not "le stade du X")
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubj:pass"):
+        root = root.head  # "X et Y ont battu ..."
+    verbs = [root.head, *(c for c in root.head.children if c.dep_ == "xcomp")]  # ("X devrait perdre Y")
+    if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and any(_f(v) in _MATCH_VERBS for v in verbs):
+        return True
+    return root.dep_ == "nmod" and _case(root) in ("de", "d'", "d’", "du") and _f(root.head) in _SPORTS_HOLDERS
