@@ -44,14 +44,25 @@ from innograph.loaders.syntaxposts import _HELM, PostsMixin
 from innograph.loaders.syntaxseats import SeatsMixin
 from innograph.loaders.verbposts import VerbPostsMixin
 
-_MOVES = lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
 _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
 #: Any honorific (lexicon.HONORIFICS) right before a name, in the folded text: the name is a person's.
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
-_CUES = (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM | frozenset(lx.LEADING_VERBS) | lx.FOUNDING_VERBS | lx.BASED_WORDS
-         | lx.SEAT_NOUNS | lx.JOINING_VERBS | lx.WORKING_VERBS | lx.FUNDING_VERBS | lx.LOAN_NOUNS | _MOVES
-         | lx.HIRING_VERBS | lx.FIRING_VERBS | lx.SCORING_VERBS | lx.GOAL_NOUNS)
+#: The cue words of each reader, in the order they read a token (a word may cue several).
+_READERS = (
+    (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM, "title"),
+    (lx.FOUNDING_VERBS, "founding"),
+    (lx.BASED_WORDS | lx.SEAT_NOUNS, "based"),
+    (lx.JOINING_VERBS, "joining"),
+    (lx.WORKING_VERBS, "working"),
+    (frozenset(lx.LEADING_VERBS), "leading"),
+    (lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS, "moving"),
+    (lx.HIRING_VERBS | lx.FIRING_VERBS, "hiring"),
+    (lx.SCORING_VERBS, "scoring"),
+    (lx.GOAL_NOUNS, "goals_for"),
+    (lx.FUNDING_VERBS | lx.LOAN_NOUNS, "funding"),
+)
+_CUES = frozenset().union(*(words for words, _ in _READERS))
 
 
 class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin,
@@ -91,28 +102,9 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 word = _f(token)
                 if word not in _CUES:
                     continue
-                if word in lx.TITLE_HEADS or word in lx.MEMBER_NOUNS or word in _HELM:
-                    self.title(token)
-                if word in lx.FOUNDING_VERBS:
-                    self.founding(token)
-                if word in lx.BASED_WORDS or word in lx.SEAT_NOUNS:
-                    self.based(token)
-                if word in lx.JOINING_VERBS:
-                    self.joining(token)
-                if word in lx.WORKING_VERBS:
-                    self.working(token)
-                if word in lx.LEADING_VERBS:
-                    self.leading(token)
-                if word in _MOVES:
-                    self.moving(token)
-                if word in lx.HIRING_VERBS or word in lx.FIRING_VERBS:
-                    self.hiring(token)
-                if word in lx.SCORING_VERBS:
-                    self.scoring(token)
-                if word in lx.GOAL_NOUNS:
-                    self.goals_for(token)
-                if word in lx.FUNDING_VERBS or word in lx.LOAN_NOUNS:
-                    self.funding(token)
+                for words, reader in _READERS:
+                    if word in words:
+                        getattr(self, reader)(token)
             end = offset + text_length(doc)
             for m in [m for m in self.ents.mentions if m.entity.kind == "person" and offset <= m.start < end]:
                 self.affiliation(doc, m)
