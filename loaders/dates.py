@@ -33,6 +33,9 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "october": 10, "november": 11, "december": 12,
 }
+#: Weekdays, French then English.
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:(?P<d1>[0-3]?\d)(?:er|re|st|nd|rd|th)?(?:\s*(?:et|-|–|au|and|to)\s*(?P<d2>[0-3]?\d)(?:er|re|st|nd|rd|th)?)?)"
 

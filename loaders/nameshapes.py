@@ -106,11 +106,7 @@ _PLACE_WORDS = frozenset("city town ville state etat province county district is
 
 def is_time_word(label: str) -> bool:
     """Months and weekdays are not places ("in March 2023")."""
-    from innograph.loaders.dates import MONTHS
+    from innograph.loaders.dates import MONTHS, WEEKDAYS
 
     first = label.split()[0].lower().rstrip(".")
-    return first in MONTHS or first in _WEEKDAYS
-
-
-_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday "
-                      "friday saturday sunday".split())
+    return first in MONTHS or first in WEEKDAYS

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from innograph.errors import InputError
-from innograph.loaders.dates import parse_date
+from innograph.loaders.dates import WEEKDAYS, parse_date
 from innograph.loaders.markup import MAX_TOKEN_CHARS, clean_lines, html_to_text, looks_like_html  # noqa: F401 (a bound of this reader's)
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -192,9 +192,11 @@ def paragraphs_of(lines: list[str]) -> list[str]:
 # -- articles -------------------------------------------------------------------------------
 _MARKER = re.compile(r"^(?:article|source|extrait|an article)\s+(?:de|du|d'|d’|des|from|by|in)\s+(?P<pub>[^:]{2,60}?)\s*:\s*(?P<head>.+)$", re.I)
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:\* ){2,}\*)$")
-_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3}?)(?:\s*[,|–—·•-].*|\s+(?i:le|on|publié|publie|published|mis à jour|updated|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d).*)?$")
+_WEEKDAY = "|".join(WEEKDAYS)
+_BYLINE = re.compile(r"^(?i:par|by|auteur|author|texte)\s*:?\s+(?P<name>[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+){1,3}?)(?:\s*[,|–—·•-].*|\s+(?i:le|on|publié|publie|published|mis à jour|updated|"
+                     + _WEEKDAY + r"|\d).*)?$")
 _PUBLISHED = re.compile(r"^(?:publié|mis à jour|modifié|published|updated|posted|le|on)\b.*\d", re.I)
-_WEEKDAY_DATE = re.compile(r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:le\s+)?[\w ,.]{3,30}\d{4}$", re.I)
+_WEEKDAY_DATE = re.compile(r"^(?:(?:" + _WEEKDAY + r"),?\s+)?(?:le\s+)?[\w ,.]{3,30}\d{4}$", re.I)
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[ \-][A-ZÀ-Ý][\wà-ÿ’'\-]+){1,2}$")
 
 FRENCH_WORDS = frozenset("le la les des du de et est une un dans pour sur avec qui que au aux ont été cette son ses nous il elle".split())
