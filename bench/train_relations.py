@@ -30,6 +30,7 @@ is refitted on all of it. ``bench/tune_relations.py`` then resets the English th
     python bench/train_relations.py --languages fr --cache /tmp/c --hold-out 2 --out /tmp/h2.npz
     INNOGRAPH_RELMODEL=/tmp/h2.npz python bench/extraction.py bench/gold/press-fr.train2-sports.yaml
                                                     # what the model adds on a round it never saw
+    python bench/heldout_relations.py --cache /tmp/c  # its curve on every article held out, and in-sample
 """
 
 from __future__ import annotations
@@ -204,7 +205,8 @@ def _fr_facts(gold) -> dict[str, set]:
 
 def _fr_part(gold, nlp, n: int, group: int) -> tuple[list, int]:
     """The labelled candidates of one part's articles (part `group`; articles numbered on from `n`,
-    the number keying a candidate's pair with its two names: the fact it would state)."""
+    the number keying a candidate's pair with its two names: the fact it would state; last, the
+    article's file, whose folder is its category)."""
     from innograph.loaders.text import read_articles
 
     facts, out = _fr_facts(gold), []
@@ -215,7 +217,7 @@ def _fr_part(gold, nlp, n: int, group: int) -> tuple[list, int]:
                 on = {name_key(x) for x in c.object.entity.names()}
                 label = any(sn & s and on & o for s, o in facts[GOLD_OF.get(c.relation, c.relation)])
                 out.append((group, c.relation, c.features, int(label), acted,
-                            (n, c.subject.entity.label, c.object.entity.label)))
+                            (n, c.subject.entity.label, c.object.entity.label), name))
         n += 1
     return out, n
 
@@ -323,6 +325,29 @@ def _acted(example) -> bool:
     return len(example) < 5 or bool(example[4])
 
 
+def chosen_examples(examples, relation: str) -> list:
+    """The examples a relation's model is fitted on: its candidates (for :data:`LEFT_ONLY`, only the
+    pairs the rules left)."""
+    return [e for e in examples if e[1] == relation and (relation not in LEFT_ONLY or _acted(e))]
+
+
+def feature_rows(sel, vocab, vectors=None, blocks=(), scale: float = 1.0, columns=None) -> list[tuple]:
+    """The learner's rows of examples `sel` (:func:`fit_once`): their features' indices in `vocab` and
+    the label, and with `blocks` the word-vector columns of :mod:`.relvectors` read from `vectors`
+    (kept in `columns` by example, to compute each once across fits)."""
+    columns = {} if columns is None else columns
+    out = []
+    for e in sel:
+        idx = np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64)
+        if not blocks:
+            out.append((idx, e[3]))
+            continue
+        if id(e) not in columns:
+            columns[id(e)] = relvectors.dense(e[2], vectors, blocks, scale).astype(np.float64)
+        out.append((idx, e[3], columns[id(e)]))
+    return out
+
+
 def train_language(examples, lang: str, *, tune_part: int | None = None, vectors=None, relations=None) -> dict:
     """Weights and thresholds per relation. Thresholds from out-of-part predictions: each part of
     `examples` (their first field) is scored by a model fitted on the others and the threshold is
@@ -337,16 +362,10 @@ def train_language(examples, lang: str, *, tune_part: int | None = None, vectors
     columns: dict = {}
 
     def rows(sel):
-        if not blocks:
-            return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3]) for e in sel]
-        for e in sel:
-            if id(e) not in columns:
-                columns[id(e)] = relvectors.dense(e[2], vectors, blocks, scale).astype(np.float64)
-        return [(np.array(sorted({vocab[f] for f in e[2] if f in vocab}), dtype=np.int64), e[3], columns[id(e)])
-                for e in sel]
+        return feature_rows(sel, vocab, vectors, blocks, scale, columns)
 
     for relation in relations or relcandidates.RELATIONS:
-        chosen = [e for e in examples if e[1] == relation and (relation not in LEFT_ONLY or _acted(e))]
+        chosen = chosen_examples(examples, relation)
         positives = sum(e[3] for e in chosen)
         if positives < MIN_POSITIVES:
             print(f"{lang} {relation}: {len(chosen)} candidates, {positives} positive — not trained", flush=True)
