@@ -26,12 +26,14 @@ _TO = rf"(?:au|aux|a|chez|avec|pour|vers)(?![\w])[ \t]*{_ART}(?:equipe[ \t]+nati
 _LEAD_TO = re.compile(r"(?<![\w])(?:a|ont|avait|avaient)?[ \t]*(?:donne|redonne)[ \t]+l'avantage[ \t]+" + _TO)
 _SCORED = re.compile(r"(?<![\w])(?:a|ont|avait|avaient)[ \t]+(?:ouvert[ \t]+le[ \t]+score|egalise|double[ \t]+la[ \t]+mise|reduit[ \t]+l'ecart|inscrit|marque|signe)(?P<rest>[^.;:!?]{0,50}?)[ \t]pour[ \t]+" + _ART)
 #: A career: the subject played at Y ("a débuté au club Y", "transféré à Y", "après deux saisons au Y",
-#: "a fait un passage à Y", "a joué pour Y et Z", "ses premiers pas en sélection avec le <pays>").
+#: "a fait un passage à Y", "a joué pour Y et Z", "ses premiers pas en sélection avec le <pays>", and
+#: "jouait à Y", "évolue en première division à Y", where Y is a club, never a town or a country).
 _PLAYED_AT = re.compile(
     r"(?<![\w])(?:(?P<start>a[ \t]+debute|debute|a[ \t]+fait[ \t]+ses[ \t]+(?:debuts|premiers[ \t]+pas)|a[ \t]+(?:commence|entame|termine|acheve|fini)[ \t]+sa[ \t]+carriere)(?:[ \t]+(?:sa[ \t]+carriere|professionnel(?:le)?))?"
     r"|(?P<moved>(?:a[ \t]+ete[ \t]+|est[ \t]+|sera[ \t]+|etait[ \t]+)?transferee?)"
     r"|(?P<after>(?:apres|a[ \t]+passe|avait[ \t]+passe|passe|a[ \t]+fait|fait)[ \t]+(?:[\w\-]+[ \t]+){1,2}(?:saisons?|ans|annees|passage)(?:[ \t]+(?:de[ \t]+plus|en[ \t]+tout))?)"
-    r"|(?P<played>(?:a[ \t]+(?:deja[ \t]+)?joue|jouait|a[ \t]+(?:deja[ \t]+)?evolue|evoluait)(?:[ \t]+[^.,;:!?]{0,40}?)?(?=[ \t]+(?:avec|pour)[ \t])))[ \t]+" + _TO)
+    r"|(?P<played>(?:a[ \t]+(?:deja[ \t]+)?joue|jouait|a[ \t]+(?:deja[ \t]+)?evolue|evoluait)(?:[ \t]+[^.,;:!?]{0,40}?)?(?=[ \t]+(?:avec|pour)[ \t]))"
+    r"|(?P<at>(?:a[ \t]+(?:deja[ \t]+)?joue|jouait|a[ \t]+(?:deja[ \t]+)?evolue|evoluait|(?P<now>evolue))(?:[ \t]+[^.,;:!?]{0,40}?)?(?=[ \t]+(?:a|au)[ \t])))[ \t]+" + _TO)
 #: "le club italien Y", "l'équipe espagnole de Y" (on the text: lower-case words before the name).
 _CLUB_WORDS = re.compile(r"(?:club|équipe)[ \t]+(?:[a-zà-ÿ]+[ \t]+){0,2}(?:de[ \t]+|d['’])?")
 #: "a quitté Y pour Z": the side joined.
@@ -43,6 +45,14 @@ _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuven
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
 _PLAYER_LINK = re.compile(r"[ \t]*(?:,[ \t]*et|,|et)[ \t]+")
 _PRONOUN = re.compile(r"[ \t]*(?:il|elle)[ \t]+")
+#: A side losing its players: "perdra", "devrait perdre", "a perdu", "sera privé de".
+_LOSES = re.compile(r"(?<![\w])(?:(?:devrait|va|pourrait|doit|risque[ \t]+de)[ \t]+perdre|perdra|perd|(?P<past>a[ \t]+perdu)"
+                    r"|sera[ \t]+privee?[ \t]+(?:de|du|d'))[ \t]+")
+#: Between a side and its loss: nothing, "qui", or an apposed aside ("Y, deuxième, sera privé de").
+_SIDE_GAP = re.compile(r"[ \t]*(?:,[^,.;:!?()]{1,40},[ \t]*|qui[ \t]+)?")
+#: A determiner and a player's title before the lost players ("son gardien A", "le défenseur A"; not
+#: "le soutien de A").
+_TITLE_GAP = re.compile(r"(?:(?:son|sa|ses|le|la|les|l['’])[ \t]*)?(?:(?!de[ \t]|du[ \t]|des[ \t]|d['’])[a-zà-ÿ\-]+[ \t]+){0,2}")
 
 
 class SportLinesMixin:
@@ -64,7 +74,7 @@ class SportLinesMixin:
             national = bool(cue["start"] or cue["played"])  # ("a fait ses débuts avec / a joué pour le <pays>")
             for side in [self._side(m, countries=national) for m in sides]:
                 if side is not None:
-                    self.add("holds_post", player, side, sent, title=None, current=bool(cue["moved"]))
+                    self.add("holds_post", player, side, sent, title=None, current=bool(cue["moved"] or cue["now"]))
         for cue in _CAPPED.finditer(f, sent.start, sent.end):
             if _ALLOWED_TO.search(f, max(sent.start, cue.start() - 30), cue.start()):
                 continue  # "autorisé à représenter le <pays>": allowed to, not yet capped
@@ -73,6 +83,7 @@ class SportLinesMixin:
             if side is not None and player is not None and country_key(side.label) in lx.COUNTRIES:
                 self.add("holds_post", player, side, sent, title=None, current=True)
         self._left_for(sent)
+        self._losing(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -86,6 +97,20 @@ class SportLinesMixin:
             player = self._player_subject(sent.start + cue.start(), sent)
             if side is not None and player is not None and all(self._club(m.entity) for m in left if m.entity.kind == "organization"):
                 self.add("holds_post", player, side, sent, title=None, current=True)
+
+    def _losing(self, sent) -> None:
+        """'Y perdra A', 'Y, deuxième, sera privé de son gardien A', 'Y devrait perdre A, B et C': the
+        players a side loses (to a tournament, an injury, a transfer) are its players."""
+        for cue in _LOSES.finditer(self.folded, sent.start, sent.end):
+            before = [m for m in self.mentions(sent, "organization") if m.end <= cue.start()]
+            if not before or not _SIDE_GAP.fullmatch(self.folded, before[-1].end, cue.start()):
+                continue
+            side = self._side(before[-1], countries=False)
+            after = [m for m in self.mentions(sent, "person") if m.start >= cue.end()]
+            if side is None or not after or not _TITLE_GAP.fullmatch(self.text, cue.end(), after[0].start):
+                continue
+            for player in self._coordinated(after[0].start, sent, "person"):
+                self.add("holds_post", player.entity, side, sent, title=None, current=not cue["past"])
 
     # -- sides and players ----------------------------------------------------------------------
     def _sports(self) -> bool:

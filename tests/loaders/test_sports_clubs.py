@@ -1,5 +1,5 @@
 """Clubs the tagger typed as places, read from a sports story (loaders/teams.py `sports_club`,
-loaders/retype.py), and the posts read from them. The rules alone (the
+loaders/retype.py), and the posts read from them (loaders/sportlines.py). The rules alone (the
 trained model switched off); every sentence here is our own, with invented players."""
 
 from __future__ import annotations
@@ -74,3 +74,15 @@ def test_a_career_at_a_town_is_a_post_at_its_club_and_the_venue_stays_a_place():
 def test_every_club_of_a_players_former_title_is_one_of_his_posts():
     text = GAME + "L'ancien défenseur de Lorient, Guingamp et Vannes, Marc Dutreil, a pris sa retraite."
     assert {("Marc Dutreil", club) for club in ("Lorient", "Guingamp", "Vannes")} <= posts(text)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Le défenseur Marc Dutreil évolue désormais en deuxième division à Guingamp.", ("Marc Dutreil", "Guingamp")),
+    ("Valenciennes perdra son gardien Paul Arnaud pendant trois semaines.", ("Paul Arnaud", "Valenciennes")),
+])
+def test_a_player_who_plays_at_a_club_or_that_a_club_loses_holds_a_post_there(sentence, pair):
+    assert pair in posts(GAME + sentence)
+
+
+def test_a_player_who_played_in_a_country_holds_no_post_in_its_side():
+    assert not {p for p in posts(GAME + "Le défenseur Marc Dutreil jouait alors au Portugal.") if p[1] == "Portugal"}
