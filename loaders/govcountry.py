@@ -8,6 +8,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import country_key
+from innograph.loaders.syntaxposts import _FIELD_OF
 
 
 class CountryMixin:
@@ -50,15 +51,20 @@ class CountryMixin:
 
     def article_country(self) -> list:
         """The country the article is about: the one it names most, if no other is named as often
-        (its demonyms count as naming it: "congolais", "la justice congolaise")."""
+        (its demonyms count as naming it: "congolais", "la justice congolaise", "les Congolais"; so
+        does an organization's name that ends with it: "la Cour suprême du Congo")."""
         if not hasattr(self, "_country"):
             counts: dict[str, list] = {}  # folded country name -> [entity, times named]
             for m in self.ents.mentions:
                 key = country_key(m.entity.label)
                 if m.entity.kind in ("place", "organization") and key in lx.COUNTRIES:
                     counts.setdefault(key, [m.entity, 0])[1] += 1
+            for m in self.ents.mentions:
+                tail = _FIELD_OF.match(m.entity.label) if m.entity.kind == "organization" else None
+                if tail and country_key(tail.group(1)) in lx.COUNTRIES:
+                    counts.setdefault(country_key(tail.group(1)), [self.country(tail.group(1).strip()), 0])[1] += 1
             if counts:  # (one pass over the article's words, once per article with a bare title)
-                for t in (t for _, doc in self.docs for t in doc if t.is_lower):
+                for t in (t for _, doc in self.docs for t in doc if t.is_lower or (t.is_title and self.mention(t) is None)):
                     named = [k for k in COUNTRY_OF.get(_f(t), ()) if k in counts]
                     if len(named) == 1:
                         counts[named[0]][1] += 1
@@ -117,3 +123,15 @@ class CountryMixin:
         if after is not None and _f(after) in ("de", "du", "des", "d'", "d’"):
             return None  # "le chef de l'État du Bénin": its complement says whose
         return self.sentence_country(t), True
+
+    def government_country(self, title, gov) -> list:
+        """'le porte-parole du gouvernement togolais' / '... du gouvernement': a post held in the
+        name of the country the government's demonym names, else of the country of the sentence or
+        article (as for "du pays"); the government's own complement ("du gouvernement de X") says whose."""
+        keys = next((COUNTRY_OF[_f(a)] for a in gov.children if a.dep_ == "amod" and _f(a) in COUNTRY_OF), None)
+        if keys:
+            named = self.named_country(keys)
+            return [named] if named is not None else []
+        if all(x.dep_ in ("case", "det", "punct") for x in gov.children):
+            return self.sentence_country(title)
+        return self.orgs(gov, retype=True) or self.deeper_orgs(gov, actors=True)

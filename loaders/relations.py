@@ -168,7 +168,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                         if any(t in f[title.start():title.end()] for t in lx.FOUNDER_TITLES):
                             self.add("created_by", org.entity, person.entity, sent)
                 continue
-            addressed = re.search(r"(?:^|[ \t])(?:a|au|aux|avec|par)[ \t]+(?:(?:m|mme|dr)\.?[ \t]+)?$", f[max(sent.start, person.start - 12):person.start])
+            addressed = re.search(r"(?:^|[ \t])(?:a|au|aux|avec|par|de|d')[ \t]*(?:(?:m|mme|dr)\.?[ \t]+)?$", f[max(sent.start, person.start - 12):person.start])
             self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER), addressed=bool(addressed))
         for org in self.mentions(sent, "organization"):
             # "Mechatron Surgical's chief executive, Kevin Doyle" / "Pennine Ventures partner Alice Brennan"
@@ -247,7 +247,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                 and self.ents.starting_at(org.end + len(re.match(r"[ \t]*,?", self.folded[org.end:sent.end]).group(0)), "person"):
             return  # "Selon A, le président de Y, B a ...": B is the one apposed
         if addressed and not re.match(r"[ \t]*(?:[,.;:)]|$)", self.folded[org.end:sent.end]):
-            return  # "une lettre adressée à M. A, le président de Y a déclaré": the next clause's subject
+            return  # "une lettre adressée à M. A, le président de Y a déclaré", "au sujet de A, ...": the next clause's subject
         title = _clean_title(self.text[title_start:rest_end])
         if _founder_only(self.folded[title_start:rest_end]):
             self.add("created_by", org.entity, person.entity, sent)  # founding is not a post

@@ -54,3 +54,21 @@ def test_a_minister_of_two_portfolios_is_the_name_after_both():
     assert ("Carlos Ibarra", "Pérou") in found
 
 
+def test_a_title_apposed_to_a_name_after_de_is_that_persons_unless_it_opens_a_clause():
+    found = posts("On retient surtout les idées de Kenji Mori, l'ancien Premier ministre du Japon, mort ce mois-ci. Le Japon le pleure.")
+    assert ("Kenji Mori", "Japon") in found
+    found = posts("Au sujet de Kenji Mori, le président de la Fédération nippone de judo a déclaré qu'il partirait.")
+    assert not any(person == "Kenji Mori" for person, _ in found)
+
+
+def test_a_country_named_only_inside_organizations_names_and_by_its_people_is_the_articles():
+    text = ("La Cour suprême du Kenya a rendu son avis. Selon la Commission électorale du Kenya, les Kényans voteront "
+            "en août. La semaine dernière, le juge a écrit au président Daniel Mwangi.")
+    assert ("Daniel Mwangi", "Kenya") in posts(text)
+
+
+def test_a_governments_spokesperson_speaks_for_its_country():
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Selon Paul Koffi, porte-parole du gouvernement, le scrutin sera libre.")
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Le porte-parole du gouvernement togolais, Paul Koffi, a rejeté les critiques.")
+    found = posts(_TOGO + "Le porte-parole du gouvernement du Bénin, Paul Koffi, a rejeté les critiques.")
+    assert ("Paul Koffi", "Bénin") in found and ("Paul Koffi", "Togo") not in found
