@@ -14,7 +14,7 @@ and scored on them. The gate is ``train_relations``' (the lowest threshold whose
 the French aim with at least 5 right), read on the held-out curve.
 
     python bench/heldout_relations.py --cache /tmp/c                # post; 5 folds, draws 0 and 1
-    python bench/heldout_relations.py --cache /tmp/c --no-vectors --relations post,placepost
+    python bench/heldout_relations.py --cache /tmp/c --no-vectors --relations post,placepost --by-category
 """
 
 from __future__ import annotations
@@ -117,6 +117,15 @@ class Fitter:
         return self.scores(self.examples, self.examples)
 
 
+def by_category(examples, best: dict) -> dict[str, dict]:
+    """The facts of `best` split by their article's category."""
+    of = {e[5][0]: category(e) for e in examples}
+    out: dict[str, dict] = defaultdict(dict)
+    for key, value in best.items():
+        out[of[key[1]]][key] = value
+    return dict(sorted(out.items()))
+
+
 def _line(points) -> str:
     found = gate(points)
     tail = f"gate {found[0]}: {found[1]}/{found[2]}" if found else "gate: none"
@@ -130,6 +139,7 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", default="0,1", help="one fold draw per seed")
     ap.add_argument("--no-vectors", action="store_true", help="sparse features only")
+    ap.add_argument("--by-category", action="store_true", help="also the held-out curve of each category")
     args = ap.parse_args(argv)
     cached = args.cache / "fr.pickle" if args.cache else None
     if cached and cached.is_file():
@@ -149,7 +159,11 @@ def main(argv=None) -> int:
         fitter = Fitter(examples, relation, vectors)
         print(f"{relation}: {len(fitter.examples)} candidates", flush=True)
         for seed in (int(s) for s in args.seeds.split(",")):
-            print(f"  held out, draw {seed}: {_line(curve(fitter.held_out(args.folds, seed)))}", flush=True)
+            held = fitter.held_out(args.folds, seed)
+            print(f"  held out, draw {seed}: {_line(curve(held))}", flush=True)
+            if args.by_category:
+                for name, part in by_category(fitter.examples, held).items():
+                    print(f"    {name:16} {_line(curve(part))}", flush=True)
         print(f"  in-sample:         {_line(curve(fitter.in_sample()))}", flush=True)
     return 0
 

@@ -51,6 +51,10 @@ def test_a_curve_counts_each_fact_once_at_its_best_candidate(ho):
     assert points[0.5] == (1, 2) and points[0.75] == (0, 1) and points[0.95] == (0, 1)
     assert ho.gate([(0.5, 4, 4), (0.6, 6, 8), (0.7, 6, 7), (0.8, 5, 5)]) == (0.7, 6, 7)
     assert ho.gate([(0.5, 4, 4), (0.9, 3, 3)]) is None  # fewer than 5 right
+    examples += _article(3, "sports", True, [])
+    best[("post", 3, "Person 3", "Org 3")] = (0.8, 1)
+    split = ho.by_category(examples, best)
+    assert list(split) == ["health", "sports"] and len(split["health"]) == 2 and len(split["sports"]) == 1
 
 
 def test_a_model_that_only_memorizes_its_articles_is_right_in_sample_and_not_held_out(ho):
