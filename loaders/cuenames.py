@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, alternation as _alternation, name_key
+from innograph.loaders.institutions import INSTITUTION_NOUNS
+from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, alternation as _alternation, country_key, name_key
 
 _WB = r"(?<![\w])"
 _NAME_CUE_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.NAME_CUES)})(?![\w])")
@@ -62,6 +64,85 @@ def _and_more(ents: ArticleEntities, start: int, end: int) -> int:
         return end
     rest = NAME_SEQ.match(text, more.end())
     return _trim_connector(text, start, rest.end()) if rest else end
+
+
+# What a cue word's name may say in lower case before the proper noun that ends it: adjectives
+# by their ending ("universitaire", "catholique", "supérieure"), then "de / pour / sur" complements
+# ("d'économie et de commerce", "pour l'environnement", "des sciences sociales").
+_ADJECTIVE = (r"[a-zà-ÿ]{2,}(?:aire|al|ale|aux|ique|ien|ienne|ais|aise|ois|oise|ain|aine|if|ive|el|elle|ier|ière"
+              r"|ieur|ieure)s?")
+_NOT_A_FIELD = frozenset("le la les un une des ce cet cette ces son sa ses leur leurs notre nos votre vos tout tous toute "
+                         "toutes plusieurs nombreux nombreuses certains certaines chaque autres autre".split())
+_FIELD = rf"(?!(?:{'|'.join(sorted(_NOT_A_FIELD))})(?![\w'’]))[a-zà-ÿ][a-zà-ÿ\-]+(?:[ \t]+{_ADJECTIVE})?"
+_DESCRIBED = re.compile(
+    rf"(?:[ \t]+{_ADJECTIVE}){{0,2}}"
+    rf"(?:[ \t]+(?:et[ \t]+)?(?:de|du|des|d['’]|pour|sur)[ \t]*(?:la[ \t]+|les[ \t]+|le[ \t]+|l['’][ \t]*)?{_FIELD}){{0,3}}"
+    r"(?P<last>[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’])[ \t]*)(?=[A-ZÀ-Ý])")
+
+#: Heads that are only a name's when described ("le bureau du maire de X", "la faculté de droit de X").
+_DESCRIBED_ONLY = frozenset("faculte bureau ambassade tribunal cour archives".split())
+#: Heads a place's name alone makes a name of ("l'ambassade d'Ukraine", "le Tribunal de Nuremberg").
+_OF_A_PLACE = frozenset("ambassade tribunal cour archives".split())
+#: Cue words whose described forms are places ("la ville portuaire de X") or programmes ("le journal
+#: télévisé de X"), not one organization.
+_PLACES_OR_MEDIA = frozenset(("ville region departement etat metropole agglomeration prefecture county communaute "
+                              "journal magazine radio tv").split()) | {"communaute de communes", "communaute d agglomeration"}
+
+#: The nouns a described name may start with: the cue words, the institutions French writes in lower
+#: case (not those a company or a university also has), and the heads above.
+_DESCRIBED_HEADS = frozenset(lx.NAME_CUES) | (frozenset(INSTITUTION_NOUNS) - {"service", "departement"}) | _DESCRIBED_ONLY
+_DESCRIBED_HEAD_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(_DESCRIBED_HEADS)})(?![\w])")
+
+
+def _described_end(text: str, pos: int, bare: bool = False) -> int | None:
+    """Where a cue word's name ends when lower-case words describe it before the proper noun that
+    ends it: "université d'économie et de commerce de Vienne", "hôpital universitaire de Cajuru"
+    (not "à Vienne" after it, nor a second organization's name after a connector; a country ends it
+    before its "de": the body is the country's, located in it). `bare`: the
+    proper noun may follow the head at once ("l'ambassade d'Ukraine")."""
+    tail = _DESCRIBED.match(text, pos)
+    words = set(re.findall(r"[a-zà-ÿ\-]{2,}", fold_same_length(text[pos:tail.end()]))) if tail else set()
+    if tail is None or (not bare and not words - {"de", "du", "des", "la", "les", "le"}) or words & _DESCRIBED_HEADS:
+        return None  # only connectors (name_after reads those), or a second institution's noun
+    name = NAME_SEQ.match(text, tail.end())
+    if name is None:
+        return None
+    end = _second_name_cut(text, name.start(), _trim_connector(text, name.start(), name.end()))
+    if not bare and country_key(text[name.start():end]) in lx.COUNTRIES:
+        return tail.start("last")  # "l'Agence nationale des routes du Kenya": a country's body, in it
+    return end
+
+
+_EMBASSY_HOST = re.compile(r"[ \t]+(?:au|aux|en)[ \t]+")
+
+
+def described_names(ents: ArticleEntities) -> None:
+    """'l'université d'économie et de commerce de Vienne', 'l'hôpital universitaire de Cajuru': a
+    cue word described in lower case up to the proper noun that ends its name. Run after the
+    tagger: the span replaces the place inside it ("Vienne") or the same name cut short, and yields
+    to a name that goes further or to a second organization inside it."""
+    text = ents.text
+    for m in _DESCRIBED_HEAD_RE.finditer(ents.folded):
+        cue = re.sub(r"[\s'\-]+", " ", m["cue"])
+        if cue in _PLACES_OR_MEDIA or ACRONYM_DEF.match(text, m.end()):
+            continue
+        start, end = m.start(), _described_end(text, m.end(), bare=cue in _OF_A_PLACE)
+        if end is None:
+            continue
+        host = _EMBASSY_HOST.match(text, end) if cue == "ambassade" else None
+        if host and any(o.start == host.end() and o.entity.kind == "place" for o in ents.mentions):
+            end = next(o.end for o in ents.mentions if o.start == host.end())  # "l'ambassade de X au Mali"
+        inside = [o for o in ents.mentions if o.start < end and start < o.end]
+        if cue not in lx.NAME_CUES and not any(o.end == end and o.entity.kind == "place" for o in inside):
+            continue  # "le conseil d'administration de X": only a place's institution is named so
+        if any(o.start < start or o.end > end or o.entity.kind == "person" or (
+                o.entity.kind == "organization" and o.start > start) for o in inside):
+            continue  # a name going further, a person, or a second organization ("de l'université de X")
+        for o in inside:
+            ents.mentions.remove(o)
+        kind = lx.NAME_CUES.get(cue) or lx.kind_of(text[start:end])
+        entity = ents.entity("organization", text[start:end], org_kind=kind, cue=name_key(cue))
+        ents.mention(start, end, entity, "cue")
 
 
 def capitalized(text: str) -> bool:

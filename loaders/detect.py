@@ -20,7 +20,7 @@ from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
 from innograph.loaders.shortforms import short_forms
 from innograph.loaders.linking import finish
-from innograph.loaders.cuenames import capitalized, cue_names, name_after, name_endings
+from innograph.loaders.cuenames import capitalized, cue_names, described_names, name_after, name_endings
 from innograph.loaders.eventnames import apposed_events, events_and_projects, legislatures
 from innograph.loaders.mentions import NAME_SEQ, ArticleEntities, alternation as _alternation, name_key, title_prefix
 
@@ -127,6 +127,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     named_entities(ents, docs)
     french_name_ends(ents, docs)  # 'Institut canadien' + 'de politique énergétique'
     institutions(ents, docs)  # 'le responsable du service des forêts togolais'
+    described_names(ents)  # 'l'université d'économie et de commerce de Vienne'
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)

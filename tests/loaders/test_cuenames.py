@@ -1,0 +1,72 @@
+"""Where an organization's name ends (loaders/cuenames.py): a cue word described in lower case up
+to the proper noun that ends its name is one name, and a place or a second organization after it
+is not part of it. Rules alone; every sentence is our own, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import pairs, read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def organizations(text: str) -> set[str]:
+    ents, _ = read(text, "fr")
+    return {m.text for m in ents.mentions if m.entity.kind == "organization"}
+
+
+def test_lower_case_fields_between_the_cue_and_the_proper_noun_belong_to_the_name():
+    found = organizations("Selon Karima Osseni, chercheuse à l'université d'agronomie et de commerce de Varna, "
+                          "les prix du blé vont encore monter cet hiver.")
+    assert "université d'agronomie et de commerce de Varna" in found
+    found = organizations("Le directeur de l'Institut des matériaux composites de Tarvik a présenté trois prototypes.")
+    assert "Institut des matériaux composites de Tarvik" in found
+
+
+def test_an_adjective_after_the_cue_belongs_to_the_name_and_a_town_after_it_does_not():
+    ents, _ = read("Rami Soltane, chirurgien à l'hôpital militaire de Tamarin à Corvel, a opéré le blessé.", "fr")
+    kinds = {m.text: m.entity.kind for m in ents.mentions}
+    assert kinds.get("hôpital militaire de Tamarin") == "organization"
+    assert "Tamarin" not in kinds
+    assert kinds.get("Corvel") == "place"
+
+
+def test_a_second_organization_inside_the_description_is_not_swallowed():
+    found = organizations("Un professeur de l'école de droit de l'université de Kelvar a signé la tribune.")
+    assert not any(name.startswith("école de droit") for name in found)
+    assert "université de Kelvar" in found
+
+
+def test_a_post_goes_to_the_whole_name():
+    found = pairs("Karima Osseni, chercheuse à l'université d'agronomie et de commerce de Varna, a publié l'étude.",
+                  "holds_post")
+    assert ("Karima Osseni", "université d'agronomie et de commerce de Varna") in found
+
+
+def test_a_described_town_or_newspaper_is_no_organization():
+    found = organizations("La ville portuaire de Malvane attend les navires, écrit le journal régional de Tarvik.")
+    assert not any(name.startswith(("ville", "journal")) for name in found)
+
+
+def test_a_place_s_institution_described_in_lower_case_is_named_up_to_the_place():
+    found = organizations("Selon le bureau du gouverneur de Tarvik, les routes rouvriront jeudi.")
+    assert "bureau du gouverneur de Tarvik" in found
+    found = organizations("Le conseil d'administration de Velloria a changé de président.")
+    assert not any(name.startswith("conseil") for name in found)  # a company's board, no place's body
+
+
+def test_an_embassy_is_named_by_its_country_and_the_country_it_is_in():
+    found = organizations("Une diplomate de l'ambassade du Portugal au Sénégal a reçu les candidats lundi.")
+    assert "ambassade du Portugal au Sénégal" in found
+    found = organizations("Les visas sont délivrés par l'ambassade du Portugal, a rappelé le consul.")
+    assert "ambassade du Portugal" in found
+
+
+def test_a_country_ends_a_described_body_before_its_de():
+    ents, _ = read("Selon l'agence nationale de l'eau du Ghana, trois barrages débordent.", "fr")
+    kinds = {m.text: m.entity.kind for m in ents.mentions}
+    assert kinds.get("agence nationale de l'eau") == "organization"
+    assert kinds.get("Ghana") == "place"
