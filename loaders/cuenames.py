@@ -81,7 +81,7 @@ _DESCRIBED = re.compile(
 
 #: Heads that are only a name's when described ("le bureau du maire de X", "la faculté de droit de X").
 _DESCRIBED_ONLY = frozenset("faculte bureau ambassade tribunal cour archives".split())
-#: Heads a place's name alone makes a name of ("l'ambassade d'Ukraine", "le Tribunal de Nuremberg").
+#: Heads a place's name alone makes a name of ("l'ambassade du Portugal", "le tribunal de Tarvik").
 _OF_A_PLACE = frozenset("ambassade tribunal cour archives".split())
 #: Cue words whose described forms are places ("la ville portuaire de X") or programmes ("le journal
 #: télévisé de X"), not one organization.
@@ -96,10 +96,10 @@ _DESCRIBED_HEAD_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(_DESCRIBED_HEADS)}
 
 def _described_end(text: str, pos: int, bare: bool = False) -> int | None:
     """Where a cue word's name ends when lower-case words describe it before the proper noun that
-    ends it: "université d'économie et de commerce de Vienne", "hôpital universitaire de Cajuru"
-    (not "à Vienne" after it, nor a second organization's name after a connector; a country ends it
+    ends it: "université d'agronomie et de commerce de Varna", "hôpital militaire de Tamarin"
+    (not "à Corvel" after it, nor a second organization's name after a connector; a country ends it
     before its "de": the body is the country's, located in it). `bare`: the
-    proper noun may follow the head at once ("l'ambassade d'Ukraine")."""
+    proper noun may follow the head at once ("l'ambassade du Portugal")."""
     tail = _DESCRIBED.match(text, pos)
     words = set(re.findall(r"[a-zà-ÿ\-]{2,}", fold_same_length(text[pos:tail.end()]))) if tail else set()
     if tail is None or (not bare and not words - {"de", "du", "des", "la", "les", "le"}) or words & _DESCRIBED_HEADS:
@@ -117,9 +117,9 @@ _EMBASSY_HOST = re.compile(r"[ \t]+(?:au|aux|en)[ \t]+")
 
 
 def described_names(ents: ArticleEntities) -> None:
-    """'l'université d'économie et de commerce de Vienne', 'l'hôpital universitaire de Cajuru': a
+    """'l'université d'agronomie et de commerce de Varna', 'l'hôpital militaire de Tamarin': a
     cue word described in lower case up to the proper noun that ends its name. Run after the
-    tagger: the span replaces the place inside it ("Vienne") or the same name cut short, and yields
+    tagger: the span replaces the place inside it ("Varna") or the same name cut short, and yields
     to a name that goes further or to a second organization inside it."""
     text = ents.text
     for m in _DESCRIBED_HEAD_RE.finditer(ents.folded):

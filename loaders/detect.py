@@ -127,7 +127,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     named_entities(ents, docs)
     french_name_ends(ents, docs)  # 'Institut canadien' + 'de politique énergétique'
     institutions(ents, docs)  # 'le responsable du service des forêts togolais'
-    described_names(ents)  # 'l'université d'économie et de commerce de Vienne'
+    described_names(ents)  # 'l'université d'agronomie et de commerce de Varna'
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)
