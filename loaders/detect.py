@@ -113,10 +113,29 @@ def trailing_descriptors(ents: ArticleEntities) -> None:
 
 
 
+# The buildings that stand for a government in the press ("le Kremlin a démenti", "le porte-parole de
+# la Maison Blanche"): organizations, where the tagger sees a place or nothing. After an article only,
+# so a surname ("Jean Matignon") stays a person.
+_SEATS_OF_POWER = re.compile(
+    r"(?<![\w])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e[ \t]+la|[Aa]u|[Àà][ \t]+la)[ \t]*"
+    r"(?P<name>Kremlin|Maison[ \t\-]Blanche|[ÉE]lys[ée]e|Pentagone|Matignon|Quai[ \t]+d['’]Orsay)(?![\w\-])")
+
+
+def seats_of_power(ents: ArticleEntities) -> None:
+    """'le Kremlin', 'la Maison Blanche', 'l'Élysée': the government its seat stands for."""
+    for m in _SEATS_OF_POWER.finditer(ents.text):
+        start, end = m.start("name"), m.end("name")
+        for o in [o for o in ents.mentions if (o.start, o.end) == (start, end) and o.entity.kind == "place"]:
+            ents.mentions.remove(o)
+        if ents.free(start, end):
+            ents.mention(start, end, ents.entity("organization", m["name"], org_kind="PublicAuthority"), "cue")
+
+
 def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     """Run every pass, in order, and return `ents` with its mentions sorted."""
     ents.lang = docs[0][1].lang_ if docs else None
     cue_names(ents)
+    seats_of_power(ents)  # 'le Kremlin', 'la Maison Blanche'
     name_endings(ents)
     descriptors(ents)
     trailing_descriptors(ents)

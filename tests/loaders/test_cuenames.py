@@ -58,6 +58,21 @@ def test_a_place_s_institution_described_in_lower_case_is_named_up_to_the_place(
     assert not any(name.startswith("conseil") for name in found)  # a company's board, no place's body
 
 
+def test_the_seat_of_a_government_stands_for_it():
+    ents, _ = read("Le Kremlin a démenti lundi. Un conseiller de la Maison Blanche a confirmé au Pentagone.", "fr")
+    kinds = {m.text: m.entity.kind for m in ents.mentions}
+    assert kinds.get("Kremlin") == "organization"
+    assert kinds.get("Maison Blanche") == "organization"
+    assert kinds.get("Pentagone") == "organization"
+    found = pairs("Jane Doeling, conseillère juridique de la Maison Blanche depuis 2019, quitte son poste.", "holds_post")
+    assert ("Jane Doeling", "Maison Blanche") in found
+
+
+def test_a_surname_that_is_also_a_seat_stays_a_person():
+    ents, _ = read("Jean Matignon a ouvert sa boulangerie à Tarvik.", "fr")
+    assert not any(m.entity.kind == "organization" and "Matignon" in m.text for m in ents.mentions)
+
+
 def test_an_embassy_is_named_by_its_country_and_the_country_it_is_in():
     found = organizations("Une diplomate de l'ambassade du Portugal au Sénégal a reçu les candidats lundi.")
     assert "ambassade du Portugal au Sénégal" in found
