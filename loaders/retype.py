@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from innograph.graph.normalize import fold_same_length
+from innograph.graph.normalize import HONORIFICS, fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
@@ -158,10 +158,7 @@ def _honorific(span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "." and span.start > 1:
         before = doc[span.start - 2]
-    return before is not None and _f(before).rstrip(".") in _HONORIFICS
-
-
-_HONORIFICS = frozenset("m mme mlle mr mrs ms dr pr prof sir dame lord me".split())
+    return before is not None and _f(before).rstrip(".") in HONORIFICS
 
 
 def person_evidence(span) -> bool:

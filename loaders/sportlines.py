@@ -44,7 +44,7 @@ _CAPPED = re.compile(r"(?<![\w])(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|so
 _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuvent|droit)[ \t]+(?:[\w\-']+[ \t]+){0,2}(?:a|de|d')[ \t]*$")
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
 _PLAYER_LINK = re.compile(r"[ \t]*(?:,[ \t]*et|,|et)[ \t]+")
-_PRONOUN = re.compile(r"[ \t]*(?:il|elle)[ \t]+")
+_PRONOUN = re.compile(r"[ \t]*(?P<word>il|elle)[ \t]+")
 #: A side losing its players: "perdra", "devrait perdre", "a perdu", "sera privé de".
 _LOSES = re.compile(r"(?<![\w])(?:(?:devrait|va|pourrait|doit|risque[ \t]+de)[ \t]+perdre|perdra|perd|(?P<past>a[ \t]+perdu)"
                     r"|sera[ \t]+privee?[ \t]+(?:de|du|d'))[ \t]+")
@@ -53,6 +53,11 @@ _SIDE_GAP = re.compile(r"[ \t]*(?:,[^,.;:!?()]{1,40},[ \t]*|qui[ \t]+)?")
 #: A determiner and a player's title before the lost players ("son gardien A", "le défenseur A"; not
 #: "le soutien de A").
 _TITLE_GAP = re.compile(r"(?:(?:son|sa|ses|le|la|les|l['’])[ \t]*)?(?:(?!de[ \t]|du[ \t]|des[ \t]|d['’])[a-zà-ÿ\-]+[ \t]+){0,2}")
+
+
+def _league_named(entity) -> bool:
+    """A league the tagger took for a person ("la Premier League") plays for no side."""
+    return bool(lx.LEAGUE_WORDS.intersection(fold_same_length(entity.label).split()))
 
 
 class SportLinesMixin:
@@ -148,10 +153,10 @@ class SportLinesMixin:
 
     def _player_subject(self, pos, sent):
         """Who played: the person subject before the cue, or the person an opening 'il' / 'elle'
-        stands for (the previous sentence's subject)."""
+        stands for (the syntax reader's one rule, :meth:`.SyntaxReader.antecedent`)."""
         person = self._person_subject(sent, pos)
         if person is not None:
-            return person.entity
+            return None if _league_named(person.entity) else person.entity
         if _PRONOUN.match(self.folded, sent.start, pos) and _PRONOUN.match(self.folded, sent.start).end() >= pos - 40:
             earlier = [s for s in self.sentences if s.end <= sent.start]
             if earlier and earlier[-1].subject_pos is not None:

@@ -312,7 +312,7 @@ _MATCH_VERBS = frozenset(
     "inclines elimine eliminee elimines eliminera domine dominee surclasse ecrase humilie devance affronte affrontent "
     "affrontera affronteront affrontait emporte remporte remportent remportera gagne gagnent gagnera perd perdent "
     "perdu perdue perdra egalise concede encaisse mene menait recrute recrutent limoge prete transfere achete vendu "
-    "vend".split())
+    "vend prive privee".split())
 #: Holders a club's name completes in a sports story beyond a player's or a staff title: "la star de
 #: X", "le duo de X", "le président de X" (a town's own head is its "maire").
 _SPORTS_HOLDERS = frozenset("star stars vedette vedettes duo trio legende icone recrue president presidente "
@@ -341,6 +341,8 @@ def sports_club(span) -> bool:
     if span.start > 0 and _f(doc[span.start - 1]) in ("le", "du", "au"):
         return span.start < 2 or _f(doc[span.start - 2]) not in _TOWN_NOUNS  # (not "le stade du X")
     root = span.root
+    if root.dep_ in ("flat:name", "appos") and root.head.i == span.start - 1:
+        root = root.head  # "le leader X perdra ...": the noun the name is apposed to
     if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubj:pass"):
         root = root.head  # "X et Y ont battu ..."
     verbs = [root.head, *(c for c in root.head.children if c.dep_ == "xcomp")]  # ("X devrait perdre Y")
