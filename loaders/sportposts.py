@@ -36,23 +36,14 @@ class MovesMixin:
             if subjects:
                 if _f(subjects[0]) == "qui":  # "X, qui a rejoint B" (not "des personnes qui tentent de rejoindre B")
                     return self.people(v.head) if v.dep_ in ("acl:relcl", "relcl") and self.named_person(v.head) else []
-                if _f(subjects[0]) in ("il", "elle"):
-                    return self.subject_before(subjects[0])
+                if _f(subjects[0]) in ("il", "elle"):  # (the person it stands for: the one rule)
+                    person = self.antecedent(subjects[0], "person")
+                    return [person] if person is not None else []
                 return self.people(subjects[0])
             if v.dep_ not in _INFINITIVE_DEPS or v.doc.lang_ != "fr":
                 return []
             v = v.head
         return []
-
-    def subject_before(self, pronoun) -> list:
-        """'il' / 'elle' of a move: the person the previous sentence is about (its subject), not
-        merely the nearest name (a teammate, a rival)."""
-        sent = self.sentence(pronoun)
-        i = self.sentences.index(sent) if sent is not None else 0
-        if i == 0 or self.sentences[i - 1].subject_pos is None:
-            return []
-        m = self._at.get(self.sentences[i - 1].subject_pos)
-        return [m.entity] if m is not None and m.entity.kind == "person" else []
 
     def moving(self, v) -> None:
         """A French verb of leaving, signing or loan with a person that moves."""

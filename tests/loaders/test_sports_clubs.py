@@ -86,3 +86,8 @@ def test_a_player_who_plays_at_a_club_or_that_a_club_loses_holds_a_post_there(se
 
 def test_a_player_who_played_in_a_country_holds_no_post_in_its_side():
     assert not {p for p in posts(GAME + "Le défenseur Marc Dutreil jouait alors au Portugal.") if p[1] == "Portugal"}
+
+
+def test_a_career_told_with_il_is_the_career_of_the_player_the_story_is_about():
+    text = GAME + "Marc Dutreil est arrivé en janvier. Il a passé trois saisons à Valenciennes avant cela."
+    assert ("Marc Dutreil", "Valenciennes") in posts(text)
