@@ -48,7 +48,7 @@ _PRONOUN = re.compile(r"[ \t]*(?P<word>il|elle)[ \t]+")
 #: A side losing its players: "perdra", "devrait perdre", "a perdu", "sera privé de".
 _LOSES = re.compile(r"(?<![\w])(?:(?:devrait|va|pourrait|doit|risque[ \t]+de)[ \t]+perdre|perdra|perd|(?P<past>a[ \t]+perdu)"
                     r"|sera[ \t]+privee?[ \t]+(?:de|du|d'))[ \t]+")
-#: Between a side and its loss: nothing, "qui", or an apposed aside ("Y, deuxième, sera privé de").
+#: Between a side and its loss: nothing, "qui", or an apposed aside ("Y, battu samedi, sera privé de").
 _SIDE_GAP = re.compile(r"[ \t]*(?:,[^,.;:!?()]{1,40},[ \t]*|qui[ \t]+)?")
 #: A determiner and a player's title before the lost players ("son gardien A", "le défenseur A"; not
 #: "le soutien de A").
@@ -104,7 +104,7 @@ class SportLinesMixin:
                 self.add("holds_post", player, side, sent, title=None, current=True)
 
     def _losing(self, sent) -> None:
-        """'Y perdra A', 'Y, deuxième, sera privé de son gardien A', 'Y devrait perdre A, B et C': the
+        """'Y perdra A', 'Y, battu samedi, sera privé de son meneur A', 'Y devrait perdre A, B et C': the
         players a side loses (to a tournament, an injury, a transfer) are its players."""
         for cue in _LOSES.finditer(self.folded, sent.start, sent.end):
             before = [m for m in self.mentions(sent, "organization") if m.end <= cue.start()]
