@@ -11,6 +11,16 @@ from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxposts import _FIELD_OF
 
 
+#: Folded country name -> one name of its country, so that the names of one country are counted as one
+#: ("centrafrique", "republique centrafricaine"), as the demonym table groups them.
+_SAME_COUNTRY = {k: min(keys) for keys in COUNTRY_OF.values() for k in keys}
+
+
+def _country_id(name: str) -> str:
+    key = country_key(name)
+    return _SAME_COUNTRY.get(key, key)
+
+
 class CountryMixin:
     def drop_guesses(self, found: list) -> list:
         """A bare title's country is a guess, ranked: a country its sentence names (2) over the
@@ -56,18 +66,17 @@ class CountryMixin:
         if not hasattr(self, "_country"):
             counts: dict[str, list] = {}  # folded country name -> [entity, times named]
             for m in self.ents.mentions:
-                key = country_key(m.entity.label)
-                if m.entity.kind in ("place", "organization") and key in lx.COUNTRIES:
-                    counts.setdefault(key, [m.entity, 0])[1] += 1
+                if m.entity.kind in ("place", "organization") and country_key(m.entity.label) in lx.COUNTRIES:
+                    counts.setdefault(_country_id(m.entity.label), [m.entity, 0])[1] += 1
             for m in self.ents.mentions:
                 tail = _FIELD_OF.match(m.entity.label) if m.entity.kind == "organization" else None
                 if tail and country_key(tail.group(1)) in lx.COUNTRIES:
-                    counts.setdefault(country_key(tail.group(1)), [self.country(tail.group(1).strip()), 0])[1] += 1
+                    counts.setdefault(_country_id(tail.group(1)), [self.country(tail.group(1).strip()), 0])[1] += 1
             if counts:  # (one pass over the article's words, once per article with a bare title)
                 for t in (t for _, doc in self.docs for t in doc if t.is_lower or (t.is_title and self.mention(t) is None)):
-                    named = [k for k in COUNTRY_OF.get(_f(t), ()) if k in counts]
+                    named = {_SAME_COUNTRY[k] for k in COUNTRY_OF.get(_f(t), ())} & counts.keys()
                     if len(named) == 1:
-                        counts[named[0]][1] += 1
+                        counts[named.pop()][1] += 1
             ranked = sorted(counts.values(), key=lambda x: -x[1])
             top = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
                 else None  # clearly the article's country
@@ -86,9 +95,10 @@ class CountryMixin:
         if any(m.start > self.pos(token) for m in self.ents.within(sent.start, sent.end, "place", "organization")
                if id(m.entity) in named):
             return []  # "le président X ... à l'égard de l'Ukraine": a country named after it may be anything
+        every, named = named, {id(e): e for e in {_country_id(e.label): e for e in named.values()}.values()}  # (one per country)
         if len(named) > 1:
             return []
-        if named and _case(token) in ("a", "au", "aux") and self._country_subject(token.sent, named):
+        if named and _case(token) in ("a", "au", "aux") and self._country_subject(token.sent, every):
             return []  # "la France a demandé au président X": the country addresses him, X is not its
         if not named and any(t.i != token.i and _f(t) == _f(token) and not any(c.dep_ == "nmod" for c in t.children)
                              for t in token.sent):

@@ -72,3 +72,10 @@ def test_a_governments_spokesperson_speaks_for_its_country():
     assert ("Paul Koffi", "Togo") in posts(_TOGO + "Le porte-parole du gouvernement togolais, Paul Koffi, a rejeté les critiques.")
     found = posts(_TOGO + "Le porte-parole du gouvernement du Bénin, Paul Koffi, a rejeté les critiques.")
     assert ("Paul Koffi", "Bénin") in found and ("Paul Koffi", "Togo") not in found
+
+
+def test_the_names_of_one_country_are_counted_as_one():
+    # Birmanie and Myanmar, twice each, outnumber Laos named twice: the article's country
+    text = ("La Birmanie vote dimanche. Le Myanmar attend les résultats. La Birmanie compte ses bulletins. Le Myanmar "
+            "espère le calme. Le Laos observe. Le Laos s'inquiète. Le président Paul Koffi a salué le scrutin.")
+    assert {org for person, org in posts(text) if person == "Paul Koffi"} in ({"Birmanie"}, {"Myanmar"})
