@@ -45,14 +45,6 @@ _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuven
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
 _PLAYER_LINK = re.compile(r"[ \t]*(?:,[ \t]*et|,|et)[ \t]+")
 _PRONOUN = re.compile(r"[ \t]*(?P<word>il|elle)[ \t]+")
-#: A side losing its players: "perdra", "devrait perdre", "a perdu", "sera privé de".
-_LOSES = re.compile(r"(?<![\w])(?:(?:devrait|va|pourrait|doit|risque[ \t]+de)[ \t]+perdre|perdra|perd|(?P<past>a[ \t]+perdu)"
-                    r"|sera[ \t]+privee?[ \t]+(?:de|du|d'))[ \t]+")
-#: Between a side and its loss: nothing, "qui", or an apposed aside ("Y, battu samedi, sera privé de").
-_SIDE_GAP = re.compile(r"[ \t]*(?:,[^,.;:!?()]{1,40},[ \t]*|qui[ \t]+)?")
-#: A determiner and a player's title before the lost players ("son gardien A", "le défenseur A"; not
-#: "le soutien de A").
-_TITLE_GAP = re.compile(r"(?:(?:son|sa|ses|le|la|les|l['’])[ \t]*)?(?:(?!de[ \t]|du[ \t]|des[ \t]|d['’])[a-zà-ÿ\-]+[ \t]+){0,2}")
 
 
 def _league_named(entity) -> bool:
@@ -88,7 +80,6 @@ class SportLinesMixin:
             if side is not None and player is not None and country_key(side.label) in lx.COUNTRIES:
                 self.add("holds_post", player, side, sent, title=None, current=True)
         self._left_for(sent)
-        self._losing(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -102,20 +93,6 @@ class SportLinesMixin:
             player = self._player_subject(sent.start + cue.start(), sent)
             if side is not None and player is not None and all(self._club(m.entity) for m in left if m.entity.kind == "organization"):
                 self.add("holds_post", player, side, sent, title=None, current=True)
-
-    def _losing(self, sent) -> None:
-        """'Y perdra A', 'Y, battu samedi, sera privé de son meneur A', 'Y devrait perdre A, B et C': the
-        players a side loses (to a tournament, an injury, a transfer) are its players."""
-        for cue in _LOSES.finditer(self.folded, sent.start, sent.end):
-            before = [m for m in self.mentions(sent, "organization") if m.end <= cue.start()]
-            if not before or not _SIDE_GAP.fullmatch(self.folded, before[-1].end, cue.start()):
-                continue
-            side = self._side(before[-1], countries=False)
-            after = [m for m in self.mentions(sent, "person") if m.start >= cue.end()]
-            if side is None or not after or not _TITLE_GAP.fullmatch(self.text, cue.end(), after[0].start):
-                continue
-            for player in self._coordinated(after[0].start, sent, "person"):
-                self.add("holds_post", player.entity, side, sent, title=None, current=not cue["past"])
 
     # -- sides and players ----------------------------------------------------------------------
     def _sports(self) -> bool:
