@@ -25,7 +25,7 @@ def test_a_head_of_state_is_the_countrys_not_the_states():
     assert ("Paul Koffi", "Togo") in found
     assert not any(org.startswith("État") for _, org in found)
     # no demonym: the country is guessed as for a bare president (the article's)
-    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Le conseil sera présidé par l'ancien chef d'État Paul Koffi.")
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Hier, l'ancien chef d'État Paul Koffi a inauguré une école.")
     # a complement says whose: that country, not the article's
     found = posts(_TOGO + "Le chef de l'État du Bénin, Marc Dossou, a salué le scrutin.")
     assert ("Marc Dossou", "Togo") not in found
@@ -50,7 +50,7 @@ def test_a_plural_title_gives_the_post_to_every_name_it_lists():
 
 
 def test_a_minister_of_two_portfolios_is_the_name_after_both():
-    found = posts("Le Pérou était inquiet, car parmi les otages se trouvait le ministre des Mines et des Transports, Carlos Ibarra.")
+    found = posts("Au Pérou, tout le monde attend des nouvelles du ministre des Mines et des Transports, Carlos Ibarra.")
     assert ("Carlos Ibarra", "Pérou") in found
 
 
