@@ -21,6 +21,15 @@ def read(text: str, language: str = "fr"):
     return entities, relations
 
 
+def kinds(text: str, language: str = "fr") -> dict[str, set[str]]:
+    """Each mention's text -> the kinds its mentions were given."""
+    entities, _ = read(text, language)
+    found: dict[str, set[str]] = {}
+    for m in entities.mentions:
+        found.setdefault(m.text, set()).add(m.entity.kind)
+    return found
+
+
 def pairs(text: str, kind: str, language: str = "fr") -> set[tuple]:
     """(subject label, object label) of the article's relations of `kind`."""
     _, found = read(text, language)

@@ -8,18 +8,9 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import kinds, read  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("rules_only")
-
-
-def kinds(text: str) -> dict[str, set[str]]:
-    """The kinds each mentioned text was given."""
-    ents, _ = read(text)
-    found: dict[str, set[str]] = {}
-    for m in ents.mentions:
-        found.setdefault(m.text, set()).add(m.entity.kind)
-    return found
 
 
 def test_a_name_with_a_club_form_is_a_club_and_so_is_its_city_alone_in_the_article():

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import kinds, read  # noqa: E402
 
 
 pytestmark = pytest.mark.usefixtures("rules_only")
@@ -16,15 +16,6 @@ pytestmark = pytest.mark.usefixtures("rules_only")
 
 def analysed(text: str, lang: str):
     return read(text, lang)
-
-
-def kinds(text: str, lang: str = "fr") -> dict[str, set[str]]:
-    """Each mention's text -> the kinds its mentions were given."""
-    ents, _ = analysed(text, lang)
-    out: dict[str, set[str]] = {}
-    for m in ents.mentions:
-        out.setdefault(m.text, set()).add(m.entity.kind)
-    return out
 
 
 def facts(text: str, lang: str = "fr") -> set[tuple]:

@@ -8,21 +8,13 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import kinds, read  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("rules_only")
 
 #: Two sentences that make an article a sports story (sportwords.sports_text).
 GAME = ("Le match de championnat s'est terminé sur un score nul, un but partout, devant les supporters "
         "de l'équipe. L'entraîneur a salué la saison de ses joueurs. ")
-
-
-def kinds(text: str) -> dict[str, set[str]]:
-    ents, _ = read(text)
-    found: dict[str, set[str]] = {}
-    for m in ents.mentions:
-        found.setdefault(m.text, set()).add(m.entity.kind)
-    return found
 
 
 def posts(text: str) -> set[tuple[str, str]]:
