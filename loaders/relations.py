@@ -168,7 +168,8 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                         if any(t in f[title.start():title.end()] for t in lx.FOUNDER_TITLES):
                             self.add("created_by", org.entity, person.entity, sent)
                 continue
-            addressed = re.search(r"(?:^|[ \t])(?:a|au|aux|avec|par|de|d')[ \t]*(?:(?:m|mme|dr)\.?[ \t]+)?$", f[max(sent.start, person.start - 12):person.start])
+            addressed = not head["pre"].startswith(("qui", "who")) and re.search(  # (a relative clause is the person's)
+                r"(?:^|[ \t])(?:a|au|aux|avec|par|de|d')[ \t]*(?:(?:m|mme|dr)\.?[ \t]+)?$", f[max(sent.start, person.start - 12):person.start])
             self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER), addressed=bool(addressed))
         for org in self.mentions(sent, "organization"):
             # "Mechatron Surgical's chief executive, Kevin Doyle" / "Pennine Ventures partner Alice Brennan"

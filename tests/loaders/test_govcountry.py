@@ -59,6 +59,9 @@ def test_a_title_apposed_to_a_name_after_de_is_that_persons_unless_it_opens_a_cl
     assert ("Kenji Mori", "Japon") in found
     found = posts("Au sujet de Kenji Mori, le président de la Fédération nippone de judo a déclaré qu'il partirait.")
     assert not any(person == "Kenji Mori" for person, _ in found)
+    found = posts("Le projet est né à la demande de Lucie Ferrand, qui était alors directrice de la société Ondalis "
+                  "et qui cherchait des fournisseurs proches.")
+    assert ("Lucie Ferrand", "Ondalis") in found  # a relative clause after the name says what she was
 
 
 def test_a_country_named_only_inside_organizations_names_and_by_its_people_is_the_articles():
