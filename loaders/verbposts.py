@@ -10,7 +10,8 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique, subjects_of
 from innograph.loaders.mentions import country_key
-from innograph.loaders.syntaxposts import _AS, _title_text
+from innograph.loaders.syntaxholders import _AS
+from innograph.loaders.syntaxposts import _title_text
 
 #: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")

@@ -1,0 +1,202 @@
+"""Who holds a title noun, read from the dependency parse: the name apposed to it or listed after
+it, the subject of its copula or of "became / a été nommé / serves as", the holder of "le poste de
+T", the name right after the title when the parser hung it elsewhere. The title's organizations
+are read in :mod:`.syntaxposts`, whose mixin this one is the base of."""
+
+from __future__ import annotations
+
+import re
+
+from innograph.loaders import lexicon as lx
+from innograph.loaders.cues import _case, _f, _unique, subjects_of
+
+_AS = frozenset(("as", "comme", "en tant que"))
+_OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
+#: Verbs whose object title is their subject's ("X est devenu directeur", "X named CEO"), unlike
+#: "X a accusé le dirigeant Y de...".
+_BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
+                      "designe designee become became becomes remain remained name named appoint appointed elect "
+                      "elected serve served serves occuper occupe assurer assure exercer exerce".split())
+#: Nouns that stand for a post: "le poste de directeur", "ses fonctions de président", "son rôle d'ambassadeur".
+_ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere".split())
+#: Verbs (folded stems) of holding, taking or being named to a post ("occupe", "exercer", "nommé").
+_HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
+                      r"install|confirm|accede)")
+_DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".split())
+#: Dependencies of a clause's words: a name found through them is no apposition of a title.
+_CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
+                         "aux:tense mark obl obl:arg obl:mod obl:agent".split())
+
+
+class HoldersMixin:
+    """The people a title noun names (:meth:`title_people`), for :class:`.syntaxposts.PostsMixin`."""
+
+    def title_people(self, t) -> list:
+        listed = self.listed_after(t)
+        if listed:
+            return listed
+        head = t
+        while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
+            head = head.head  # "président de X et fondateur de Y" share the person of the first
+        for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
+            if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
+                    c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
+                more = [p for d in t.children if d.dep_ == "conj" and d.i > c.i and _f(t).endswith("s")
+                        and self.mention(d, "person") for p in self.people(d)] + self.names_listed_on(t, c)
+                return _unique(self.people(c) + more)  # "les anciens présidents A et B": the parser hangs B on the title
+        if head.dep_ == "conj" and self.named_person(head.head) and _apposed_titles(head.head, before=head.i):
+            return self.people(head.head)  # "X, cofondateur et directeur de Y": the parser made the second a conjunct of X
+        if head.dep_ == "conj" and head.head.dep_ == "appos" and self.named_person(head.head.head):
+            return self.people(head.head.head)  # "X, héritier et dirigeant de Y": a title coordinated to an apposition
+        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.named_person(head.head):
+            # "X, directeur de Y" ("Selon X, le président de Y, Z, a ...": Z's, apposed after)
+            later = [c for c in head.head.children if c.dep_ == "appos" and c.i > head.i and self.named_person(c)]
+            return self.people(later[0] if later and _case(head.head) == "selon" else head.head)
+        if head.dep_ == "compound" and self.named_person(head.head):
+            return self.people(head.head)
+        for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject
+            if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.named_person(sib) \
+                    and sib.left_edge.i > 0 and sib.doc[sib.left_edge.i - 1].text == ",":
+                return self.people(sib)
+        left = head.left_edge.i + (head.left_edge.text == "," and head.left_edge.i < head.i)  # (its own comma)
+        if left >= 2 and t.doc[left - 1].text == "," and self.mention(t.doc[left - 2], "person") \
+                and (head.dep_ != "conj" or not any(c.dep_ == "cc" for c in head.children)) \
+                and _f(t.doc[left]) not in ("et", "ou", "ni"):  # (not "X, et le gouverneur de Y": a list)
+            # "X, un épidémiologiste de Y," the parser did not attach (or made a conjunct of X, with no "et")
+            after = self.name_after_title(t) if t.doc.lang_ == "fr" else []
+            if after:
+                return after  # "A, le dirigeant de Y B": the name right after the title holds it
+            own = [w.i for c in head.children if c.dep_ not in ("conj", "cc") for w in c.subtree]
+            end = max([head.i, *own]) + 1  # (a conjunct title hung on it is the list's next item)
+            if end < len(t.doc) and _f(t.doc[end]) in ("et", "ou", "ni"):
+                return []  # "le procureur A, le président de Y et le procureur B": a list of people
+            name = t.doc[left - 2]
+            while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
+                name = name.head
+            cases = {_case(name), _case(name.head if name.head.i == name.i - 1 else name)}
+            if cases <= {"", "selon"} or (cases <= {"", "de", "d'", "d’"} and not head.dep_.startswith("nsubj")):
+                # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's; "les idées de X, T de Y"
+                # too, unless the title goes on as a clause's subject: "au sujet de X, le président de Y a dit")
+                return self.people(name)
+        if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in _ROLE_NOUNS:
+            return self.role_holder(head.head)  # "X a occupé le poste de vice-président", "exercer ses fonctions de T"
+        subjects = subjects_of(head)
+        if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
+            # "X est un avocat et maire de Y": the title shares the copula's subject
+            subjects = subjects_of(head.head)
+        if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
+            return self.people(subjects[0])
+        verb = None
+        if head.dep_ in ("attr", "xcomp", "oprd", "acomp") or (head.dep_ in ("obj", "dobj") and (
+                _f(head.head) in _BECOMING or head.head.lemma_.lower() in _BECOMING)):
+            verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
+        elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
+            verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
+            if head.dep_ == "nmod" and verb.dep_ in ("obj", "dobj"):
+                verb = verb.head  # "X a vécu une saison pénible en tant qu'entraîneur de Y"
+        if verb is not None:
+            for c in subjects_of(verb):
+                found = self.people(c)
+                if found:
+                    return found
+            if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
+                return self.people(verb.head)  # "X, who became CEO of Y"
+        return self.name_after_title(t) if t.doc.lang_ == "fr" and verb is None else []
+
+    def listed_after(self, t) -> list:
+        """'des managers de Y comme A, B et C', 'les entraîneurs de Y, notamment A': the people a
+        plural title lists right after its own words (French)."""
+        doc, k = t.doc, t.i + 1
+        if doc.lang_ != "fr" or not _f(t).endswith(("s", "x")):
+            return []
+        while k < min(len(doc), t.i + 12) and (_f(doc[k]) in _OF_WORDS or self.mention(doc[k], "organization", "place")):
+            k += 1  # the title's own complement: "de Y"
+        k += k < len(doc) and doc[k].text == ","
+        if k + 1 >= len(doc) or _f(doc[k]) not in ("comme", "notamment"):
+            return []
+        out, j = [], k + 1
+        while j < len(doc):  # "A, B, Sir C et D": the names in a row, however the parser hung them
+            m = self.mention(doc[j], "person")
+            if m is not None:
+                out.append(m.entity)
+                while j < len(doc) and self.mention(doc[j]) is m:
+                    j += 1
+            elif doc[j].text in (",", "et") or _f(doc[j]).rstrip(".") in lx.HONORIFICS:
+                j += 1
+            else:
+                break
+        return _unique(out)
+
+    def names_listed_on(self, t, first) -> list:
+        """'les anciens présidents A (1990-1995) et B (1995-2000)': the names a plural title's
+        first apposed name goes on to, each maybe followed by a bracket, however the parser hung
+        them (French)."""
+        doc = t.doc
+        if doc.lang_ != "fr" or not _f(t).endswith(("s", "x")):
+            return []
+        out, j, m = [], first.i, self.mention(first, "person")
+        while m is not None:
+            while j < len(doc) and self.mention(doc[j]) is m:
+                j += 1
+            if j < len(doc) and doc[j].text == "(":
+                j = next((k + 1 for k in range(j, min(len(doc), j + 8)) if doc[k].text == ")"), len(doc))
+            if j + 1 >= len(doc) or doc[j].text not in (",", "et"):
+                break
+            m = self.mention(doc[j + 1], "person")
+            if m is not None and m.start == self.pos(doc[j + 1]):
+                out.append(m.entity)
+                j += 1
+            else:
+                m = None
+        return out
+
+    def role_holder(self, role) -> list:
+        """Who holds the post a role noun names: the subject of the verb of holding, taking or
+        being named to it ("X a occupé le poste de T", "X gardera ses fonctions de
+        T", "X a été nommé au poste de T"), through one infinitive ("continuera d'exercer")."""
+        verb = role.head if role.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod") else None
+        if verb is None or not _HOLDING.match(_f(verb)):
+            return []
+        for _ in range(2):
+            subjects = subjects_of(verb)
+            if subjects:
+                return self.people(subjects[0])
+            if verb.dep_ != "xcomp":
+                return []
+            verb = verb.head
+        return []
+
+    def name_after_title(self, t) -> list:
+        """'Le président kenyan X a demandé', 'du patron de Y, X.': the name right after the
+        title's own words (then at most a comma, an article and an honorific), when the parser hung
+        it elsewhere. Not a name coordinated to the title, nor one that goes on as a new clause's
+        subject after a comma ("Après le départ du directeur de Y, X a dit")."""
+        doc, j = t.doc, t.i + 1
+        while j < len(doc) and j - t.i <= 12 and t.is_ancestor(doc[j]) and doc[j].text != "," \
+                and self.mention(doc[j], "person") is None:
+            if doc[j].dep_ in _CLAUSE_DEPS:
+                return []  # "le directeur qui a nommé X"
+            if _f(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and _f(doc[j + 1]) in _DETERMINERS \
+                    and doc[j + 1].dep_ != "case":  # ("ministre des Mines et des Transports, X": "des" is "de les")
+                return []  # "le président de Y et le procureur de Z, X": a list ("de A et B X" goes on)
+            j += 1
+        comma = j < len(doc) and doc[j].text == ","
+        j += comma
+        for _ in range(3):  # ", le professeur X", ", M. X" (not "Sir" when the name starts there)
+            if j < len(doc) and self.mention(doc[j], "person") is None and (
+                    _f(doc[j]) in ("le", "la", "l'", "l’") or _f(doc[j]).rstrip(".") in lx.HONORIFICS):
+                j += 1
+        m = self.mention(doc[j], "person") if j < len(doc) else None
+        if m is None or m.start != self.pos(doc[j]) or _case(doc[j]) or _f(doc[j - 1]) in ("et", "ou", "ni") \
+                or (doc[j].dep_ == "conj" and doc[j].head.i == t.i and not comma) or (t.is_ancestor(doc[j]) and doc[j].dep_ in _CLAUSE_DEPS):
+            return []
+        if comma:
+            end = next((k for k in range(j, min(len(doc), j + 8)) if self.mention(doc[k]) is not m), None)
+            if end is not None and doc[end].text not in (",", ".", ";", ":", ")", "(", "»", "-", "–"):
+                return []  # the name opens a clause: "..., X a déclaré"
+        return [m.entity]
+
+
+def _apposed_titles(name, before: int) -> list:
+    """The title nouns apposed to a name before token `before` ("X, cofondateur et directeur de Y")."""
+    return [c for c in name.children if c.dep_ == "appos" and c.i < before and _f(c) in lx.TITLE_HEADS]
