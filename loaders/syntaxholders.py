@@ -79,7 +79,7 @@ class HoldersMixin:
                 # too, unless the title goes on as a clause's subject: "au sujet de X, le président de Y a dit")
                 return self.people(name)
         if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in _ROLE_NOUNS:
-            return self.role_holder(head.head)  # "X a occupé le poste de vice-président", "exercer ses fonctions de T"
+            return self.role_holder(head.head)  # "X a occupé le poste de trésorier", "exercer ses fonctions de T"
         subjects = subjects_of(head)
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
             # "X est un avocat et maire de Y": the title shares the copula's subject
