@@ -66,6 +66,7 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
         self.ents, self.sentences, self.today, self.docs = ents, sentences, today, docs
         self.text, self.folded = ents.text, ents.folded
         self.found: list[Relation] = []
+        self._syntax: SyntaxReader | None = None
 
     def add(self, kind, subject, obj, sent: Sentence, **attrs) -> None:
         if subject is None or (obj is not None and subject is obj):
@@ -87,11 +88,18 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
             self.locations(sent)
             self.attendance(sent)
             self.sport_lines(sent)
-        reader = SyntaxReader(self.ents, self.docs, self.sentences, self.add)
+        reader = self.syntax_reader()
         reader.run()
         self.found = party_memberships(reader.drop_guesses(self.found), self.text)  # (S: parties.py)
         self.quotations()
         return _dedupe(self.found)
+
+    def syntax_reader(self) -> SyntaxReader:
+        """The article's one reader of the parse (its readers run after the sentences'; the sports
+        lines ask it earlier what a pronoun stands for)."""
+        if self._syntax is None:
+            self._syntax = SyntaxReader(self.ents, self.docs, self.sentences, self.add)
+        return self._syntax
 
     # -- helpers ----------------------------------------------------------------------------
     def cue(self, pattern: re.Pattern, sent: Sentence, start: int | None = None):

@@ -137,20 +137,12 @@ class SportLinesMixin:
         pronoun = _PRONOUN.match(self.folded, sent.start, pos)
         if pronoun is None or pronoun.end() < pos - 40:
             return None
-        reader = self._pronoun_reader()
+        reader = self.syntax_reader()
         offset, token = reader.token_at(pronoun.start("word"))
         if token is None:
             return None
         reader.offset = offset
         return reader.antecedent(token, "person")
-
-    def _pronoun_reader(self):
-        """The article's syntax reader, made once, for what a pronoun stands for."""
-        if getattr(self, "_syntax_reader", None) is None:
-            from innograph.loaders.syntax import SyntaxReader
-
-            self._syntax_reader = SyntaxReader(self.ents, self.docs, self.sentences, self.add)
-        return self._syntax_reader
 
     def mentions_between(self, start, end, sent) -> bool:
         return any(start <= m.start < end for m in self.mentions(sent, "person", "organization"))
