@@ -112,7 +112,6 @@ def trailing_descriptors(ents: ArticleEntities) -> None:
             ents.mention(start, end, entity, "descriptor")
 
 
-
 # The buildings that stand for a government in the press ("le Kremlin a démenti", "le porte-parole de
 # la Maison Blanche"): organizations, where the tagger sees a place or nothing. After an article only,
 # so a surname ("Jean Matignon") stays a person.
