@@ -14,7 +14,10 @@ from innograph.loaders.mentions import ArticleEntities, country_key, name_key
 from innograph.loaders.nameshapes import is_time_word
 
 
-_PERSON_NAME = rf"(?!(?i:{lx.HONORIFIC_WORDS})\b)" r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+|le[ \t]+|da[ \t]+)?[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}"
+#: Lower-case particles a person's name found by a pattern may have inside ("Odile de Varenne").
+_PARTICLES = ("de", "van", "von", "le", "da")
+_PERSON_NAME = (rf"(?!(?i:{lx.HONORIFIC_WORDS})\b)" r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+                rf"(?:[ \t]+(?:(?:{'|'.join(_PARTICLES)})[ \t]+)?" r"[A-ZÀ-Ý][A-Za-zà-ÿ'’\-]+){1,2}")
 # Matched against the text without accents but with its case: context words are case-blind
 # ((?i:...)), names must be capitalized.
 _PERSON_CONTEXT = re.compile(
@@ -75,7 +78,7 @@ def person_patterns(ents: ArticleEntities) -> None:
             if not ents.free(start, end) or any(w.lower() in lx.NOT_NAMES for w in words) or lx.kind_of(name) \
                     or any(name_key(w) in lx.TITLES or name_key(w) in lx.DESCRIPTORS for w in words):
                 continue
-            if not all(w[0].isupper() for w in text[start:end].split() if w.lower() not in ("de", "van", "von", "le", "da")):
+            if not all(w[0].isupper() for w in text[start:end].split() if w.lower() not in _PARTICLES):
                 continue
             if any(e.kind == "organization" and e.key == name_key(name) for e in ents.entities):
                 continue
