@@ -162,6 +162,12 @@ LEAGUE_WORDS = frozenset("ligue league championnat".split()) | LEAGUE_NAMES
 #: bodies, the words of a name that is no player's side.
 COMPETITION_WORDS = frozenset("coupe can mondial tournoi jeux".split())
 NO_SIDE_WORDS = COMPETITION_WORDS | frozenset("federation confederation ministere gouvernement".split())
+#: Words no club's name has, in any place of it (:func:`.nameshapes.club_shaped`): a competition's or a
+#: league's, French or English ("la Coupe des Marais", "the Levant League"), a trophy's or a game's ("le
+#: Trophée de Brenz", "le match"). Wider than COMPETITION_WORDS, which says no one holds a post there:
+#: a league has a president.
+NO_CLUB_WORDS = COMPETITION_WORDS | LEAGUE_WORDS | frozenset(
+    "cup championship games trophee trophy copa super premier premiere ballon victoire match serie".split())
 #: A national side ("la sélection du Cameroun", "l'équipe nationale algérienne") and the posts whose
 #: demonym names the side ("le sélectionneur sénégalais", "le capitaine ghanéen").
 NATIONAL_SIDE_NOUNS = frozenset("selection equipe".split())

@@ -57,11 +57,7 @@ def club_shaped(text: str) -> bool:
     if not words or any(not (w[:1].isupper() or w in ("de", "du", "d'")) for w in words) or re.search(r"\d", text):
         return False
     folded = [fold_same_length(w).lower() for w in words]
-    return not any(w in COUNTRY_OF or w in _COMPETITION_WORDS for w in folded)
-
-
-_COMPETITION_WORDS = frozenset("coupe cup ligue league liga championnat championship jeux games tournoi trophee trophy "
-                               "copa mondial super premier premiere ballon victoire match serie".split())
+    return not any(w in COUNTRY_OF or w in lx.NO_CLUB_WORDS for w in folded)
 
 
 def _employer(span) -> bool:
