@@ -24,7 +24,7 @@ def country_prefix(text: str) -> int | None:
         return None
     for n in range(len(words) - 1, 0, -1):
         if words_key(text[:words[n - 1].end()]) in lx.COUNTRIES and words[n].group(0)[:1].isupper() \
-                and words_key(words[n].group(0)) not in _PLACE_WORDS:  # (not "Benin City", "Mexico State")
+                and words_key(words[n].group(0)) not in lx.PLACE_NOUNS:  # (not "X City", "Y State")
             return words[n - 1].end()
     return None
 
@@ -88,16 +88,13 @@ def _body_shaped(words: list[str]) -> bool:
         return False  # "le Premier ministre X"
     if adjective in FRENCH_PARTICLES or words[1].endswith(("é", "ée", "és", "ées")):
         return False
-    return noun not in lx.COUNTRIES and noun not in _REGION_NOUNS and country_key(words[0]) not in lx.COUNTRIES
+    return noun not in lx.COUNTRIES and noun not in lx.CONTINENTS and noun not in _NO_BODY_NOUNS \
+        and country_key(words[0]) not in lx.COUNTRIES
 
 
-_REGION_NOUNS = frozenset("afrique africa europe asie amerique oceanie corne golfe mer ocean lac mont monts ile iles "
-                          "peninsule plateau vallee desert region province cote republique royaume etats stade palais "
-                          "place pont aeroport gare port parc ballon".split())
-
-
-_PLACE_WORDS = frozenset("city town ville state etat province county district island islands ile iles bay baie "
-                         "river riviere fleuve lake lac valley vallee mountains monts coast cote region square".split())
+#: The nouns a body's name does not start with: a place's (but "État", "State": with an adjective, a
+#: body may be named so) and a trophy's ("le Ballon de X").
+_NO_BODY_NOUNS = (lx.PLACE_NOUNS - {"etat", "state"}) | {"ballon"}
 
 
 def is_time_word(label: str) -> bool:

@@ -1,5 +1,5 @@
 """Places in words (folded): the world's countries and the continents, which are actors or no
-organization's name alone, and the demonyms of French cities and regions and of some English-speaking
+organization's name alone, the nouns of kinds of places, and the demonyms of French cities and regions and of some English-speaking
 cities ("rouennais" → Rouen). Re-exported by :mod:`.lexicon`, where the loaders read them.
 """
 
@@ -48,6 +48,15 @@ for _place, _forms in {
 #: Continents (French and English names, folded): places no organization is named after alone.
 CONTINENTS = frozenset(("afrique africa europe asie asia amerique america oceanie oceania antarctique antarctica "
                         "eurasie eurasia").split())
+
+
+#: Nouns of kinds of places (folded, French and English): a town, a division or a form of a state, a
+#: feature of the land or the water, a built place. Capitalised, one starts a place's name ("la Vallée
+#: X", "le Stade Y") or ends one after a country's name ("X City", "Y State").
+PLACE_NOUNS = frozenset(("ville city town region province state etat etats county district republique royaume "
+                         "ile iles island islands peninsule corne golfe bay baie mer ocean lac lake riviere river "
+                         "fleuve vallee valley mont monts mountains plateau desert cote coast "
+                         "stade palais place square pont aeroport gare port parc").split())
 
 
 #: Countries (French and English names, folded): places that are also actors when they fund, join
