@@ -86,6 +86,9 @@ HONORIFICS = frozenset(
     "m mme mlle mm mr mrs ms dr pr prof professor professeur professeure docteur docteure me maitre "
     "sir dame lord cllr councillor".split()
 )
+#: HONORIFICS as a regular-expression alternation, longest first (no word is cut short by a shorter
+#: one: "mme" before "m"); the loaders build their own honorific patterns from it.
+HONORIFIC_WORDS = "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w)))
 
 #: Acronyms and the long form they stand for (folded, small words kept). Minting writes the long
 #: form as the acronym (:data:`MINT_ACRONYMS`); matching writes acronyms as long forms.
@@ -180,7 +183,7 @@ def is_generic(key: str) -> bool:
     return key in GENERIC_KEYS or len(key) < 3
 
 
-_HONORIFIC_START = re.compile(rf"^(?:{'|'.join(sorted(HONORIFICS, key=len, reverse=True))})\.?\s+", re.I)
+_HONORIFIC_START = re.compile(rf"^(?:{HONORIFIC_WORDS})\.?\s+", re.I)
 
 
 def strip_honorific(name: str) -> str:

@@ -295,9 +295,8 @@ QUOTE_VERBS = frozenset(
     "renchérit rencherit reconnait souligne-t-il insiste-t-elle argues argued recalls recalled warns warned".split()
 )
 #: Honorifics written before a person's name ("M. X", "said Professor X"): the graph's one list (folded,
-#: no dot); HONORIFIC_WORDS is the same as a regular-expression alternation, longest first.
-from innograph.graph.normalize import HONORIFICS  # noqa: E402
-HONORIFIC_WORDS = "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w)))
+#: no dot), and the same as a regular-expression alternation, longest first.
+from innograph.graph.normalize import HONORIFIC_WORDS, HONORIFICS  # noqa: E402,F401
 
 
 #: First words of a minister's portfolio ("ministre de la Défense", "Minister of Health"): after such a
