@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders.nlp import text_length
 from innograph.loaders.relfeatures import ARTICLE_LANGUAGES, article_context, article_features, context_features, pair_features
 from innograph.loaders.sportwords import SPORT_WORDS
@@ -142,7 +143,7 @@ def _seat_place(span) -> bool:
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ not in _SEAT_CASES:
         return False
-    return _fold(token.head.head.text) in lx.BASED_WORDS
+    return fold_same_length(token.head.head.text) in lx.BASED_WORDS
 
 
 def _views(ents, docs, joined) -> list:
@@ -166,7 +167,7 @@ def _article(ents, views, folded: str, lang: str, rules):
     relations or for a language whose model does not read it)."""
     if rules is None or lang not in ARTICLE_LANGUAGES:
         return None
-    related, _ = _related(rules)
+    related, _ = related_pairs(rules)
     text = ents.text
     headline_end = text.find("\n") if "\n" in text else len(text)
     ctx = article_context(folded.lower(), ents.mentions, rules, related, headline_end)
@@ -244,14 +245,14 @@ def candidates(ents, docs, sentences, lang: str, relations=None, posted=frozense
     return out
 
 
-def _related(relations) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+def related_pairs(relations) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The pairs the rules related (both directions), and those they gave a chief executive's post."""
     pairs, ceo = set(), set()
     for r in relations:
         if r.object is not None:
             pairs.add((id(r.subject), id(r.object)))
             pairs.add((id(r.object), id(r.subject)))
-            if r.kind == "holds_post" and CEO_WORDS.search(_fold(r.attrs.get("title") or "")):
+            if r.kind == "holds_post" and CEO_WORDS.search(fold_same_length(r.attrs.get("title") or "")):
                 ceo.add((id(r.subject), id(r.object)))
     return pairs, ceo
 
@@ -262,9 +263,4 @@ def posted_persons(relations) -> frozenset:
 
 
 posted = posted_persons  # (the name the callers of session 11 use)
-
-
-def _fold(text: str) -> str:
-    from innograph.graph.normalize import fold_same_length
-
-    return fold_same_length(text).lower()
+_related = related_pairs  # (the name bench/train_relations.py and bench/tune_relations.py still call)

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import os
 
-from innograph.loaders.relcandidates import CEO_WORDS, CROSS_RELATIONS, RELATIONS, Candidate, _fold
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders.relcandidates import CEO_WORDS, CROSS_RELATIONS, RELATIONS, Candidate
 from innograph.loaders.relscore import load_model, scored
 
 #: Fact kinds the model can state (``INNOGRAPH_RELATIONS=model`` drops the rules' facts of these).
@@ -59,7 +60,7 @@ def mode() -> str:
 
 def _ceo_title(c: Candidate, lang: str) -> str:
     """The chief executive's title as the sentence writes it ("Chief Executive Officer")."""
-    found = CEO_WORDS.search(_fold(c.sentence.text))
+    found = CEO_WORDS.search(fold_same_length(c.sentence.text))
     if found is None:
         return CEO_TITLE.get(lang, "CEO")
     return c.sentence.text[found.start():found.end()]
@@ -97,7 +98,7 @@ def propose(ents, docs, sentences, relations, *, lang: str) -> list:
         if relation == "ceo":
             attrs["title"] = _ceo_title(c, lang)
         elif kind == "holds_post":
-            if relation == "post" and (s, o, "ceo") in best and CEO_WORDS.search(_fold(c.title or "")):
+            if relation == "post" and (s, o, "ceo") in best and CEO_WORDS.search(fold_same_length(c.title or "")):
                 continue  # the same post as the chief executive's
             attrs["title"] = c.title
         if relation == "govpost":  # the country or city acts: it is written as a public authority

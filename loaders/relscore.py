@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from innograph.loaders.relcandidates import CROSS_RELATIONS, Candidate, _fold, _related, candidates
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders.relcandidates import CROSS_RELATIONS, Candidate, candidates, related_pairs
 
 WEIGHTS = Path(__file__).with_name("relmodel.npz")
 
@@ -84,6 +85,7 @@ def _named_pairs(relations) -> set[tuple[int, str]]:
 def stated(c: Candidate, related, ceo_related, named, lang: str) -> bool:
     """Whether the rules already state the candidate's pair (by entity; in French also by the
     object's name, see :func:`_named_pairs`): the model never scores it."""
+    # Not sidepairs._placed (no side pair, trained or scored, for a person posted elsewhere): this pair, by any relation.
     if (id(c.subject.entity), id(c.object.entity)) in (ceo_related if c.relation == "ceo" else related):
         return True
     if lang != "fr":
@@ -114,7 +116,7 @@ def generic(entity) -> bool:
     generic_words = _generic_words()
     heads = _title_heads()
     for name in entity.names():
-        words = _WORD.findall(_fold(name))
+        words = _WORD.findall(fold_same_length(name))
         if not words or (any(w not in generic_words for w in words) and words[-1] not in heads):
             return False
     return True
@@ -131,7 +133,7 @@ def _title_heads() -> frozenset:
 def scored(ents, docs, sentences, relations, model, lang: str) -> dict:
     """The model's best candidate per (subject, object, relation) above its threshold, for the
     pairs the rules left (a chief executive's post also where the rules read another post)."""
-    related, ceo_related = _related(relations)
+    related, ceo_related = related_pairs(relations)
     named = _named_pairs(relations)
     vocab = docs[0][1].vocab if docs and model.dense else None  # (the word vectors, when the model reads them)
     best: dict[tuple[int, int, str], tuple[float, Candidate]] = {}

@@ -251,6 +251,7 @@ def _placed(art: _Article, person, side, placed: set, relation: str) -> bool:
     """The rules placed the person already: in an organization (the title is held there; out of
     round, titlepost 0.60 23/25 right without these pairs, 16/20 with them), in this side under
     another entity of its name (a country and its government), or, for a title, in a country."""
+    # Not relscore.stated (this pair related by any rule, asked at scoring): a person posted elsewhere makes no candidate at all.
     if placed - {id(side)} or _keys(side) & art.post_names.get(id(person), set()):
         return True
     return relation == "titlepost" and _is_country(side) and any(
