@@ -3,7 +3,7 @@ employer: "le responsable du service des forêts togolais", "la présidente de l
 brasseurs du Bénin", "un capitaine de la marine gabonaise", "porte-parole de la police fédérale suisse".
 
 The name is the institution noun with the adjectives and "de" complements the parse hangs on it
-(:func:`~innograph.loaders.syntax._french_name_end`), never into another organization's or a
+(:func:`~innograph.loaders.syntax.french_name_end`), never into another organization's or a
 person's name. Only a named institution counts: one with a demonym ("togolais") or a proper noun
 ("du Sénégal") after its noun, or a ministry with its field ("de l'énergie").
 """
@@ -42,7 +42,7 @@ def institutions(ents, docs) -> None:
     hits = [m for m in _AFTER_OF.finditer(ents.folded) if ents.text[m.start("noun")].islower()]
     if not hits:
         return
-    from innograph.loaders.syntax import _french_name_end
+    from innograph.loaders.syntax import french_name_end
     starts = [m.start("noun") for m in hits]
     for offset, doc in docs:
         end = offset + text_length(doc)
@@ -54,7 +54,7 @@ def institutions(ents, docs) -> None:
             kind = _f(noun).lower()
             if not _title_of(noun) and kind not in _STATE_BODIES:
                 continue
-            last = _french_name_end(noun)
+            last = french_name_end(noun)
             words = doc[noun.i + 1:last.i + 1]
             if not _title_of(noun) and not any(_the_state_s(t) for t in words):
                 continue  # "l'armée sénégalaise", "le parlement du Ghana": a state's, title or not

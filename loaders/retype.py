@@ -279,7 +279,7 @@ def french_name_ends(ents, docs) -> None:
     for the town an institution's name ends with ("l'Université des arts Y de <Town>": one name)."""
     if ents.lang != "fr":
         return
-    from innograph.loaders.syntax import _french_name_end
+    from innograph.loaders.syntax import french_name_end
 
     orgs = sorted((m for m in ents.mentions if m.entity.kind == "organization" and m.source == "ner"
                    and m.text[:1].isupper() and fold_same_length(m.text.split()[0]) in lx.NAME_CUES), key=lambda m: m.start)
@@ -290,7 +290,7 @@ def french_name_ends(ents, docs) -> None:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None or m.end > end:
                 continue
-            last = _french_name_end(span[0])
+            last = french_name_end(span[0])
             stop = offset + last.idx + len(last.text)
             town = _institution_town(ents, m)
             stop = town.end if town is not None and stop <= town.end else stop

@@ -197,7 +197,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
         if token.doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
-            last = _french_name_end(token)
+            last = french_name_end(token)
             end = max(end, last.idx + len(last.text)) if end - start <= 80 else end
         label = token.doc.text[start:end]
         key = _f(token)
@@ -257,7 +257,7 @@ def _spread(token) -> list:
     return out
 
 
-def _french_name_end(token):
+def french_name_end(token):
     """The last word of a French name that starts with `token` and goes on with lower-case
     adjectives and "de" complements ("Agence nationale de sécurité routière", "Institut
     australien de politique stratégique"): its right subtree through amod and nmod-with-de only."""
