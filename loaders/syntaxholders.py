@@ -54,6 +54,9 @@ class HoldersMixin:
             return self.people(later[0] if later and _case(head.head) == "selon" else head.head)
         if head.dep_ == "compound" and self.named_person(head.head):
             return self.people(head.head)
+        if head.dep_ in ("nmod", "compound") and not _case(head) and head.head.i < head.i \
+                and _f(head.head) in lx.TITLE_HEADS and self.mention(head.head) is None:
+            return self.title_people(head.head)  # "X, ancien ministre et président-directeur de Y": one title split in two
         for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject
             if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.named_person(sib) \
                     and sib.left_edge.i > 0 and sib.doc[sib.left_edge.i - 1].text == ",":
@@ -172,8 +175,8 @@ class HoldersMixin:
         it elsewhere. Not a name coordinated to the title, nor one that goes on as a new clause's
         subject after a comma ("Après le départ du directeur de Y, X a dit")."""
         doc, j = t.doc, t.i + 1
-        while j < len(doc) and j - t.i <= 12 and t.is_ancestor(doc[j]) and doc[j].text != "," \
-                and self.mention(doc[j], "person") is None:
+        while j < len(doc) and j - t.i <= 12 and t.is_ancestor(doc[j]) and self.mention(doc[j], "person") is None \
+                and (doc[j].text != "," or self.listed_complement(t, j + 1)):  # ("de A, B et C, X": one complement)
             if doc[j].dep_ in _CLAUSE_DEPS:
                 return []  # "le directeur qui a nommé X"
             if _f(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and _f(doc[j + 1]) in _DETERMINERS \
@@ -181,6 +184,8 @@ class HoldersMixin:
                 return []  # "le président de Y et le procureur de Z, X": a list ("de A et B X" goes on)
             j += 1
         comma = j < len(doc) and doc[j].text == ","
+        if not comma and j - 1 > t.i and _f(doc[j - 1]) in lx.TITLE_HEADS:
+            return []  # "le roi de Y, cousin de la reine X": X is the nearer title's
         j += comma
         for _ in range(3):  # ", le professeur X", ", M. X" (not "Sir" when the name starts there)
             if j < len(doc) and self.mention(doc[j], "person") is None and (
@@ -195,6 +200,13 @@ class HoldersMixin:
             if end is not None and doc[end].text not in (",", ".", ";", ":", ")", "(", "»", "-", "–"):
                 return []  # the name opens a clause: "..., X a déclaré"
         return [m.entity]
+
+    def listed_complement(self, t, k) -> bool:
+        """'le défenseur de A, B et C': the token at `k` starts an organization's name that the
+        parser coordinated within the title's own words (one more item of its complement)."""
+        doc = t.doc
+        m = self.mention(doc[k], "organization") if k < len(doc) else None
+        return m is not None and m.start == self.pos(doc[k]) and doc[k].dep_ == "conj" and t.is_ancestor(doc[k])
 
 
 def _apposed_titles(name, before: int) -> list:

@@ -27,6 +27,10 @@ _HEAD_OF_STATE = frozenset("president presidente ministre ex-president ex-presid
 _PLAIN_ADJECTIVES = frozenset("premier premiere ancien ancienne nouveau nouvelle actuel actuelle futur future sortant sortante "
                                "defunt defunte interimaire elu elue anciens anciennes nouveaux nouvelles actuels actuelles "
                                "defunts defuntes elus elues".split())
+#: A title someone may hold one day, not holds ("l'éventuel chancelier"); "futur" stays (a press
+#: "le futur président X" is often one who became it).
+_UNSURE = frozenset("eventuel eventuelle eventuels eventuelles potentiel potentielle potentiels potentielles "
+                    "possible possibles probable probables".split())
 _FOR_CASES = frozenset("pour for".split())
 _AT_CASES = frozenset("a au aux".split())
 _VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj expl:pv".split())
@@ -49,6 +53,8 @@ class PostsMixin(HoldersMixin):
         qualifier = next((c for c in t.children if _f(c) in qualifiers and c.i <= t.i + 2), None) if qualifiers else None
         if qualifiers and qualifier is None:
             return  # "au milieu de la salle" (not "le milieu de terrain")
+        if any(c.dep_ == "amod" and _f(c) in _UNSURE for c in t.children):
+            return  # "l'éventuel futur président de Y": not held
         if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")) \
                 or [_f(w) for w in t.doc[t.i + 1:t.i + 4]] in (["de", "l'", "annee"], ["de", "l’", "annee"], ["of", "the", "year"]):
             return  # "manager de l'année de la X", "player of the year": an award, not a post (however parsed)
@@ -113,7 +119,9 @@ class PostsMixin(HoldersMixin):
                 elif _case(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory stays one
                     found = self.orgs(c, retype="person") or self.deeper_orgs(c)
                 elif _case(c) in _AT_CASES:  # "professeur à Bath" may name its university, "journaliste au Mali" not
-                    found = [o for o in self.orgs(c, retype=True) if words_key(o.label) not in lx.COUNTRIES] \
+                    # (nor "l'ambassadeur américain à Vienne": a government's post, where it is held)
+                    retype = "person" if _f(t) in GOVERNMENT_TITLES else True
+                    found = [o for o in self.orgs(c, retype=retype) if words_key(o.label) not in lx.COUNTRIES] \
                         or self.deeper_orgs(c) or self.described_org(c)
                 else:
                     found = self.orgs(c, retype=True) or self.national_side(c) or self.described_org(c) \
@@ -201,13 +209,18 @@ class PostsMixin(HoldersMixin):
 
     def coordinated_complements(self, c, after: int = -1) -> list:
         """'le joueur de A et de B': the organizations of the complement's conjuncts (or of the
-        title's, after its first complement) that repeat their own "de" (French; not "de A et B",
-        whose B the parser may hang anywhere)."""
+        title's, after its first complement) that repeat their own "de"; 'le manager de A et B X',
+        whose B the parser made the title's conjunct: a bare organization's name (no article, no
+        preposition) shares the first one's "de" (French)."""
         out = []
         for d in c.children:
-            if d.dep_ == "conj" and d.i > max(c.i, after) and _case(d) in ("de", "du", "des", "d'", "d’") \
-                    and _f(d) not in lx.TITLE_HEADS:
+            if d.dep_ != "conj" or d.i <= max(c.i, after) or _f(d) in lx.TITLE_HEADS:
+                continue
+            if _case(d) in ("de", "du", "des", "d'", "d’"):
                 out += self.orgs(d, retype=True) or self.national_side(d)
+            elif after >= 0 and not _case(d) and self.mention(d, "organization") is not None \
+                    and not any(x.dep_ == "det" for x in d.children):
+                out += self.orgs(d)
         return [o for o in out if o is not None]
 
     def described_org(self, c) -> list:

@@ -40,7 +40,8 @@ _FR_PAIRS = (
     "ministre ministre|maire maire|responsable responsable|commissaire commissaire|economiste economiste|"
     "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga|"
     "coequipier coequipiere|remplacant remplacante|arbitre arbitre|envoye envoyee|officier officiere|espion espionne|"
-    "commentateur commentatrice|presentateur presentatrice|collaborateur collaboratrice"
+    "commentateur commentatrice|presentateur presentatrice|collaborateur collaboratrice|"
+    "chancelier chanceliere|roi reine|empereur imperatrice|emir emir|sultan sultan|monarque monarque"
 )
 #: Title nouns marked for gender (French pairs whose two forms differ, English "-man" / "-woman"); the
 #: epicene ones ("ministre", "responsable") are in neither.
@@ -106,8 +107,12 @@ TITLE_HEADS = TITLE_HEADS | {f"{p}-{w}" for p in ("vice", "ex", "sous", "co") fo
                              for base in pair.split() for w in (base, base + "s") if base not in _NOT_HEADS}
 FOUNDER_HEADS = frozenset("founder founders cofounder cofounders co-founder co-founders fondateur fondateurs fondatrice fondatrices "
                           "cofondateur cofondateurs cofondatrice cofondatrices co-fondateur co-fondateurs co-fondatrice co-fondatrices".split())
-#: Sports positions whose head word alone means something else ("au milieu de", "le meneur"): a title
-#: only with one of these words right after it ("milieu de terrain", "milieu offensif", "meneur de jeu").
-QUALIFIED_HEADS = {"milieu": ("terrain", "offensif", "defensif", "relayeur"), "meneur": ("jeu",)}
+#: Titles whose head word alone means something else ("au milieu de", "le meneur", "chargé de"): a title
+#: only with one of these words right after it ("milieu de terrain", "meneur de jeu", "attachée de presse",
+#: "chargé de mission").
+QUALIFIED_HEADS = {"milieu": ("terrain", "offensif", "defensif", "relayeur"), "meneur": ("jeu",),
+                   "attache": ("presse",), "attachee": ("presse",),
+                   "charge": ("mission", "projet", "communication"),
+                   "chargee": ("mission", "projet", "communication")}
 QUALIFIED_HEADS |= {w + "x" if w.endswith("u") else w + "s": q for w, q in QUALIFIED_HEADS.items()}
 TITLE_HEADS = TITLE_HEADS | set(QUALIFIED_HEADS)

@@ -1,0 +1,68 @@
+"""A title noun and its complements, read by the rules alone: the organizations listed after one
+title (with or without a repeated "de"), a title split in two by the parser, titles qualified by the
+word after them, titles of monarchs and chancellors with a demonym, and titles not (yet) held.
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import pairs  # noqa: E402
+
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def posts(text: str) -> set[tuple]:
+    return pairs(text, "holds_post")
+
+
+@pytest.mark.parametrize("text, person, orgs", [
+    # the organizations listed after one title, then the name set off by commas
+    ("L'ancien défenseur de Lorient, Nantes et Brest, Paul Vimard, a pris sa retraite.",
+     "Paul Vimard", {"Lorient", "Nantes", "Brest"}),
+    # a bare second name (no "de", no article) shares the first one's "de"
+    ("L'ancien manager de Tottenham et Southampton Paul Vimard est arrivé hier.",
+     "Paul Vimard", {"Tottenham", "Southampton"}),
+    ("L'ancien attaquant de Lorient et de Brest Paul Vimard a signé un contrat.",
+     "Paul Vimard", {"Lorient", "Brest"}),
+])
+def test_the_organizations_listed_after_one_title(text, person, orgs):
+    assert {(person, o) for o in orgs} <= posts(text)
+
+
+def test_a_title_the_parser_split_in_two_is_the_persons():
+    assert ("Paul Vimard", "Fondation Kelberg") in posts(
+        "Paul Vimard, ancien ambassadeur américain et président-directeur général de la Fondation Kelberg, a parlé.")
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("L'attachée de presse de la Fondation Kelberg, Julie Morand, a démenti.", "Julie Morand", "Fondation Kelberg"),
+    ("Le chargé de mission de la Fondation Kelberg, Paul Morand, a été convoqué.", "Paul Morand", "Fondation Kelberg"),
+    ("Le chancelier autrichien, Paul Morand, a déclaré que l'Autriche restera neutre.", "Paul Morand", "Autriche"),
+    ("Le roi du Maroc, Hassan Morand, a reçu les ministres.", "Hassan Morand", "Maroc"),
+])
+def test_qualified_titles_chancellors_and_monarchs(text, person, org):
+    assert (person, org) in posts(text)
+
+
+def test_a_truck_loaded_with_sand_is_no_title():
+    assert not posts("Un camion chargé de sable a été arrêté par Paul Morand à Lyon.")
+
+
+def test_a_government_post_abroad_is_the_countrys_not_the_citys():
+    found = posts("L'ambassadeur américain à Vienne, Paul Morand, a été convoqué. Les États-Unis protestent.")
+    assert ("Paul Morand", "États-Unis") in found
+    assert ("Paul Morand", "Vienne") not in found
+
+
+def test_a_name_right_after_a_nested_title_is_that_titles():
+    found = posts("La pression a forcé le roi Albert III de Norlande - cousin de la reine Mathilde - à relâcher son emprise.")
+    assert ("Mathilde", "Norlande") not in found
+
+
+def test_a_title_one_may_hold_one_day_is_not_held():
+    found = posts("Paul Morand, ministre régional et éventuel futur chancelier allemand, a parlé. L'Allemagne vote.")
+    assert ("Paul Morand", "Allemagne") not in found
