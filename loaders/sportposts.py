@@ -6,7 +6,8 @@ a player's or a coach's club through the move more often than through a title.
 * leaving: "X a quitté A" is a former post at A, "en provenance de A" beside a move too;
 * signing: "X a signé au / pour / avec B" (nothing signed, or a contract), "X prolonge son contrat
   avec B" is a post at B;
-* loans: "X a été prêté par A / à B" is a post at both; goals: "X a marqué pour B";
+* loans: "X a été prêté par A / à B" is a post at both; goals: "X a marqué pour B", "X a inscrit
+  les deux buts de B", "le but de B, inscrit par X" (B a club or, in an article about sport, a country);
 * national sides: "l'entraîneur de la sélection du Cameroun", "le capitaine de l'équipe nationale
   algérienne", "le sélectionneur sénégalais X": the country, acting.
 
@@ -20,11 +21,18 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, subjects_of
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key
+from innograph.loaders.sportwords import sports_text
 
 _INFINITIVE_DEPS = frozenset("advcl xcomp".split())
 _SIGNED_AT = frozenset("a au aux pour avec chez".split())
 _FROM = frozenset("de du des d' d’ depuis".split())
 _PARTY = frozenset("parti party".split())
+#: Verbs of scoring a goal, or of a goal coming from its scorer (folded): "inscrit par X", "venu de X".
+_SCORED = frozenset("inscrit inscrits inscrite inscrites inscrire inscrivent inscrira marque marques marquee marquees "
+                    "marquer marquent marquera signe signes signee signees venu venus venue venues".split())
+_CAME = frozenset("venu venus venue venues".split())
+#: A win whose goal it is: "le but de la victoire de Y".
+_WIN_NOUNS = frozenset("victoire succes qualification".split())
 
 
 class MovesMixin:
@@ -39,7 +47,8 @@ class MovesMixin:
                 if _f(subjects[0]) in ("il", "elle"):  # (the person it stands for: the one rule)
                     person = self.antecedent(subjects[0], "person")
                     return [person] if person is not None else []
-                return self.people(subjects[0])
+                return self.people(subjects[0]) or \
+                    (self.title_people(subjects[0]) if _f(subjects[0]) in lx.TITLE_HEADS else [])  # "l'attaquant de Y X a signé"
             if v.dep_ not in _INFINITIVE_DEPS or v.doc.lang_ != "fr":
                 return []
             v = v.head
@@ -109,8 +118,12 @@ class MovesMixin:
             self._moved(people, [o for c in places for o in self.orgs(c, retype=True)], v, current=True)
 
     def goals_for(self, goal) -> None:
-        """'Y s'est imposé / a battu Z grâce à un but (des buts) de X': X plays for the clause's subject."""
-        if goal.doc.lang_ != "fr" or _case(goal) != "grace":
+        """'Y s'est imposé / a battu Z grâce à un but (des buts) de X': X plays for the clause's subject;
+        else a side's goals and who scored them (:meth:`side_goals`)."""
+        if goal.doc.lang_ != "fr":
+            return
+        if _case(goal) != "grace":
+            self.side_goals(goal)
             return
         scorers = [p for c in goal.children if c.dep_ == "nmod" and _case(c) in _FROM for p in self.people(c)]
         verb = goal.head
@@ -118,7 +131,29 @@ class MovesMixin:
             verb = verb.head  # "a dominé Z grâce à des buts de X": the goals may hang on Z
         subjects = subjects_of(verb) or (subjects_of(verb.head) if verb.dep_ in ("advcl", "xcomp") else [])
         sides = [o for c in subjects for o in self.orgs(c, retype=True, actors=True)]  # ("a gagné après avoir battu Z grâce à")
-        self._moved(scorers, sides, goal, current=True)
+        self._moved(scorers, sides, goal, current=True, countries=sports_text(self.ents.folded))
+
+    def side_goals(self, goal) -> None:
+        """A side's goal (its nominal modifier, or its win's: 'le but de la victoire de Y') and who
+        scored it, in an article about sport: 'X a inscrit les deux buts de Y' (the verb's subject),
+        'le deuxième but de Y, inscrit par X' (the participle's agent), 'le but de Y a été marqué par X
+        / est venu de X' (the verb's agent or complement). X plays for Y, a club or a country."""
+        owners = [c for c in goal.children if c.dep_ == "nmod" and _case(c) in _FROM]
+        owners += [d for c in owners if _f(c) in _WIN_NOUNS for d in c.children if d.dep_ == "nmod" and _case(d) in _FROM]
+        sides = [o for c in owners for o in self.orgs(c, retype="place", actors=True)]  # (not "le but de A": a person)
+        if not sides or not sports_text(self.ents.folded):
+            return
+        verb, scorers = goal.head, []
+        if goal.dep_ in ("obj", "dobj") and _f(verb) in _SCORED:
+            scorers = self.movers(verb)
+        by = [c for c in goal.children if c.dep_ == "acl" and _f(c) in _SCORED]  # "le but de Y, inscrit par X"
+        if goal.dep_ in ("nsubj:pass", "nsubjpass", "nsubj") and _f(verb) in _SCORED:
+            by.append(verb)  # "le but de Y a été marqué par X", "est venu de X"
+        for v in by:
+            for c in v.children:
+                if c.dep_ in ("obl:agent", "agent") or (c.dep_.startswith("obl") and _f(v) in _CAME and _case(c) in _FROM):
+                    scorers += self.people(c)
+        self._moved(scorers, sides, goal, current=True, countries=True)
 
     def provenance(self, v, people) -> None:
         """'X a rejoint B en provenance de A': a former post at A."""
@@ -128,12 +163,12 @@ class MovesMixin:
                     if o.dep_ in ("nmod", "obl") and _case(o) in _FROM:
                         self._moved(people, self.orgs(o, retype=True), v, current=False)
 
-    def _moved(self, people, orgs, v, *, current) -> None:
+    def _moved(self, people, orgs, v, *, current, countries=False) -> None:
         for org in orgs:
             words = fold_same_length(org.label).split()
             if words[0] in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster" or (lx.LEAGUE_WORDS | _PARTY).intersection(words) \
-                    or country_key(org.label) in lx.COUNTRIES:
-                continue  # a party or an academy left, a league or a country joined is no club
+                    or (country_key(org.label) in lx.COUNTRIES and not countries):
+                continue  # a party or an academy left, a league or a country joined is no club (a country's goals are its side's)
             for person in people:
                 self.add("holds_post", person, org, v, title=None, current=current)
 

@@ -144,3 +144,22 @@ def test_goals_that_win_a_match_are_the_subject_sides_players():
     assert ("Paul Ekeke", "FC Ostrande", True) in found
     assert not any(p[1] == "AS Norvane" for p in found)
     assert not posts("La Banque Ostrande a gagné grâce à un bon placement de Paul Ekeke.")
+
+
+def test_a_sides_goals_are_their_scorers_side_whoever_the_parse_makes_the_scorer():
+    match = " Le match de championnat a été serré jusqu'à la finale, la victoire est revenue à l'équipe."
+    found = posts("Paul Ekeke et Marc Oyono ont inscrit les deux buts du FC Ostrande." + match)
+    assert {("Paul Ekeke", "FC Ostrande", True), ("Marc Oyono", "FC Ostrande", True)} <= found
+    assert ("Paul Ekeke", "Sénégal", True) in posts("Le deuxième but du Sénégal, inscrit par Paul Ekeke, a tout changé." + match)
+    assert ("Paul Ekeke", "FC Ostrande", True) in posts("Le but du FC Ostrande a été marqué par Paul Ekeke." + match)
+    assert ("Paul Ekeke", "Sénégal", True) in posts("Paul Ekeke marque l'unique but de la victoire du Sénégal dimanche." + match)
+    assert ("Paul Ekeke", "Sénégal", True) in posts("Le Sénégal s'est imposé grâce à un but de Paul Ekeke." + match)
+
+
+def test_the_goal_of_an_organization_outside_sport_is_no_post():
+    assert not posts("Paul Ekeke a marqué le but de la Banque Ostrande dans sa présentation aux actionnaires.")
+
+
+def test_a_title_subject_moves_as_the_name_it_introduces():
+    found = posts("L'attaquant du FC Ostrande Paul Ekeke a quitté l'AS Norvane en janvier.")
+    assert ("Paul Ekeke", "AS Norvane", False) in found
