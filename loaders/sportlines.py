@@ -45,6 +45,14 @@ _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuven
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
 _PLAYER_LINK = re.compile(r"[ \t]*(?:,[ \t]*et|,|et)[ \t]+")
 _PRONOUN = re.compile(r"[ \t]*(?P<word>il|elle)[ \t]+")
+#: A group of a side's players, then its side: "le duo de Y", "deux des cadres de Y", "les attaquants du Y".
+_GROUP_OF = re.compile(r"(?<![\w])(?:duo|trio|cadres|stars|vedettes|joueurs|joueuses|attaquants|attaquantes|defenseurs|"
+                       r"milieux(?:[ \t]+de[ \t]+terrain)?|gardiens|internationaux|titulaires|recrues|buteurs|ailiers)"
+                       r"(?:[ \t]+[a-z\-]+)?[ \t]+(?:de[ \t]+la|du|des|de|d')(?![\w])")
+#: What stands between the side and the names it lists: "Y, A et B", "Y - dont A, B et C -", "Y : A".
+_LISTED = re.compile(r"[ \t]*(?:[,:(\-–—][ \t]*)?(?:(?:dont|notamment|a[ \t]+savoir|comme)[ \t]+)?")
+#: After a listed name: its minute or its age in brackets ("A (24e), B (57e) et C").
+_BRACKET = re.compile(r"[ \t]*\([^()]{1,20}\)")
 
 
 def _league_named(entity) -> bool:
@@ -80,6 +88,7 @@ class SportLinesMixin:
             if side is not None and player is not None and country_key(side.label) in lx.COUNTRIES:
                 self.add("holds_post", player, side, sent, title=None, current=True)
         self._left_for(sent)
+        self._group_of(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -93,6 +102,18 @@ class SportLinesMixin:
             player = self._player_subject(sent.start + cue.start(), sent)
             if side is not None and player is not None and all(self._club(m.entity) for m in left if m.entity.kind == "organization"):
                 self.add("holds_post", player, side, sent, title=None, current=True)
+
+    def _group_of(self, sent) -> None:
+        """'le duo de Y, A et B', 'les sept attaquants de Y - dont A, B et C -': the players a group
+        of a side's players lists right after the side's name."""
+        for cue in _GROUP_OF.finditer(self.folded, sent.start, sent.end):
+            m = self.ents.starting_at(cue.end(), "organization", "place")
+            side = self._side(m)
+            if side is None:
+                continue
+            listed = _LISTED.match(self.folded, m.end, sent.end)
+            for player in self._players_after(listed.end(), sent):
+                self.add("holds_post", player.entity, side, sent, title=None, current=True)
 
     # -- sides and players ----------------------------------------------------------------------
     def _sports(self) -> bool:
@@ -126,6 +147,22 @@ class SportLinesMixin:
                 break
             out.append(m)
             end = m.start
+        return out
+
+    def _players_after(self, pos, sent) -> list:
+        """'A (24e), B et C': the persons listed from `pos` on."""
+        out = []
+        for m in self.mentions(sent, "person"):
+            if m.start < pos:
+                continue
+            if m.start != pos or _league_named(m.entity):
+                break
+            out.append(m)
+            after = _BRACKET.match(self.folded, m.end, sent.end)
+            link = _PLAYER_LINK.match(self.folded, after.end() if after else m.end, sent.end)
+            if link is None:
+                break
+            pos = link.end()
         return out
 
     def _player_subject(self, pos, sent):

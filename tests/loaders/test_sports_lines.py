@@ -70,3 +70,13 @@ def test_a_club_left_for_another_and_a_call_up():
     assert ("Paul Ardent", "FC Valmonde") in posts("Le Sénégalais Paul Ardent a quitté le club français de Lorvane pour le FC Valmonde." + MATCH)
     assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent a été sélectionné à 12 reprises par le Sénégal." + MATCH)
     assert posts("Paul Ardent a quitté Paris pour Lyon au printemps." + MATCH) == set()
+
+
+def test_a_group_of_a_sides_players_gives_the_post_to_the_names_it_lists():
+    found = posts("Le duo du FC Valmonde, Paul Ardent et Marc Tissot, a porté l'équipe." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde")} <= found
+    found = posts("Deux des cadres du Sénégal, Paul Ardent et Marc Tissot, sont blessés." + MATCH)
+    assert {("Paul Ardent", "Sénégal"), ("Marc Tissot", "Sénégal")} <= found
+    found = posts("Les trois attaquants du FC Valmonde - dont Paul Ardent (24 ans), Marc Tissot et Jean Corlay - sont blessés." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde"), ("Jean Corlay", "FC Valmonde")} <= found
+    assert ("Paul Ardent", "FC Valmonde") not in posts("Les joueurs du FC Valmonde ont salué Paul Ardent." + MATCH)
