@@ -328,8 +328,8 @@ def sports_club(span) -> bool:
     """Whether a name typed place, in an article about sport (the caller asks
     :func:`innograph.loaders.sportwords.sports_text`), stands where a side does: after a career's or
     a game's words (:data:`_SPORTS_BEFORE`), after a masculine article ("le X", "du X", "au X"), as
-    the subject of a game's verb ("X a battu", "X a été éliminé", :data:`_MATCH_VERBS`), or after "la
-    star de", "le duo de" (:data:`_SPORTS_HOLDERS`)."""
+    the subject of a game's verb ("X a battu", "X a été éliminé", :data:`_MATCH_VERBS`), after "la
+    star de", "le duo de" (:data:`_SPORTS_HOLDERS`), or set off after a person ("A, de X,")."""
     doc = span.doc
     before = fold_same_length("".join(t.text_with_ws for t in doc[max(0, span.start - 12):span.start]))
     if _SPORTS_BEFORE.search(before):
@@ -340,6 +340,8 @@ def sports_club(span) -> bool:
         return False  # ("le Bissau-Guinéen", "du Ballon d'Or", "le Dakar 2017", "au Caire")
     if span.start > 0 and _f(doc[span.start - 1]) in ("le", "du", "au"):
         return span.start < 2 or _f(doc[span.start - 2]) not in _TOWN_NOUNS  # (not "le stade du X")
+    if _person_of(span):
+        return True
     root = span.root
     if root.dep_ in ("flat:name", "appos") and root.head.i == span.start - 1:
         root = root.head  # "le leader X perdra ...": the noun the name is apposed to
@@ -349,3 +351,16 @@ def sports_club(span) -> bool:
     if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and any(_f(v) in _MATCH_VERBS for v in verbs):
         return True
     return root.dep_ == "nmod" and _case(root) in ("de", "d'", "d’", "du") and _f(root.head) in _SPORTS_HOLDERS
+
+
+def _person_of(span) -> bool:
+    """'A, de X,' / 'le Camerounais A de X': a player set off with his side (in an article about
+    sport), the name right after a person's and 'de', maybe a comma between."""
+    doc, i = span.doc, span.start - 1
+    if i < 1 or _f(doc[i]) not in ("de", "d'", "d’"):
+        return False
+    i -= doc[i - 1].text == ","
+    if i < 1 or doc[i - 1].ent_type_ != "PER":
+        return False
+    after = doc[span.end:span.end + 2]
+    return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "LOC")  # (not "A, de X, <région>": a home town)

@@ -41,6 +41,7 @@ def club_in_sports_story(sentence: str, name: str) -> tuple[str, str]:
     ("Cet été, Valenciennes a recruté deux jeunes espoirs.", "Valenciennes"),
     ("Selon lui, le Valenciennes estime que le contrat est rompu.", "Valenciennes"),
     ("La star de Valenciennes a prolongé jusqu'en 2027.", "Valenciennes"),
+    ("Marc Dutreil, de Valenciennes, sera titulaire samedi.", "Valenciennes"),
 ])
 def test_a_town_a_sports_story_names_as_a_side_is_a_club_there_only(sentence, name):
     assert club_in_sports_story(sentence, name) == ("organization", "place")
@@ -50,6 +51,7 @@ def test_a_town_a_sports_story_names_as_a_side_is_a_club_there_only(sentence, na
     ("Le match retour aura lieu à Valenciennes dimanche.", "Valenciennes"),
     ("Les deux équipes ont fait un nul au stade du Caire.", "Caire"),
     ("Il vit à Valenciennes avec sa famille depuis deux ans.", "Valenciennes"),
+    ("Le pilote, Marc Dutreil, de Valenciennes, Hauts-de-France, n'a pas été retrouvé.", "Valenciennes"),
 ])
 def test_a_town_where_a_game_is_played_or_a_player_lives_stays_a_place(sentence, name):
     assert club_in_sports_story(sentence, name)[0] == "place"
