@@ -163,8 +163,9 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                     continue
             title = _TITLE_RE.match(f, pos)
             if not title:  # "a former materials engineer at": up to two modifiers before the title
-                # (not "X, et le directeur de Y, Z": the next item of a list)
-                mod = re.match(r"(?!(?:et|ou|ni|and|or)[ \t])(?:[a-z\-]+[ \t]+){1,2}", f[pos:sent.end])
+                # (not "X, et le directeur de Y, Z": the next item of a list; not "X, fille du fondateur de Y":
+                # a title's complement is someone else's)
+                mod = re.match(r"(?!(?:et|ou|ni|and|or)[ \t])(?:(?!(?:de|du|des|of)[ \t])[a-z\-]+[ \t]+){1,2}", f[pos:sent.end])
                 title = _TITLE_RE.match(f, pos + mod.end()) if mod else None
             if not title:
                 org = self.ents.starting_at(pos, "organization")  # "X, Corvista's co-founder"

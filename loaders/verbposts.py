@@ -17,6 +17,36 @@ from innograph.loaders.syntaxposts import _title_text
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 
 
+#: Nouns set off after a name that say no post: kin, company, patients, pupils, authors, inhabitants.
+_NO_POST_NOUNS = frozenset("""fils fille filles pere mere frere freres soeur soeurs epoux epouse mari femme veuve veuf oncle tante
+neveu niece cousin cousine ami amie amis amies compagnon compagne petit-fils petite-fille grand-pere grand-mere beau-frere
+belle-soeur patient patiente victime client cliente eleve etudiant etudiante auteur autrice fan supporter
+partisan partisane proche habitant habitante originaire natif native resident residente citoyen
+citoyenne age agee""".split())
+_FORMER_WORDS = frozenset("ancien ancienne ex".split())
+_TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (first words: "charge de mission")
+#: Words that may stand between a case word and a name ("pour l'association Y", "à l'institut Z").
+_BEFORE_NAMES = frozenset(lx.ORG_NOUNS) | frozenset(lx.DESCRIPTORS) | frozenset(lx.NAME_CUES)
+#: Dependencies of a word right after "X," that open a clause or a list, not a description of X.
+_NOT_DESCRIBING = frozenset("ROOT det case cc mark advmod aux aux:tense aux:pass cop nsubj nsubj:pass expl:subj parataxis "
+                            "punct nummod".split())
+_CASES = frozenset("a au aux de du des d' d’ pour chez aupres".split())
+#: Participles ("X, interrogé par Y", "X, préservant Z") set off after a name: a clause, not a description.
+_PARTICIPLE_ENDS = ("é", "és", "ée", "ées", "ant")
+
+
+def _describes(word) -> bool:
+    """A word right after "X," that opens a description of X: a lower-case noun that is no verb (no
+    subject of its own, no participle unless a title's: "chargé de projet"), not kin, pupil, patient,
+    founder or member (those say no post, or another relation read elsewhere)."""
+    key = _f(word)
+    if not (word.is_alpha and word.is_lower) or key in _NO_POST_NOUNS or key in lx.FOUNDER_HEADS or key in lx.MEMBER_NOUNS:
+        return False
+    if word.dep_ in _NOT_DESCRIBING or any(c.dep_.startswith("nsubj") for c in word.children):
+        return False
+    return key in _TITLE_WORDS or not word.text.endswith(_PARTICIPLE_ENDS)
+
+
 class VerbPostsMixin:
     # -- membership ----------------------------------------------------------------------------
     def joining(self, v) -> None:
@@ -91,6 +121,35 @@ class VerbPostsMixin:
             elif org is None and token is not None:  # "X, de la société de conseil Y": through its descriptor
                 for o in self.described_org(token):
                     self.add("holds_post", m.entity, o, token, title=None, current=True)
+        if not found and not after:
+            self.set_off_occupation(doc, m, span)
+
+    def set_off_occupation(self, doc, m, span) -> None:
+        """'X, neuroscientifique à l'université Y', 'X, volontaire pour l'association Z': a description
+        in lower-case words set off after a person's name and ending in an organization after a case
+        word says what X does there, whatever the noun (kin, pupils, patients, founders and members
+        are no post; a verb, a determiner or a conjunction after the comma opens no description)."""
+        k = span.end
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return
+        k += 1 + (_f(doc[k + 1]) in ("un", "une"))
+        former = k < len(doc) and _f(doc[k]) in _FORMER_WORDS  # "X, ancien diplomate et chercheur à Y"
+        k += former
+        if k >= len(doc) or not _describes(doc[k]):
+            return
+        for j in range(k + 1, min(len(doc), k + 10)):
+            w = doc[j]
+            hit = self.mention(w)
+            if hit is not None:
+                back = j - 1 - (_f(doc[j - 1]) in _BEFORE_NAMES)  # ("pour l'association Y")
+                back -= _f(doc[back]) in ("la", "l'", "l’", "le", "les")
+                if hit.entity.kind == "organization" and hit.start == self.pos(w) and _f(doc[back]) in _CASES \
+                        and fold_same_length(hit.entity.label.split()[0]) not in lx.PLACE_NOUNS:  # ("guide de la ville de Y")
+                    title = doc[k:back].text.strip()
+                    self.add("holds_post", m.entity, hit.entity, w, title=title or None, current=not former)
+                return
+            if not (w.is_alpha and w.is_lower) and not w.text.endswith(("'", "’")):
+                return
 
     def leading(self, v) -> None:
         """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""

@@ -1,0 +1,64 @@
+"""A description set off after a person's name ("X, neuroscientifique à l'université Y,") says what X
+does at the organization it ends with, whatever the noun: no lexicon of occupations is needed. Kin,
+patients, pupils and past participles set off the same way say no post. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def posts(text: str) -> set[tuple]:
+    _, found = read(text)
+    return {(r.subject.label, r.object.label, r.attrs.get("current")) for r in found if r.kind == "holds_post"}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # an occupation no title list holds, then "à" and the organization
+    ("Paul Marchal, neuroscientifique à l'université de Lorvanne, a publié une étude sur le sommeil.",
+     "Paul Marchal", "université de Lorvanne"),
+    # two nouns coordinated, a field in between
+    ("Claire Dumont, psychologue et neuroscientifique à l'université de Velmar, le confirme.",
+     "Claire Dumont", "université de Velmar"),
+    ("Marc Pichon, candidat au doctorat en chimie à l'université de Brenval, a témoigné.",
+     "Marc Pichon", "université de Brenval"),
+    # "pour" and a descriptor noun before the name
+    ("Luc Morand, volontaire pour l'association Terre Ondine, raconte sa journée.",
+     "Luc Morand", "Terre Ondine"),
+    # a title that looks like a participle
+    ("Omar Sylla, chargé de projet pour l'entreprise Vendrel, explique le retard.",
+     "Omar Sylla", "Vendrel"),
+])
+def test_a_description_set_off_after_a_name_ending_in_an_organization_is_a_post(text, person, org):
+    assert (person, org, True) in posts(text)
+
+
+def test_a_former_description_is_a_former_post():
+    text = "Eric Blanchard, ancien diplomate et chercheur invité à l'institut Norvel, le note."
+    assert ("Eric Blanchard", "Norvel", False) in posts(text)
+
+
+@pytest.mark.parametrize("text", [
+    # kin: the title after it is someone else's
+    "Anne Lebrun, fille du fondateur de la société Vertalis, a participé au débat.",
+    "Hugo Bernier, frère du directeur de la banque Ostrande, a refusé de commenter.",
+    # a pupil, a patient: no post
+    "Lina Oury, ancienne élève de l'université de Lorvanne, a lancé son entreprise.",
+    "Sami Toure, patient de l'hôpital Saint-Amand de Velmar, raconte son séjour.",
+    # a past participle opens a clause, not a description
+    "Jean Morvan, interrogé par la radio Ondes Libres, a démenti.",
+    # a town's name is no employer
+    "Selon Malik Sow, un guide local de la ville de Tessoura, la route est fermée.",
+    # a verb, a conjunction or a preposition after the comma
+    "« Rien n'est joué », prévient Hugo Perrin, en référence à la banque Ostrande.",
+    "Les joueurs Paul Rivet et Marc Ody, et le club Olympique de Velmar, ont signé.",
+    # a founder founds, read elsewhere as such
+    "Nina Rocher, cofondatrice de la société Vendrel, présente son bilan.",
+])
+def test_kin_pupils_patients_and_clauses_set_off_after_a_name_are_no_post(text):
+    assert not posts(text)
