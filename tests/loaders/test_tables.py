@@ -36,8 +36,8 @@ def ask(kg, query: str) -> bool:
     return bool(kg.query(sparql(query)))
 
 
-@pytest.mark.parametrize("name", ["innograph.loaders.rows", "innograph.loaders.columns", "innograph.loaders.orgkinds",
-                                  "innograph.loaders.identifiers"])
+@pytest.mark.parametrize("name", ["innograph.loaders.rows", "innograph.loaders.cells", "innograph.loaders.columns",
+                                  "innograph.loaders.orgkinds", "innograph.loaders.identifiers"])
 def test_docstring_examples(name):
     failures, tried = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert tried > 0 and failures == 0

@@ -91,7 +91,7 @@ def test_long_prose_is_read_in_parts_and_pieces():
 
 
 @pytest.mark.parametrize("name", ["innograph.loaders.encoding", "innograph.loaders.records",
-                                  "innograph.loaders.rows", "innograph.loaders.text"])
+                                  "innograph.loaders.rows", "innograph.loaders.cells", "innograph.loaders.text"])
 def test_docstring_examples(name: str):
     failures, tried = doctest.testmod(importlib.import_module(name),
                                       optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
