@@ -38,8 +38,10 @@ _PLAYED_AT = re.compile(
 _CLUB_WORDS = re.compile(r"(?:club|équipe)[ \t]+(?:[a-zà-ÿ]+[ \t]+){0,2}(?:de[ \t]+|d['’])?")
 #: "a quitté Y pour Z": the side joined.
 _LEFT_FOR = re.compile(r"[ \t]+pour[ \t]+(?:rejoindre[ \t]+)?" + _ART)
-#: A national side: "35 sélections avec le <pays>", "représenter le <pays>".
-_CAPPED = re.compile(r"(?<![\w])(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|sous[ \t]+le[ \t]+maillot[ \t]+d[eu])|representer|represente|a[ \t]+represente|representait"
+#: A national side: "35 sélections avec le <pays>", "A, qui a obtenu 35 sélections avec le <pays>" (the
+#: verb in the cue: the person right before it, then), "représenter le <pays>".
+_CAPPED = re.compile(r"(?<![\w])(?:(?:(?:a|avait)[ \t]+(?:remporte|obtenu|honore|dispute|gagne)|compte|comptait|totalise|totalisait)[ \t]+)?"
+                     r"(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|sous[ \t]+le[ \t]+maillot[ \t]+d[eu])|representer|represente|a[ \t]+represente|representait"
                      r"|(?:cape|capee|selectionne|selectionnee)[ \t]+(?:[\w\-]+[ \t]+){0,4}?par)[ \t]+" + _ART)
 _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuvent|droit)[ \t]+(?:[\w\-']+[ \t]+){0,2}(?:a|de|d')[ \t]*$")
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
@@ -51,8 +53,6 @@ _GROUP_OF = re.compile(r"(?<![\w])(?:duo|trio|cadres|stars|vedettes|joueurs|joue
                        r"(?:[ \t]+[a-z\-]+)?[ \t]+(?:de[ \t]+la|du|des|de|d')(?![\w])")
 #: What stands between the side and the names it lists: "Y, A et B", "Y - dont A, B et C -", "Y : A".
 _LISTED = re.compile(r"[ \t]*(?:[,:(\-–—][ \t]*)?(?:(?:dont|notamment|a[ \t]+savoir|comme)[ \t]+)?")
-#: After a listed name: its minute or its age in brackets ("A (24e), B (57e) et C").
-_BRACKET = re.compile(r"[ \t]*\([^()]{1,20}\)")
 
 
 def _league_named(entity) -> bool:
@@ -112,8 +112,9 @@ class SportLinesMixin:
             if side is None:
                 continue
             listed = _LISTED.match(self.folded, m.end, sent.end)
-            for player in self._players_after(listed.end(), sent):
-                self.add("holds_post", player.entity, side, sent, title=None, current=True)
+            for player in self._coordinated(listed.end(), sent, "person", skip_asides=True):
+                if not _league_named(player.entity):
+                    self.add("holds_post", player.entity, side, sent, title=None, current=True)
 
     # -- sides and players ----------------------------------------------------------------------
     def _sports(self) -> bool:
@@ -147,22 +148,6 @@ class SportLinesMixin:
                 break
             out.append(m)
             end = m.start
-        return out
-
-    def _players_after(self, pos, sent) -> list:
-        """'A (24e), B et C': the persons listed from `pos` on."""
-        out = []
-        for m in self.mentions(sent, "person"):
-            if m.start < pos:
-                continue
-            if m.start != pos or _league_named(m.entity):
-                break
-            out.append(m)
-            after = _BRACKET.match(self.folded, m.end, sent.end)
-            link = _PLAYER_LINK.match(self.folded, after.end() if after else m.end, sent.end)
-            if link is None:
-                break
-            pos = link.end()
         return out
 
     def _player_subject(self, pos, sent):

@@ -51,6 +51,7 @@ def test_a_club_left_for_another():
 def test_caps_for_a_country_and_choosing_to_represent_it():
     assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent compte 35 sélections avec le Sénégal." + MATCH)
     assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent a choisi de représenter le Sénégal." + MATCH)
+    assert ("Paul Ardent", "Sénégal") in posts("Paul Ardent, qui a obtenu 35 sélections avec le Sénégal, arrête sa carrière." + MATCH)
     assert ("Paul Ardent", "Sénégal") not in posts("Une décision de la ligue autorise Paul Ardent à représenter le Sénégal dès mars." + MATCH)
 
 
