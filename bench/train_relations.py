@@ -99,7 +99,7 @@ def _analyse(article, nlp) -> list[tuple[object, int]]:
     ents = detect(ArticleEntities(article.text, Gazetteer()), docs)
     sentences = _sentences(article.text, docs)
     relations = Extractor(ents, sentences, today=article.date, docs=docs).run()
-    related, ceo_related = relcandidates._related(relations)
+    related, ceo_related = relcandidates.related_pairs(relations)
     named = relscore._named_pairs(relations)
     out = []
     for c in relcandidates.candidates(ents, docs, sentences, article.language, rules=relations):

@@ -57,7 +57,7 @@ def read_passages(passages, model):
         ents = detect(ArticleEntities(p.text, Gazetteer()), docs)
         sentences = _sentences(p.text, docs)
         rules = Extractor(ents, sentences, docs=docs).run()
-        related, ceo_related = relcandidates._related(rules)
+        related, ceo_related = relcandidates.related_pairs(rules)
         rule_facts = [_fact(r.kind, r.subject, r.object, r.attrs.get("title")) for r in rules if r.object is not None]
         scored = []
         for c in relcandidates.candidates(ents, docs, sentences, "en", rules=rules):

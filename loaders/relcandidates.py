@@ -263,4 +263,3 @@ def posted_persons(relations) -> frozenset:
 
 
 posted = posted_persons  # (the name the callers of session 11 use)
-_related = related_pairs  # (the name bench/train_relations.py and bench/tune_relations.py still call)
