@@ -23,6 +23,8 @@ neveu niece cousin cousine ami amie amis amies compagnon compagne petit-fils pet
 belle-soeur patient patiente victime client cliente eleve etudiant etudiante auteur autrice fan supporter
 partisan partisane proche habitant habitante originaire natif native resident residente citoyen
 citoyenne age agee""".split())
+#: "X va / allait / doit rejoindre Y": the verbs of a joining to come, whose subject joins.
+_GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrait devraient vient venait".split())
 _FORMER_WORDS = frozenset("ancien ancienne ex".split())
 _TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (first words: "charge de mission")
 #: Words that may stand between a case word and a name ("pour l'association Y", "à l'institut Z").
@@ -51,6 +53,8 @@ class VerbPostsMixin:
     # -- membership ----------------------------------------------------------------------------
     def joining(self, v) -> None:
         subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
+        if not subjects and v.dep_ == "xcomp" and _f(v.head) in _GOING:
+            subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "X va rejoindre Y"
         targets = [c for c in v.children if c.dep_ in ("dobj", "obj")]
         targets += [c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")]
         if not targets:
@@ -61,7 +65,7 @@ class VerbPostsMixin:
         title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
                       for p in c.children if p.dep_ == "pobj"), None) \
             or next((_title_text(c) for c in v.children if c.dep_.startswith("obl") and _case(c) in _AS), None)
-        for org in self.orgs(targets[0], retype=True):
+        for org in self.orgs(targets[0], retype=True) or self.within_org(targets[0]):
             for person in people:  # a person joining a company takes a post there, a body a seat
                 if country_key(org.label) in lx.COUNTRIES:
                     continue  # "X a rejoint le Royaume-Uni": a journey
@@ -81,7 +85,7 @@ class VerbPostsMixin:
                 orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=_f(c) != "in")]
                 title = title or next((_title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
             elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aux", "aupres", "dans", "par"):
-                orgs += self.orgs(c, retype=_case(c) in ("chez", "pour"))
+                orgs += self.orgs(c, retype=_case(c) in ("chez", "pour")) or self.within_org(c)
             elif c.dep_ == "prep" and _f(c) in _AS:
                 title = next((_title_text(p) for p in c.children if p.dep_ == "pobj"), None)
         if not orgs:
@@ -93,6 +97,26 @@ class VerbPostsMixin:
         for person in people:
             for org in _unique(orgs):
                 self.add("holds_post", person, org, v, title=title, current=True)
+
+    def within_org(self, c) -> list:
+        """The organization a common noun stands inside ('le conseil d'administration de Y', 'au
+        service de traduction du ministère Y', 'le géant minier public Y'): the name its lower-case
+        words lead to, through at most two nominal modifiers, or apposed right after them."""
+        if self.mention(c) is not None or not (c.is_alpha and c.is_lower):
+            return []
+        return self.apposed_name(c) or self.deeper_orgs(c)
+
+    def apposed_name(self, c) -> list:
+        """'le géant minier public Y': an organization's name right after a noun and its lower-case
+        adjectives, hung on the noun without a preposition."""
+        for w in c.doc[c.i + 1:c.i + 5]:
+            m = self.mention(w)
+            if m is not None:
+                ok = m.entity.kind == "organization" and m.start == self.pos(w) and w.head.i == c.i and not _case(w)
+                return [m.entity] if ok else []
+            if not (w.is_alpha and w.is_lower) or w.head.i != c.i or w.dep_ != "amod":
+                return []
+        return []
 
     def affiliation(self, doc, m) -> None:
         """'le Dr X, de l'hôpital Y', 'X de l'Institut Z': a person set off with the organization
@@ -157,5 +181,5 @@ class VerbPostsMixin:
         objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not _case(c))]
         if subjects and objects:
             for person in self.people(subjects[0]):
-                for org in self.orgs(objects[0], retype=True):
+                for org in self.orgs(objects[0], retype=True) or self.within_org(objects[0]):
                     self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
