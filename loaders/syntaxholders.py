@@ -22,6 +22,8 @@ _ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere".s
 #: Verbs (folded stems) of holding, taking or being named to a post ("occupe", "exercer", "nommé").
 _HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
                       r"install|confirm|accede)")
+#: Words that end a second title's own words before a name (a complement, a list, a clause).
+_NOT_TITLE_WORDS = frozenset("de du des d' d’ et ou ni qui que a au aux en dans pour".split())
 _DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".split())
 #: Dependencies of a clause's words: a name found through them is no apposition of a title.
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
@@ -38,6 +40,9 @@ class HoldersMixin:
         head = t
         while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
             head = head.head  # "président de X et fondateur de Y" share the person of the first
+        if head.dep_ == "nmod" and _case(head) in ("des", "de", "d'", "d’") and _f(head.head) in ("un", "une") \
+                and head.head.i < head.i:
+            head = head.head  # "X, l'un des dirigeants de Y": the one stands where the title would
         for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
                     c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
@@ -76,6 +81,10 @@ class HoldersMixin:
             name = t.doc[left - 2]
             while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
                 name = name.head
+            if name.dep_ == "appos" and _f(name.head) in lx.TITLE_HEADS and name.head.i < name.i \
+                    and t.doc[name.i - 1].text != "," and _f(t.doc[left]) in ("le", "la", "l'", "l’"):
+                return []  # "le président de A X, le dirigeant de B ...": a list of titled people
+                # (not "l'ambassadeur X, envoyé de B": a bare title describes X)
             cases = {_case(name), _case(name.head if name.head.i == name.i - 1 else name)}
             if cases <= {"", "selon"} or (cases <= {"", "de", "d'", "d’"} and not head.dep_.startswith("nsubj")):
                 # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's; "les idées de X, T de Y"
@@ -184,13 +193,19 @@ class HoldersMixin:
                 return []  # "le président de Y et le procureur de Z, X": a list ("de A et B X" goes on)
             j += 1
         comma = j < len(doc) and doc[j].text == ","
-        if not comma and j - 1 > t.i and _f(doc[j - 1]) in lx.TITLE_HEADS:
+        if not comma and j - 1 > t.i and _f(doc[j - 1]) in lx.TITLE_HEADS and _case(doc[j - 1]):
             return []  # "le roi de Y, cousin de la reine X": X is the nearer title's
         j += comma
         for _ in range(3):  # ", le professeur X", ", M. X" (not "Sir" when the name starts there)
             if j < len(doc) and self.mention(doc[j], "person") is None and (
                     _f(doc[j]) in ("le", "la", "l'", "l’") or _f(doc[j]).rstrip(".") in lx.HONORIFICS):
                 j += 1
+        if comma:  # ", l'ancien président nigérian X": a second title of the one named, lower-case words only
+            words = list(doc[j:j + 4])
+            k = next((i for i, w in enumerate(words) if not (w.text.replace("-", "").isalpha() and w.text.islower())
+                      or _f(w) in _NOT_TITLE_WORDS), len(words))
+            if 0 < k < len(words) and any(_f(w) in lx.TITLE_HEADS for w in words[:k]):
+                j += k
         m = self.mention(doc[j], "person") if j < len(doc) else None
         if m is None or m.start != self.pos(doc[j]) or _case(doc[j]) or _f(doc[j - 1]) in ("et", "ou", "ni") \
                 or (doc[j].dep_ == "conj" and doc[j].head.i == t.i and not comma) or (t.is_ancestor(doc[j]) and doc[j].dep_ in _CLAUSE_DEPS):

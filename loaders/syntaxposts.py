@@ -32,6 +32,8 @@ _PLAIN_ADJECTIVES = frozenset("premier premiere ancien ancienne nouveau nouvelle
 _UNSURE = frozenset("eventuel eventuelle eventuels eventuelles potentiel potentielle potentiels potentielles "
                     "possible possibles probable probables".split())
 _FOR_CASES = frozenset("pour for".split())
+#: The complements a title's adjective may carry for the title (not "disponible pour le voyage à Y").
+_AMOD_CASES = frozenset("de du des d' d’ a au aux chez".split())
 _AT_CASES = frozenset("a au aux".split())
 _VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj expl:pv".split())
 #: A title's complement that says when, not whose ("le président de l'époque").
@@ -99,9 +101,14 @@ class PostsMixin(HoldersMixin):
     def title_orgs(self, t, *, shared=True, demonym=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
         # "rédactrice en chef de la BBC pour l'Europe": "pour" / "for" only when nothing else names one
-        for c in sorted(t.children, key=lambda c: _case(c) in _FOR_CASES or _f(c) in _FOR_CASES):
+        own = [*t.children, *(g for a in t.children if a.dep_ == "amod" and a.i > t.i and _f(a) not in _ORG_OF_CASES
+                             for g in a.children if g.i > a.i and g.dep_.startswith(("nmod", "obl"))
+                             and _case(g) in _AMOD_CASES)]  # ("maire adjoint de Y", "chercheur invité à Y": Y hung on the adjective)
+        for c in sorted(own, key=lambda c: _case(c) in _FOR_CASES or _f(c) in _FOR_CASES):
             if conj and c.i > min(conj):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
+            if _case(c) == "aupres" and _f(t) in GOVERNMENT_TITLES:
+                continue  # "l'ambassadeur éthiopien auprès des Nations unies": accredited there, the country's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
                 if _f(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article

@@ -66,3 +66,35 @@ def test_a_name_right_after_a_nested_title_is_that_titles():
 def test_a_title_one_may_hold_one_day_is_not_held():
     found = posts("Paul Morand, ministre régional et éventuel futur chancelier allemand, a parlé. L'Allemagne vote.")
     assert ("Paul Morand", "Allemagne") not in found
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # "l'un des T de Y": the one stands where the title would
+    ("Selon Jean Dubois, l'un des dirigeants du club Lorient, la saison est finie.", "Jean Dubois", "Lorient"),
+    # the complement the parser hung on the title's adjective
+    ("L'un des maires adjoints de Lyon, Jean Dubois, a démissionné.", "Jean Dubois", "Lyon"),
+    # a second title of the one named, after the first one's complement and a comma
+    ("L'envoyé de l'Union africaine dans la région, l'ancien président nigérian Jean Dubois, est arrivé au Nigeria.",
+     "Jean Dubois", "Union africaine"),
+])
+def test_one_of_the_titled_a_title_with_its_adjectives_complement_and_a_second_title(text, person, org):
+    assert (person, org) in posts(text)
+
+
+def test_a_titled_name_then_a_second_title_is_a_list_of_two_people():
+    found = posts("Le président du Liberia Paul Morand, le dirigeant de la Sierra Leone Jean Dubois et des "
+                  "représentants de l'ONU ont assisté.")
+    assert ("Paul Morand", "Liberia") in found
+    assert ("Paul Morand", "Sierra Leone") not in found
+
+
+def test_a_bare_title_after_a_titled_name_describes_that_name():
+    found = posts("Le ministre Jean Dubois est arrivé au Mali, et l'ambassadeur Paul Morand, conseiller spécial de la "
+                  "Fondation Kelberg, se rend au Kenya.")
+    assert ("Paul Morand", "Fondation Kelberg") in found
+
+
+def test_an_ambassador_accredited_to_an_organization_is_his_countrys():
+    found = posts("L'Éthiopie a protesté. L'ambassadeur éthiopien auprès des Nations unies, Paul Morand, a rejeté le rapport.")
+    assert ("Paul Morand", "Éthiopie") in found
+    assert ("Paul Morand", "Nations unies") not in found
