@@ -37,6 +37,18 @@ _CASES = frozenset("a au aux de du des d' d’ pour chez aupres".split())
 _PARTICIPLE_ENDS = ("é", "és", "ée", "ées", "ant")
 
 
+def _descriptor_before(doc, j: int, first: int) -> int:
+    """The word before the name at `j`, or before the descriptor noun that opens its description and
+    the at most three lower-case words of its own ("pour la société de cybersécurité Y", "chez le
+    groupe pharmaceutique Y"): where its article and case word are looked for."""
+    for back in range(j - 1, max(first, j - 5), -1):
+        if _f(doc[back]) in _BEFORE_NAMES:
+            return back - 1
+        if not (doc[back].is_alpha and doc[back].is_lower):
+            break
+    return j - 1
+
+
 def _describes(word) -> bool:
     """A word right after "X," that opens a description of X: a lower-case noun that is no verb (no
     subject of its own, no participle unless a title's: "chargé de projet"), not kin, pupil, patient,
@@ -165,7 +177,7 @@ class VerbPostsMixin:
             w = doc[j]
             hit = self.mention(w)
             if hit is not None:
-                back = j - 1 - (_f(doc[j - 1]) in _BEFORE_NAMES)  # ("pour l'association Y")
+                back = _descriptor_before(doc, j, k)  # ("pour l'association Y", "de la société de conseil Y")
                 back -= _f(doc[back]) in ("la", "l'", "l’", "le", "les")
                 if hit.entity.kind == "organization" and hit.start == self.pos(w) and _f(doc[back]) in _CASES \
                         and fold_same_length(hit.entity.label.split()[0]) not in lx.PLACE_NOUNS:  # ("guide de la ville de Y")

@@ -30,6 +30,9 @@ def posts(text: str) -> set[tuple]:
     # "pour" and a descriptor noun before the name
     ("Luc Morand, volontaire pour l'association Terre Ondine, raconte sa journée.",
      "Luc Morand", "Terre Ondine"),
+    # a descriptor noun with words of its own before the name
+    ("Marc Bell, un analyste des menaces de la société de cybersécurité Belmor, le confirme.",
+     "Marc Bell", "Belmor"),
     # a title that looks like a participle
     ("Omar Sylla, chargé de projet pour l'entreprise Vendrel, explique le retard.",
      "Omar Sylla", "Vendrel"),
