@@ -38,7 +38,8 @@ _WIN_NOUNS = frozenset("victoire succes qualification".split())
 class MovesMixin:
     def movers(self, v) -> list:
         """Who moves: the verb's subject; through an infinitive ("pour rejoindre", "de rejoindre")
-        the governing verb's; for "qui a rejoint" the name the relative hangs on."""
+        the governing verb's; for "qui a rejoint" the name the relative hangs on, for a participle
+        ("X, prêté par A") the name it qualifies."""
         for _ in range(3):
             subjects = subjects_of(v)
             if subjects:
@@ -49,6 +50,8 @@ class MovesMixin:
                     return [person] if person is not None else []
                 return self.people(subjects[0]) or \
                     (self.title_people(subjects[0]) if _f(subjects[0]) in lx.TITLE_HEADS else [])  # "l'attaquant de Y X a signé"
+            if v.dep_ == "acl" and self.named_person(v.head):
+                return self.people(v.head)  # "X, prêté l'été dernier par A"
             if v.dep_ not in _INFINITIVE_DEPS or v.doc.lang_ != "fr":
                 return []
             v = v.head

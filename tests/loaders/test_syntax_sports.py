@@ -163,3 +163,8 @@ def test_the_goal_of_an_organization_outside_sport_is_no_post():
 def test_a_title_subject_moves_as_the_name_it_introduces():
     found = posts("L'attaquant du FC Ostrande Paul Ekeke a quitté l'AS Norvane en janvier.")
     assert ("Paul Ekeke", "AS Norvane", False) in found
+
+
+def test_a_loan_told_by_a_participle_on_the_name_is_the_names():
+    found = posts("Paul Ekeke, prêté en août dernier par le club du FC Ostrande, a marqué deux fois.")
+    assert ("Paul Ekeke", "FC Ostrande", True) in found
