@@ -25,6 +25,8 @@ partisan partisane proche habitant habitante originaire natif native resident re
 citoyenne age agee""".split())
 #: "X va / allait / doit rejoindre Y": the verbs of a joining to come, whose subject joins.
 _GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrait devraient vient venait".split())
+#: "X est candidat à la présidence de Y": running for a post, not holding one.
+_CANDIDATES = frozenset("candidat candidate candidats candidates".split())
 _FORMER_WORDS = frozenset("ancien ancienne ex".split())
 _TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (first words: "charge de mission")
 #: Words that may stand between a case word and a name ("pour l'association Y", "à l'institut Z").
@@ -49,14 +51,15 @@ def _descriptor_before(doc, j: int, first: int) -> int:
     return j - 1
 
 
-def _describes(word) -> bool:
-    """A word right after "X," that opens a description of X: a lower-case noun that is no verb (no
-    subject of its own, no participle unless a title's: "chargé de projet"), not kin, pupil, patient,
-    founder or member (those say no post, or another relation read elsewhere)."""
+def _describes(word, *, predicate: bool = False) -> bool:
+    """A word right after "X," that opens a description of X (or, with `predicate`, a copula's
+    predicate noun): a lower-case noun that is no verb (no subject of its own, no participle unless a
+    title's first word: "chargé de projet"), not kin, pupil, patient, founder or member (those say no
+    post, or another relation read elsewhere)."""
     key = _f(word)
     if not (word.is_alpha and word.is_lower) or key in _NO_POST_NOUNS or key in lx.FOUNDER_HEADS or key in lx.MEMBER_NOUNS:
         return False
-    if word.dep_ in _NOT_DESCRIBING or any(c.dep_.startswith("nsubj") for c in word.children):
+    if not predicate and (word.dep_ in _NOT_DESCRIBING or any(c.dep_.startswith("nsubj") for c in word.children)):
         return False
     return key in _TITLE_WORDS or not word.text.endswith(_PARTICIPLE_ENDS)
 
@@ -159,6 +162,7 @@ class VerbPostsMixin:
                     self.add("holds_post", m.entity, o, token, title=None, current=True)
         if not found and not after:
             self.set_off_occupation(doc, m, span)
+        self.predicate_occupation(doc, m, span)
 
     def set_off_occupation(self, doc, m, span) -> None:
         """'X, neuroscientifique à l'université Y', 'X, volontaire pour l'association Z': a description
@@ -171,8 +175,29 @@ class VerbPostsMixin:
         k += 1 + (_f(doc[k + 1]) in ("un", "une"))
         former = k < len(doc) and _f(doc[k]) in _FORMER_WORDS  # "X, ancien diplomate et chercheur à Y"
         k += former
-        if k >= len(doc) or not _describes(doc[k]):
-            return
+        if k < len(doc) and _describes(doc[k]):
+            self.employer(m, doc, k, former)
+
+    def predicate_occupation(self, doc, m, span) -> None:
+        """'X est chasseur de virus pour l'institut Y', 'X, qui est neuroscientifique à Y': the same
+        description as the predicate of a copula whose subject is X (a candidate runs for what
+        follows and holds nothing yet)."""
+        root = span.root
+        if root.dep_ in ("appos", "flat:name") and root.head.i == span.start - 1:
+            root = root.head  # "Le Dr X est ...": the honorific is the subject
+        nouns = [c for c in root.children if c.dep_ in ("acl:relcl", "relcl") and c.i > root.i
+                 and any(_f(d) == "qui" and d.dep_ == "nsubj" for d in c.children)]  # "X, qui est T à Y"
+        nouns += [root.head] if root.dep_ == "nsubj" and root.head.i > root.i else []
+        noun = next((n for n in nouns if any(c.dep_ == "cop" for c in n.children)), None)
+        if noun is None or _f(noun) in _CANDIDATES or _f(noun) in _BEFORE_NAMES:
+            return  # (nor "X est un groupe de ... ": X is no person)
+        if _describes(noun, predicate=True):
+            former = any(_f(c) in _FORMER_WORDS for c in noun.children if c.dep_ == "amod")
+            self.employer(m, doc, noun.i, former)
+
+    def employer(self, m, doc, k: int, former: bool) -> None:
+        """X's post at the organization the lower-case words from `k` end with, after a case word (and
+        maybe a descriptor noun and its words): 'neuroscientifique à l'université Y'."""
         for j in range(k + 1, min(len(doc), k + 10)):
             w = doc[j]
             hit = self.mention(w)

@@ -65,3 +65,24 @@ def test_a_former_description_is_a_former_post():
 ])
 def test_kin_pupils_patients_and_clauses_set_off_after_a_name_are_no_post(text):
     assert not posts(text)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # the same description as a copula's predicate, the honorific as the subject
+    ("Le Dr Paul Morel est chasseur de virus pour l'institut de recherche français Cirvel.", "Paul Morel", "Cirvel"),
+    # in a relative clause on the name
+    ("Anna Roy, qui est neuroscientifique à l'université de Lorvanne, a publié une étude.", "Anna Roy",
+     "université de Lorvanne"),
+])
+def test_a_description_as_the_predicate_of_a_copula_is_a_post(text, person, org):
+    assert (person, org, True) in posts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Ba est candidat à la présidence de la Fédération de football de Velmar.",
+    "Léa Fort est proche du directeur de la banque Ostrande.",
+    # a name the model took for a person's, whose predicate says it is a group
+    "Selon lui, Marvane est un groupe de mercenaires travaillant pour le ministère de la Défense.",
+])
+def test_a_candidate_or_a_relation_as_a_predicate_is_no_post(text):
+    assert not posts(text)
