@@ -47,16 +47,10 @@ _LEFT_FOR = re.compile(r"[ \t]+pour[ \t]+(?:rejoindre[ \t]+)?" + _ART)
 _CAPPED = re.compile(r"(?<![\w])(?:(?:(?:a|avait)[ \t]+(?:remporte|obtenu|honore|dispute|gagne)|compte|comptait|totalise|totalisait)[ \t]+)?"
                      r"(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|sous[ \t]+le[ \t]+maillot[ \t]+d[eu])|representer|represente|a[ \t]+represente|representait"
                      r"|(?:cape|capee|selectionne|selectionnee)[ \t]+(?:[\w\-]+[ \t]+){0,4}?par)[ \t]+" + _ART)
-#: A title won with a side: "a remporté la coupe avec le <pays>", "vainqueur de la ligue avec Y", "champion avec Y".
-_WON_WITH = re.compile(r"(?<![\w])(?:(?:a|avait|ont|avaient)[ \t]+(?:remporte|gagne|conquis)|remporte|vainqueure?s?|champion(?:ne)?s?|sacree?s?)"
-                       r"(?P<what>[^.;:!?]{0,70}?)[ \t]avec[ \t]+" + _ART)
 #: A player named with his country's demonym: "l'attaquant sénégalais A", "l'international ivoirien A".
 _PLAYER_DEMONYM = re.compile(r"(?<![\w])(?:l'|le[ \t]+|la[ \t]+|un[ \t]+|une[ \t]+)(?:(?:ancien|ancienne|jeune)[ \t]+)?"
                              r"(?:internationale?|attaquante?|milieu|defenseur|defenseuse|gardienne?|ailiere?|buteuse|buteur|joueuse|joueur)"
                              r"(?:[ \t]+de[ \t]+(?:terrain|but)|[ \t]+central|[ \t]+offensif|[ \t]+international)?[ \t]+(?P<demonym>[a-z\-]+)[ \t]*,?[ \t]*")
-#: What a side is won with: a competition, a title, a trophy or a medal.
-_PRIZE = re.compile(r"(?<![\w])(?:titres?|coupes?|championnats?|ligue|can|medailles?|trophees?|finales?|jeux|mondial|euro|tournoi|"
-                    r"champions|league|liga|cup|couronne)(?![\w])")
 _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuvent|droit)[ \t]+(?:[\w\-']+[ \t]+){0,2}(?:a|de|d')[ \t]*$")
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
 _PLAYER_LINK = re.compile(r"[ \t]*(?:,[ \t]*et|,|et)[ \t]+")
@@ -102,7 +96,6 @@ class SportLinesMixin:
             if side is not None and player is not None and country_key(side.label) in lx.COUNTRIES:
                 self.add("holds_post", player, side, sent, title=None, current=True)
         self._left_for(sent)
-        self._won_with(sent)
         self._player_demonyms(sent)
         self._group_of(sent)
 
@@ -117,15 +110,6 @@ class SportLinesMixin:
             side = self._side_at(then.end(), countries=False) if then else None
             player = self._player_subject(sent.start + cue.start(), sent)
             if side is not None and player is not None and all(self._club(m.entity) for m in left if m.entity.kind == "organization"):
-                self.add("holds_post", player, side, sent, title=None, current=True)
-
-    def _won_with(self, sent) -> None:
-        """'A a remporté la coupe avec Y', 'A, vainqueur de la ligue avec Y': A played for Y."""
-        for cue in _WON_WITH.finditer(self.folded, sent.start, sent.end):
-            if cue["what"].strip() and not _PRIZE.search(cue["what"]):
-                continue  # ("a remporté un contrat avec Y")
-            side, player = self._side_at(cue.end()), self._player_subject(cue.start(), sent)
-            if side is not None and player is not None:
                 self.add("holds_post", player, side, sent, title=None, current=True)
 
     def _player_demonyms(self, sent) -> None:

@@ -83,14 +83,6 @@ def test_a_group_of_a_sides_players_gives_the_post_to_the_names_it_lists():
     assert ("Paul Ardent", "FC Valmonde") not in posts("Les joueurs du FC Valmonde ont salué Paul Ardent." + MATCH)
 
 
-def test_a_title_won_with_a_side_is_a_post_there_and_a_contract_won_is_not():
-    found = posts("Paul Ardent, qui a remporté une médaille d'or olympique avec le Sénégal, arrête sa carrière." + MATCH)
-    assert ("Paul Ardent", "Sénégal") in found
-    assert ("Paul Ardent", "FC Valmonde") in posts("Paul Ardent a remporté le titre avec le FC Valmonde en 1996." + MATCH)
-    assert ("Paul Ardent", "FC Valmonde") not in posts("Paul Ardent a remporté un contrat avec le FC Valmonde." + MATCH)
-    assert not posts("Le Sénégal a remporté la coupe avec Paul Ardent." + MATCH)
-
-
 def test_a_players_demonym_names_his_national_side_when_the_article_names_the_country():
     text = "L'attaquant sénégalais Paul Ardent a égalisé en fin de match. Le Sénégal jouera la finale." + MATCH
     assert ("Paul Ardent", "Sénégal") in posts(text)
