@@ -134,7 +134,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
     def behind_honorific(self, token) -> Mention | None:
         """The person a noun right before a name introduces, when the parser made that noun the
         head ('le Dr X', 'le professeur X', 'le général X': X hangs from 'Dr')."""
-        if not token.is_alpha or token.i + 1 >= len(token.doc):  # (the pipeline has no tagger: no POS)
+        if not token.text.rstrip(".").isalpha() or token.i + 1 >= len(token.doc):  # ("M.", "Dr"; no tagger: no POS)
             return None
         after = token.doc[token.i + 1]
         if after.head.i == token.i and after.dep_ in ("flat:name", "appos", "nmod", "flat", "compound") and not _case(after):

@@ -12,7 +12,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, field_not_org
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
-from innograph.loaders.syntaxholders import _AS, HoldersMixin
+from innograph.loaders.syntaxholders import _AS, _ROLE_NOUNS, HoldersMixin
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
@@ -150,6 +150,12 @@ class PostsMixin(HoldersMixin):
                 owner = self.owner(t, _f(c))  # (not "son ancien coach de Y": Y's, read from the complement)
                 if owner is not None:
                     return [owner]
+        if t.dep_ == "nmod" and _f(t.head) in _ROLE_NOUNS and _case(t) in ("de", "d'", "d’"):
+            for c in t.head.children:  # "son siège de député à l'assemblée Y", "ses fonctions de T au sein de Y"
+                if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
+                    found = self.orgs(c, retype=True)
+                    if found:
+                        return found
         if t.dep_ == "conj" and _f(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title
             for c in t.head.children:
                 if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:

@@ -301,6 +301,9 @@ def test_a_post_named_through_a_role_noun_is_held_by_the_verbs_subject():
     # a verb that offers the post gives it to no one named here
     found = posts("Paul Verdier a proposé le poste de directeur du FC Orvane à un inconnu.")
     assert ("holds_post", "Paul Verdier", "FC Orvane") not in found
+    # the organization as the role noun's own complement; the subject behind its honorific
+    found = posts("M. Paul Verdier va garder son siège de député à l'assemblée nationale de Velmar.")
+    assert ("holds_post", "Paul Verdier", "assemblée nationale de Velmar") in found
 
 
 def test_working_and_playing_verbs_and_a_coordinated_verbs_subject():
