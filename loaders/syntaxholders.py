@@ -17,7 +17,7 @@ _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
 _BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
                       "designe designee become became becomes remain remained name named appoint appointed elect "
                       "elected serve served serves occuper occupe assurer assure exercer exerce".split())
-#: Nouns that stand for a post: "le poste de directeur", "ses fonctions de président", "son siège de député".
+#: Nouns that stand for a post: "le poste de directeur", "ses fonctions de président", "son siège de sénateur".
 _ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere siege".split())
 #: Verbs (folded stems) of holding, taking or being named to a post ("occupe", "exercer", "nommé").
 _HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"

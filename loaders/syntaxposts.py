@@ -151,7 +151,7 @@ class PostsMixin(HoldersMixin):
                 if owner is not None:
                     return [owner]
         if t.dep_ == "nmod" and _f(t.head) in _ROLE_NOUNS and _case(t) in ("de", "d'", "d’"):
-            for c in t.head.children:  # "son siège de député à l'assemblée Y", "ses fonctions de T au sein de Y"
+            for c in t.head.children:  # "son siège de sénateur au Sénat de Y", "ses fonctions de T au sein de Y"
                 if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
                     found = self.orgs(c, retype=True)
                     if found:

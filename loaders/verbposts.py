@@ -41,7 +41,7 @@ _PARTICIPLE_ENDS = ("é", "és", "ée", "ées", "ant")
 
 def _descriptor_before(doc, j: int, first: int) -> int:
     """The word before the name at `j`, or before the descriptor noun that opens its description and
-    the at most three lower-case words of its own ("pour la société de cybersécurité Y", "chez le
+    the at most three lower-case words of its own ("pour la société de sécurité informatique Y", "chez le
     groupe pharmaceutique Y"): where its article and case word are looked for."""
     for back in range(j - 1, max(first, j - 5), -1):
         if _f(doc[back]) in _BEFORE_NAMES:
@@ -165,7 +165,7 @@ class VerbPostsMixin:
         self.predicate_occupation(doc, m, span)
 
     def set_off_occupation(self, doc, m, span) -> None:
-        """'X, neuroscientifique à l'université Y', 'X, volontaire pour l'association Z': a description
+        """'X, glaciologue à l'université Y', 'X, bénévole pour l'association Z': a description
         in lower-case words set off after a person's name and ending in an organization after a case
         word says what X does there, whatever the noun (kin, pupils, patients, founders and members
         are no post; a verb, a determiner or a conjunction after the comma opens no description)."""
@@ -173,13 +173,13 @@ class VerbPostsMixin:
         if k + 1 >= len(doc) or doc[k].text != ",":
             return
         k += 1 + (_f(doc[k + 1]) in ("un", "une"))
-        former = k < len(doc) and _f(doc[k]) in _FORMER_WORDS  # "X, ancien diplomate et chercheur à Y"
+        former = k < len(doc) and _f(doc[k]) in _FORMER_WORDS  # "X, ancien pilote et formateur à Y"
         k += former
         if k < len(doc) and _describes(doc[k]):
             self.employer(m, doc, k, former)
 
     def predicate_occupation(self, doc, m, span) -> None:
-        """'X est chasseur de virus pour l'institut Y', 'X, qui est neuroscientifique à Y': the same
+        """'X est traqueur de tempêtes pour l'agence Y', 'X, qui est glaciologue à Y': the same
         description as the predicate of a copula whose subject is X (a candidate runs for what
         follows and holds nothing yet)."""
         root = span.root
@@ -197,7 +197,7 @@ class VerbPostsMixin:
 
     def employer(self, m, doc, k: int, former: bool) -> None:
         """X's post at the organization the lower-case words from `k` end with, after a case word (and
-        maybe a descriptor noun and its words): 'neuroscientifique à l'université Y'."""
+        maybe a descriptor noun and its words): 'glaciologue à l'université Y'."""
         for j in range(k + 1, min(len(doc), k + 10)):
             w = doc[j]
             hit = self.mention(w)

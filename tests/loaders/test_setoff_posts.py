@@ -1,4 +1,4 @@
-"""A description set off after a person's name ("X, neuroscientifique à l'université Y,") says what X
+"""A description set off after a person's name ("X, glaciologue à l'université Y,") says what X
 does at the organization it ends with, whatever the noun: no lexicon of occupations is needed. Kin,
 patients, pupils and past participles set off the same way say no post. Every sentence here is our own."""
 
@@ -20,21 +20,21 @@ def posts(text: str) -> set[tuple]:
 
 @pytest.mark.parametrize("text, person, org", [
     # an occupation no title list holds, then "à" and the organization
-    ("Paul Marchal, neuroscientifique à l'université de Lorvanne, a publié une étude sur le sommeil.",
+    ("Paul Marchal, glaciologue à l'université de Lorvanne, a publié une étude sur le sommeil.",
      "Paul Marchal", "université de Lorvanne"),
     # two nouns coordinated, a field in between
-    ("Claire Dumont, psychologue et neuroscientifique à l'université de Velmar, le confirme.",
+    ("Claire Dumont, géologue et vulcanologue à l'université de Velmar, le confirme.",
      "Claire Dumont", "université de Velmar"),
-    ("Marc Pichon, candidat au doctorat en chimie à l'université de Brenval, a témoigné.",
+    ("Marc Pichon, boursier en chimie à l'université de Brenval, a témoigné.",
      "Marc Pichon", "université de Brenval"),
     # "pour" and a descriptor noun before the name
     ("Luc Morand, volontaire pour l'association Terre Ondine, raconte sa journée.",
      "Luc Morand", "Terre Ondine"),
     # a descriptor noun with words of its own before the name
-    ("Marc Bell, un analyste des menaces de la société de cybersécurité Belmor, le confirme.",
+    ("Marc Bell, un chasseur de failles de la société de sécurité informatique Belmor, le confirme.",
      "Marc Bell", "Belmor"),
     # a title that looks like a participle
-    ("Omar Sylla, chargé de projet pour l'entreprise Vendrel, explique le retard.",
+    ("Omar Sylla, chargé de communication auprès de l'entreprise Vendrel, explique le retard.",
      "Omar Sylla", "Vendrel"),
 ])
 def test_a_description_set_off_after_a_name_ending_in_an_organization_is_a_post(text, person, org):
@@ -42,7 +42,7 @@ def test_a_description_set_off_after_a_name_ending_in_an_organization_is_a_post(
 
 
 def test_a_former_description_is_a_former_post():
-    text = "Eric Blanchard, ancien diplomate et chercheur invité à l'institut Norvel, le note."
+    text = "Eric Blanchard, ancien pilote et formateur bénévole à l'institut Norvel, le note."
     assert ("Eric Blanchard", "Norvel", False) in posts(text)
 
 
@@ -56,7 +56,7 @@ def test_a_former_description_is_a_former_post():
     # a past participle opens a clause, not a description
     "Jean Morvan, interrogé par la radio Ondes Libres, a démenti.",
     # a town's name is no employer
-    "Selon Malik Sow, un guide local de la ville de Tessoura, la route est fermée.",
+    "Malik Sow, accompagnateur de randonnées pour la ville de Tessoura, confirme la fermeture.",
     # a verb, a conjunction or a preposition after the comma
     "« Rien n'est joué », prévient Hugo Perrin, en référence à la banque Ostrande.",
     "Les joueurs Paul Rivet et Marc Ody, et le club Olympique de Velmar, ont signé.",
@@ -69,9 +69,9 @@ def test_kin_pupils_patients_and_clauses_set_off_after_a_name_are_no_post(text):
 
 @pytest.mark.parametrize("text, person, org", [
     # the same description as a copula's predicate, the honorific as the subject
-    ("Le Dr Paul Morel est chasseur de virus pour l'institut de recherche français Cirvel.", "Paul Morel", "Cirvel"),
+    ("Le Dr Paul Morel est traqueur de tempêtes pour l'agence spatiale Orbitel.", "Paul Morel", "Orbitel"),
     # in a relative clause on the name
-    ("Anna Roy, qui est neuroscientifique à l'université de Lorvanne, a publié une étude.", "Anna Roy",
+    ("Anna Roy, qui est glaciologue à l'université de Lorvanne, a publié une étude.", "Anna Roy",
      "université de Lorvanne"),
 ])
 def test_a_description_as_the_predicate_of_a_copula_is_a_post(text, person, org):

@@ -167,7 +167,7 @@ def test_professions_and_portfolios_lexicons():
 
 def test_titles_coordinated_to_an_apposition_belong_to_its_person():
     # the parser makes the second title a conjunct of the first, itself apposed to the name
-    found = posts("L'indice a été créé par Paul Martin, héritier et dirigeant de la société de cosmétiques Vantor Beauté.")
+    found = posts("L'indice a été créé par Paul Martin, actionnaire et dirigeant de la société de jouets Vantor Beauté.")
     assert ("holds_post", "Paul Martin", "Vantor Beauté") in found
     # what was created is the sentence's subject, not the organization the founder's title names
     assert ("created_by", "Vantor Beauté", "Paul Martin") not in found
@@ -302,8 +302,8 @@ def test_a_post_named_through_a_role_noun_is_held_by_the_verbs_subject():
     found = posts("Paul Verdier a proposé le poste de directeur du FC Orvane à un inconnu.")
     assert ("holds_post", "Paul Verdier", "FC Orvane") not in found
     # the organization as the role noun's own complement; the subject behind its honorific
-    found = posts("M. Paul Verdier va garder son siège de député à l'assemblée nationale de Velmar.")
-    assert ("holds_post", "Paul Verdier", "assemblée nationale de Velmar") in found
+    found = posts("M. Paul Verdier conserve son siège de sénateur au Sénat de Velmar.")
+    assert ("holds_post", "Paul Verdier", "Sénat de Velmar") in found
 
 
 def test_working_and_playing_verbs_and_a_coordinated_verbs_subject():

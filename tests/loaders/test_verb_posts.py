@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("rules_only")
     # joining its board, a joining to come
     ("Julie Caron va rejoindre le conseil d'administration de la banque Ostrande.", "Julie Caron", "banque Ostrande"),
     # working in one of its departments
-    ("Paul Sene travaillait au service de traduction du ministère de l'Économie.", "Paul Sene", "ministère de l'Économie"),
+    ("Paul Sene travaillait au service des archives du ministère de l'Économie.", "Paul Sene", "ministère de l'Économie"),
 ])
 def test_a_verbs_object_inside_an_organization_gives_a_post_there(text, person, org):
     assert (person, org) in pairs(text, "holds_post")
