@@ -108,7 +108,7 @@ class PostsMixin(HoldersMixin):
             if conj and c.i > min(conj):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
             if _case(c) == "aupres" and _f(t) in GOVERNMENT_TITLES:
-                continue  # "l'ambassadeur éthiopien auprès des Nations unies": accredited there, the country's
+                continue  # "l'ambassadeur kényan auprès de l'ONU": accredited there, the country's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
                 if _f(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article

@@ -25,7 +25,7 @@ partisan partisane proche habitant habitante originaire natif native resident re
 citoyenne age agee""".split())
 #: "X va / allait / doit rejoindre Y": the verbs of a joining to come, whose subject joins.
 _GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrait devraient vient venait".split())
-#: "X est candidat à la présidence de Y": running for a post, not holding one.
+#: "X est candidat au poste de directeur de Y": running for a post, not holding one.
 _CANDIDATES = frozenset("candidat candidate candidats candidates".split())
 _FORMER_WORDS = frozenset("ancien ancienne ex".split())
 _TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (first words: "charge de mission")

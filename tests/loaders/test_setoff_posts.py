@@ -79,7 +79,7 @@ def test_a_description_as_the_predicate_of_a_copula_is_a_post(text, person, org)
 
 
 @pytest.mark.parametrize("text", [
-    "Omar Ba est candidat à la présidence de la Fédération de football de Velmar.",
+    "Omar Ba est candidat au conseil de la Fédération de football de Velmar.",
     "Léa Fort est proche du directeur de la banque Ostrande.",
     # a name the model took for a person's, whose predicate says it is a group
     "Selon lui, Marvane est un groupe de mercenaires travaillant pour le ministère de la Défense.",
