@@ -1,6 +1,8 @@
 """Posts and membership read from verbs in the dependency parse: joining ("X a rejoint Y", "X joined
-Y as T"), working ("X a travaillé chez Y"), leading ("X dirige Y") and the affiliation set off after a
-name ("le Dr X, de l'hôpital Y"). Mixed into :class:`innograph.loaders.syntax.SyntaxReader`."""
+Y as T"), working ("X a travaillé chez Y"), leading ("X dirige Y"), the affiliation set off after a
+name ("le Dr X, de l'hôpital Y") and a description of the person, whatever its noun, set off after the name
+or as a copula's predicate ("X, glaciologue à l'université Y", "X est bénévole pour l'association Z").
+Mixed into :class:`innograph.loaders.syntax.SyntaxReader`."""
 
 from __future__ import annotations
 
@@ -115,7 +117,7 @@ class VerbPostsMixin:
 
     def within_org(self, c) -> list:
         """The organization a common noun stands inside ('le conseil d'administration de Y', 'au
-        service de traduction du ministère Y', 'le géant minier public Y'): the name its lower-case
+        service des archives du ministère Y', 'le géant minier public Y'): the name its lower-case
         words lead to, through at most two nominal modifiers, or apposed right after them."""
         if self.mention(c) is not None or not (c.is_alpha and c.is_lower):
             return []
