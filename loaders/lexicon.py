@@ -235,6 +235,9 @@ ORG_NOUNS = frozenset(
     "team federation association university fund operator studio band party societe entreprise groupe firme banque "
     "agence institution compagnie equipe federation universite fonds operateur parti".split()
 )
+#: Nouns that may stand right before an organization's name ("la société X", "l'association Y",
+#: "l'institut Z"): the anaphoric nouns, the descriptors and the name cues together.
+NAME_HEAD_NOUNS = ORG_NOUNS | frozenset(DESCRIPTORS) | frozenset(NAME_CUES)
 
 
 FORMER_CUES = ("ancien", "ancienne", "ex", "former", "previously", "a l epoque", "alors", "etait", "was", "then")

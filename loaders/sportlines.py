@@ -7,7 +7,6 @@ side is named in the same stretch as the player and no title links them:
   "A a passé trois ans à Y", "A a joué en championnat avec Y", "A a quitté Y pour Z";
 * a national side: "A compte 35 sélections avec le <pays>", "A a choisi de représenter le <pays>",
   "l'attaquant sénégalais A" (the demonym's country, when the article names it);
-* a title won with a side: "A a remporté la coupe avec Y", "A, vainqueur de la ligue avec Y";
 * a group of a side's players and the names it lists: "le duo de Y, A et B".
 
 Mixed into :class:`innograph.loaders.relations.Extractor`; a country is a side only in an article

@@ -173,7 +173,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             word = _f(t)
             named = next((self.mention(c, "organization") for c in t.children
                           if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
-            if named is not None and (word in lx.ORG_NOUNS or word in lx.DESCRIPTORS or word in lx.NAME_CUES):
+            if named is not None and word in lx.NAME_HEAD_NOUNS:
                 out.append(named.entity)
             elif word in lx.ORG_NOUNS and _anaphoric(t):
                 antecedent = self.antecedent(t, "organization")

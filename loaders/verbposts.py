@@ -31,8 +31,6 @@ _GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrai
 _CANDIDATES = frozenset("candidat candidate candidats candidates".split())
 _FORMER_WORDS = frozenset("ancien ancienne ex".split())
 _TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (first words: "charge de mission")
-#: Words that may stand between a case word and a name ("pour l'association Y", "à l'institut Z").
-_BEFORE_NAMES = frozenset(lx.ORG_NOUNS) | frozenset(lx.DESCRIPTORS) | frozenset(lx.NAME_CUES)
 #: Dependencies of a word right after "X," that open a clause or a list, not a description of X.
 _NOT_DESCRIBING = frozenset("ROOT det case cc mark advmod aux aux:tense aux:pass cop nsubj nsubj:pass expl:subj parataxis "
                             "punct nummod".split())
@@ -46,7 +44,7 @@ def _descriptor_before(doc, j: int, first: int) -> int:
     the at most three lower-case words of its own ("pour la société de sécurité informatique Y", "chez le
     groupe pharmaceutique Y"): where its article and case word are looked for."""
     for back in range(j - 1, max(first, j - 5), -1):
-        if _f(doc[back]) in _BEFORE_NAMES:
+        if _f(doc[back]) in lx.NAME_HEAD_NOUNS:
             return back - 1
         if not (doc[back].is_alpha and doc[back].is_lower):
             break
@@ -191,7 +189,7 @@ class VerbPostsMixin:
                  and any(_f(d) == "qui" and d.dep_ == "nsubj" for d in c.children)]  # "X, qui est T à Y"
         nouns += [root.head] if root.dep_ == "nsubj" and root.head.i > root.i else []
         noun = next((n for n in nouns if any(c.dep_ == "cop" for c in n.children)), None)
-        if noun is None or _f(noun) in _CANDIDATES or _f(noun) in _BEFORE_NAMES:
+        if noun is None or _f(noun) in _CANDIDATES or _f(noun) in lx.NAME_HEAD_NOUNS:
             return  # (nor "X est un groupe de ... ": X is no person)
         if _describes(noun, predicate=True):
             former = any(_f(c) in _FORMER_WORDS for c in noun.children if c.dep_ == "amod")
