@@ -18,6 +18,12 @@ def organizations(text: str) -> set[str]:
     return {m.text for m in ents.mentions if m.entity.kind == "organization"}
 
 
+def kind_of(text: str) -> dict[str, str]:
+    """Each mention's text -> its entity's kind (French)."""
+    ents, _ = read(text, "fr")
+    return {m.text: m.entity.kind for m in ents.mentions}
+
+
 def test_lower_case_fields_between_the_cue_and_the_proper_noun_belong_to_the_name():
     found = organizations("Selon Karima Osseni, chercheuse à l'université d'agronomie et de commerce de Varna, "
                           "les prix du blé vont encore monter cet hiver.")
@@ -27,8 +33,7 @@ def test_lower_case_fields_between_the_cue_and_the_proper_noun_belong_to_the_nam
 
 
 def test_an_adjective_after_the_cue_belongs_to_the_name_and_a_town_after_it_does_not():
-    ents, _ = read("Rami Soltane, chirurgien à l'hôpital militaire de Tamarin à Corvel, a opéré le blessé.", "fr")
-    kinds = {m.text: m.entity.kind for m in ents.mentions}
+    kinds = kind_of("Rami Soltane, chirurgien à l'hôpital militaire de Tamarin à Corvel, a opéré le blessé.")
     assert kinds.get("hôpital militaire de Tamarin") == "organization"
     assert "Tamarin" not in kinds
     assert kinds.get("Corvel") == "place"
@@ -59,8 +64,7 @@ def test_a_place_s_institution_described_in_lower_case_is_named_up_to_the_place(
 
 
 def test_the_seat_of_a_government_stands_for_it():
-    ents, _ = read("Le Kremlin a démenti lundi. Un conseiller de la Maison Blanche a confirmé au Pentagone.", "fr")
-    kinds = {m.text: m.entity.kind for m in ents.mentions}
+    kinds = kind_of("Le Kremlin a démenti lundi. Un conseiller de la Maison Blanche a confirmé au Pentagone.")
     assert kinds.get("Kremlin") == "organization"
     assert kinds.get("Maison Blanche") == "organization"
     assert kinds.get("Pentagone") == "organization"
@@ -81,7 +85,6 @@ def test_an_embassy_is_named_by_its_country_and_the_country_it_is_in():
 
 
 def test_a_country_ends_a_described_body_before_its_de():
-    ents, _ = read("Selon l'agence nationale de l'eau du Ghana, trois barrages débordent.", "fr")
-    kinds = {m.text: m.entity.kind for m in ents.mentions}
+    kinds = kind_of("Selon l'agence nationale de l'eau du Ghana, trois barrages débordent.")
     assert kinds.get("agence nationale de l'eau") == "organization"
     assert kinds.get("Ghana") == "place"
