@@ -281,6 +281,7 @@ def french_name_end(token):
 
 
 def _anaphoric(noun) -> bool:
-    """'la société', 'the company' alone (a definite article, nothing else that describes it)."""
-    children = [c for c in noun.children if c.dep_ != "punct"]
+    """'la société', 'the company' alone (a definite article, nothing else that describes it), as a
+    subject or behind its preposition ('le directeur de la société')."""
+    children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
     return len(children) == 1 and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
