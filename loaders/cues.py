@@ -31,6 +31,14 @@ def subjects_of(token) -> list:
     return [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
 
 
+def anaphoric_org(noun) -> bool:
+    """'la société', 'the company' alone (a definite article, nothing else that describes it), as a
+    subject or behind its preposition ('le directeur de la société'): an organization named before."""
+    children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
+    return _f(noun) in lx.ORG_NOUNS and len(children) == 1 \
+        and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
+
+
 def _case(token) -> str:
     """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded; "en tant que"
     (the parser's "en" with the fixed words "tant que") whole, as it means "as"."""

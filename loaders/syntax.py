@@ -32,7 +32,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
-from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
 from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
@@ -175,7 +175,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                           if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
             if named is not None and word in lx.NAME_HEAD_NOUNS:
                 out.append(named.entity)
-            elif word in lx.ORG_NOUNS and _anaphoric(t):
+            elif anaphoric_org(t):
                 antecedent = self.antecedent(t, "organization")
                 if antecedent is not None:
                     out.append(antecedent)
@@ -278,10 +278,3 @@ def french_name_end(token):
     while last.i > token.i and (last.dep_ in ("case", "det") or last.is_punct):
         last = token.doc[last.i - 1]
     return last
-
-
-def _anaphoric(noun) -> bool:
-    """'la société', 'the company' alone (a definite article, nothing else that describes it), as a
-    subject or behind its preposition ('le directeur de la société')."""
-    children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
-    return len(children) == 1 and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")

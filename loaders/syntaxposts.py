@@ -9,7 +9,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, field_not_org
+from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, _ROLE_NOUNS, HoldersMixin
@@ -69,7 +69,8 @@ class PostsMixin(HoldersMixin):
             orgs = self.member_groups(t, orgs)
         if not orgs:
             return
-        persons = self.title_people(t) or ([] if guessed else self.chained(t))  # (no chain to a guessed country)
+        # no chain to a guessed country, nor to "l'organisation" read back: two guesses in a row
+        persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         if not persons:
             return
         title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else _title_text(t)
