@@ -29,7 +29,7 @@ import bisect
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import Mention
+from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
@@ -177,7 +177,8 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 out.append(named.entity)
             elif anaphoric_org(t):
                 antecedent = self.antecedent(t, "organization")
-                if antecedent is not None:
+                # behind a preposition ("le directeur de l'organisation") only an antecedent the noun names
+                if antecedent is not None and (_case(t) == "" or word in words_key(antecedent.label).split()):
                     out.append(antecedent)
             elif word in ("it", "elle") and t.dep_.startswith("nsubj"):
                 antecedent = self.antecedent(t, "organization")

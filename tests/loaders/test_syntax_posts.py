@@ -521,3 +521,16 @@ def test_two_bare_presidents_of_one_sentence_do_not_share_the_articles_country()
     found = posts("La Norvège renforce ses alliances. La Norvège a accueilli un sommet. Le président Paul Ardent et "
                   "le président Marc Tissot ont signé un accord commun. La Norvège a salué cet accord.")
     assert not any(f[0] == "holds_post" and f[2] == "Norvège" for f in found)
+
+
+def test_an_organization_read_back_behind_a_preposition():
+    """'le secrétaire général de l'organisation, X': the organization named before, when the noun
+    is in its name; never one the noun does not name, nor a person chained from an earlier sentence."""
+    found = posts("L'Organisation des ports du Nord-Est a tenu son congrès à Brême. "
+                  "Le secrétaire général de l'organisation, Ilse Brandt, a ouvert les débats.")
+    assert ("holds_post", "Ilse Brandt", "Organisation des ports du Nord-Est") in found
+    found = posts("Veltrane a ouvert une usine à Brême. Le président de l'association, Ilse Brandt, s'en félicite.")
+    assert not any(k == "holds_post" and p == "Ilse Brandt" for k, p, _ in found)
+    found = posts("Ilse Brandt a quitté Veltrane en mai. L'Association des ports du Nord-Est a tenu son congrès. "
+                  "Le président de cette association pense que le fret va croître.")
+    assert ("holds_post", "Ilse Brandt", "Association des ports du Nord-Est") not in found
