@@ -10,6 +10,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org
+from innograph.loaders.dates import MONTHS
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, _ROLE_NOUNS, HoldersMixin
@@ -275,10 +276,15 @@ def _bare_title(t) -> bool:
     for c in t.children:
         if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES and c.i < name:
             return False  # "le premier ministre bavarois" (not "le président X, autocratique": X's)
-        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and _f(c) not in _TIME_NOUNS and not (
+        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not _when(c) and not (
                 _f(t) in _PORTFOLIO_TITLES and _f(c) in lx.PORTFOLIOS):
             return False  # "le président de l'instance", but "le ministre de la Santé", "le président de l'époque"
     return True
+
+
+def _when(c) -> bool:
+    """A complement that says when, not whose: "de l'époque", "en mai", "en 2016"."""
+    return _f(c) in _TIME_NOUNS or _f(c) in MONTHS or c.like_num
 
 
 def _title_text(t) -> str:

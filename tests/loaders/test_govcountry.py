@@ -40,6 +40,9 @@ def test_a_president_a_report_is_handed_to_in_a_country_is_its_president():
 
 def test_a_president_of_the_time_is_still_a_bare_title():
     assert ("Paul Koffi", "Togo") in posts(_TOGO + "Le projet fut soutenu par le président de l'époque, Paul Koffi.")
+    # a date hung on the title says when, not whose
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Des officiers ont renversé le président Paul Koffi en avril.")
+    assert ("Paul Koffi", "Togo") in posts(_TOGO + "Elle a battu le président sortant Paul Koffi en 2019.")
 
 
 def test_a_plural_title_gives_the_post_to_every_name_it_lists():
