@@ -16,7 +16,11 @@ Read on the sentence's names where the small French parse loses the link
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
-* "<Org> (P)"; for universities, research centres and hospitals "<Org>[,] (également) en / au / aux / à P",
+* "Basée à P, près de Q, dans le sud de R, <Org> ...", "Établi en 1948 à P, <Org> ...": a sentence
+  opening on where its subject is (not a participle the tagger took for a name, "Installée à P");
+* "l'ambassade de <Country> au Mali", "l'ambassade de <Country>" + "à P": an embassy or a consulate is
+  where it is named;
+* "<Org> (P)" (also "(UK)" where the tagger read the country as an actor); for universities, research centres and hospitals "<Org>[,] (également) en / au / aux / à P",
   ("l'hôpital X de P" cut before its town gives an alias, no seat: the town completes the name, as when
   the name is read whole):
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
@@ -155,6 +159,25 @@ _INSTITUTION_WORDS = frozenset("universite university institut institute centre 
                                "bibliotheque conservatoire".split())
 
 
+#: "l'ambassade de France au Mali", "le consulat du Ghana à Lagos" (folded name): a country's mission
+#: abroad is in the place named after it, whether the tagger read the place in the name or after it.
+_EMBASSY = re.compile(r"^(?:ambassade|consulat(?:\s+general)?|haut[\s\-]commissariat|embassy|consulate|high\s+commission)"
+                      r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:the\s+)?)(?P<country>[^,()]+?)"
+                      r"(?:\s+(?:a|au|aux|en|in)\s+(?:la\s+|le\s+|l'|les\s+)?(?P<place>[^,()]+))?$", re.I)
+_EMBASSY_AT = re.compile(r"^\s*,?\s*(?:à|au|aux|en|in)\s+(?:la\s+|le\s+|l['’]|les\s+)?$")
+
+
+#: A sentence opening on where its subject is: "Basée à P", "Établi en 1948 à P", "Founded in 1990 in P"
+#: (folded text before the place).
+_FRONTED = re.compile(r"^[\W_]*(?:basee?s?|installee?s?|implantee?s?|situee?s?|etablie?s?|fondee?s?|creee?s?|based|"
+                      r"headquartered|founded|established)\s+(?:(?:en|in)\s+\d{4}\s*,?\s+)?(?:a|au|aux|en|dans|in)\s+"
+                      r"(?:la\s+|le\s+|l'|les\s+|the\s+)?$")
+#: From that place to the subject's name: more of where ("(P)", ", près de Q", ", dans le sud de R"), the
+#: comma, and at most a determiner and two words ("la société", "l'entreprise").
+_FRONTED_REST = re.compile(r"^(?:\s*\([^)]{1,30}\)|\s*,\s*(?:pres\s+d[e']|non\s+loin\s+d[e']|a\s+\d+\s+km\s+d[e']|dans|au|aux|"
+                           r"en|a|near|in)\s*[^,;:.()]{0,50})*\s*,\s*(?:(?:(?:la|le|les|the)\s+|l')(?:[a-z\-]+\s+){0,2})?$")
+
+
 #: First words of names that are no club: "le gouvernement du Ghana", "l'ambassade du Mali".
 _NO_CLUB = frozenset("gouvernement ministere ministre president presidence ambassade armee banque parlement "
                      "assemblee senat conseil universite ecole hopital affaires organisation association federation "
@@ -179,6 +202,12 @@ def _club_of_country(sent, folded: str, club, country) -> bool:
     first = fold_same_length(club.entity.label.split()[0]).lower()
     return _OF_COUNTRY_GAP.match(gap) is not None and first not in _NO_CLUB and _MATCH_WORDS.search(folded) is not None \
         and not _PLURAL_BEFORE.search(folded[:club.start - sent.start])
+
+
+def _bracketed(sent, name, place) -> bool:
+    """'<Name> (<place>)': the place alone in brackets right after the name."""
+    return sent.text[name.end - sent.start:place.start - sent.start].strip() == "(" \
+        and sent.text[place.end - sent.start:].lstrip().startswith(")")
 
 
 def _club_and_country(sent, folded: str, name, country) -> bool:
@@ -243,10 +272,12 @@ class SeatsMixin:
         folded = fold_same_length(sent.text)
         events = any(m.entity.kind == "event" for m in names)
         sports = _MATCH_WORDS.search(folded) is not None and sports_text(self.ents.folded)
+        self._fronted(sent, folded, names)
         for i, m in enumerate(names):
             group = self._group(m)
             if group is not None:
                 self._named_town(sent, group)
+                self._embassy(sent, group, m, names[i + 1] if i + 1 < len(names) else None)
                 if sports:
                     self._named_country(sent, folded, group, names[i])
             if group is not None and i + 1 < len(names) and names[i + 1].entity.kind == "place":
@@ -255,8 +286,9 @@ class SeatsMixin:
                     self._add("located_in", group, names[i + 1].entity, sent)
                     continue
             if i > 0 and m.entity.kind == "organization" and names[i - 1].entity.kind == "organization" \
-                    and country_key(m.entity.label) in lx.COUNTRIES and self._of_country(sent, names[i - 1], m):
-                # "l'Office X (OX) des États-Unis" where the country was read as an actor
+                    and country_key(m.entity.label) in lx.COUNTRIES \
+                    and (self._of_country(sent, names[i - 1], m) or _bracketed(sent, names[i - 1], m)):
+                # "l'Office X (OX) des États-Unis", "la Bourse X (UK)" where the country was read as an actor
                 self._add("located_in", names[i - 1].entity, self.ents.entity("place", m.entity.label), sent)
                 continue
             if m.entity.kind != "place" or i == 0:
@@ -268,6 +300,8 @@ class SeatsMixin:
             based = _BASED_AT.search(folded[:m.start - sent.start])
             if based is not None and _FORMER.search(folded[:based.start()]):
                 continue  # "autrefois situé à P"
+            if based is not None and based.start() < prev.end - sent.start:
+                continue  # the tagger took the participle itself for a name ("Installée à P, ...")
             if based is not None:
                 gap = sent.text[prev.end - sent.start:based.start()]
                 complement = "," not in gap and completes_a_noun(folded[:prev.start - sent.start])
@@ -344,7 +378,8 @@ class SeatsMixin:
         words = before["words"].split() + [re.sub(r"^(?:l|d|qu)'", "", w) for w in  # ("l'usine de X à P")
                                            folded[:org.start - sent.start - len(before.group(0))].split()[-1:]]
         first = fold_same_length(e.label.split()[0]).lower()
-        return not (set(words) & (_PART_NOUNS | _POSTED)) and first not in _PART_NOUNS | _ACTING_BODIES
+        # (a name opening on an institution's word is the institution itself: "du Centre X à P")
+        return not (set(words) & (_PART_NOUNS | _POSTED)) and first not in (_PART_NOUNS - _INSTITUTION_WORDS) | _ACTING_BODIES
 
     def _named_town(self, sent, group) -> None:
         """'l'Institut X de Kiev', 'la X University de Baltimore': an institution whose name ends with
@@ -357,6 +392,36 @@ class SeatsMixin:
         if m["town"] not in sent.text or fold_same_length(m["head"].split()[-1]).lower() in _REGION_WORDS:
             return  # ("l'hôpital du Pays de X")
         self.ents.add_alias(group, m["head"])
+
+    def _fronted(self, sent, folded: str, names) -> None:
+        """'Basée à P, près de Q, dans le sud de R, la société X ...', 'Établi en 1948 à P, l'Organisme
+        X ...': a sentence opening on where its subject is, the subject an organization's name."""
+        place = next((m for m in names if m.entity.kind == "place" and _FRONTED.match(folded[:m.start - sent.start])), None)
+        if place is None:
+            return
+        for m in names:
+            if m.start >= place.end and _FRONTED_REST.match(folded[place.end - sent.start:m.start - sent.start]):
+                group = self._group(m)
+                if group is not None:
+                    self._add("located_in", group, place.entity, sent)
+                return
+
+    def _embassy(self, sent, group, mention, after) -> None:
+        """'l'ambassade de France au Mali', 'le consulat du Ghana à Lagos': a country's embassy or
+        consulate is in the place its name or the words right after it give ('l'ambassade de
+        France' and 'à Lagos' read apart); not the country it stands for."""
+        label = group.label
+        m = _EMBASSY.match(fold_same_length(label))
+        if m is None or country_key(label[m.start("country"):m.end("country")]) not in lx.COUNTRIES:
+            return
+        if m["place"] is not None:
+            place = self.ents.entity("place", label[m.start("place"):m.end("place")])
+        elif after is not None and after.entity.kind == "place" \
+                and _EMBASSY_AT.match(sent.text[mention.end - sent.start:after.start - sent.start]):
+            place = after.entity
+        else:
+            return
+        self._add("located_in", group, place, sent)
 
     def _named_country(self, sent, folded: str, group, mention) -> None:
         """'Club X d'Algérie' taken as one name in a sports text: the club X is in that country, and

@@ -35,6 +35,15 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("Nahalat Industries, l'une des rares entreprises basées aux États-Unis, a réagi.", "fr",
      "Nahalat Industries", "États-Unis"),
     ("Le docteur Raul Pereira, de l'hôpital Santa Clara, au Brésil, a soigné le patient.", "fr", "Santa Clara", "Brésil"),
+    ("La presse a demandé à l'ambassade du Portugal à Londres de commenter.", "fr", "ambassade du Portugal", "Londres"),
+    ("Sur son compte officiel, l'ambassade de Suède au Niger a déclaré que le pays n'a rien signé.", "fr",
+     "ambassade de Suède au Niger", "Niger"),
+    ("Basée à Toulon, près de Marseille, dans le sud de la France, Ferval Steel a été enregistrée en 2016.", "fr",
+     "Ferval Steel", "Toulon"),
+    ("Fondée en 1990 à Lyon, la société Velmar fabrique des pneus.", "fr", "Velmar", "Lyon"),
+    ("Le directeur du Vienna Metal Exchange (UK) a parlé à la presse.", "fr", "Vienna Metal Exchange", "UK"),
+    ("Le chercheur Paul Marn, du groupe de réflexion Centre of Atlantic Studies à Bruxelles, estime que la crise "
+     "va durer.", "fr", "Centre of Atlantic Studies", "Bruxelles"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
@@ -56,9 +65,17 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Kelmar Industries, dont les employés sont basés à Lyon, a réagi.",  # the employees are there
     "L'usine de Telmar Industries à Lyon emploie 300 personnes.",  # the plant is there
     "L'usine du groupe Telmar Industries à Lyon emploie 300 personnes.",
+    "Né en 1970 à Lyon, Paul Marn a rejoint Velmar en 1999.",  # a person's birthplace
+    "Basée à Rennes, elle travaille désormais pour Kervel Media.",  # the subject is no name
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
+
+
+def test_a_participle_taken_for_a_name_is_no_organization():
+    """'Installée' opening a sentence may be tagged as a name: it is not what is in the town."""
+    found = seats("Installée à Nantes depuis dix ans, Arvel Group emploie 300 personnes.")
+    assert found == {("Arvel Group", "Nantes")}
 
 
 def test_a_town_after_a_hospitals_cut_name_is_a_name_not_a_seat():
