@@ -15,7 +15,8 @@ from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
-from innograph.loaders.retype import descriptor_place_tails, french_name_ends, retype
+from innograph.loaders.nameends import french_name_ends
+from innograph.loaders.retype import descriptor_place_tails, retype
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
 from innograph.loaders.shortforms import short_forms

@@ -3,7 +3,7 @@ employer: "le responsable du service des forêts togolais", "la présidente de l
 brasseurs du Bénin", "un capitaine de la marine gabonaise", "porte-parole de la police fédérale suisse".
 
 The name is the institution noun with the adjectives and "de" complements the parse hangs on it
-(:func:`~innograph.loaders.syntax.french_name_end`), never into another organization's or a
+(:func:`~innograph.loaders.nameends.french_name_end`), never into another organization's or a
 person's name. Only a named institution counts: one with a demonym ("togolais") or a proper noun
 ("du Sénégal") after its noun, or a ministry with its field ("de l'énergie").
 """
@@ -18,6 +18,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import _initials_fit, country_key
+from innograph.loaders.nameends import french_name_end
 from innograph.loaders.nlp import text_length
 
 #: Nouns of public bodies and associations that French writes in lower case before what names them.
@@ -42,7 +43,6 @@ def institutions(ents, docs) -> None:
     hits = [m for m in _AFTER_OF.finditer(ents.folded) if ents.text[m.start("noun")].islower()]
     if not hits:
         return
-    from innograph.loaders.syntax import french_name_end
     starts = [m.start("noun") for m in hits]
     for offset, doc in docs:
         end = offset + text_length(doc)

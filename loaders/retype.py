@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from innograph.graph.normalize import HONORIFICS, fold_same_length
+from innograph.graph.normalize import HONORIFICS
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
@@ -270,64 +270,6 @@ def _named_project(m) -> bool:
 
 
 _PROJECT_WORDS = frozenset(lx.PROJECT_CUES) | frozenset(c + "s" for c in lx.PROJECT_CUES)
-
-
-def french_name_ends(ents, docs) -> None:
-    """A French organization name the tagger cut after its cue word's adjective ("Institut
-    australien") goes on through the lower-case adjectives and "de" complements the parse hangs
-    on the cue word ("Institut canadien de politique énergétique"), never into another name but
-    for the town an institution's name ends with ("l'Université des arts Y de <Town>": one name)."""
-    if ents.lang != "fr":
-        return
-    from innograph.loaders.syntax import french_name_end
-
-    orgs = sorted((m for m in ents.mentions if m.entity.kind == "organization" and m.source == "ner"
-                   and m.text[:1].isupper() and fold_same_length(m.text.split()[0]) in lx.NAME_CUES), key=lambda m: m.start)
-    starts = [m.start for m in orgs]
-    for offset, doc in docs if orgs else ():
-        end = offset + text_length(doc)
-        for m in orgs[bisect_left(starts, offset):bisect_left(starts, end)]:
-            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-            if span is None or m.end > end:
-                continue
-            last = french_name_end(span[0])
-            stop = offset + last.idx + len(last.text)
-            town = _institution_town(ents, m)
-            stop = town.end if town is not None and stop <= town.end else stop
-            if stop <= m.end:
-                continue
-            town = _town_tail(ents, m.end, stop)
-            if not ents.free(m.end, stop) and town is None:
-                continue
-            label = ents.text[m.start:stop]
-            entity = ents.entity("organization", label, org_kind=m.entity.org_kind or lx.kind_of(label))
-            if town is not None:  # "l'Université des sciences appliquées de X": the town is in its name
-                ents.mentions.remove(town)
-                if m.entity is not entity:
-                    ents.merge(entity, m.entity)
-            m.end, m.text, m.entity = stop, label, entity
-
-
-def _institution_town(ents, m):
-    """The town named right after an institution's name of two words or more ("l'Institut X",
-    "l'Université des sciences Y", then "de <Town>"), whatever the parse hangs it on, or None."""
-    from innograph.loaders.syntaxseats import _INSTITUTION_WORDS
-
-    words = m.text.split()
-    if len(words) < 2 or fold_same_length(words[0]).lower() not in _INSTITUTION_WORDS:
-        return None
-    after = re.match(r"[ \t]+(?:de|d['’])[ \t]*", ents.text[m.end:m.end + 6])
-    town = ents.at(m.end + after.end()) if after else None
-    return town if town is not None and town.start == m.end + after.end() else None
-
-
-def _town_tail(ents, start: int, stop: int):
-    """The mention of a town (a place, no country) that ends a name right after "de" ("... de X"),
-    the only mention between `start` and `stop`, or None."""
-    inside = [o for o in ents.mentions if o.start < stop and start < o.end]
-    if len(inside) != 1 or inside[0].end != stop or inside[0].entity.kind != "place" or _country(inside[0].entity.label):
-        return None
-    return inside[0] if re.fullmatch(r"[ \t]+(?:de|d['’])[ \t]*", ents.text[start:inside[0].start]) else None
 
 
 _SITE_WORDS = frozenset("usine usines site sites plant plants factory factories filiale subsidiary campus antenne".split())

@@ -30,6 +30,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
+from innograph.loaders.nameends import french_name_end, purpose_end
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
@@ -198,7 +199,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
         if token.doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
-            last = french_name_end(token)
+            last = purpose_end(french_name_end(token))
             end = max(end, last.idx + len(last.text)) if end - start <= 80 else end
         label = token.doc.text[start:end]
         key = _f(token)
@@ -256,26 +257,3 @@ def _spread(token) -> list:
         todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i
                  and not (c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS)]  # "A et le président B": B's own title
     return out
-
-
-def french_name_end(token):
-    """The last word of a French name that starts with `token` and goes on with lower-case
-    adjectives and "de" complements ("Agence nationale de sécurité routière", "Institut
-    australien de politique stratégique"): its right subtree through amod and nmod-with-de only."""
-    last, todo = token, [token]
-    while todo:
-        t = todo.pop()
-        for c in t.children:
-            if c.i <= t.i or c.i - last.i > 4:
-                continue
-            if c.dep_ in ("amod", "flat:name") or (c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d'", "d’")
-                                                   and not (c.ent_iob_ == "B" and c.ent_type_ in ("ORG", "PER"))):
-                # (not into another name: "Newshour de la BBC")
-                todo.append(c)
-                last = max(last, max(c.subtree, key=lambda x: x.i) if c.dep_ == "nmod" else c, key=lambda x: x.i)
-    span = token.doc[token.i:last.i + 1]
-    if any(t.is_punct and t.text not in "-'’" for t in span) or len(span) > 14:
-        return token
-    while last.i > token.i and (last.dep_ in ("case", "det") or last.is_punct):
-        last = token.doc[last.i - 1]
-    return last

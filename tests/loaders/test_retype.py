@@ -97,7 +97,7 @@ def test_an_organization_said_to_hold_a_persons_title_or_to_be_born_is_a_person(
 def test_a_french_name_cut_after_its_adjective_goes_on_through_its_complement():
     from innograph.loaders.mentions import ArticleEntities
     from innograph.loaders.nlp import pipeline
-    from innograph.loaders.retype import french_name_ends
+    from innograph.loaders.nameends import french_name_ends
 
     text = "Selon Marie Vallet de l'Institut canadien de politique énergétique, la demande baisse."
     ents = ArticleEntities(text)

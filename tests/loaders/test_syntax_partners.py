@@ -92,7 +92,7 @@ def test_finance_as_a_field_is_no_funding():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("L'Agence Nordique de l'eau travaille avec le Togo pour rénover les puits.", {("Agence Nordique", "Togo")}),
+    ("L'Agence Nordique de l'eau travaille avec le Togo pour rénover les puits.", {("Agence Nordique de l'eau", "Togo")}),
     ("La Fondation Arcadia, qui avait travaillé aux côtés de l'Union des Forgerons entre 2019 et 2021, a publié un rapport.",
      {("Fondation Arcadia", "Union des Forgerons")}),
     ("L'Union des Forgerons dit travailler avec la Fondation Arcadia pour appliquer les règles.",

@@ -1,0 +1,38 @@
+"""Where a French organization's name ends (loaders/nameends.py): its purpose ("pour la ...")
+goes on the name, up to a verb, a comma or another name. Rules alone; every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def names(text: str) -> set[str]:
+    entities, _ = read(text)
+    return {m.entity.label for m in entities.mentions if m.entity.kind == "organization"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the purpose, its own complements and a coordination
+    ("Selon Paul Dorval, de l'Institut Nansen pour la recherche sur les glaces et les courants, la fonte accélère.",
+     "Institut Nansen pour la recherche sur les glaces et les courants"),
+    ("Paul Dorval, directeur de l'Institut Nansen pour la recherche polaire, a salué le don.",
+     "Institut Nansen pour la recherche polaire"),
+    # a bare cue word the tagger left alone, and the town its name ends with
+    ("« Le climat change vite », déclare le professeur Paul Dorval, du Centre pour l'étude des océans de Brême.",
+     "Centre pour l'étude des océans de Brême"),
+])
+def test_a_name_goes_on_with_its_purpose(text, name):
+    assert name in names(text)
+
+
+def test_a_purpose_that_names_another_organization_is_none():
+    # "pour la société Y": the person left X for Y, X's name stops
+    found = names("Paul Dorval a quitté l'Institut Nansen pour la société Veltrane.")
+    assert "Institut Nansen" in found and not any(n.startswith("Institut Nansen pour") for n in found)
