@@ -18,8 +18,8 @@ Read on the sentence's names where the small French parse loses the link
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
 * "Basée à P, près de Q, dans le sud de R, <Org> ...", "Établi en 1948 à P, <Org> ...": a sentence
   opening on where its subject is (not a participle the tagger took for a name, "Installée à P");
-* "l'ambassade de <Country> au Mali", "l'ambassade de <Country>" + "à P": an embassy or a consulate is
-  where it is named;
+* "l'ambassade de <Country> à P": an embassy or a consulate is in the town named right after it (not
+  a place inside its name, "l'ambassade de <Country> au Mali");
 * "<Org> (P)" (also "(UK)" where the tagger read the country as an actor); for universities, research centres and hospitals "<Org>[,] (également) en / au / aux / à P",
   ("l'hôpital X de P" cut before its town gives an alias, no seat: the town completes the name, as when
   the name is read whole):
@@ -159,12 +159,12 @@ _INSTITUTION_WORDS = frozenset("universite university institut institute centre 
                                "bibliotheque conservatoire".split())
 
 
-#: "l'ambassade de France au Mali", "le consulat du Ghana à Lagos" (folded name): a country's mission
-#: abroad is in the place named after it, whether the tagger read the place in the name or after it.
+#: "l'ambassade de France", "le consulat du Ghana" (folded name, and the place the tagger may have read
+#: inside it: "au Mali").
 _EMBASSY = re.compile(r"^(?:ambassade|consulat(?:\s+general)?|haut[\s\-]commissariat|embassy|consulate|high\s+commission)"
                       r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:the\s+)?)(?P<country>[^,()]+?)"
                       r"(?:\s+(?:a|au|aux|en|in)\s+(?:la\s+|le\s+|l'|les\s+)?(?P<place>[^,()]+))?$", re.I)
-_EMBASSY_AT = re.compile(r"^\s*,?\s*(?:à|au|aux|en|in)\s+(?:la\s+|le\s+|l['’]|les\s+)?$")
+_EMBASSY_AT = re.compile(r"^\s*,?\s*(?:à|in)\s+$")
 
 
 #: A sentence opening on where its subject is: "Basée à P", "Établi en 1948 à P", "Founded in 1990 in P"
@@ -407,21 +407,18 @@ class SeatsMixin:
                 return
 
     def _embassy(self, sent, group, mention, after) -> None:
-        """'l'ambassade de France au Mali', 'le consulat du Ghana à Lagos': a country's embassy or
-        consulate is in the place its name or the words right after it give ('l'ambassade de
-        France' and 'à Lagos' read apart); not the country it stands for."""
+        """'l'ambassade de France à Lagos', 'le consulat du Ghana, à Lyon' (the tagger reading the
+        embassy and its town apart): a country's embassy or consulate is in the town named right after
+        it. A place inside the name ('l'ambassade de France au Mali') is no seat, as for other names:
+        the training parts gave it 1 right of 3."""
         label = group.label
         m = _EMBASSY.match(fold_same_length(label))
-        if m is None or country_key(label[m.start("country"):m.end("country")]) not in lx.COUNTRIES:
+        if m is None or m["place"] is not None \
+                or country_key(label[m.start("country"):m.end("country")]) not in lx.COUNTRIES:
             return
-        if m["place"] is not None:
-            place = self.ents.entity("place", label[m.start("place"):m.end("place")])
-        elif after is not None and after.entity.kind == "place" \
+        if after is not None and after.entity.kind == "place" \
                 and _EMBASSY_AT.match(sent.text[mention.end - sent.start:after.start - sent.start]):
-            place = after.entity
-        else:
-            return
-        self._add("located_in", group, place, sent)
+            self._add("located_in", group, after.entity, sent)
 
     def _named_country(self, sent, folded: str, group, mention) -> None:
         """'Club X d'Algérie' taken as one name in a sports text: the club X is in that country, and

@@ -36,8 +36,6 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
      "Nahalat Industries", "États-Unis"),
     ("Le docteur Raul Pereira, de l'hôpital Santa Clara, au Brésil, a soigné le patient.", "fr", "Santa Clara", "Brésil"),
     ("La presse a demandé à l'ambassade du Portugal à Londres de commenter.", "fr", "ambassade du Portugal", "Londres"),
-    ("Sur son compte officiel, l'ambassade de Suède au Niger a déclaré que le pays n'a rien signé.", "fr",
-     "ambassade de Suède au Niger", "Niger"),
     ("Basée à Toulon, près de Marseille, dans le sud de la France, Ferval Steel a été enregistrée en 2016.", "fr",
      "Ferval Steel", "Toulon"),
     ("Fondée en 1990 à Lyon, la société Velmar fabrique des pneus.", "fr", "Velmar", "Lyon"),
@@ -67,6 +65,7 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "L'usine du groupe Telmar Industries à Lyon emploie 300 personnes.",
     "Né en 1970 à Lyon, Paul Marn a rejoint Velmar en 1999.",  # a person's birthplace
     "Basée à Rennes, elle travaille désormais pour Kervel Media.",  # the subject is no name
+    "Sur son compte officiel, l'ambassade de Suède au Niger a démenti.",  # a place inside the name
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
