@@ -17,8 +17,21 @@ from innograph.loaders.text import Sentence
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
 _RAISE_RE = _cues(lx.RAISE_CUES)
 _WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
-_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
-_SUPPORT_RE = _cues(lx.SUPPORT_CUES)
+#: Forms of supporting beside the lexicon's present ones (folded): the past, the imperfect, the future, "appuyer".
+_MORE_SUPPORT_VERBS = ("a soutenu", "ont soutenu", "avait soutenu", "avaient soutenu", "soutenait", "soutenaient",
+                       "soutiendront", "continue de soutenir", "continuent de soutenir", "continue a soutenir",
+                       "continuent a soutenir", "appuie", "appuient", "appuyait", "appuyaient", "a appuye", "ont appuye",
+                       "appuiera", "appuieront")
+#: Participles of support beside the lexicon's: the plural and "appuyé par".
+_MORE_SUPPORT_CUES = ("soutenus par", "soutenues par", "appuye par", "appuyee par", "appuyes par", "appuyees par")
+_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS + _MORE_SUPPORT_VERBS)
+_SUPPORT_RE = _cues(lx.SUPPORT_CUES + _MORE_SUPPORT_CUES)
+#: Right before a support verb: denied ("ne soutient pas") or reflexive ("s'appuie sur": relies on).
+_NOT_SUPPORTING = re.compile(r"(?<![\w])(?:ne|n'|s'|se)[ \t]*$")
+#: A group named by a noun before its name: "soutient les rebelles du X", "appuie le mouvement armé X".
+_GROUP_BEFORE = re.compile(r"(?:les|le|la|l')[ \t]*(?:rebelles|mouvement|groupe|milices?|combattants|forces|insurges)"
+                           r"(?:[ \t]+(?:rebelle|rebelles|arme|armes|islamiste|islamistes|separatiste|separatistes))?[ \t]*"
+                           r"(?:,[ \t]*(?:le|la|les|l')[ \t]*|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|d'|de[ \t]+)?")
 #: The agreement nouns and the signing verbs are the parse reader's (syntaxpartners), found here in the text.
 _PARTNER_RE = _cues(lx.AGREEMENT_NOUNS | {w for w in lx.ALLYING_VERBS if w.startswith("collabor")})
 _SIGN_RE = _cues(lx.SIGNING_VERBS)
@@ -42,7 +55,7 @@ _SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indiqu
 _INVERTED = re.compile(r"[\"»”][ \t]*,?[ \t]*$|,[ \t]*$")
 #: A support cue that is a participle, and what may stand between it and the name it goes on:
 #: nothing, or an apposed noun ('X, une radio soutenue par Y', 'X, a startup backed by Y').
-_PARTICIPLE = re.compile(r"soutenue?s?[ \t]|supported[ \t]|backed[ \t]")
+_PARTICIPLE = re.compile(r"soutenue?s?[ \t]|appuyee?s?[ \t]|supported[ \t]|backed[ \t]")
 _NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*"
                       r"(?:(?:est|sont|etait|etaient|a[ \t]+ete|ont[ \t]+ete|avait[ \t]+ete|sera|seront|is|was|are|were|"
                       r"has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:aussi|egalement|largement|also|largely)[ \t]+)?)?")
@@ -170,16 +183,11 @@ class DealsMixin:
         return before.endswith("(")
 
     def support(self, sent: Sentence) -> None:
-        verb = _SUPPORT_VERB_RE.search(self.folded, sent.start, sent.end)
-        if verb and _INVERTED.search(self.text, sent.start, verb.start()):
-            verb = None  # '"...", soutient la Commission': who argues, not who supports
-        if verb and not find_amounts(sent.text):  # "La CCI apporte son appui aux Rencontres", "X soutient Y"
-            supporter = self._acting_subject(sent, verb.start(), persons=False)
-            to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
-            item = self.ents.starting_at(verb.end() + (to.end() if to else 0), "organization", "project", "event", "place")
-            item = self._actor(item) if item is not None else None
-            if supporter is not None and item is not None and supporter is not item:
-                self.add("supports", supporter, item, sent)
+        for verb in _SUPPORT_VERB_RE.finditer(self.folded, sent.start, sent.end):
+            if find_amounts(sent.text) or _INVERTED.search(self.text, sent.start, verb.start()) \
+                    or _NOT_SUPPORTING.search(self.folded, max(sent.start, verb.start() - 4), verb.start()):
+                continue  # '"...", soutient la Commission': who argues; "ne soutient pas", "s'appuie sur"
+            self._supports_named(sent, verb)
         self._help_received(sent)
         self._arms_given(sent)
         cue = _SUPPORT_RE.search(self.folded, sent.start, sent.end)
@@ -198,6 +206,23 @@ class DealsMixin:
             return  # "A, ancien vice-président de Y, soutenu par Z": Z supports the person A, not Y
         # the supporters are the names listed right after the cue, not every later name of the sentence
         self._supported_by(self._actor(supported), self._listed(cue.end(), sent), sent)
+
+    def _supports_named(self, sent: Sentence, verb) -> None:
+        """'La CCI apporte son appui aux Rencontres', 'X soutient / a soutenu / appuie Y', 'X soutenait les
+        rebelles du Y': the clause's acting subject supports the organization or country named right after
+        the verb (or after a noun of an armed or political group)."""
+        supporter = self._acting_subject(sent, verb.start(), persons=False)
+        to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique|activement|"
+                      r"ouvertement|militairement|politiquement|deja|toujours|fortement|pleinement)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
+        at = verb.end() + (to.end() if to else 0)
+        kinds = ("organization", "project", "event", "place")
+        item = self.ents.starting_at(at, *kinds)
+        if item is None:
+            group = _GROUP_BEFORE.match(self.folded, at, sent.end)
+            item = self.ents.starting_at(group.end(), *kinds) if group else None
+        item = self._actor(item) if item is not None else None
+        if supporter is not None and item is not None and supporter is not item:
+            self.add("supports", supporter, item, sent)
 
     def _supported_by(self, supported: Entity, supporters: list[Mention], sent: Sentence) -> None:
         """`supported` is supported by the organizations, countries and persons of `supporters`."""

@@ -1,0 +1,35 @@
+"""Support read by the rules alone (the trained model switched off) from the verbs and participles of
+supporting in their past, imperfect, future and plural forms, and "appuyer": "X a soutenu / soutenait /
+appuie Y", "Y, appuyé par X", "les rebelles du Y sont soutenus par X". Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import pairs as facts  # noqa: E402
+
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+@pytest.mark.parametrize("text, supporter, supported", [
+    ("La Fondation Orvane a soutenu l'association Terre Claire pendant dix ans.", "Fondation Orvane", "Terre Claire"),
+    ("La Fondation Orvane soutenait déjà l'association Terre Claire en 2015.", "Fondation Orvane", "Terre Claire"),
+    ("La Banque du Sahel appuie l'Agence Orvane dans son programme.", "Banque du Sahel", "Agence Orvane"),
+    ("La Fondation Orvane continue de soutenir l'association Terre Claire.", "Fondation Orvane", "Terre Claire"),
+    ("Les rebelles du Front Kalani sont soutenus par le Rwanda.", "Rwanda", "Front Kalani"),
+    ("L'Agence Orvane, appuyée par la Banque du Sahel, a ouvert trois écoles.", "Banque du Sahel", "Agence Orvane"),
+])
+def test_past_plural_and_appuyer_forms_of_support(text, supporter, supported):
+    assert (supporter, supported) in facts(text, "supports")
+
+
+@pytest.mark.parametrize("text", [
+    "La Fondation Orvane ne soutient pas l'association Terre Claire.",  # denied
+    "La Fondation Orvane s'appuie sur l'association Terre Claire pour ses enquêtes.",  # relies on
+    "La Fondation Orvane a soutenu que l'association Terre Claire avait menti.",  # argued
+])
+def test_denied_relied_on_or_argued_is_no_support(text):
+    assert not facts(text, "supports")
