@@ -34,14 +34,14 @@ _LIST_VERB = re.compile(
     re.I)
 #: What may stand between the list verb and its first name: "de 15 pays - ", "de la ", "des États de ".
 _LIST_LEAD = re.compile(r"^(?:de\s+|d['’])?(?:\d+\s+|[a-zéèû]+\s+)?(?:pays|états|membres|organisations|entreprises|"
-                        r"sociétés|clubs|fédérations|associations)?\s*(?:[-–:,(]\s*)?(?:les?\s+|la\s+|l['’]|"
+                        r"sociétés|clubs|fédérations|associations)?\s*(?:[-–:,(]\s*)?(?:(?:dont|parmi\s+lesquels|notamment)\s+)?(?:les?\s+|la\s+|l['’]|"
                         r"du\s+|des\s+|de\s+la\s+|de\s+l['’]|de\s+|d['’])?$", re.I)
 #: Between two names of a list.
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*et|,?\s*ainsi\s+que)\s*(?:les?\s+|la\s+|l['’]|du\s+|des\s+|de\s+la\s+|"
                        r"de\s+l['’]|de\s+|d['’]|aux?\s+)?$", re.I)
 #: After "(pays) membres de <Org>": the names that follow are some of its members.
 _SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telles?\s+que|comme|notamment|parmi\s+lesquels|"
-                      r"à\s+savoir|que\s+sont|qui\s+sont|:)"
+                      r"à\s+savoir|que\s+sont|qui\s+sont|figurent|figure|on\s+trouve|on\s+compte|:)"
                       r"\s+(?:les?\s+|la\s+|l['’])?$", re.I)
 #: Right after "<N> pays de <Org>", "les pays dits <Org>": "(A, B, C)", "(qui comprend également A)",
 #: "que sont A, B", "à savoir A et B", ": A, B" — every name of the list is a member.
@@ -49,15 +49,22 @@ _LIST_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:\(\s*(?:qui\s+(?:compren
                          r",?\s*(?:à\s+savoir|que\s+sont|qui\s+sont)\s+|:\s*)(?:les?\s+|la\s+|l['’])?$", re.I)
 #: A noun for the members shortly before the group's name: "les 22 pays producteurs du groupe X".
 _MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()]{0,40}$", re.I)
-_MEMBERS_OF = re.compile(r"\bmembres\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
+_MEMBERS_OF = re.compile(r"\b(?:membres|pays|[ée]tats)\s+(?:membres\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
 _OF = frozenset("de du des d' d’ of".split())
 #: A plural copula or "tous deux" in a relative clause on the last of coordinated names: it is on all of them.
 _PLURAL = frozenset("sont etaient seront tous toutes both are were".split())
 _MEMBERS = frozenset(("membres", "members"))
 #: ", (tous deux) membre(s) (fondateurs) de" right before the group: the names before it are members.
-_APPOSED_MEMBERS = re.compile(r",\s*(?:(?:tous|toutes)\s+(?:deux|trois|les\s+deux)\s+|tous\s+|toutes\s+)?(?P<n>membres?)"
-                              r"(?:\s+(?:fondat\w+|permanent\w*|associé\w*|acti\w+))?\s+"
+_APPOSED_MEMBERS = re.compile(r",\s*(?:(?:tous|toutes)\s+(?:deux|trois|les\s+deux)\s+|tous\s+|toutes\s+|"
+                              r"(?P<one>l['’]une?\s+des\s+(?:\d+\s+)?)|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+)?"
+                              r"(?P<n>membres?|pays|[ée]tats)"
+                              r"(?:\s+(?:membres|fondat\w+|permanent\w*|associé\w*|acti\w+))?\s+"
                               r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$", re.I)
+#: A plural verb of belonging, joining or leaving right before the group, after a list of names: "A, B et C
+#: ont quitté / ont rejoint / font partie de Y" (the parse often takes the later names for complements of the first).
+_PLURAL_BELONGING = re.compile(r"^\s*(?:ont\s+(?:(?:officiellement|déjà|aussi|également|tous|toutes|récemment)\s+){0,2}"
+                               r"(?:quitté|rejoint|adhéré\s+à|réintégré)|font\s+(?:(?:aussi|également|déjà|tous|toutes)\s+)?"
+                               r"partie\s+(?:de|du|des|d['’]))\s*(?:les?\s+|la\s+|l['’])?$", re.I)
 #: Verbs whose complement says what the subject is: "A est devenu / reste membre de Y".
 _BECOME = frozenset("devenu devenue devenus devenues devient deviennent deviendra redevenu redevenue reste restent restera "
                     "demeure became becomes become remains remained".split())
@@ -81,7 +88,7 @@ _POLITICAL = re.compile(r"^(?:parti|party|mouvement|movement|front|coalition|all
                         r"union\s+(?:pour|des|nationale|democratique|progressiste))\b")
 #: A competition one is put out of, no body one is a member of.
 _COMPETITIONS = re.compile(r"^(?:coupe|championnat|tournoi|competition|jeux|mondial|ligue\s+des\s+champions|cup|league)\b")
-_CUE = re.compile(r"compos|constitu|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
+_CUE = re.compile(r"compos|constitu|quitt|partie|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
                   r"militant|élu|sénat|cadres?", re.I)
 
 
@@ -104,10 +111,16 @@ class MembersMixin:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
                 before = sent.text[:m.start - sent.start]
                 apposed = _APPOSED_MEMBERS.search(before)
-                if apposed is not None:
-                    self._apposed_members(sent, group, names[:i], sent.start + apposed.start(), apposed["n"])
-                if _MEMBERS_OF.search(before):
-                    self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF)
+                countries = m.entity.kind == "organization"  # "deux pays de Y": Y named as a body, no region
+                if apposed is not None and (apposed["n"].lower().startswith("membre") or countries):
+                    self._apposed_members(sent, group, names[:i], sent.start + apposed.start(),
+                                          "membre" if apposed["one"] else apposed["n"])
+                if countries and i >= 2 and _PLURAL_BELONGING.match(sent.text[names[i - 1].end - sent.start:m.start - sent.start]):
+                    self._listed_before(sent, group, names[:i])
+                members_of = _MEMBERS_OF.search(before)
+                if members_of and (members_of.group(0).lower().startswith("membres") or countries):
+                    self._list_members(sent, group, names[i + 1:], m.end, _SOME_OF,
+                                       persons=members_of.group(0).lower().startswith("membres"))
                 elif m.entity.kind == "organization" and _MEMBER_NOUN_BEFORE.search(before[-60:]):
                     self._list_members(sent, group, names[i + 1:], m.end, _LIST_AFTER, persons=False)
 
@@ -140,8 +153,8 @@ class MembersMixin:
         elif t.dep_ == "conj" and _f(t) in _MEMBERS and t.i > 0 and t.doc[t.i - 1].text == ",":
             members = self._coordinated_members(t.head)  # "A, B et C, membres de Y": parsed as a conjunct
         elif t.dep_ == "xcomp" and _f(t.head) in _BECOME:  # "A est devenu membre de Y"
-            members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
-                       for o in self.orgs(c, actors=True)]
+            members = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass") and _f(c) not in _PRONOUNS
+                       for o in self.orgs(c, actors=True)]  # ("est devenue le 32e membre": parsed as a passive)
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."
             members = [o for c in t.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
         elif t.dep_ == "nmod" and _f(t.head) in ("un", "une") and _f(t) in _MEMBERS:  # "A est l'un des membres de Y"
@@ -173,6 +186,23 @@ class MembersMixin:
             if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
                 e = self.as_organization(e)
             if e.kind in ("organization", "person") and e is not group:
+                self._add("member_of", e, group, sent)
+
+    def _listed_before(self, sent, group, names) -> None:
+        """'A, B et C ont quitté <group>': the organizations and countries of the list that ends with the
+        last of `names` (two names at least, joined by commas and 'et')."""
+        listed = [names[-1]]
+        for m in reversed(names[:-1]):
+            if not _LIST_SEP.match(sent.text[m.end - sent.start:listed[0].start - sent.start]):
+                break
+            listed.insert(0, m)
+        if len(listed) < 2 or completes_a_noun(fold_same_length(sent.text[:listed[0].start - sent.start])):
+            return  # (not "les joueurs du Ghana et du Kenya ont quitté Y")
+        for m in listed:
+            e = m.entity
+            if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
+                e = self.as_organization(e)
+            if e.kind == "organization" and e is not group and e.label != group.label:
                 self._add("member_of", e, group, sent)
 
     def _coordinated_members(self, token) -> list:

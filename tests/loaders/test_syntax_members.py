@@ -170,3 +170,34 @@ def test_leaving_or_being_suspended_from_a_body_was_membership(text, expected):
 ])
 def test_a_ban_a_competition_or_a_club_left_is_no_membership(text):
     assert not facts(text, "member_of")
+
+
+@pytest.mark.parametrize("text, group, members", [
+    ("Le Pérou et la Bolivie, deux pays de la Communauté andine, ont voté contre.",
+     "Communauté andine", {"Pérou", "Bolivie"}),
+    ("Le Pérou, la Bolivie et l'Équateur, trois membres de la Communauté andine, ont signé le texte.",
+     "Communauté andine", {"Pérou", "Bolivie", "Équateur"}),
+    ("Le Pérou, l'un des membres fondateurs de la Communauté andine, a menacé de partir.",
+     "Communauté andine", {"Pérou"}),
+    ("Les pays de la Communauté andine, dont le Pérou et la Bolivie, ont voté contre.",
+     "Communauté andine", {"Pérou", "Bolivie"}),
+    ("Parmi les membres de la Communauté andine figurent le Pérou, la Bolivie et l'Équateur.",
+     "Communauté andine", {"Pérou", "Bolivie", "Équateur"}),
+    ("La Communauté andine regroupe quatre pays, dont le Pérou et la Bolivie.",
+     "Communauté andine", {"Pérou", "Bolivie"}),
+    ("Le Pérou, la Bolivie et l'Équateur ont quitté la Communauté andine en mars.",
+     "Communauté andine", {"Pérou", "Bolivie", "Équateur"}),
+    ("Le Pérou et la Bolivie font partie de la Communauté andine.", "Communauté andine", {"Pérou", "Bolivie"}),
+    ("La Bolivie est devenue le cinquième membre de la Communauté andine.", "Communauté andine", {"Bolivie"}),
+])
+def test_counted_apposed_and_plural_memberships(text, group, members):
+    assert facts(text, "member_of") == {(m, group) for m in members}
+
+
+@pytest.mark.parametrize("text", [
+    "Le Pérou et la Bolivie, deux pays d'Amérique du Sud, ont voté contre.",  # a region, no body
+    "Les présidents du Pérou et de la Bolivie ont quitté la Communauté andine hier soir.",  # persons left a meeting
+    "Le Pérou et la Bolivie ont quitté Lima pour Genève.",  # places
+])
+def test_a_region_or_the_heads_of_countries_make_no_counted_membership(text):
+    assert not facts(text, "member_of")
