@@ -50,6 +50,12 @@ def country_key(name: str) -> str:
     return _LEADING_ARTICLE.sub("", words_key(name))
 
 
+def country_or_continent(label: str) -> bool:
+    """A country's or a continent's name (no organization's: "les clubs de toute l'Europe")."""
+    key = country_key(label)
+    return key in lx.COUNTRIES or key in lx.CONTINENTS or key.split(" ")[0] in lx.CONTINENTS
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The key names are compared on: see :func:`innograph.graph.iri.normalize_org_name`."""

@@ -13,7 +13,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.nlp import text_length
-from innograph.loaders.retype import _country
+from innograph.loaders.mentions import country_or_continent
 
 
 def french_name_end(token):
@@ -69,6 +69,22 @@ def purpose_end(last):
     return end
 
 
+_ENGLISH_TAIL = re.compile(r"(?:[ \t]+(?:of|for|on|and|&|the|[A-Z][\w'’\-]*))*")
+
+
+def english_end(text: str, end: int) -> int:
+    """Where an English name that stops at `end` in a French text ends: "Harlan Museum" goes on
+    with " of Maritime History" ("of", "for" or "on", then capitalized words, with "and", "&",
+    "the" between them; never ending on one of those). `end` itself when it does not go on."""
+    tail = re.match(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z]", text[end:end + 4 + 5])
+    if tail is None:
+        return end
+    words = list(re.finditer(r"\S+", _ENGLISH_TAIL.match(text, end).group(0)))
+    while words and not words[-1].group(0)[:1].isupper():
+        words.pop()
+    return end + words[-1].end() if words else end
+
+
 def french_name_ends(ents, docs) -> None:
     """A French organization name the tagger cut after its cue word's adjective ("Institut
     australien") goes on through the lower-case adjectives and "de" complements the parse hangs
@@ -86,7 +102,8 @@ def french_name_ends(ents, docs) -> None:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None or m.end > end:
                 continue
-            last = purpose_end(max(french_name_end(span[0]), span[-1], key=lambda t: t.i))
+            # (a cue word's name was read whole but for its purpose: "Institut X" + "pour la ...")
+            last = purpose_end(span[-1] if m.source == "cue" else max(french_name_end(span[0]), span[-1], key=lambda t: t.i))
             stop = offset + last.idx + len(last.text)
             town = _institution_town(ents, m)
             stop = town.end if town is not None and stop <= town.end else stop
@@ -121,6 +138,6 @@ def _town_tail(ents, start: int, stop: int):
     """The mention of a town (a place, no country) that ends a name right after "de" ("... de X"),
     the only mention between `start` and `stop`, or None."""
     inside = [o for o in ents.mentions if o.start < stop and start < o.end]
-    if len(inside) != 1 or inside[0].end != stop or inside[0].entity.kind != "place" or _country(inside[0].entity.label):
+    if len(inside) != 1 or inside[0].end != stop or inside[0].entity.kind != "place" or country_or_continent(inside[0].entity.label):
         return None
     return inside[0] if re.fullmatch(r"[ \t]+(?:de|d['’])[ \t]*", ents.text[start:inside[0].start]) else None

@@ -15,6 +15,7 @@ from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, name_key, words_key
+from innograph.loaders.nameends import english_end
 from innograph.loaders.nameshapes import FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word
 
 
@@ -185,6 +186,9 @@ def _organization(ents: ArticleEntities, span, start: int, end: int, label: str)
     if more and ents.free(end, more.end()):  # "Harlow's Freight Analytics": no possessive in French
         end = more.end()
         label = clean_name(ents.text[start:end])
+    longer = english_end(ents.text, end) if ents.lang == "fr" else end
+    if longer > end and ents.free(end, longer):  # "Harlan Museum" + " of Maritime History"
+        end, label = longer, clean_name(ents.text[start:longer])
     ents.mention(start, end, ents.entity("organization", label, org_kind=lx.kind_of(label)), "ner")
 
 

@@ -24,7 +24,7 @@ from innograph.graph.normalize import HONORIFICS
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import country_key, words_key
+from innograph.loaders.mentions import country_or_continent, words_key
 from innograph.loaders.nlp import text_length
 from innograph.loaders.sportwords import sports_text
 from innograph.loaders.teams import PLAYER_TITLES, club_context, sports_club
@@ -71,7 +71,7 @@ def context_kind(kind: str, label: str, span, sports: bool = False) -> str:
     where its context says so (and "person" for an organization that is said to hold a person's
     title, or to be born), else `kind` unchanged. `span` is the name's spaCy span (or None); `sports`
     says the article is about sport, where a place may also be a side (:func:`.teams.sports_club`)."""
-    if span is None or _country(label):
+    if span is None or country_or_continent(label):
         return kind
     if kind == "organization":  # "X (born 1947) is a mathematician", "X was the professor of ...": a person
         named = lx.kind_of(label) is None and not label.isupper() and not _legal_form(span)
@@ -130,12 +130,6 @@ def place_evidence(span) -> bool:
     root = span.root
     case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
     return case in _PLACE_CASES
-
-
-def _country(label: str) -> bool:
-    """A country's or a continent's name (no organization's: "les clubs de toute l'Europe")."""
-    key = country_key(label)
-    return key in lx.COUNTRIES or key in lx.CONTINENTS or key.split(" ")[0] in lx.CONTINENTS
 
 
 def _legal_form(span) -> bool:
@@ -238,7 +232,7 @@ def retype(ents, docs) -> None:
             elif (m.entity.kind == "place" and place_evidence(span)) or (m.entity.kind == "person" and person_evidence(span)):
                 v[2] += 1
     for entity, org_mentions, against in votes.values():
-        if not org_mentions and not (entity.kind == "place" and not _country(entity.label) and not entity.label.isupper()
+        if not org_mentions and not (entity.kind == "place" and not country_or_continent(entity.label) and not entity.label.isupper()
                                      and any(e.kind == "organization" and e.key == entity.key for e in ents.entities)):
             # (the same name the article also gives a club, "signé au X", is that club)
             continue

@@ -36,3 +36,19 @@ def test_a_purpose_that_names_another_organization_is_none():
     # "pour la société Y": the person left X for Y, X's name stops
     found = names("Paul Dorval a quitté l'Institut Nansen pour la société Veltrane.")
     assert "Institut Nansen" in found and not any(n.startswith("Institut Nansen pour") for n in found)
+
+
+def test_an_english_name_goes_on_with_of():
+    found = names("« C'est rare », explique Paul Dorval, conservateur honoraire du Harlan Brook Museum of "
+                  "Maritime History à Brême.")
+    assert "Harlan Brook Museum of Maritime History" in found
+
+
+def test_the_english_end_of_a_name():
+    from innograph.loaders.nameends import english_end
+
+    def cut(text: str) -> str:
+        return text[:english_end(text, text.index(" of"))]
+    assert cut("la Wexford School of Hygiene and Tropical Medicine, a dit") == "la Wexford School of Hygiene and Tropical Medicine"
+    assert cut("le Harlan Museum of the City of Brême and the") == "le Harlan Museum of the City of Brême"
+    assert cut("le Harlan Museum of modern art") == "le Harlan Museum"  # lower-case words: no name

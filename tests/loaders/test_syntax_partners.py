@@ -92,7 +92,7 @@ def test_finance_as_a_field_is_no_funding():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("L'Agence Nordique de l'eau travaille avec le Togo pour rénover les puits.", {("Agence Nordique de l'eau", "Togo")}),
+    ("L'Agence Nordique de l'eau travaille avec le Togo pour rénover les puits.", {("Agence Nordique", "Togo")}),
     ("La Fondation Arcadia, qui avait travaillé aux côtés de l'Union des Forgerons entre 2019 et 2021, a publié un rapport.",
      {("Fondation Arcadia", "Union des Forgerons")}),
     ("L'Union des Forgerons dit travailler avec la Fondation Arcadia pour appliquer les règles.",
@@ -127,3 +127,21 @@ def test_every_two_parties_listed_after_between_are_partners():
 ])
 def test_no_partners_sought_or_linked(text):
     assert not facts(text, "partner_of")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Banque du Sahel est un partenaire de longue date de l'Agence Orvane.",
+     {frozenset({"Banque du Sahel", "Agence Orvane"})}),
+    ("Le Pérou est un allié de la Bolivie.", {frozenset({"Pérou", "Bolivie"})}),
+    # the pronoun after the colon is the subject of the clause before it
+    ("L'Agence Orvane et la Banque du Sahel ont un atout : elles sont des partenaires de longue date de l'Union andine.",
+     {frozenset({"Agence Orvane", "Union andine"}), frozenset({"Banque du Sahel", "Union andine"})}),
+])
+def test_a_partner_of_long_standing_an_ally_and_a_pronoun_after_a_colon(text, expected):
+    assert facts(text, "partner_of") == expected
+
+
+def test_allied_as_a_verb_or_a_pronoun_of_another_number_is_not_read_as_the_noun():
+    assert facts("Le Pérou s'est allié à la Bolivie.", "partner_of") == {frozenset({"Pérou", "Bolivie"})}
+    assert not facts("Le Pérou et la Bolivie ont un atout : il est un partenaire de longue date de l'Union andine.",
+                     "partner_of")
