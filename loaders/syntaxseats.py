@@ -32,6 +32,8 @@ Read on the sentence's names where the small French parse loses the link
 * "<Org> à <Town>" for an organization of any kind named as the complement of a preposition
   ("associé du cabinet X à P"): not a public authority, a media outlet or a party, not an office,
   force or meeting of it ("le bureau de X à P"), not a person posted there ("le représentant de X à P");
+  also a name of two words or more typed as a place right after who works at or belongs to it ("membre
+  de X à P", "chercheur invité à X à P");
 * an institution whose name ends with "de <Town>" after two words or more ("l'Institut X de P",
   "la X University de P") is named with or without its town (an alias), but the town in a name
   is no stated seat: the seeds' gold gives "CHU de Rouen" or "Université de Rouen Normandie" none,
@@ -136,6 +138,13 @@ _AT_PLACE = re.compile(r"(?<![\w])(?:a|au|aux|en|dans|pres de|ville de|region de
 _AT_TOWN = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:(?:également|aussi)\s+)?à\s+$")
 _COMPLEMENT_OF = re.compile(r"(?<![\w'])(?P<pre>de|du|des|d'|chez|a|au|aux|aupres\s+de|aupres\s+du|aupres\s+des)\s+"
                             r"(?:(?:la|le|les)\s+|l')?(?P<words>(?:[a-z\-]+\s+){0,5}?)$")
+#: Who works at or belongs to an organization, right before its name: "membre de X à P", "chercheur
+#: invité à X à P" (folded text); a name of two words or more the tagger took for a place is then the
+#: organization (not "le maire de X à P": a post in a town is no work at an organization).
+_WORKS_AT = re.compile(r"(?<![\w])(?:membre|membres|chercheur|chercheuse|chercheurs|consultant|consultante|associe|"
+                       r"associee|avocat|avocate|analyste|economiste|professeur|professeure|stagiaire|employe|employee|"
+                       r"salarie|salariee)(?:\s+(?:invitee?|principale?|associee?|senior))?\s+(?:de\s+la|de\s+l'|du|des|de|"
+                       r"d'|a|au|aux|chez|aupres\s+d[eu]s?)\s*(?:(?:la|le|les)\s+|l')?$")
 #: Nouns after which "X à P" is a part of X that is at P, or something that happens there: an office,
 #: a force, a meeting, a match ("le bureau de l'Agence X à P", "les troupes de X à P").
 _PART_NOUNS = frozenset("bureau bureaux ambassade ambassades consulat delegation representation mission missions antenne "
@@ -319,6 +328,8 @@ class SeatsMixin:
                 self._add("located_in", group, m.entity, sent)
             elif not events and prev.entity.kind == "organization" and self._at_town(sent, folded, prev, m):
                 self._add("located_in", group, m.entity, sent)
+            elif not events and prev.entity.kind == "place" and self._works_at_town(sent, folded, prev, m):
+                self._add("located_in", group, m.entity, sent)  # "membre de X à P", X typed as a place
             elif sports and _club_of_country(sent, folded, prev, m):
                 self._add("located_in", group, m.entity, sent)  # "le Club X du Ghana a battu ..."
             elif prev.entity.kind == "place" and _club_and_country(sent, folded, prev, m):
@@ -380,6 +391,16 @@ class SeatsMixin:
         first = fold_same_length(e.label.split()[0]).lower()
         # (a name opening on an institution's word is the institution itself: "du Centre X à P")
         return not (set(words) & (_PART_NOUNS | _POSTED)) and first not in (_PART_NOUNS - _INSTITUTION_WORDS) | _ACTING_BODIES
+
+    def _works_at_town(self, sent, folded: str, org, place) -> bool:
+        """'membre de X à P', 'chercheur invité à X à P' where the tagger took X (two words or more,
+        no country) for a place: X is an organization in the town P."""
+        if len(org.text.split()) < 2 or country_key(org.entity.label) in lx.COUNTRIES \
+                or country_key(place.entity.label) in lx.COUNTRIES:
+            return False
+        gap = sent.text[org.end - sent.start:place.start - sent.start]
+        return _AT_TOWN.match(gap) is not None and not _PLACE_TAIL.match(sent.text[place.end - sent.start:]) \
+            and _WORKS_AT.search(folded[max(0, org.start - sent.start - 60):org.start - sent.start]) is not None
 
     def _named_town(self, sent, group) -> None:
         """'l'Institut X de Kiev', 'la X University de Baltimore': an institution whose name ends with

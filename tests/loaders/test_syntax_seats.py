@@ -42,6 +42,8 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("Le directeur du Vienna Metal Exchange (UK) a parlé à la presse.", "fr", "Vienna Metal Exchange", "UK"),
     ("Le chercheur Paul Marn, du groupe de réflexion Centre of Atlantic Studies à Bruxelles, estime que la crise "
      "va durer.", "fr", "Centre of Atlantic Studies", "Bruxelles"),
+    ("Elle est maintenant membre de Fleet Court Chambers à Londres et pratique le droit commercial.", "fr",
+     "Fleet Court Chambers", "Londres"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
@@ -66,6 +68,7 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Né en 1970 à Lyon, Paul Marn a rejoint Velmar en 1999.",  # a person's birthplace
     "Basée à Rennes, elle travaille désormais pour Kervel Media.",  # the subject is no name
     "Sur son compte officiel, l'ambassade de Suède au Niger a démenti.",  # a place inside the name
+    "Le maire de Bordeaux à Paris pour rencontrer le ministre.",  # a post in a town, no organization
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
