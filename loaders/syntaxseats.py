@@ -11,7 +11,10 @@ SEAT_NOUNS):
 Read on the sentence's names where the small French parse loses the link
 (:meth:`SeatsMixin.seats`):
 
-* "<Org>, dont le siège (social) est à P", "<Org> a (installé) son siège à P";
+* "<Org>, dont le siège (social) est à P", "<Org> a (installé) son siège à P", "le siège (social) de (la
+  société) <Org> est (situé) / se trouve à P";
+* "<Org> est / reste basée à P", "<Org>, qui est basée à P", "<Org> est une entreprise X basée à P" (the
+  name the subject: not the complement of a noun or a preposition, "le PDG de X est basé à P");
 * "<Org>, un grossiste basé / installé / implanté / situé en P" (the name right before the
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
@@ -20,13 +23,15 @@ Read on the sentence's names where the small French parse loses the link
   opening on where its subject is (not a participle the tagger took for a name, "Installée à P");
 * "l'ambassade de <Country> à P": an embassy or a consulate is in the town named right after it (not
   a place inside its name, "l'ambassade de <Country> au Mali");
-* "<Org> (P)" (also "(UK)" where the tagger read the country as an actor); for universities, research centres and hospitals "<Org>[,] (également) en / au / aux / à P",
+* "<Org> (P)" (also "(UK)" where the tagger read the country as an actor); for universities, research
+  centres and hospitals "<Org>[,] (également) en / au / aux / à P",
   ("l'hôpital X de P" cut before its town gives an alias, no seat: the town completes the name, as when
   the name is read whole):
   a name right before a place names where it is — not after a person's "X, de la Y, à P" (the
   person is there), not a campus named by its town ("l'université X à P (UXP)"), not the name's
   own short form taken for a place ("la Fédération africaine de volley (Fav)"), not when an event
-  or a former seat ("autrefois situé à") is read;
+  or a former seat ("autrefois situé à") is read; a short form the tagger read apart right after
+  the name ("l'Institut X (IX), à P") is passed over, here and in the readers below;
 * in a match report, "<Name> (<country>)" where the tagger took the club for a place: the club is in
   that country (not after "à / dans / ville de": a town);
 * "<Org> à <Town>" for an organization of any kind named as the complement of a preposition
@@ -65,8 +70,17 @@ _BASED_AT = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.BASED_WORDS, key=len, 
 _NOT_APPOSITION = r"(?:dont|qui|que|où|selon|d'après|comme|pour|avec|par|après|avant|mais|et|which|who|that|according|with|by|and|but)"
 _APPOSED = re.compile(rf"^(?:\s*,\s*(?:(?:l['’]une?\s+des|un|une|le|la|l['’]|des|les|an?|the)\s+)?(?!\s*{_NOT_APPOSITION}\b)"
                       r"[^,.;:\"«»()]{0,60}?)?\s*,?\s*$", re.I)
+#: "X est basée à", "X, qui est basée à", "X est une entreprise ivoirienne basée à" (folded gap between
+#: the name and the participle): the name is the subject.
+_IS_BASED = re.compile(r"^\s*(?:,\s*qui\s+)?(?:est|sont|etait|etaient|reste|restent)\s+"
+                       r"(?:(?:une?|des)\s+[^,.;:\"«»()]{0,60}?)?\s*$")
+#: A name governed by a preposition ("le PDG de X est basé à P", "chez X"): the participle goes with
+#: another subject.
+_GOVERNED = re.compile(r"(?<![\w'])(?:de|du|des|d'|a|au|aux|chez|pour|avec|par|sur|contre|entre|selon|dans|en)\s+"
+                       r"(?:(?:la|le|les)\s+|l')?$")
 #: "(au) siège de <Org>" right before the organization's name (folded text).
-_SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
+_SEAT_OF = re.compile(r"(?<![\w])(?:siege|sieges)(?:\s+social|\s+sociaux)?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*"
+                      r"(?:(?:societe|entreprise|groupe|firme|banque|compagnie|organisation|fondation|association)\s+)?$")
 #: Between "siège de <Org>" and its place: "à", "dans", ", à", "dans la capitale,".
 #: Between a name and the place right after it: "(ACR)", a comma, "également", a preposition.
 _NEXT_TO = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:(?:également|aussi)\s+)?(?:à|au|aux|en)\s+(?:la\s+|le\s+|l['’])?$")
@@ -90,7 +104,8 @@ _PLACE_TAIL = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,7}\s*\)|(?:de|du|des|d['�
 _SITED = frozenset({"University", "ResearchCentre", "TrainingCentre"})  # (and hospitals "de <town>")
 #: "autrefois / anciennement situé à": a former seat.
 _FORMER = re.compile(r"(?<![\w])(?:autrefois|anciennement|jadis|auparavant|precedemment|formerly|previously)\s*$")
-_SEAT_PLACE = re.compile(r"^\s*,?\s*(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l'|les\s+)?"
+_SEAT_PLACE = re.compile(r"^\s*,?\s*(?:(?:est|etait|se\s+trouve|se\s+trouvait)\s+(?:(?:situe|installe|base|implante)e?\s+)?)?"
+                         r"(?:a|au|aux|en|dans)\s+(?:la\s+|le\s+|l'|les\s+)?"
                          r"(?:(?:capitale|ville|region|province)\s*,?\s*(?:(?:de\s+la|de\s+l'|du|de|d')\s*)?)?$")
 
 
@@ -219,6 +234,12 @@ def _bracketed(sent, name, place) -> bool:
         and sent.text[place.end - sent.start:].lstrip().startswith(")")
 
 
+def _short_form_of(sent, name, short) -> bool:
+    """'<Name> (<ACR>)': `short` is an acronym in brackets right after the organization `name`."""
+    return name.entity.kind == "organization" and _bracketed(sent, name, short) \
+        and _ACRONYM_GAP.match(sent.text[name.end - sent.start:]) is not None
+
+
 def _club_and_country(sent, folded: str, name, country) -> bool:
     """'<Name> (<country>)' in a match report: a club the tagger took for a place and its country
     ('le Club X (Ghana) a battu ...'), not a town ('à X (Ghana)') nor a country."""
@@ -303,6 +324,8 @@ class SeatsMixin:
             if m.entity.kind != "place" or i == 0:
                 continue
             prev = names[i - 1]
+            if i > 1 and _short_form_of(sent, names[i - 2], prev):
+                prev = names[i - 2]  # "l'Institut X (IX), à P": the name, not its short form read apart
             group = self._group(prev)
             if group is None:
                 continue
@@ -314,8 +337,12 @@ class SeatsMixin:
             if based is not None:
                 gap = sent.text[prev.end - sent.start:based.start()]
                 complement = "," not in gap and completes_a_noun(folded[:prev.start - sent.start])
-                if _APPOSED.match(gap) and not complement:
-                    self._add("located_in", group, m.entity, sent)
+                before = folded[:prev.start - sent.start]
+                subject = _IS_BASED.match(folded[prev.end - sent.start:based.start()]) is not None \
+                    and (_SEAT_OF.search(before) or not completes_a_noun(before) and not _GOVERNED.search(before))
+                person = _AFFILIATION.search(sent.text[max(0, prev.start - sent.start - 40):prev.start - sent.start])
+                if ((_APPOSED.match(gap) and not complement) or subject) and not person:
+                    self._add("located_in", group, m.entity, sent)  # (not "A, de X, est basé à P": A is)
             elif _SEAT_OF.search(folded[:prev.start - sent.start]) \
                     and _SEAT_PLACE.match(folded[prev.end - sent.start:m.start - sent.start]):
                 self._add("located_in", group, m.entity, sent)  # "au siège de l'Agence X à P"

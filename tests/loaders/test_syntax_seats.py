@@ -44,6 +44,12 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
      "va durer.", "fr", "Centre of Atlantic Studies", "Bruxelles"),
     ("Elle est maintenant membre de Fleet Court Chambers à Londres et pratique le droit commercial.", "fr",
      "Fleet Court Chambers", "Londres"),
+    ("Il dirige un programme à l'Instituto do Mar (InMar), également à São Paulo.", "fr", "Instituto do Mar", "São Paulo"),
+    ("La start-up Velmar Industries est basée à Abidjan.", "fr", "Velmar Industries", "Abidjan"),
+    ("Velmar Industries, qui est basée à Abidjan, a recruté.", "fr", "Velmar Industries", "Abidjan"),
+    ("Velmar Industries est une entreprise ivoirienne basée à Abidjan.", "fr", "Velmar Industries", "Abidjan"),
+    ("Le siège de Velmar Industries est situé à Lyon depuis 1990.", "fr", "Velmar Industries", "Lyon"),
+    ("Le siège social de la société Kervel Group se trouve à Nantes.", "fr", "Kervel Group", "Nantes"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
     assert (org, place) in seats(text, language)
@@ -69,6 +75,8 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Basée à Rennes, elle travaille désormais pour Kervel Media.",  # the subject is no name
     "Sur son compte officiel, l'ambassade de Suède au Niger a démenti.",  # a place inside the name
     "Le maire de Bordeaux à Paris pour rencontrer le ministre.",  # a post in a town, no organization
+    "Le PDG de Velmar Industries est basé à Lyon depuis 2010.",  # the chief is
+    "Paul Marn, de Velmar Industries, est basé à Lyon.",  # the person is
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
