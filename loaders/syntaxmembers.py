@@ -68,6 +68,8 @@ _PLURAL_BELONGING = re.compile(r"^\s*(?:ont\s+(?:(?:officiellement|déjà|aussi|
 #: Verbs whose complement says what the subject is: "A est devenu / reste membre de Y".
 _BECOME = frozenset("devenu devenue devenus devenues devient deviennent deviendra redevenu redevenue reste restent restera "
                     "demeure became becomes become remains remained".split())
+#: Subject pronouns that may stand for the subject of the clause before them in the sentence.
+_CLAUSE_PRONOUNS = frozenset("il elle ils elles".split())
 _PRONOUNS = frozenset("il elle ils elles on he she they it qui who which".split())
 #: Forms of "faire" before "partie": "fait partie de", "faisait partie de".
 _DOING = frozenset("fait font faisait faisaient faisant fera feront fasse fassent faire".split())
@@ -133,6 +135,9 @@ class MembersMixin:
             return  # a word of a name
         groups = [o for c in t.children if c.dep_ == "nmod" and _case(c) in _OF and c.i > t.i
                   for o in self.orgs(c, actors=kind == "partner_of")]
+        if not groups and kind != "member_of":  # "A est un partenaire de longue date / bailleur de fonds de Y"
+            groups = [o for c in t.children if c.dep_ == "nmod" and _f(c) in ("date", "fonds") for n in c.children
+                      if n.dep_ == "nmod" and _case(n) in _OF for o in self.orgs(n, actors=True)]
         if not groups:
             return
         members = []
@@ -150,6 +155,12 @@ class MembersMixin:
                 members = self._coordinated_members(head)  # "A et B, membres de Y": on the last one
         elif subjects and _f(subjects[0]) not in _PRONOUNS:
             members = self.orgs(subjects[0], actors=True)
+        elif subjects and _f(subjects[0]) in _CLAUSE_PRONOUNS and t.dep_ in ("advcl", "parataxis"):
+            # "A et B ont des atouts : elles sont membres de Y": the pronoun is the first clause's subject
+            members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
+                       for o in self.orgs(c, actors=True)]
+            if (len(members) > 1) != (_f(subjects[0]) in ("ils", "elles")):
+                members = []  # the number disagrees: someone else
         elif t.dep_ == "conj" and _f(t) in _MEMBERS and t.i > 0 and t.doc[t.i - 1].text == ",":
             members = self._coordinated_members(t.head)  # "A, B et C, membres de Y": parsed as a conjunct
         elif t.dep_ == "xcomp" and _f(t.head) in _BECOME:  # "A est devenu membre de Y"
@@ -157,7 +168,7 @@ class MembersMixin:
                        for o in self.orgs(c, actors=True)]  # ("est devenue le 32e membre": parsed as a passive)
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."
             members = [o for c in t.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
-        elif t.dep_ == "nmod" and _f(t.head) in ("un", "une") and _f(t) in _MEMBERS:  # "A est l'un des membres de Y"
+        elif t.dep_ == "nmod" and _f(t.head) in ("un", "une"):  # "A est l'un des membres / partenaires de Y"
             members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
                        for o in self.orgs(c, actors=True)]
         for member in members:

@@ -12,7 +12,7 @@ Partners — organizations, and countries or governments acting as one (``actors
 * an agreement noun with "entre A et B" ("un accord entre A et B") or "avec Y" and the subject
   of its verb ("X a conclu un partenariat avec Y", "X travaille en partenariat avec Y").
 
-Sponsors fund: "A est le sponsor de Y", "Y est sponsorisé par X".
+Sponsors fund: "A est le sponsor / le mécène / l'un des bailleurs de fonds de Y", "Y est sponsorisé par X".
 
 Money received — "Y a reçu / obtenu des fonds / un investissement de X": the object of a
 receiving verb is money (:meth:`.syntaxfunding.FundingMixin.loan` reads it), never a diploma.
@@ -30,9 +30,11 @@ _WORKING_WITH = frozenset("travaille travaillent travaillait travaillaient trava
                           "travaillant travaillons".split())
 #: "Y est sponsorisé / parrainé par X" (money for a club, an event), "X sponsorise Y".
 _SPONSORING = frozenset("sponsorise sponsorisee sponsorises sponsorisees sponsorisent sponsorisait sponsored sponsors".split())
-_SPONSOR_NOUNS = frozenset("sponsor sponsors".split())
+_SPONSOR_NOUNS = frozenset("sponsor sponsors bailleur bailleurs mecene mecenes financeur financeurs".split())
 _MEMBER_WORDS = frozenset("membre membres member members".split())
 _PARTNER_WORDS = frozenset("partenaire partenaires partner partners".split())
+#: "A est un allié de Y" (folded; the same words are participles of allying: "s'est allié à Y").
+_ALLY_NOUNS = frozenset("allie alliee allies alliees ally allies".split())
 #: Verbs (folded stems) whose agreement is sought, refused or undone, not made: "souhaitent un accord avec Y".
 _NOT_DONE = ("souhait", "voul", "veu", "cherch", "negoci", "propos", "envisag", "demand", "rejet", "refus", "annul",
              "romp", "denonc", "suspend", "exig", "want", "seek", "sought", "negotiat", "reject", "cancel")
@@ -55,7 +57,9 @@ class PartnersMixin:
             self.offset = offset
             for t in doc:
                 word = _f(t)
-                if word in lx.ALLYING_VERBS or word in lx.SIGNING_VERBS:
+                if word in _ALLY_NOUNS and any(c.dep_ == "det" for c in t.children):  # (a noun: "un allié")
+                    self.members_of(t, kind="partner_of")  # (syntaxmembers) "A est un allié de Y"
+                elif word in lx.ALLYING_VERBS or word in lx.SIGNING_VERBS:
                     self.allying(t, signing=word in lx.SIGNING_VERBS)
                 elif word in _WORKING_WITH:
                     self.working_with(t)

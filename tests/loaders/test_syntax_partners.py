@@ -145,3 +145,12 @@ def test_allied_as_a_verb_or_a_pronoun_of_another_number_is_not_read_as_the_noun
     assert facts("Le Pérou s'est allié à la Bolivie.", "partner_of") == {frozenset({"Pérou", "Bolivie"})}
     assert not facts("Le Pérou et la Bolivie ont un atout : il est un partenaire de longue date de l'Union andine.",
                      "partner_of")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Fondation Orvane est l'un des principaux bailleurs de fonds de l'Agence Kelvane.",
+     {("Fondation Orvane", "Agence Kelvane")}),
+    ("La Fondation Orvane est le mécène de l'Agence Kelvane.", {("Fondation Orvane", "Agence Kelvane")}),
+])
+def test_a_backer_named_by_its_noun_funds(text, expected):
+    assert facts(text, "funds") == expected
