@@ -66,9 +66,9 @@ _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|according[ \t]+to)[ \t]+(?:la[ \t
 #: Help received from named parties (folded text), the helped being the clause's subject: "avec le
 #: soutien (officiel) de", "grâce à l'appui de", "bénéficie de l'appui de", "obtenant le soutien de",
 #: "a reçu des armes / une aide militaire / des fournitures d'aide létale de" (no money: that funds).
-_HELP_FROM = re.compile(r"(?<![\w])(?:avec|grace[ \t]+a|beneficie(?:nt)?[ \t]+de|beneficiant[ \t]+de|obtient|obtenu|obtenant|"
+_HELP_FROM = re.compile(r"(?<![\w])(?:avec|grace[ \t]+a|grace[ \t]+au(?=[ \t]+(?:soutien|appui))|beneficie(?:nt)?[ \t]+de|beneficiant[ \t]+de|obtient|obtenu|obtenant|"
                         r"(?:a|ont|avait|avaient)[ \t]+(?:\w+[ \t]+)?recu|recoit|recoivent)[ \t]+"
-                        r"(?:le|l'|un|une|des|du|de[ \t]+l'|d')[ \t]*(?:plein[ \t]+|fournitures[ \t]+d'|livraisons[ \t]+d')?"
+                        r"(?:le|l'|un|une|des|du|de[ \t]+l'|d')?[ \t]*(?:plein[ \t]+|fournitures[ \t]+d'|livraisons[ \t]+d')?"
                         r"[\"«“ \t]*(?:soutien|appui|aide|armes|munitions|equipements[ \t]+militaires)"
                         r"(?:[ \t]+(?:officiel|officielle|militaire|militaires|letale|logistique|technique|politique|"
                         r"diplomatique|massif|massive|total|totale|constant))?[\"»” \t]*"
@@ -94,7 +94,7 @@ class DealsMixin:
         f = self.folded
         if PAID_FOR.search(sent.text.lower()):
             return  # "a versé 20 M€ à Y pour le transfert": a price paid, no funding
-        raised = self.cue(_RAISE_RE, sent)
+        raised = received = self.cue(_RAISE_RE, sent)
         if raised and not (find_amounts(sent.text) or re.match(r"lev|rais", self.folded[raised.start():raised.end()].split()[-1])):
             raised = None  # "a obtenu un diplôme", "bénéficie de l'appui de": no money named, no funding
         if raised:  # the subject receives: "X a levé 40 M€ auprès de Y et de Z", "X a obtenu 300 000 € de Y"
@@ -141,6 +141,8 @@ class DealsMixin:
             funder = self.subject_of(sent, before=cue.start())
             if funder is not None and _SAID.search(f, funder.end, cue.start()):
                 return  # "X a déclaré que son enquête portait sur le financement de ...": X reports, funds nothing
+            if funder is not None and received is not None and funder.end <= received.start() < cue.start():
+                return  # "X a reçu une subvention de Y": X receives (the parse's reader reads the giver)
             after = next((m for m in self.ents.mentions if m.start >= cue.end()), None)
             if after is not None and after.entity.kind == "person" and after.start < sent.end:
                 return  # "un prêt accordé à <person>"
@@ -213,7 +215,7 @@ class DealsMixin:
         the verb (or after a noun of an armed or political group)."""
         supporter = self._acting_subject(sent, verb.start(), persons=False)
         to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique|activement|"
-                      r"ouvertement|militairement|politiquement|deja|toujours|fortement|pleinement)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
+                      r"ouvertement|militairement|politiquement|deja|toujours|fortement|pleinement|financierement)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
         at = verb.end() + (to.end() if to else 0)
         kinds = ("organization", "project", "event", "place")
         item = self.ents.starting_at(at, *kinds)
@@ -221,8 +223,8 @@ class DealsMixin:
             group = _GROUP_BEFORE.match(self.folded, at, sent.end)
             item = self.ents.starting_at(group.end(), *kinds) if group else None
         item = self._actor(item) if item is not None else None
-        if supporter is not None and item is not None and supporter is not item:
-            self.add("supports", supporter, item, sent)
+        if supporter is not None and item is not None and supporter is not item:  # ("soutient financièrement Y": funds)
+            self.add("funds" if "financierement" in self.folded[verb.end():at] else "supports", supporter, item, sent)
 
     def _supported_by(self, supported: Entity, supporters: list[Mention], sent: Sentence) -> None:
         """`supported` is supported by the organizations, countries and persons of `supporters`."""

@@ -33,3 +33,19 @@ def test_past_plural_and_appuyer_forms_of_support(text, supporter, supported):
 ])
 def test_denied_relied_on_or_argued_is_no_support(text):
     assert not facts(text, "supports")
+
+
+def test_supported_financially_is_funding():
+    text = "La Fondation Orvane a soutenu financièrement l'association Terre Claire."
+    assert facts(text, "funds") == {("Fondation Orvane", "Terre Claire")}
+    assert not facts(text, "supports")
+
+
+def test_help_named_by_grace_au_soutien_de_goes_on_the_subject_after_it():
+    text = "Grâce au soutien de la Banque du Sahel, l'Agence Orvane a ouvert trois écoles."
+    assert facts(text, "supports") == {("Banque du Sahel", "Agence Orvane")}
+
+
+def test_the_receiver_of_a_grant_does_not_fund_its_giver():
+    text = "L'Agence Orvane a reçu une subvention de la Banque du Sahel."
+    assert ("Agence Orvane", "Banque du Sahel") not in facts(text, "funds")
