@@ -47,6 +47,14 @@ _SOME_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:dont|tels?\s+que|telle
 #: "que sont A, B", "à savoir A et B", ": A, B" — every name of the list is a member.
 _LIST_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:\(\s*(?:qui\s+(?:comprend|regroupe|réunit)(?:\s+également|\s+aussi)?\s+)?|"
                          r",?\s*(?:à\s+savoir|que\s+sont|qui\s+sont)\s+|:\s*)(?:les?\s+|la\s+|l['’])?$", re.I)
+#: "Y, dont font partie A et B": the names after it are members of Y.
+_WHOSE_PART = re.compile(r"^\s*,?\s*dont\s+(?:font|fait|faisaient|faisait|feront|fera)\s+(?:(?:également|aussi|notamment|"
+                         r"désormais)\s+)?partie\s+(?:les?\s+|la\s+|l['’])?$", re.I)
+#: "Y, dont A et B sont membres": the names between it and the verb are members of Y.
+_WHOSE = re.compile(r"^\s*,?\s*dont\s+(?:les?\s+|la\s+|l['’])?$", re.I)
+_WHOSE_THEN = re.compile(r"^\s*(?:est|sont|était|étaient|est\s+devenue?|sont\s+devenus?|reste|restent)\s+(?:(?:également|aussi|"
+                         r"désormais|toujours|tous\s+deux|toutes\s+deux)\s+)?(?:un\s+|une\s+|l['’]une?\s+des\s+|des\s+)?"
+                         r"(?:(?:pays|[ée]tats?)\s+)?membres?\b(?!\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*\w)", re.I)  # (not "membre du conseil")
 #: A noun for the members shortly before the group's name: "les 22 pays producteurs du groupe X".
 _MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()]{0,40}$", re.I)
 _MEMBERS_OF = re.compile(r"\b(?:membres|pays|[ée]tats)\s+(?:membres\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
@@ -57,8 +65,8 @@ _MEMBERS = frozenset(("membres", "members"))
 #: ", (tous deux) membre(s) (fondateurs) de" right before the group: the names before it are members.
 _APPOSED_MEMBERS = re.compile(r",\s*(?:(?:tous|toutes)\s+(?:deux|trois|les\s+deux)\s+|tous\s+|toutes\s+|"
                               r"(?P<one>l['’]une?\s+des\s+(?:\d+\s+)?)|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+)?"
-                              r"(?P<n>membres?|pays|[ée]tats)"
-                              r"(?:\s+(?:membres|fondat\w+|permanent\w*|associé\w*|acti\w+))?\s+"
+                              r"(?P<n>membres?|pays|[ée]tats?)"
+                              r"(?:\s+(?:membres?|fondat\w+|permanent\w*|associé\w*|acti\w+))?\s+"
                               r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$", re.I)
 #: A plural verb of belonging, joining or leaving right before the group, after a list of names: "A, B et C
 #: ont quitté / ont rejoint / font partie de Y" (the parse often takes the later names for complements of the first).
@@ -90,7 +98,7 @@ _POLITICAL = re.compile(r"^(?:parti|party|mouvement|movement|front|coalition|all
                         r"union\s+(?:pour|des|nationale|democratique|progressiste))\b")
 #: A competition one is put out of, no body one is a member of.
 _COMPETITIONS = re.compile(r"^(?:coupe|championnat|tournoi|competition|jeux|mondial|ligue\s+des\s+champions|cup|league)\b")
-_CUE = re.compile(r"compos|constitu|quitt|partie|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
+_CUE = re.compile(r"compos|constitu|quitt|partie|dont|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
                   r"militant|élu|sénat|cadres?", re.I)
 
 
@@ -111,6 +119,9 @@ class MembersMixin:
                 verb = _LIST_VERB.match(after)
                 if verb is not None:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
+                if m.entity.kind == "organization":  # "Y, dont font partie A et B", "Y, dont A est membre"
+                    self._list_members(sent, group, names[i + 1:], m.end, _WHOSE_PART)
+                    self._list_members(sent, group, names[i + 1:], m.end, _WHOSE, then=_WHOSE_THEN)
                 before = sent.text[:m.start - sent.start]
                 apposed = _APPOSED_MEMBERS.search(before)
                 countries = m.entity.kind == "organization"  # "deux pays de Y": Y named as a body, no region
@@ -232,25 +243,29 @@ class MembersMixin:
             return self.as_organization(e)
         return None
 
-    def _list_members(self, sent, group, names, start, lead, *, persons: bool = True) -> None:
-        """The names of the list beginning at `start`: organizations, and places acting as one."""
-        pos = start
-        first = True
+    def _list_members(self, sent, group, names, start, lead, *, persons: bool = True, then=None) -> None:
+        """The names of the list beginning at `start`: organizations, and places acting as one; with
+        `then`, only when the list is followed by it ('Y, dont A et B sont membres')."""
+        pos, first, found = start, True, []
         for m in names:
             e = m.entity
             if first and e is group:
                 continue  # its acronym: "3 pays de l'Union X (UX) que sont ..."
             gap = sent.text[pos - sent.start:m.start - sent.start]
             if not (lead if first else _LIST_SEP).match(gap):
-                return
+                break
             first = False
             if e.kind == "organization" and e is not group:
-                self._add("member_of", e, group, sent)
+                found.append(e)
             elif e.kind == "place":
-                self._add("member_of", self.as_organization(e), group, sent)
+                found.append(self.as_organization(e))
             elif e.kind == "person" and persons:
-                self._add("member_of", e, group, sent)
+                found.append(e)
             pos = m.end
+        if then is not None and (first or not then.match(sent.text[pos - sent.start:])):
+            return
+        for e in found:
+            self._add("member_of", e, group, sent)
 
     # -- "A fait partie de Y", "A appartient à Y" --------------------------------------------------------------
     def part_of(self, t) -> None:

@@ -201,3 +201,24 @@ def test_counted_apposed_and_plural_memberships(text, group, members):
 ])
 def test_a_region_or_the_heads_of_countries_make_no_counted_membership(text):
     assert not facts(text, "member_of")
+
+
+@pytest.mark.parametrize("text, group, members", [
+    ("La Communauté andine, dont le Pérou est membre, a voté contre.", "Communauté andine", {"Pérou"}),
+    ("La Communauté andine, dont font partie le Pérou et la Bolivie, a voté contre.",
+     "Communauté andine", {"Pérou", "Bolivie"}),
+    ("La Communauté andine, dont le Pérou et la Bolivie sont tous deux membres, a voté contre.",
+     "Communauté andine", {"Pérou", "Bolivie"}),
+    ("Le Pérou, pays membre de la Communauté andine, a voté contre.", "Communauté andine", {"Pérou"}),
+    ("Le Pérou, État membre de la Communauté andine, a voté contre.", "Communauté andine", {"Pérou"}),
+])
+def test_members_named_in_a_dont_clause_or_by_an_apposed_member_country(text, group, members):
+    assert facts(text, "member_of") == {(m, group) for m in members}
+
+
+@pytest.mark.parametrize("text", [
+    "La Fédération andine, dont Paul Varga est membre du conseil, a voté contre.",  # a member of its council
+    "La Communauté andine, dont le Pérou a quitté la présidence, a voté contre.",  # no membership verb
+])
+def test_a_dont_clause_without_a_plain_membership_makes_no_member(text):
+    assert not facts(text, "member_of")
