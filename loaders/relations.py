@@ -273,8 +273,9 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                 self._post_at(sent, person, org.end + chain.end(), title.end(), former=bool(chain["pre"]))
 
     def _antecedent(self, pos: int, possessive: str, sent: Sentence | None = None):
-        """The organization a possessive ('son', 'its', "the cluster's") refers to: the subject of
-        the sentence before if it is an organization, else the latest typed one before."""
+        """The organization a possessive ('son', 'its', "the cluster's") refers to: the one its
+        sentence opens with, else the subject of the sentence before if it is an organization; for
+        "the cluster's", the latest organization of that kind before."""
         word = re.match(r"the[ \t]+([\w\-]+)'s", possessive)
         named = [m for m in self.mentions(sent, "organization", "person", "place") if m.end <= pos] if sent else []
         if not word and named and named[0].entity.kind == "organization" and named[0].start - sent.start <= 6:
@@ -291,11 +292,12 @@ class Extractor(DealsMixin, EventsAndPlacesMixin, QuotationsMixin, SportLinesMix
                 m = self.ents.at(earlier[-1].subject_pos)
                 if m and m.entity.kind == "organization":
                     return m.entity
+        if not word:
+            return None  # nothing says whose: the latest organization named was wrong as often as right
         before = [m for m in self.ents.mentions if m.end <= pos and m.entity.kind == "organization"]
         before = [m for m in before if m.entity.org_kind] or before
-        if word:
-            kind = lx.DESCRIPTORS.get(word.group(1)) or lx.NAME_CUES.get(word.group(1))
-            before = [m for m in before if kind is None or m.entity.org_kind == kind] or before
+        kind = lx.DESCRIPTORS.get(word.group(1)) or lx.NAME_CUES.get(word.group(1))
+        before = [m for m in before if kind is None or m.entity.org_kind == kind] or before
         return before[-1].entity if before else None
 
     def membership(self, sent: Sentence) -> None:

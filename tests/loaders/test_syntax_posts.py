@@ -534,3 +534,13 @@ def test_an_organization_read_back_behind_a_preposition():
     found = posts("Ilse Brandt a quitté Veltrane en mai. L'Association des ports du Nord-Est a tenu son congrès. "
                   "Le président de cette association pense que le fret va croître.")
     assert ("holds_post", "Ilse Brandt", "Association des ports du Nord-Est") not in found
+
+
+def test_a_possessive_title_takes_no_organization_nothing_names():
+    # "son porte-parole": the sentence before is about no organization: whose is not said
+    found = posts("Veltrane a ouvert une usine à Brême en mai. Le projet a pris du retard. "
+                  "Toutefois, son porte-parole, Ilse Brandt, affirme que tout ira bien.")
+    assert not any(k == "holds_post" and p == "Ilse Brandt" for k, p, _ in found)
+    # the sentence opens with the organization: its own
+    found = posts("La société Veltrane a publié ses comptes, a annoncé son porte-parole, Ilse Brandt.")
+    assert ("holds_post", "Ilse Brandt", "Veltrane") in found
