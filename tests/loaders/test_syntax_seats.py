@@ -48,7 +48,12 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("La start-up Velmar Industries est basée à Abidjan.", "fr", "Velmar Industries", "Abidjan"),
     ("Velmar Industries, qui est basée à Abidjan, a recruté.", "fr", "Velmar Industries", "Abidjan"),
     ("Velmar Industries est une entreprise ivoirienne basée à Abidjan.", "fr", "Velmar Industries", "Abidjan"),
+    ("Velmar Industries, l'opérateur sud-africain, est basé à Johannesburg.", "fr", "Velmar Industries",
+     "Johannesburg"),
     ("Le siège de Velmar Industries est situé à Lyon depuis 1990.", "fr", "Velmar Industries", "Lyon"),
+    ("Le président était en visite en France, où sont basés Velmar Industries et sa filiale.", "fr",
+     "Velmar Industries", "France"),
+    ("Il est né à Lyon, où se trouve le siège de Kervel Group.", "fr", "Kervel Group", "Lyon"),
     ("Le siège social de la société Kervel Group se trouve à Nantes.", "fr", "Kervel Group", "Nantes"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
@@ -77,6 +82,8 @@ def test_the_place_of_a_seat_may_hang_from_the_verb():
     "Le maire de Bordeaux à Paris pour rencontrer le ministre.",  # a post in a town, no organization
     "Le PDG de Velmar Industries est basé à Lyon depuis 2010.",  # the chief is
     "Paul Marn, de Velmar Industries, est basé à Lyon.",  # the person is
+    "Le patron de Velmar Industries, Paul Marn, est basé à Londres.",  # the chief is
+    "Il vit à Lyon, où est basé son frère, employé de Velmar Industries.",
 ])
 def test_no_seat_without_a_seat_statement(text):
     assert not seats(text)
