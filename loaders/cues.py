@@ -6,6 +6,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
+from innograph.loaders.dates import MONTHS
 from innograph.loaders.mentions import country_key
 
 
@@ -37,6 +38,16 @@ def anaphoric_org(noun) -> bool:
     children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
     return _f(noun) in lx.ORG_NOUNS and len(children) == 1 \
         and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
+
+
+#: Nouns that say when ("le président de l'époque").
+_TIME_NOUNS = frozenset("epoque temps moment".split())
+
+
+def says_when(token) -> bool:
+    """A complement that says when, not whose or what: "de l'époque", "en mai", "en 2016" (behind
+    its preposition: "Paris 8" is a name)."""
+    return (_f(token) in _TIME_NOUNS or _f(token) in MONTHS or token.like_num) and _case(token) != ""
 
 
 def _case(token) -> str:

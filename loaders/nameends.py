@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.loaders.cues import _case, _f, says_when
 from innograph.loaders.nlp import text_length
 from innograph.loaders.mentions import country_or_continent
 
@@ -30,13 +30,18 @@ def french_name_end(token):
                                                    and not (c.ent_iob_ == "B" and c.ent_type_ in ("ORG", "PER"))):
                 # (not into another name: "Newshour de la BBC")
                 todo.append(c)
-                last = max(last, max(c.subtree, key=lambda x: x.i) if c.dep_ == "nmod" else c, key=lambda x: x.i)
+                last = max(last, _subtree_end(c) if c.dep_ == "nmod" else c, key=lambda x: x.i)
     span = token.doc[token.i:last.i + 1]
     if any(t.is_punct and t.text not in "-'’" for t in span) or len(span) > 14:
         return token
     while last.i > token.i and (last.dep_ in ("case", "det") or last.is_punct):
         last = token.doc[last.i - 1]
     return last
+
+
+def _subtree_end(token):
+    """The last word of a complement's subtree, but for what says when ("l'université de X en mai")."""
+    return max([token] + [_subtree_end(c) for c in token.children if c.i > token.i and not says_when(c)], key=lambda x: x.i)
 
 
 #: The words a purpose goes on with, besides lower-case nouns and adjectives: "(pour) la recherche

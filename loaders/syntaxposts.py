@@ -9,8 +9,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org
-from innograph.loaders.dates import MONTHS
+from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, _ROLE_NOUNS, HoldersMixin
@@ -38,7 +37,6 @@ _AMOD_CASES = frozenset("de du des d' d’ a au aux chez".split())
 _AT_CASES = frozenset("a au aux".split())
 _VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj expl:pv".split())
 #: A title's complement that says when, not whose ("le président de l'époque").
-_TIME_NOUNS = frozenset("epoque temps moment".split())
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
@@ -276,15 +274,11 @@ def _bare_title(t) -> bool:
     for c in t.children:
         if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES and c.i < name:
             return False  # "le premier ministre bavarois" (not "le président X, autocratique": X's)
-        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not _when(c) and not (
+        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not says_when(c) and not (
                 _f(t) in _PORTFOLIO_TITLES and _f(c) in lx.PORTFOLIOS):
             return False  # "le président de l'instance", but "le ministre de la Santé", "le président de l'époque"
     return True
 
-
-def _when(c) -> bool:
-    """A complement that says when, not whose: "de l'époque", "en mai", "en 2016"."""
-    return _f(c) in _TIME_NOUNS or _f(c) in MONTHS or c.like_num
 
 
 def _title_text(t) -> str:

@@ -52,3 +52,8 @@ def test_the_english_end_of_a_name():
     assert cut("la Wexford School of Hygiene and Tropical Medicine, a dit") == "la Wexford School of Hygiene and Tropical Medicine"
     assert cut("le Harlan Museum of the City of Brême and the") == "le Harlan Museum of the City of Brême"
     assert cut("le Harlan Museum of modern art") == "le Harlan Museum"  # lower-case words: no name
+
+
+def test_a_date_after_a_name_is_no_part_of_it():
+    found = names("Karl Jensen a été élue rectrice de l'université de Lorvanne en mai.")
+    assert "université de Lorvanne" in found and not any("mai" in n for n in found)
