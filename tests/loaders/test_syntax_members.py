@@ -222,3 +222,16 @@ def test_members_named_in_a_dont_clause_or_by_an_apposed_member_country(text, gr
 ])
 def test_a_dont_clause_without_a_plain_membership_makes_no_member(text):
     assert not facts(text, "member_of")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Parti du renouveau de Paul Varga a remporté les élections.", {("Paul Varga", "Parti du renouveau")}),
+    ("Le parti de Paul Varga, le Parti du renouveau, a remporté les élections.", {("Paul Varga", "Parti du renouveau")}),
+    ("Le parti politique de Paul Varga, le Front Orvane, a remporté les élections.", {("Paul Varga", "Front Orvane")}),
+])
+def test_the_party_of_a_person_has_them_as_a_member(text, expected):
+    assert facts(text, "member_of") == expected
+
+
+def test_a_company_of_a_person_is_no_party_membership():
+    assert not facts("La Banque Orvane de Paul Varga a racheté l'usine.", "member_of")
