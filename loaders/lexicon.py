@@ -319,6 +319,7 @@ NOT_NAMES = frozenset(
     "le la les un une des l d de du en au aux et ou mais donc car ni or ce cette ces son sa ses leur leurs "
     "nous vous ils elles il elle on je tu the a an of and or but in on at to for by with this that these those "
     "oui non pour apres avant lors selon depuis actuellement objectif economie image photo "
+    "avec outre sans malgre contre chez entre parmi durant pendant sous vers hormis sauf "
     "nos notre vos votre mes ma mon ton ta our your my his her".split()
 )
 

@@ -95,12 +95,17 @@ def _person_after(words: list[str]) -> bool:
         and lx.kind_of(" ".join(rest)) is None and not any(unaccented(w).lower() in COUNTRY_OF for w in rest)
 
 
+#: A preposition the tagger took into a name at a sentence's start ("Avec X", "In London").
+_LEAD_PREPOSITION = re.compile(r"(?i:in|at|on|from|to|with|after|before|since|under|à|a|en|au|aux|dans|avec|outre|sans|malgré"
+                               r"|contre|chez|entre|parmi|durant|pendant|sous|vers|selon|pour|après|avant|depuis)\s+(?=[A-ZÀ-Ý])")
+
+
 def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) -> None:
     """One named entity of the tagger's (or one piece of it), from `start` to `end` in the article."""
     text = ents.text[start:end]
-    lead = re.match(r"(?:in|at|on|à|a|en|au|aux|dans|from|to)\s+(?=[A-ZÀ-Ý])", text, re.I)
+    lead = _LEAD_PREPOSITION.match(text)
     if lead and len(text.split()) > 1 and text[0].isupper():
-        start += lead.end()  # "In London": the preposition is not part of the name
+        start += lead.end()  # "In London", "Avec X": the preposition is not part of the name
     elided = re.match(r"[LlDd]['’](?=[A-ZÀ-Ý])", ents.text[start:end])
     if elided:
         start += elided.end()  # "L'Afrique du Sud compte": the article is not part of the name

@@ -173,3 +173,14 @@ def test_an_organization_name_with_no_title_apposed_is_not_split():
     found = _finished("Le contrat a été signé avec KTV Monde Grand Ouest, qui diffusera les matchs.",
                       "KTV Monde Grand Ouest", "organization")
     assert [text for text, _ in found] == ["KTV Monde Grand Ouest"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Outre Karl Jensen, trois joueurs ont signé cet été.", "Karl Jensen"),
+    ("Avec Lorenzo Vettali, le club a gagné six matchs.", "Lorenzo Vettali"),
+    ("Malgré Karl Jensen, le projet avance.", "Karl Jensen"),
+])
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(text, name):
+    found = mentions(text)
+    assert not any(m[0].split()[0] in ("Outre", "Avec", "Malgré") for m in found)
+    assert any(m[0] == name and m[1] == "person" for m in found)
