@@ -55,6 +55,13 @@ _WHOSE = re.compile(r"^\s*,?\s*dont\s+(?:les?\s+|la\s+|l['’])?$", re.I)
 _WHOSE_THEN = re.compile(r"^\s*(?:est|sont|était|étaient|est\s+devenue?|sont\s+devenus?|reste|restent)\s+(?:(?:également|aussi|"
                          r"désormais|toujours|tous\s+deux|toutes\s+deux)\s+)?(?:un\s+|une\s+|l['’]une?\s+des\s+|des\s+)?"
                          r"(?:(?:pays|[ée]tats?)\s+)?membres?\b(?!\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*\w)", re.I)  # (not "membre du conseil")
+#: Between a member and the body it sits in: "A (, qui) siège (également) au (sein du) Y", "A a obtenu un siège
+#: (parlementaire) au Y" (not "X a son siège à Y": a seat, read by syntaxseats).
+_SITS_IN = re.compile(r"^\s*(?:,\s*qui\s+)?(?:(?:siège|siègent|siégeait|siégeaient|siégera|siégeront|(?:a|ont|avait|avaient)\s+siégé)"
+                      r"|(?:a\s+|ont\s+|avait\s+)?(?:obtenu|obtient|remporté|remporte|occupe|occupait|occupé|détient|conservé|conserve)"
+                      r"\s+un\s+siège(?:\s+(?:parlementaire|permanent|de\s+député|de\s+sénateur))?)\s+"
+                      r"(?:(?:également|aussi|désormais|toujours|depuis\s+\d{4})\s+)?"
+                      r"(?:au\s+sein\s+(?:du|de\s+la|de\s+l['’]|des)|au|aux|à\s+la|à\s+l['’])\s*$", re.I)
 #: Between a party's name and its member's: "le Parti X (PX) de (l'opposant / M.) A".
 _PARTY_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:de|du|d['’])\s*(?:(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?\s+|actuel(?:le)?\s+)?"
                        r"(?:présidente?|premier\s+ministre|opposante?|dirigeante?|chef|leader|M\.|Mme)\s+)?$", re.I)
@@ -104,7 +111,7 @@ _POLITICAL = re.compile(r"^(?:parti|party|mouvement|movement|front|coalition|all
                         r"union\s+(?:pour|des|nationale|democratique|progressiste))\b")
 #: A competition one is put out of, no body one is a member of.
 _COMPETITIONS = re.compile(r"^(?:coupe|championnat|tournoi|competition|jeux|mondial|ligue\s+des\s+champions|cup|league)\b")
-_CUE = re.compile(r"compos|constitu|quitt|parti|dont|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
+_CUE = re.compile(r"compos|constitu|quitt|parti|dont|si[èé]g|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
                   r"militant|élu|sénat|cadres?", re.I)
 
 
@@ -126,6 +133,8 @@ class MembersMixin:
                 if verb is not None:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
                 self._party_of(sent, group, names, i)
+                if i >= 1 and m.entity.kind == "organization" and _SITS_IN.match(sent.text[names[i - 1].end - sent.start:m.start - sent.start]):
+                    self._sits_in(names[i - 1], group, sent)  # "A siège au Y", "A a obtenu un siège au Y"
                 if m.entity.kind == "organization":  # "Y, dont font partie A et B", "Y, dont A est membre"
                     self._list_members(sent, group, names[i + 1:], m.end, _WHOSE_PART)
                     self._list_members(sent, group, names[i + 1:], m.end, _WHOSE, then=_WHOSE_THEN)
@@ -216,6 +225,14 @@ class MembersMixin:
                 e = self.as_organization(e)
             if e.kind in ("organization", "person") and e is not group:
                 self._add("member_of", e, group, sent)
+
+    def _sits_in(self, member, group, sent) -> None:
+        """`member` (a person, an organization, a country acting) sits in `group`."""
+        e = member.entity
+        if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
+            e = self.as_organization(e)
+        if e.kind in ("person", "organization") and e is not group and e.label != group.label:
+            self._add("member_of", e, group, sent)
 
     def _party_of(self, sent, group, names, i: int) -> None:
         """'le Parti X de (l'opposant) A' (X a party), 'le parti (politique) de A, (le) X': A is a member of X."""

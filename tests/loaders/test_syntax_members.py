@@ -235,3 +235,15 @@ def test_the_party_of_a_person_has_them_as_a_member(text, expected):
 
 def test_a_company_of_a_person_is_no_party_membership():
     assert not facts("La Banque Orvane de Paul Varga a racheté l'usine.", "member_of")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Varga, qui siège également au sein du Comité olympique andin, a voté.", {("Paul Varga", "Comité olympique andin")}),
+    ("Le Pérou a obtenu un siège au Conseil économique andin.", {("Pérou", "Conseil économique andin")}),
+])
+def test_sitting_in_a_body_is_membership(text, expected):
+    assert facts(text, "member_of") == expected
+
+
+def test_an_organizations_own_seat_is_no_membership():
+    assert not facts("La Banque Orvane a son siège au Luxembourg.", "member_of")
