@@ -192,9 +192,15 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         title: 'spécialiste chez Telcobis', 'director of Quorvex'): a new organization mention."""
         if self.mention(token) is not None or not token.text[:1].isupper() or token.is_sent_start:
             return []
+        doc = token.doc
+        if token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_:
+            return []  # "la Start-up X": a capitalized word, not a name
         words = [token] + [c for c in token.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > token.i]
-        if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head.i == token.i:
-            words.insert(0, token.doc[token.i - 1])
+        if token.i > 0 and doc[token.i - 1].dep_ == "compound" and doc[token.i - 1].head.i == token.i:
+            words.insert(0, doc[token.i - 1])
+        while not token.is_upper and words[-1].i + 1 < len(doc) and words[-1].whitespace_ and doc[words[-1].i + 1].text[:1].isupper() \
+                and doc[words[-1].i + 1].is_alpha and self.mention(doc[words[-1].i + 1]) is None:
+            words.append(doc[words[-1].i + 1])  # "la Maison X Traiteur Y": the parse split a run of capitalized words
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []

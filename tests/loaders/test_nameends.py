@@ -57,3 +57,10 @@ def test_the_english_end_of_a_name():
 def test_a_date_after_a_name_is_no_part_of_it():
     found = names("Karl Jensen a été élue rectrice de l'université de Lorvanne en mai.")
     assert "université de Lorvanne" in found and not any("mai" in n for n in found)
+
+
+def test_a_new_name_takes_its_whole_run_of_capitalized_words():
+    # the parse hangs each capitalized word apart: the title's object is the whole run
+    assert "Maison Arvelle Traiteur Breton" in names("Anna Berg, fondatrice de la Maison Arvelle Traiteur Breton, a parlé.")
+    # a capitalized common noun with a hyphen is no name of its own
+    assert "Start" not in names("Il reçoit Karl Jensen, fondateur de la Start-up Veltrane Labs, qui a développé une application.")
