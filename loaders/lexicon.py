@@ -314,6 +314,10 @@ PORTFOLIOS = frozenset(
     "intelligence immigration planning fisheries".split()
 )
 
+#: Nouns that stand for a post: "le poste de directeur", "ses fonctions de président", "son siège de
+#: sénateur", "son rôle chez Y".
+ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere siege".split())
+
 #: Words that look like names at the start of a sentence but are not.
 NOT_NAMES = frozenset(
     "le la les un une des l d de du en au aux et ou mais donc car ni or ce cette ces son sa ses leur leurs "

@@ -17,11 +17,12 @@ _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
 _BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
                       "designe designee become became becomes remain remained name named appoint appointed elect "
                       "elected serve served serves occuper occupe assurer assure exercer exerce".split())
-#: Nouns that stand for a post: "le poste de directeur", "ses fonctions de président", "son siège de sénateur".
-_ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere siege".split())
-#: Verbs (folded stems) of holding, taking or being named to a post ("occupe", "exercer", "nommé").
+#: Verbs (folded stems) of holding, taking, being named to or leaving a post ("occupe", "exercer",
+#: "nommé", "a démissionné de son poste": one held it).
 _HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
-                      r"install|confirm|accede)")
+                      r"install|confirm|accede|demission|quitt|abandonn)")
+#: Possessives a role noun's holder is named by ("son poste", "ses fonctions").
+_POSSESSIVES = frozenset("son sa ses his her".split())
 #: Words that end a second title's own words before a name (a complement, a list, a clause).
 _NOT_TITLE_WORDS = frozenset("de du des d' d’ et ou ni qui que a au aux en dans pour".split())
 _DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".split())
@@ -90,7 +91,7 @@ class HoldersMixin:
                 # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's; "les idées de X, T de Y"
                 # too, unless the title goes on as a clause's subject: "au sujet de X, le président de Y a dit")
                 return self.people(name)
-        if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in _ROLE_NOUNS:
+        if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in lx.ROLE_NOUNS:
             return self.role_holder(head.head)  # "X a occupé le poste de trésorier", "exercer ses fonctions de T"
         subjects = subjects_of(head)
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
@@ -163,12 +164,13 @@ class HoldersMixin:
         return out
 
     def role_holder(self, role) -> list:
-        """Who holds the post a role noun names: the subject of the verb of holding, taking or
-        being named to it ("X a occupé le poste de T", "X gardera ses fonctions de
-        T", "X a été nommé au poste de T"), through one infinitive ("continuera d'exercer")."""
+        """Who holds the post a role noun names: the subject of the verb of holding, taking,
+        being named to or leaving it ("X a occupé le poste de T", "X gardera ses fonctions de
+        T", "X a été nommé au poste de T", "X a quitté son poste de T"), through one infinitive
+        ("continuera d'exercer"); else the person a possessive names ("grâce à son rôle de T")."""
         verb = role.head if role.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod") else None
         if verb is None or not _HOLDING.match(_f(verb)):
-            return []
+            return self.possessor(role)
         for _ in range(2):
             subjects = subjects_of(verb)
             if subjects:
@@ -177,6 +179,29 @@ class HoldersMixin:
                 return []
             verb = verb.head
         return []
+
+    def possessor(self, role) -> list:
+        """The person a role noun's possessive stands for ("son rôle", "ses fonctions"): the
+        salient person before it, never an organization."""
+        poss = next((c for c in role.children if c.dep_ in ("det", "poss") and _f(c) in _POSSESSIVES), None)
+        holder = self.antecedent(poss, "person") if poss is not None else None
+        return [holder] if holder is not None else []
+
+    def role(self, t) -> None:
+        """A role noun with its holder's possessive and an organization for complement ("son rôle
+        chez Y", "son poste à Y", "ses fonctions au sein de Y"): a post there. A title for
+        complement ("son poste de directeur de Y") is the title reader's."""
+        if t.doc.lang_ != "fr" or self.mention(t) is not None or any(
+                c.dep_ == "nmod" and _case(c) in ("de", "d'", "d’") and _f(c) in lx.TITLE_HEADS for c in t.children):
+            return
+        orgs = [o for c in t.children if c.i > t.i and c.dep_ in ("nmod", "obl", "obl:mod")
+                and _case(c) in ("chez", "a", "au", "aux", "aupres", "pour", "de", "du", "d'", "d’")
+                for o in self.orgs(c, retype=_case(c) in ("chez", "pour"))]
+        if not orgs:
+            return
+        for person in self.possessor(t):
+            for org in _unique(orgs):
+                self.add("holds_post", person, org, t, current=True)
 
     def name_after_title(self, t) -> list:
         """'Le président kenyan X a demandé', 'du patron de Y, X.': the name right after the

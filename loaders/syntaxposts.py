@@ -12,7 +12,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
-from innograph.loaders.syntaxholders import _AS, _ROLE_NOUNS, HoldersMixin
+from innograph.loaders.syntaxholders import _AS, HoldersMixin
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 _ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
@@ -150,7 +150,7 @@ class PostsMixin(HoldersMixin):
                 owner = self.owner(t, _f(c))  # (not "son ancien coach de Y": Y's, read from the complement)
                 if owner is not None:
                     return [owner]
-        if t.dep_ == "nmod" and _f(t.head) in _ROLE_NOUNS and _case(t) in ("de", "d'", "d’"):
+        if t.dep_ == "nmod" and _f(t.head) in lx.ROLE_NOUNS and _case(t) in ("de", "d'", "d’"):
             for c in t.head.children:  # "son siège de sénateur au Sénat de Y", "ses fonctions de T au sein de Y"
                 if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
                     found = self.orgs(c, retype=True)

@@ -544,3 +544,23 @@ def test_a_possessive_title_takes_no_organization_nothing_names():
     # the sentence opens with the organization: its own
     found = posts("La société Veltrane a publié ses comptes, a annoncé son porte-parole, Ilse Brandt.")
     assert ("holds_post", "Ilse Brandt", "Veltrane") in found
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # a role noun with its holder's possessive and an organization for complement
+    ("Anna Berg a quitté la banque en mai. Grâce à son rôle chez Veltrane Analytics, elle connaît le secteur.",
+     "Anna Berg", "Veltrane Analytics"),
+    # a title for complement, the possessive's person
+    ("Karl Jensen a parlé aux élèves. Il a évoqué son rôle d'ambassadeur de l'Université Lorvanne.",
+     "Karl Jensen", "Université Lorvanne"),
+    # leaving a post says one held it
+    ("Karl Jensen a démissionné de son poste de président de la Fédération nordique de voile.",
+     "Karl Jensen", "Fédération nordique de voile"),
+])
+def test_a_role_noun_gives_its_holder_a_post(text, person, org):
+    assert ("holds_post", person, org) in posts(text)
+
+
+def test_a_role_noun_without_a_possessive_names_no_holder():
+    found = posts("Karl Jensen a parlé aux élèves. Le rôle chez Veltrane Analytics reste vacant.")
+    assert not any(k == "holds_post" for k, _, _ in found)
