@@ -18,7 +18,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _f
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import _initials_fit, country_key
-from innograph.loaders.nameends import french_name_end
+from innograph.loaders.nameends import french_name_end, purpose
 from innograph.loaders.nlp import text_length
 
 #: Nouns of public bodies and associations that French writes in lower case before what names them.
@@ -105,33 +105,36 @@ def _covers(ents, start: int, stop: int) -> bool:
     return all(m.end <= start or m.start >= stop or (start <= m.start and m.end <= stop) for m in ents.mentions)
 
 
-_PURPOSE = re.compile(r"[ \t]+pour[ \t]+(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’][ \t]*)(?P<words>[^,.;:()\n]{2,90}?)[ \t]*(?=[,.;:)\n]|\((?P<acr>[A-ZÀ-Ý][\w&\-]{1,9})\)|$)")
-_NOT_IN_NAME = frozenset("a ont est sont etait etaient sera qui que qu dont mais car selon depuis lors avait avaient "
-                         "il elle ils elles on se ne y".split())
 _OF_TITLE = re.compile(r"(?P<title>[\w\-]+)[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’]|a[ \t]+la|a[ \t]+l['’]|au|a)[ \t]*$")
+
+
+#: ", de l'" / ", du" right before a name: a person's affiliation set off after the person ("X, de l'Institut Y").
+_SET_OFF = re.compile(r"[ \t]*,[ \t]*(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*$")
 
 
 def purpose_tails(ents) -> None:
     """'l'Institut X pour la recherche sur le sang', 'la Fondation Y pour la paix internationale':
     a cue word's name the tagger ended before its "pour" complement goes on to the next
-    punctuation when the name completes a title ("chercheur à l'Institut X pour …") or an
-    acronym whose initials fit the whole name follows ("… pour la défense des droits (APDD)")."""
+    punctuation (:func:`~innograph.loaders.nameends.purpose`) when the name completes a title
+    ("chercheur à l'Institut X pour …"), is a person's affiliation set off after the name ("X, de
+    l'Institut Y pour …") or an acronym whose initials fit the whole name follows ("… pour la
+    défense des droits (APDD)")."""
     if ents.lang != "fr":
         return
     cues = set(lx.NAME_CUES) | set(INSTITUTION_NOUNS)
     for m in [m for m in ents.mentions if m.entity.kind == "organization" and fold_same_length(m.text.split()[0]).lower() in cues]:
-        tail = _PURPOSE.match(ents.text, m.end)
-        if tail is not None and tail["words"][:1].isupper() and tail["acr"] is None and len(m.text.split()) > 1 \
-                and all(w[:1].isupper() for w in m.text.split()[1:]):
+        tail = purpose(ents.text, m.end)
+        if tail is None or (tail["words"][:1].isupper() and tail["acr"] is None and len(m.text.split()) > 1
+                            and all(w[:1].isupper() for w in m.text.split()[1:])):
             continue  # "rédactrice en chef de Radio X pour l'Europe": a proper name, then the title's territory
-        if tail is None or len(tail["words"].split()) > 10 or \
-                set(fold_same_length(tail["words"]).lower().replace("'", " ").replace("’", " ").split()) & _NOT_IN_NAME:
-            continue
         stop = tail.end("words")
         name = ents.text[m.start:stop]
         titled = _OF_TITLE.search(ents.folded[max(0, m.start - 40):m.start])
         fits = tail["acr"] is not None and _initials_fit(tail["acr"], name)
-        if not fits and not (titled and titled["title"] in lx.TITLE_HEADS):
+        set_off = _SET_OFF.search(ents.text[max(0, m.start - 12):m.start])
+        of_person = set_off is not None and any(o.entity.kind == "person" and o.end == m.start - len(set_off.group(0))
+                                                for o in ents.mentions)
+        if not fits and not of_person and not (titled and titled["title"] in lx.TITLE_HEADS):
             continue
         if any(o is not m and o.start < stop and o.end > m.end and (o.start < m.end or o.end > stop) for o in ents.mentions):
             continue  # a name crossing the tail's ends

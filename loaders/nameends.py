@@ -1,7 +1,7 @@
 """Where a French organization's name ends: the tagger cuts "Institut australien de politique
 stratégique" after "Institut australien", or "le Centre pour l'étude des océans" after "Centre". The
 parse (and, for a purpose, the words) say how it goes on: lower-case adjectives, "de" complements,
-"pour la <noun> ..." (:func:`french_name_end`), and a town an institution's name ends with.
+its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an institution's name ends with.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, says_when
+from innograph.loaders.cues import _case, says_when
 from innograph.loaders.nlp import text_length
 from innograph.loaders.mentions import country_or_continent
 
@@ -44,34 +44,24 @@ def _subtree_end(token):
     return max([token] + [_subtree_end(c) for c in token.children if c.i > token.i and not says_when(c)], key=lambda x: x.i)
 
 
-#: The words a purpose goes on with, besides lower-case nouns and adjectives: "(pour) la recherche
-#: sur le cœur et les poumons", "la prévention de la cruauté envers les animaux".
-_PURPOSE_LINKS = frozenset("le la l' l’ les de du des d' d’ sur envers et".split())
-#: What a word of a purpose never is: a verb, or what hangs on one.
-_VERB_DEPS = frozenset("ROOT acl acl:relcl advcl xcomp ccomp csubj aux aux:tense aux:pass cop mark nsubj obj".split())
+_PURPOSE = re.compile(r"[ \t]+pour[ \t]+(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’][ \t]*)(?P<words>[^,.;:()\n]{2,90}?)[ \t]*"
+                      r"(?=[,.;:)\n]|\((?P<acr>[A-ZÀ-Ý][\w&\-]{1,9})\)|$)")
+#: Words no purpose of a name holds (a verb, a pronoun, a clause's start).
+_NOT_IN_NAME = frozenset("a ont est sont etait etaient sera qui que qu dont mais car selon depuis lors avait avaient "
+                         "il elle ils elles on se ne y".split())
 
 
-def purpose_end(last):
-    """A name whose last word is `last` goes on with its purpose: "pour" and a definite article,
-    then lower-case nouns and adjectives with their "de / sur / envers / et" ("Centre" + "pour
-    l'étude des océans", "Institut X pour la recherche sur le cœur et les poumons"), up to a comma,
-    a verb or a capitalized word (a town after "de" ends the name: "... de <Town>"), whatever the
-    parse hangs it on. `last` itself when there is none."""
-    doc, i = last.doc, last.i + 1
-    if i + 2 >= len(doc) or _f(doc[i]) != "pour" or _f(doc[i + 1]) not in ("le", "la", "l'", "l’", "les"):
-        return last
-    end = last
-    for t in doc[i + 1:i + 14]:
-        if _f(t) in _PURPOSE_LINKS:
-            continue
-        if t.ent_type_ == "LOC" and t.ent_iob_ == "B" and _f(doc[t.i - 1]) in ("de", "d'", "d’") and end is not last:
-            return doc[t.i:].ents[0][-1] if doc[t.i:].ents else t  # "... pour l'étude des océans de <Town>": its town ends it
-        if t.text[:1].isupper() or _f(t) in lx.NAME_HEAD_NOUNS:
-            return last  # "a quitté X pour la société Y": another organization, no purpose
-        if not (t.is_alpha and t.is_lower) or t.dep_ in _VERB_DEPS or any(c.dep_ in _VERB_DEPS for c in t.children):
-            break
-        end = t
-    return end
+def purpose(text: str, end: int):
+    """The purpose a name that stops at `end` goes on with: "pour" and a definite article, then at
+    most ten words up to the next punctuation, none a verb or a pronoun ("Institut X" + " pour la
+    recherche sur le cœur", "Centre" + " pour l'étude des océans de Brême"); its match (`words`,
+    and `acr`, a short form in brackets after it) or None. Whether it is the name's is the caller's
+    to say: a title the name completes, an acronym that fits it."""
+    tail = _PURPOSE.match(text, end)
+    if tail is None or len(tail["words"].split()) > 10 or \
+            set(fold_same_length(tail["words"]).lower().replace("'", " ").replace("’", " ").split()) & _NOT_IN_NAME:
+        return None
+    return tail
 
 
 _ENGLISH_TAIL = re.compile(r"(?:[ \t]+(?:of|for|on|and|&|the|[A-Z][\w'’\-]*))*")
@@ -93,12 +83,11 @@ def english_end(text: str, end: int) -> int:
 def french_name_ends(ents, docs) -> None:
     """A French organization name the tagger cut after its cue word's adjective ("Institut
     australien") goes on through the lower-case adjectives and "de" complements the parse hangs
-    on the cue word ("Institut canadien de politique énergétique") and its purpose ("pour la ..."),
-    never into another name but for the town an institution's name ends with ("l'Université des arts
-    Y de <Town>": one name)."""
+    on the cue word ("Institut canadien de politique énergétique"), never into another name but
+    for the town an institution's name ends with ("l'Université des arts Y de <Town>": one name)."""
     if ents.lang != "fr":
         return
-    orgs = sorted((m for m in ents.mentions if m.entity.kind == "organization" and m.source in ("ner", "cue")
+    orgs = sorted((m for m in ents.mentions if m.entity.kind == "organization" and m.source == "ner"
                    and m.text[:1].isupper() and fold_same_length(m.text.split()[0]) in lx.NAME_CUES), key=lambda m: m.start)
     starts = [m.start for m in orgs]
     for offset, doc in docs if orgs else ():
@@ -107,8 +96,7 @@ def french_name_ends(ents, docs) -> None:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None or m.end > end:
                 continue
-            # (a cue word's name was read whole but for its purpose: "Institut X" + "pour la ...")
-            last = purpose_end(span[-1] if m.source == "cue" else max(french_name_end(span[0]), span[-1], key=lambda t: t.i))
+            last = french_name_end(span[0])
             stop = offset + last.idx + len(last.text)
             town = _institution_town(ents, m)
             stop = town.end if town is not None and stop <= town.end else stop

@@ -30,7 +30,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
-from innograph.loaders.nameends import english_end, french_name_end, purpose_end
+from innograph.loaders.nameends import english_end, french_name_end, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
@@ -206,8 +206,10 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
         if token.doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
-            last = purpose_end(french_name_end(token))
+            last = french_name_end(token)
             end = max(end, last.idx + len(last.text)) if end - start <= 80 else end
+            tail = purpose(token.doc.text, end)  # the title's object: the purpose is its name's
+            end = tail.end("words") if tail is not None and not tail["words"][:1].isupper() else end
         if token.doc.lang_ == "fr":
             end = english_end(token.doc.text, end)  # "Harlan Museum" + " of Maritime History"
         label = token.doc.text[start:end]

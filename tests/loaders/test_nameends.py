@@ -1,4 +1,4 @@
-"""Where a French organization's name ends (loaders/nameends.py): its purpose ("pour la ...")
+"""Where a French organization's name ends (loaders/nameends.py, institutions.purpose_tails): its purpose ("pour la ...")
 goes on the name, up to a verb, a comma or another name. Rules alone; every sentence is our own."""
 
 from __future__ import annotations
