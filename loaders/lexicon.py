@@ -47,9 +47,12 @@ NAME_CUES: dict[str, str] = {
     "journal": "MediaOutlet", "magazine": "MediaOutlet", "radio": "MediaOutlet", "tv": "MediaOutlet",
 }
 
-#: Capitalized last words that make the words before them an organization's name, and its kind:
-#: "Pennine Health Innovation Network", "Arden Robotics", "Yorkshire Innovation Fund".
-NAME_ENDINGS: dict[str, str] = {
+#: Capitalized last words that make the words before them an organization's name, and its kind
+#: (None: the word says none): "Pennine Health Innovation Network", "Arden Robotics", "Yorkshire
+#: Innovation Fund", "Harlan Dental Foundation".
+NAME_ENDINGS: dict[str, str | None] = {
+    "foundation": None, "society": None, "institute": "ResearchCentre", "university": "University",
+    "college": "University", "hospital": "Hospital",
     "infirmary": "Hospital", "clinic": "Hospital", "hospital trust": "Hospital",
     "network": "Cluster", "consortium": "Cluster", "alliance": "Cluster", "association": "Cluster",
     "cluster": "Cluster", "health trust": "Hospital", "nhs trust": "Hospital", "foundation trust": "Hospital",

@@ -64,3 +64,12 @@ def test_a_new_name_takes_its_whole_run_of_capitalized_words():
     assert "Maison Arvelle Traiteur Breton" in names("Anna Berg, fondatrice de la Maison Arvelle Traiteur Breton, a parlé.")
     # a capitalized common noun with a hyphen is no name of its own
     assert "Start" not in names("Il reçoit Karl Jensen, fondateur de la Start-up Veltrane Labs, qui a développé une application.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« Il y a confusion », déclare Karl Jensen, directeur général de l'Harlan Dental Foundation au Royaume-Uni.",
+     "Harlan Dental Foundation"),
+    ("Selon la Lorvane Dental Society, le fluor protège.", "Lorvane Dental Society"),
+])
+def test_an_english_name_ends_with_its_kind_word(text, name):
+    assert name in names(text)
