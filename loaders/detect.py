@@ -15,7 +15,7 @@ from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
-from innograph.loaders.nameends import french_name_ends
+from innograph.loaders.nameends import english_town_tails, french_name_ends
 from innograph.loaders.retype import descriptor_place_tails, retype
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
@@ -153,6 +153,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)
     descriptor_place_tails(ents)
+    english_town_tails(ents)  # 'Morgan State University' + ' de Baltimore'
     regional_names(ents)  # 'BBC Afrique'
     purpose_tails(ents)  # 'Institut X pour la recherche sur le sang'
     nicknames(ents)  # 'le capitaine des Grands Faucons'

@@ -134,3 +134,30 @@ def _town_tail(ents, start: int, stop: int):
     if len(inside) != 1 or inside[0].end != stop or inside[0].entity.kind != "place" or country_or_continent(inside[0].entity.label):
         return None
     return inside[0] if re.fullmatch(r"[ \t]+(?:de|d['’])[ \t]*", ents.text[start:inside[0].start]) else None
+
+
+#: An English name, then a French "de <Town>" the tagger ran it on with ("Morgan State University de
+#: Baltimore", "Royal Academy of Arts de Londres"): capitalized words and English links only.
+_ENGLISH_THEN_TOWN = re.compile(r"(?P<name>[A-Z][\w&'’\-]*(?:[ \t]+(?:of|the|and|for|on|&|[A-Z][\w&'’\-]*))+)"
+                                r"[ \t]+(?:de|d['’]|du)[ \t]*(?P<town>[A-ZÀ-Ý][\w\-]+(?:[ \t]+[A-ZÀ-Ý][\w\-]+)?)")
+_ENGLISH_WORDS = frozenset("of the and for on".split())
+
+
+def english_town_tails(ents) -> None:
+    """An English organization name a French text places with "de <Town>" ends before it: the
+    town is where it is, not a word of its name (a French name keeps its town: "université X de P")."""
+    if ents.lang != "fr":
+        return
+    for m in [m for m in ents.mentions if m.entity.kind == "organization"]:
+        cut = _ENGLISH_THEN_TOWN.fullmatch(m.text)
+        if cut is None or not (set(cut["name"].split()) & _ENGLISH_WORDS or lx.NAME_ENDINGS.get(
+                cut["name"].split()[-1].lower(), "") != ""):
+            continue  # ("Banque Africaine de Lomé": no English word says the name is English)
+        name, town_start = cut["name"], m.start + cut.start("town")
+        old = m.entity
+        entity = ents.entity("organization", name, org_kind=old.org_kind or lx.kind_of(name))
+        m.end, m.text, m.entity = m.start + len(name), name, entity
+        if old is not entity and not any(o.entity is old for o in ents.mentions):
+            ents.merge(entity, old)
+        if ents.free(town_start, town_start + len(cut["town"])):
+            ents.mention(town_start, town_start + len(cut["town"]), ents.entity("place", cut["town"]), "ner")

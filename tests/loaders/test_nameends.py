@@ -73,3 +73,10 @@ def test_a_new_name_takes_its_whole_run_of_capitalized_words():
 ])
 def test_an_english_name_ends_with_its_kind_word(text, name):
     assert name in names(text)
+
+
+def test_an_english_name_ends_before_a_french_de_and_its_town():
+    found = names("Karl Jensen, chercheur à la Harlan State University de Brême, a parlé.")
+    assert "Harlan State University" in found and not any(n.endswith("Brême") for n in found)
+    # a French name keeps its town
+    assert "Banque Africaine de Lomé" in names("Karl Jensen, directeur de la Banque Africaine de Lomé, a parlé.")
