@@ -34,6 +34,7 @@ from innograph.loaders.nameends import english_end, french_name_end, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
+from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
@@ -226,11 +227,14 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
 
     def retypable(self, m) -> bool:
         """A name the model typed as a person or a place that is an organization where a title's
-        object stands ('director of Vantor Labs'), unless it reads as a person's or a date's
-        ('porte-parole de Mme X', 'chef ... Covid-19') or the person is named again."""
+        object stands ('director of Vantor Labs'), unless it reads as a person's, a date's or a
+        people's ('porte-parole de Mme X', 'chef ... Covid-19', 'les Ukrainiens') or the person is
+        named again."""
         e = m.entity
         if e.kind not in ("person", "place") or m.source not in ("ner", "gazetteer") or any(ch.isdigit() for ch in m.text):
             return False
+        if words_key(m.text) in COUNTRY_OF:
+            return False  # "rejoindre les Ukrainiens": a people, no organization
         if e.kind == "person":
             before = self.ents.folded[max(0, m.start - 12):m.start]
             if _HONORIFIC_BEFORE.search(before):

@@ -564,3 +564,8 @@ def test_a_role_noun_gives_its_holder_a_post(text, person, org):
 def test_a_role_noun_without_a_possessive_names_no_holder():
     found = posts("Karl Jensen a parlé aux élèves. Le rôle chez Veltrane Analytics reste vacant.")
     assert not any(k == "holds_post" for k, _, _ in found)
+
+
+def test_a_people_is_no_organization_to_join():
+    found = posts("Karl Jensen explique qu'il voulait rejoindre les Finlandais pour le match de hockey.")
+    assert not any(k == "holds_post" for k, _, _ in found)
