@@ -235,6 +235,9 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             return False
         if words_key(m.text) in COUNTRY_OF:
             return False  # "rejoindre les Ukrainiens": a people, no organization
+        if e.kind == "place" and any(o.entity.kind == "organization" and re.fullmatch(
+                r"[ \t]+(?:de|d['’]|du)[ \t]*", self.ents.text[o.end:m.start]) for o in self.ents.mentions if o.end < m.start):
+            return False  # "l'Imperial College de Londres": the organization's town, however parsed
         if e.kind == "person":
             before = self.ents.folded[max(0, m.start - 12):m.start]
             if _HONORIFIC_BEFORE.search(before):

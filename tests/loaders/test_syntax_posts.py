@@ -569,3 +569,9 @@ def test_a_role_noun_without_a_possessive_names_no_holder():
 def test_a_people_is_no_organization_to_join():
     found = posts("Karl Jensen explique qu'il voulait rejoindre les Finlandais pour le match de hockey.")
     assert not any(k == "holds_post" for k, _, _ in found)
+
+
+def test_the_town_after_an_english_name_is_no_employer():
+    found = posts("Le professeur Anna Berg, spécialiste de la médecine du sport à l'Harlan College de Brême, a parlé.")
+    assert ("holds_post", "Anna Berg", "Harlan College") in found
+    assert not any(k == "holds_post" and o == "Brême" for k, _, o in found)
