@@ -51,7 +51,7 @@ def country_key(name: str) -> str:
 
 
 def country_or_continent(label: str) -> bool:
-    """A country's or a continent's name (no organization's: "les clubs de toute l'Europe")."""
+    """A country's or a continent's name (no organization's: "des banques de toute l'Asie")."""
     key = country_key(label)
     return key in lx.COUNTRIES or key in lx.CONTINENTS or key.split(" ")[0] in lx.CONTINENTS
 

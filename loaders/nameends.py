@@ -137,7 +137,7 @@ def _town_tail(ents, start: int, stop: int):
 
 
 #: An English name, then a French "de <Town>" the tagger ran it on with ("Morgan State University de
-#: Baltimore", "Royal Academy of Arts de Londres"): capitalized words and English links only.
+#: Baltimore", "Harlan Academy of Arts de Brême"): capitalized words and English links only.
 _ENGLISH_THEN_TOWN = re.compile(r"(?P<name>[A-Z][\w&'’\-]*(?:[ \t]+(?:of|the|and|for|on|&|[A-Z][\w&'’\-]*))+)"
                                 r"[ \t]+(?:de|d['’]|du)[ \t]*(?P<town>[A-ZÀ-Ý][\w\-]+(?:[ \t]+[A-ZÀ-Ý][\w\-]+)?)")
 _ENGLISH_WORDS = frozenset("of the and for on".split())

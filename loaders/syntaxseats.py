@@ -468,7 +468,7 @@ class SeatsMixin:
     def _embassy(self, sent, group, mention, after) -> None:
         """'l'ambassade de France à Lagos', 'le consulat du Ghana, à Lyon' (the tagger reading the
         embassy and its town apart): a country's embassy or consulate is in the town named right after
-        it. A place inside the name ('l'ambassade de France au Mali') is no seat, as for other names:
+        it. A place inside the name ('l'ambassade de X au pays Y') is no seat, as for other names:
         the training parts gave it 1 right of 3."""
         label = group.label
         m = _EMBASSY.match(fold_same_length(label))

@@ -134,7 +134,7 @@ def test_no_partners_sought_or_linked(text):
      {frozenset({"Banque du Sahel", "Agence Orvane"})}),
     ("Le Pérou est un allié de la Bolivie.", {frozenset({"Pérou", "Bolivie"})}),
     # the pronoun after the colon is the subject of the clause before it
-    ("L'Agence Orvane et la Banque du Sahel ont un atout : elles sont des partenaires de longue date de l'Union andine.",
+    ("L'Agence Orvane et la Banque du Sahel ont un atout : elles sont les partenaires historiques de l'Union andine.",
      {frozenset({"Agence Orvane", "Union andine"}), frozenset({"Banque du Sahel", "Union andine"})}),
 ])
 def test_a_partner_of_long_standing_an_ally_and_a_pronoun_after_a_colon(text, expected):
@@ -157,7 +157,7 @@ def test_a_backer_named_by_its_noun_funds(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Le vaccin développé par l'Université de Valmont et la société Bralex est efficace.",
+    ("Ce vaccin, développé par l'Université de Valmont et la société Bralex, est efficace.",
      {frozenset({"Université de Valmont", "Bralex"})}),
     ("Le test, mis au point conjointement par l'Institut Orvane et la société Bralex, est fiable.",
      {frozenset({"Institut Orvane", "Bralex"})}),
@@ -168,7 +168,7 @@ def test_organizations_that_made_something_together_are_partners(text, expected)
 
 @pytest.mark.parametrize("text", [
     "Le logiciel développé par la société Bralex est utilisé partout.",  # one maker
-    "Le test a été mis au point par l'Institut Orvane et Paul Varga.",  # a person among the makers
+    "Le test a été mis au point conjointement par l'Institut Orvane et Paul Varga.",  # a person among the makers
 ])
 def test_one_maker_or_a_person_among_them_makes_no_partnership(text):
     assert not facts(text, "partner_of")

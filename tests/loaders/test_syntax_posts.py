@@ -524,15 +524,15 @@ def test_two_bare_presidents_of_one_sentence_do_not_share_the_articles_country()
 
 
 def test_an_organization_read_back_behind_a_preposition():
-    """'le secrétaire général de l'organisation, X': the organization named before, when the noun
+    """'le trésorier de l'organisation, X': the organization named before, when the noun
     is in its name; never one the noun does not name, nor a person chained from an earlier sentence."""
     found = posts("L'Organisation des ports du Nord-Est a tenu son congrès à Brême. "
-                  "Le secrétaire général de l'organisation, Ilse Brandt, a ouvert les débats.")
+                  "Le trésorier de l'organisation, Ilse Brandt, a ouvert les débats.")
     assert ("holds_post", "Ilse Brandt", "Organisation des ports du Nord-Est") in found
     found = posts("Veltrane a ouvert une usine à Brême. Le président de l'association, Ilse Brandt, s'en félicite.")
     assert not any(k == "holds_post" and p == "Ilse Brandt" for k, p, _ in found)
     found = posts("Ilse Brandt a quitté Veltrane en mai. L'Association des ports du Nord-Est a tenu son congrès. "
-                  "Le président de cette association pense que le fret va croître.")
+                  "Le président de cette association juge que le fret va croître.")
     assert ("holds_post", "Ilse Brandt", "Association des ports du Nord-Est") not in found
 
 
@@ -551,10 +551,10 @@ def test_a_possessive_title_takes_no_organization_nothing_names():
     ("Anna Berg a quitté la banque en mai. Grâce à son rôle chez Veltrane Analytics, elle connaît le secteur.",
      "Anna Berg", "Veltrane Analytics"),
     # a title for complement, the possessive's person
-    ("Karl Jensen a parlé aux élèves. Il a évoqué son rôle d'ambassadeur de l'Université Lorvanne.",
+    ("Karl Jensen a parlé aux élèves. Il a évoqué son rôle de trésorier de l'Université Lorvanne.",
      "Karl Jensen", "Université Lorvanne"),
     # leaving a post says one held it
-    ("Karl Jensen a démissionné de son poste de président de la Fédération nordique de voile.",
+    ("Karl Jensen a démissionné la veille de son poste de président de la Fédération nordique de voile.",
      "Karl Jensen", "Fédération nordique de voile"),
 ])
 def test_a_role_noun_gives_its_holder_a_post(text, person, org):

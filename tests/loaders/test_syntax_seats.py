@@ -36,11 +36,11 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
      "Nahalat Industries", "États-Unis"),
     ("Le docteur Raul Pereira, de l'hôpital Santa Clara, au Brésil, a soigné le patient.", "fr", "Santa Clara", "Brésil"),
     ("La presse a demandé à l'ambassade du Portugal à Londres de commenter.", "fr", "ambassade du Portugal", "Londres"),
-    ("Basée à Toulon, près de Marseille, dans le sud de la France, Ferval Steel a été enregistrée en 2016.", "fr",
-     "Ferval Steel", "Toulon"),
+    ("Basée à Brême, près de Hambourg, dans le nord de l'Allemagne, Ferval Steel a été enregistrée en 2016.", "fr",
+     "Ferval Steel", "Brême"),
     ("Fondée en 1990 à Lyon, la société Velmar fabrique des pneus.", "fr", "Velmar", "Lyon"),
     ("Le directeur du Vienna Metal Exchange (UK) a parlé à la presse.", "fr", "Vienna Metal Exchange", "UK"),
-    ("Le chercheur Paul Marn, du groupe de réflexion Centre of Atlantic Studies à Bruxelles, estime que la crise "
+    ("Le chercheur Paul Marn, du cercle de réflexion Centre of Atlantic Studies à Bruxelles, estime que la crise "
      "va durer.", "fr", "Centre of Atlantic Studies", "Bruxelles"),
     ("Elle est maintenant membre de Fleet Court Chambers à Londres et pratique le droit commercial.", "fr",
      "Fleet Court Chambers", "Londres"),
