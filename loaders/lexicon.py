@@ -262,10 +262,15 @@ REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", 
 WEAK_FUNDING_CUES = ("apporte", "apportera", "apportent", "apporter", "versera", "accordera", "debloque", "debloquera",
                      "injecte", "injectera", "met sur la table", "provide", "provides", "will provide", "gives",
                      "will give", "commits", "committed", "pledged", "pledges", "contributes", "will contribute")
-#: Verbs of non-financial support, the supporter being the subject: "La CCI apporte son appui aux Rencontres".
+#: Verbs of non-financial support, the supporter being the subject, in their present, past, imperfect
+#: and future forms (folded): "La CCI apporte son appui aux Rencontres", "X a soutenu Y", "X appuie Y".
 SUPPORT_VERBS = ("soutient", "soutiennent", "soutiendra", "apporte son appui", "apporte son soutien",
                  "apportent leur soutien", "apportent leur appui", "parraine", "parrainent", "supports", "backs",
-                 "sponsors", "is supporting", "will support")
+                 "sponsors", "is supporting", "will support",
+                 "a soutenu", "ont soutenu", "avait soutenu", "avaient soutenu", "soutenait", "soutenaient",
+                 "soutiendront", "continue de soutenir", "continuent de soutenir", "continue a soutenir",
+                 "continuent a soutenir", "appuie", "appuient", "appuyait", "appuyaient", "a appuye", "ont appuye",
+                 "appuiera", "appuieront")
 #: Verbs whose subject receives the money ("X lève 40 M€ auprès de Y", "X raised $3m from Y").
 RAISE_CUES = ("leve", "levee", "levee de fonds", "a leve", "raised", "raises", "raise", "secured", "secures", "obtient", "obtenu",
               "lands", "landed", "wins",
@@ -280,7 +285,8 @@ FUNDING_CUES = (
 SUPPORT_CUES = ("avec le soutien de", "avec le soutien du", "avec le soutien des", "avec l appui de", "soutenu par",
                 "l appui de", "l appui du", "l appui des", "beneficie du soutien de", "beneficie du soutien du",
                 "compter sur le soutien de", "support from", "backing from", "with the backing of",
-                "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec")
+                "soutenue par", "with the support of", "supported by", "with support from", "en partenariat avec",
+                "soutenus par", "soutenues par", "appuye par", "appuyee par", "appuyes par", "appuyees par")
 #: Participles that introduce who leads an organization: "le pôle, présidé par X".
 LED_BY = {"preside par": "président", "presidee par": "présidente", "dirige par": "directeur", "dirigee par": "directrice",
           "led by": "head", "headed by": "head", "chaired by": "chair", "run by": "head", "anime par": "animateur",

@@ -17,15 +17,8 @@ from innograph.loaders.text import Sentence
 _FUNDING_RE = _cues(lx.FUNDING_CUES)
 _RAISE_RE = _cues(lx.RAISE_CUES)
 _WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
-#: Forms of supporting beside the lexicon's present ones (folded): the past, the imperfect, the future, "appuyer".
-_MORE_SUPPORT_VERBS = ("a soutenu", "ont soutenu", "avait soutenu", "avaient soutenu", "soutenait", "soutenaient",
-                       "soutiendront", "continue de soutenir", "continuent de soutenir", "continue a soutenir",
-                       "continuent a soutenir", "appuie", "appuient", "appuyait", "appuyaient", "a appuye", "ont appuye",
-                       "appuiera", "appuieront")
-#: Participles of support beside the lexicon's: the plural and "appuyé par".
-_MORE_SUPPORT_CUES = ("soutenus par", "soutenues par", "appuye par", "appuyee par", "appuyes par", "appuyees par")
-_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS + _MORE_SUPPORT_VERBS)
-_SUPPORT_RE = _cues(lx.SUPPORT_CUES + _MORE_SUPPORT_CUES)
+_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
+_SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 #: Right before a support verb: denied ("ne soutient pas") or reflexive ("s'appuie sur": relies on).
 _NOT_SUPPORTING = re.compile(r"(?<![\w])(?:ne|n'|s'|se)[ \t]*$")
 #: A group named by a noun before its name: "soutient les rebelles du X", "appuie le mouvement armé X".
