@@ -79,10 +79,6 @@ _GIVES_ARMS = re.compile(r"(?<![\w])(?:fourni|fournit|fournir|fournissent|fourni
                          r"(?:armes|munitions|aide[ \t]+militaire|soutien[ \t]+militaire|equipements[ \t]+militaires|"
                          r"materiel[ \t]+militaire|drones|chars|missiles|troupes)(?:[ \t]+\w+)?[ \t]+(?:a|au|aux)[ \t]+")
 
-#: Made together by the organizations listed after it: "(le vaccin) développé (conjointement) par A et B".
-_MADE_BY = re.compile(r"(?<![\w])(?:co-?)?(?:developpee?s?|mise?s?[ \t]+au[ \t]+point|concue?s?)[ \t]+"
-                      r"(?:(?:conjointement|ensemble|en[ \t]+commun)[ \t]+)?par[ \t]+")
-
 
 class DealsMixin:
     """Funding, support and partnership patterns of :class:`~innograph.loaders.relations.Extractor`."""
@@ -298,21 +294,6 @@ class DealsMixin:
             if helped is not None and giver is not None and giver is not helped:
                 self.add("supports", giver, helped, sent)
 
-    def _made_together(self, sent: Sentence) -> None:
-        """'le vaccin développé / mis au point (conjointement) par A et B': the organizations listed right
-        after the participle worked together (two of them at least; a person among them stops the list)."""
-        for cue in _MADE_BY.finditer(self.folded, sent.start, sent.end):
-            listed = self._coordinated(cue.end(), sent, "organization", "person")
-            makers = []
-            for m in listed:
-                if m.entity.kind != "organization":
-                    break
-                if all(m.entity is not o and m.entity.label != o.label for o in makers):
-                    makers.append(m.entity)
-            for i, a in enumerate(makers):
-                for b in makers[i + 1:]:
-                    self.add("partner_of", a, b, sent, date=self._date(sent))
-
     def _between(self, sent: Sentence, cue) -> bool:
         """'un accord (a été signé) entre A, B, C et D': every two of the organizations and countries
         listed right after 'entre' shortly after the agreement noun are partners (not an agreement
@@ -337,7 +318,6 @@ class DealsMixin:
 
     def partnership(self, sent: Sentence) -> None:
         f = self.folded
-        self._made_together(sent)
         cue = _PARTNER_RE.search(f, sent.start, sent.end)
         if not cue:
             return

@@ -55,19 +55,6 @@ _WHOSE = re.compile(r"^\s*,?\s*dont\s+(?:les?\s+|la\s+|l['’])?$", re.I)
 _WHOSE_THEN = re.compile(r"^\s*(?:est|sont|était|étaient|est\s+devenue?|sont\s+devenus?|reste|restent)\s+(?:(?:également|aussi|"
                          r"désormais|toujours|tous\s+deux|toutes\s+deux)\s+)?(?:un\s+|une\s+|l['’]une?\s+des\s+|des\s+)?"
                          r"(?:(?:pays|[ée]tats?)\s+)?membres?\b(?!\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*\w)", re.I)  # (not "membre du conseil")
-#: Between a member and the body it sits in: "A (, qui) siège (également) au (sein du) Y", "A a obtenu un siège
-#: (parlementaire) au Y" (not "X a son siège à Y": a seat, read by syntaxseats).
-_SITS_IN = re.compile(r"^\s*(?:,\s*qui\s+)?(?:(?:siège|siègent|siégeait|siégeaient|siégera|siégeront|(?:a|ont|avait|avaient)\s+siégé)"
-                      r"|(?:a\s+|ont\s+|avait\s+)?(?:obtenu|obtient|remporté|remporte|occupe|occupait|occupé|détient|conservé|conserve)"
-                      r"\s+un\s+siège(?:\s+(?:parlementaire|permanent|de\s+député|de\s+sénateur))?)\s+"
-                      r"(?:(?:également|aussi|désormais|toujours|depuis\s+\d{4})\s+)?"
-                      r"(?:au\s+sein\s+(?:du|de\s+la|de\s+l['’]|des)|au|aux|à\s+la|à\s+l['’])\s*$", re.I)
-#: Between a party's name and its member's: "le Parti X (PX) de (l'opposant / M.) A".
-_PARTY_OF = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:de|du|d['’])\s*(?:(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?\s+|actuel(?:le)?\s+)?"
-                       r"(?:présidente?|premier\s+ministre|opposante?|dirigeante?|chef|leader|M\.|Mme)\s+)?$", re.I)
-#: Before a member's name and then the party's: "le parti (politique) de A, (le) Parti X".
-_PARTY_OF_BEFORE = re.compile(r"\bparti\s+(?:politique\s+)?(?:de|d['’])\s*(?:M\.\s+|Mme\s+)?$", re.I)
-_APPOSED_NAME = re.compile(r"^\s*,\s*(?:les?\s+|la\s+|l['’])?$", re.I)
 #: A noun for the members shortly before the group's name: "les 22 pays producteurs du groupe X".
 _MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()]{0,40}$", re.I)
 _MEMBERS_OF = re.compile(r"\b(?:membres|pays|[ée]tats)\s+(?:membres\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
@@ -132,9 +119,6 @@ class MembersMixin:
                 verb = _LIST_VERB.match(after)
                 if verb is not None:
                     self._list_members(sent, group, names[i + 1:], m.end + verb.end(), _LIST_LEAD)
-                self._party_of(sent, group, names, i)
-                if i >= 1 and m.entity.kind == "organization" and _SITS_IN.match(sent.text[names[i - 1].end - sent.start:m.start - sent.start]):
-                    self._sits_in(names[i - 1], group, sent)  # "A siège au Y", "A a obtenu un siège au Y"
                 if m.entity.kind == "organization":  # "Y, dont font partie A et B", "Y, dont A est membre"
                     self._list_members(sent, group, names[i + 1:], m.end, _WHOSE_PART)
                     self._list_members(sent, group, names[i + 1:], m.end, _WHOSE, then=_WHOSE_THEN)
@@ -225,26 +209,6 @@ class MembersMixin:
                 e = self.as_organization(e)
             if e.kind in ("organization", "person") and e is not group:
                 self._add("member_of", e, group, sent)
-
-    def _sits_in(self, member, group, sent) -> None:
-        """`member` (a person, an organization, a country acting) sits in `group`."""
-        e = member.entity
-        if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
-            e = self.as_organization(e)
-        if e.kind in ("person", "organization") and e is not group and e.label != group.label:
-            self._add("member_of", e, group, sent)
-
-    def _party_of(self, sent, group, names, i: int) -> None:
-        """'le Parti X de (l'opposant) A' (X a party), 'le parti (politique) de A, (le) X': A is a member of X."""
-        text, start = sent.text, sent.start
-        after = names[i + 1] if i + 1 < len(names) else None
-        if after is not None and after.entity.kind == "person" and _PARTY_OF.match(text[names[i].end - start:after.start - start]) \
-                and is_party(group, self.ents.folded):
-            self._add("member_of", after.entity, group, sent)
-        before = names[i - 1] if i >= 1 else None
-        if before is not None and before.entity.kind == "person" and _APPOSED_NAME.match(text[before.end - start:names[i].start - start]) \
-                and _PARTY_OF_BEFORE.search(text[:before.start - start]):
-            self._add("member_of", before.entity, group, sent)
 
     def _listed_before(self, sent, group, names) -> None:
         """'A, B et C ont quitté <group>': the organizations and countries of the list that ends with the

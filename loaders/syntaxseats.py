@@ -19,7 +19,6 @@ Read on the sentence's names where the small French parse loses the link
   participle, or before its apposition; not when that name completes a noun with no comma:
   "un ingénieur du groupe X basé à Y" is the engineer's place);
 * "au siège de <Org> à / dans P", "le siège de <Org>, à P";
-* "<Place>, où est / sont basé(e)s <Org>", "<Place>, où se trouve le siège de <Org>";
 * "Basée à P, près de Q, dans le sud de R, <Org> ...", "Établi en 1948 à P, <Org> ...": a sentence
   opening on where its subject is (not a participle the tagger took for a name, "Installée à P");
 * "l'ambassade de <Country> à P": an embassy or a consulate is in the town named right after it (not
@@ -76,11 +75,6 @@ _APPOSED = re.compile(rf"^(?:\s*,\s*(?:(?:l['’]une?\s+des|un|une|le|la|l['’]
 _IS_BASED = re.compile(r"^(?:\s*,\s*(?:(?:la|le|les|l'|une?)\s*)[^,.;:\"«»()]{0,50},)?\s*(?:,\s*qui\s+)?"
                        r"(?:est|sont|etait|etaient|reste|restent)\s+"
                        r"(?:(?:une?|des)\s+[^,.;:\"«»()]{0,60}?)?\s*$")
-#: "<Place>, où sont basés X et Y", "<Place>, où se trouve le siège de X" (folded text between the place
-#: and the organization's name).
-_WHERE_BASED = re.compile(r"^\s*,?\s*ou\s+(?:(?:est|sont|etait|etaient|se\s+trouvent?|se\s+trouvait)\s+(?:basee?s?|installee?s?|"
-                          r"implantee?s?|situee?s?|domiciliee?s?)|(?:est|se\s+trouve|se\s+trouvait|etait)\s+(?:installe\s+)?"
-                          r"le\s+siege(?:\s+social)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\s*(?:(?:la|le|les)\s+|l')?$")
 #: A name governed by a preposition ("le PDG de X est basé à P", "chez X"): the participle goes with
 #: another subject.
 _GOVERNED = re.compile(r"(?<![\w'])(?:de|du|des|d'|a|au|aux|chez|pour|avec|par|sur|contre|entre|selon|dans|en)\s+"
@@ -322,10 +316,6 @@ class SeatsMixin:
                 if seat is not None and names[i + 1].start - m.end == seat.end():
                     self._add("located_in", group, names[i + 1].entity, sent)
                     continue
-            if group is not None and i > 0 and names[i - 1].entity.kind == "place" \
-                    and _WHERE_BASED.match(folded[names[i - 1].end - sent.start:m.start - sent.start]):
-                self._add("located_in", group, names[i - 1].entity, sent)  # "en P, où sont basés X et Y"
-                continue
             if i > 0 and m.entity.kind == "organization" and names[i - 1].entity.kind == "organization" \
                     and country_key(m.entity.label) in lx.COUNTRIES \
                     and (self._of_country(sent, names[i - 1], m) or _bracketed(sent, names[i - 1], m)):

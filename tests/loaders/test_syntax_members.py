@@ -224,26 +224,5 @@ def test_a_dont_clause_without_a_plain_membership_makes_no_member(text):
     assert not facts(text, "member_of")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Le Parti du renouveau de Paul Varga a remporté les élections.", {("Paul Varga", "Parti du renouveau")}),
-    ("Le parti de Paul Varga, le Parti du renouveau, a remporté les élections.", {("Paul Varga", "Parti du renouveau")}),
-    ("Le parti politique de Paul Varga, le Front Orvane, a remporté les élections.", {("Paul Varga", "Front Orvane")}),
-])
-def test_the_party_of_a_person_has_them_as_a_member(text, expected):
-    assert facts(text, "member_of") == expected
-
-
-def test_a_company_of_a_person_is_no_party_membership():
-    assert not facts("La Banque Orvane de Paul Varga a racheté l'usine.", "member_of")
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Paul Varga, qui siège également au sein du Comité olympique andin, a voté.", {("Paul Varga", "Comité olympique andin")}),
-    ("Le Pérou a obtenu un siège au Conseil économique andin.", {("Pérou", "Conseil économique andin")}),
-])
-def test_sitting_in_a_body_is_membership(text, expected):
-    assert facts(text, "member_of") == expected
-
-
 def test_an_organizations_own_seat_is_no_membership():
     assert not facts("La Banque Orvane a son siège au Luxembourg.", "member_of")

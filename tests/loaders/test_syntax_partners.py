@@ -154,21 +154,3 @@ def test_allied_as_a_verb_or_a_pronoun_of_another_number_is_not_read_as_the_noun
 ])
 def test_a_backer_named_by_its_noun_funds(text, expected):
     assert facts(text, "funds") == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ce vaccin, développé par l'Université de Valmont et la société Bralex, est efficace.",
-     {frozenset({"Université de Valmont", "Bralex"})}),
-    ("Le test, mis au point conjointement par l'Institut Orvane et la société Bralex, est fiable.",
-     {frozenset({"Institut Orvane", "Bralex"})}),
-])
-def test_organizations_that_made_something_together_are_partners(text, expected):
-    assert facts(text, "partner_of") == expected
-
-
-@pytest.mark.parametrize("text", [
-    "Le logiciel développé par la société Bralex est utilisé partout.",  # one maker
-    "Le test a été mis au point conjointement par l'Institut Orvane et Paul Varga.",  # a person among the makers
-])
-def test_one_maker_or_a_person_among_them_makes_no_partnership(text):
-    assert not facts(text, "partner_of")

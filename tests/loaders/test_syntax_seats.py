@@ -51,9 +51,6 @@ def seats(text: str, language: str = "fr") -> set[tuple]:
     ("Velmar Industries, l'opérateur sud-africain, est basé à Johannesburg.", "fr", "Velmar Industries",
      "Johannesburg"),
     ("Le siège de Velmar Industries est situé à Lyon depuis 1990.", "fr", "Velmar Industries", "Lyon"),
-    ("Le président était en visite en France, où sont basés Velmar Industries et sa filiale.", "fr",
-     "Velmar Industries", "France"),
-    ("Il est né à Lyon, où se trouve le siège de Kervel Group.", "fr", "Kervel Group", "Lyon"),
     ("Le siège social de la société Kervel Group se trouve à Nantes.", "fr", "Kervel Group", "Nantes"),
 ])
 def test_a_seat_stated_in_the_sentence(text, language, org, place):
