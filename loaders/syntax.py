@@ -63,7 +63,6 @@ _READERS = (
     (lx.SCORING_VERBS, "scoring"),
     (lx.GOAL_NOUNS, "goals_for"),
     (lx.FUNDING_VERBS | lx.LOAN_NOUNS, "funding"),
-    (lx.ROLE_NOUNS, "role"),
 )
 _CUES = frozenset().union(*(words for words, _ in _READERS))
 

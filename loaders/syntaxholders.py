@@ -187,22 +187,6 @@ class HoldersMixin:
         holder = self.antecedent(poss, "person") if poss is not None else None
         return [holder] if holder is not None else []
 
-    def role(self, t) -> None:
-        """A role noun with its holder's possessive and an organization for complement ("son rôle
-        chez Y", "son poste à Y", "ses fonctions au sein de Y"): a post there. A title for
-        complement ("son poste de directeur de Y") is the title reader's."""
-        if t.doc.lang_ != "fr" or self.mention(t) is not None or any(
-                c.dep_ == "nmod" and _case(c) in ("de", "d'", "d’") and _f(c) in lx.TITLE_HEADS for c in t.children):
-            return
-        orgs = [o for c in t.children if c.i > t.i and c.dep_ in ("nmod", "obl", "obl:mod")
-                and _case(c) in ("chez", "a", "au", "aux", "aupres", "pour", "de", "du", "d'", "d’")
-                for o in self.orgs(c, retype=_case(c) in ("chez", "pour"))]
-        if not orgs:
-            return
-        for person in self.possessor(t):
-            for org in _unique(orgs):
-                self.add("holds_post", person, org, t, current=True)
-
     def name_after_title(self, t) -> list:
         """'Le président kenyan X a demandé', 'du patron de Y, X.': the name right after the
         title's own words (then at most a comma, an article and an honorific), when the parser hung
