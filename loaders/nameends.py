@@ -14,6 +14,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, says_when
 from innograph.loaders.nlp import text_length
 from innograph.loaders.mentions import country_or_continent
+from innograph.loaders.seatnames import INSTITUTION_WORDS
 
 
 def french_name_end(token):
@@ -117,10 +118,8 @@ def french_name_ends(ents, docs) -> None:
 def _institution_town(ents, m):
     """The town named right after an institution's name of two words or more ("l'Institut X",
     "l'Université des sciences Y", then "de <Town>"), whatever the parse hangs it on, or None."""
-    from innograph.loaders.syntaxseats import _INSTITUTION_WORDS
-
     words = m.text.split()
-    if len(words) < 2 or fold_same_length(words[0]).lower() not in _INSTITUTION_WORDS:
+    if len(words) < 2 or fold_same_length(words[0]).lower() not in INSTITUTION_WORDS:
         return None
     after = re.match(r"[ \t]+(?:de|d['’])[ \t]*", ents.text[m.end:m.end + 6])
     town = ents.at(m.end + after.end()) if after else None
