@@ -114,6 +114,8 @@ class PostsMixin(HoldersMixin):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article
                 elif _f(c) in ("gouvernement", "government") and t.doc.lang_ == "fr":
                     found = self.government_country(t, c)  # "le porte-parole du gouvernement (togolais)"
+                elif _f(c) == "republique" and t.doc.lang_ == "fr" and (found := self.republic_country(t, c)) is not None:
+                    pass  # "le président de la République (togolaise)"; else read as any name
                 elif _f(t) in _PORTFOLIO_TITLES:  # "ministre de la Santé (du Ghana)": a field, then maybe a country
                     found = self.orgs(c, retype=True)
                     fields = [o for o in found if fold_same_length(o.label.split()[0]) in lx.PORTFOLIOS]

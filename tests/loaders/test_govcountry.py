@@ -85,3 +85,21 @@ def test_the_names_of_one_country_are_counted_as_one():
     text = ("La Birmanie vote dimanche. Le Myanmar attend les résultats. La Birmanie compte ses bulletins. Le Myanmar "
             "espère le calme. Le Laos observe. Le Laos s'inquiète. Le président Paul Koffi a salué le scrutin.")
     assert {org for person, org in posts(text) if person == "Paul Koffi"} in ({"Birmanie"}, {"Myanmar"})
+
+
+@pytest.mark.parametrize("text, person, country", [
+    # alone: the article's country, as for "du pays"
+    (_TOGO + "Au Togo, le président de la République, Paul Koffi, a parlé.", "Paul Koffi", "Togo"),
+    # the republic's demonym
+    (_TOGO + "Le président de la République togolaise, Paul Koffi, a parlé.", "Paul Koffi", "Togo"),
+    # the country its long name ends with
+    ("Le Ghana a voté. Kofi Mensah est le président de la République islamique du Ghana.", "Kofi Mensah", "Ghana"),
+])
+def test_the_president_of_the_republic_holds_the_countrys_post(text, person, country):
+    found = posts(text)
+    assert (person, country) in found
+    assert not any(org.startswith("République") for _, org in found)
+
+
+def test_the_republic_alone_is_no_organization():
+    assert not posts("Paul Koffi, le président de la République, a parlé.")
