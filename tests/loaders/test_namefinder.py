@@ -184,3 +184,8 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(text, name):
     found = mentions(text)
     assert not any(m[0].split()[0] in ("Outre", "Avec", "Malgré") for m in found)
     assert any(m[0] == name and m[1] == "person" for m in found)
+
+
+def test_a_lower_case_title_the_tagger_called_an_organization_is_no_name():
+    found = mentions("Le Ghana a voté. Kofi Mensah, ministre de l'Économie numérique du Ghana, a parlé.")
+    assert not any(m[0] == "ministre" for m in found)
