@@ -93,7 +93,7 @@ def test_the_names_of_one_country_are_counted_as_one():
     # the republic's demonym
     (_TOGO + "Le président de la République togolaise, Paul Koffi, a parlé.", "Paul Koffi", "Togo"),
     # the country its long name ends with
-    ("Le Ghana a voté. Kofi Mensah est le président de la République islamique du Ghana.", "Kofi Mensah", "Ghana"),
+    ("Le Ghana a voté. Kofi Mensah, président de la République islamique du Ghana, a parlé.", "Kofi Mensah", "Ghana"),
 ])
 def test_the_president_of_the_republic_holds_the_countrys_post(text, person, country):
     found = posts(text)
@@ -102,4 +102,4 @@ def test_the_president_of_the_republic_holds_the_countrys_post(text, person, cou
 
 
 def test_the_republic_alone_is_no_organization():
-    assert not posts("Paul Koffi, le président de la République, a parlé.")
+    assert not posts("Paul Koffi, le président de la République, s'est exprimé lundi.")
