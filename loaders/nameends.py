@@ -1,7 +1,9 @@
-"""Where a French organization's name ends: the tagger cuts "Institut australien de politique
-stratégique" after "Institut australien", or "le Centre pour l'étude des océans" after "Centre". The
-parse (and, for a purpose, the words) say how it goes on: lower-case adjectives, "de" complements,
-its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an institution's name ends with.
+"""Where an organization's name ends in French text: the tagger cuts "Institut australien de
+politique stratégique" after "Institut australien", or "le Centre pour l'étude des océans" after
+"Centre". The parse (and, for a purpose, the words) say how it goes on: lower-case adjectives, "de"
+complements, its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an institution's name
+ends with. An English name goes on with "of" and capitalized words (:func:`english_end`) and ends
+before a French "de <Town>" (:func:`english_town_tails`).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from bisect import bisect_left
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, says_when
-from innograph.loaders.nlp import text_length
 from innograph.loaders.mentions import country_or_continent
+from innograph.loaders.nlp import text_length
 from innograph.loaders.seatnames import INSTITUTION_WORDS
 
 
@@ -65,6 +67,8 @@ def purpose(text: str, end: int):
     return tail
 
 
+#: How an English name's tail starts ("of", "for" or "on", maybe "the", a capital) and goes on.
+_ENGLISH_START = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z]")
 _ENGLISH_TAIL = re.compile(r"(?:[ \t]+(?:of|for|on|and|&|the|[A-Z][\w'’\-]*))*")
 
 
@@ -72,8 +76,7 @@ def english_end(text: str, end: int) -> int:
     """Where an English name that stops at `end` in a French text ends: "Harlan Museum" goes on
     with " of Maritime History" ("of", "for" or "on", then capitalized words, with "and", "&",
     "the" between them; never ending on one of those). `end` itself when it does not go on."""
-    tail = re.match(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z]", text[end:end + 4 + 5])
-    if tail is None:
+    if _ENGLISH_START.match(text, end) is None:
         return end
     words = list(re.finditer(r"\S+", _ENGLISH_TAIL.match(text, end).group(0)))
     while words and not words[-1].group(0)[:1].isupper():
@@ -149,8 +152,7 @@ def english_town_tails(ents) -> None:
         return
     for m in [m for m in ents.mentions if m.entity.kind == "organization"]:
         cut = _ENGLISH_THEN_TOWN.fullmatch(m.text)
-        if cut is None or not (set(cut["name"].split()) & _ENGLISH_WORDS or lx.NAME_ENDINGS.get(
-                cut["name"].split()[-1].lower(), "") != ""):
+        if cut is None or not (set(cut["name"].split()) & _ENGLISH_WORDS or cut["name"].split()[-1].lower() in lx.NAME_ENDINGS):
             continue  # ("Banque Africaine de Lomé": no English word says the name is English)
         name, town_start = cut["name"], m.start + cut.start("town")
         old = m.entity

@@ -190,7 +190,9 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
 
     def new_organization(self, token) -> list:
         """A capitalized name the model missed, where only an organization fits (the object of a
-        title: 'spécialiste chez Telcobis', 'director of Quorvex'): a new organization mention."""
+        title: 'spécialiste chez Telcobis', 'director of Quorvex'): a new organization mention, with
+        the capitalized words the parse split from it, and in French its own modifiers, its purpose
+        ('pour la ...') and an English tail ('... of Maritime History')."""
         if self.mention(token) is not None or not token.text[:1].isupper() or token.is_sent_start:
             return []
         doc = token.doc
@@ -199,20 +201,22 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         words = [token] + [c for c in token.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > token.i]
         if token.i > 0 and doc[token.i - 1].dep_ == "compound" and doc[token.i - 1].head.i == token.i:
             words.insert(0, doc[token.i - 1])
-        while not token.is_upper and words[-1].i + 1 < len(doc) and words[-1].whitespace_ and doc[words[-1].i + 1].text[:1].isupper() \
-                and doc[words[-1].i + 1].is_alpha and self.mention(doc[words[-1].i + 1]) is None:
-            words.append(doc[words[-1].i + 1])  # "la Maison X Traiteur Y": the parse split a run of capitalized words
+        while not token.is_upper and words[-1].i + 1 < len(doc) and words[-1].whitespace_:
+            after = doc[words[-1].i + 1]  # "la Maison X Traiteur Y": the parse split a run of capitalized words
+            if not (after.text[:1].isupper() and after.is_alpha) or self.mention(after) is not None:
+                break
+            words.append(after)
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
-        if token.doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
+        if doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
             last = french_name_end(token)
             end = max(end, last.idx + len(last.text)) if end - start <= 80 else end
-            tail = purpose(token.doc.text, end)  # the title's object: the purpose is its name's
+            tail = purpose(doc.text, end)  # the title's object: the purpose is its name's
             end = tail.end("words") if tail is not None and not tail["words"][:1].isupper() else end
-        if token.doc.lang_ == "fr":
-            end = english_end(token.doc.text, end)  # "Harlan Museum" + " of Maritime History"
-        label = token.doc.text[start:end]
+        if doc.lang_ == "fr":
+            end = english_end(doc.text, end)  # "Harlan Museum" + " of Maritime History"
+        label = doc.text[start:end]
         key = _f(token)
         if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
                 or key in lx.TITLE_HEADS or len(label) < 3:
