@@ -21,10 +21,6 @@ _SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
 _SUPPORT_RE = _cues(lx.SUPPORT_CUES)
 #: Right before a support verb: denied ("ne soutient pas") or reflexive ("s'appuie sur": relies on).
 _NOT_SUPPORTING = re.compile(r"(?<![\w])(?:ne|n'|s'|se)[ \t]*$")
-#: A group named by a noun before its name: "soutient les rebelles du X", "appuie le mouvement armé X".
-_GROUP_BEFORE = re.compile(r"(?:les|le|la|l')[ \t]*(?:rebelles|mouvement|groupe|milices?|combattants|forces|insurges)"
-                           r"(?:[ \t]+(?:rebelle|rebelles|arme|armes|islamiste|islamistes|separatiste|separatistes))?[ \t]*"
-                           r"(?:,[ \t]*(?:le|la|les|l')[ \t]*|du[ \t]+|de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|d'|de[ \t]+)?")
 #: The agreement nouns and the signing verbs are the parse reader's (syntaxpartners), found here in the text.
 _PARTNER_RE = _cues(lx.AGREEMENT_NOUNS | {w for w in lx.ALLYING_VERBS if w.startswith("collabor")})
 _SIGN_RE = _cues(lx.SIGNING_VERBS)
@@ -203,18 +199,13 @@ class DealsMixin:
         self._supported_by(self._actor(supported), self._listed(cue.end(), sent), sent)
 
     def _supports_named(self, sent: Sentence, verb) -> None:
-        """'La CCI apporte son appui aux Rencontres', 'X soutient / a soutenu / appuie Y', 'X soutenait les
-        rebelles du Y': the clause's acting subject supports the organization or country named right after
-        the verb (or after a noun of an armed or political group)."""
+        """'La CCI apporte son appui aux Rencontres', 'X soutient / a soutenu / appuie Y': the clause's
+        acting subject supports the organization or country named right after the verb."""
         supporter = self._acting_subject(sent, verb.start(), persons=False)
         to = re.match(r"[ \t]*(?:(?:egalement|aussi|also|depuis[ \t]+\w+|logistique|financier|technique|activement|"
                       r"ouvertement|militairement|politiquement|deja|toujours|fortement|pleinement|financierement)[ \t]+)*(?:a|au|aux|to)?[ \t]*", self.folded[verb.end():sent.end])
         at = verb.end() + (to.end() if to else 0)
-        kinds = ("organization", "project", "event", "place")
-        item = self.ents.starting_at(at, *kinds)
-        if item is None:
-            group = _GROUP_BEFORE.match(self.folded, at, sent.end)
-            item = self.ents.starting_at(group.end(), *kinds) if group else None
+        item = self.ents.starting_at(at, "organization", "project", "event", "place")
         item = self._actor(item) if item is not None else None
         if supporter is not None and item is not None and supporter is not item:  # ("soutient financièrement Y": funds)
             self.add("funds" if "financierement" in self.folded[verb.end():at] else "supports", supporter, item, sent)

@@ -98,7 +98,7 @@ _POLITICAL = re.compile(r"^(?:parti|party|mouvement|movement|front|coalition|all
                         r"union\s+(?:pour|des|nationale|democratique|progressiste))\b")
 #: A competition one is put out of, no body one is a member of.
 _COMPETITIONS = re.compile(r"^(?:coupe|championnat|tournoi|competition|jeux|mondial|ligue\s+des\s+champions|cup|league)\b")
-_CUE = re.compile(r"compos|constitu|quitt|parti|dont|si[èé]g|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
+_CUE = re.compile(r"compos|constitu|quitt|parti|dont|rejoint|adhéré|form[ée]|regroup|réuni|rassembl|parmi ses membres|membres?|pays|[ée]tats|nations|figures?|"
                   r"militant|élu|sénat|cadres?", re.I)
 
 
@@ -204,9 +204,7 @@ class MembersMixin:
                 or fold_same_length(group.label.split()[0]).lower() in lx.PROJECT_CUES:
             return  # (nor "membre du programme X de Y": a programme of Y's, no body one joins)
         for m in members:
-            e = m.entity
-            if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
-                e = self.as_organization(e)
+            e = self._acting(m.entity)
             if e.kind in ("organization", "person") and e is not group:
                 self._add("member_of", e, group, sent)
 
@@ -221,11 +219,13 @@ class MembersMixin:
         if len(listed) < 2 or completes_a_noun(fold_same_length(sent.text[:listed[0].start - sent.start])):
             return  # (not "les joueurs du Ghana et du Kenya ont quitté Y")
         for m in listed:
-            e = m.entity
-            if e.kind == "place" and country_key(e.label) in lx.COUNTRIES:
-                e = self.as_organization(e)
+            e = self._acting(m.entity)
             if e.kind == "organization" and e is not group and e.label != group.label:
                 self._add("member_of", e, group, sent)
+
+    def _acting(self, e):
+        """A country named as a place acts as a member: the public authority of that name."""
+        return self.as_organization(e) if e.kind == "place" and country_key(e.label) in lx.COUNTRIES else e
 
     def _coordinated_members(self, token) -> list:
         """The organizations, countries and persons coordinated with `token` (from the first conjunct)."""
