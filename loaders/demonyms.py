@@ -171,6 +171,11 @@ vietnam|viet nam: vietnamien vietnamese
 yemen: yemenite yemeni
 zambie|zambia: zambien zambian
 zimbabwe: zimbabween zimbabwean
+union sovietique|urss|soviet union|ussr: sovietique soviet
+yougoslavie|yugoslavia: yougoslave yugoslav
+tchecoslovaquie|czechoslovakia: tchecoslovaque czechoslovak
+zaire: zairois zairean
+rhodesie|rhodesia: rhodesien rhodesian
 """
 
 

@@ -32,7 +32,7 @@ _EVENT_TAIL = re.compile(
 
 _APPOSED_EVENT = re.compile(
     rf"(?P<name>[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[\w'’\-]+){{0,5}}?[ \t]+[A-ZÀ-Ý0-9][\w'’\-]*|[A-ZÀ-Ý][\w'’\-]+)[ \t]*,[ \t]*"
-    rf"(?i:the|an?|le|la|l'|un|une)[ \t]*(?:[\w\-]+[ \t]+){{0,2}}?(?i:{_alternation(lx.EVENT_CUES)})s?(?![\w])"
+    rf"(?i:(?:the|an?|le|la|un|une)[ \t]+|l['’])(?:[\w\-]+[ \t]+){{0,2}}?(?i:{_alternation(lx.EVENT_CUES)})s?(?![\w])"
 )
 
 

@@ -90,6 +90,9 @@ COUNTRIES = frozenset(
         "sweden|suisse|switzerland|suriname|syrie|syria|tadjikistan|tajikistan|taiwan|tanzanie|tanzania|tchad|chad|"
         "republique tcheque|tchequie|czech republic|czechia|thailande|thailand|timor oriental|east timor|togo|tonga|"
         "trinite et tobago|trinidad and tobago|tunisie|tunisia|turkmenistan|turquie|turkey|tuvalu|ukraine|uruguay|"
-        "vanuatu|venezuela|vietnam|viet nam|yemen|zambie|zambia|zimbabwe"
+        "vanuatu|venezuela|vietnam|viet nam|yemen|zambie|zambia|zimbabwe|"
+        # states of the last century, still named as actors in history ("l'URSS a signé")
+        "union sovietique|urss|soviet union|ussr|yougoslavie|yugoslavia|tchecoslovaquie|czechoslovakia|"
+        "zaire|rhodesie|rhodesia|allemagne de l est|rda|east germany|allemagne de l ouest|rfa|west germany"
     ).split("|")
 )

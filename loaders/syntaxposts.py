@@ -207,7 +207,8 @@ class PostsMixin(HoldersMixin):
         if _f(t) not in GOVERNMENT_TITLES:
             return []  # "un analyste français": a nationality, not a post
         for c in t.children:
-            keys = COUNTRY_OF.get(_f(c)) if c.dep_ in ("amod", "compound", "nmod") and c.i in (t.i - 1, t.i + 1) else None
+            keys = COUNTRY_OF.get(_f(c)) if (c.dep_ in ("amod", "compound", "nmod") or c.dep_ == "appos" and c.is_lower) \
+                and c.i in (t.i - 1, t.i + 1) else None  # (a lower-case demonym the parser set in apposition)
             if keys:
                 named = self.named_country(keys)
                 return [named] if named is not None else []

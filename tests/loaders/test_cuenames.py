@@ -88,3 +88,10 @@ def test_a_country_ends_a_described_body_before_its_de():
     kinds = kind_of("Selon l'agence nationale de l'eau du Ghana, trois barrages débordent.")
     assert kinds.get("agence nationale de l'eau") == "organization"
     assert kinds.get("Ghana") == "place"
+
+
+def test_a_name_before_a_comma_is_an_event_only_when_an_article_and_an_event_word_follow():
+    # "les prix", "avec trois forums": neither "le" nor "a" is the article they start with
+    assert "event" not in kind_of("Selon Marc Dorval, de Quentavia, les prix vont baisser.").values()
+    assert "event" not in kind_of("Pour Anne Roussel, Directrice de Vellora, avec trois forums par an, le réseau grandit.").values()
+    assert kind_of("Le Salon Vert, la foire agricole de la région, ouvre demain.").get("Salon Vert") == "event"
