@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, ArticleEntities, country_key
+from innograph.graph.normalize import fold_same_length
+from innograph.loaders.institutions import INSTITUTION_NOUNS
+from innograph.loaders.mentions import ACRONYM_DEF, LONG_DEF, ArticleEntities, country_key, initials
 
 
 def acronyms(ents: ArticleEntities) -> None:
@@ -27,6 +29,8 @@ def acronyms(ents: ArticleEntities) -> None:
         for n in range(2, min(12, len(words)) + 1):
             phrase_words = words[-n:]
             if not phrase_words[0][0].isupper():
+                if _lower_long_form(window, phrase_words, acr["acr"], ents, acr.start()):
+                    break
                 continue
             phrase = window[window.rfind(phrase_words[0], 0, len(window) - sum(len(w) for w in phrase_words[1:])):]
             initials = "".join(w[0].lower() for w in phrase_words if w[0].isupper() or len(w) > 3)
@@ -70,6 +74,31 @@ def acronyms(ents: ArticleEntities) -> None:
         entity.org_kind = kind or entity.org_kind
         ents.add_alias(entity, m["acr"])
         ents.mention(m.start(), m.end(), entity, "acronym")
+
+
+#: Nouns that open a body's name written in lower case before its acronym ("le mouvement ivoirien
+#: des droits de l'homme (MIDH)").
+_BODY_NOUNS = frozenset(INSTITUTION_NOUNS) | lx.NAME_HEAD_NOUNS | lx.MEMBERSHIP_BODIES | lx.OUTLET_NOUNS
+
+
+def _lower_long_form(window: str, words: list, acronym: str, ents: ArticleEntities, before: int) -> bool:
+    """'le président du mouvement ivoirien des droits de l'homme (MIDH)': a name in lower case, opened
+    by a body's noun, whose words' initials spell the acronym exactly (the small words left out),
+    is the acronym's long form. Returns whether `words` (the last words before the bracket) were it."""
+    first = fold_same_length(words[0]).lower()
+    if first not in _BODY_NOUNS:
+        return False
+    phrase = window[window.rfind(words[0], 0, len(window) - sum(len(w) for w in words[1:])):]
+    if "," in phrase or "." in phrase or initials(phrase) != fold_same_length(acronym).lower():
+        return False
+    start = ents.text.rfind(phrase, 0, before)
+    if start < 0 or not ents.free(start, start + len(phrase)) or not ents.free(before + 1, before + 1 + len(acronym)):
+        return False
+    entity = ents.entity("organization", phrase, org_kind=lx.kind_of(phrase))
+    ents.add_alias(entity, acronym)
+    ents.mention(start, start + len(phrase), entity, "acronym")
+    ents.mention(before + 1, before + 1 + len(acronym), entity, "acronym")
+    return True
 
 
 #: First words of a bracketed description that names a thing made, not a body ("X (Dispositif portable

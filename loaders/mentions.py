@@ -221,7 +221,7 @@ class ArticleEntities:
         # name of the article has those initials, word for word.
         longs = [e for e in self.entities if e.kind == "organization" and len(e.label.split()) > 1]
         for e in [e for e in self.entities if e.kind == "organization" and re.fullmatch(r"[A-ZÀ-Ý]{2,6}", e.label)]:
-            fits = [o for o in longs if o is not e and _initials(o.label) == fold_same_length(e.label)]
+            fits = [o for o in longs if o is not e and initials(o.label) == fold_same_length(e.label)]
             if len(fits) == 1 and e in self.entities:
                 self.merge(fits[0], e)
 
@@ -317,7 +317,9 @@ def _acronym_like(text: str) -> bool:
     return text.isupper() or bool(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{1,6}", text))
 
 
-def _initials(long: str) -> str:
+def initials(long: str) -> str:
+    """The initials of a long name's words, its small words left out: 'mouvement ivoirien des
+    droits de l'homme' → 'midh'."""
     return "".join(w[0] for w in re.findall(r"[\w]+", fold_same_length(long)) if w not in _SMALL_WORDS)
 
 

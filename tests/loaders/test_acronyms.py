@@ -32,3 +32,20 @@ def test_an_acronym_whose_long_form_names_a_body_is_no_project():
     ents, _ = read(text)
     assert not any(m.entity.kind == "project" for m in ents.mentions if "VELORA" in m.entity.names())
     assert {m.entity.kind for m in ents.mentions if m.text.startswith("Service")} == {"organization"}
+
+
+@pytest.mark.parametrize("text, long, acronym", [
+    ("Le président du mouvement ivoirien des droits de l'homme (MIDH), Koffi Yao, a protesté.",
+     "mouvement ivoirien des droits de l'homme", "MIDH"),
+    ("Maria Lopes, présidente de la société brésilienne d'endocrinologie et de métabologie (SBEM), a parlé.",
+     "société brésilienne d'endocrinologie et de métabologie", "SBEM"),
+])
+def test_a_lower_case_body_whose_initials_spell_the_acronym_after_it_is_its_long_form(text, long, acronym):
+    entity = entity_of(text, long)
+    assert entity.kind == "organization" and acronym in entity.names()
+
+
+def test_lower_case_words_are_no_long_form_unless_a_body_opens_them_and_the_initials_spell_it_all():
+    ents, _ = read("La hausse des prix à la consommation (HPC) inquiète Marc Duval. "
+                   "Le syndicat national des boulangers (SNBP) a protesté.")
+    assert not any(m.text.startswith(("hausse", "prix", "syndicat")) for m in ents.mentions)
