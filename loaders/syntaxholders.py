@@ -193,7 +193,7 @@ class HoldersMixin:
         it elsewhere. Not a name coordinated to the title, nor one that goes on as a new clause's
         subject after a comma ("Après le départ du directeur de Y, X a dit")."""
         doc, j = t.doc, t.i + 1
-        while j < len(doc) and j - t.i <= 12 and t.is_ancestor(doc[j]) and self.mention(doc[j], "person") is None \
+        while j < len(doc) and j - t.i <= 20 and t.is_ancestor(doc[j]) and self.mention(doc[j], "person") is None \
                 and (doc[j].text != "," or self.listed_complement(t, j + 1)):  # ("de A, B et C, X": one complement)
             if doc[j].dep_ in _CLAUSE_DEPS:
                 return []  # "le directeur qui a nommé X"

@@ -98,3 +98,10 @@ def test_an_ambassador_accredited_to_an_organization_is_his_countrys():
     found = posts("Le Kenya a protesté. L'ambassadeur kényan auprès des Nations unies, Paul Morand, a rejeté le rapport.")
     assert ("Paul Morand", "Kenya") in found
     assert ("Paul Morand", "Nations unies") not in found
+
+
+def test_the_name_after_a_title_whose_complement_is_long_holds_it():
+    # the title's own words run over a dozen words before the comma and the name
+    text = ("« Nous ne céderons pas », a déclaré le président de la fédération nationale des producteurs de lait "
+            "et de fromage de chèvre (FNPLFC), Jean Morel.")
+    assert ("Jean Morel", "fédération nationale des producteurs de lait et de fromage de chèvre") in posts(text)
