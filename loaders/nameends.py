@@ -3,7 +3,8 @@ politique stratégique" after "Institut australien", or "le Centre pour l'étude
 "Centre". The parse (and, for a purpose, the words) say how it goes on: lower-case adjectives, "de"
 complements, its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an institution's name
 ends with. An English name goes on with "of" and capitalized words (:func:`english_end`) and ends
-before a French "de <Town>" (:func:`english_town_tails`).
+before a French "de <Town>" (:func:`english_town_tails`). A university of a state or region goes on
+with the town of its campus ("l'université de X à <Town>", :func:`campus_tails`).
 """
 
 from __future__ import annotations
@@ -162,3 +163,28 @@ def english_town_tails(ents) -> None:
             ents.merge(entity, old)
         if ents.free(town_start, town_start + len(cut["town"])):
             ents.mention(town_start, town_start + len(cut["town"]), ents.entity("place", cut["town"]), "ner")
+
+
+#: "université de X" / "university of X", then " à " and the town of a campus.
+_UNIVERSITY_OF = re.compile(r"(?i:universit[ée]|university)[ \t]+(?:de|du|d['’]|of)[ \t]*[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)?")
+_AT = re.compile(r"[ \t]+à[ \t]+")
+
+
+def campus_tails(ents) -> None:
+    """'l'université de X à <Town>': a university named after a state or region goes on with the
+    town of its campus, one name (a town, not a country, and nothing capitalized after it: not
+    "a dit X de l'université de Y à <Newspaper>")."""
+    if ents.lang != "fr":
+        return
+    for m in [m for m in ents.mentions if m.entity.kind == "organization" and _UNIVERSITY_OF.fullmatch(m.text)]:
+        at = _AT.match(ents.text, m.end)
+        town = ents.at(at.end()) if at else None
+        if town is None or town.start != at.end() or town.entity.kind != "place" or country_or_continent(town.entity.label) \
+                or re.match(r"[ \t]*[A-ZÀ-Ý]", ents.text[town.end:town.end + 3]) or town not in ents.mentions:
+            continue
+        old, label = m.entity, ents.text[m.start:town.end]
+        entity = ents.entity("organization", label, org_kind=old.org_kind or lx.kind_of(label))
+        ents.mentions.remove(town)
+        m.end, m.text, m.entity = town.end, label, entity
+        if old is not entity and not any(o.entity is old for o in ents.mentions):
+            ents.merge(entity, old)
