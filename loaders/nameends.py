@@ -4,7 +4,7 @@ politique stratégique" after "Institut australien", or "le Centre pour l'étude
 complements, its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an institution's name
 ends with. An English name goes on with "of" and capitalized words (:func:`english_end`) and ends
 before a French "de <Town>" (:func:`english_town_tails`). A university of a state or region goes on
-with the town of its campus ("l'université de X à <Town>", :func:`campus_tails`).
+with the town of its campus ("l'université de X à <Town>", :func:`campus_tails`), as another name.
 """
 
 from __future__ import annotations
@@ -171,20 +171,15 @@ _AT = re.compile(r"[ \t]+à[ \t]+")
 
 
 def campus_tails(ents) -> None:
-    """'l'université de X à <Town>': a university named after a state or region goes on with the
-    town of its campus, one name (a town, not a country, and nothing capitalized after it: not
-    "a dit X de l'université de Y à <Newspaper>")."""
+    """'l'université de X à <Town>': a university named after a state or region is also named with
+    the town of its campus (an alias: the town stays a place of its own, where it is). A town, not
+    a country, and nothing capitalized after it: not "a dit X de l'université de Y à <Newspaper>"."""
     if ents.lang != "fr":
         return
     for m in [m for m in ents.mentions if m.entity.kind == "organization" and _UNIVERSITY_OF.fullmatch(m.text)]:
         at = _AT.match(ents.text, m.end)
         town = ents.at(at.end()) if at else None
         if town is None or town.start != at.end() or town.entity.kind != "place" or country_or_continent(town.entity.label) \
-                or re.match(r"[ \t]*[A-ZÀ-Ý]", ents.text[town.end:town.end + 3]) or town not in ents.mentions:
+                or re.match(r"[ \t]*[A-ZÀ-Ý]", ents.text[town.end:town.end + 3]):
             continue
-        old, label = m.entity, ents.text[m.start:town.end]
-        entity = ents.entity("organization", label, org_kind=old.org_kind or lx.kind_of(label))
-        ents.mentions.remove(town)
-        m.end, m.text, m.entity = town.end, label, entity
-        if old is not entity and not any(o.entity is old for o in ents.mentions):
-            ents.merge(entity, old)
+        ents.add_alias(m.entity, ents.text[m.start:town.end])

@@ -82,17 +82,25 @@ def test_an_english_name_ends_before_a_french_de_and_its_town():
     assert "Banque Africaine de Lomé" in names("Karl Jensen, directeur de la Banque Africaine de Lomé, a parlé.")
 
 
-@pytest.mark.parametrize("text, name, not_name", [
+def all_names(text: str) -> dict[str, set]:
+    """Each organization's label -> all its names."""
+    entities, _ = read(text)
+    return {m.entity.label: set(m.entity.names()) for m in entities.mentions if m.entity.kind == "organization"}
+
+
+@pytest.mark.parametrize("text, name, campus, town", [
     ("L'anthropologue Paul Dorn, de l'université de Californie à Irvine (États-Unis), a calculé la toxicité.",
-     "université de Californie à Irvine", "université de Californie"),
+     "université de Californie", "université de Californie à Irvine", "Irvine"),
     ("Simon Halle, géologue à l'université du Nevada à Reno, ne mâche pas ses mots.",
-     "université du Nevada à Reno", "université du Nevada"),
+     "université du Nevada", "université du Nevada à Reno", "Reno"),
 ])
-def test_a_university_of_a_state_goes_on_with_the_town_of_its_campus(text, name, not_name):
-    found = names(text)
-    assert name in found and not_name not in found
+def test_a_university_of_a_state_is_also_named_with_the_town_of_its_campus(text, name, campus, town):
+    assert campus in all_names(text)[name]
+    entities, _ = read(text)
+    assert {m.text for m in entities.mentions if m.entity.kind == "place"} >= {town}  # the town stays a place
 
 
 def test_a_name_after_a_university_and_a_is_its_campus_only_when_it_is_a_town():
     # told to a newspaper, not a campus
-    assert "université de Cardiff" in names("Le chercheur Tom Bell de l'université de Cardiff à The Guardian a parlé.")
+    assert all_names("Le chercheur Tom Bell de l'université de Cardiff à The Guardian a parlé.")["université de Cardiff"] \
+        == {"université de Cardiff"}
