@@ -47,6 +47,10 @@ def descriptors(ents: ArticleEntities) -> None:
             after = name_after(text, m.end() + len(direct.group(0)) - 1) if direct else None
             if after and after[0] != m.end() + direct.end():
                 after = None  # "les entreprises de l'X" is not "l'entreprise X"
+            field = None if after else _FIELD.match(text, m.end())
+            if field:  # "la société de cybersécurité X", "le groupe de réflexion Y": its field, then its name
+                after = name_after(text, field.end() - 1)
+                after = after if after and after[0] == field.end() else None
         kind = lx.DESCRIPTORS[cue]
         if after and ents.free(*after) and text[after[0]:after[1]].split()[0].lower() not in lx.NOT_NAMES:
             entity = ents.entity("organization", text[after[0]:after[1]], org_kind=kind, cue=name_key(cue))
@@ -75,6 +79,11 @@ def descriptors(ents: ArticleEntities) -> None:
             entity.org_kind = entity.org_kind or kind
             if cue in lx.CLASSIFICATION:
                 entity.classification.add(lx.CLASSIFICATION[cue])
+
+
+#: A descriptor's field: "de" and one or two lower-case words (no article, no pronoun), before its name.
+_FIELD = re.compile(r"[ \t]+(?:de|d['’])[ \t]*(?:(?!(?:la|le|les|l|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
+                    r"nos|notre|plus|moins|tout|toute|tous|toutes)\b)[a-zà-ÿ][a-zà-ÿ\-]{2,}[ \t]+){1,2}")
 
 
 _ORG_TITLES = frozenset("leader specialiste proprietaire actionnaire".split())  # (an organization may be one)
