@@ -51,6 +51,8 @@ def descriptors(ents: ArticleEntities) -> None:
             if field:  # "la société de cybersécurité X", "le groupe de réflexion Y": its field, then its name
                 after = name_after(text, field.end() - 1)
                 after = after if after and after[0] == field.end() else None
+                if after and re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[after[1]:after[1] + 8]):
+                    after = None  # "... Center for Strategic and International Studies": the tagger's whole name
         kind = lx.DESCRIPTORS[cue]
         if after and ents.free(*after) and text[after[0]:after[1]].split()[0].lower() not in lx.NOT_NAMES:
             entity = ents.entity("organization", text[after[0]:after[1]], org_kind=kind, cue=name_key(cue))

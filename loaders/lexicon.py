@@ -180,7 +180,8 @@ SPORT_NOUNS = frozenset("football basket basketball handball rugby volley volley
                         "natation cyclisme boxe lutte judo".split())
 #: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
 WORKING_VERBS = frozenset(
-    "work works worked working employed serves served serving teaches taught travaille travaillait travaillent "
+    "work works worked working employed serves served serving teach teaches taught teaching travaille travaillait travaillent "
+    "enseigne enseignait enseignent enseignaient "
     "employe employee officie officiait exerce exercait joue jouait jouent evolue evoluait evoluent".split()
 )
 #: Verbs of leading an organization, and the title they give: "X dirige Y", "X heads Y".

@@ -95,3 +95,14 @@ def test_a_name_before_a_comma_is_an_event_only_when_an_article_and_an_event_wor
     assert "event" not in kind_of("Selon Marc Dorval, de Quentavia, les prix vont baisser.").values()
     assert "event" not in kind_of("Pour Anne Roussel, Directrice de Vellora, avec trois forums par an, le réseau grandit.").values()
     assert kind_of("Le Salon Vert, la foire agricole de la région, ouvre demain.").get("Salon Vert") == "event"
+
+
+def test_a_descriptor_s_field_may_stand_between_it_and_the_name():
+    kinds = kind_of("Brett Cole, un analyste de la société de cybersécurité Vexor, a répondu.")
+    assert kinds.get("Vexor") == "organization"
+    assert kind_of("Le groupe de réflexion Orbis House a publié un rapport.").get("Orbis House") == "organization"
+    # an English name that goes on with "and" is left whole to the tagger, never cut at "and"
+    found = organizations("Selon Paul Roy, du groupe de réflexion Center for Maritime and Coastal Studies, la mer monte.")
+    assert "Center for Maritime" not in found
+    # an article after "de" is no field: "la société de la famille X" is not X
+    assert "Moreau" not in organizations("La société de la famille Moreau a fermé, selon Paul Roy.")

@@ -33,3 +33,15 @@ def test_a_verbs_object_inside_an_organization_gives_a_post_there(text, person, 
 ])
 def test_no_organization_behind_the_object_no_post(text):
     assert not pairs(text, "holds_post")
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Anne Leroy, qui enseigne l'histoire à l'université de Varenne, a publié un livre.", "Anne Leroy", "université de Varenne"),
+    ("Marc Roy a enseigné à l'Institut Halden pendant dix ans.", "Marc Roy", "Institut Halden"),
+])
+def test_teaching_at_an_organization_is_working_there(text, person, org):
+    assert (person, org) in pairs(text, "holds_post")
+
+
+def test_a_shop_sign_is_no_teaching():
+    assert not pairs("L'enseigne Caravel a ouvert un magasin à Lyon, selon Paul Roy.", "holds_post")
