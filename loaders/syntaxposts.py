@@ -15,7 +15,8 @@ from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, HoldersMixin
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
-_ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
+#: Case words that put a title's or a description's organization after it ("directeur de Y", "glaciologue à Y", "chercheur chez Y").
+ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
 _HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _FORMER = frozenset("former ancien ancienne anciens anciennes ex then previous".split())
 #: Titles whose "de" complement is a portfolio, not an organization ("ministre de la Défense").
@@ -72,7 +73,7 @@ class PostsMixin(HoldersMixin):
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         if not persons:
             return
-        title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else _title_text(t)
+        title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
         former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
         founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
@@ -101,7 +102,7 @@ class PostsMixin(HoldersMixin):
     def title_orgs(self, t, *, shared=True, demonym=True) -> list:
         conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
         # "rédactrice en chef de la BBC pour l'Europe": "pour" / "for" only when nothing else names one
-        own = [*t.children, *(g for a in t.children if a.dep_ == "amod" and a.i > t.i and _f(a) not in _ORG_OF_CASES
+        own = [*t.children, *(g for a in t.children if a.dep_ == "amod" and a.i > t.i and _f(a) not in ORG_OF_CASES
                              for g in a.children if g.i > a.i and g.dep_.startswith(("nmod", "obl"))
                              and _case(g) in _AMOD_CASES)]  # ("maire adjoint de Y", "chercheur invité à Y": Y hung on the adjective)
         for c in sorted(own, key=lambda c: _case(c) in _FOR_CASES or _f(c) in _FOR_CASES):
@@ -109,7 +110,7 @@ class PostsMixin(HoldersMixin):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
             if _case(c) == "aupres" and _f(t) in GOVERNMENT_TITLES:
                 continue  # "l'ambassadeur kényan auprès de l'ONU": accredited there, the country's
-            if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in _ORG_OF_CASES:
+            if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in ORG_OF_CASES:
                 if _f(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article
                 elif _f(c) in ("gouvernement", "government") and t.doc.lang_ == "fr":
@@ -139,7 +140,7 @@ class PostsMixin(HoldersMixin):
                 found = [o for o in found if not field_not_org(t.text, o)]  # (an expert's country: look on)
                 if found:
                     return found
-            if c.dep_ == "prep" and (_f(c) in _ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
+            if c.dep_ == "prep" and (_f(c) in ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         found = self.orgs(o, retype=_f(c) != "in") or (self.new_organization(o) if _f(c) != "in" else [])
@@ -148,19 +149,19 @@ class PostsMixin(HoldersMixin):
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
                 return [self.mention(c).entity]
             if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES and not any(
-                    d.dep_ == "nmod" and d.i > t.i and _case(d) in _ORG_OF_CASES and self.orgs(d, retype=True) for d in t.children):
+                    d.dep_ == "nmod" and d.i > t.i and _case(d) in ORG_OF_CASES and self.orgs(d, retype=True) for d in t.children):
                 owner = self.owner(t, _f(c))  # (not "son ancien coach de Y": Y's, read from the complement)
                 if owner is not None:
                     return [owner]
         if t.dep_ == "nmod" and _f(t.head) in lx.ROLE_NOUNS and _case(t) in ("de", "d'", "d’"):
             for c in t.head.children:  # "son siège de sénateur au Sénat de Y", "ses fonctions de T au sein de Y"
-                if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
+                if c.i > t.i and c.dep_ == "nmod" and _case(c) in ORG_OF_CASES:
                     found = self.orgs(c, retype=True)
                     if found:
                         return found
         if t.dep_ == "conj" and _f(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title
             for c in t.head.children:
-                if c.i > t.i and c.dep_ == "nmod" and _case(c) in _ORG_OF_CASES:
+                if c.i > t.i and c.dep_ == "nmod" and _case(c) in ORG_OF_CASES:
                     found = self.orgs(c, retype=True)
                     if found:
                         return found
@@ -261,7 +262,7 @@ class PostsMixin(HoldersMixin):
         if depth == 0 or self.mention(c) is not None:
             return []
         for g in c.children:
-            if g.i > c.i and g.dep_ == "nmod" and _case(g) in _ORG_OF_CASES:
+            if g.i > c.i and g.dep_ == "nmod" and _case(g) in ORG_OF_CASES:
                 found = self.orgs(g, actors=actors) or self.deeper_orgs(g, depth - 1, actors)
                 if found:
                     return found
@@ -284,7 +285,7 @@ def _bare_title(t) -> bool:
 
 
 
-def _title_text(t) -> str:
+def title_text(t) -> str:
     """The title around its head word: modifiers before ('chief financial officer') and
     adjectives after ('directrice générale adjointe')."""
     left = t.i

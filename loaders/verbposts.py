@@ -13,7 +13,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, _unique, subjects_of
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
-from innograph.loaders.syntaxposts import _title_text
+from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
 
 #: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
@@ -34,7 +34,6 @@ _TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (f
 #: Dependencies of a word right after "X," that open a clause or a list, not a description of X.
 _NOT_DESCRIBING = frozenset("ROOT det case cc mark advmod aux aux:tense aux:pass cop nsubj nsubj:pass expl:subj parataxis "
                             "punct nummod".split())
-_CASES = frozenset("a au aux de du des d' d’ pour chez aupres".split())
 #: Participles ("X, interrogé par Y", "X, préservant Z") set off after a name: a clause, not a description.
 _PARTICIPLE_ENDS = ("é", "és", "ée", "ées", "ant")
 
@@ -77,9 +76,9 @@ class VerbPostsMixin:
         people = self.people(subjects[0]) if subjects else self.movers(v)  # ("a quitté A pour rejoindre B")
         members = [] if people or not subjects else self.orgs(subjects[0], actors=True)
         self.provenance(v, people)
-        title = next((_title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
+        title = next((title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
                       for p in c.children if p.dep_ == "pobj"), None) \
-            or next((_title_text(c) for c in v.children if c.dep_.startswith("obl") and _case(c) in _AS), None)
+            or next((title_text(c) for c in v.children if c.dep_.startswith("obl") and _case(c) in _AS), None)
         for org in self.orgs(targets[0], retype=True) or self.within_org(targets[0]):
             for person in people:  # a person joining a company takes a post there, a body a seat
                 if country_key(org.label) in lx.COUNTRIES:
@@ -98,11 +97,11 @@ class VerbPostsMixin:
         for c in v.children:
             if c.dep_ in ("prep", "agent") and _f(c) in ("at", "for", "with", "by", "in"):
                 orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=_f(c) != "in")]
-                title = title or next((_title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
+                title = title or next((title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
             elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aux", "aupres", "dans", "par"):
                 orgs += self.orgs(c, retype=_case(c) in ("chez", "pour")) or self.within_org(c)
             elif c.dep_ == "prep" and _f(c) in _AS:
-                title = next((_title_text(p) for p in c.children if p.dep_ == "pobj"), None)
+                title = next((title_text(p) for p in c.children if p.dep_ == "pobj"), None)
         if not orgs:
             return
         subjects = subjects_of(v)
@@ -204,7 +203,7 @@ class VerbPostsMixin:
             if hit is not None:
                 back = _descriptor_before(doc, j, k)  # ("pour l'association Y", "de la société de conseil Y")
                 back -= _f(doc[back]) in ("la", "l'", "l’", "le", "les")
-                if hit.entity.kind == "organization" and hit.start == self.pos(w) and _f(doc[back]) in _CASES \
+                if hit.entity.kind == "organization" and hit.start == self.pos(w) and _f(doc[back]) in ORG_OF_CASES \
                         and fold_same_length(hit.entity.label.split()[0]) not in lx.PLACE_NOUNS:  # ("guide de la ville de Y")
                     title = doc[k:back].text.strip()
                     self.add("holds_post", m.entity, hit.entity, w, title=title or None, current=not former)
