@@ -274,7 +274,8 @@ def descriptor_place_tails(ents) -> None:
     """'l'hôpital Brennmoor de Manchester': after a lower-case descriptor, the proper name ends
     before "de <a place>" when that place is a country, a well-known city, or a place the article
     names alone; the place gets its own mention (a capitalized cue word keeps its complement:
-    "Université de Lyon")."""
+    "Université de Lyon", and so does a body named in lower-case words only: "l'association des
+    assureurs du Sénégal")."""
     places = {words_key(m.entity.label) for m in ents.mentions if m.entity.kind == "place"}
     places |= set(lx.COUNTRIES) | {words_key(p) for p in lx.DEMONYMS.values()}
     for m in [m for m in ents.mentions if m.source == "descriptor" and m.entity.kind == "organization"]:
@@ -286,6 +287,8 @@ def descriptor_place_tails(ents) -> None:
                 words_key(cue[:len(cue) - len(m.text)]).split()[-1] in _SITE_WORDS:
             continue  # "l'usine Sanofi de Nantes": a site is named by its place
         name, place_start = m.text[:tail.start()], m.start + tail.start("place")
+        if not any(w[:1].isupper() for w in name.split()):
+            continue  # "l'association des assureurs du Sénégal": a body in lower case is named by its place
         entity = ents.entity("organization", name, org_kind=m.entity.org_kind, cue=m.entity.cue)
         if cue is not None:
             ents.add_alias(entity, cue[:len(cue) - len(m.text)] + name)

@@ -116,6 +116,9 @@ def test_a_descriptor_name_ends_before_de_and_a_place():
         "Manchester") == {"place"}
     # a capitalized cue word keeps its complement
     assert "Université de Lyon" in kinds("Paul Adoko, professeur à l'Université de Lyon, a publié l'étude.")
+    # and so does a body named in lower-case words only: its place is what names it
+    found = facts("Awa Ndiaye, directrice exécutive de l'association des boulangers du Sénégal, a parlé.")
+    assert ("holds_post", "Awa Ndiaye", "association des boulangers du Sénégal") in found
 
 
 def test_a_project_named_by_an_acronym_that_a_title_completes_is_an_organization():
