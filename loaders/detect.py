@@ -15,7 +15,7 @@ from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
-from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends
+from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, ordinal_heads
 from innograph.loaders.retype import descriptor_place_tails, retype
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
@@ -166,6 +166,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     descriptor_place_tails(ents)
     english_town_tails(ents)  # 'Morgan State University' + ' de Baltimore'
     campus_tails(ents)  # 'université de Californie' + ' à Irvine'
+    ordinal_heads(ents)  # '12e ' + 'Régiment X'
     regional_names(ents)  # 'BBC Afrique'
     purpose_tails(ents)  # 'Institut X pour la recherche sur le sang'
     nicknames(ents)  # 'le capitaine des Grands Faucons'

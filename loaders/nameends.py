@@ -5,6 +5,7 @@ complements, its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an 
 ends with. An English name goes on with "of" and capitalized words (:func:`english_end`) and ends
 before a French "de <Town>" (:func:`english_town_tails`). A university of a state or region goes on
 with the town of its campus ("l'université de X à <Town>", :func:`campus_tails`), as another name.
+A name starts with the ordinal number before it ("le 12e Régiment X", :func:`ordinal_heads`).
 """
 
 from __future__ import annotations
@@ -183,3 +184,28 @@ def campus_tails(ents) -> None:
                 or re.match(r"[ \t]*[A-ZÀ-Ý]", ents.text[town.end:town.end + 3]):
             continue
         ents.add_alias(m.entity, ents.text[m.start:town.end])
+
+
+#: An ordinal number right before a name: "12e", "1er", "3ème", "21st".
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:e|ème|eme|er|ère|re|th|st|nd|rd))[ \t]+$")
+
+
+def ordinal_start(text: str, start: int) -> int:
+    """Where a name that starts at `start` starts with the ordinal number before it ("12e ", "1er ",
+    "82nd "), or `start` itself."""
+    before = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+    return start if before is None else before.start()
+
+
+def ordinal_heads(ents) -> None:
+    """'le 12e Régiment X', 'la 2e Division blindée', 'the 82nd Airborne Division': the ordinal
+    number before an organization's or an event's name is its first word."""
+    for m in [m for m in ents.mentions if m.entity.kind in ("organization", "event")]:
+        start = ordinal_start(ents.text, m.start)
+        if start == m.start or not ents.free(start, m.start):
+            continue
+        old, label = m.entity, ents.text[start:m.end]
+        entity = ents.entity(old.kind, label, org_kind=old.org_kind)
+        m.start, m.text, m.entity = start, label, entity
+        if old is not entity and not any(o.entity is old for o in ents.mentions):
+            ents.merge(entity, old)

@@ -30,7 +30,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
-from innograph.loaders.nameends import english_end, french_name_end, purpose
+from innograph.loaders.nameends import english_end, french_name_end, ordinal_start, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
@@ -216,6 +216,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             end = tail.end("words") if tail is not None and not tail["words"][:1].isupper() else end
         if doc.lang_ == "fr":
             end = english_end(doc.text, end)  # "Harlan Museum" + " of Maritime History"
+        start = ordinal_start(doc.text, start)  # "le 12e Régiment X"
         label = doc.text[start:end]
         key = _f(token)
         if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \

@@ -104,3 +104,11 @@ def test_a_name_after_a_university_and_a_is_its_campus_only_when_it_is_a_town():
     # told to a newspaper, not a campus
     assert all_names("Le chercheur Tom Bell de l'université de Cardiff à The Guardian a parlé.")["université de Cardiff"] \
         == {"université de Cardiff"}
+
+
+def test_an_ordinal_number_before_a_name_is_its_first_word():
+    assert "12e Régiment de chasseurs Valmont" in names("Paul Roy était l'ancien commandant du 12e Régiment de chasseurs Valmont.")
+    entities, _ = read("Le 1er Forum Santé Numérique de Varenne a lieu en mai, selon Paul Roy.")
+    assert any(m.text.startswith("1er Forum") for m in entities.mentions if m.entity.kind == "event")
+    # a number that is no ordinal stays out
+    assert not any(n.startswith("2 ") for n in names("Le score était de 2 Arsenal, dit Paul Roy."))
