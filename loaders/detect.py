@@ -15,7 +15,7 @@ from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
-from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, ordinal_heads
+from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, linked_tails, ordinal_heads
 from innograph.loaders.retype import descriptor_place_tails, retype
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
@@ -156,6 +156,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     acronyms(ents)
     named_entities(ents, docs)
     french_name_ends(ents, docs)  # 'Institut canadien' + 'de politique énergétique'
+    linked_tails(ents, docs)  # 'Centre d'Études Stratégiques' + ' et Internationales'
     institutions(ents, docs)  # 'le responsable du service des forêts togolais'
     described_names(ents)  # 'l'université d'agronomie et de commerce de Varna'
     person_patterns(ents)

@@ -5,7 +5,10 @@ complements, its purpose, "pour la <noun> ..." (:func:`purpose`), and a town an 
 ends with. An English name goes on with "of" and capitalized words (:func:`english_end`) and ends
 before a French "de <Town>" (:func:`english_town_tails`). A university of a state or region goes on
 with the town of its campus ("l'université de X à <Town>", :func:`campus_tails`), as another name.
-A name starts with the ordinal number before it ("le 12e Régiment X", :func:`ordinal_heads`).
+A name starts with the ordinal number before it ("le 12e Régiment X", :func:`ordinal_heads`), and
+goes on through a capitalized adjective coordinated to its own or a capitalized "en" complement
+("Centre d'Études Stratégiques et Internationales", "École des Hautes Études en Sciences Sociales",
+:func:`linked_tails`).
 """
 
 from __future__ import annotations
@@ -209,3 +212,44 @@ def ordinal_heads(ents) -> None:
         m.start, m.text, m.entity = start, label, entity
         if old is not entity and not any(o.entity is old for o in ents.mentions):
             ents.merge(entity, old)
+
+
+#: "et" or "en" after a name, then capitalized words.
+_LINKED = re.compile(r"[ \t]+(?P<link>et|en)[ \t]+(?P<words>[A-ZÀ-Ý][\w\-]*(?:[ \t]+[A-ZÀ-Ý][\w\-]*)*)")
+
+
+def linked_tails(ents, docs) -> None:
+    """A capitalized organization name the tagger ended before "et" or "en" goes on through the
+    capitalized words after them when the parse hangs those on the name's own words: an adjective
+    coordinated to one of its adjectives ("Études Stratégiques et Internationales") or a complement
+    with "en" ("Hautes Études en Sciences Sociales"). Never through a person's name, a country's or
+    a name the parse holds apart ("la BBC et Reuters")."""
+    if ents.lang != "fr":
+        return
+    for offset, doc in docs:
+        end = offset + text_length(doc)
+        for m in [m for m in ents.mentions if offset <= m.start and m.end <= end and m.entity.kind == "organization"
+                  and m.text[:1].isupper() and len(m.text.split()) > 1]:
+            tail = _LINKED.match(ents.text, m.end)
+            name = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            words = doc.char_span(tail.start("words") - offset, tail.end("words") - offset, alignment_mode="expand") \
+                if tail else None
+            if name is None or words is None:
+                continue
+            first = words[0]
+            inside = first.head.i in range(name.start, name.end)
+            if not inside or not (first.dep_ == "conj" and first.head.dep_ == "amod" and tail["link"] == "et"
+                                  or first.dep_ == "nmod" and tail["link"] == "en"):
+                continue
+            last = max((t for t in words if t.i == first.i or t.head.i in range(first.i, t.i)), key=lambda t: t.i)
+            stop = offset + last.idx + len(last.text)
+            within = [o for o in ents.mentions if o.start < stop and o.end > m.end]
+            if any(o.entity.kind == "person" or o.end > stop or country_or_continent(o.entity.label) for o in within):
+                continue
+            for o in within:
+                ents.mentions.remove(o)
+            old, label = m.entity, ents.text[m.start:stop]
+            entity = ents.entity("organization", label, org_kind=old.org_kind or lx.kind_of(label))
+            m.end, m.text, m.entity = stop, label, entity
+            if old is not entity and not any(o.entity is old for o in ents.mentions):
+                ents.merge(entity, old)

@@ -112,3 +112,17 @@ def test_an_ordinal_number_before_a_name_is_its_first_word():
     assert any(m.text.startswith("1er Forum") for m in entities.mentions if m.entity.kind == "event")
     # a number that is no ordinal stays out
     assert not any(n.startswith("2 ") for n in names("Le score était de 2 Arsenal, dit Paul Roy."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Paul Roy, chercheur au Centre d'Études Navales et Portuaires, a parlé.", "Centre d'Études Navales et Portuaires"),
+    ("Paul Roy, chercheur à l'École des Hautes Études en Sciences Marines, a parlé.",
+     "École des Hautes Études en Sciences Marines"),
+])
+def test_a_name_goes_on_through_a_coordinated_adjective_and_an_en_complement(text, name):
+    assert name in names(text)
+
+
+def test_a_second_name_after_et_is_no_part_of_the_first():
+    found = names("Le Conseil National des Ports et la Banque Mondiale ont signé, selon Paul Roy.")
+    assert "Banque Mondiale" in found and not any("et" in n.split() for n in found)
