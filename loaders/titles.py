@@ -39,7 +39,8 @@ _FR_PAIRS = (
     "investigateur investigatrice|attache attachee|employe employee|salarie salariee|president-directeur presidente-directrice|proprietaire proprietaire|secretaire secretaire|"
     "ministre ministre|maire maire|responsable responsable|commissaire commissaire|economiste economiste|"
     "porte-parole porte-parole|capitaine capitaine|analyste analyste|pdg pdg|dg dg|dga dga|"
-    "coequipier coequipiere|remplacant remplacante|arbitre arbitre|envoye envoyee|officier officiere|espion espionne|"
+    "coequipier coequipiere|remplacant remplacante|arbitre arbitre|envoye envoyee|emissaire emissaire|officier officiere|"
+    "agent agente|espion espionne|"
     "commentateur commentatrice|presentateur presentatrice|collaborateur collaboratrice|"
     "chancelier chanceliere|roi reine|empereur imperatrice|emir emir|sultan sultan|monarque monarque"
 )

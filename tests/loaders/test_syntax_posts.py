@@ -161,11 +161,19 @@ def test_a_title_ends_at_its_comma_and_a_country_named_after_a_bare_title_is_not
     assert ("holds_post", "Amadou Ba", "Mali") not in found
 
 
+def test_an_envoy_and_an_agent_hold_a_post_at_the_body_they_act_for():
+    assert ("holds_post", "Paul Roy", "Union africaine") in posts(
+        "Selon Paul Roy, émissaire de l'Union africaine pour la Libye, la paix est proche.")
+    assert ("holds_post", "Karl Lind", "Bureau fédéral d'enquête") in posts(
+        "Karl Lind, agent spécial du Bureau fédéral d'enquête, a témoigné.")
+
+
 def test_professions_and_portfolios_lexicons():
     from innograph.loaders import lexicon as lx
 
     for head in ("virologue", "immunologiste", "pharmacienne", "chirurgienne", "statisticienne", "correspondante",
-                 "epidemiologist", "geneticist", "columnist", "virologues", "journalistes"):
+                 "epidemiologist", "geneticist", "columnist", "virologues", "journalistes", "emissaire", "agente",
+                 "agents"):
         assert head in lx.TITLE_HEADS, head
     assert {"defense", "sante", "finances", "interieur", "health", "treasury"} <= lx.PORTFOLIOS
     assert len(lx.TITLE_HEADS) >= 300 and len(lx.SYSTEMATIC_TITLES) >= 300
