@@ -13,7 +13,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
-from innograph.loaders.namepatterns import person_patterns, place_patterns
+from innograph.loaders.namepatterns import official_country_names, person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, linked_tails, ordinal_heads
 from innograph.loaders.retype import descriptor_place_tails, retype
@@ -145,6 +145,7 @@ def seats_of_power(ents: ArticleEntities) -> None:
 def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     """Run every pass, in order, and return `ents` with its mentions sorted."""
     ents.lang = docs[0][1].lang_ if docs else None
+    official_country_names(ents)  # 'la Fédération de Russie' is Russia
     cue_names(ents)
     seats_of_power(ents)  # 'le Kremlin', 'la Maison Blanche'
     name_endings(ents)

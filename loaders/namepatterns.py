@@ -104,3 +104,34 @@ def place_patterns(ents: ArticleEntities) -> None:
         if re.match(r"[ \t]+(?:de|du|des|d'|of)[ \t]", text[end:end + 5]):
             continue  # "à Lyon Biotech Valley" cut short, or a longer name
         ents.mention(start, end, ents.entity("place", label), "pattern")
+
+
+#: A state's official name: its form, adjectives, "de", then the country ("la Fédération de Russie",
+#: "la République populaire de Chine", "l'État d'Israël"); folded text.
+_OFFICIAL_NAME = re.compile(
+    r"(?<![\w])(?:republique|federation|royaume|emirat|sultanat|principaute|confederation|etat|grand[ \-]duche)"
+    r"(?:[ \t]+(?:populaire|islamique|federale|federative|arabe|socialiste|unie|cooperative|hachemite|bolivarienne"
+    r"|unifiee|souveraine|plurinational|independant)){0,3}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')")
+_COUNTRY_WORDS = re.compile(r"[A-ZÀ-Ý][\w\-]*(?:[ \t'’\-]+(?:[A-ZÀ-Ý][\w\-]*|du|de|d|et|la))*")
+
+
+def official_country_names(ents: ArticleEntities) -> None:
+    """'la Fédération de Russie', 'la République populaire de Chine', 'le Royaume d'Arabie saoudite':
+    a state's official name is that country (a place, as its short name is, with the long form as
+    another name), unless the whole is a country of its own ('République démocratique du Congo')."""
+    text, folded = ents.text, ents.folded
+    for m in _OFFICIAL_NAME.finditer(folded):
+        words = _COUNTRY_WORDS.match(text, m.end())
+        if words is None or country_key(text[m.start():words.end()]) in lx.COUNTRIES:
+            continue
+        parts = words.group(0).split()
+        country = next((" ".join(parts[:n]) for n in range(len(parts), 0, -1)
+                        if country_key(" ".join(parts[:n])) in lx.COUNTRIES), None)
+        if country is None:
+            continue
+        end = m.end() + len(country)
+        if not ents.free(m.start(), end):
+            continue
+        entity = ents.entity("place", country)
+        ents.add_alias(entity, text[m.start():end])
+        ents.mention(m.start(), end, entity, "gazetteer")  # (a name of the list of countries, as the gazetteer's)

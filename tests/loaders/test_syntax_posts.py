@@ -586,3 +586,19 @@ def test_the_town_after_an_english_name_is_no_employer():
     found = posts("Le professeur Anna Berg, spécialiste de la médecine du sport à l'Harlan College de Brême, a parlé.")
     assert ("holds_post", "Anna Berg", "Harlan College") in found
     assert not any(k == "holds_post" and o == "Brême" for k, _, o in found)
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Ivan Sorokine, le nouveau président de la Fédération de Russie, a parlé.", "Ivan Sorokine", "Russie"),
+    ("Le président de la République islamique d'Iran, Ali Rezaï, a parlé.", "Ali Rezaï", "Iran"),
+    ("Le Premier ministre de l'État d'Israël, Dan Meir, a parlé.", "Dan Meir", "Israël"),
+])
+def test_a_states_official_name_is_the_country(text, person, country):
+    assert ("holds_post", person, country) in posts(text)
+
+
+def test_a_country_whose_official_name_is_its_own_is_left_whole():
+    from tests.loaders.conftest import read
+
+    ents, _ = read("Selon Paul Roy, la République démocratique du Congo et la République centrafricaine ont voté.")
+    assert not any(m.entity.label == "Congo" for m in ents.mentions)
