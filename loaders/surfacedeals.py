@@ -43,11 +43,13 @@ _SAID = re.compile(r"(?<![\w])(?:a|ont|avait)[ \t]+(?:declare|dit|affirme|indiqu
 #: A verb of saying put after the words said ('"...", soutient X'): the inverted subject argues.
 _INVERTED = re.compile(r"[\"»”][ \t]*,?[ \t]*$|,[ \t]*$")
 #: A support cue that is a participle, and what may stand between it and the name it goes on:
-#: nothing, or an apposed noun ('X, une radio soutenue par Y', 'X, a startup backed by Y').
+#: nothing, an apposed noun ('X, une radio soutenue par Y', 'X, a startup backed by Y'), a relative's
+#: copula ('X, qui est soutenu par Y') or a copula's noun ('X est un fonds soutenu par Y').
 _PARTICIPLE = re.compile(r"soutenue?s?[ \t]|appuyee?s?[ \t]|supported[ \t]|backed[ \t]")
-_NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*"
+_NEXT_TO = re.compile(r"[ \t]*(?:,[ \t]*(?:un|une|le|la|l'|a|an|the)[ \t]+\w+(?:[ \t]+\w+)?)?[ \t]*,?[ \t]*(?:(?:qui|which|that)[ \t]+)?"
                       r"(?:(?:est|sont|etait|etaient|a[ \t]+ete|ont[ \t]+ete|avait[ \t]+ete|sera|seront|is|was|are|were|"
-                      r"has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:aussi|egalement|largement|also|largely)[ \t]+)?)?")
+                      r"has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:aussi|egalement|largement|also|largely)[ \t]+)?"
+                      r"(?:(?:un|une|a|an)[ \t]+\w+(?:[ \t]+\w+)?[ \t]+)?)?")
 #: A first list item of one word naming nothing, then a comma: "l'État, de la Région X".
 _FIRST_UNNAMED = re.compile(r"(?:(?:la|le|les|l')[ \t]*)?\w+[ \t]*,[ \t]*")
 #: "selon X" / "according to X" right before a name: the source, not the one funded.

@@ -21,6 +21,9 @@ pytestmark = pytest.mark.usefixtures("rules_only")
     ("La Fondation Orvane continue de soutenir l'association Terre Claire.", "Fondation Orvane", "Terre Claire"),
     ("Les rebelles du Front Kalani sont soutenus par le Rwanda.", "Rwanda", "Front Kalani"),
     ("L'Agence Orvane, appuyée par la Banque du Sahel, a ouvert trois écoles.", "Banque du Sahel", "Agence Orvane"),
+    # a relative's copula, a copula's noun
+    ("Le mouvement Arvak, qui est soutenu par la Norvège et la Suède, a gagné.", "Suède", "Arvak"),
+    ("La radio Vexa est une station soutenue par la Fondation Kelberg.", "Fondation Kelberg", "Vexa"),
 ])
 def test_past_plural_and_appuyer_forms_of_support(text, supporter, supported):
     assert (supporter, supported) in facts(text, "supports")
