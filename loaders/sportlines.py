@@ -7,7 +7,12 @@ side is named in the same stretch as the player and no title links them:
   "A a passé trois ans à Y", "A a joué en championnat avec Y", "A a quitté Y pour Z";
 * a national side: "A compte 35 sélections avec le <pays>", "A a choisi de représenter le <pays>",
   "l'attaquant sénégalais A" (the demonym's country, when the article names it);
-* a group of a side's players and the names it lists: "le duo de Y, A et B".
+* a group of a side's players and the names it lists: "le duo de Y, A et B";
+* a side's goals and the scorers' list with their minutes: "A (12e) et B (57e) ont inscrit les deux
+  buts de Y", "le but (le doublé) de A pour Y";
+* a club in brackets after a player, a side's line-up: "A (Y)", "A (KEN/Y)", "Y : A, B, C";
+* a training and a career's clubs: "A a été formé au club Y", "A est passé par Y et Z";
+* a side led to a result: "l'entraîneur A a conduit Y en finale".
 
 Mixed into :class:`innograph.loaders.relations.Extractor`; a country is a side only in an article
 about sport (:func:`innograph.loaders.sportwords.sports_text`).
@@ -20,7 +25,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import country_key
+from innograph.loaders.mentions import PLACE_BEFORE, country_key
 from innograph.loaders.sportwords import sports_text
 
 _ART = r"(?:(?:le|la|les|l')[ \t]*)?"
@@ -42,10 +47,12 @@ _CLUB_WORDS = re.compile(r"(?:club|équipe)[ \t]+(?:[a-zà-ÿ]+[ \t]+){0,2}(?:de
 #: "a quitté Y pour Z": the side joined.
 _LEFT_FOR = re.compile(r"[ \t]+pour[ \t]+(?:rejoindre[ \t]+)?" + _ART)
 #: A national side: "35 sélections avec le <pays>", "A, qui a obtenu 35 sélections avec le <pays>" (the
-#: verb in the cue: the person right before it, then), "représenter le <pays>".
+#: verb in the cue: the person right before it, then), "représenter le <pays>", "a disputé (manqué)
+#: trois des cinq matchs du <pays>" (a side's games: a country only, never a club's town).
 _CAPPED = re.compile(r"(?<![\w])(?:(?:(?:a|avait)[ \t]+(?:remporte|obtenu|honore|dispute|gagne)|compte|comptait|totalise|totalisait)[ \t]+)?"
                      r"(?:[\w\-]+[ \t]+selections?[ \t]+(?:avec|pour|sous[ \t]+le[ \t]+maillot[ \t]+d[eu])|representer|represente|a[ \t]+represente|representait"
-                     r"|(?:cape|capee|selectionne|selectionnee)[ \t]+(?:[\w\-]+[ \t]+){0,4}?par)[ \t]+" + _ART)
+                     r"|(?:cape|capee|selectionne|selectionnee)[ \t]+(?:[\w\-]+[ \t]+){0,4}?par"
+                     r"|(?:a|avait|ont|avaient)[ \t]+(?:deja[ \t]+)?(?:dispute|joue|manque|rate)[ \t]+(?:[\w\-]+[ \t]+){0,4}?(?:matchs|matches|rencontres)[ \t]+(?:du|de|pour|avec))[ \t]+" + _ART)
 #: A player named with his country's demonym: "l'attaquant sénégalais A", "l'international ivoirien A"
 #: (fewer titles than teams.PLAYER_TITLES on purpose: with all of them, "capitaine" among them, the
 #: training parts gave 2 right of 4 more).
@@ -56,12 +63,46 @@ _ALLOWED_TO = re.compile(r"(?<![\w])(?:autoris\w*|permet\w*|pourr\w*|peut|peuven
 #: Between two players of a list: a comma or 'et' ("A, B et C ont marqué").
 _PLAYER_LINK = re.compile(r"[ \t]*(?:,[ \t]*et|,|et)[ \t]+")
 _PRONOUN = re.compile(r"[ \t]*(?P<word>il|elle)[ \t]+")
+#: The pronoun subject right before a cue, after an opening phrase ("Après une saison en X, il est
+#: transféré à Y", "lorsqu'il a rejoint Y").
+_PRONOUN_BEFORE = re.compile(r"(?:[,;][ \t]*|(?<![\w])(?:qu'|lorsqu'|puisqu'|quand[ \t]+|et[ \t]+|mais[ \t]+|ou[ \t]+|puis[ \t]+))(?P<word>il|elle)[ \t]+$")
 #: A group of a side's players, then its side: "le duo de Y", "deux des cadres de Y", "les attaquants du Y".
 _GROUP_OF = re.compile(r"(?<![\w])(?:duo|trio|cadres|stars|vedettes|joueurs|joueuses|attaquants|attaquantes|defenseurs|"
                        r"milieux(?:[ \t]+de[ \t]+terrain)?|gardiens|internationaux|titulaires|recrues|buteurs|ailiers)"
                        r"(?:[ \t]+[a-z\-]+)?[ \t]+(?:de[ \t]+la|du|des|de|d')(?![\w])")
 #: What stands between the side and the names it lists: "Y, A et B", "Y - dont A, B et C -", "Y : A".
 _LISTED = re.compile(r"[ \t]*(?:[,:(\-–—][ \t]*)?(?:(?:dont|notamment|a[ \t]+savoir|comme)[ \t]+)?")
+#: A scorer's minute in a report, passed over in a list of scorers: "A (12e), B (45e+2) et C (90')".
+_MINUTE = re.compile(r"[ \t]*\([ \t]*\d{1,3}(?:e|eme|er|')?(?:[ \t]*\+[ \t]*\d{1,2}(?:e|eme|')?)?(?:[ \t]*(?:minutes?|min|mn|sp|pen|penalty|csc))?[ \t]*\)")
+#: A side's goals and who scored them: "A et B ont inscrit les deux buts de Y" (the scorers before the cue).
+_GOALS_OF = re.compile(r"(?<![\w])(?:a|ont|avait|avaient)[ \t]+(?:inscrit|marque|signe)[ \t]+(?:les|le|l')[ \t]*(?:[\w\-]+[ \t]+){0,2}?buts?[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|d')")
+#: A goal and its scorers, then their side: "le but de A pour Y", "un doublé de A et un but de B pour Y".
+_GOAL_BY = re.compile(r"(?<![\w])(?:buts?|double|triple|penalty|reprise|frappe|volee|tete)[ \t]+(?:de[ \t]+|d')")
+_FOR_SIDE = re.compile(r"[ \t]+pour[ \t]+" + _ART)
+#: A player's club in brackets after his name: "A (Y)", "A (KEN/Y)" (a country's code, a slash).
+_BRACKET = re.compile(r"[ \t]*\((?:[A-Z]{2,4}[ \t]*/[ \t]*)?")
+#: A side's line-up or squad after a colon: "Y : A, B, C" (two players or more), the side opening the
+#: sentence or after a squad's noun ("la liste des 23 de Y :", "le onze de départ de Y :").
+_COLON = re.compile(r"[ \t]*:[ \t]*")
+_SQUAD_BEFORE = re.compile(r"(?<![\w])(?:liste|listes|groupe|selection|composition|onze|equipe|effectif|titulaires|remplacants)"
+                           r"(?:[ \t]+[\w\-']+){0,4}?[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|d')?(?:la[ \t]+|l')?$")
+#: Where a player was trained or played ("formé au club Y", "formé à l'académie de Y", "passé par Y et
+#: Z", "a fait ses classes à Y", "issu du centre de formation de Y"): a former side.
+_TRAINED_AT = re.compile(
+    r"(?<![\w])(?:(?:forme|formee|formes|formees)[ \t]+(?:au|aux|a|chez|dans)(?![\w])[ \t]*" + _ART +
+    r"|(?:passe|passee|passes|passees)[ \t]+par[ \t]+" + _ART +
+    r"|fait[ \t]+ses[ \t]+classes[ \t]+(?:au|aux|a|chez|dans)(?![\w])[ \t]*" + _ART +
+    r"|issue?s?[ \t]+(?:du|des)[ \t]+(?:centres?[ \t]+de[ \t]+formation|academies?|equipes?[ \t]+de[ \t]+jeunes)[ \t]+(?:de[ \t]+|du[ \t]+|d'))"
+    r"(?:(?:centre[ \t]+de[ \t]+formation|academie|equipe[ \t]+reserve)[ \t]+(?:de[ \t]+|du[ \t]+|d'))?" + _ART)
+#: A side led to a result: "A a conduit (mené, guidé, hissé) Y en finale / au titre / à la victoire".
+_LED = re.compile(r"(?<![\w])(?:a|avait)[ \t]+(?:conduit|mene|guide|emmene|hisse)[ \t]+" + _ART)
+_LED_TO = re.compile(r"[ \t]+(?:en|au|aux|a|jusqu)(?![\w])")
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """'X Y (XY)': the bracket gives the name's acronym (its words' initials or its capitals), not a club."""
+    short = short.replace(".", "").upper()
+    return " " not in short and short in ("".join(w[0] for w in name.split()).upper(), "".join(c for c in name if c.isupper()))
 
 
 def _league_named(entity) -> bool:
@@ -99,6 +140,12 @@ class SportLinesMixin:
         self._left_for(sent)
         self._player_demonyms(sent)
         self._group_of(sent)
+        if self._sports():
+            self._goals_of(sent)
+            self._bracketed_clubs(sent)
+            self._lineups(sent)
+            self._trained_at(sent)
+            self._led(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -137,6 +184,73 @@ class SportLinesMixin:
                 if not _league_named(player.entity):
                     self.add("holds_post", player.entity, side, sent, title=None, current=True)
 
+    def _goals_of(self, sent) -> None:
+        """'A (12e) et B (57e) ont inscrit les deux buts de Y': the scorers listed before the cue play
+        for Y; 'le but de A pour Y', 'un doublé de A et B pour Y': those named after it."""
+        for cue in _GOALS_OF.finditer(self.folded, sent.start, sent.end):
+            side = self._side_at(cue.end())
+            if side is not None:
+                for m in self._players_before(cue.start(), sent):
+                    self.add("holds_post", m.entity, side, sent, title=None, current=True)
+        for cue in _GOAL_BY.finditer(self.folded, sent.start, sent.end):
+            players = self._coordinated(cue.end(), sent, "person", skip_asides=True)
+            then = _FOR_SIDE.match(self.folded, players[-1].end, sent.end) if players else None
+            if then is None:
+                minute = re.compile(r"[ \t]*\([^()]{1,20}\)").match(self.folded, players[-1].end, sent.end) if players else None
+                then = _FOR_SIDE.match(self.folded, minute.end(), sent.end) if minute else None
+            side = self._side_at(then.end()) if then else None
+            for m in players if side is not None else []:
+                self.add("holds_post", m.entity, side, sent, title=None, current=True)
+
+    def _bracketed_clubs(self, sent) -> None:
+        """'A (Y)', 'A (KEN/Y)': a player and his club in brackets (a club only: a country in
+        brackets is a nationality as often as a side)."""
+        for m in self.mentions(sent, "person"):
+            opened = _BRACKET.match(self.text, m.end, sent.end)
+            club = self.ents.starting_at(opened.end(), "organization") if opened else None
+            if club is None or club.start != opened.end() or not re.match(r"[ \t]*\)", self.text[club.end:sent.end]) \
+                    or _acronym_of(club.text, m.entity.label):
+                continue
+            side = self._side(club, countries=False)
+            if side is not None and not (_league_named(m.entity) or PLACE_BEFORE.search(self.folded, max(0, m.start - 12), m.start)):
+                self.add("holds_post", m.entity, side, sent, title=None, current=True)  # (not a town the tagger took for a person: "à X (<région>)")
+
+    def _lineups(self, sent) -> None:
+        """'Y : A, B, C': a side's line-up or squad, two players or more listed after a colon."""
+        for m in self.mentions(sent, "organization", "place"):
+            colon = _COLON.match(self.folded, m.end, sent.end)
+            if colon is None or not self.folded[m.end:colon.end()].strip().startswith(":"):
+                continue
+            before = self.folded[sent.start:m.start]
+            if before.strip(" \t\n-–—*•") and not _SQUAD_BEFORE.search(before):
+                continue  # ("dans les locaux de Y : A et B")
+            side = self._side(m)
+            players = self._coordinated(colon.end(), sent, "person", skip_asides=True) if side is not None else []
+            for player in players if len(players) >= 2 else []:
+                if not _league_named(player.entity):
+                    self.add("holds_post", player.entity, side, sent, title=None, current=True)
+
+    def _trained_at(self, sent) -> None:
+        """'A a été formé au club Y', 'A est passé par Y et Z': the clubs of a player's training or
+        career, former sides (clubs only: 'formé en <pays>' is no side)."""
+        for cue in _TRAINED_AT.finditer(self.folded, sent.start, sent.end):
+            player = self._player_subject(cue.start(), sent)
+            words = _CLUB_WORDS.match(self.text, cue.end(), sent.end)
+            at = words.end() if words else cue.end()
+            for m in self._coordinated(at, sent, "organization", "place") if player is not None else []:
+                side = self._side(m, countries=False)
+                if side is not None:
+                    self.add("holds_post", player, side, sent, title=None, current=False)
+
+    def _led(self, sent) -> None:
+        """'l'entraîneur A a conduit Y en finale', 'A a mené Y au titre': a side led to a result."""
+        for cue in _LED.finditer(self.folded, sent.start, sent.end):
+            m = self.ents.starting_at(cue.end(), "organization", "place")
+            side = self._side(m)
+            player = self._player_subject(cue.start(), sent) if side is not None else None
+            if player is not None and _LED_TO.match(self.folded, m.end, sent.end):
+                self.add("holds_post", player, side, sent, title=None, current=True)
+
     # -- sides and players ----------------------------------------------------------------------
     def _sports(self) -> bool:
         return sports_text(self.folded)
@@ -159,12 +273,14 @@ class SportLinesMixin:
         return self._side(self.ents.starting_at(pos, "organization", "place"), countries)
 
     def _players_before(self, pos, sent) -> list:
-        """'A et B ont marqué': the persons listed right before a cue."""
+        """'A et B ont marqué', 'A (12e) et B (57e) ont marqué': the persons listed right before a cue."""
         out, end = [], pos
         for m in reversed(self.mentions(sent, "person")):
             if m.end > end:
                 continue
             gap = self.folded[m.end:end]
+            minute = _MINUTE.match(gap)  # ("A (12e) et B (57e) ont marqué")
+            gap = gap[minute.end():] if minute else gap
             if not (re.fullmatch(r"[ \t]*", gap) if not out else _PLAYER_LINK.fullmatch(gap)):
                 break
             out.append(m)
@@ -172,12 +288,14 @@ class SportLinesMixin:
         return out
 
     def _player_subject(self, pos, sent):
-        """Who played: the person subject before the cue, or the person an opening 'il' / 'elle'
-        stands for (the syntax reader's one rule, :meth:`.SyntaxReader.antecedent`)."""
+        """Who played: the person subject before the cue, or the person an 'il' / 'elle' opening the
+        sentence or right before the cue stands for (the syntax reader's one rule, :meth:`.SyntaxReader.antecedent`)."""
         person = self._person_subject(sent, pos)
         if person is not None:
             return None if _league_named(person.entity) else person.entity
         pronoun = _PRONOUN.match(self.folded, sent.start, pos)
+        if pronoun is None or pronoun.end() < pos - 40:
+            pronoun = _PRONOUN_BEFORE.search(self.folded, sent.start, pos)
         if pronoun is None or pronoun.end() < pos - 40:
             return None
         reader = self.syntax_reader()

@@ -1,0 +1,75 @@
+"""Scorers' lists, brackets, line-ups, training clubs, games of a national side and a side led to a
+result, read by word order in match reports (loaders/sportlines.py), by the rules alone. Every
+sentence here is our own, with invented names; each article closes with a sentence of match words,
+since a side is read only in an article about sport."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+MATCH = " L'équipe a remporté la victoire en finale du championnat après un bon match."
+
+
+def posts(text: str) -> set[tuple]:
+    _, found = read(text, "fr")
+    return {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post" and r.object is not None}
+
+
+def test_a_list_of_scorers_with_their_minutes_and_a_sides_goals():
+    found = posts("Paul Ardent (24e), Marc Tissot (57e) et Luc Morel (82e) ont inscrit les trois buts du FC Valmonde." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde"), ("Luc Morel", "FC Valmonde")} <= found
+
+
+def test_a_goal_of_a_player_for_a_side():
+    assert ("Paul Ardent", "FC Valmonde") in posts("Le but de Paul Ardent pour le FC Valmonde a suffi." + MATCH)
+    assert ("Paul Ardent", "FC Valmonde") in posts("Un doublé de Paul Ardent (12e, 57e) pour le FC Valmonde a suffi." + MATCH)
+
+
+def test_a_club_in_brackets_after_a_player_but_not_an_acronym_or_a_country():
+    assert ("Paul Ardent", "FC Valmonde") in posts("Paul Ardent (FC Valmonde) a été élu meilleur joueur du tournoi." + MATCH)
+    found = posts("Lionel Bardot (KEN/FC Valmonde) et Marc Tissot (OUG/Sporting Rivebourg) sont nommés." + MATCH)
+    assert {("Lionel Bardot", "FC Valmonde"), ("Marc Tissot", "Sporting Rivebourg")} <= found
+    assert not posts("Le cabinet Valmonde Partners (VP) a audité les comptes du club." + MATCH)
+    assert ("Paul Ardent", "Kenya") not in posts("L'arbitre Paul Ardent (Kenya) dirigera la rencontre." + MATCH)
+
+
+def test_a_line_up_after_a_colon_opening_the_sentence_or_after_a_squads_noun():
+    found = posts("FC Valmonde : Paul Ardent, Marc Tissot, Luc Morel." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde"), ("Luc Morel", "FC Valmonde")} <= found
+    found = posts("Le sélectionneur a publié la liste des 23 du Kenya : Paul Ardent, Marc Tissot et Luc Morel." + MATCH)
+    assert {("Paul Ardent", "Kenya"), ("Luc Morel", "Kenya")} <= found
+    assert not posts("Deux gardes surveillaient les bureaux du Sporting Rivebourg : Paul Ardent et Marc Tissot." + MATCH)
+
+
+def test_a_players_training_club_and_the_clubs_he_went_through():
+    assert ("Paul Ardent", "FC Valmonde") in posts("Paul Ardent a été formé au FC Valmonde." + MATCH)
+    assert ("Paul Ardent", "Sporting Rivebourg") in posts("Paul Ardent, formé au club Sporting Rivebourg, a signé un contrat de trois ans." + MATCH)
+    found = posts("Paul Ardent est passé par le FC Valmonde et le Sporting Rivebourg." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Paul Ardent", "Sporting Rivebourg")} <= found
+    assert ("Paul Ardent", "Kenya") not in posts("Paul Ardent a été formé au Kenya avant de partir." + MATCH)
+
+
+def test_games_played_or_missed_with_a_national_side():
+    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a disputé cinq des sept matchs du Kenya lors de la coupe." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Le gardien Paul Ardent a manqué les deux premiers matchs du Kenya à cause d'une blessure." + MATCH)
+
+
+def test_a_side_led_to_a_result():
+    assert ("Paul Ardent", "FC Valmonde") in posts("L'entraîneur Paul Ardent a conduit le FC Valmonde en finale." + MATCH)
+    assert ("Paul Ardent", "FC Valmonde") not in posts("Paul Ardent a conduit le bus du FC Valmonde jusqu'au stade." + MATCH)
+
+
+def test_a_pronoun_subject_right_before_a_move():
+    found = posts("Paul Ardent a grandi à Nairobi. Après une belle saison, il est transféré au FC Valmonde, où il brille encore." + MATCH)
+    assert ("Paul Ardent", "FC Valmonde") in found
+
+
+def test_nothing_outside_sport():
+    assert not posts("Deux policiers étaient de service à la Banque Valmonde : Paul Ardent et Marc Tissot.")
+    assert not posts("Paul Ardent (Valmonde Conseil) a présenté le rapport annuel.")
