@@ -262,7 +262,9 @@ REVERSE_MEMBERSHIP_VERBS = ("accueille", "accueillent", "welcomes", "welcomed", 
 #: Verbs that give money only when an amount is named in the sentence ("apportera 800 000 euros au X").
 WEAK_FUNDING_CUES = ("apporte", "apportera", "apportent", "apporter", "versera", "accordera", "debloque", "debloquera",
                      "injecte", "injectera", "met sur la table", "provide", "provides", "will provide", "gives",
-                     "will give", "commits", "committed", "pledged", "pledges", "contributes", "will contribute")
+                     "will give", "commits", "committed", "pledged", "pledges", "contributes", "will contribute",
+                     "fait don", "font don", "fera don", "feront don", "donne", "donnent", "donnera", "offre", "offrira",
+                     "donated", "donates", "will donate")
 #: Verbs of non-financial support, the supporter being the subject, in their present, past, imperfect
 #: and future forms (folded): "La CCI apporte son appui aux Rencontres", "X a soutenu Y", "X appuie Y".
 SUPPORT_VERBS = ("soutient", "soutiennent", "soutiendra", "apporte son appui", "apporte son soutien",

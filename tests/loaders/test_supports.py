@@ -38,6 +38,18 @@ def test_denied_relied_on_or_argued_is_no_support(text):
     assert not facts(text, "supports")
 
 
+@pytest.mark.parametrize("text, funder, funded", [
+    ("La Banque Orvane a fait don de 2 millions d'euros à la Fondation Kelberg.", "Banque Orvane", "Fondation Kelberg"),
+    ("La Banque Orvane donnera 3 millions d'euros à l'association Terre Claire.", "Banque Orvane", "Terre Claire"),
+])
+def test_money_given_or_donated_with_an_amount_is_funding(text, funder, funded):
+    assert (funder, funded) in facts(text, "funds")
+
+
+def test_something_given_with_no_money_is_no_funding():
+    assert not facts("La Banque Orvane donne une conférence à l'association Terre Claire.", "funds")
+
+
 def test_supported_financially_is_funding():
     text = "La Fondation Orvane a soutenu financièrement l'association Terre Claire."
     assert facts(text, "funds") == {("Fondation Orvane", "Terre Claire")}
