@@ -7,7 +7,6 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import MONTHS
-from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key
 
 
@@ -34,14 +33,11 @@ def subjects_of(token) -> list:
 
 
 def anaphoric_org(noun) -> bool:
-    """'la société', 'the company' alone (a definite article, nothing else that describes it but a
-    nationality: 'la société australienne'), as a subject or behind its preposition ('le directeur
-    de la société'): an organization named before."""
+    """'la société', 'the company' alone (a definite article, nothing else that describes it), as a
+    subject or behind its preposition ('le directeur de la société'): an organization named before."""
     children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
-    determiners = [c for c in children if c.dep_ == "det"]
-    return _f(noun) in lx.ORG_NOUNS and len(determiners) == 1 \
-        and _f(determiners[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce") \
-        and all(c.dep_ == "det" or (c.dep_ == "amod" and c.is_lower and _f(c) in COUNTRY_OF) for c in children)
+    return _f(noun) in lx.ORG_NOUNS and len(children) == 1 \
+        and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
 
 
 #: Nouns that say when ("le président de l'époque").

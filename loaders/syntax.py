@@ -180,8 +180,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             elif anaphoric_org(t):
                 antecedent = self.antecedent(t, "organization")
                 # behind a preposition ("le directeur de l'organisation") only an antecedent the noun names
-                if antecedent is not None and (_case(t) == "" or word in words_key(antecedent.label).split()
-                                               or word == antecedent.cue):  # (named "la société X" before)
+                if antecedent is not None and (_case(t) == "" or word in words_key(antecedent.label).split()):
                     out.append(antecedent)
             elif word in ("it", "elle") and t.dep_.startswith("nsubj"):
                 antecedent = self.antecedent(t, "organization")
