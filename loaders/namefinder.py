@@ -48,7 +48,7 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             if kind is None:
                 continue
             for a, b in _pieces(ents.text, start, end):
-                _named_entity(ents, span, kind, a, _word_end(ents.text, b))
+                _named_entity(ents, span, kind, _word_start(ents.text, a), _word_end(ents.text, b))
 
 
 #: A sentence end or a closing bracket inside a name, before a capital: "[au VFC]. Marc Dubreuil"
@@ -80,6 +80,16 @@ def _word_end(text: str, end: int) -> int:
         if rest.group(0).lstrip("-").split("-")[0].lower() not in _CLITICS:  # not "Sommes-nous"
             return end + rest.end()
     return end
+
+
+def _word_start(text: str, start: int) -> int:
+    """Where the word the name starts in starts: before "Karim", the "Abdoul-" of "Abdoul-Karim" that
+    the tagger left out, when it is capitalized (not "anti-" or "pro-": "les anti-X" name X)."""
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        before = re.search(r"[\w]+(?:-[\w]+)*-$", text[max(0, start - 40):start])
+        if before and before.group(0)[:1].isupper():
+            return start - len(before.group(0))
+    return start
 
 
 _CLITICS = frozenset("je tu il elle on nous vous ils elles le la les lui leur moi toi y en t ci la là ce".split())
@@ -224,6 +234,14 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
         label = " ".join(words[:title])
         end = start + ents.text[start:end].index(words[title - 1]) + len(words[title - 1])
         words = words[:title]
+    country = _country_after_particle(words)
+    if country is not None and country > 0:  # "le roi Albert II de Belgique": the person, then the country
+        tail = ents.text.rfind(words[country], start, end)
+        first = words[country + 1] if words[country] in ("de", "d'", "d’") else words[country][2:]
+        _country_mention(ents, ents.text.find(first, tail), end)
+        end = start + len(ents.text[start:tail].rstrip())
+        words = words[:country]
+        label = " ".join(words)
     if not words[0][0].isupper() or not (words[-1][0].isupper() or _PARTICLE_WORD.match(words[-1])) \
             or not all(w[0].isupper() or w in _PARTICLES or _PARTICLE_WORD.match(w) for w in words[1:]) \
             or lx.kind_of(label) or any(name_key(w) in lx.TITLES for w in words) \
@@ -232,6 +250,21 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
     if len(words) < 2 and not _lone_name(ents, span, start, label):
         return
     ents.mention(start, end, ents.entity("person", label), "ner")
+
+
+def _country_after_particle(words: list[str]) -> int | None:
+    """Where "de / d' <Country>" starts in a person's name the tagger ran on ("Albert II de
+    Belgique"), or None."""
+    at = next((i for i, w in enumerate(words) if w in ("de", "d'", "d’") or w.startswith(("d'", "d’"))), None)
+    if at is None:
+        return None
+    rest = " ".join(words[at + 1:]) if words[at] in ("de", "d'", "d’") else words[at][2:] + " ".join([""] + words[at + 1:])
+    return at if rest and words_key(rest) in lx.COUNTRIES else None
+
+
+def _country_mention(ents: ArticleEntities, start: int, end: int) -> None:
+    if start >= 0 and ents.free(start, end):
+        ents.mention(start, end, ents.entity("place", ents.text[start:end]), "ner")
 
 
 def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:

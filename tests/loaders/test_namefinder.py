@@ -26,6 +26,21 @@ def test_a_name_cut_inside_a_hyphenated_word_goes_on_to_its_end():
         ("Kofi Mensah-Boateng", "person", "Kofi Mensah-Boateng")] * 2
 
 
+def test_a_name_the_tagger_started_after_a_hyphen_starts_at_its_words_start():
+    assert ("Abdoul-Karim Sow", "person", "Abdoul-Karim Sow") in mentions(
+        "Abdoul-Karim Sow, chef de mission de l'ONG Vela au Mali, a parlé.")
+    from innograph.loaders.namefinder import _word_start
+
+    text = "les milices anti-Balaka"
+    assert _word_start(text, text.index("Balaka")) == text.index("Balaka")  # a lower-case prefix names nothing
+
+
+def test_a_monarch_of_a_country_is_the_person_then_the_country():
+    found = mentions("Le roi Albert IX de Belgique a parlé. Le roi Henri IX d'Espagne aussi.")
+    assert ("Albert IX", "person", "Albert IX") in found and ("Henri IX", "person", "Henri IX") in found
+    assert {m[2] for m in found if m[1] == "place"} >= {"Belgique", "Espagne"}
+
+
 def test_a_clitic_after_a_hyphen_is_not_part_of_a_name():
     from innograph.loaders.namefinder import _word_end
 
