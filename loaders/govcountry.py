@@ -4,8 +4,6 @@ stand once the whole article is read. Mixed into :class:`innograph.loaders.synta
 
 from __future__ import annotations
 
-import re
-
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
@@ -21,10 +19,6 @@ _SAME_COUNTRY = {k: min(keys) for keys in COUNTRY_OF.values() for k in keys}
 def _country_id(name: str) -> str:
     key = country_key(name)
     return _SAME_COUNTRY.get(key, key)
-
-
-#: The country a republic's long name ends with: "République islamique d'Iran".
-_REPUBLIC_OF = re.compile(r"^R[ée]publique\b.*?\s(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])(?P<country>[A-ZÀ-Ý][\w'’\- ]+)$")
 
 
 class CountryMixin:
@@ -146,15 +140,12 @@ class CountryMixin:
         article's (as for "du pays"). None when the words say none of these (any name then)."""
         m = self.mention(rep)
         label = m.entity.label if m is not None else ""
-        if country_key(label) in lx.COUNTRIES:
-            return [self.as_organization(m.entity)]  # "la République centrafricaine": a country's own name
+        if country_key(label) in lx.COUNTRIES:  # "la République centrafricaine": a country's own name; "la
+            return [self.as_organization(m.entity)]  # République islamique d'Iran": Iran (namepatterns.official_country_names)
         keys = next((COUNTRY_OF[_f(a)] for a in rep.children if a.dep_ == "amod" and _f(a) in COUNTRY_OF), None)
         named = self.named_country(keys) if keys else None
         if named is not None:
             return [named]
-        inside = _REPUBLIC_OF.search(label)
-        if inside and country_key(inside["country"]) in lx.COUNTRIES:
-            return [self.country(inside["country"])]
         of = [o for c in rep.children if c.dep_ == "nmod" and _case(c) in ("de", "d'", "d’", "du")
               for o in self.orgs(c, actors=True) if country_key(o.label) in lx.COUNTRIES]
         if of:
