@@ -12,7 +12,10 @@ side is named in the same stretch as the player and no title links them:
   buts de Y", "le but (le doublé) de A pour Y";
 * a club in brackets after a player, a side's line-up: "A (Y)", "A (KEN/Y)", "Y : A, B, C";
 * a training and a career's clubs: "A a été formé au club Y", "A est passé par Y et Z";
-* a side led to a result: "l'entraîneur A a conduit Y en finale".
+* a side led to a result: "l'entraîneur A a conduit Y en finale";
+* a side's goal by its player, a side deprived of its players: "Y a ouvert le score par A", "Y a
+  égalisé grâce à A", "Y sera privé de A et B", "Y perdra A", and the pass that made a goal: "A a
+  marqué pour Y sur une passe de B".
 
 Mixed into :class:`innograph.loaders.relations.Extractor`; a country is a side only in an article
 about sport (:func:`innograph.loaders.sportwords.sports_text`).
@@ -94,6 +97,19 @@ _TRAINED_AT = re.compile(
     r"|fait[ \t]+ses[ \t]+classes[ \t]+(?:au|aux|a|chez|dans)(?![\w])[ \t]*" + _ART +
     r"|issue?s?[ \t]+(?:du|des)[ \t]+(?:centres?[ \t]+de[ \t]+formation|academies?|equipes?[ \t]+de[ \t]+jeunes)[ \t]+(?:de[ \t]+|du[ \t]+|d'))"
     r"(?:(?:centre[ \t]+de[ \t]+formation|academie|equipe[ \t]+reserve)[ \t]+(?:de[ \t]+|du[ \t]+|d'))?" + _ART)
+#: A side's goal by its player, or a side deprived of its players, the side before the cue: "Y a ouvert
+#: le score par A", "Y a égalisé grâce à A", "Y sera privé de A", "Y devra se passer de A", "Y perdra A",
+#: "Y, qui devrait perdre A et B".
+_SIDE_BY = re.compile(
+    r"(?:[ \t]*,)?[ \t]+(?:qui[ \t]+)?(?:(?P<goal>(?:a|avait)[ \t]+(?:ouvert[ \t]+le[ \t]+score|egalise|double[ \t]+la[ \t]+mise|reduit[ \t]+l'ecart|pris[ \t]+l'avantage|"
+    r"corse[ \t]+l'addition|marque|inscrit[ \t]+(?:[\w\-]+[ \t]+)?buts?|scelle[ \t]+le[ \t]+score)(?:[ \t]+(?:[\w\-]+[ \t]+){0,4}?)?[ \t]*"
+    r"(?:par[ \t]+l'intermediaire[ \t]+de|par|grace[ \t]+a))"
+    r"|(?:sera|seront|est|sont|a[ \t]+ete|etait|devra|devrait|va|pourrait)[ \t]+(?:etre[ \t]+)?(?:privee?s?|se[ \t]+passer)[ \t]+de"
+    r"|(?:perd|perdra|perdrait|(?:a|avait)[ \t]+perdu|(?:devra|devrait|va|pourrait)[ \t]+perdre)(?:[ \t]+(?:son|sa|ses|le|la|les|l'))?"
+    r"(?:[ \t]+(?:meilleur[ \t]+)?(?:capitaine|attaquant|attaquante|defenseur|gardien|gardienne|milieu[ \t]+de[ \t]+terrain|milieu|ailier|buteur|buteuse|star|joueur|joueuse|international|internationale))?)"
+    r"(?![\w])[ \t]*")
+#: The pass a goal came from, in a sentence that gives the scorer's side: "sur une passe (décisive) de B".
+_ASSIST = re.compile(r"(?<![\w])(?:sur|apres)[ \t]+(?:une|un)[ \t]+(?:passe|centre|offrande|remise)(?:[ \t]+decisive)?[ \t]+(?:de[ \t]+|d')")
 #: A side led to a result: "A a conduit (mené, guidé, hissé) Y en finale / au titre / à la victoire".
 _LED = re.compile(r"(?<![\w])(?:a|avait)[ \t]+(?:conduit|mene|guide|emmene|hisse)[ \t]+" + _ART)
 _LED_TO = re.compile(r"[ \t]+(?:en|au|aux|a|jusqu)(?![\w])")
@@ -121,6 +137,7 @@ class SportLinesMixin:
                 players = [m.entity for m in self._players_before(cue.start(), sent)]
                 for player in players or [self._player_subject(cue.start(), sent)]:
                     self.add("holds_post", player, side, sent, title=None, current=True)
+                self._assists(sent, side)
         for cue in _PLAYED_AT.finditer(f, sent.start, sent.end):
             player = self._player_subject(cue.start(), sent)
             words = _CLUB_WORDS.match(self.text, cue.end(), sent.end)
@@ -146,6 +163,7 @@ class SportLinesMixin:
             self._lineups(sent)
             self._trained_at(sent)
             self._led(sent)
+            self._side_by(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -241,6 +259,26 @@ class SportLinesMixin:
                 side = self._side(m, countries=False)
                 if side is not None:
                     self.add("holds_post", player, side, sent, title=None, current=False)
+
+    def _side_by(self, sent) -> None:
+        """'Y a ouvert le score par A', 'Y a égalisé grâce à A', 'Y sera privé de A et B', 'Y perdra
+        son capitaine A': the side named right before the cue and its players named after it."""
+        for m in self.mentions(sent, "organization", "place"):
+            cue = _SIDE_BY.match(self.folded, m.end, sent.end)
+            side = self._side(m) if cue else None
+            players = self._coordinated(cue.end(), sent, "person", skip_asides=True) if side is not None else []
+            for player in players:
+                if not _league_named(player.entity):
+                    self.add("holds_post", player.entity, side, sent, title=None, current=True)
+            if players and cue["goal"]:
+                self._assists(sent, side)
+
+    def _assists(self, sent, side) -> None:
+        """'A a marqué pour Y sur une passe de B': B plays for the scorer's side."""
+        for cue in _ASSIST.finditer(self.folded, sent.start, sent.end):
+            m = self.ents.starting_at(cue.end(), "person")
+            if m is not None and m.start == cue.end() and not _league_named(m.entity):
+                self.add("holds_post", m.entity, side, sent, title=None, current=True)
 
     def _led(self, sent) -> None:
         """'l'entraîneur A a conduit Y en finale', 'A a mené Y au titre': a side led to a result."""

@@ -73,3 +73,26 @@ def test_a_pronoun_subject_right_before_a_move():
 def test_nothing_outside_sport():
     assert not posts("Deux policiers étaient de service à la Banque Valmonde : Paul Ardent et Marc Tissot.")
     assert not posts("Paul Ardent (Valmonde Conseil) a présenté le rapport annuel.")
+
+
+def test_a_sides_goal_by_its_player_and_the_pass_it_came_from():
+    assert ("Paul Ardent", "FC Valmonde") in posts("Le FC Valmonde a ouvert le score par Paul Ardent à la 12e minute." + MATCH)
+    found = posts("Le FC Valmonde a égalisé grâce à Paul Ardent sur une passe décisive de Marc Tissot." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde")} <= found
+    found = posts("Paul Ardent a ouvert le score pour le FC Valmonde sur une passe de Marc Tissot." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde")} <= found
+
+
+def test_a_side_deprived_of_its_players():
+    found = posts("Le FC Valmonde perdra Paul Ardent et Marc Tissot pendant la coupe." + MATCH)
+    assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde")} <= found
+    assert ("Paul Ardent", "FC Valmonde") in posts("Le FC Valmonde sera privé de son capitaine Paul Ardent." + MATCH)
+    assert ("Paul Ardent", "FC Valmonde") in posts("Le FC Valmonde, qui devrait perdre Paul Ardent, recrute." + MATCH)
+    assert ("Paul Ardent", "FC Valmonde") not in posts("Le FC Valmonde a perdu face à Paul Ardent et ses joueurs." + MATCH)
+    assert not posts("La Banque Valmonde perdra Paul Ardent en juin.")
+
+
+def test_a_title_over_a_peoples_name_names_its_national_side():
+    assert ("Paul Ardent", "Cameroun") in posts("Le coach des Camerounaises, Paul Ardent, a dénoncé l'arbitrage. Le Cameroun a perdu." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Le capitaine des Kényans, Paul Ardent, a marqué. Le Kenya est qualifié." + MATCH)
+    assert ("Paul Ardent", "Kenya") not in posts("Le chef des Kényans, Paul Ardent, a parlé. Le Kenya est en crise.")
