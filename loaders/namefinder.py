@@ -234,6 +234,10 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
         label = " ".join(words[:title])
         end = start + ents.text[start:end].index(words[title - 1]) + len(words[title - 1])
         words = words[:title]
+    while len(words) > 2 and words[-1].rstrip(".") in _POST_NOMINALS:  # "Marie Holt QC": the name ends before
+        end = start + len(ents.text[start:end].rstrip()[:-len(words[-1])].rstrip())
+        words = words[:-1]
+        label = " ".join(words)
     country = _country_after_particle(words)
     if country is not None and country > 0:  # "le roi Albert II de Belgique": the person, then the country
         tail = ents.text.rfind(words[country], start, end)
@@ -250,6 +254,10 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
     if len(words) < 2 and not _lone_name(ents, span, start, label):
         return
     ents.mention(start, end, ents.entity("person", label), "ner")
+
+
+#: Letters after a name that say an honour, a rank or a degree, not the name ("X QC", "Y OBE").
+_POST_NOMINALS = frozenset("QC KC MP MEP OBE CBE MBE KBE DBE PhD MD".split())
 
 
 def _country_after_particle(words: list[str]) -> int | None:

@@ -41,6 +41,11 @@ def test_a_monarch_of_a_country_is_the_person_then_the_country():
     assert {m[2] for m in found if m[1] == "place"} >= {"Belgique", "Espagne"}
 
 
+def test_letters_of_an_honour_or_a_rank_after_a_name_are_no_part_of_it():
+    found = mentions("Marie Holt QC est avocate. John Barnes OBE a parlé hier.")
+    assert ("Marie Holt", "person", "Marie Holt") in found and ("John Barnes", "person", "John Barnes") in found
+
+
 def test_a_clitic_after_a_hyphen_is_not_part_of_a_name():
     from innograph.loaders.namefinder import _word_end
 
