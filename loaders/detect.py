@@ -54,6 +54,8 @@ def descriptors(ents: ArticleEntities) -> None:
                 if after and re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[after[1]:after[1] + 8]):
                     after = None  # "... Center for Strategic and International Studies": the tagger's whole name
         kind = lx.DESCRIPTORS[cue]
+        if after and text[after[0]:after[1]].lower() in lx.NETWORK_WORDS:
+            continue  # "son site Web", "le site Internet": a website, no site named
         if after and ents.free(*after) and text[after[0]:after[1]].split()[0].lower() not in lx.NOT_NAMES:
             entity = ents.entity("organization", text[after[0]:after[1]], org_kind=kind, cue=name_key(cue))
             if cue in lx.CLASSIFICATION:

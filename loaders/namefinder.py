@@ -188,7 +188,8 @@ def _organization(ents: ArticleEntities, span, start: int, end: int, label: str)
         label = label[len(lead.group(0)):]
         if not ents.free(start, end) or not label:
             return
-    if label.lower() in lx.NOT_NAMES or len(label) < 2 or (label.islower() and name_key(label) in lx.TITLE_HEADS):
+    if label.lower() in lx.NOT_NAMES or label.lower() in lx.NETWORK_WORDS or len(label) < 2 \
+            or (label.islower() and name_key(label) in lx.TITLE_HEADS):
         return  # ("ministre" alone, lower-case: a title, no name)
     if label.split()[0] in ("État", "Etat") and _OF_STATE.search(ents.folded[max(0, start - 30):start]):
         # "coup d'État", "secrétaire d'État (Paul X)": part of a common noun or a title

@@ -46,6 +46,12 @@ def test_letters_of_an_honour_or_a_rank_after_a_name_are_no_part_of_it():
     assert ("Marie Holt", "person", "Marie Holt") in found and ("John Barnes", "person", "John Barnes") in found
 
 
+def test_the_web_and_the_internet_are_no_organizations():
+    found = mentions("La société Vexor a ouvert un site Web. Sur Internet, l'association Terre Claire publie ses comptes.")
+    assert not any(m[0] in ("Web", "Internet") for m in found)
+    assert ("Web Summit", "event", "Web Summit") in mentions("Le Web Summit a lieu à Lisbonne, selon Paul Roy.")
+
+
 def test_a_clitic_after_a_hyphen_is_not_part_of_a_name():
     from innograph.loaders.namefinder import _word_end
 
