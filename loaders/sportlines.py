@@ -13,6 +13,8 @@ side is named in the same stretch as the player and no title links them:
 * a club in brackets after a player, a side's line-up: "A (Y)", "A (KEN/Y)", "Y : A, B, C";
 * a training and a career's clubs: "A a été formé au club Y", "A est passé par Y et Z";
 * a side led to a result: "l'entraîneur A a conduit Y en finale";
+* an arrival, a signing, a title won with a side, a call-up: "A est arrivé au club Y", "A s'est engagé
+  avec Y", "A a été sacré champion avec Y", "A a été convoqué par le <pays>";
 * a side's goal by its player, a side deprived of its players: "Y a ouvert le score par A", "Y a
   égalisé grâce à A", "Y sera privé de A et B", "Y perdra A", and the pass that made a goal: "A a
   marqué pour Y sur une passe de B".
@@ -110,6 +112,19 @@ _SIDE_BY = re.compile(
     r"(?![\w])[ \t]*")
 #: The pass a goal came from, in a sentence that gives the scorer's side: "sur une passe (décisive) de B".
 _ASSIST = re.compile(r"(?<![\w])(?:sur|apres)[ \t]+(?:une|un)[ \t]+(?:passe|centre|offrande|remise)(?:[ \t]+decisive)?[ \t]+(?:de[ \t]+|d')")
+#: A player's arrival, signing or title with a side (the side right after the cue): "A est arrivé au club Y",
+#: "A, arrivé au Y en 2019", "A s'est engagé (pour trois ans) avec Y", "A a posé ses valises à Y", "A,
+#: recruté l'été dernier par Y", "A, actuellement au Y" (a club); "A a été sacré champion avec Y", "A a
+#: remporté la coupe avec Y" (a club or a country).
+_JOINED = re.compile(
+    r"(?<![\w])(?:(?P<club>(?:arrivee?s?|debarquee?s?|actuellement|engagee?s?(?:[ \t]+(?:pour[ \t]+)?[\w\-]+[ \t]+(?:ans|saisons|annees))?"
+    r"|pose[ \t]+ses[ \t]+valises)[ \t]+(?:au|aux|a|chez|avec)(?![\w])"
+    r"|recrutee?s?[ \t]+(?:[\w\-']+[ \t]+){0,3}?par)"
+    r"|(?P<title>(?:sacree?s?|couronnee?s?)(?:[ \t]+champion\w*)?|(?:a|avait|ont|avaient)[ \t]+(?:remporte|gagne)[ \t]+(?:[\w\-']+[ \t]+){1,5}?)"
+    r"[ \t]*avec)[ \t]*" + _ART)
+#: A call-up to a national side: "A a été convoqué (appelé, rappelé) par le <pays>", "sélectionné en équipe du <pays>".
+_CALLED_UP = re.compile(r"(?<![\w])(?:selectionnee?s?|appelee?s?|convoquee?s?|rappelee?s?)[ \t]+"
+                        r"(?:par|avec|en[ \t]+(?:equipe|selection)(?:[ \t]+nationale)?[ \t]+(?:du|de))[ \t]+" + _ART)
 #: A side led to a result: "A a conduit (mené, guidé, hissé) Y en finale / au titre / à la victoire".
 _LED = re.compile(r"(?<![\w])(?:a|avait)[ \t]+(?:conduit|mene|guide|emmene|hisse)[ \t]+" + _ART)
 _LED_TO = re.compile(r"[ \t]+(?:en|au|aux|a|jusqu)(?![\w])")
@@ -164,6 +179,7 @@ class SportLinesMixin:
             self._trained_at(sent)
             self._led(sent)
             self._side_by(sent)
+            self._joined(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -259,6 +275,20 @@ class SportLinesMixin:
                 side = self._side(m, countries=False)
                 if side is not None:
                     self.add("holds_post", player, side, sent, title=None, current=False)
+
+    def _joined(self, sent) -> None:
+        """'A est arrivé au club Y', 'A s'est engagé avec Y', 'A, recruté par Y', 'A a été sacré champion
+        avec Y', 'A a été convoqué par le <pays>': the player (the subject before the cue) and his side."""
+        for cue in [*_JOINED.finditer(self.folded, sent.start, sent.end), *_CALLED_UP.finditer(self.folded, sent.start, sent.end)]:
+            words = _CLUB_WORDS.match(self.text, cue.end(), sent.end)
+            m = self.ents.starting_at(words.end() if words else cue.end(), "organization", "place")
+            country = m is not None and country_key(m.entity.label) in lx.COUNTRIES
+            if cue.re is _CALLED_UP and not country:
+                continue  # (a call-up is a national side's; "convoqué par le juge" is none)
+            side = self._side(m, countries=cue.re is _CALLED_UP or bool(cue["title"]))
+            player = self._player_subject(cue.start(), sent) if side is not None else None
+            if player is not None:
+                self.add("holds_post", player, side, sent, title=None, current=True)
 
     def _side_by(self, sent) -> None:
         """'Y a ouvert le score par A', 'Y a égalisé grâce à A', 'Y sera privé de A et B', 'Y perdra

@@ -96,3 +96,18 @@ def test_a_title_over_a_peoples_name_names_its_national_side():
     assert ("Paul Ardent", "Cameroun") in posts("Le coach des Camerounaises, Paul Ardent, a dénoncé l'arbitrage. Le Cameroun a perdu." + MATCH)
     assert ("Paul Ardent", "Kenya") in posts("Le capitaine des Kényans, Paul Ardent, a marqué. Le Kenya est qualifié." + MATCH)
     assert ("Paul Ardent", "Kenya") not in posts("Le chef des Kényans, Paul Ardent, a parlé. Le Kenya est en crise.")
+
+
+def test_an_arrival_a_signing_a_title_with_a_side_and_a_call_up():
+    for text in ("Paul Ardent, arrivé au FC Valmonde en 2019, est blessé.", "Paul Ardent s'est engagé pour trois ans au FC Valmonde.",
+                 "Paul Ardent, recruté l'été dernier par le FC Valmonde, est blessé.", "Paul Ardent a été sacré champion avec le FC Valmonde."):
+        assert ("Paul Ardent", "FC Valmonde") in posts(text + MATCH), text
+    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a remporté la coupe d'Afrique avec le Kenya en 2012." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a été convoqué par le Kenya." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a été sélectionné en équipe du Kenya." + MATCH)
+
+
+def test_an_arrival_in_a_town_or_a_country_is_no_side():
+    assert not posts("Paul Ardent est arrivé à Nairobi lundi." + MATCH)
+    assert not posts("Paul Ardent est arrivé au Kenya lundi." + MATCH)
+    assert not posts("Paul Ardent a été convoqué par la Fédération Kényane de Football." + MATCH)
