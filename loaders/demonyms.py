@@ -216,5 +216,5 @@ GOVERNMENT_TITLES = frozenset(
     "ambassadeurs ambassador ambassadors secretaire secretary dirigeant dirigeante dirigeants leader leaders roi reine "
     "king queen chancelier chanceliere chancellor premier prime negociateur negociatrice negotiator envoye envoyee "
     "envoy vice-president vice-presidente vice-president chef head monarque monarch emir sultan "
-    "procureur procureure commissaire commissioner gouvernement government".split()
+    "procureur procureure commissaire commissioner gouvernement government consul consule consuls emissaire".split()
 )

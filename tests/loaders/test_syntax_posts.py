@@ -62,6 +62,7 @@ def test_a_demonym_names_the_country_of_a_government_title_when_the_article_name
     # the country is not named: no country is made up; a nationality is no post
     assert not posts("Le président ivoirien Paul Koffi a parlé.")
     assert not posts("La France a voté. Selon Marc Duval, un analyste français, le vote est serré.")
+    assert ("holds_post", "Kofi Mensah", "Ghana") in posts("Le Ghana vote. Le consul ghanéen à Lyon, Kofi Mensah, a parlé.")
     # a compound demonym the parser sets in apposition to the title; a state of the last century
     assert ("holds_post", "Pieter Botha", "Afrique du Sud") in posts(
         "L'ancien président sud-africain Pieter Botha a parlé. L'Afrique du Sud attend.")
