@@ -52,7 +52,7 @@ def descriptors(ents: ArticleEntities) -> None:
                 after = name_after(text, field.end() - 1)
                 after = after if after and after[0] == field.end() else None
                 if after and re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[after[1]:after[1] + 8]):
-                    after = None  # "... Center for Strategic and International Studies": the tagger's whole name
+                    after = None  # "... Center for Maritime and Coastal Studies": the tagger's whole name
         kind = lx.DESCRIPTORS[cue]
         if after and text[after[0]:after[1]].lower() in lx.NETWORK_WORDS:
             continue  # "son site Web", "le site Internet": a website, no site named

@@ -275,7 +275,7 @@ def descriptor_place_tails(ents) -> None:
     before "de <a place>" when that place is a country, a well-known city, or a place the article
     names alone; the place gets its own mention (a capitalized cue word keeps its complement:
     "Université de Lyon", and so does a body named in lower-case words only: "l'association des
-    assureurs du Sénégal")."""
+    boulangers du Sénégal")."""
     places = {words_key(m.entity.label) for m in ents.mentions if m.entity.kind == "place"}
     places |= set(lx.COUNTRIES) | {words_key(p) for p in lx.DEMONYMS.values()}
     for m in [m for m in ents.mentions if m.source == "descriptor" and m.entity.kind == "organization"]:
@@ -288,7 +288,7 @@ def descriptor_place_tails(ents) -> None:
             continue  # "l'usine Sanofi de Nantes": a site is named by its place
         name, place_start = m.text[:tail.start()], m.start + tail.start("place")
         if not any(w[:1].isupper() for w in name.split()):
-            continue  # "l'association des assureurs du Sénégal": a body in lower case is named by its place
+            continue  # "l'association des boulangers du Sénégal": a body in lower case is named by its place
         entity = ents.entity("organization", name, org_kind=m.entity.org_kind, cue=m.entity.cue)
         if cue is not None:
             ents.add_alias(entity, cue[:len(cue) - len(m.text)] + name)

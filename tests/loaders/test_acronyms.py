@@ -37,8 +37,8 @@ def test_an_acronym_whose_long_form_names_a_body_is_no_project():
 @pytest.mark.parametrize("text, long, acronym", [
     ("Le président du mouvement ivoirien des droits de l'homme (MIDH), Koffi Yao, a protesté.",
      "mouvement ivoirien des droits de l'homme", "MIDH"),
-    ("Maria Lopes, présidente de la société brésilienne d'endocrinologie et de métabologie (SBEM), a parlé.",
-     "société brésilienne d'endocrinologie et de métabologie", "SBEM"),
+    ("Maria Lopes, présidente de la société portugaise de cardiologie et de pneumologie (SPCP), a parlé.",
+     "société portugaise de cardiologie et de pneumologie", "SPCP"),
 ])
 def test_a_lower_case_body_whose_initials_spell_the_acronym_after_it_is_its_long_form(text, long, acronym):
     entity = entity_of(text, long)

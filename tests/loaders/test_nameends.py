@@ -89,10 +89,10 @@ def all_names(text: str) -> dict[str, set]:
 
 
 @pytest.mark.parametrize("text, name, campus, town", [
-    ("L'anthropologue Paul Dorn, de l'université de Californie à Irvine (États-Unis), a calculé la toxicité.",
-     "université de Californie", "université de Californie à Irvine", "Irvine"),
-    ("Simon Halle, géologue à l'université du Nevada à Reno, ne mâche pas ses mots.",
-     "université du Nevada", "université du Nevada à Reno", "Reno"),
+    ("Selon Paul Dorn, chimiste de l'université de Floride à Miami (États-Unis), le lac est pollué.",
+     "université de Floride", "université de Floride à Miami", "Miami"),
+    ("Simon Halle, géologue à l'université du Texas à Austin, a publié l'étude.",
+     "université du Texas", "université du Texas à Austin", "Austin"),
 ])
 def test_a_university_of_a_state_is_also_named_with_the_town_of_its_campus(text, name, campus, town):
     assert campus in all_names(text)[name]
@@ -102,12 +102,12 @@ def test_a_university_of_a_state_is_also_named_with_the_town_of_its_campus(text,
 
 def test_a_name_after_a_university_and_a_is_its_campus_only_when_it_is_a_town():
     # told to a newspaper, not a campus
-    assert all_names("Le chercheur Tom Bell de l'université de Cardiff à The Guardian a parlé.")["université de Cardiff"] \
-        == {"université de Cardiff"}
+    assert all_names("Le chercheur Tom Bell de l'université de Leeds à The Guardian a parlé.")["université de Leeds"] \
+        == {"université de Leeds"}
 
 
 def test_an_ordinal_number_before_a_name_is_its_first_word():
-    assert "12e Régiment de chasseurs Valmont" in names("Paul Roy était l'ancien commandant du 12e Régiment de chasseurs Valmont.")
+    assert "12e Régiment de chasseurs Valmont" in names("Paul Roy, ex-commandant du 12e Régiment de chasseurs Valmont, a parlé.")
     entities, _ = read("Le 1er Forum Santé Numérique de Varenne a lieu en mai, selon Paul Roy.")
     assert any(m.text.startswith("1er Forum") for m in entities.mentions if m.entity.kind == "event")
     # a number that is no ordinal stays out

@@ -102,6 +102,6 @@ def test_an_ambassador_accredited_to_an_organization_is_his_countrys():
 
 def test_the_name_after_a_title_whose_complement_is_long_holds_it():
     # the title's own words run over a dozen words before the comma and the name
-    text = ("« Nous ne céderons pas », a déclaré le président de la fédération nationale des producteurs de lait "
+    text = ("« Nous ne céderons pas », a répété le président de la fédération nationale des producteurs de lait "
             "et de fromage de chèvre (FNPLFC), Jean Morel.")
     assert ("Jean Morel", "fédération nationale des producteurs de lait et de fromage de chèvre") in posts(text)
