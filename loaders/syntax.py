@@ -42,7 +42,8 @@ from innograph.loaders.syntaxpartners import PartnersMixin
 from innograph.loaders.syntaxpronouns import PronounsMixin
 from innograph.loaders.govcountry import CountryMixin
 from innograph.loaders.sportposts import MovesMixin
-from innograph.loaders.syntaxposts import _HELM, PostsMixin
+from innograph.loaders.syntaxholders import HELM_NOUNS
+from innograph.loaders.syntaxposts import PostsMixin
 from innograph.loaders.syntaxseats import SeatsMixin
 from innograph.loaders.verbposts import VerbPostsMixin
 
@@ -52,7 +53,7 @@ _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certain
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
 #: The cue words of each reader, in the order they read a token (a word may cue several).
 _READERS = (
-    (lx.TITLE_HEADS | lx.MEMBER_NOUNS | _HELM, "title"),
+    (lx.TITLE_HEADS | lx.MEMBER_NOUNS | HELM_NOUNS, "title"),
     (lx.FOUNDING_VERBS, "founding"),
     (lx.BASED_WORDS | lx.SEAT_NOUNS, "based"),
     (lx.JOINING_VERBS, "joining"),

@@ -12,12 +12,11 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
-from innograph.loaders.syntaxholders import _AS, HoldersMixin
+from innograph.loaders.syntaxholders import _AS, HELM_NOUNS, HoldersMixin
 
 _OWNER_POSSESSIVES = frozenset("its their leur leurs son sa ses".split())
 #: Case words that put a title's or a description's organization after it ("directeur de Y", "glaciologue à Y", "chercheur chez Y").
 ORG_OF_CASES = frozenset("de du des d' d’ a au aux chez pour aupres of at for with within".split())
-_HELM = frozenset("tete helm".split())  # "prend la tête de X", "takes the helm of X": heads X
 _FORMER = frozenset("former ancien ancienne anciens anciennes ex then previous".split())
 #: Titles whose "de" complement is a portfolio, not an organization ("ministre de la Défense").
 #: "Santé du Ghana", "Affaires étrangères de la France": a field named with its country.
@@ -73,7 +72,7 @@ class PostsMixin(HoldersMixin):
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         if not persons:
             return
-        title = "head" if _f(t) in _HELM else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
+        title = "head" if _f(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
         former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
         founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
