@@ -65,7 +65,9 @@ def descriptors(ents: ArticleEntities) -> None:
             continue
         # apposition: "Robotik, entreprise lyonnaise" / "Robotik, a Lyon-based company"
         window = max(0, m.start() - 80)
-        before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:(?:une?|an?|la|le|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}|l'|(?:[\w\-]+[ \t]+)?)$", text[window:m.start()])
+        article = r"(?:une?|la|le)" if ents.lang == "fr" else r"(?:an?|the)"  # (French "a" is a verb: "X, a levé des fonds")
+        before = re.search(r"(?P<name>" + NAME_SEQ.pattern + r")[ \t]*,[ \t]*(?:" + article + r"[ \t]+(?:[\w\-]+[ \t]+){0,3}|l'|(?:[\w\-]+[ \t]+)?)$",
+                           text[window:m.start()])
         if before and _related_to_cue(ents.folded[window + before.end("name"):m.start()]):
             before = None  # "X, le fondateur du groupe Y", "X, du groupe de réflexion Y": X is no group
         if before:

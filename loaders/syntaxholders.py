@@ -17,11 +17,8 @@ _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
 _BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nommer nomme nommee elire elu elue designer "
                       "designe designee become became becomes remain remained name named appoint appointed elect "
                       "elected serve served serves occuper occupe assurer assure exercer exerce".split())
-#: The helm ("la tête de Y", "the helm of Y") and the verbs (folded stems) of taking it or being at it:
-#: "X a pris / reprend la tête de Y", "X est / reste / était à la tête de Y", "X took the helm of Y".
+#: The helm: "X prend la tête de Y", "X takes the helm of Y" heads Y.
 HELM_NOUNS = frozenset("tete helm".split())
-_HELM_VERBS = re.compile(r"(?:pri[st]e?s?$|prend|repri|repren|est$|etai|sont$|sera|rest|demeur|arriv|revien|reven|accede|"
-                         r"take|took|taken|is$|was$|remain)")
 #: Verbs (folded stems) of holding, taking, being named to or leaving a post ("occupe", "exercer",
 #: "nommé", "a démissionné de son poste": one held it).
 _HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
@@ -108,9 +105,6 @@ class HoldersMixin:
         if head.dep_ in ("attr", "xcomp", "oprd", "acomp") or (head.dep_ in ("obj", "dobj") and (
                 _f(head.head) in _BECOMING or head.head.lemma_.lower() in _BECOMING)):
             verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
-        elif _f(t) in HELM_NOUNS and head.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod") \
-                and _HELM_VERBS.match(_f(head.head)) and _case(head) in ("", "a", "at"):
-            verb = head.head  # "X a pris la tête de Y", "lorsqu'il était à la tête de Y"
         elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
             verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
             if head.dep_ == "nmod" and verb.dep_ in ("obj", "dobj"):

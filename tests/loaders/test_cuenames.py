@@ -106,3 +106,9 @@ def test_a_descriptor_s_field_may_stand_between_it_and_the_name():
     assert "Center for Maritime" not in found
     # an article after "de" is no field: "la société de la famille X" is not X
     assert "Moreau" not in organizations("La société de la famille Moreau a fermé, selon Paul Roy.")
+
+
+def test_a_french_verb_a_is_no_article_of_an_apposed_descriptor():
+    # "Lyon, a levé des fonds": "a" is the verb, "fonds" no descriptor of Lyon
+    assert kind_of("La société Vexor, basée à Lyon, a levé des fonds.").get("Lyon") == "place"
+    assert kind_of("Robotik, une entreprise lyonnaise, a levé des fonds.").get("Robotik") == "organization"

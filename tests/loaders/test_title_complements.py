@@ -105,16 +105,3 @@ def test_the_name_after_a_title_whose_complement_is_long_holds_it():
     text = ("« Nous ne céderons pas », a répété le président de la fédération nationale des producteurs de lait "
             "et de fromage de chèvre (FNPLFC), Jean Morel.")
     assert ("Jean Morel", "fédération nationale des producteurs de lait et de fromage de chèvre") in posts(text)
-
-
-@pytest.mark.parametrize("text", [
-    "Paul Roy a pris la tête de la Banque Orvane en 2010.",
-    "Paul Roy, lorsqu'il était à la tête de la Banque Orvane, a réformé le crédit.",
-])
-def test_taking_the_helm_or_being_at_it_is_heading(text):
-    assert ("Paul Roy", "Banque Orvane") in posts(text)
-
-
-def test_the_head_of_a_procession_or_a_blow_to_the_head_is_no_helm():
-    assert not posts("La police a pris la tête du cortège de la Banque Orvane, selon Paul Roy.")
-    assert not posts("Paul Roy a été blessé à la tête lors du match de la Banque Orvane.")
