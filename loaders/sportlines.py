@@ -15,7 +15,6 @@ side is named in the same stretch as the player and no title links them:
 * a side led to a result: "l'entraîneur A a conduit Y en finale";
 * an arrival, a signing, a title won with a side, a call-up: "A est arrivé au club Y", "A s'est engagé
   avec Y", "A a été sacré champion avec Y", "A a été convoqué par le <pays>";
-* a side named by its coach or its star: "le <pays> d'A", "le FC Valmonde de B".
 * a side's goal by its player, a side deprived of its players: "Y a ouvert le score par A", "Y a
   égalisé grâce à A", "Y sera privé de A et B", "Y perdra A", and the pass that made a goal: "A a
   marqué pour Y sur une passe de B".
@@ -126,12 +125,6 @@ _JOINED = re.compile(
 #: A call-up to a national side: "A a été convoqué (appelé, rappelé) par le <pays>", "sélectionné en équipe du <pays>".
 _CALLED_UP = re.compile(r"(?<![\w])(?:selectionnee?s?|appelee?s?|convoquee?s?|rappelee?s?)[ \t]+"
                         r"(?:par|avec|en[ \t]+(?:equipe|selection)(?:[ \t]+nationale)?[ \t]+(?:du|de))[ \t]+" + _ART)
-#: A side named by its coach or its star: "le Sénégal d'A", "le FC Valmonde de B" (a determiner before a
-#: country, then "de" and the person's name right after the side's).
-_OF_PERSON = re.compile(r"[ \t]+(?:de[ \t]+|d')")
-_DETERMINED = re.compile(r"(?<![\w])(?:le|la|l'|les|du|au|des|aux)[ \t]*$")
-#: Words of a prize's or a record's name, no side's ("le Ballon d'Or de A", "le Soulier d'or de B").
-_PRIZE_WORDS = frozenset("ballon soulier trophee prix titre record medaille".split())
 #: A side led to a result: "A a conduit (mené, guidé, hissé) Y en finale / au titre / à la victoire".
 _LED = re.compile(r"(?<![\w])(?:a|avait)[ \t]+(?:conduit|mene|guide|emmene|hisse)[ \t]+" + _ART)
 _LED_TO = re.compile(r"[ \t]+(?:en|au|aux|a|jusqu)(?![\w])")
@@ -187,7 +180,6 @@ class SportLinesMixin:
             self._led(sent)
             self._side_by(sent)
             self._joined(sent)
-            self._side_of_person(sent)
 
     def _left_for(self, sent) -> None:
         """'A a quitté Y pour Z': A joined Z (the club left is read from the parse)."""
@@ -283,22 +275,6 @@ class SportLinesMixin:
                 side = self._side(m, countries=False)
                 if side is not None:
                     self.add("holds_post", player, side, sent, title=None, current=False)
-
-    def _side_of_person(self, sent) -> None:
-        """'le Sénégal d'A', 'le FC Valmonde de B': a side named by its coach or its star holds his post
-        (a country only after its determiner: 'le Sénégal de', 'du Sénégal de')."""
-        for m in self.mentions(sent, "organization", "place"):
-            of = _OF_PERSON.match(self.folded, m.end, sent.end)
-            person = self.ents.starting_at(of.end(), "person") if of else None
-            if person is None or person.start != of.end() or _league_named(person.entity) \
-                    or _PRIZE_WORDS.intersection(fold_same_length(m.entity.label).lower().split()):
-                continue
-            country = country_key(m.entity.label) in lx.COUNTRIES
-            if country and not _DETERMINED.search(self.folded, max(0, m.start - 8), m.start):
-                continue
-            side = self._side(m)
-            if side is not None:
-                self.add("holds_post", person.entity, side, sent, title=None, current=True)
 
     def _joined(self, sent) -> None:
         """'A est arrivé au club Y', 'A s'est engagé avec Y', 'A, recruté par Y', 'A a été sacré champion

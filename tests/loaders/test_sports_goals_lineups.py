@@ -111,9 +111,3 @@ def test_an_arrival_in_a_town_or_a_country_is_no_side():
     assert not posts("Paul Ardent est arrivé à Nairobi lundi." + MATCH)
     assert not posts("Paul Ardent est arrivé au Kenya lundi." + MATCH)
     assert not posts("Paul Ardent a été convoqué par la Fédération Kényane de Football." + MATCH)
-
-
-def test_a_side_named_by_its_coach_or_its_star():
-    assert ("Paul Ardent", "Kenya") in posts("Le Kenya de Paul Ardent a battu le Sporting Rivebourg." + MATCH)
-    assert ("Paul Ardent", "FC Valmonde") in posts("Le FC Valmonde de Paul Ardent a battu le Sporting Rivebourg." + MATCH)
-    assert not posts("Le Ballon d'Or de Paul Ardent est exposé au musée." + MATCH)
