@@ -8,8 +8,8 @@ made it, and joins the store's facts with the gold the way ``bench/extraction.py
 
 **Reader.** ``Extractor.add`` is wrapped here (no product change): the reader is the outermost
 function of ``innograph.loaders`` between the pattern pass (``Extractor.run``, ``SyntaxReader.run``)
-and ``add`` ("relations.posts", "syntax.title"); the branch is the function that called ``add`` and
-its line ("relations._post_at:290"). A post that :mod:`innograph.loaders.parties` turns into a
+and ``add`` ("surfaceposts.posts", "syntax.title"); the branch is the function that called ``add`` and
+its line ("surfaceposts._post_at:150"). A post that :mod:`innograph.loaders.parties` turns into a
 membership keeps its reader, marked "(party)"; a relation the trained model adds is
 "relmodel.propose". A prediction made by several readers counts for each; "alone" counts the
 predictions only that reader made (what removing it would remove).
@@ -23,7 +23,7 @@ usage::
 
     python bench/provenance.py --json /tmp/prov.json            # run, print the table, keep the records
     python bench/provenance.py --from /tmp/prov.json --branches # the table again, per branch
-    python bench/provenance.py --from /tmp/prov.json --fps relations.membership   # its wrong facts on write
+    python bench/provenance.py --from /tmp/prov.json --fps surfaceposts.membership   # its wrong facts on write
     INNOGRAPH_RELATIONS=rules python bench/provenance.py ...     # the rules alone
 """
 
