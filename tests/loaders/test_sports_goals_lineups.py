@@ -22,7 +22,7 @@ def posts(text: str) -> set[tuple]:
 
 
 def test_a_list_of_scorers_with_their_minutes_and_a_sides_goals():
-    found = posts("Paul Ardent (24e), Marc Tissot (57e) et Luc Morel (82e) ont inscrit les trois buts du FC Valmonde." + MATCH)
+    found = posts("Paul Ardent (9e), Marc Tissot (40e) et Luc Morel (71e) ont signé les trois buts du FC Valmonde." + MATCH)
     assert {("Paul Ardent", "FC Valmonde"), ("Marc Tissot", "FC Valmonde"), ("Luc Morel", "FC Valmonde")} <= found
 
 
@@ -56,8 +56,8 @@ def test_a_players_training_club_and_the_clubs_he_went_through():
 
 
 def test_games_played_or_missed_with_a_national_side():
-    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a disputé cinq des sept matchs du Kenya lors de la coupe." + MATCH)
-    assert ("Paul Ardent", "Kenya") in posts("Le gardien Paul Ardent a manqué les deux premiers matchs du Kenya à cause d'une blessure." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a disputé quatre des six matchs du Kenya au tournoi régional." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Blessé au genou, le gardien Paul Ardent a manqué trois rencontres du Kenya cet automne." + MATCH)
 
 
 def test_a_side_led_to_a_result():
@@ -93,7 +93,7 @@ def test_a_side_deprived_of_its_players():
 
 
 def test_a_title_over_a_peoples_name_names_its_national_side():
-    assert ("Paul Ardent", "Cameroun") in posts("Le coach des Camerounaises, Paul Ardent, a dénoncé l'arbitrage. Le Cameroun a perdu." + MATCH)
+    assert ("Paul Ardent", "Cameroun") in posts("L'entraîneur des Camerounaises, Paul Ardent, a salué le public. Le Cameroun a perdu." + MATCH)
     assert ("Paul Ardent", "Kenya") in posts("Le capitaine des Kényans, Paul Ardent, a marqué. Le Kenya est qualifié." + MATCH)
     assert ("Paul Ardent", "Kenya") not in posts("Le chef des Kényans, Paul Ardent, a parlé. Le Kenya est en crise.")
 
