@@ -30,6 +30,15 @@ def kinds(text: str, language: str = "fr") -> dict[str, set[str]]:
     return found
 
 
+#: A sentence of match words closing a sports test article: a side is read only in an article about sport.
+MATCH_WORDS = " L'équipe a remporté la victoire en finale du championnat après un bon match."
+
+
+def posts(text: str) -> set[tuple]:
+    """(person, organization) of the article's posts (French)."""
+    return pairs(text, "holds_post")
+
+
 def pairs(text: str, kind: str, language: str = "fr") -> set[tuple]:
     """(subject label, object label) of the article's relations of `kind`."""
     _, found = read(text, language)

@@ -9,16 +9,9 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import read  # noqa: E402
+from tests.loaders.conftest import MATCH_WORDS as MATCH, posts  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("rules_only")
-
-MATCH = " L'équipe a remporté la victoire en finale du championnat après un bon match."
-
-
-def posts(text: str) -> set[tuple]:
-    _, found = read(text, "fr")
-    return {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post" and r.object is not None}
 
 
 def test_a_list_of_scorers_with_their_minutes_and_a_sides_goals():
