@@ -8,16 +8,13 @@ side is named in the same stretch as the player and no title links them:
 * a national side: "A compte 35 sélections avec le <pays>", "A a choisi de représenter le <pays>",
   "l'attaquant sénégalais A" (the demonym's country, when the article names it);
 * a group of a side's players and the names it lists: "le duo de Y, A et B";
-* a side's goals and the scorers' list with their minutes: "A (12e) et B (57e) ont inscrit les deux
-  buts de Y", "le but (le doublé) de A pour Y";
-* a club in brackets after a player, a side's line-up: "A (Y)", "A (KEN/Y)", "Y : A, B, C";
-* a training and a career's clubs: "A a été formé au club Y", "A est passé par Y et Z";
-* a side led to a result: "l'entraîneur A a conduit Y en finale";
 * an arrival, a signing, a title won with a side, a call-up: "A est arrivé au club Y", "A s'est engagé
-  avec Y", "A a été sacré champion avec Y", "A a été convoqué par le <pays>";
-* a side's goal by its player, a side deprived of its players: "Y a ouvert le score par A", "Y a
-  égalisé grâce à A", "Y sera privé de A et B", "Y perdra A", and the pass that made a goal: "A a
-  marqué pour Y sur une passe de B".
+  avec Y", "A a été sacré champion avec Y", "A a été convoqué par le <pays>".
+
+(Scorers' lists, a club in brackets after a player, a side's goal "par A" or a side deprived of its
+players and a side led to a result were read here for part of session 18: each fired in one article
+of all the French press, training and never-tuned; a line-up after a colon, a training club and the
+pass a goal came from fired in none. They were removed.)
 
 Mixed into :class:`innograph.loaders.relations.Extractor`; a country is a side only in an article
 about sport (:func:`innograph.loaders.sportwords.sports_text`).
@@ -30,7 +27,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import PLACE_BEFORE, country_key
+from innograph.loaders.mentions import country_key
 from innograph.loaders.sportwords import sports_text
 
 _ART = r"(?:(?:le|la|les|l')[ \t]*)?"
@@ -79,39 +76,6 @@ _GROUP_OF = re.compile(r"(?<![\w])(?:duo|trio|cadres|stars|vedettes|joueurs|joue
 _LISTED = re.compile(r"[ \t]*(?:[,:(\-–—][ \t]*)?(?:(?:dont|notamment|a[ \t]+savoir|comme)[ \t]+)?")
 #: A scorer's minute in a report, passed over in a list of scorers: "A (12e), B (45e+2) et C (90')".
 _MINUTE = re.compile(r"[ \t]*\([ \t]*\d{1,3}(?:e|eme|er|')?(?:[ \t]*\+[ \t]*\d{1,2}(?:e|eme|')?)?(?:[ \t]*(?:minutes?|min|mn|sp|pen|penalty|csc))?[ \t]*\)")
-#: A side's goals and who scored them: "A et B ont inscrit les deux buts de Y" (the scorers before the cue).
-_GOALS_OF = re.compile(r"(?<![\w])(?:a|ont|avait|avaient)[ \t]+(?:inscrit|marque|signe)[ \t]+(?:les|le|l')[ \t]*(?:[\w\-]+[ \t]+){0,2}?buts?[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|d')")
-#: A goal and its scorers, then their side: "le but de A pour Y", "un doublé de A et un but de B pour Y".
-_GOAL_BY = re.compile(r"(?<![\w])(?:buts?|double|triple|penalty|reprise|frappe|volee|tete)[ \t]+(?:de[ \t]+|d')")
-_FOR_SIDE = re.compile(r"[ \t]+pour[ \t]+" + _ART)
-#: A player's club in brackets after his name: "A (Y)", "A (KEN/Y)" (a country's code, a slash).
-_BRACKET = re.compile(r"[ \t]*\((?:[A-Z]{2,4}[ \t]*/[ \t]*)?")
-#: A side's line-up or squad after a colon: "Y : A, B, C" (two players or more), the side opening the
-#: sentence or after a squad's noun ("la liste des 23 de Y :", "le onze de départ de Y :").
-_COLON = re.compile(r"[ \t]*:[ \t]*")
-_SQUAD_BEFORE = re.compile(r"(?<![\w])(?:liste|listes|groupe|selection|composition|onze|equipe|effectif|titulaires|remplacants)"
-                           r"(?:[ \t]+[\w\-']+){0,4}?[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|d')?(?:la[ \t]+|l')?$")
-#: Where a player was trained or played ("formé au club Y", "formé à l'académie de Y", "passé par Y et
-#: Z", "a fait ses classes à Y", "issu du centre de formation de Y"): a former side.
-_TRAINED_AT = re.compile(
-    r"(?<![\w])(?:(?:forme|formee|formes|formees)[ \t]+(?:au|aux|a|chez|dans)(?![\w])[ \t]*" + _ART +
-    r"|(?:passe|passee|passes|passees)[ \t]+par[ \t]+" + _ART +
-    r"|fait[ \t]+ses[ \t]+classes[ \t]+(?:au|aux|a|chez|dans)(?![\w])[ \t]*" + _ART +
-    r"|issue?s?[ \t]+(?:du|des)[ \t]+(?:centres?[ \t]+de[ \t]+formation|academies?|equipes?[ \t]+de[ \t]+jeunes)[ \t]+(?:de[ \t]+|du[ \t]+|d'))"
-    r"(?:(?:centre[ \t]+de[ \t]+formation|academie|equipe[ \t]+reserve)[ \t]+(?:de[ \t]+|du[ \t]+|d'))?" + _ART)
-#: A side's goal by its player, or a side deprived of its players, the side before the cue: "Y a ouvert
-#: le score par A", "Y a égalisé grâce à A", "Y sera privé de A", "Y devra se passer de A", "Y perdra A",
-#: "Y, qui devrait perdre A et B".
-_SIDE_BY = re.compile(
-    r"(?:[ \t]*,)?[ \t]+(?:qui[ \t]+)?(?:(?P<goal>(?:a|avait)[ \t]+(?:ouvert[ \t]+le[ \t]+score|egalise|double[ \t]+la[ \t]+mise|reduit[ \t]+l'ecart|pris[ \t]+l'avantage|"
-    r"corse[ \t]+l'addition|marque|inscrit[ \t]+(?:[\w\-]+[ \t]+)?buts?|scelle[ \t]+le[ \t]+score)(?:[ \t]+(?:[\w\-]+[ \t]+){0,4}?)?[ \t]*"
-    r"(?:par[ \t]+l'intermediaire[ \t]+de|par|grace[ \t]+a))"
-    r"|(?:sera|seront|est|sont|a[ \t]+ete|etait|devra|devrait|va|pourrait)[ \t]+(?:etre[ \t]+)?(?:privee?s?|se[ \t]+passer)[ \t]+de"
-    r"|(?:perd|perdra|perdrait|(?:a|avait)[ \t]+perdu|(?:devra|devrait|va|pourrait)[ \t]+perdre)(?:[ \t]+(?:son|sa|ses|le|la|les|l'))?"
-    r"(?:[ \t]+(?:meilleur[ \t]+)?(?:capitaine|attaquant|attaquante|defenseur|gardien|gardienne|milieu[ \t]+de[ \t]+terrain|milieu|ailier|buteur|buteuse|star|joueur|joueuse|international|internationale))?)"
-    r"(?![\w])[ \t]*")
-#: The pass a goal came from, in a sentence that gives the scorer's side: "sur une passe (décisive) de B".
-_ASSIST = re.compile(r"(?<![\w])(?:sur|apres)[ \t]+(?:une|un)[ \t]+(?:passe|centre|offrande|remise)(?:[ \t]+decisive)?[ \t]+(?:de[ \t]+|d')")
 #: A player's arrival, signing or title with a side (the side right after the cue): "A est arrivé au club Y",
 #: "A, arrivé au Y en 2019", "A s'est engagé (pour trois ans) avec Y", "A a posé ses valises à Y", "A,
 #: recruté l'été dernier par Y", "A, actuellement au Y" (a club); "A a été sacré champion avec Y", "A a
@@ -125,15 +89,6 @@ _JOINED = re.compile(
 #: A call-up to a national side: "A a été convoqué (appelé, rappelé) par le <pays>", "sélectionné en équipe du <pays>".
 _CALLED_UP = re.compile(r"(?<![\w])(?:selectionnee?s?|appelee?s?|convoquee?s?|rappelee?s?)[ \t]+"
                         r"(?:par|avec|en[ \t]+(?:equipe|selection)(?:[ \t]+nationale)?[ \t]+(?:du|de))[ \t]+" + _ART)
-#: A side led to a result: "A a conduit (mené, guidé, hissé) Y en finale / au titre / à la victoire".
-_LED = re.compile(r"(?<![\w])(?:a|avait)[ \t]+(?:conduit|mene|guide|emmene|hisse)[ \t]+" + _ART)
-_LED_TO = re.compile(r"[ \t]+(?:en|au|aux|a|jusqu)(?![\w])")
-
-
-def _acronym_of(short: str, name: str) -> bool:
-    """'X Y (XY)': the bracket gives the name's acronym (its words' initials or its capitals), not a club."""
-    short = short.replace(".", "").upper()
-    return " " not in short and short in ("".join(w[0] for w in name.split()).upper(), "".join(c for c in name if c.isupper()))
 
 
 def _league_named(entity) -> bool:
@@ -152,7 +107,6 @@ class SportLinesMixin:
                 players = [m.entity for m in self._players_before(cue.start(), sent)]
                 for player in players or [self._player_subject(cue.start(), sent)]:
                     self.add("holds_post", player, side, sent, title=None, current=True)
-                self._assists(sent, side)
         for cue in _PLAYED_AT.finditer(f, sent.start, sent.end):
             player = self._player_subject(cue.start(), sent)
             words = _CLUB_WORDS.match(self.text, cue.end(), sent.end)
@@ -173,12 +127,6 @@ class SportLinesMixin:
         self._player_demonyms(sent)
         self._group_of(sent)
         if self._sports():
-            self._goals_of(sent)
-            self._bracketed_clubs(sent)
-            self._lineups(sent)
-            self._trained_at(sent)
-            self._led(sent)
-            self._side_by(sent)
             self._joined(sent)
 
     def _left_for(self, sent) -> None:
@@ -218,64 +166,6 @@ class SportLinesMixin:
                 if not _league_named(player.entity):
                     self.add("holds_post", player.entity, side, sent, title=None, current=True)
 
-    def _goals_of(self, sent) -> None:
-        """'A (12e) et B (57e) ont inscrit les deux buts de Y': the scorers listed before the cue play
-        for Y; 'le but de A pour Y', 'un doublé de A et B pour Y': those named after it."""
-        for cue in _GOALS_OF.finditer(self.folded, sent.start, sent.end):
-            side = self._side_at(cue.end())
-            if side is not None:
-                for m in self._players_before(cue.start(), sent):
-                    self.add("holds_post", m.entity, side, sent, title=None, current=True)
-        for cue in _GOAL_BY.finditer(self.folded, sent.start, sent.end):
-            players = self._coordinated(cue.end(), sent, "person", skip_asides=True)
-            then = _FOR_SIDE.match(self.folded, players[-1].end, sent.end) if players else None
-            if then is None:
-                minute = re.compile(r"[ \t]*\([^()]{1,20}\)").match(self.folded, players[-1].end, sent.end) if players else None
-                then = _FOR_SIDE.match(self.folded, minute.end(), sent.end) if minute else None
-            side = self._side_at(then.end()) if then else None
-            for m in players if side is not None else []:
-                self.add("holds_post", m.entity, side, sent, title=None, current=True)
-
-    def _bracketed_clubs(self, sent) -> None:
-        """'A (Y)', 'A (KEN/Y)': a player and his club in brackets (a club only: a country in
-        brackets is a nationality as often as a side)."""
-        for m in self.mentions(sent, "person"):
-            opened = _BRACKET.match(self.text, m.end, sent.end)
-            club = self.ents.starting_at(opened.end(), "organization") if opened else None
-            if club is None or club.start != opened.end() or not re.match(r"[ \t]*\)", self.text[club.end:sent.end]) \
-                    or _acronym_of(club.text, m.entity.label):
-                continue
-            side = self._side(club, countries=False)
-            if side is not None and not (_league_named(m.entity) or PLACE_BEFORE.search(self.folded, max(0, m.start - 12), m.start)):
-                self.add("holds_post", m.entity, side, sent, title=None, current=True)  # (not a town the tagger took for a person: "à X (<région>)")
-
-    def _lineups(self, sent) -> None:
-        """'Y : A, B, C': a side's line-up or squad, two players or more listed after a colon."""
-        for m in self.mentions(sent, "organization", "place"):
-            colon = _COLON.match(self.folded, m.end, sent.end)
-            if colon is None or not self.folded[m.end:colon.end()].strip().startswith(":"):
-                continue
-            before = self.folded[sent.start:m.start]
-            if before.strip(" \t\n-–—*•") and not _SQUAD_BEFORE.search(before):
-                continue  # ("dans les locaux de Y : A et B")
-            side = self._side(m)
-            players = self._coordinated(colon.end(), sent, "person", skip_asides=True) if side is not None else []
-            for player in players if len(players) >= 2 else []:
-                if not _league_named(player.entity):
-                    self.add("holds_post", player.entity, side, sent, title=None, current=True)
-
-    def _trained_at(self, sent) -> None:
-        """'A a été formé au club Y', 'A est passé par Y et Z': the clubs of a player's training or
-        career, former sides (clubs only: 'formé en <pays>' is no side)."""
-        for cue in _TRAINED_AT.finditer(self.folded, sent.start, sent.end):
-            player = self._player_subject(cue.start(), sent)
-            words = _CLUB_WORDS.match(self.text, cue.end(), sent.end)
-            at = words.end() if words else cue.end()
-            for m in self._coordinated(at, sent, "organization", "place") if player is not None else []:
-                side = self._side(m, countries=False)
-                if side is not None:
-                    self.add("holds_post", player, side, sent, title=None, current=False)
-
     def _joined(self, sent) -> None:
         """'A est arrivé au club Y', 'A s'est engagé avec Y', 'A, recruté par Y', 'A a été sacré champion
         avec Y', 'A a été convoqué par le <pays>': the player (the subject before the cue) and his side."""
@@ -288,35 +178,6 @@ class SportLinesMixin:
             side = self._side(m, countries=cue.re is _CALLED_UP or bool(cue["title"]))
             player = self._player_subject(cue.start(), sent) if side is not None else None
             if player is not None:
-                self.add("holds_post", player, side, sent, title=None, current=True)
-
-    def _side_by(self, sent) -> None:
-        """'Y a ouvert le score par A', 'Y a égalisé grâce à A', 'Y sera privé de A et B', 'Y perdra
-        son capitaine A': the side named right before the cue and its players named after it."""
-        for m in self.mentions(sent, "organization", "place"):
-            cue = _SIDE_BY.match(self.folded, m.end, sent.end)
-            side = self._side(m) if cue else None
-            players = self._coordinated(cue.end(), sent, "person", skip_asides=True) if side is not None else []
-            for player in players:
-                if not _league_named(player.entity):
-                    self.add("holds_post", player.entity, side, sent, title=None, current=True)
-            if players and cue["goal"]:
-                self._assists(sent, side)
-
-    def _assists(self, sent, side) -> None:
-        """'A a marqué pour Y sur une passe de B': B plays for the scorer's side."""
-        for cue in _ASSIST.finditer(self.folded, sent.start, sent.end):
-            m = self.ents.starting_at(cue.end(), "person")
-            if m is not None and m.start == cue.end() and not _league_named(m.entity):
-                self.add("holds_post", m.entity, side, sent, title=None, current=True)
-
-    def _led(self, sent) -> None:
-        """'l'entraîneur A a conduit Y en finale', 'A a mené Y au titre': a side led to a result."""
-        for cue in _LED.finditer(self.folded, sent.start, sent.end):
-            m = self.ents.starting_at(cue.end(), "organization", "place")
-            side = self._side(m)
-            player = self._player_subject(cue.start(), sent) if side is not None else None
-            if player is not None and _LED_TO.match(self.folded, m.end, sent.end):
                 self.add("holds_post", player, side, sent, title=None, current=True)
 
     # -- sides and players ----------------------------------------------------------------------

@@ -8,9 +8,7 @@ Everything here is read from the context a name stands in, never from a list of 
 - a place named after that club's name in the same article ("Valmont" after "Valmont City FC");
 - a sports context before or after a name the tagger typed place (:func:`club_context`);
 - a capitalised plural after "les / des / aux" that a demonym follows or that a player's or a
-  coach's title governs (:func:`nicknames`): every "les <nickname>" of the article is then the side;
-- a people's plural name a player's or a coach's title governs ("le capitaine des Kényans",
-  :func:`people_sides`): the country's side.
+  coach's title governs (:func:`nicknames`): every "les <nickname>" of the article is then the side.
 """
 
 from __future__ import annotations
@@ -48,29 +46,6 @@ _HEAD = re.compile(r"\S+(?:[ \t]+[A-ZÀ-Ý]\S*)?")
 _NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ\-]+)")
 
 
-#: A side named by its people, governed by a player's, a coach's or a team's title: "le capitaine des
-#: Kényans", "l'entraîneur adjoint des Camerounaises" (folded: the capital is read on the text).
-_PEOPLE_SIDE = re.compile(rf"(?<![\w])(?:{'|'.join(TEAM_TITLES)})(?:[ \t]+(?:adjointe?|principale?|nationale?))?[ \t]+des[ \t]+(?P<name>[a-z\-]+)(?![\w\-])")
-
-
-def people_sides(ents) -> None:
-    """'le capitaine des Kényans', 'le coach des Camerounaises': a title governing a people's plural
-    name, with a game's words around, names that country's side (the article's entity for the country,
-    when it names it): a mention of the country acting there (run with :func:`nicknames`, before the
-    relation readers)."""
-    for m in _PEOPLE_SIDE.finditer(ents.folded):
-        start, end = m.span("name")
-        word = m["name"]
-        keys = COUNTRY_OF.get(word) if word.endswith(("s", "x")) and ents.text[start:start + 1].isupper() else None
-        country = ents.country_named(keys) if keys else None
-        if country is None or not _SPORT_WORDS.search(ents.folded, max(0, start - 150), end + 150):
-            continue
-        side = ents.acting(country.label)  # (an organization: a people's name is never one taken for a place's)
-        for other in [o for o in ents.mentions if start < o.end and o.start < end]:
-            ents.mentions.remove(other)
-        ents.mention(start, end, side, "pattern")
-
-
 def nicknames(ents) -> None:
     """Organization mentions for the national sides and clubs an article names by a nickname.
 
@@ -102,7 +77,6 @@ def nicknames(ents) -> None:
         if ents.text[start:end].startswith(name):  # (not a bare "Faucons" for "Faucons de Valmont": another side's elsewhere)
             ents.add_alias(entity, ents.text[start:end])
         _mention(ents, start, end, entity)
-    people_sides(ents)
 
 
 #: A nickname's country: "Faucons du Kenya", "Grands Aigles de Korvanie".
