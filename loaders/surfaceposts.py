@@ -35,7 +35,7 @@ class SurfacePostsMixin:
     """The word-order readers of posts, memberships and appointments."""
 
     def posts(self, sent: Sentence) -> None:
-        """'X, directeur général du CHU', 'X, qui était à l'époque directeur de Y', 'le président de Y, X'."""
+        """'X, directeur général du CHU', 'X, qui était alors directeur de Y', 'le président de Y, X'."""
         f = self.folded
         for person in self.mentions(sent, "person"):
             leads = _WHO_LEADS_RE.match(f, person.end)
@@ -139,7 +139,7 @@ class SurfacePostsMixin:
 
     def _post_at(self, sent, person, title_start, title_end, *, former, addressed=False) -> None:
         if re.match(r"[ \t]+(?:de[ \t]+l'annee|of[ \t]+the[ \t]+year|de[ \t]+la[ \t]+saison)", self.folded[title_end:title_end + 20]):
-            return  # "nommé manager de l'année de X": an award, not a post
+            return  # "élu manager de l'année par X": an award, not a post
         org = None
         stop = self.folded.find(",", title_end, sent.end)  # the title's complement ends at a comma
         for m in re.finditer(rf"{_PREP}", self.folded[title_end:min(sent.end if stop < 0 else stop, title_end + 70)]):

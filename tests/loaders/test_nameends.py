@@ -91,8 +91,8 @@ def all_names(text: str) -> dict[str, set]:
 @pytest.mark.parametrize("text, name, campus, town", [
     ("Selon Paul Dorn, chimiste de l'université de Floride à Miami (États-Unis), le lac est pollué.",
      "université de Floride", "université de Floride à Miami", "Miami"),
-    ("Simon Halle, géologue à l'université du Texas à Austin, a publié l'étude.",
-     "université du Texas", "université du Texas à Austin", "Austin"),
+    ("Simon Halle, géologue de l'université du Wyoming à Laramie, a publié l'étude.",
+     "université du Wyoming", "université du Wyoming à Laramie", "Laramie"),
 ])
 def test_a_university_of_a_state_is_also_named_with_the_town_of_its_campus(text, name, campus, town):
     assert campus in all_names(text)[name]

@@ -33,7 +33,7 @@ def test_an_arrival_a_signing_a_title_with_a_side_and_a_call_up():
     for text in ("Paul Ardent, arrivé au FC Valmonde en 2019, est blessé.", "Paul Ardent s'est engagé pour trois ans au FC Valmonde.",
                  "Paul Ardent, recruté l'été dernier par le FC Valmonde, est blessé.", "Paul Ardent a été sacré champion avec le FC Valmonde."):
         assert ("Paul Ardent", "FC Valmonde") in posts(text + MATCH), text
-    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a remporté la coupe d'Afrique avec le Kenya en 2012." + MATCH)
+    assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a gagné la coupe continentale avec le Kenya en 2012." + MATCH)
     assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a été convoqué par le Kenya." + MATCH)
     assert ("Paul Ardent", "Kenya") in posts("Paul Ardent a été sélectionné en équipe du Kenya." + MATCH)
 
