@@ -28,23 +28,18 @@ def acronyms(ents: ArticleEntities) -> None:
         words = re.findall(r"[\wÀ-ÿ\-]+", window)
         for n in range(2, min(12, len(words)) + 1):
             phrase_words = words[-n:]
+            phrase = window[window.rfind(phrase_words[0], 0, len(window) - sum(len(w) for w in phrase_words[1:])):]
+            start = text.rfind(phrase, 0, acr.start())
             if not phrase_words[0][0].isupper():
-                if _lower_long_form(window, phrase_words, acr["acr"], ents, acr.start()):
+                if _lower_long_form(phrase, acr["acr"]) and _defines(ents, phrase, start, acr, lx.kind_of(phrase)):
                     break
                 continue
-            phrase = window[window.rfind(phrase_words[0], 0, len(window) - sum(len(w) for w in phrase_words[1:])):]
             initials = "".join(w[0].lower() for w in phrase_words if w[0].isupper() or len(w) > 3)
             if lx.kind_of(phrase_words[0]) is None or "," in phrase or "." in phrase:
                 continue
             key = acr["acr"].lower().replace("-", "").replace("&", "")
             if key[:2] == initials[:2] or set(key) <= set(initials):
-                start = acr.start() - len(text[max(0, acr.start() - 120):acr.start()]) + len(window) - len(phrase)
-                start = text.rfind(phrase, 0, acr.start())
-                if start >= 0 and ents.free(start, start + len(phrase)):
-                    entity = ents.entity("organization", phrase, org_kind=lx.kind_of(phrase_words[0]))
-                    ents.add_alias(entity, acr["acr"])
-                    ents.mention(start, start + len(phrase), entity, "acronym")
-                    ents.mention(acr.start("acr"), acr.end("acr"), entity, "acronym")
+                _defines(ents, phrase, start, acr, lx.kind_of(phrase_words[0]))
                 break
     for m in re.finditer(r"(?<![\w])(?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9})(?=\s*\()", text):
         long = LONG_DEF.match(text, m.end())
@@ -81,23 +76,24 @@ def acronyms(ents: ArticleEntities) -> None:
 _BODY_NOUNS = frozenset(INSTITUTION_NOUNS) | lx.NAME_HEAD_NOUNS | lx.MEMBERSHIP_BODIES | lx.OUTLET_NOUNS
 
 
-def _lower_long_form(window: str, words: list, acronym: str, ents: ArticleEntities, before: int) -> bool:
+def _lower_long_form(phrase: str, acronym: str) -> bool:
     """'le président du mouvement ivoirien des droits de l'homme (MIDH)': a name in lower case, opened
-    by a body's noun, whose words' initials spell the acronym exactly (the small words left out),
-    is the acronym's long form. Returns whether `words` (the last words before the bracket) were it."""
-    first = fold_same_length(words[0]).lower()
-    if first not in _BODY_NOUNS:
+    by a body's noun, whose words' initials spell the acronym exactly (the small words left out), is
+    the acronym's long form."""
+    first = fold_same_length(phrase.split()[0]).lower()
+    return first in _BODY_NOUNS and "," not in phrase and "." not in phrase \
+        and initials(phrase) == fold_same_length(acronym).lower()
+
+
+def _defines(ents: ArticleEntities, phrase: str, start: int, acr, org_kind) -> bool:
+    """The long name `phrase` at `start` and the acronym `acr` (its match, "(ACR)") after it: one
+    organization, when the name is free. Returns whether it was made."""
+    if start < 0 or not ents.free(start, start + len(phrase)):
         return False
-    phrase = window[window.rfind(words[0], 0, len(window) - sum(len(w) for w in words[1:])):]
-    if "," in phrase or "." in phrase or initials(phrase) != fold_same_length(acronym).lower():
-        return False
-    start = ents.text.rfind(phrase, 0, before)
-    if start < 0 or not ents.free(start, start + len(phrase)) or not ents.free(before + 1, before + 1 + len(acronym)):
-        return False
-    entity = ents.entity("organization", phrase, org_kind=lx.kind_of(phrase))
-    ents.add_alias(entity, acronym)
+    entity = ents.entity("organization", phrase, org_kind=org_kind)
+    ents.add_alias(entity, acr["acr"])
     ents.mention(start, start + len(phrase), entity, "acronym")
-    ents.mention(before + 1, before + 1 + len(acronym), entity, "acronym")
+    ents.mention(acr.start("acr"), acr.end("acr"), entity, "acronym")
     return True
 
 

@@ -140,7 +140,4 @@ def purpose_tails(ents) -> None:
             continue  # a name crossing the tail's ends
         for o in [o for o in ents.mentions if o is not m and m.end <= o.start and o.end <= stop]:
             ents.mentions.remove(o)
-        old = m.entity
-        m.end, m.text, m.entity = stop, name, ents.entity("organization", name, org_kind=old.org_kind or lx.kind_of(name))
-        if not any(o.entity is old for o in ents.mentions):
-            ents.merge(m.entity, old)
+        ents.rename(m, m.start, stop, org_kind=lx.kind_of(name))

@@ -330,10 +330,10 @@ PORTFOLIOS = frozenset(
 #: sénateur", "son rôle chez Y".
 ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere siege".split())
 
-#: Words that look like names at the start of a sentence but are not.
 #: Words written with a capital that the tagger takes for an organization's name and that name none alone:
 #: the Web, the Internet ("son site Web", "sur Internet").
 NETWORK_WORDS = frozenset("web internet".split())
+#: Words that look like names at the start of a sentence but are not.
 NOT_NAMES = frozenset(
     "le la les un une des l d de du en au aux et ou mais donc car ni or ce cette ces son sa ses leur leurs "
     "nous vous ils elles il elle on je tu the a an of and or but in on at to for by with this that these those "

@@ -246,6 +246,17 @@ class ArticleEntities:
         if other in self.entities:
             self.entities.remove(other)
 
+    def rename(self, m: Mention, start: int, end: int, *, org_kind=None, cue=None) -> Entity:
+        """Set mention `m` to the name from `start` to `end` (its name grown or cut: "Institut X" +
+        " pour ...", "12e " + "Régiment X"), an entity of its kind by that name; the entity it named
+        before, when no other mention names it, becomes one with it (its names are aliases)."""
+        old, label = m.entity, self.text[start:end]
+        entity = self.entity(old.kind, label, org_kind=old.org_kind or org_kind, cue=cue)
+        m.start, m.end, m.text, m.entity = start, end, label, entity
+        if old is not entity and not any(o.entity is old for o in self.mentions):
+            self.merge(entity, old)
+        return entity
+
     def mention(self, start: int, end: int, entity: Entity, source: str) -> Mention | None:
         for other in self.mentions:
             if start < other.end and other.start < end:

@@ -160,11 +160,7 @@ def english_town_tails(ents) -> None:
         if cut is None or not (set(cut["name"].split()) & _ENGLISH_WORDS or cut["name"].split()[-1].lower() in lx.NAME_ENDINGS):
             continue  # ("Banque Africaine de Lomé": no English word says the name is English)
         name, town_start = cut["name"], m.start + cut.start("town")
-        old = m.entity
-        entity = ents.entity("organization", name, org_kind=old.org_kind or lx.kind_of(name))
-        m.end, m.text, m.entity = m.start + len(name), name, entity
-        if old is not entity and not any(o.entity is old for o in ents.mentions):
-            ents.merge(entity, old)
+        ents.rename(m, m.start, m.start + len(name), org_kind=lx.kind_of(name))
         if ents.free(town_start, town_start + len(cut["town"])):
             ents.mention(town_start, town_start + len(cut["town"]), ents.entity("place", cut["town"]), "ner")
 
@@ -205,13 +201,8 @@ def ordinal_heads(ents) -> None:
     number before an organization's or an event's name is its first word."""
     for m in [m for m in ents.mentions if m.entity.kind in ("organization", "event")]:
         start = ordinal_start(ents.text, m.start)
-        if start == m.start or not ents.free(start, m.start):
-            continue
-        old, label = m.entity, ents.text[start:m.end]
-        entity = ents.entity(old.kind, label, org_kind=old.org_kind)
-        m.start, m.text, m.entity = start, label, entity
-        if old is not entity and not any(o.entity is old for o in ents.mentions):
-            ents.merge(entity, old)
+        if start != m.start and ents.free(start, m.start):
+            ents.rename(m, start, m.end)
 
 
 #: "et" or "en" after a name, then capitalized words.
@@ -248,8 +239,4 @@ def linked_tails(ents, docs) -> None:
                 continue
             for o in within:
                 ents.mentions.remove(o)
-            old, label = m.entity, ents.text[m.start:stop]
-            entity = ents.entity("organization", label, org_kind=old.org_kind or lx.kind_of(label))
-            m.end, m.text, m.entity = stop, label, entity
-            if old is not entity and not any(o.entity is old for o in ents.mentions):
-                ents.merge(entity, old)
+            ents.rename(m, m.start, stop, org_kind=lx.kind_of(ents.text[m.start:stop]))

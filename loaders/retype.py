@@ -289,10 +289,8 @@ def descriptor_place_tails(ents) -> None:
         name, place_start = m.text[:tail.start()], m.start + tail.start("place")
         if not any(w[:1].isupper() for w in name.split()):
             continue  # "l'association des boulangers du Sénégal": a body in lower case is named by its place
-        entity = ents.entity("organization", name, org_kind=m.entity.org_kind, cue=m.entity.cue)
-        if cue is not None:
-            ents.add_alias(entity, cue[:len(cue) - len(m.text)] + name)
-        old, (m.end, m.text, m.entity) = m.entity, (m.start + len(name), name, entity)
-        if old is not entity and not any(o.entity is old for o in ents.mentions):
-            ents.merge(entity, old)  # the long form is only another name of it now
+        alias = cue[:len(cue) - len(m.text)] + name if cue is not None else None
+        entity = ents.rename(m, m.start, m.start + len(name), cue=m.entity.cue)  # (the long form: another name of it now)
+        if alias is not None:
+            ents.add_alias(entity, alias)
         ents.mention(place_start, place_start + len(tail["place"]), ents.entity("place", tail["place"]), "ner")
