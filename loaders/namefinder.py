@@ -239,13 +239,14 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
         end = start + len(ents.text[start:end].rstrip()[:-len(words[-1])].rstrip())
         words = words[:-1]
         label = " ".join(words)
-    country = _country_after_particle(words)
-    if country is not None and country > 0:  # "le roi Albert II de Belgique": the person, then the country
-        tail = ents.text.rfind(words[country], start, end)
-        first = words[country + 1] if words[country] in ("de", "d'", "d’") else words[country][2:]
-        _country_mention(ents, ents.text.find(first, tail), end)
+    cut = _other_name_after_particle(ents, words)
+    if cut is not None:  # "le roi Albert II de Belgique", "Ahmad de la Confédération X": the person ends before
+        at, rest = cut
+        tail = ents.text.rfind(words[at], start, end)
+        if words_key(rest) in lx.COUNTRIES:
+            _country_mention(ents, ents.text.find(rest.split()[0], tail), end)
         end = start + len(ents.text[start:tail].rstrip())
-        words = words[:country]
+        words = words[:at]
         label = " ".join(words)
     if not words[0][0].isupper() or not (words[-1][0].isupper() or _PARTICLE_WORD.match(words[-1])) \
             or not all(w[0].isupper() or w in _PARTICLES or _PARTICLE_WORD.match(w) for w in words[1:]) \
@@ -261,14 +262,20 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
 _POST_NOMINALS = frozenset("QC KC MP MEP OBE CBE MBE KBE DBE PhD MD".split())
 
 
-def _country_after_particle(words: list[str]) -> int | None:
-    """Where "de / d' <Country>" starts in a person's name the tagger ran on ("Albert II de
-    Belgique"), or None."""
-    at = next((i for i, w in enumerate(words) if w in ("de", "d'", "d’") or w.startswith(("d'", "d’"))), None)
-    if at is None:
+def _other_name_after_particle(ents: ArticleEntities, words: list[str]) -> tuple[int, str] | None:
+    """Where a lower-case "de / du / de la / d'" inside a person's name the tagger ran on starts
+    another name: a country ("Albert II de Belgique"), a name the article gives an organization or a
+    place, or one the store knows as no person's ("le président Ahmad de la Confédération"); the
+    particle's index and that other name, or None."""
+    at = next((i for i, w in enumerate(words) if w in FRENCH_PARTICLES or w.startswith(("d'", "d’"))), None)
+    if not at:
         return None
-    rest = " ".join(words[at + 1:]) if words[at] in ("de", "d'", "d’") else words[at][2:] + " ".join([""] + words[at + 1:])
-    return at if rest and words_key(rest) in lx.COUNTRIES else None
+    first = words[at][2:] if words[at].startswith(("d'", "d’")) else ""
+    rest = " ".join([first] * bool(first) + [w for w in words[at + 1:] if w not in _PARTICLES])
+    key = name_key(rest)
+    other = words_key(rest) in lx.COUNTRIES or any(e.key == key and e.kind in ("organization", "place") for e in ents.entities) \
+        or (ents.gazetteer.entries.get(key) or ("person",))[0] != "person"
+    return (at, rest) if rest and other else None
 
 
 def _country_mention(ents: ArticleEntities, start: int, end: int) -> None:
@@ -278,16 +285,9 @@ def _country_mention(ents: ArticleEntities, start: int, end: int) -> None:
 
 def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:
     """A lower-case "de / du / le" inside a person's name ("Amandine de Valrose") when the name
-    does not open a sentence (a capitalized common noun may: "Obsèques de X") and what follows is not a country or a name the article gives an
-    organization or a place ("le président Ahmad de la Confédération": the person ends before)."""
-    at = next((i for i, w in enumerate(words) if w in _PARTICLES and w in FRENCH_PARTICLES), None)
-    if at is None:
-        return True
-    rest = " ".join(w for w in words[at:] if w not in _PARTICLES)
-    key = name_key(rest)
-    return words_key(rest) not in lx.COUNTRIES and not any(
-        e.key == key and e.kind in ("organization", "place") for e in ents.entities) \
-        and (ents.gazetteer.entries.get(key) or ("person",))[0] == "person" and not span[0].is_sent_start
+    does not open a sentence (a capitalized common noun may: "Obsèques de X"); one that starts
+    another name has cut the name before it (:func:`_other_name_after_particle`)."""
+    return not any(w in FRENCH_PARTICLES for w in words) or not span[0].is_sent_start
 
 
 _OF_STATE = re.compile(r"(?<![\w'’])[a-z]+s?[ \t]+d['’][ \t]*$")

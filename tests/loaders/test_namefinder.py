@@ -108,13 +108,15 @@ def test_a_person_s_name_keeps_its_lower_case_particles(text, name):
 
 
 def test_de_before_a_name_the_article_gives_an_organization_ends_the_person():
-    from innograph.loaders.namefinder import _particles_fit
+    from innograph.loaders.namefinder import _other_name_after_particle
     from innograph.loaders.mentions import ArticleEntities
 
     ents = ArticleEntities("")
     ents.entity("organization", "Fédération Kalo")
-    assert not _particles_fit(ents, None, ["Ahmad", "de", "la", "Fédération", "Kalo"])
-    assert not _particles_fit(ents, None, ["Ahmad", "du", "Sénégal"])  # a country
+    # the person's name ends at the particle: the words after it are the organization's, or a country's
+    assert _other_name_after_particle(ents, ["Ahmad", "de", "la", "Fédération", "Kalo"]) == (1, "Fédération Kalo")
+    assert _other_name_after_particle(ents, ["Ahmad", "du", "Sénégal"]) == (1, "Sénégal")  # a country
+    assert _other_name_after_particle(ents, ["Amandine", "de", "Valrose"]) is None  # a particle of the name
 
 
 def test_a_person_s_name_ends_before_a_title_with_its_complement():
