@@ -16,7 +16,9 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, name_key, words_key
 from innograph.loaders.nameends import english_end
-from innograph.loaders.nameshapes import FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word
+from innograph.loaders.teams import CLUB_FORMS
+from innograph.loaders.nameshapes import (FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word,
+                                          person_named_apart)
 
 
 _NER_KINDS = {
@@ -35,6 +37,7 @@ def named_entities(ents: ArticleEntities, docs) -> None:
     """spaCy's entities where no precise pattern matched. A span the tagger ran over a sentence
     end or a closing bracket ("[au VFC]. Marc Dubreuil") is read as its pieces; a name cut inside
     a hyphenated word ("Lee Sang-" of "Lee Sang-hoon") goes on to the word's end."""
+    apart = {span.text for _, doc in docs for span in doc.ents if _NER_KINDS.get(span.label_) == "person"}
     for offset, doc in docs:
         for span in doc.ents:
             kind = _NER_KINDS.get(span.label_)
@@ -48,6 +51,17 @@ def named_entities(ents: ArticleEntities, docs) -> None:
             if kind is None:
                 continue
             for a, b in _pieces(ents.text, start, end):
+                cut = person_named_apart(ents.text, a, b, apart)
+                if cut is not None:  # "l'attaquant de Valmont Amina Oyelaran", the article naming her apart
+                    stop = a + len(ents.text[a:cut].rstrip())
+                    form = _CLUB_FORM_BEFORE.search(ents.text, max(0, a - 6), a)
+                    club = next((m for m in ents.mentions if form and m.start == form.start() and m.end <= a), None)
+                    if club is not None:  # "du FC" + "Valmont Amina Oyelaran": the tagger cut the club's name
+                        ents.rename(club, club.start, stop)
+                    else:
+                        _named_entity(ents, span, "organization" if kind == "person" else kind, a, stop)
+                    _named_entity(ents, span, "person", cut, _word_end(ents.text, b))
+                    continue
                 _named_entity(ents, span, kind, _word_start(ents.text, a), _word_end(ents.text, b))
 
 
@@ -92,6 +106,7 @@ def _word_start(text: str, start: int) -> int:
     return start
 
 
+_CLUB_FORM_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(CLUB_FORMS))})[ \t]+$")
 _CLITICS = frozenset("je tu il elle on nous vous ils elles le la les lui leur moi toi y en t ci la là ce".split())
 
 

@@ -29,6 +29,37 @@ def country_prefix(text: str) -> int | None:
     return None
 
 
+#: "de", "du", "des", "d'", "de la", "de l'" right before a name, a club's form ("FC") between.
+_OF_BEFORE = re.compile(r"(?<![\w])(?:de|du|des|d['’]|de la|de l['’])[ \t]*(?:[A-Z]{2,3}[ \t]+)?$")
+
+
+#: Words a surname starts with, capitalized as often as not ("Le Pen", "Ben X", "Van der Y", "Al-Z"):
+#: a tail opening with one is a person's own surname, not another person.
+_SURNAME_PARTICLES = frozenset("le la de du des van von der den del della di da dos das ben bin ibn al el abu abou ould ag "
+                               "mac mc saint st".split())
+
+
+def person_named_apart(text: str, start: int, end: int, people) -> int | None:
+    """Where a person's name starts inside a run of capitalised words the tagger read as one name
+    behind "de" (a title's organization, then its holder), when the article names that person on
+    their own elsewhere: "l'attaquante de Valmont Amina Oyelaran" with "Amina Oyelaran" tagged a
+    person in another sentence (`people`: the texts the tagger tagged persons). The longest such
+    tail, of two words or more, after one word or more; None when there is none (not "Oussama Ben
+    X" with "Ben X" apart: no "de" before, a person's own surname)."""
+    if not _OF_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if text.count(text[start:end]) > 1:
+        return None  # a whole name the article names again is one ("de Marine Le Pen", then "Marine Le Pen")
+    for n in range(1, len(words) - 1):
+        tail = text[start + words[n].start():end]
+        if tail in people and all(w.group(0)[:1].isupper() for w in words[n - 1:]) \
+                and words[n].group(0).lower() not in _SURNAME_PARTICLES \
+                and any(m.start() != start + words[n].start() for m in re.finditer(re.escape(tail), text)):
+            return start + words[n].start()
+    return None
+
+
 def body_after_article(ents: ArticleEntities, span, start: int, end: int, label: str) -> bool:
     """A place the tagger found after an article ("la X", "du X") that is no country: an
     organization when it is a noun and its adjective ("la Confédération africaine de football",

@@ -217,3 +217,27 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(text, name):
 def test_a_lower_case_title_the_tagger_called_an_organization_is_no_name():
     found = mentions("Le Ghana a voté. Kofi Mensah, ministre de l'Économie numérique du Ghana, a parlé.")
     assert not any(m[0] == "ministre" for m in found)
+
+
+@pytest.mark.parametrize("text, club, person", [
+    ("L'attaquante du FC Valmont Amina Oyelaran a marqué deux buts. Amina Oyelaran a été élue meilleure joueuse.",
+     "FC Valmont", "Amina Oyelaran"),
+    ("L'attaquant de Manchester City Tunde Ojo a marqué deux buts lors du match. Selon Tunde Ojo, la victoire "
+     "était méritée.", "Manchester City", "Tunde Ojo"),
+])
+def test_a_person_the_article_names_apart_ends_a_name_the_tagger_ran_into_them(text, club, person):
+    found = mentions(text)
+    assert (club, "organization", club) in found and (person, "person", person) in found
+    assert not any(m[0].startswith(club) and m[0].endswith(person) for m in found)
+
+
+def test_a_surname_named_apart_does_not_split_the_person_s_full_name():
+    found = mentions("Le maire est proche de Claire Le Vasseur. Le Vasseur a répondu hier.")
+    assert ("Claire Le Vasseur", "person", "Claire Le Vasseur") in found
+    found = mentions("Il est le fils de Karim Ben Amar. Ben Amar a répondu hier.")
+    assert ("Karim Ben Amar", "person", "Karim Ben Amar") in found
+
+
+def test_a_tail_named_apart_that_is_no_person_does_not_split_a_name():
+    found = mentions("L'Agence Vela Presse rapporte le score. Vela Presse indique aussi la date.")
+    assert ("Agence Vela Presse", "organization", "Agence Vela Presse") in found
