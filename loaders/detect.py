@@ -13,7 +13,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
-from innograph.loaders.namepatterns import official_country_names, person_patterns, place_patterns
+from innograph.loaders.namepatterns import country_names, official_country_names, person_patterns, place_patterns
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, linked_tails, ordinal_heads
 from innograph.loaders.retype import descriptor_place_tails, retype
@@ -167,6 +167,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     person_patterns(ents)
     place_patterns(ents)
     gazetteer(ents)
+    country_names(ents)  # 'le sélectionneur de l'Algérie' the tagger missed
     cue_names(ents)  # short forms whose full name appeared later in a pass above
     short_forms(ents)
     descriptor_place_tails(ents)

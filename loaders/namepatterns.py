@@ -135,3 +135,32 @@ def official_country_names(ents: ArticleEntities) -> None:
         entity = ents.entity("place", country)
         ents.add_alias(entity, text[m.start():end])
         ents.mention(m.start(), end, entity, "gazetteer")  # (a name of the list of countries, as the gazetteer's)
+
+
+#: Every country of the list as the folded text writes it (words apart by spaces, hyphens or
+#: apostrophes), longest first; read on the folded text, case-blind.
+_COUNTRY_NAME = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(r"[ \t'’\-]+".join(map(re.escape, key.split())) for key in sorted(lx.COUNTRIES, key=len, reverse=True))
+    + r")(?![\w\-])", re.I)
+#: A capitalized word right before a country's name (with "de", "d'" between): the country is a
+#: word of another name ("Banque d'Algérie", "Radio Congo").
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w\-]*[ \t]+(?:(?:de|du|d['’])[ \t]*)?$|[A-ZÀ-Ý][\w\-]*[ \t]*d['’]$")
+
+
+#: A capitalized word right after it, with "du", "de" between maybe ("Irlande du Nord", "Maroc Télécom").
+_NAME_AFTER = re.compile(r"[ \t]+(?:(?:du|de|des|de la|d['’])[ \t]*)?[A-ZÀ-Ý]")
+
+
+def country_names(ents: ArticleEntities) -> None:
+    """A country's name the tagger missed ("le sélectionneur de l'Algérie, X", "président de la
+    Tunisie" run into a person): a place, when it is capitalized and no word of a longer name
+    (no capitalized word right before or after it, "de" between or not). French only."""
+    if ents.lang != "fr":
+        return
+    text = ents.text
+    for m in _COUNTRY_NAME.finditer(ents.folded):
+        start, end = m.start(), m.end()
+        if not text[start].isupper() or not ents.free(start, end) \
+                or _NAME_BEFORE.search(text, max(0, start - 30), start) or _NAME_AFTER.match(text, end):
+            continue
+        ents.mention(start, end, ents.entity("place", text[start:end]), "gazetteer")

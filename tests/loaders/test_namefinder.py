@@ -241,3 +241,21 @@ def test_a_surname_named_apart_does_not_split_the_person_s_full_name():
 def test_a_tail_named_apart_that_is_no_person_does_not_split_a_name():
     found = mentions("L'Agence Vela Presse rapporte le score. Vela Presse indique aussi la date.")
     assert ("Agence Vela Presse", "organization", "Agence Vela Presse") in found
+
+
+def test_a_country_the_tagger_missed_is_a_place_and_a_title_s_country():
+    found = mentions("Le sélectionneur de la Tunisie, Karim Belhadj, a parlé hier.")
+    assert ("Tunisie", "place", "Tunisie") in found
+    _, relations = read("Le sélectionneur de la Tunisie, Karim Belhadj, a parlé hier.", "fr")
+    assert [(r.subject.label, r.object.label) for r in relations if r.kind == "holds_post"] == [("Karim Belhadj", "Tunisie")]
+
+
+@pytest.mark.parametrize("text", [
+    "La Banque d'Algérie a relevé ses taux.",  # a word of an organization's name
+    "Radio Tunisie Sud a diffusé le match.",
+    "L'Irlande du Nord a voté hier.",  # a longer place
+    "Maurice Dupont est arrivé hier.",  # a first name
+])
+def test_a_country_s_name_inside_another_name_is_no_country(text):
+    found = mentions(text)
+    assert not any(m[1] == "place" and m[0] in ("Algérie", "Tunisie", "Irlande", "Maurice") for m in found)
