@@ -154,13 +154,16 @@ _NAME_AFTER = re.compile(r"[ \t]+(?:(?:du|de|des|de la|d['’])[ \t]*)?[A-ZÀ-Ý
 def country_names(ents: ArticleEntities) -> None:
     """A country's name the tagger missed ("le sélectionneur de l'Algérie, X", "président de la
     Tunisie" run into a person): a place, when it is capitalized and no word of a longer name
-    (no capitalized word right before or after it, "de" between or not). French only."""
+    (no capitalized word right before or after it, "de" between or not); a place the tagger cut
+    short inside it ("Guinée" of "Guinée équatoriale") grows into it. French only."""
     if ents.lang != "fr":
         return
     text = ents.text
     for m in _COUNTRY_NAME.finditer(ents.folded):
         start, end = m.start(), m.end()
-        if not text[start].isupper() or not ents.free(start, end) \
+        inside = [o for o in ents.mentions if o.start < end and start < o.end]
+        if not text[start].isupper() or any(o.entity.kind != "place" or o.start < start or o.end > end or (o.start, o.end) == (start, end)
+                                            for o in inside) \
                 or _NAME_BEFORE.search(text, max(0, start - 30), start) or _NAME_AFTER.match(text, end):
             continue
         ents.mention(start, end, ents.entity("place", text[start:end]), "gazetteer")
