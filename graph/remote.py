@@ -82,7 +82,7 @@ def push_graphs(
     HTTP error (naming the URL, the status and the start of the body) or cannot be reached;
     graphs pushed before the failure stay pushed.
     """
-    _check_url(gsp_url, "gsp_url")
+    check_url(gsp_url, "gsp_url")
     if graphs is None:
         names = []
         for name in store.named_graphs():
@@ -112,7 +112,7 @@ def push_graphs(
             request = urllib.request.Request(url, data=body, method="PUT")
             request.add_header("Content-Type", "application/n-triples")
             request.add_header("Content-Length", str(size))
-            _send(request, timeout=timeout, auth=auth).close()
+            send_request(request, timeout=timeout, auth=auth).close()
         log.debug("pushed %d triples to graph <%s> at %s", triples, name.value, gsp_url)
         pushed[name.value] = triples
     return pushed
@@ -170,13 +170,13 @@ def sparql_ask(
 
 def _query(query_url: str, query: str, *, timeout: float, auth: tuple[str, str] | None) -> Any:
     """POST a query, return the decoded SPARQL JSON answer."""
-    _check_url(query_url, "query_url")
+    check_url(query_url, "query_url")
     if not isinstance(query, str) or not query.strip():
         raise ValueError("query must be a non-empty SPARQL string")
     request = urllib.request.Request(query_url, data=query.encode("utf-8"), method="POST")
     request.add_header("Content-Type", "application/sparql-query; charset=utf-8")
     request.add_header("Accept", "application/sparql-results+json")
-    with _send(request, timeout=timeout, auth=auth) as response:
+    with send_request(request, timeout=timeout, auth=auth) as response:
         raw = _read(response, request, timeout)
     try:
         return json.loads(raw)
@@ -186,7 +186,7 @@ def _query(query_url: str, query: str, *, timeout: float, auth: tuple[str, str] 
         ) from exc
 
 
-def _send(request: urllib.request.Request, *, timeout: float, auth: tuple[str, str] | None):
+def send_request(request: urllib.request.Request, *, timeout: float, auth: tuple[str, str] | None):
     """Open ``request``; turn every HTTP or network failure into a RemoteError."""
     if auth is not None:
         user, password = auth
@@ -242,6 +242,6 @@ def _graph_name(graph: str | NamedNode) -> NamedNode:
         raise ValueError(f"not a valid graph IRI: {graph!r} ({exc})") from exc
 
 
-def _check_url(url: str, what: str) -> None:
+def check_url(url: str, what: str) -> None:
     if not isinstance(url, str) or urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"{what} must be an http:// or https:// URL, got {url!r}")

@@ -28,7 +28,7 @@ from pyoxigraph import NamedNode, RdfFormat
 
 from innograph.errors import RemoteError
 from innograph.graph.boltpush import state_path
-from innograph.graph.remote import _check_url, _send, push_graphs, sparql_select
+from innograph.graph.remote import check_url, send_request, push_graphs, sparql_select
 from innograph.ontology.ns import IG
 
 __all__ = ["STATE_GRAPH", "SparqlPushReport", "push_sparql", "query_url_for", "server_defaults"]
@@ -77,7 +77,7 @@ def push_sparql(kg, *, gsp: str | None = None, update: str | None = None, query:
     if (gsp is None) == (update is None):
         raise ValueError("give exactly one of gsp= (Graph Store Protocol) or update= (SPARQL Update)")
     endpoint = gsp or update
-    _check_url(endpoint, "gsp" if gsp else "update")
+    check_url(endpoint, "gsp" if gsp else "update")
     query = query or query_url_for(endpoint)
     began = time.perf_counter()
     local = {s.iri: s.content_hash or f"{s.loaded_at}/{s.triples}" for s in kg.sources()}
@@ -112,7 +112,7 @@ def server_defaults(gsp: str, *, auth=None, timeout: float = 60) -> dict[str, st
     ``no_transaction`` when its ``Server`` header names Oxigraph; none otherwise (or when the
     server does not answer a ``HEAD``)."""
     try:
-        with _send(urllib.request.Request(gsp, method="HEAD"), timeout=min(timeout, 30), auth=auth) as response:
+        with send_request(urllib.request.Request(gsp, method="HEAD"), timeout=min(timeout, 30), auth=auth) as response:
             server = response.headers.get("Server", "")
     except (OSError, RemoteError):
         return {}
@@ -137,7 +137,7 @@ def _ntriples(kg, source: str) -> bytes:
 def _post_update(update: str, text: str, *, auth, timeout: float) -> None:
     request = urllib.request.Request(update, data=text.encode("utf-8"), method="POST")
     request.add_header("Content-Type", "application/sparql-update; charset=utf-8")
-    _send(request, timeout=timeout, auth=auth).close()
+    send_request(request, timeout=timeout, auth=auth).close()
 
 
 def _update_graph(kg, update: str, source: str, *, auth, timeout: float) -> int:
@@ -182,7 +182,7 @@ def _drop(gsp: str | None, update: str | None, graph: str, *, auth, timeout: flo
         return
     url = f"{gsp}{'&' if '?' in gsp else '?'}{urllib.parse.urlencode({'graph': graph})}"
     try:
-        _send(urllib.request.Request(url, method="DELETE"), timeout=timeout, auth=auth).close()
+        send_request(urllib.request.Request(url, method="DELETE"), timeout=timeout, auth=auth).close()
     except Exception as exc:  # a graph already gone answers 404: that is what we wanted
         if "HTTP 404" not in str(exc):
             raise
@@ -201,7 +201,7 @@ def _record(gsp: str | None, update: str | None, local: dict[str, str], *, auth,
     url = f"{gsp}{'&' if '?' in gsp else '?'}{urllib.parse.urlencode({'graph': STATE_GRAPH})}"
     request = urllib.request.Request(url, data=lines.encode("utf-8"), method="PUT")
     request.add_header("Content-Type", "application/n-triples")
-    _send(request, timeout=timeout, auth=auth).close()
+    send_request(request, timeout=timeout, auth=auth).close()
 
 
 def _save_state(kg, endpoint: str, local: dict[str, str]) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import collections
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _inside_quote
+from innograph.loaders.cues import case_word, fold_word, inside_quote
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.titles import FEMININE_HEADS, MASCULINE_HEADS
 
@@ -47,7 +47,7 @@ class ChainsMixin:
     def description(self, t) -> bool:
         """A definite, singular role noun that names no one itself, as a clause's subject (or the
         apposition of a subject that names no one)."""
-        word = _f(t)
+        word = fold_word(t)
         if word not in lx.TITLE_HEADS or _base(word) in _RELATIONAL or _plural(word) or self.mention(t) is not None:
             return False
         if t.dep_ == "appos":
@@ -55,11 +55,11 @@ class ChainsMixin:
                 return False
         elif t.dep_ not in _SUBJECT_DEPS:
             return False  # (not the speaker after a quote: "», ajoute la correspondante de Y" is often named before)
-        if not any(c.dep_ == "det" and _f(c) in _DEFINITE for c in t.children):
+        if not any(c.dep_ == "det" and fold_word(c) in _DEFINITE for c in t.children):
             return False
-        if any(_f(c) in COUNTRY_OF for c in t.children if c.dep_ in ("amod", "nmod")):
+        if any(fold_word(c) in COUNTRY_OF for c in t.children if c.dep_ in ("amod", "nmod")):
             return False  # "le ministre burkinabé des Mines": a nationality, as often someone not named yet
-        if any(self.mention(w, "person") for c in t.children if not _case(c) for w in c.subtree) or any(
+        if any(self.mention(w, "person") for c in t.children if not case_word(c) for w in c.subtree) or any(
                 c.dep_ in ("appos", "flat:name") and c.i > t.i and (c.text[:1].isupper() or self.mention(c))
                 for c in [*t.children, *t.head.children]):
             return False  # "Le patron de Y, Z," names its holder (whatever Z was typed)
@@ -90,7 +90,7 @@ class ChainsMixin:
         counts = collections.Counter(id(m.entity) for m in self.ents.mentions if m.entity.kind == "person")
         if counts[id(people[0])] < max(counts.values()):
             return []  # not the article's most named person: the description may be someone else's
-        wanted = "f" if _base(_f(t)) in FEMININE_HEADS else "m" if _base(_f(t)) in MASCULINE_HEADS else None
+        wanted = "f" if _base(fold_word(t)) in FEMININE_HEADS else "m" if _base(fold_word(t)) in MASCULINE_HEADS else None
         known = {self.gender(people[0])} | genders  # "M." / "Mme", or the pronoun that stood for them
         return people if wanted is None or known <= {None, wanted} else []
 
@@ -101,11 +101,11 @@ class ChainsMixin:
         if m is not None:
             return (m.entity, None) if m.entity.kind == "person" else (None, None)
         offset, token = self.token_at(s.subject_pos)
-        if token is None or _f(token) not in _PERSON_SUBJECTS:
+        if token is None or fold_word(token) not in _PERSON_SUBJECTS:
             return None, None
         current, self.offset = self.offset, offset  # the pronoun may be in an earlier paragraph's parse
         try:
-            return self.antecedent(token, "person"), _PERSON_SUBJECTS[_f(token)]
+            return self.antecedent(token, "person"), _PERSON_SUBJECTS[fold_word(token)]
         finally:
             self.offset = current
 
@@ -113,7 +113,7 @@ class ChainsMixin:
         """Whether a position is inside a quotation of its paragraph (a description or a subject
         there is the speaker's, not the article's)."""
         text = self.ents.text
-        return _inside_quote(text[text.rfind("\n", 0, pos) + 1:pos])
+        return inside_quote(text[text.rfind("\n", 0, pos) + 1:pos])
 
     def token_at(self, pos: int):
         """The token starting at a text position, with its parse's offset ((0, None) when none does)."""

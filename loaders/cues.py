@@ -10,17 +10,17 @@ from innograph.loaders.dates import MONTHS
 from innograph.loaders.mentions import country_key
 
 
-def _cues(words) -> re.Pattern:
+def cue_pattern(words) -> re.Pattern:
     alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s'\-]+") for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
 
-def _inside_quote(before: str) -> bool:
+def inside_quote(before: str) -> bool:
     """True when a quotation opened in `before` is not closed yet."""
     return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
-def _f(token) -> str:
+def fold_word(token) -> str:
     return _FOLDED.get(token.text) or _FOLDED.setdefault(token.text, fold_same_length(token.text))
 
 
@@ -36,8 +36,8 @@ def anaphoric_org(noun) -> bool:
     """'la société', 'the company' alone (a definite article, nothing else that describes it), as a
     subject or behind its preposition ('le directeur de la société'): an organization named before."""
     children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
-    return _f(noun) in lx.ORG_NOUNS and len(children) == 1 \
-        and _f(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
+    return fold_word(noun) in lx.ORG_NOUNS and len(children) == 1 \
+        and fold_word(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
 
 
 #: Nouns that say when ("le président de l'époque").
@@ -47,17 +47,17 @@ _TIME_NOUNS = frozenset("epoque temps moment".split())
 def says_when(token) -> bool:
     """A complement that says when, not whose or what: "de l'époque", "en mai", "en 2016" (behind
     its preposition: "Paris 8" is a name)."""
-    return (_f(token) in _TIME_NOUNS or _f(token) in MONTHS or token.like_num) and _case(token) != ""
+    return (fold_word(token) in _TIME_NOUNS or fold_word(token) in MONTHS or token.like_num) and case_word(token) != ""
 
 
-def _case(token) -> str:
+def case_word(token) -> str:
     """The preposition of a French nominal modifier ('de', 'à', 'chez'…), folded; "en tant que"
     (the parser's "en" with the fixed words "tant que") whole, as it means "as"."""
     for c in token.children:
         if c.dep_ == "case":
-            if _f(c) == "en" and any(f.dep_ == "fixed" and _f(f) == "tant" for f in c.children):
+            if fold_word(c) == "en" and any(f.dep_ == "fixed" and fold_word(f) == "tant" for f in c.children):
                 return "en tant que"
-            return _f(c)
+            return fold_word(c)
     return ""
 
 
@@ -72,7 +72,7 @@ def completes_a_noun(before: str) -> bool:
     return _COMPLEMENT.search(before) is not None
 
 
-def _unique(items) -> list:
+def unique_items(items) -> list:
     out = []
     for x in items:
         if all(x is not y for y in out):
@@ -109,17 +109,17 @@ def field_not_org(title, org) -> bool:
                 and any(w.rstrip("s") in ("ministre", "minister", "commissaire", "commissioner") for w in words))
 
 
-def _founder_only(title: str) -> bool:
+def founder_only(title: str) -> bool:
     """'co-founder', 'fondatrice': a role in the organization's creation, not a post held."""
     words = re.sub(r"[\s\-]+", " ", title).strip()
     return any(words == t or words == t.replace(" ", "") for t in lx.FOUNDER_TITLES)
 
 
-def _clean_title(title: str) -> str:
+def clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,").rstrip(",")
 
 
-def _dedupe(found: list) -> list:
+def dedupe_relations(found: list) -> list:
     """One relation per (kind, subject, object, quote); funding makes 'support' of the same pair redundant."""
     funded = {(id(r.subject), id(r.object)) for r in found if r.kind == "funds"}
     funded |= {pair for r in found if r.kind == "partner_of"

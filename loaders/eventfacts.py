@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _cues, _inside_quote
+from innograph.loaders.cues import cue_pattern, inside_quote
 from innograph.loaders.dates import find_dates
 from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL, of_a_title, part_of_org
 from innograph.loaders.text import Sentence
 
-_ORGANIZER_RE = _cues(lx.ORGANIZER_CUES)
-_ATTEND_RE = _cues(lx.ATTEND_CUES)
+_ORGANIZER_RE = cue_pattern(lx.ORGANIZER_CUES)
+_ATTEND_RE = cue_pattern(lx.ATTEND_CUES)
 _TAKES_PART_RE = re.compile(r"(?<![\w])(?:has booked a stand|booked a stand|a reserve un stand|aura un stand|tiendra un stand|a confirme sa venue|a deja confirme sa venue|confirme sa venue|ont confirme leur venue|confirmed its attendance|will exhibit|exhibits|exhibited|will attend|attends|attended|will take part in|took part in|takes part in|will showcase|will present|exposera|exposeront|participera|participeront|a participe|ont participe|sera present|seront presents|prendra part|presentera|presenteront)(?![\w])")
 _ORGANIZE_NOUN_RE = re.compile(r"(?<![\w])(?:l'organisation|organisera|organise|organisent|organizes|organized|hosts|will host|will hold|holds|tiendra|tient)(?![\w])(?![ \t]+(?:par|by)\b)")
 _FRONTED_ORGANIZER_RE = re.compile(r"[ \t«\"“]*(?:organise|organisee|organises|organisees|organized|organised|hosted|co-organise|co-organisee)[ \t]+(?:par|by)[ \t]+")
@@ -110,10 +110,10 @@ class EventsAndPlacesMixin:
             if event is None and re.search(r"(?<![\w])y[ \t]|stand|venue|the day|attendance", self.folded[max(sent.start, cue.start() - 4):min(sent.end, cue.end() + 30)]):
                 # "X y présentera", "X has booked a stand", "X a confirmé sa venue": the event last named
                 event = next((m for m in reversed(self.ents.mentions) if m.end <= sent.start and m.entity.kind == "event"), None)
-            if who and event and not _inside_quote(self.text[sent.start:cue.start()]):
+            if who and event and not inside_quote(self.text[sent.start:cue.start()]):
                 self.add("attends", who.entity, event.entity, sent)
         for cue in _ATTEND_RE.finditer(self.folded, sent.start, sent.end):
-            if _inside_quote(self.text[sent.start:cue.start()]):
+            if inside_quote(self.text[sent.start:cue.start()]):
                 continue  # a speaker's words, not the fact's statement
             events = self.mentions(sent, "event")
             event = events[0] if events else next(

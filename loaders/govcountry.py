@@ -5,7 +5,7 @@ stand once the whole article is read. Mixed into :class:`innograph.loaders.synta
 from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.loaders.cues import case_word, fold_word
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxposts import _FIELD_OF
@@ -74,7 +74,7 @@ class CountryMixin:
                     counts.setdefault(_country_id(tail.group(1)), [self.country(tail.group(1).strip()), 0])[1] += 1
             if counts:  # (one pass over the article's words, once per article with a bare title)
                 for t in (t for _, doc in self.docs for t in doc if t.is_lower or (t.is_title and self.mention(t) is None)):
-                    named = {_SAME_COUNTRY[k] for k in COUNTRY_OF.get(_f(t), ())} & counts.keys()
+                    named = {_SAME_COUNTRY[k] for k in COUNTRY_OF.get(fold_word(t), ())} & counts.keys()
                     if len(named) == 1:
                         counts[named.pop()][1] += 1
             ranked = sorted(counts.values(), key=lambda x: -x[1])
@@ -98,13 +98,13 @@ class CountryMixin:
         every, named = named, {id(e): e for e in {_country_id(e.label): e for e in named.values()}.values()}  # (one per country)
         if len(named) > 1:
             return []
-        if named and _case(token) in ("a", "au", "aux") and self._country_subject(token.sent, every):
+        if named and case_word(token) in ("a", "au", "aux") and self._country_subject(token.sent, every):
             return []  # "la France a demandé au président X": the country addresses him, X is not its
-        if not named and any(t.i != token.i and _f(t) == _f(token) and not any(c.dep_ == "nmod" for c in t.children)
+        if not named and any(t.i != token.i and fold_word(t) == fold_word(token) and not any(c.dep_ == "nmod" for c in t.children)
                              for t in token.sent):
             return []  # "le président X et le président Y": one article's country is not both's
         found = [e if e.kind == "organization" else self.as_organization(e) for e in named.values()] or self.article_country()
-        if any(t.is_lower and _f(t) in COUNTRY_OF and t.head.i != token.i and _f(t.head) in GOVERNMENT_TITLES
+        if any(t.is_lower and fold_word(t) in COUNTRY_OF and t.head.i != token.i and fold_word(t.head) in GOVERNMENT_TITLES
                for t in token.sent):
             return []  # "le président X et le président russe Y": the other title's country, not X's
         return found
@@ -120,17 +120,17 @@ class CountryMixin:
         a demonym after "État" names ("chef de l'État ivoirien"), else guessed as for a bare
         president. Returns (countries, guessed), or None when `t` heads no such title."""
         doc = t.doc
-        if _f(t) not in ("chef", "cheffe") or doc.lang_ != "fr":
+        if fold_word(t) not in ("chef", "cheffe") or doc.lang_ != "fr":
             return None
-        k = t.i + 1 + (t.i + 2 < len(doc) and _f(doc[t.i + 1]) == "de" and _f(doc[t.i + 2]) in ("l'", "l’"))
-        if k + 1 >= len(doc) or _f(doc[k]) not in ("de", "d'", "d’", "l'", "l’") or _f(doc[k + 1]) != "etat":
+        k = t.i + 1 + (t.i + 2 < len(doc) and fold_word(doc[t.i + 1]) == "de" and fold_word(doc[t.i + 2]) in ("l'", "l’"))
+        if k + 1 >= len(doc) or fold_word(doc[k]) not in ("de", "d'", "d’", "l'", "l’") or fold_word(doc[k + 1]) != "etat":
             return None
         after = doc[k + 2] if k + 2 < len(doc) else None
-        keys = COUNTRY_OF.get(_f(after)) if after is not None and after.is_lower else None
+        keys = COUNTRY_OF.get(fold_word(after)) if after is not None and after.is_lower else None
         if keys:
             named = self.named_country(keys)
             return ([named] if named is not None else []), False
-        if after is not None and _f(after) in ("de", "du", "des", "d'", "d’"):
+        if after is not None and fold_word(after) in ("de", "du", "des", "d'", "d’"):
             return None  # "le chef de l'État du Bénin": its complement says whose
         return self.sentence_country(t), True
 
@@ -142,11 +142,11 @@ class CountryMixin:
         label = m.entity.label if m is not None else ""
         if country_key(label) in lx.COUNTRIES:  # "la République centrafricaine": a country's own name; "la
             return [self.as_organization(m.entity)]  # République islamique d'Iran": Iran (namepatterns.official_country_names)
-        keys = next((COUNTRY_OF[_f(a)] for a in rep.children if a.dep_ == "amod" and _f(a) in COUNTRY_OF), None)
+        keys = next((COUNTRY_OF[fold_word(a)] for a in rep.children if a.dep_ == "amod" and fold_word(a) in COUNTRY_OF), None)
         named = self.named_country(keys) if keys else None
         if named is not None:
             return [named]
-        of = [o for c in rep.children if c.dep_ == "nmod" and _case(c) in ("de", "d'", "d’", "du")
+        of = [o for c in rep.children if c.dep_ == "nmod" and case_word(c) in ("de", "d'", "d’", "du")
               for o in self.orgs(c, actors=True) if country_key(o.label) in lx.COUNTRIES]
         if of:
             return of  # ("la République islamique d'Iran" read as words)
@@ -158,7 +158,7 @@ class CountryMixin:
         """'le porte-parole du gouvernement togolais' / '... du gouvernement': a post held in the
         name of the country the government's demonym names, else of the country of the sentence or
         article (as for "du pays"); the government's own complement ("du gouvernement de X") says whose."""
-        keys = next((COUNTRY_OF[_f(a)] for a in gov.children if a.dep_ == "amod" and _f(a) in COUNTRY_OF), None)
+        keys = next((COUNTRY_OF[fold_word(a)] for a in gov.children if a.dep_ == "amod" and fold_word(a) in COUNTRY_OF), None)
         if keys:
             named = self.named_country(keys)
             return [named] if named is not None else []

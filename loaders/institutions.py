@@ -15,9 +15,9 @@ from bisect import bisect_left
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _f
+from innograph.loaders.cues import fold_word
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import _initials_fit, country_key
+from innograph.loaders.mentions import initials_fit, country_key
 from innograph.loaders.nameends import french_name_end, purpose
 from innograph.loaders.nlp import text_length
 
@@ -51,7 +51,7 @@ def institutions(ents, docs) -> None:
             if span is None or len(span) != 1:
                 continue
             noun = span[0]
-            kind = _f(noun).lower()
+            kind = fold_word(noun).lower()
             if not _title_of(noun) and kind not in _STATE_BODIES:
                 continue
             last = french_name_end(noun)
@@ -76,7 +76,7 @@ def _title_of(noun) -> bool:
     if noun.dep_ not in ("nmod", "obl:mod", "obl:arg", "obl", "dep"):
         return False
     heads = [noun.head, noun.head.head] if noun.head.dep_ in ("nmod", "obj", "xcomp", "dep") else [noun.head]
-    return any(h.i < noun.i and noun.i - h.i <= 6 and _f(h).lower() in lx.TITLE_HEADS for h in heads)
+    return any(h.i < noun.i and noun.i - h.i <= 6 and fold_word(h).lower() in lx.TITLE_HEADS for h in heads)
 
 
 #: Nouns a university or a company also has ("département de pathologie", "service Nuffield"):
@@ -89,7 +89,7 @@ def _named_by(token, fields: bool, proper: bool) -> bool:
     ministry its field ("ministère de l'énergie"; not "département de pathologie", a university's)."""
     if token.text[:1].isupper():
         return proper
-    word = _f(token).lower()
+    word = fold_word(token).lower()
     return (token.dep_ == "amod" and word in COUNTRY_OF) or (fields and token.dep_ == "nmod" and token.is_alpha)
 
 
@@ -97,7 +97,7 @@ def _the_state_s(token) -> bool:
     """A demonym adjective or a country's name among an institution's words."""
     if token.text[:1].isupper():
         return country_key(token.text) in lx.COUNTRIES
-    return token.dep_ == "amod" and _f(token).lower() in COUNTRY_OF
+    return token.dep_ == "amod" and fold_word(token).lower() in COUNTRY_OF
 
 
 def _covers(ents, start: int, stop: int) -> bool:
@@ -130,7 +130,7 @@ def purpose_tails(ents) -> None:
         stop = tail.end("words")
         name = ents.text[m.start:stop]
         titled = _OF_TITLE.search(ents.folded[max(0, m.start - 40):m.start])
-        fits = tail["acr"] is not None and _initials_fit(tail["acr"], name)
+        fits = tail["acr"] is not None and initials_fit(tail["acr"], name)
         set_off = _SET_OFF.search(ents.text[max(0, m.start - 12):m.start])
         of_person = set_off is not None and any(o.entity.kind == "person" and o.end == m.start - len(set_off.group(0))
                                                 for o in ents.mentions)

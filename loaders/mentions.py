@@ -206,7 +206,7 @@ class ArticleEntities:
             if _group(a.entity.kind) != "named" and _group(b.entity.kind) != "named":
                 continue
             acronym, long = (b, a) if short_acronym(b.text) or _acronym_like(b.text) else (a, b)
-            if not (_acronym_like(acronym.text) and _initials_fit(acronym.text, long.text)):
+            if not (_acronym_like(acronym.text) and initials_fit(acronym.text, long.text)):
                 continue
             keep, other = long.entity, acronym.entity
             if other.iri and not keep.iri:
@@ -334,7 +334,7 @@ def initials(long: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w]+", fold_same_length(long)) if w not in _SMALL_WORDS)
 
 
-def _initials_fit(acronym: str, long: str) -> bool:
+def initials_fit(acronym: str, long: str) -> bool:
     """'FMI' fits 'Fonds monétaire international'; 'OMS' fits 'Organisation mondiale de la santé'."""
     letters = [c for c in fold_same_length(acronym) if c.isalnum()]
     words = [w for w in re.findall(r"[\w]+", fold_same_length(long)) if w not in _SMALL_WORDS]

@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, says_when
+from innograph.loaders.cues import case_word, says_when
 from innograph.loaders.mentions import country_or_continent
 from innograph.loaders.nlp import text_length
 from innograph.loaders.seatnames import INSTITUTION_WORDS
@@ -34,7 +34,7 @@ def french_name_end(token):
         for c in t.children:
             if c.i <= t.i or c.i - last.i > 4:
                 continue
-            if c.dep_ in ("amod", "flat:name") or (c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d'", "d’")
+            if c.dep_ in ("amod", "flat:name") or (c.dep_ == "nmod" and case_word(c) in ("de", "du", "des", "d'", "d’")
                                                    and not (c.ent_iob_ == "B" and c.ent_type_ in ("ORG", "PER"))):
                 # (not into another name: "Newshour de la BBC")
                 todo.append(c)

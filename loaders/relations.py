@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders.mentions import ArticleEntities, Entity, Mention
 from innograph.loaders.parties import party_memberships
-from innograph.loaders.cues import _dedupe, field_not_org
+from innograph.loaders.cues import dedupe_relations, field_not_org
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.eventfacts import EventsAndPlacesMixin
 from innograph.loaders.quotes import QuotationsMixin
@@ -79,7 +79,7 @@ class Extractor(SurfacePostsMixin, DealsMixin, EventsAndPlacesMixin, QuotationsM
         reader.run()
         self.found = party_memberships(reader.drop_guesses(self.found), self.text)  # (S: parties.py)
         self.quotations()
-        return _dedupe(self.found)
+        return dedupe_relations(self.found)
 
     def syntax_reader(self) -> SyntaxReader:
         """The article's one reader of the parse (its readers run after the sentences'; the sports

@@ -75,10 +75,10 @@ class Candidate:
 def _title_re():
     try:
         from innograph.loaders import lexicon as lx
-        from innograph.loaders.cues import _cues
+        from innograph.loaders.cues import cue_pattern
     except ImportError:
         return None
-    return _cues(lx.TITLES)
+    return cue_pattern(lx.TITLES)
 
 
 def _title_near(folded: str, text: str, start: int, end: int) -> str | None:

@@ -22,7 +22,7 @@ from bisect import bisect_left
 
 from innograph.graph.normalize import HONORIFICS
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.loaders.cues import case_word, fold_word
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_or_continent, words_key
 from innograph.loaders.nlp import text_length
@@ -86,20 +86,20 @@ def context_kind(kind: str, label: str, span, sports: bool = False) -> str:
     case_token = next((c for c in root.children if c.dep_ == "case"), None)
     if case_token is not None and case_token.text[:1].isupper() and case_token.i > 0:
         return kind  # "le président De Klerk": the particle is part of the name
-    case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
+    case = case_word(root) or (fold_word(root.head) if root.dep_ == "pobj" else "")
     if case == "chez" and not _honorific(span) and not _plural(root):
         return "organization"  # (not "chez les Asiatiques")
     if kind == "place" and root.dep_ == "conj" and root.head.i < root.i and case in ("", "de", "d'", "du"):
-        if _f(root.head) in CORPORATE_TITLES and any(c.dep_ == "nmod" and c.i < root.i and _case(c) in _OF_CASES
+        if fold_word(root.head) in CORPORATE_TITLES and any(c.dep_ == "nmod" and c.i < root.i and case_word(c) in _OF_CASES
                                                      for c in root.head.children):
             return "organization"  # "l'ancien défenseur de A, B et C" (B and C hung on the title, not on A)
         root = root.head  # "l'ancien manager de Tottenham et (de) Southampton": the first one's title
-        case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
+        case = case_word(root) or (fold_word(root.head) if root.dep_ == "pobj" else "")
     title = root.head.head if root.dep_ == "pobj" else root.head
-    if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and _f(title) in _CLUB_NOUNS \
+    if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and fold_word(title) in _CLUB_NOUNS \
             and kind == "place":  # "le club de X", "son ancienne équipe d'X" (not "l'équipe de M. X")
         return "organization"
-    if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and _f(title) in CORPORATE_TITLES:
+    if root.dep_ in ("nmod", "pobj", "obl", "obl:mod") and case in _OF_CASES and fold_word(title) in CORPORATE_TITLES:
         if kind == "person" and (len(label.split()) > 1 or person_evidence(span)):
             return kind  # "le directeur de Jean X", "the manager of M. X": a person may be meant
         return "organization"
@@ -110,25 +110,25 @@ def _person_predicate(span) -> bool:
     """A person's title said of the name ("X is a mathematician", "X est professeur", "X, a
     professor at Y"), or its birth ("X (born 1947)")."""
     root = span.root
-    if any(c.dep_ == "acl" and _f(c) in ("born", "ne", "nee") for c in root.children):
+    if any(c.dep_ == "acl" and fold_word(c) in ("born", "ne", "nee") for c in root.children):
         return True
     if root.dep_ != "nsubj":
         return False  # (an apposition after an object may be another name's: "the Mint (President and CEO)")
     head = root.head
     predicates = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1]
     predicates += [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "attr"]
-    return any(_f(p) in PERSON_TITLES or (p.pos_ == "PROPN" and any(  # "the Professor Emeritus"
-        c.dep_ == "compound" and _f(c) in PERSON_TITLES for c in p.children)) for p in predicates)
+    return any(fold_word(p) in PERSON_TITLES or (p.pos_ == "PROPN" and any(  # "the Professor Emeritus"
+        c.dep_ == "compound" and fold_word(c) in PERSON_TITLES for c in p.children)) for p in predicates)
 
 
 def _plural(token) -> bool:
-    return any(_f(c) in ("les", "des", "the") for c in token.children if c.dep_ == "det") or _f(token) in COUNTRY_OF
+    return any(fold_word(c) in ("les", "des", "the") for c in token.children if c.dep_ == "det") or fold_word(token) in COUNTRY_OF
 
 
 def place_evidence(span) -> bool:
     """The name is a place where it stands: "à X", "in X", "near X"."""
     root = span.root
-    case = _case(root) or (_f(root.head) if root.dep_ == "pobj" else "")
+    case = case_word(root) or (fold_word(root.head) if root.dep_ == "pobj" else "")
     return case in _PLACE_CASES
 
 
@@ -152,7 +152,7 @@ def _honorific(span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "." and span.start > 1:
         before = doc[span.start - 2]
-    return before is not None and _f(before).rstrip(".") in HONORIFICS
+    return before is not None and fold_word(before).rstrip(".") in HONORIFICS
 
 
 def person_evidence(span) -> bool:
@@ -161,11 +161,11 @@ def person_evidence(span) -> bool:
     root = span.root
     if _honorific(span):
         return True
-    if any(c.dep_ == "appos" and _f(c) in lx.TITLE_HEADS for c in root.children):
+    if any(c.dep_ == "appos" and fold_word(c) in lx.TITLE_HEADS for c in root.children):
         return True
-    if root.dep_ in ("appos", "flat:name") and _f(root.head) in lx.TITLE_HEADS:
+    if root.dep_ in ("appos", "flat:name") and fold_word(root.head) in lx.TITLE_HEADS:
         return True
-    return root.dep_ == "nsubj" and _f(root.head) in lx.QUOTE_VERBS
+    return root.dep_ == "nsubj" and fold_word(root.head) in lx.QUOTE_VERBS
 
 
 def _described(span, kind: str) -> bool:
@@ -175,29 +175,29 @@ def _described(span, kind: str) -> bool:
     root = span.root
     head = root.head
     if head.i not in range(span.start, span.end) and root.dep_ in ("appos", "nmod", "flat:name", "compound") \
-            and _f(head) in words and not _case(root) and head.i < span.start:
+            and fold_word(head) in words and not case_word(root) and head.i < span.start:
         return True
     for c in root.children:
-        if c.i >= span.end and c.dep_ == "appos" and _f(c) in words and c.left_edge.i == span.end + 1 \
-                and any(_f(d) in ("un", "une", "a", "an", "la", "le", "l'", "the", "cette", "this") for d in c.children):
+        if c.i >= span.end and c.dep_ == "appos" and fold_word(c) in words and c.left_edge.i == span.end + 1 \
+                and any(fold_word(d) in ("un", "une", "a", "an", "la", "le", "l'", "the", "cette", "this") for d in c.children):
             return True
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and _f(before) in words and before.head.i in range(span.start, span.end) \
+    if before is not None and fold_word(before) in words and before.head.i in range(span.start, span.end) \
             and before.dep_ in ("compound", "nmod", "appos"):
         return True  # "the company Veltrane", "la start-up Veltrane": the noun right before the name heads it
     # "sa société, Biocad, ..." the parser did not attach: a determined noun, a comma, the name
     noun = doc[span.start - 2] if span.start >= 3 else None
-    return kind != "person" and noun is not None and doc[span.start - 1].text == "," and _f(noun) in words \
-        and _f(doc[span.start - 3]) in _DETERMINERS and not _case(root) \
+    return kind != "person" and noun is not None and doc[span.start - 1].text == "," and fold_word(noun) in words \
+        and fold_word(doc[span.start - 3]) in _DETERMINERS and not case_word(root) \
         and (root.dep_ != "conj" or (root.head.i == noun.i and not any(c.dep_ == "cc" for c in root.children))) \
-        and not (noun.dep_ in ("nmod", "pobj") and _f(noun.head.head if noun.dep_ == "pobj" else noun.head) in lx.TITLE_HEADS)
+        and not (noun.dep_ in ("nmod", "pobj") and fold_word(noun.head.head if noun.dep_ == "pobj" else noun.head) in lx.TITLE_HEADS)
     # (not "le chef de son parti, X": X is the title's)
 
 
 def _org_subject(span) -> bool:
     root = span.root
-    word = _f(root.head)
+    word = fold_word(root.head)
     lemma = root.head.lemma_.lower()
     if root.dep_ == "nsubj" and (word in ORG_SUBJECT_WORDS or lemma in ORG_SUBJECT_WORDS):
         return True

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, subjects_of
+from innograph.loaders.cues import case_word, fold_word, subjects_of
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import country_key
 from innograph.loaders.sportwords import sports_text
@@ -43,13 +43,13 @@ class MovesMixin:
         for _ in range(3):
             subjects = subjects_of(v)
             if subjects:
-                if _f(subjects[0]) == "qui":  # "X, qui a rejoint B" (not "des personnes qui tentent de rejoindre B")
+                if fold_word(subjects[0]) == "qui":  # "X, qui a rejoint B" (not "des personnes qui tentent de rejoindre B")
                     return self.people(v.head) if v.dep_ in ("acl:relcl", "relcl") and self.named_person(v.head) else []
-                if _f(subjects[0]) in ("il", "elle"):  # (the person it stands for: the one rule)
+                if fold_word(subjects[0]) in ("il", "elle"):  # (the person it stands for: the one rule)
                     person = self.antecedent(subjects[0], "person")
                     return [person] if person is not None else []
                 return self.people(subjects[0]) or \
-                    (self.title_people(subjects[0]) if _f(subjects[0]) in lx.TITLE_HEADS else [])  # "l'attaquant de Y X a signé"
+                    (self.title_people(subjects[0]) if fold_word(subjects[0]) in lx.TITLE_HEADS else [])  # "l'attaquant de Y X a signé"
             if v.dep_ == "acl" and self.named_person(v.head):
                 return self.people(v.head)  # "X, prêté l'été dernier par A"
             if v.dep_ not in _INFINITIVE_DEPS or v.doc.lang_ != "fr":
@@ -61,25 +61,25 @@ class MovesMixin:
         """A French verb of leaving, signing or loan with a person that moves."""
         if v.doc.lang_ != "fr":
             return
-        word = _f(v)
+        word = fold_word(v)
         people = self.movers(v)
         if not people:
             return
         if word in lx.LEAVING_VERBS:
-            joined = any(c.dep_ in _INFINITIVE_DEPS and _f(c) in lx.JOINING_VERBS for c in v.children)
+            joined = any(c.dep_ in _INFINITIVE_DEPS and fold_word(c) in lx.JOINING_VERBS for c in v.children)
             for c in v.children:  # "a quitté A (pour rejoindre B)": a club left, a former post
                 if c.dep_ in ("obj", "dobj"):
                     self._moved(people, self.orgs(c, retype="place" if joined else False), v, current=False)
         elif word in lx.PLAYER_SIGNING_VERBS:
-            if any(c.dep_ in ("obj", "dobj") and _f(c) not in lx.CONTRACT_NOUNS for c in v.children):
+            if any(c.dep_ in ("obj", "dobj") and fold_word(c) not in lx.CONTRACT_NOUNS for c in v.children):
                 return  # "a signé un accord avec Y": an agreement, not a post
             contracts = [c for c in v.children if c.dep_ in ("obj", "dobj")]
             for c in [*v.children, *(g for o in contracts for g in o.children if g.dep_ == "nmod")]:
-                if (c.dep_.startswith("obl") or c.dep_ == "nmod") and _case(c) in _SIGNED_AT:
+                if (c.dep_.startswith("obl") or c.dep_ == "nmod") and case_word(c) in _SIGNED_AT:
                     self._moved(people, self.orgs(c, retype=True), v, current=True)  # ("son contrat avec Y")
         elif word in lx.LOAN_VERBS:
             for c in v.children:  # "prêté par A à B": the club that lends and the one that plays him
-                if c.dep_.startswith("obl") and _case(c) in ("par", "a", "au", "aux"):
+                if c.dep_.startswith("obl") and case_word(c) in ("par", "a", "au", "aux"):
                     self._moved(people, self.orgs(c, retype=True), v, current=True)
 
     def hiring(self, v) -> None:
@@ -87,7 +87,7 @@ class MovesMixin:
         the club that hires holds the person's post (a former one when it fires)."""
         if v.doc.lang_ != "fr":
             return
-        current = _f(v) not in lx.FIRING_VERBS
+        current = fold_word(v) not in lx.FIRING_VERBS
         agents = [c for c in v.children if c.dep_ in ("obl:agent", "agent")]
         hired = [c for c in v.children if c.dep_ in ("nsubj:pass", "nsubjpass")] if agents else \
             [c for c in v.children if c.dep_ in ("obj", "dobj")]
@@ -95,7 +95,7 @@ class MovesMixin:
             return
         clubs = self.orgs(agents[0]) if agents else \
             [o for c in subjects_of(v) for o in self.orgs(c)] or self.org_just_before(v)
-        people = self.people(hired[0]) or (self.title_people(hired[0]) if _f(hired[0]) in lx.TITLE_HEADS else [])
+        people = self.people(hired[0]) or (self.title_people(hired[0]) if fold_word(hired[0]) in lx.TITLE_HEADS else [])
         self._moved(people, clubs, v, current=current)
 
     def org_just_before(self, v) -> list:
@@ -114,8 +114,8 @@ class MovesMixin:
         if v.doc.lang_ != "fr":
             return
         goals = [c for c in v.children if c.dep_ in ("obj", "dobj")]
-        places = [c for c in v.children if c.dep_.startswith("obl") and _case(c) == "pour"]
-        places += [g for c in goals for g in c.children if g.dep_ == "nmod" and _case(g) == "pour"]
+        places = [c for c in v.children if c.dep_.startswith("obl") and case_word(c) == "pour"]
+        places += [g for c in goals for g in c.children if g.dep_ == "nmod" and case_word(g) == "pour"]
         if places:
             people = self.movers(v)
             self._moved(people, [o for c in places for o in self.orgs(c, retype=True)], v, current=True)
@@ -125,10 +125,10 @@ class MovesMixin:
         else a side's goals and who scored them (:meth:`side_goals`)."""
         if goal.doc.lang_ != "fr":
             return
-        if _case(goal) != "grace":
+        if case_word(goal) != "grace":
             self.side_goals(goal)
             return
-        scorers = [p for c in goal.children if c.dep_ == "nmod" and _case(c) in _FROM for p in self.people(c)]
+        scorers = [p for c in goal.children if c.dep_ == "nmod" and case_word(c) in _FROM for p in self.people(c)]
         verb = goal.head
         while verb.dep_ in ("obj", "nmod", "obl", "obl:arg", "obl:mod") and verb.head.i != verb.i:
             verb = verb.head  # "a dominé Z grâce à des buts de X": the goals may hang on Z
@@ -141,29 +141,29 @@ class MovesMixin:
         scored it, in an article about sport: 'X a inscrit les deux buts de Y' (the verb's subject),
         'le deuxième but de Y, inscrit par X' (the participle's agent), 'le but de Y a été marqué par X
         / est venu de X' (the verb's agent or complement). X plays for Y, a club or a country."""
-        owners = [c for c in goal.children if c.dep_ == "nmod" and _case(c) in _FROM]
-        owners += [d for c in owners if _f(c) in _WIN_NOUNS for d in c.children if d.dep_ == "nmod" and _case(d) in _FROM]
+        owners = [c for c in goal.children if c.dep_ == "nmod" and case_word(c) in _FROM]
+        owners += [d for c in owners if fold_word(c) in _WIN_NOUNS for d in c.children if d.dep_ == "nmod" and case_word(d) in _FROM]
         sides = [o for c in owners for o in self.orgs(c, retype="place", actors=True)]  # (not "le but de A": a person)
         if not sides or not sports_text(self.ents.folded):
             return
         verb, scorers = goal.head, []
-        if goal.dep_ in ("obj", "dobj") and _f(verb) in _SCORED:
+        if goal.dep_ in ("obj", "dobj") and fold_word(verb) in _SCORED:
             scorers = self.movers(verb)
-        by = [c for c in goal.children if c.dep_ == "acl" and _f(c) in _SCORED]  # "le but de Y, inscrit par X"
-        if goal.dep_ in ("nsubj:pass", "nsubjpass", "nsubj") and _f(verb) in _SCORED:
+        by = [c for c in goal.children if c.dep_ == "acl" and fold_word(c) in _SCORED]  # "le but de Y, inscrit par X"
+        if goal.dep_ in ("nsubj:pass", "nsubjpass", "nsubj") and fold_word(verb) in _SCORED:
             by.append(verb)  # "le but de Y a été marqué par X", "est venu de X"
         for v in by:
             for c in v.children:
-                if c.dep_ in ("obl:agent", "agent") or (c.dep_.startswith("obl") and _f(v) in _CAME and _case(c) in _FROM):
+                if c.dep_ in ("obl:agent", "agent") or (c.dep_.startswith("obl") and fold_word(v) in _CAME and case_word(c) in _FROM):
                     scorers += self.people(c)
         self._moved(scorers, sides, goal, current=True, countries=True)
 
     def provenance(self, v, people) -> None:
         """'X a rejoint B en provenance de A': a former post at A."""
         for c in v.children:
-            if _f(c) == "provenance" and _case(c) == "en":
+            if fold_word(c) == "provenance" and case_word(c) == "en":
                 for o in c.children:
-                    if o.dep_ in ("nmod", "obl") and _case(o) in _FROM:
+                    if o.dep_ in ("nmod", "obl") and case_word(o) in _FROM:
                         self._moved(people, self.orgs(o, retype=True), v, current=False)
 
     def _moved(self, people, orgs, v, *, current, countries=False) -> None:
@@ -178,15 +178,15 @@ class MovesMixin:
     def national_side(self, c) -> list:
         """'de la sélection (nationale) du Cameroun', 'de l'équipe nationale algérienne': the
         country whose side it is, acting (the article names it)."""
-        if _f(c) not in lx.NATIONAL_SIDE_NOUNS:
+        if fold_word(c) not in lx.NATIONAL_SIDE_NOUNS:
             return []
-        sport = [d for d in c.children if d.dep_ == "nmod" and _case(d) in ("de", "d'", "d’") and _f(d) in lx.SPORT_NOUNS]
+        sport = [d for d in c.children if d.dep_ == "nmod" and case_word(d) in ("de", "d'", "d’") and fold_word(d) in lx.SPORT_NOUNS]
         for d in [*c.children, *(g for s in sport for g in s.children)]:  # "l'équipe nationale de football du X"
-            if d.dep_ in ("nmod", "obl") and _case(d) in _FROM:
+            if d.dep_ in ("nmod", "obl") and case_word(d) in _FROM:
                 found = [o for o in self.orgs(d, actors=True) if country_key(o.label) in lx.COUNTRIES]
                 if found:
                     return found
-            keys = COUNTRY_OF.get(_f(d)) if d.dep_ == "amod" else None
+            keys = COUNTRY_OF.get(fold_word(d)) if d.dep_ == "amod" else None
             if keys:
                 named = self.named_country(keys)
                 return [named] if named is not None else []
@@ -194,10 +194,10 @@ class MovesMixin:
 
     def coach_demonym(self, t) -> list:
         """'le sélectionneur algérien X': a national coach's demonym names the side's country."""
-        if _f(t) not in lx.NATIONAL_COACHES:
+        if fold_word(t) not in lx.NATIONAL_COACHES:
             return []
         for c in t.children:
-            keys = COUNTRY_OF.get(_f(c)) if c.dep_ == "amod" and c.i == t.i + 1 else None
+            keys = COUNTRY_OF.get(fold_word(c)) if c.dep_ == "amod" and c.i == t.i + 1 else None
             if keys:
                 named = self.named_country(keys)
                 return [named] if named is not None else []

@@ -7,23 +7,23 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _cues
+from innograph.loaders.cues import cue_pattern
 from innograph.loaders.mentions import country_key
 from innograph.loaders.mentions import Entity, Mention
 from innograph.loaders.money import find_amounts
 from innograph.loaders.syntaxfunding import PAID_FOR
 from innograph.loaders.text import Sentence
 
-_FUNDING_RE = _cues(lx.FUNDING_CUES)
-_RAISE_RE = _cues(lx.RAISE_CUES)
-_WEAK_FUNDING_RE = _cues(lx.WEAK_FUNDING_CUES)
-_SUPPORT_VERB_RE = _cues(lx.SUPPORT_VERBS)
-_SUPPORT_RE = _cues(lx.SUPPORT_CUES)
+_FUNDING_RE = cue_pattern(lx.FUNDING_CUES)
+_RAISE_RE = cue_pattern(lx.RAISE_CUES)
+_WEAK_FUNDING_RE = cue_pattern(lx.WEAK_FUNDING_CUES)
+_SUPPORT_VERB_RE = cue_pattern(lx.SUPPORT_VERBS)
+_SUPPORT_RE = cue_pattern(lx.SUPPORT_CUES)
 #: Right before a support verb: denied ("ne soutient pas") or reflexive ("s'appuie sur": relies on).
 _NOT_SUPPORTING = re.compile(r"(?<![\w])(?:ne|n'|s'|se)[ \t]*$")
 #: The agreement nouns and the signing verbs are the parse reader's (syntaxpartners), found here in the text.
-_PARTNER_RE = _cues(lx.AGREEMENT_NOUNS | {w for w in lx.ALLYING_VERBS if w.startswith("collabor")})
-_SIGN_RE = _cues(lx.SIGNING_VERBS)
+_PARTNER_RE = cue_pattern(lx.AGREEMENT_NOUNS | {w for w in lx.ALLYING_VERBS if w.startswith("collabor")})
+_SIGN_RE = cue_pattern(lx.SIGNING_VERBS)
 
 
 #: A possessive right before the agreement noun: "son contrat avec X" is a person's (a post).

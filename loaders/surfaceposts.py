@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _clean_title, _cues, _founder_only
+from innograph.loaders.cues import clean_title, cue_pattern, founder_only
 from innograph.loaders.dates import find_dates
 from innograph.loaders.mentions import Mention
 from innograph.loaders.text import Sentence
 
-_TITLE_RE = _cues(lx.TITLES)
-_MEMBER_RE = _cues(lx.MEMBERSHIP_VERBS)
-_REVERSE_MEMBER_RE = _cues(lx.REVERSE_MEMBERSHIP_VERBS)
+_TITLE_RE = cue_pattern(lx.TITLES)
+_MEMBER_RE = cue_pattern(lx.MEMBERSHIP_VERBS)
+_REVERSE_MEMBER_RE = cue_pattern(lx.REVERSE_MEMBERSHIP_VERBS)
 _WHO_LEADS_RE = re.compile(r"[ \t]*,[ \t]*(?:qui|who)[ \t]+(?P<verb>preside|presidait|dirige|dirigeait|pilote|anime|heads|headed|leads|led|chairs|chaired|runs|ran|directs|founded|a fonde|a cofonde|co-founded)[ \t]+(?:aujourd'hui[ \t]+|desormais[ \t]+|now[ \t]+|currently[ \t]+)?")
 _LEADS_TITLE = {"preside": "président", "presidait": "président", "dirige": "directeur", "dirigeait": "directeur",
                 "pilote": "responsable", "anime": "animateur", "heads": "head", "headed": "head", "leads": "head",
                 "led": "head", "chairs": "chair", "chaired": "chair", "runs": "head", "ran": "head", "directs": "director"}
 _APPOINTED_RE = re.compile(r"(?<![\w])(?:a ete nomme|a ete nommee|est nomme|est nommee|nomme|nommee|devient|deviendra|est devenu|est devenue|prend la tete de|prendra la tete de|was appointed|has been appointed|is appointed|appointed|was named|has been named|named|becomes|became|takes the helm of|took the helm of|promoted to|elected|elu|elue)(?![\w])")
-_LED_BY_RE = _cues(lx.LED_BY)
+_LED_BY_RE = cue_pattern(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de|a[ \t]+la|a[ \t]+l'|au|aux|a|pour[ \t]+la|pour[ \t]+l'|pour[ \t]+le|pour)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
@@ -55,7 +55,7 @@ class SurfacePostsMixin:
                 owner = self._antecedent(pos, "the " + poss.group(1) + "'s", sent) if title else None
                 if title and owner is not None:
                     self.add("holds_post", person.entity, owner, sent,
-                             title=_clean_title(self.text[title.start():title.end()]), current=True)
+                             title=clean_title(self.text[title.start():title.end()]), current=True)
                     continue
             title = _TITLE_RE.match(f, pos)
             if not title:  # "a former materials engineer at": up to two modifiers before the title
@@ -69,7 +69,7 @@ class SurfacePostsMixin:
                     title = _TITLE_RE.match(f, org.end + 3)
                     if title:
                         self.add("holds_post", person.entity, org.entity, sent,
-                                 title=_clean_title(self.text[title.start():title.end()]), current=True)
+                                 title=clean_title(self.text[title.start():title.end()]), current=True)
                         if any(t in f[title.start():title.end()] for t in lx.FOUNDER_TITLES):
                             self.add("created_by", org.entity, person.entity, sent)
                 continue
@@ -85,9 +85,9 @@ class SurfacePostsMixin:
                 person = self.ents.starting_at(title.end() + after.end(), "person")
                 if person and person.start - title.end() <= 3:
                     said = f[title.start():title.end()]
-                    if not _founder_only(said):  # "Corvista founder Ada Brill": founding is not a post
+                    if not founder_only(said):  # "Corvista founder Ada Brill": founding is not a post
                         self.add("holds_post", person.entity, org.entity, sent,
-                                 title=_clean_title(self.text[title.start():title.end()]), current=True)
+                                 title=clean_title(self.text[title.start():title.end()]), current=True)
                     if any(t in said for t in lx.FOUNDER_TITLES):
                         self.add("created_by", org.entity, person.entity, sent)
         for poss in _POSSESSIVE_TITLE_RE.finditer(f, sent.start, sent.end):
@@ -99,7 +99,7 @@ class SurfacePostsMixin:
             person = self.ents.starting_at(title.end() + after.end(), "person") if after else None
             org = self._antecedent(poss.start(), f[poss.start():poss.end()], sent)
             if person and org:
-                self.add("holds_post", person.entity, org, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
+                self.add("holds_post", person.entity, org, sent, title=clean_title(self.text[title.start():title.end()]), current=True)
         for cue in _LED_BY_RE.finditer(f, sent.start, sent.end):
             person = self.ents.starting_at(cue.end(), "person")
             org = self.subject_of(sent, before=cue.start())
@@ -115,7 +115,7 @@ class SurfacePostsMixin:
             apposed = "," in after.group(0) and re.search(r",[ \t]*(?:le[ \t]+|la[ \t]+|l')?$", f[sent.start:title.start()]) \
                 and any(m.end > title.start() - 8 for m in self.ents.within(sent.start, title.start(), "person"))
             if person and person.start - org_m.end <= 3 and not apposed:  # (not "A, T de Y, B a dit": A's title)
-                self.add("holds_post", person.entity, org_m.entity, sent, title=_clean_title(self.text[title.start():title.end()]), current=True)
+                self.add("holds_post", person.entity, org_m.entity, sent, title=clean_title(self.text[title.start():title.end()]), current=True)
 
     def _org_of_title(self, pos: int, sent: Sentence) -> bool:
         """A title's own complement names an organization right after it ('coach de Y')."""
@@ -154,8 +154,8 @@ class SurfacePostsMixin:
             return  # "Selon A, le président de Y, B a ...": B is the one apposed
         if addressed and not re.match(r"[ \t]*(?:[,.;:)]|$)", self.folded[org.end:sent.end]):
             return  # "une lettre adressée à M. A, le président de Y a déclaré", "au sujet de A, ...": the next clause's subject
-        title = _clean_title(self.text[title_start:rest_end])
-        if _founder_only(self.folded[title_start:rest_end]):
+        title = clean_title(self.text[title_start:rest_end])
+        if founder_only(self.folded[title_start:rest_end]):
             self.add("created_by", org.entity, person.entity, sent)  # founding is not a post
         else:
             self.add("holds_post", person.entity, org.entity, sent, title=title, current=not former)
@@ -206,7 +206,7 @@ class SurfacePostsMixin:
                 if org and role:
                     start = cue.end() + role.start("t")
                     self.add("holds_post", person.entity, org.entity, sent,
-                             title=_clean_title(self.text[start:cue.end() + role.end("t")]), current=True)
+                             title=clean_title(self.text[start:cue.end() + role.end("t")]), current=True)
                 return
             member = self.subject_of(sent, before=cue.start())
             after = [m for m in self.mentions(sent, "organization") if m.start >= cue.end()]

@@ -33,7 +33,7 @@ from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nameends import english_end, french_name_end, ordinal_start, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
-from innograph.loaders.cues import _case, _f, _unique, anaphoric_org
+from innograph.loaders.cues import case_word, fold_word, unique_items, anaphoric_org
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
@@ -102,7 +102,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         for offset, doc in self.docs:
             self.offset = offset
             for token in doc:
-                word = _f(token)
+                word = fold_word(token)
                 if word not in _CUES:
                     continue
                 for words, reader in _READERS:
@@ -126,13 +126,13 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 if m.entity.kind == "person":
                     out.append(m.entity)
                 continue
-            if _f(t) in ("qui", "who") and self.about_a_noun(t):
+            if fold_word(t) in ("qui", "who") and self.about_a_noun(t):
                 continue  # "des fournisseurs qui travaillent pour Y": no person
-            if _f(t) in _PERSON_PRONOUNS:
+            if fold_word(t) in _PERSON_PRONOUNS:
                 antecedent = self.antecedent(t, "person")
                 if antecedent is not None:
                     out.append(antecedent)
-        return _unique(out) or self.chained(token)  # "L'attaquant de Y a marqué": the person it stands for
+        return unique_items(out) or self.chained(token)  # "L'attaquant de Y a marqué": the person it stands for
 
     def behind_honorific(self, token) -> Mention | None:
         """The person a noun right before a name introduces, when the parser made that noun the
@@ -140,7 +140,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if not token.text.rstrip(".").isalpha() or token.i + 1 >= len(token.doc):  # ("M.", "Dr"; no tagger: no POS)
             return None
         after = token.doc[token.i + 1]
-        if after.head.i == token.i and after.dep_ in ("flat:name", "appos", "nmod", "flat", "compound") and not _case(after):
+        if after.head.i == token.i and after.dep_ in ("flat:name", "appos", "nmod", "flat", "compound") and not case_word(after):
             return self.mention(after, "person")
         return None
 
@@ -151,7 +151,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         noun = verb.head if verb.dep_ in ("acl:relcl", "relcl") else None
         if noun is None or noun.i >= relative.i or not noun.is_alpha or not noun.text.islower():
             return False
-        return any(c.dep_ == "det" and _f(c) in _PLURAL_DETERMINERS for c in noun.children) and self.mention(noun) is None
+        return any(c.dep_ == "det" and fold_word(c) in _PLURAL_DETERMINERS for c in noun.children) and self.mention(noun) is None
 
     def named_person(self, token) -> bool:
         """A token that names a person: a person's name, or the noun right before one ('le Dr X')."""
@@ -173,7 +173,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 elif (retype in (True, e.kind) and self.retypable(m)) or (e.kind == "place" and actors):
                     out.append(self.as_organization(e))
                 continue
-            word = _f(t)
+            word = fold_word(t)
             named = next((self.mention(c, "organization") for c in t.children
                           if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
             if named is not None and word in lx.NAME_HEAD_NOUNS:
@@ -181,13 +181,13 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             elif anaphoric_org(t):
                 antecedent = self.antecedent(t, "organization")
                 # behind a preposition ("le directeur de l'organisation") only an antecedent the noun names
-                if antecedent is not None and (_case(t) == "" or word in words_key(antecedent.label).split()):
+                if antecedent is not None and (case_word(t) == "" or word in words_key(antecedent.label).split()):
                     out.append(antecedent)
             elif word in ("it", "elle") and t.dep_.startswith("nsubj"):
                 antecedent = self.antecedent(t, "organization")
                 if antecedent is not None:
                     out.append(antecedent)
-        return _unique(out)
+        return unique_items(out)
 
     def new_organization(self, token) -> list:
         """A capitalized name the model missed, where only an organization fits (the object of a
@@ -219,7 +219,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             end = english_end(doc.text, end)  # "Harlan Museum" + " of Maritime History"
         start = ordinal_start(doc.text, start)  # "le 12e Régiment X"
         label = doc.text[start:end]
-        key = _f(token)
+        key = fold_word(token)
         if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
                 or key in lx.TITLE_HEADS or len(label) < 3:
             return []
@@ -267,7 +267,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             m = self.mention(t, "place")
             if m is not None:
                 out.append(m.entity)
-        return _unique(out)
+        return unique_items(out)
 
 def _spread(token) -> list:
     """A token with its conjuncts and the names apposed to it ('A, B et C', 'A, B and C')."""
@@ -278,5 +278,5 @@ def _spread(token) -> list:
             continue
         out.append(t)
         todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.i > t.i
-                 and not (c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS)]  # "A et le président B": B's own title
+                 and not (c.dep_ == "conj" and fold_word(c) in lx.TITLE_HEADS)]  # "A et le président B": B's own title
     return out

@@ -6,7 +6,7 @@ organization object ("A a fondé X avec B"). Mixed into :class:`innograph.loader
 from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.loaders.cues import case_word, fold_word
 
 
 class FoundersMixin:
@@ -34,8 +34,8 @@ class FoundersMixin:
         objects = [c for c in v.children if c.dep_ in ("dobj", "obj")]
         if subjects and objects:  # "A founded X", "A a fondé X avec B"
             people = self.people(subjects[0])
-            with_ = [o for c in v.children if c.dep_ == "prep" and _f(c) in ("with", "alongside") for o in c.children if o.dep_ == "pobj"]
-            with_ += [c for c in v.children if c.dep_ in ("obl", "obl:mod") and _case(c) in ("avec",)]
+            with_ = [o for c in v.children if c.dep_ == "prep" and fold_word(c) in ("with", "alongside") for o in c.children if o.dep_ == "pobj"]
+            with_ += [c for c in v.children if c.dep_ in ("obl", "obl:mod") and case_word(c) in ("avec",)]
             for w in with_:
                 people += self.people(w)
             for org in self.orgs(objects[0]):
@@ -46,7 +46,7 @@ class FoundersMixin:
         """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm in'."""
         if noun.dep_ == "appos":
             return self.orgs(noun.head)
-        if noun.dep_ in ("attr", "ROOT") and _f(noun) in lx.ORG_NOUNS | lx.ORG_DESCRIPTIONS:
+        if noun.dep_ in ("attr", "ROOT") and fold_word(noun) in lx.ORG_NOUNS | lx.ORG_DESCRIPTIONS:
             verb = noun.head if noun.dep_ == "attr" else noun
             return [o for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for o in self.orgs(c)]
         return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.cues import case_word, fold_word, unique_items
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.money import find_amounts
 
@@ -28,12 +28,12 @@ PAID_FOR = re.compile(r"(?<![\w])(?:transferts?|transfers?|pots?-de-vin|bribes?|
 
 class FundingMixin:
     def funding(self, t) -> None:
-        word = _f(t)
+        word = fold_word(t)
         if word in lx.LOAN_NOUNS:
             return self.loan(t)
         funders, items = [], []
         for c in t.children:
-            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in _AGENT_CASES):
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_word(c) in _AGENT_CASES):
                 funders += self.orgs(c, actors=True)
             elif c.dep_ == "agent":
                 funders += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, actors=True)]
@@ -57,26 +57,26 @@ class FundingMixin:
             for c in verb.children:
                 if c.dep_ in ("obl:agent", "agent"):
                     funders += self.orgs(c, actors=True) or [o for p in c.children for o in self.orgs(p, actors=True)]
-                elif c.dep_.startswith("obl") and _case(c) in _TO_CASES:
+                elif c.dep_.startswith("obl") and case_word(c) in _TO_CASES:
                     items += self.orgs(c, actors=True)
         for t in noun.subtree:  # "un prêt de 300 M$ de la Banque mondiale au Mali"
             if t.dep_ == "nmod" and t.head.dep_ != "obl:agent" and self.mention(t):
-                (funders if _case(t) in ("de", "du", "des", "d'", "aupres") else items if _case(t) in _TO_CASES else []).extend(
+                (funders if case_word(t) in ("de", "du", "des", "d'", "aupres") else items if case_word(t) in _TO_CASES else []).extend(
                     self.orgs(t, actors=True))
-            elif t.dep_ == "pobj" and _f(t.head) in ("from", "to") and t.head.head is noun:
-                (funders if _f(t.head) == "from" else items).extend(self.orgs(t, actors=True))
+            elif t.dep_ == "pobj" and fold_word(t.head) in ("from", "to") and t.head.head is noun:
+                (funders if fold_word(t.head) == "from" else items).extend(self.orgs(t, actors=True))
         if noun.dep_ in ("obj", "dobj"):
             verb = noun.head
             subjects = [o for c in verb.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
-            if _f(verb) in lx.RECEIVING_VERBS:
+            if fold_word(verb) in lx.RECEIVING_VERBS:
                 items = items or subjects
-                funders += [o for c in verb.children if c.dep_.startswith("obl") and _case(c) in ("de", "aupres", "from")
+                funders += [o for c in verb.children if c.dep_.startswith("obl") and case_word(c) in ("de", "aupres", "from")
                             for o in self.orgs(c, actors=True)]
-            elif _f(verb) in lx.GRANTING_VERBS:
+            elif fold_word(verb) in lx.GRANTING_VERBS:
                 funders = funders or subjects
-                items += [o for c in verb.children if (c.dep_.startswith("obl") and _case(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
+                items += [o for c in verb.children if (c.dep_.startswith("obl") and case_word(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
                           for o in self.orgs(c, actors=True) or [x for p in c.children for x in self.orgs(p, actors=True)]]
-        self._grants(_unique(funders), _unique(items), noun)
+        self._grants(unique_items(funders), unique_items(items), noun)
 
     def granted(self, verb) -> None:
         """'X a octroyé / alloué / débloqué 2 M€ à Y', 'X a accordé une aide de 3 M$ à Y': a granting
@@ -87,15 +87,15 @@ class FundingMixin:
         if not objects or sent is None or not find_amounts(sent.text) or PAID_FOR.search(sent.text.lower()):
             return
         money = objects[0]
-        if not (_f(money) in _AID_NOUNS or any(a.start <= money.idx + self.offset - sent.start < a.end + 12
+        if not (fold_word(money) in _AID_NOUNS or any(a.start <= money.idx + self.offset - sent.start < a.end + 12
                                                  for a in find_amounts(sent.text))):
             return
         funders = [o for c in verb.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
-        items = [o for c in verb.children if (c.dep_.startswith("obl") and _case(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
+        items = [o for c in verb.children if (c.dep_.startswith("obl") and case_word(c) in _TO_CASES) or c.dep_ in ("iobj", "dative")
                  for o in self.orgs(c, actors=True)]
-        items += [o for t in money.subtree if t.dep_ == "nmod" and _case(t) in _TO_CASES  # "2 M€ au Kenya"
+        items += [o for t in money.subtree if t.dep_ == "nmod" and case_word(t) in _TO_CASES  # "2 M€ au Kenya"
                   for o in self.orgs(t, actors=True)]
-        self._grants(_unique(funders), _unique(items), verb)
+        self._grants(unique_items(funders), unique_items(items), verb)
 
     def _grants(self, funders, items, token) -> None:
         sent = self.sentence(token)
@@ -112,7 +112,7 @@ class FundingMixin:
         convention for countries as actors)."""
         country, words = None, 0
         for t in noun.doc[noun.i + 1:noun.i + 10]:
-            word = _f(t)
+            word = fold_word(t)
             if country is None and word in COUNTRY_OF:
                 country = COUNTRY_OF[word]
                 continue
@@ -132,6 +132,6 @@ class FundingMixin:
             m = self.mention(u, "place", "organization")
             if m is not None:
                 return self.as_organization(m.entity) if m.entity.kind == "place" else m.entity
-            if _f(u) not in ("la", "le", "les", "l'", "l’"):
+            if fold_word(u) not in ("la", "le", "les", "l'", "l’"):
                 return None
         return None

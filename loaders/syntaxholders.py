@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique, subjects_of
+from innograph.loaders.cues import case_word, fold_word, unique_items, subjects_of
 
 _AS = frozenset(("as", "comme", "en tant que"))
 _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
@@ -41,29 +41,29 @@ class HoldersMixin:
         if listed:
             return listed
         head = t
-        while head.dep_ == "conj" and (_f(head.head) in lx.TITLE_HEADS or _f(head.head) in lx.MEMBER_NOUNS):
+        while head.dep_ == "conj" and (fold_word(head.head) in lx.TITLE_HEADS or fold_word(head.head) in lx.MEMBER_NOUNS):
             head = head.head  # "président de X et fondateur de Y" share the person of the first
-        if head.dep_ == "nmod" and _case(head) in ("des", "de", "d'", "d’") and _f(head.head) in ("un", "une") \
+        if head.dep_ == "nmod" and case_word(head) in ("des", "de", "d'", "d’") and fold_word(head.head) in ("un", "une") \
                 and head.head.i < head.i:
             head = head.head  # "X, l'un des dirigeants de Y": the one stands where the title would
         for c in t.children:  # "le directeur de Y, X" / "ses co-fondateurs A et B" / "CEO Jane Doe"
             if c.i > t.i and self.mention(c, "person") and (c.dep_ in ("appos", "flat:name") or (
-                    c.dep_ == "nmod" and t.doc.lang_ == "fr" and not _case(c))):
-                more = [p for d in t.children if d.dep_ == "conj" and d.i > c.i and _f(t).endswith("s")
+                    c.dep_ == "nmod" and t.doc.lang_ == "fr" and not case_word(c))):
+                more = [p for d in t.children if d.dep_ == "conj" and d.i > c.i and fold_word(t).endswith("s")
                         and self.mention(d, "person") for p in self.people(d)] + self.names_listed_on(t, c)
-                return _unique(self.people(c) + more)  # "les anciens présidents A et B": the parser hangs B on the title
+                return unique_items(self.people(c) + more)  # "les anciens présidents A et B": the parser hangs B on the title
         if head.dep_ == "conj" and self.named_person(head.head) and _apposed_titles(head.head, before=head.i):
             return self.people(head.head)  # "X, cofondateur et directeur de Y": the parser made the second a conjunct of X
         if head.dep_ == "conj" and head.head.dep_ == "appos" and self.named_person(head.head.head):
             return self.people(head.head.head)  # "X, héritier et dirigeant de Y": a title coordinated to an apposition
-        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not _case(head))) and self.named_person(head.head):
+        if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not case_word(head))) and self.named_person(head.head):
             # "X, directeur de Y" ("Selon X, le président de Y, Z, a ...": Z's, apposed after)
             later = [c for c in head.head.children if c.dep_ == "appos" and c.i > head.i and self.named_person(c)]
-            return self.people(later[0] if later and _case(head.head) == "selon" else head.head)
+            return self.people(later[0] if later and case_word(head.head) == "selon" else head.head)
         if head.dep_ == "compound" and self.named_person(head.head):
             return self.people(head.head)
-        if head.dep_ in ("nmod", "compound") and not _case(head) and head.head.i < head.i \
-                and _f(head.head) in lx.TITLE_HEADS and self.mention(head.head) is None:
+        if head.dep_ in ("nmod", "compound") and not case_word(head) and head.head.i < head.i \
+                and fold_word(head.head) in lx.TITLE_HEADS and self.mention(head.head) is None:
             return self.title_people(head.head)  # "X, ancien ministre et président-directeur de Y": one title split in two
         for sib in head.head.children:  # "Le président de X, Y, a dit": the parser made Y a second subject
             if sib.i > head.i and sib.dep_ == head.dep_ and head.dep_ != "ROOT" and self.named_person(sib) \
@@ -72,28 +72,28 @@ class HoldersMixin:
         left = head.left_edge.i + (head.left_edge.text == "," and head.left_edge.i < head.i)  # (its own comma)
         if left >= 2 and t.doc[left - 1].text == "," and self.mention(t.doc[left - 2], "person") \
                 and (head.dep_ != "conj" or not any(c.dep_ == "cc" for c in head.children)) \
-                and _f(t.doc[left]) not in ("et", "ou", "ni"):  # (not "X, et le gouverneur de Y": a list)
+                and fold_word(t.doc[left]) not in ("et", "ou", "ni"):  # (not "X, et le gouverneur de Y": a list)
             # "X, un épidémiologiste de Y," the parser did not attach (or made a conjunct of X, with no "et")
             after = self.name_after_title(t) if t.doc.lang_ == "fr" else []
             if after:
                 return after  # "A, le dirigeant de Y B": the name right after the title holds it
             own = [w.i for c in head.children if c.dep_ not in ("conj", "cc") for w in c.subtree]
             end = max([head.i, *own]) + 1  # (a conjunct title hung on it is the list's next item)
-            if end < len(t.doc) and _f(t.doc[end]) in ("et", "ou", "ni"):
+            if end < len(t.doc) and fold_word(t.doc[end]) in ("et", "ou", "ni"):
                 return []  # "le procureur A, le président de Y et le procureur B": a list of people
             name = t.doc[left - 2]
             while name.dep_ in ("flat:name", "flat") and name.head.i < name.i:
                 name = name.head
-            if name.dep_ == "appos" and _f(name.head) in lx.TITLE_HEADS and name.head.i < name.i \
-                    and t.doc[name.i - 1].text != "," and _f(t.doc[left]) in ("le", "la", "l'", "l’"):
+            if name.dep_ == "appos" and fold_word(name.head) in lx.TITLE_HEADS and name.head.i < name.i \
+                    and t.doc[name.i - 1].text != "," and fold_word(t.doc[left]) in ("le", "la", "l'", "l’"):
                 return []  # "le président de A X, le dirigeant de B ...": a list of titled people
                 # (not "l'ambassadeur X, envoyé de B": a bare title describes X)
-            cases = {_case(name), _case(name.head if name.head.i == name.i - 1 else name)}
+            cases = {case_word(name), case_word(name.head if name.head.i == name.i - 1 else name)}
             if cases <= {"", "selon"} or (cases <= {"", "de", "d'", "d’"} and not head.dep_.startswith("nsubj")):
                 # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's; "les idées de X, T de Y"
                 # too, unless the title goes on as a clause's subject: "au sujet de X, le président de Y a dit")
                 return self.people(name)
-        if head.dep_ == "nmod" and _case(head) in ("de", "d'", "d’") and _f(head.head) in lx.ROLE_NOUNS:
+        if head.dep_ == "nmod" and case_word(head) in ("de", "d'", "d’") and fold_word(head.head) in lx.ROLE_NOUNS:
             return self.role_holder(head.head)  # "X a occupé le poste de trésorier", "exercer ses fonctions de T"
         subjects = subjects_of(head)
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
@@ -103,9 +103,9 @@ class HoldersMixin:
             return self.people(subjects[0])
         verb = None
         if head.dep_ in ("attr", "xcomp", "oprd", "acomp") or (head.dep_ in ("obj", "dobj") and (
-                _f(head.head) in _BECOMING or head.head.lemma_.lower() in _BECOMING)):
+                fold_word(head.head) in _BECOMING or head.head.lemma_.lower() in _BECOMING)):
             verb = head.head  # "X became CEO of Y", "X a été nommé directeur de Y"
-        elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (_f(head.head) in _AS or _case(head) in _AS):
+        elif head.dep_ in ("pobj", "obl", "obl:mod", "nmod") and (fold_word(head.head) in _AS or case_word(head) in _AS):
             verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
             if head.dep_ == "nmod" and verb.dep_ in ("obj", "dobj"):
                 verb = verb.head  # "X a vécu une saison pénible en tant qu'entraîneur de Y"
@@ -122,12 +122,12 @@ class HoldersMixin:
         """'des managers de Y comme A, B et C', 'les entraîneurs de Y, notamment A': the people a
         plural title lists right after its own words (French)."""
         doc, k = t.doc, t.i + 1
-        if doc.lang_ != "fr" or not _f(t).endswith(("s", "x")):
+        if doc.lang_ != "fr" or not fold_word(t).endswith(("s", "x")):
             return []
-        while k < min(len(doc), t.i + 12) and (_f(doc[k]) in _OF_WORDS or self.mention(doc[k], "organization", "place")):
+        while k < min(len(doc), t.i + 12) and (fold_word(doc[k]) in _OF_WORDS or self.mention(doc[k], "organization", "place")):
             k += 1  # the title's own complement: "de Y"
         k += k < len(doc) and doc[k].text == ","
-        if k + 1 >= len(doc) or _f(doc[k]) not in ("comme", "notamment"):
+        if k + 1 >= len(doc) or fold_word(doc[k]) not in ("comme", "notamment"):
             return []
         out, j = [], k + 1
         while j < len(doc):  # "A, B, Sir C et D": the names in a row, however the parser hung them
@@ -136,18 +136,18 @@ class HoldersMixin:
                 out.append(m.entity)
                 while j < len(doc) and self.mention(doc[j]) is m:
                     j += 1
-            elif doc[j].text in (",", "et") or _f(doc[j]).rstrip(".") in lx.HONORIFICS:
+            elif doc[j].text in (",", "et") or fold_word(doc[j]).rstrip(".") in lx.HONORIFICS:
                 j += 1
             else:
                 break
-        return _unique(out)
+        return unique_items(out)
 
     def names_listed_on(self, t, first) -> list:
         """'les anciens présidents A (1990-1995) et B (1995-2000)': the names a plural title's
         first apposed name goes on to, each maybe followed by a bracket, however the parser hung
         them (French)."""
         doc = t.doc
-        if doc.lang_ != "fr" or not _f(t).endswith(("s", "x")):
+        if doc.lang_ != "fr" or not fold_word(t).endswith(("s", "x")):
             return []
         out, j, m = [], first.i, self.mention(first, "person")
         while m is not None:
@@ -171,7 +171,7 @@ class HoldersMixin:
         T", "X a été nommé au poste de T", "X a quitté son poste de T"), through one infinitive
         ("continuera d'exercer"); else the person a possessive names ("grâce à son rôle de T")."""
         verb = role.head if role.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod") else None
-        if verb is None or not _HOLDING.match(_f(verb)):
+        if verb is None or not _HOLDING.match(fold_word(verb)):
             return self.possessor(role)
         for _ in range(2):
             subjects = subjects_of(verb)
@@ -185,7 +185,7 @@ class HoldersMixin:
     def possessor(self, role) -> list:
         """The person a role noun's possessive stands for ("son rôle", "ses fonctions"): the
         salient person before it, never an organization."""
-        poss = next((c for c in role.children if c.dep_ in ("det", "poss") and _f(c) in _POSSESSIVES), None)
+        poss = next((c for c in role.children if c.dep_ in ("det", "poss") and fold_word(c) in _POSSESSIVES), None)
         holder = self.antecedent(poss, "person") if poss is not None else None
         return [holder] if holder is not None else []
 
@@ -199,26 +199,26 @@ class HoldersMixin:
                 and (doc[j].text != "," or self.listed_complement(t, j + 1)):  # ("de A, B et C, X": one complement)
             if doc[j].dep_ in _CLAUSE_DEPS:
                 return []  # "le directeur qui a nommé X"
-            if _f(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and _f(doc[j + 1]) in _DETERMINERS \
+            if fold_word(doc[j]) in ("et", "ou", "ni") and j + 1 < len(doc) and fold_word(doc[j + 1]) in _DETERMINERS \
                     and doc[j + 1].dep_ != "case":  # ("ministre des Mines et des Transports, X": "des" is "de les")
                 return []  # "le président de Y et le procureur de Z, X": a list ("de A et B X" goes on)
             j += 1
         comma = j < len(doc) and doc[j].text == ","
-        if not comma and j - 1 > t.i and _f(doc[j - 1]) in lx.TITLE_HEADS and _case(doc[j - 1]):
+        if not comma and j - 1 > t.i and fold_word(doc[j - 1]) in lx.TITLE_HEADS and case_word(doc[j - 1]):
             return []  # "le roi de Y, cousin de la reine X": X is the nearer title's
         j += comma
         for _ in range(3):  # ", le professeur X", ", M. X" (not "Sir" when the name starts there)
             if j < len(doc) and self.mention(doc[j], "person") is None and (
-                    _f(doc[j]) in ("le", "la", "l'", "l’") or _f(doc[j]).rstrip(".") in lx.HONORIFICS):
+                    fold_word(doc[j]) in ("le", "la", "l'", "l’") or fold_word(doc[j]).rstrip(".") in lx.HONORIFICS):
                 j += 1
         if comma:  # ", l'ancien président nigérian X": a second title of the one named, lower-case words only
             words = list(doc[j:j + 4])
             k = next((i for i, w in enumerate(words) if not (w.text.replace("-", "").isalpha() and w.text.islower())
-                      or _f(w) in _NOT_TITLE_WORDS), len(words))
-            if 0 < k < len(words) and any(_f(w) in lx.TITLE_HEADS for w in words[:k]):
+                      or fold_word(w) in _NOT_TITLE_WORDS), len(words))
+            if 0 < k < len(words) and any(fold_word(w) in lx.TITLE_HEADS for w in words[:k]):
                 j += k
         m = self.mention(doc[j], "person") if j < len(doc) else None
-        if m is None or m.start != self.pos(doc[j]) or _case(doc[j]) or _f(doc[j - 1]) in ("et", "ou", "ni") \
+        if m is None or m.start != self.pos(doc[j]) or case_word(doc[j]) or fold_word(doc[j - 1]) in ("et", "ou", "ni") \
                 or (doc[j].dep_ == "conj" and doc[j].head.i == t.i and not comma) or (t.is_ancestor(doc[j]) and doc[j].dep_ in _CLAUSE_DEPS):
             return []
         if comma:
@@ -237,4 +237,4 @@ class HoldersMixin:
 
 def _apposed_titles(name, before: int) -> list:
     """The title nouns apposed to a name before token `before` ("X, cofondateur et directeur de Y")."""
-    return [c for c in name.children if c.dep_ == "appos" and c.i < before and _f(c) in lx.TITLE_HEADS]
+    return [c for c in name.children if c.dep_ == "appos" and c.i < before and fold_word(c) in lx.TITLE_HEADS]

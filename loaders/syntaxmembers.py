@@ -21,7 +21,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.graph.normalize import fold_same_length
-from innograph.loaders.cues import _case, _f, completes_a_noun
+from innograph.loaders.cues import case_word, fold_word, completes_a_noun
 from innograph.loaders.mentions import country_key
 from innograph.loaders.parties import is_party
 
@@ -144,43 +144,43 @@ class MembersMixin:
         m = self.mention(t)
         if m is not None and m.text != t.text:
             return  # a word of a name
-        groups = [o for c in t.children if c.dep_ == "nmod" and _case(c) in _OF and c.i > t.i
+        groups = [o for c in t.children if c.dep_ == "nmod" and case_word(c) in _OF and c.i > t.i
                   for o in self.orgs(c, actors=kind == "partner_of")]
         if not groups and kind != "member_of":  # "A est un partenaire de longue date / bailleur de fonds de Y"
-            groups = [o for c in t.children if c.dep_ == "nmod" and _f(c) in ("date", "fonds") for n in c.children
-                      if n.dep_ == "nmod" and _case(n) in _OF for o in self.orgs(n, actors=True)]
+            groups = [o for c in t.children if c.dep_ == "nmod" and fold_word(c) in ("date", "fonds") for n in c.children
+                      if n.dep_ == "nmod" and case_word(n) in _OF for o in self.orgs(n, actors=True)]
         if not groups:
             return
         members = []
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        who = next((c for c in subjects if _f(c) in ("qui", "who", "which")), None)
+        who = next((c for c in subjects if fold_word(c) in ("qui", "who", "which")), None)
         relative = who is not None and (t.dep_ in ("acl:relcl", "relcl") or t.dep_ == "dep")
         if relative or t.dep_ == "appos":  # "A et B, qui sont membres de Y", "A, membre de Y"
             head = t.head
             if t.dep_ == "dep" and who.i >= 2:  # the parse lost the clause: its antecedent is the word before ", qui"
                 head = t.doc[who.i - 2] if t.doc[who.i - 1].is_punct else t.doc[who.i - 1]
-            if relative and head.dep_ == "conj" and any(_f(c) in _PLURAL for c in t.children):
+            if relative and head.dep_ == "conj" and any(fold_word(c) in _PLURAL for c in t.children):
                 head = head.head  # "A ou B, qui sont toutes deux membres de Y": the clause is on the last one
             members = self.orgs(head, actors=True)
-            if t.dep_ == "appos" and _f(t) in _MEMBERS and head.dep_ == "conj":
+            if t.dep_ == "appos" and fold_word(t) in _MEMBERS and head.dep_ == "conj":
                 members = self._coordinated_members(head)  # "A et B, membres de Y": on the last one
-        elif subjects and _f(subjects[0]) not in _PRONOUNS:
+        elif subjects and fold_word(subjects[0]) not in _PRONOUNS:
             members = self.orgs(subjects[0], actors=True)
-        elif subjects and _f(subjects[0]) in _CLAUSE_PRONOUNS and t.dep_ in ("advcl", "parataxis"):
+        elif subjects and fold_word(subjects[0]) in _CLAUSE_PRONOUNS and t.dep_ in ("advcl", "parataxis"):
             # "A et B ont des atouts : elles sont membres de Y": the pronoun is the first clause's subject
-            members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
+            members = [o for c in t.head.children if c.dep_ == "nsubj" and fold_word(c) not in _PRONOUNS
                        for o in self.orgs(c, actors=True)]
-            if (len(members) > 1) != (_f(subjects[0]) in ("ils", "elles")):
+            if (len(members) > 1) != (fold_word(subjects[0]) in ("ils", "elles")):
                 members = []  # the number disagrees: someone else
-        elif t.dep_ == "conj" and _f(t) in _MEMBERS and t.i > 0 and t.doc[t.i - 1].text == ",":
+        elif t.dep_ == "conj" and fold_word(t) in _MEMBERS and t.i > 0 and t.doc[t.i - 1].text == ",":
             members = self._coordinated_members(t.head)  # "A, B et C, membres de Y": parsed as a conjunct
-        elif t.dep_ == "xcomp" and _f(t.head) in _BECOME:  # "A est devenu membre de Y"
-            members = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass") and _f(c) not in _PRONOUNS
+        elif t.dep_ == "xcomp" and fold_word(t.head) in _BECOME:  # "A est devenu membre de Y"
+            members = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass") and fold_word(c) not in _PRONOUNS
                        for o in self.orgs(c, actors=True)]  # ("est devenue le 32e membre": parsed as a passive)
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."
             members = [o for c in t.head.children if c.dep_ == "nsubj" for o in self.orgs(c, actors=True)]
-        elif t.dep_ == "nmod" and _f(t.head) in ("un", "une"):  # "A est l'un des membres / partenaires de Y"
-            members = [o for c in t.head.children if c.dep_ == "nsubj" and _f(c) not in _PRONOUNS
+        elif t.dep_ == "nmod" and fold_word(t.head) in ("un", "une"):  # "A est l'un des membres / partenaires de Y"
+            members = [o for c in t.head.children if c.dep_ == "nsubj" and fold_word(c) not in _PRONOUNS
                        for o in self.orgs(c, actors=True)]
         for member in members:
             for group in groups:
@@ -273,7 +273,7 @@ class MembersMixin:
         lower-case words between); A an organization or a country, or a person when Y is a group one
         joins (a party, a movement, a collective: not a team)."""
         verb = t.head
-        if t.dep_ not in ("obj", "dobj") or _f(verb) not in _DOING:
+        if t.dep_ not in ("obj", "dobj") or fold_word(verb) not in _DOING:
             return
         group, words = self._named_after_word(t)
         if group is not None:
@@ -282,12 +282,12 @@ class MembersMixin:
     def belongs_to(self, v) -> None:
         """'A appartient au parti Y', 'le parti Y, auquel A appartenait': persons in a group one joins,
         organizations or countries in any (not 'la société appartient à Y': ownership is no membership)."""
-        groups = [o for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")
+        groups = [o for c in v.children if c.dep_.startswith("obl") and case_word(c) in ("a", "au", "aux")
                   for o in self.orgs(c)]
-        if not groups and v.dep_ in ("acl:relcl", "relcl") and any(_f(c).startswith(("auquel", "auxquel", "a laquelle"))
+        if not groups and v.dep_ in ("acl:relcl", "relcl") and any(fold_word(c).startswith(("auquel", "auxquel", "a laquelle"))
                                                                    for c in v.children):
             groups = self.orgs(v.head)
-        subjects = [c for c in v.children if c.dep_ == "nsubj" and not _f(c).startswith(("auquel", "auxquel"))]
+        subjects = [c for c in v.children if c.dep_ == "nsubj" and not fold_word(c).startswith(("auquel", "auxquel"))]
         for group in groups:
             self._belongs([p for c in subjects for p in self.people(c)], group, v, persons_only=True)
 
@@ -306,9 +306,9 @@ class MembersMixin:
     def _clause_subjects(self, verb) -> list:
         """The organizations, countries and persons a clause is about (a relative clause's antecedent)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if any(_f(c) in ("qui", "who") for c in subjects) and verb.dep_ in ("acl:relcl", "relcl"):
+        if any(fold_word(c) in ("qui", "who") for c in subjects) and verb.dep_ in ("acl:relcl", "relcl"):
             subjects = [verb.head]
-        return [o for c in subjects if _f(c) not in _PRONOUNS or _f(c) in ("qui", "who") and c is not subjects[0]
+        return [o for c in subjects if fold_word(c) not in _PRONOUNS or fold_word(c) in ("qui", "who") and c is not subjects[0]
                 for o in self.orgs(c, actors=True) + self.people(c)]
 
     # -- "A a quitté Y", "A a été suspendu de Y" ----------------------------------------------------------------
@@ -317,14 +317,14 @@ class MembersMixin:
         member of Y. Countries in any body (not a competition); persons only in a group one joins (a
         party, a movement: 'exclu du parti'); other organizations only leaving ('a quitté le bloc Y').
         Never the active 'Y a suspendu A' of a person or a company (a ban, not a membership)."""
-        leaving = _f(v) in LEAVING
+        leaving = fold_word(v) in LEAVING
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in v.children)
         if leaving or passive:
             members = self._clause_subjects(v) if leaving else \
-                [o for c in v.children if c.dep_ == "nsubj:pass" and _f(c) not in _PRONOUNS
+                [o for c in v.children if c.dep_ == "nsubj:pass" and fold_word(c) not in _PRONOUNS
                  for o in self.orgs(c, actors=True) + self.people(c)]
             groups = [g for c in v.children if (c.dep_ in ("obj", "dobj") if leaving else
-                                                c.dep_.startswith("obl") and _case(c) in _OF) for g in self._bloc(c)]
+                                                c.dep_.startswith("obl") and case_word(c) in _OF) for g in self._bloc(c)]
         else:
             members = [o for c in v.children if c.dep_ in ("obj", "dobj") for o in self.orgs(c, actors=True)
                        if country_key(o.label) in lx.COUNTRIES]
@@ -340,7 +340,7 @@ class MembersMixin:
     def _bloc(self, token) -> list:
         """The organizations a token names, and 'le bloc (régional) de Y' / 'l'alliance Y': Y."""
         found = self.orgs(token)
-        if not found and _f(token) in _BLOC_NOUNS:
+        if not found and fold_word(token) in _BLOC_NOUNS:
             found = [o for c in token.children if c.dep_ in ("nmod", "appos", "flat:name") for o in self.orgs(c)]
         return found
 
@@ -352,9 +352,9 @@ class MembersMixin:
             m = self.mention(u)
             if m is not None:
                 return self._group(m), " ".join(words)
-            if _f(u) in _OF | frozenset("la le les l' l’ du des".split()):
+            if fold_word(u) in _OF | frozenset("la le les l' l’ du des".split()):
                 continue
-            if u.is_lower and u.is_alpha and len(words) < 3 and _f(u) not in _PREPOSITIONS:
+            if u.is_lower and u.is_alpha and len(words) < 3 and fold_word(u) not in _PREPOSITIONS:
                 words.append(u.text)
                 continue
             break

@@ -21,7 +21,7 @@ receiving verb is money (:meth:`.syntaxfunding.FundingMixin.loan` reads it), nev
 from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique
+from innograph.loaders.cues import case_word, fold_word, unique_items
 from innograph.loaders.syntaxmembers import LEAVING, SUSPENDED
 
 _WITH = frozenset("avec with aupres".split())
@@ -46,7 +46,7 @@ _CLAIMING = ("pretend", "accus", "alleg", "affirm", "soupcon", "dement", "claim"
 
 def _alleged(verb) -> bool:
     """The clause of `verb` is what someone claims: 'Z a prétendu / accuse ... que X a conclu ...'."""
-    return verb.dep_ in ("ccomp", "xcomp") and _f(verb.head).startswith(_CLAIMING)
+    return verb.dep_ in ("ccomp", "xcomp") and fold_word(verb.head).startswith(_CLAIMING)
 
 
 class PartnersMixin:
@@ -56,7 +56,7 @@ class PartnersMixin:
         for offset, doc in self.docs:
             self.offset = offset
             for t in doc:
-                word = _f(t)
+                word = fold_word(t)
                 if word in _ALLY_NOUNS and any(c.dep_ == "det" for c in t.children):  # (a noun: "un allié")
                     self.members_of(t, kind="partner_of")  # (syntaxmembers) "A est un allié de Y"
                 elif word in lx.ALLYING_VERBS or word in lx.SIGNING_VERBS:
@@ -79,7 +79,7 @@ class PartnersMixin:
                     self.belongs_to(t)  # (syntaxmembers) "A appartient au parti Y"
                 elif word in _PARTNER_WORDS:
                     self.members_of(t, kind="partner_of")  # "A est un partenaire (commercial) de Y"
-                elif word in lx.MONEY_NOUNS and t.dep_ in ("obj", "dobj") and _f(t.head) in lx.RECEIVING_VERBS \
+                elif word in lx.MONEY_NOUNS and t.dep_ in ("obj", "dobj") and fold_word(t.head) in lx.RECEIVING_VERBS \
                         and self.mention(t) is None:
                     self.loan(t)
                 elif word in ("aide", "aides") and self.mention(t) is None:
@@ -88,7 +88,7 @@ class PartnersMixin:
                     self.granted(t)  # (syntaxfunding) "X a octroyé 2 M€ à Y"
 
     def _partners(self, parties, token) -> None:
-        parties = _unique(parties)
+        parties = unique_items(parties)
         for i, a in enumerate(parties):
             for b in parties[i + 1:]:
                 if a is not b and a.label != b.label:
@@ -98,11 +98,11 @@ class PartnersMixin:
         """The organizations of a "avec / with" complement of `t`."""
         out = []
         for c in t.children:
-            if c.i <= after or (_f(c) in lx.TITLE_HEADS and self.mention(c) is None):
+            if c.i <= after or (fold_word(c) in lx.TITLE_HEADS and self.mention(c) is None):
                 continue  # "un accord avec l'ancien joueur de X": the partner is a person, not X
-            if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and _case(c) in _WITH:
+            if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and case_word(c) in _WITH:
                 out += self._parties(c)
-            elif c.dep_ == "prep" and _f(c) == "with":
+            elif c.dep_ == "prep" and fold_word(c) == "with":
                 out += [o for p in c.children if p.dep_ == "pobj" for o in self._parties(p)]
         return out
 
@@ -125,13 +125,13 @@ class PartnersMixin:
         for c in token.children:
             if c.dep_ == "conj":
                 out += [named[c.i]] if c.i in named else self.orgs(c, actors=True)
-        return _unique(out)
+        return unique_items(out)
 
     def _subjects(self, verb) -> list:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if not subjects and verb.dep_ == "conj":  # "X a négocié puis signé avec Y"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if any(_f(c) in ("qui", "who", "which") for c in subjects) and verb.dep_ in ("acl:relcl", "relcl"):
+        if any(fold_word(c) in ("qui", "who", "which") for c in subjects) and verb.dep_ in ("acl:relcl", "relcl"):
             return self._parties(verb.head)  # "X, qui s'est associé à Y": the relative's antecedent
         return [o for s in subjects for o in self._parties(s)]
 
@@ -140,14 +140,14 @@ class PartnersMixin:
         when someone only claims it ("Z a prétendu que X a conclu un accord avec Y")."""
         if _alleged(v):
             return
-        agreements = [c for c in v.children if c.dep_ in ("obj", "dobj") and _f(c) in lx.AGREEMENT_NOUNS]
-        if v.dep_ in ("acl", "acl:relcl", "relcl") and _f(v.head) in lx.AGREEMENT_NOUNS:
+        agreements = [c for c in v.children if c.dep_ in ("obj", "dobj") and fold_word(c) in lx.AGREEMENT_NOUNS]
+        if v.dep_ in ("acl", "acl:relcl", "relcl") and fold_word(v.head) in lx.AGREEMENT_NOUNS:
             agreements.append(v.head)  # "l'accord que X a signé avec Y"
         agreement = bool(agreements)
         subjects = self._subjects(v)
         others = self._with(v) + [o for n in agreements for o in self._with(n)]  # ("a conclu un accord avec Y")
-        if not others and not signing and any(c.dep_.startswith("expl") and _f(c) in _REFLEXIVE for c in v.children):
-            others = [o for c in v.children if c.dep_ in ("obl", "obl:arg") and _case(c) in ("a", "au", "aux")
+        if not others and not signing and any(c.dep_.startswith("expl") and fold_word(c) in _REFLEXIVE for c in v.children):
+            others = [o for c in v.children if c.dep_ in ("obl", "obl:arg") and case_word(c) in ("a", "au", "aux")
                       for o in self._parties(c)]  # "X s'est associé à Y", "X s'allie au Y" (not "le risque associé à Y")
         if subjects and others and (agreement or not signing):
             for s in subjects:
@@ -159,21 +159,21 @@ class PartnersMixin:
     def agreement(self, n) -> None:
         """'un accord entre A et B', 'X a conclu un partenariat avec Y', 'en collaboration avec Y' (not
         'les négociations d'un accord entre A et B': sought, not made)."""
-        if n.head.i != n.i and _f(n.head).startswith(_NOT_DONE):
+        if n.head.i != n.i and fold_word(n.head).startswith(_NOT_DONE):
             return
-        between = [c for c in n.children if c.dep_ == "nmod" and _case(c) in ("entre", "between")]
+        between = [c for c in n.children if c.dep_ == "nmod" and case_word(c) in ("entre", "between")]
         for c in between:
             parties = self._parties(c)
             if len(parties) >= 2:
                 self._partners(parties, n)
                 return
         others = self._with(n)
-        if not others or (_f(n) in ("contrat", "contrats", "contract") and any(_f(c) in _OWN for c in n.children)):
+        if not others or (fold_word(n) in ("contrat", "contrats", "contract") and any(fold_word(c) in _OWN for c in n.children)):
             return  # "prolonge son contrat avec Y": a player's or an employee's contract, a post
         verb = n.head if n.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg") else None
-        if verb is None or _f(verb) in lx.SIGNING_VERBS or _f(verb) in lx.ALLYING_VERBS:
+        if verb is None or fold_word(verb) in lx.SIGNING_VERBS or fold_word(verb) in lx.ALLYING_VERBS:
             return  # (read on the verb)
-        if _f(verb).startswith(_NOT_DONE) or _alleged(verb):
+        if fold_word(verb).startswith(_NOT_DONE) or _alleged(verb):
             return  # "souhaitent un accord avec Y": sought, not made
         for s in self._subjects(verb):
             for o in others:
@@ -183,12 +183,12 @@ class PartnersMixin:
         """'X travaille avec Y', 'X, qui a travaillé aux côtés de Y', 'X dit travailler avec Y': two
         organizations or countries (a person working with one holds a post, read elsewhere); not
         when the work is only wished or offered ('prêt à / veut travailler avec Y')."""
-        if _alleged(v) or (v.dep_ == "xcomp" and _f(v.head).startswith(_NOT_DONE + ("pret", "dispos", "impatient", "ravi"))):
+        if _alleged(v) or (v.dep_ == "xcomp" and fold_word(v.head).startswith(_NOT_DONE + ("pret", "dispos", "impatient", "ravi"))):
             return
-        if any(_f(c) in ("pret", "prete", "prets", "pretes") for c in v.head.children) or _f(v.head).startswith("pret"):
+        if any(fold_word(c) in ("pret", "prete", "prets", "pretes") for c in v.head.children) or fold_word(v.head).startswith("pret"):
             return
-        named = [c for c in v.children if c.dep_.startswith("obl") and _case(c) in _WITH]
-        named += [n for c in v.children if c.dep_.startswith("obl") and _f(c) == "cotes" for n in c.children if n.dep_ == "nmod"]
+        named = [c for c in v.children if c.dep_.startswith("obl") and case_word(c) in _WITH]
+        named += [n for c in v.children if c.dep_.startswith("obl") and fold_word(c) == "cotes" for n in c.children if n.dep_ == "nmod"]
         if any(self.mention(c) is None or self.mention(c).source == "short" for c in named):
             return  # "travaille avec l'entreprise": a short form, too loose here
         others = [o for c in named for o in self._parties(c)]

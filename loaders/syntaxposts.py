@@ -9,7 +9,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, anaphoric_org, field_not_org, says_when
+from innograph.loaders.cues import case_word, fold_word, anaphoric_org, field_not_org, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, HELM_NOUNS, HoldersMixin
@@ -45,23 +45,23 @@ class PostsMixin(HoldersMixin):
     def title(self, t) -> None:
         if self.mention(t) is not None:
             return  # a word of a name ("Project Executive Group")
-        member = _f(t) in lx.MEMBER_NOUNS
+        member = fold_word(t) in lx.MEMBER_NOUNS
         if t.dep_ == "compound" and not member:
             return  # "CEO Jane Doe": read from the name's side below
-        if _f(t) in lx.VERB_LIKE_TITLES and any(c.dep_ in _VERB_DEPS for c in t.children):
+        if fold_word(t) in lx.VERB_LIKE_TITLES and any(c.dep_ in _VERB_DEPS for c in t.children):
             return  # "X a envoyé une lettre à Y": a verb
-        qualifiers = lx.QUALIFIED_HEADS.get(_f(t))
-        qualifier = next((c for c in t.children if _f(c) in qualifiers and c.i <= t.i + 2), None) if qualifiers else None
+        qualifiers = lx.QUALIFIED_HEADS.get(fold_word(t))
+        qualifier = next((c for c in t.children if fold_word(c) in qualifiers and c.i <= t.i + 2), None) if qualifiers else None
         if qualifiers and qualifier is None:
             return  # "au milieu de la salle" (not "le milieu de terrain")
-        if any(c.dep_ == "amod" and _f(c) in _UNSURE for c in t.children):
+        if any(c.dep_ == "amod" and fold_word(c) in _UNSURE for c in t.children):
             return  # "l'éventuel futur président de Y": not held
-        if any(_f(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")) \
-                or [_f(w) for w in t.doc[t.i + 1:t.i + 4]] in (["de", "l'", "annee"], ["de", "l’", "annee"], ["of", "the", "year"]):
+        if any(fold_word(c) in ("annee", "year", "saison", "season") for c in t.children if c.dep_ in ("nmod", "prep")) \
+                or [fold_word(w) for w in t.doc[t.i + 1:t.i + 4]] in (["de", "l'", "annee"], ["de", "l’", "annee"], ["of", "the", "year"]):
             return  # "manager de l'année de la X", "player of the year": an award, not a post (however parsed)
         state = self.state_head(t)  # "le chef de l'État (ivoirien) X"
         orgs, guessed = state if state is not None else (self.title_orgs(t), False)
-        if state is None and not orgs and _f(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
+        if state is None and not orgs and fold_word(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
             orgs = self.sentence_country(t)  # "le président X", "le Premier ministre Y": of the country
             guessed = True
         if member:
@@ -72,9 +72,9 @@ class PostsMixin(HoldersMixin):
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         if not persons:
             return
-        title = "head" if _f(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
-        former = any(_f(c) in _FORMER for c in t.children) or _f(t).startswith("ex-")
-        founder = _f(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
+        title = "head" if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
+        former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-")
+        founder = fold_word(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
             for org in orgs:
                 if words_key(org.label) == words_key(person.label):
@@ -99,37 +99,37 @@ class PostsMixin(HoldersMixin):
         return [o for o in orgs if words_key(o.label) in direct]
 
     def title_orgs(self, t, *, shared=True, demonym=True) -> list:
-        conj = [c.i for c in t.children if c.dep_ == "conj" and _f(c) in lx.TITLE_HEADS]
+        conj = [c.i for c in t.children if c.dep_ == "conj" and fold_word(c) in lx.TITLE_HEADS]
         # "rédactrice en chef de la BBC pour l'Europe": "pour" / "for" only when nothing else names one
-        own = [*t.children, *(g for a in t.children if a.dep_ == "amod" and a.i > t.i and _f(a) not in ORG_OF_CASES
+        own = [*t.children, *(g for a in t.children if a.dep_ == "amod" and a.i > t.i and fold_word(a) not in ORG_OF_CASES
                              for g in a.children if g.i > a.i and g.dep_.startswith(("nmod", "obl"))
-                             and _case(g) in _AMOD_CASES)]  # ("maire adjoint de Y", "chercheur invité à Y": Y hung on the adjective)
-        for c in sorted(own, key=lambda c: _case(c) in _FOR_CASES or _f(c) in _FOR_CASES):
+                             and case_word(g) in _AMOD_CASES)]  # ("maire adjoint de Y", "chercheur invité à Y": Y hung on the adjective)
+        for c in sorted(own, key=lambda c: case_word(c) in _FOR_CASES or fold_word(c) in _FOR_CASES):
             if conj and c.i > min(conj):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's
-            if _case(c) == "aupres" and _f(t) in GOVERNMENT_TITLES:
+            if case_word(c) == "aupres" and fold_word(t) in GOVERNMENT_TITLES:
                 continue  # "l'ambassadeur kényan auprès de l'ONU": accredited there, the country's
-            if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(c) in ORG_OF_CASES:
-                if _f(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
+            if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_word(c) in ORG_OF_CASES:
+                if fold_word(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article
-                elif _f(c) in ("gouvernement", "government") and t.doc.lang_ == "fr":
+                elif fold_word(c) in ("gouvernement", "government") and t.doc.lang_ == "fr":
                     found = self.government_country(t, c)  # "le porte-parole du gouvernement (togolais)"
-                elif _f(c) == "republique" and t.doc.lang_ == "fr" and (found := self.republic_country(t, c)) is not None:
+                elif fold_word(c) == "republique" and t.doc.lang_ == "fr" and (found := self.republic_country(t, c)) is not None:
                     pass  # "le président de la République (togolaise)"; else read as any name
-                elif _f(t) in _PORTFOLIO_TITLES:  # "ministre de la Santé (du Ghana)": a field, then maybe a country
+                elif fold_word(t) in _PORTFOLIO_TITLES:  # "ministre de la Santé (du Ghana)": a field, then maybe a country
                     found = self.orgs(c, retype=True)
                     fields = [o for o in found if fold_same_length(o.label.split()[0]) in lx.PORTFOLIOS]
                     found = [o for o in found if o not in fields] or self.deeper_orgs(c, actors=True)
                     found = found or [self.country(m.group(1)) for o in fields for m in [_FIELD_OF.match(o.label)]
                                       if m and fold_same_length(m.group(1)).replace("-", " ") in lx.COUNTRIES]
-                elif _case(c) in _AT_CASES and (any(self.mention(w, "person") for w in t.doc[t.i + 1:c.i])
+                elif case_word(c) in _AT_CASES and (any(self.mention(w, "person") for w in t.doc[t.i + 1:c.i])
                                                 or t.doc[c.left_edge.i - 1].text == ","):
                     continue  # "a déclaré le psychologue X à la radio Y", "indique X, T de Z, à la radio Y": Y heard X
-                elif _case(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory stays one
+                elif case_word(c) in _FOR_CASES:  # "directrice pour l'Afrique": a territory stays one
                     found = self.orgs(c, retype="person") or self.deeper_orgs(c)
-                elif _case(c) in _AT_CASES:  # "professeur à Bath" may name its university, "journaliste au Mali" not
+                elif case_word(c) in _AT_CASES:  # "professeur à Bath" may name its university, "journaliste au Mali" not
                     # (nor "l'ambassadeur américain à Vienne": a government's post, where it is held)
-                    retype = "person" if _f(t) in GOVERNMENT_TITLES else True
+                    retype = "person" if fold_word(t) in GOVERNMENT_TITLES else True
                     found = [o for o in self.orgs(c, retype=retype) if words_key(o.label) not in lx.COUNTRIES] \
                         or self.deeper_orgs(c) or self.described_org(c)
                 else:
@@ -139,53 +139,53 @@ class PostsMixin(HoldersMixin):
                 found = [o for o in found if not field_not_org(t.text, o)]  # (an expert's country: look on)
                 if found:
                     return found
-            if c.dep_ == "prep" and (_f(c) in ORG_OF_CASES or (_f(c) == "in" and _f(t) not in ("leader", "leaders"))):
+            if c.dep_ == "prep" and (fold_word(c) in ORG_OF_CASES or (fold_word(c) == "in" and fold_word(t) not in ("leader", "leaders"))):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        found = self.orgs(o, retype=_f(c) != "in") or (self.new_organization(o) if _f(c) != "in" else [])
+                        found = self.orgs(o, retype=fold_word(c) != "in") or (self.new_organization(o) if fold_word(c) != "in" else [])
                         if found:
                             return found
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
                 return [self.mention(c).entity]
-            if c.dep_ in ("poss", "det") and _f(c) in _OWNER_POSSESSIVES and not any(
-                    d.dep_ == "nmod" and d.i > t.i and _case(d) in ORG_OF_CASES and self.orgs(d, retype=True) for d in t.children):
-                owner = self.owner(t, _f(c))  # (not "son ancien coach de Y": Y's, read from the complement)
+            if c.dep_ in ("poss", "det") and fold_word(c) in _OWNER_POSSESSIVES and not any(
+                    d.dep_ == "nmod" and d.i > t.i and case_word(d) in ORG_OF_CASES and self.orgs(d, retype=True) for d in t.children):
+                owner = self.owner(t, fold_word(c))  # (not "son ancien coach de Y": Y's, read from the complement)
                 if owner is not None:
                     return [owner]
-        if t.dep_ == "nmod" and _f(t.head) in lx.ROLE_NOUNS and _case(t) in ("de", "d'", "d’"):
+        if t.dep_ == "nmod" and fold_word(t.head) in lx.ROLE_NOUNS and case_word(t) in ("de", "d'", "d’"):
             for c in t.head.children:  # "son siège de sénateur au Sénat de Y", "ses fonctions de T au sein de Y"
-                if c.i > t.i and c.dep_ == "nmod" and _case(c) in ORG_OF_CASES:
+                if c.i > t.i and c.dep_ == "nmod" and case_word(c) in ORG_OF_CASES:
                     found = self.orgs(c, retype=True)
                     if found:
                         return found
-        if t.dep_ == "conj" and _f(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title
+        if t.dep_ == "conj" and fold_word(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title
             for c in t.head.children:
-                if c.i > t.i and c.dep_ == "nmod" and _case(c) in ORG_OF_CASES:
+                if c.i > t.i and c.dep_ == "nmod" and case_word(c) in ORG_OF_CASES:
                     found = self.orgs(c, retype=True)
                     if found:
                         return found
         if shared:  # "president and chief executive officer of X": coordinated titles share it
-            later = [c for c in t.head.children if c.dep_ == "conj" and c.i > t.i and _f(c) in lx.TITLE_HEADS] \
+            later = [c for c in t.head.children if c.dep_ == "conj" and c.i > t.i and fold_word(c) in lx.TITLE_HEADS] \
                 if t.dep_ == "appos" and self.named_person(t.head) else []  # (see _apposed_titles)
             for other in [*t.conjuncts, *later]:
-                if _f(other) in lx.TITLE_HEADS:
+                if fold_word(other) in lx.TITLE_HEADS:
                     found = self.title_orgs(other, shared=False, demonym=False)  # (a demonym is its own title's)
                     if found:
                         return found
         head = t
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "pobj" and _f(head.head) in _AS:  # "X joined Y as CEO"
+        if head.dep_ == "pobj" and fold_word(head.head) in _AS:  # "X joined Y as CEO"
             for c in head.head.head.children:
                 if c.dep_ in ("dobj", "obj"):
                     return self.orgs(c)
-        if head.dep_ in ("obl", "obl:mod") and _case(head) in _AS and _f(head.head) in lx.JOINING_VERBS:
+        if head.dep_ in ("obl", "obl:mod") and case_word(head) in _AS and fold_word(head.head) in lx.JOINING_VERBS:
             for c in head.head.children:  # "X a rejoint Y en tant que gardien"
                 if c.dep_ in ("dobj", "obj"):
                     return self.orgs(c, retype=True)
         verb = head.head if head.dep_ in ("attr", "xcomp", "pobj") else head
         verb = verb.head if verb.dep_ == "prep" else verb
-        if any(_f(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
+        if any(fold_word(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
             return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
         return (self.demonym_country(t) or self.coach_demonym(t) or self.org_right_after(t)) if demonym else []
 
@@ -193,9 +193,9 @@ class PostsMixin(HoldersMixin):
         """'X a été nommé entraîneur d'Y' when the parser hung 'd'Y' elsewhere: the organization
         whose name starts right after the title and its 'de / du / des' (French)."""
         doc, j = t.doc, t.i + 1
-        if t.doc.lang_ != "fr" or j + 1 >= len(doc) or _f(doc[j]) not in ("de", "du", "des", "d'", "d’"):
+        if t.doc.lang_ != "fr" or j + 1 >= len(doc) or fold_word(doc[j]) not in ("de", "du", "des", "d'", "d’"):
             return []
-        j += 1 + (_f(doc[j + 1]) in ("la", "l'", "l’") and j + 2 < len(doc))
+        j += 1 + (fold_word(doc[j + 1]) in ("la", "l'", "l’") and j + 2 < len(doc))
         m = self.mention(doc[j])
         if m is None or m.start != self.pos(doc[j]) or doc[j].head.i == t.i:
             return []  # (a complement the parser gave the title was read above)
@@ -204,10 +204,10 @@ class PostsMixin(HoldersMixin):
     def demonym_country(self, t) -> list:
         """'le président ivoirien X', 'la ministre sud-africaine de la Santé X', 'the Kenyan
         president': the country the demonym names, acting, when the article names that country."""
-        if _f(t) not in GOVERNMENT_TITLES:
+        if fold_word(t) not in GOVERNMENT_TITLES:
             return []  # "un analyste français": a nationality, not a post
         for c in t.children:
-            keys = COUNTRY_OF.get(_f(c)) if (c.dep_ in ("amod", "compound", "nmod") or c.dep_ == "appos" and c.is_lower) \
+            keys = COUNTRY_OF.get(fold_word(c)) if (c.dep_ in ("amod", "compound", "nmod") or c.dep_ == "appos" and c.is_lower) \
                 and c.i in (t.i - 1, t.i + 1) else None  # (a lower-case demonym the parser set in apposition)
             if keys:
                 named = self.named_country(keys)
@@ -215,7 +215,7 @@ class PostsMixin(HoldersMixin):
         for w in t.doc[t.i + 2:t.i + 5]:  # "le secrétaire d'État américain": after the title's own complement
             if w.is_punct or self.mention(w) is not None:
                 break
-            keys = COUNTRY_OF.get(_f(w)) if w.is_lower and w.dep_ == "amod" and w.head.i in range(t.i, w.i) \
+            keys = COUNTRY_OF.get(fold_word(w)) if w.is_lower and w.dep_ == "amod" and w.head.i in range(t.i, w.i) \
                 and (w.head.i == t.i or (w.head.head.i == t.i and not any(d.dep_ == "det" for d in w.head.children))) \
                 else None  # (not "le chef de l'opposition russe": the opposition's)
             if keys:
@@ -230,11 +230,11 @@ class PostsMixin(HoldersMixin):
         preposition) shares the first one's "de" (French)."""
         out = []
         for d in c.children:
-            if d.dep_ != "conj" or d.i <= max(c.i, after) or _f(d) in lx.TITLE_HEADS:
+            if d.dep_ != "conj" or d.i <= max(c.i, after) or fold_word(d) in lx.TITLE_HEADS:
                 continue
-            if _case(d) in ("de", "du", "des", "d'", "d’"):
+            if case_word(d) in ("de", "du", "des", "d'", "d’"):
                 out += self.orgs(d, retype=True) or self.national_side(d)
-            elif after >= 0 and not _case(d) and self.mention(d, "organization") is not None \
+            elif after >= 0 and not case_word(d) and self.mention(d, "organization") is not None \
                     and not any(x.dep_ == "det" for x in d.children):
                 out += self.orgs(d)
         return [o for o in out if o is not None]
@@ -242,7 +242,7 @@ class PostsMixin(HoldersMixin):
     def described_org(self, c) -> list:
         """'de la banque publique russe X', 'de l'organisation caritative britannique Y': the name
         right after a descriptor noun and its lower-case words, however the parser hung it."""
-        word = _f(c)
+        word = fold_word(c)
         if word not in lx.ORG_NOUNS and word not in lx.DESCRIPTORS and word not in lx.OUTLET_NOUNS:
             return []
         doc = c.doc
@@ -261,7 +261,7 @@ class PostsMixin(HoldersMixin):
         if depth == 0 or self.mention(c) is not None:
             return []
         for g in c.children:
-            if g.i > c.i and g.dep_ == "nmod" and _case(g) in ORG_OF_CASES:
+            if g.i > c.i and g.dep_ == "nmod" and case_word(g) in ORG_OF_CASES:
                 found = self.orgs(g, actors=actors) or self.deeper_orgs(g, depth - 1, actors)
                 if found:
                     return found
@@ -271,14 +271,14 @@ def _bare_title(t) -> bool:
     """'le président', 'l'ancien Premier ministre', 'le ministre de la Santé': nothing says whose
     (no demonym or other adjective, no complement but a minister's field)."""
     after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    if after is not None and _f(after) in COUNTRY_OF:
+    if after is not None and fold_word(after) in COUNTRY_OF:
         return False  # "l'ancien président nigérian" however parsed
     name = min((c.i for c in t.children if c.i > t.i and _is_name(c)), default=len(t.doc))
     for c in t.children:
-        if c.dep_ == "amod" and _f(c) not in _PLAIN_ADJECTIVES and c.i < name:
+        if c.dep_ == "amod" and fold_word(c) not in _PLAIN_ADJECTIVES and c.i < name:
             return False  # "le premier ministre bavarois" (not "le président X, autocratique": X's)
-        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and _case(c) and not says_when(c) and not (
-                _f(t) in _PORTFOLIO_TITLES and _f(c) in lx.PORTFOLIOS):
+        if c.dep_ in ("nmod", "obl", "obl:mod") and c.i > t.i and case_word(c) and not says_when(c) and not (
+                fold_word(t) in _PORTFOLIO_TITLES and fold_word(c) in lx.PORTFOLIOS):
             return False  # "le président de l'instance", but "le ministre de la Santé", "le président de l'époque"
     return True
 

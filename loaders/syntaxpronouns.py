@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from innograph.loaders.cues import _f
+from innograph.loaders.cues import fold_word
 
 #: The gender a person pronoun cannot refer to, and the honorifics that give a person's ("M. X", "Mme Y"):
 #: only those that tell a gender (not lexicon.HONORIFICS: "Dr" tells none), written out ("Monsieur").
@@ -27,7 +27,7 @@ class PronounsMixin:
         p = self.pos(token)
         sent = self.sentence(token)
         i = self.sentences.index(sent) if sent is not None else len(self.sentences)
-        other = _OTHER_GENDER.get(_f(token)) if kind == "person" else None
+        other = _OTHER_GENDER.get(fold_word(token)) if kind == "person" else None
         heads = [s for s in self.sentences[:i] if self.headline(s)]
         for s in reversed(self.sentences[max(0, i - 2):i + 1]):
             m = self.subject_mention(s) if s not in heads else None

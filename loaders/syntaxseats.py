@@ -53,7 +53,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, completes_a_noun, subjects_of
+from innograph.loaders.cues import case_word, fold_word, completes_a_noun, subjects_of
 from innograph.loaders.mentions import country_key, words_key
 from innograph.loaders.seatnames import (ACRONYM_GAP, INSTITUTION_WORDS, SeatNamesMixin, bracketed, club_and_country,
                                          club_of_country, short_form_of)
@@ -182,20 +182,20 @@ class SeatsMixin(SeatNamesMixin):
     # -- from the parse ----------------------------------------------------------------------
     def based(self, t) -> None:
         place = self._place_of(t)
-        if place is None and _f(t) in lx.SEAT_NOUNS and t.head.i != t.i and t.head.i < t.i:
+        if place is None and fold_word(t) in lx.SEAT_NOUNS and t.head.i != t.i and t.head.i < t.i:
             place = self._place_of(t.head, after=t.i)  # "X avait son siège à P": P hangs from the verb
         if place is None:
             return
         owners = []
-        if _f(t) in lx.SEAT_NOUNS:  # "dont le siège est à X", "its headquarters in X"
+        if fold_word(t) in lx.SEAT_NOUNS:  # "dont le siège est à X", "its headquarters in X"
             cop = t.head if t.dep_.startswith("nsubj") else None
             if cop is not None and cop.dep_ in ("acl:relcl", "relcl"):
                 owners = self.orgs(cop.head)
-            elif any(_f(c) in _OWNER_POSSESSIVES for c in t.children):
+            elif any(fold_word(c) in _OWNER_POSSESSIVES for c in t.children):
                 owner = self.antecedent(t, "organization")
                 owners = [owner] if owner is not None else []
         elif t.dep_ in ("acl", "amod", "appos", "relcl"):
-            if _f(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
+            if fold_word(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
                 return                        # based there, not the organization
             owners = self.orgs(t.head) or self._apposed_org(t.head)
         elif t.dep_ == "advcl":  # "Based in X, the company ..."
@@ -212,9 +212,9 @@ class SeatsMixin(SeatNamesMixin):
             if c.i <= after:
                 continue
             place = None
-            if c.dep_ == "prep" and _f(c) in _PLACE_CASES:
+            if c.dep_ == "prep" and fold_word(c) in _PLACE_CASES:
                 place = next((o for o in c.children if o.dep_ == "pobj"), None)
-            elif (c.dep_.startswith("obl") or c.dep_ == "nmod") and _case(c) in _PLACE_CASES:
+            elif (c.dep_.startswith("obl") or c.dep_ == "nmod") and case_word(c) in _PLACE_CASES:
                 place = c  # (nmod: "son siège à P")
             if place is not None and self.places(place):
                 return place

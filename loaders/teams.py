@@ -19,7 +19,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import PLACE_BEFORE, country_key, words_key
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f
+from innograph.loaders.cues import case_word, fold_word
 from innograph.loaders.sportwords import SPORT_WORDS as _SPORT_WORDS
 
 #: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
@@ -338,8 +338,8 @@ def sports_club(span) -> bool:
     if (words[0] in COUNTRY_OF or _NOT_SIDE_WORDS.intersection(words) or words[0] in _ARTICLE_TOWNS
             or (span.end < len(doc) and (doc[span.end].text in ("-", "–") or doc[span.end].like_num))):
         return False  # ("le Bissau-Guinéen", "du Ballon d'Or", "le Dakar 2017", "au Caire")
-    if span.start > 0 and _f(doc[span.start - 1]) in ("le", "du", "au"):
-        return span.start < 2 or _f(doc[span.start - 2]) not in _TOWN_NOUNS  # (not "le stade du X")
+    if span.start > 0 and fold_word(doc[span.start - 1]) in ("le", "du", "au"):
+        return span.start < 2 or fold_word(doc[span.start - 2]) not in _TOWN_NOUNS  # (not "le stade du X")
     if _person_of(span):
         return True
     root = span.root
@@ -348,16 +348,16 @@ def sports_club(span) -> bool:
     if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubj:pass"):
         root = root.head  # "X et Y ont battu ..."
     verbs = [root.head, *(c for c in root.head.children if c.dep_ == "xcomp")]  # ("X devrait perdre Y")
-    if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and any(_f(v) in _MATCH_VERBS for v in verbs):
+    if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and any(fold_word(v) in _MATCH_VERBS for v in verbs):
         return True
-    return root.dep_ == "nmod" and _case(root) in ("de", "d'", "d’", "du") and _f(root.head) in _SPORTS_HOLDERS
+    return root.dep_ == "nmod" and case_word(root) in ("de", "d'", "d’", "du") and fold_word(root.head) in _SPORTS_HOLDERS
 
 
 def _person_of(span) -> bool:
     """'A, de X,' / 'le Camerounais A de X': a player set off with his side (in an article about
     sport), the name right after a person's and 'de', maybe a comma between."""
     doc, i = span.doc, span.start - 1
-    if i < 1 or _f(doc[i]) not in ("de", "d'", "d’"):
+    if i < 1 or fold_word(doc[i]) not in ("de", "d'", "d’"):
         return False
     i -= doc[i - 1].text == ","
     if i < 1 or doc[i - 1].ent_type_ != "PER":

@@ -10,7 +10,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import _case, _f, _unique, subjects_of
+from innograph.loaders.cues import case_word, fold_word, unique_items, subjects_of
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
 from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
@@ -43,7 +43,7 @@ def _descriptor_before(doc, j: int, first: int) -> int:
     the at most three lower-case words of its own ("pour la société de sécurité informatique Y", "chez le
     groupe pharmaceutique Y"): where its article and case word are looked for."""
     for back in range(j - 1, max(first, j - 5), -1):
-        if _f(doc[back]) in lx.NAME_HEAD_NOUNS:
+        if fold_word(doc[back]) in lx.NAME_HEAD_NOUNS:
             return back - 1
         if not (doc[back].is_alpha and doc[back].is_lower):
             break
@@ -55,7 +55,7 @@ def _describes(word, *, predicate: bool = False) -> bool:
     predicate noun): a lower-case noun that is no verb (no subject of its own, no participle unless a
     title's first word: "chargé de projet"), not kin, pupil, patient, founder or member (those say no
     post, or another relation read elsewhere)."""
-    key = _f(word)
+    key = fold_word(word)
     if not (word.is_alpha and word.is_lower) or key in _NO_POST_NOUNS or key in lx.FOUNDER_HEADS or key in lx.MEMBER_NOUNS:
         return False
     if not predicate and (word.dep_ in _NOT_DESCRIBING or any(c.dep_.startswith("nsubj") for c in word.children)):
@@ -67,18 +67,18 @@ class VerbPostsMixin:
     # -- membership ----------------------------------------------------------------------------
     def joining(self, v) -> None:
         subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
-        if not subjects and v.dep_ == "xcomp" and _f(v.head) in _GOING:
+        if not subjects and v.dep_ == "xcomp" and fold_word(v.head) in _GOING:
             subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "X va rejoindre Y"
         targets = [c for c in v.children if c.dep_ in ("dobj", "obj")]
-        targets += [c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("a", "au", "aux")]
+        targets += [c for c in v.children if c.dep_.startswith("obl") and case_word(c) in ("a", "au", "aux")]
         if not targets:
             return
         people = self.people(subjects[0]) if subjects else self.movers(v)  # ("a quitté A pour rejoindre B")
         members = [] if people or not subjects else self.orgs(subjects[0], actors=True)
         self.provenance(v, people)
-        title = next((title_text(p) for c in v.children if c.dep_ == "prep" and _f(c) in _AS
+        title = next((title_text(p) for c in v.children if c.dep_ == "prep" and fold_word(c) in _AS
                       for p in c.children if p.dep_ == "pobj"), None) \
-            or next((title_text(c) for c in v.children if c.dep_.startswith("obl") and _case(c) in _AS), None)
+            or next((title_text(c) for c in v.children if c.dep_.startswith("obl") and case_word(c) in _AS), None)
         for org in self.orgs(targets[0], retype=True) or self.within_org(targets[0]):
             for person in people:  # a person joining a company takes a post there, a body a seat
                 if country_key(org.label) in lx.COUNTRIES:
@@ -95,12 +95,12 @@ class VerbPostsMixin:
         """'X worked at Y', 'X a travaillé chez Y', 'X was employed by Y', 'X served as T at Y'."""
         orgs, title = [], None
         for c in v.children:
-            if c.dep_ in ("prep", "agent") and _f(c) in ("at", "for", "with", "by", "in"):
-                orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=_f(c) != "in")]
-                title = title or next((title_text(p) for p in c.children if p.dep_ == "pobj" and _f(p) in lx.TITLE_HEADS), None)
-            elif c.dep_.startswith("obl") and _case(c) in ("chez", "pour", "a", "au", "aux", "aupres", "dans", "par"):
-                orgs += self.orgs(c, retype=_case(c) in ("chez", "pour")) or self.within_org(c)
-            elif c.dep_ == "prep" and _f(c) in _AS:
+            if c.dep_ in ("prep", "agent") and fold_word(c) in ("at", "for", "with", "by", "in"):
+                orgs += [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=fold_word(c) != "in")]
+                title = title or next((title_text(p) for p in c.children if p.dep_ == "pobj" and fold_word(p) in lx.TITLE_HEADS), None)
+            elif c.dep_.startswith("obl") and case_word(c) in ("chez", "pour", "a", "au", "aux", "aupres", "dans", "par"):
+                orgs += self.orgs(c, retype=case_word(c) in ("chez", "pour")) or self.within_org(c)
+            elif c.dep_ == "prep" and fold_word(c) in _AS:
                 title = next((title_text(p) for p in c.children if p.dep_ == "pobj"), None)
         if not orgs:
             return
@@ -109,7 +109,7 @@ class VerbPostsMixin:
             subjects = subjects_of(v.head)
         people = self.people(subjects[0]) if subjects else []
         for person in people:
-            for org in _unique(orgs):
+            for org in unique_items(orgs):
                 self.add("holds_post", person, org, v, title=title, current=True)
 
     def within_org(self, c) -> list:
@@ -126,7 +126,7 @@ class VerbPostsMixin:
         for w in c.doc[c.i + 1:c.i + 5]:
             m = self.mention(w)
             if m is not None:
-                ok = m.entity.kind == "organization" and m.start == self.pos(w) and w.head.i == c.i and not _case(w)
+                ok = m.entity.kind == "organization" and m.start == self.pos(w) and w.head.i == c.i and not case_word(w)
                 return [m.entity] if ok else []
             if not (w.is_alpha and w.is_lower) or w.head.i != c.i or w.dep_ != "amod":
                 return []
@@ -145,8 +145,8 @@ class VerbPostsMixin:
         found = False
         for h in heads:
             for c in h.children:
-                if c.dep_ == "nmod" and c.i >= span.end and _case(c) in ("de", "du", "des", "d'", "d’", "chez"):
-                    for org in self.orgs(c) or (self.new_organization(c) if _case(c) == "chez" else []):
+                if c.dep_ == "nmod" and c.i >= span.end and case_word(c) in ("de", "du", "des", "d'", "d’", "chez"):
+                    for org in self.orgs(c) or (self.new_organization(c) if case_word(c) == "chez" else []):
                         self.add("holds_post", m.entity, org, c, title=None, current=True)
                         found = True
         after = _SET_OFF_OF.match(self.ents.text, m.end, min(len(self.ents.text), m.end + 12))
@@ -171,8 +171,8 @@ class VerbPostsMixin:
         k = span.end
         if k + 1 >= len(doc) or doc[k].text != ",":
             return
-        k += 1 + (_f(doc[k + 1]) in ("un", "une"))
-        former = k < len(doc) and _f(doc[k]) in _FORMER_WORDS  # "X, ancien pilote et formateur à Y"
+        k += 1 + (fold_word(doc[k + 1]) in ("un", "une"))
+        former = k < len(doc) and fold_word(doc[k]) in _FORMER_WORDS  # "X, ancien pilote et formateur à Y"
         k += former
         if k < len(doc) and _describes(doc[k]):
             self.employer(m, doc, k, former)
@@ -185,13 +185,13 @@ class VerbPostsMixin:
         if root.dep_ in ("appos", "flat:name") and root.head.i == span.start - 1:
             root = root.head  # "Le Dr X est ...": the honorific is the subject
         nouns = [c for c in root.children if c.dep_ in ("acl:relcl", "relcl") and c.i > root.i
-                 and any(_f(d) == "qui" and d.dep_ == "nsubj" for d in c.children)]  # "X, qui est T à Y"
+                 and any(fold_word(d) == "qui" and d.dep_ == "nsubj" for d in c.children)]  # "X, qui est T à Y"
         nouns += [root.head] if root.dep_ == "nsubj" and root.head.i > root.i else []
         noun = next((n for n in nouns if any(c.dep_ == "cop" for c in n.children)), None)
-        if noun is None or _f(noun) in _CANDIDATES or _f(noun) in lx.NAME_HEAD_NOUNS:
+        if noun is None or fold_word(noun) in _CANDIDATES or fold_word(noun) in lx.NAME_HEAD_NOUNS:
             return  # (nor "X est un groupe de ... ": X is no person)
         if _describes(noun, predicate=True):
-            former = any(_f(c) in _FORMER_WORDS for c in noun.children if c.dep_ == "amod")
+            former = any(fold_word(c) in _FORMER_WORDS for c in noun.children if c.dep_ == "amod")
             self.employer(m, doc, noun.i, former)
 
     def employer(self, m, doc, k: int, former: bool) -> None:
@@ -202,8 +202,8 @@ class VerbPostsMixin:
             hit = self.mention(w)
             if hit is not None:
                 back = _descriptor_before(doc, j, k)  # ("pour l'association Y", "de la société de conseil Y")
-                back -= _f(doc[back]) in ("la", "l'", "l’", "le", "les")
-                if hit.entity.kind == "organization" and hit.start == self.pos(w) and _f(doc[back]) in ORG_OF_CASES \
+                back -= fold_word(doc[back]) in ("la", "l'", "l’", "le", "les")
+                if hit.entity.kind == "organization" and hit.start == self.pos(w) and fold_word(doc[back]) in ORG_OF_CASES \
                         and fold_same_length(hit.entity.label.split()[0]) not in lx.PLACE_NOUNS:  # ("guide de la ville de Y")
                     title = doc[k:back].text.strip()
                     self.add("holds_post", m.entity, hit.entity, w, title=title or None, current=not former)
@@ -214,8 +214,8 @@ class VerbPostsMixin:
     def leading(self, v) -> None:
         """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
-        objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not _case(c))]
+        objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not case_word(c))]
         if subjects and objects:
             for person in self.people(subjects[0]):
                 for org in self.orgs(objects[0], retype=True) or self.within_org(objects[0]):
-                    self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[_f(v)], current=True)
+                    self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[fold_word(v)], current=True)

@@ -61,12 +61,12 @@ def sparql(app: App, query: str, fmt: str, no_union: bool, no_service: bool) -> 
     text = read_query(query)
     with app.session() as session, app.busy("running the query"):
         result = session.sparql(text, union=not no_union, service=not no_service)
-        _write_result(app, result, fmt)
+        write_result(app, result, fmt)
     if result.kind == "ask" and not result.boolean:
         raise click.exceptions.Exit(1)  # the answer, already printed, is "no"
 
 
-def _write_result(app: App, result, fmt: str) -> None:
+def write_result(app: App, result, fmt: str) -> None:
     """A SPARQL result in `fmt`: W3C formats as the store writes them, tables through render."""
     if fmt == "table" and result.kind == "ask":
         click.echo("yes" if result.boolean else "no")

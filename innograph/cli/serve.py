@@ -10,7 +10,7 @@ import click
 
 from innograph.cli.app import App, cli
 from innograph.cli.query import SPARQL_FORMATS
-from innograph.cli.query import _write_result as write_result
+from innograph.cli.query import write_result
 from innograph.errors import MissingExtraError, UsageError
 from innograph.render import render
 
