@@ -286,14 +286,15 @@ def _bare_title(t) -> bool:
 
 def title_text(t) -> str:
     """The title around its head word: modifiers before ('chief financial officer') and
-    adjectives after ('directrice générale adjointe')."""
+    adjectives after ('directrice générale adjointe'; not a preposition the parser took for one:
+    'l'ambassadeur éthiopien auprès de Y')."""
     left = t.i
     for c in sorted(t.children, key=lambda c: -c.i):
         if c.i == left - 1 and c.dep_ in ("amod", "compound", "nmod") and not _is_name(c):
             left = c.i
     right = t.i
     for c in sorted(t.children, key=lambda c: c.i):
-        if c.i == right + 1 and c.dep_ in ("amod",) and not _is_name(c):
+        if c.i == right + 1 and c.dep_ in ("amod",) and not _is_name(c) and fold_word(c) not in ORG_OF_CASES | {"aupres"}:
             right = c.i
     doc = t.doc
     return re.sub(r"\s+", " ", doc[left:right + 1].text).strip()

@@ -100,6 +100,18 @@ def test_an_ambassador_accredited_to_an_organization_is_his_countrys():
     assert ("Paul Morand", "Nations unies") not in found
 
 
+def test_a_preposition_the_parser_took_for_an_adjective_is_no_word_of_a_title():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from innograph.loaders.syntaxposts import title_text
+
+    # "l'ambassadrice malienne auprès de ...": "auprès" hung on the title as an adjective
+    doc = Doc(Vocab(), words=["ambassadrice", "malienne", "auprès", "de"], heads=[0, 0, 0, 2],
+              deps=["ROOT", "amod", "amod", "fixed"])
+    assert title_text(doc[0]) == "ambassadrice malienne"
+
+
 def test_the_name_after_a_title_whose_complement_is_long_holds_it():
     # the title's own words run over a dozen words before the comma and the name
     text = ("« Nous ne céderons pas », a répété le président de la fédération nationale des producteurs de lait "
