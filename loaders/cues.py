@@ -7,12 +7,11 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.dates import MONTHS
-from innograph.loaders.mentions import country_key
+from innograph.loaders.mentions import alternation, country_key
 
 
 def cue_pattern(words) -> re.Pattern:
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s'\-]+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])")
 
 
 def inside_quote(before: str) -> bool:

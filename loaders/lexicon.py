@@ -163,6 +163,8 @@ LEAGUE_NAMES = frozenset("liga bundesliga mls nba nfl".split())
 LEAGUE_WORDS = frozenset("ligue league championnat".split()) | LEAGUE_NAMES
 #: First words of a competition's name ("la Coupe d'Afrique", "la CAN"): no one's post is there; with
 #: bodies, the words of a name that is no player's side.
+#: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
+CLUB_FORMS = frozenset("FC AFC CF SC AC AS ASC CS JS RC TP".split())
 COMPETITION_WORDS = frozenset("coupe can mondial tournoi jeux".split())
 NO_SIDE_WORDS = COMPETITION_WORDS | frozenset("federation confederation ministere gouvernement".split())
 #: Words no club's name has, in any place of it (:func:`.nameshapes.club_shaped`): a competition's or a

@@ -222,9 +222,10 @@ def linked_tails(ents, docs) -> None:
         for m in [m for m in ents.mentions if offset <= m.start and m.end <= end and m.entity.kind == "organization"
                   and m.text[:1].isupper() and len(m.text.split()) > 1]:
             tail = _LINKED.match(ents.text, m.end)
+            if tail is None:
+                continue
             name = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-            words = doc.char_span(tail.start("words") - offset, tail.end("words") - offset, alignment_mode="expand") \
-                if tail else None
+            words = doc.char_span(tail.start("words") - offset, tail.end("words") - offset, alignment_mode="expand")
             if name is None or words is None:
                 continue
             first = words[0]

@@ -16,7 +16,6 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, name_key, words_key
 from innograph.loaders.nameends import english_end
-from innograph.loaders.teams import CLUB_FORMS
 from innograph.loaders.nameshapes import (FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word,
                                           person_named_apart)
 
@@ -106,7 +105,7 @@ def _word_start(text: str, start: int) -> int:
     return start
 
 
-_CLUB_FORM_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(CLUB_FORMS))})[ \t]+$")
+_CLUB_FORM_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(lx.CLUB_FORMS))})[ \t]+$")
 _CLITICS = frozenset("je tu il elle on nous vous ils elles le la les lui leur moi toi y en t ci la là ce".split())
 
 

@@ -10,7 +10,7 @@ import re
 from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import ArticleEntities, country_key, name_key
+from innograph.loaders.mentions import ArticleEntities, alternation, country_key, name_key
 from innograph.loaders.nameshapes import is_time_word
 
 
@@ -139,14 +139,10 @@ def official_country_names(ents: ArticleEntities) -> None:
 
 #: Every country of the list as the folded text writes it (words apart by spaces, hyphens or
 #: apostrophes), longest first; read on the folded text, case-blind.
-_COUNTRY_NAME = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(r"[ \t'’\-]+".join(map(re.escape, key.split())) for key in sorted(lx.COUNTRIES, key=len, reverse=True))
-    + r")(?![\w\-])", re.I)
+_COUNTRY_NAME = re.compile(rf"(?<![\w\-])(?:{alternation(lx.COUNTRIES)})(?![\w\-])", re.I)
 #: A capitalized word right before a country's name (with "de", "d'" between): the country is a
 #: word of another name ("Banque d'Algérie", "Radio Congo").
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w\-]*[ \t]+(?:(?:de|du|d['’])[ \t]*)?$|[A-ZÀ-Ý][\w\-]*[ \t]*d['’]$")
-
-
 #: A capitalized word right after it, with "du", "de" between maybe ("Irlande du Nord", "Maroc Télécom").
 _NAME_AFTER = re.compile(r"[ \t]+(?:(?:du|de|des|de la|d['’])[ \t]*)?[A-ZÀ-Ý]")
 

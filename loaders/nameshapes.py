@@ -30,7 +30,7 @@ def country_prefix(text: str) -> int | None:
 
 
 #: "de", "du", "des", "d'", "de la", "de l'" right before a name, a club's form ("FC") between.
-_OF_BEFORE = re.compile(r"(?<![\w])(?:de|du|des|d['’]|de la|de l['’])[ \t]*(?:[A-Z]{2,3}[ \t]+)?$")
+_OF_BEFORE = re.compile(rf"(?<![\w])(?:de|du|des|d['’]|de la|de l['’])[ \t]*(?:(?:{'|'.join(sorted(lx.CLUB_FORMS))})[ \t]+)?$")
 
 
 #: Words a surname starts with, capitalized as often as not ("Le Pen", "Ben X", "Van der Y", "Al-Z"):

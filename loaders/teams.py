@@ -22,8 +22,6 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import case_word, fold_word
 from innograph.loaders.sportwords import SPORT_WORDS as _SPORT_WORDS
 
-#: The abbreviations a club's name opens or closes with ("FC Valmont", "Orvane FC", "AS Kelmar").
-CLUB_FORMS = frozenset("FC AFC CF SC AC AS ASC CS JS RC TP".split())
 
 #: Titles of a team's players (folded): "le défenseur de X", "le capitaine des X".
 PLAYER_TITLES = (
@@ -136,13 +134,13 @@ def club_forms(ents) -> None:
     clubs = {}
     for m in ents.mentions:
         words = m.entity.label.split()
-        if len(words) > 1 and (words[0] in CLUB_FORMS or words[-1] in CLUB_FORMS) and m.entity.kind in ("place", "person", "organization"):
+        if len(words) > 1 and (words[0] in lx.CLUB_FORMS or words[-1] in lx.CLUB_FORMS) and m.entity.kind in ("place", "person", "organization"):
             if m.entity.kind != "organization":
                 club = ents.entity("organization", m.entity.label, org_kind=lx.kind_of(m.entity.label))
                 for name in m.entity.names():
                     ents.add_alias(club, name)
                 m.entity = club
-            core = " ".join(w for w in words if w not in CLUB_FORMS)
+            core = " ".join(w for w in words if w not in lx.CLUB_FORMS)
             clubs.setdefault(words_key(core), m.entity)
     if not clubs:
         return
@@ -171,7 +169,7 @@ def club_acronyms(ents) -> None:
     if ents.lang != "fr":
         return
     for m in _FORM_NAME.finditer(ents.text):
-        if m["form"] not in CLUB_FORMS and not _FORM_TITLE.search(ents.folded[max(0, m.start() - 40):m.start()]):
+        if m["form"] not in lx.CLUB_FORMS and not _FORM_TITLE.search(ents.folded[max(0, m.start() - 40):m.start()]):
             continue
         inside = [o for o in ents.mentions if o.start < m.end() and m.start() < o.end]
         words = [o for o in inside if o.start >= m.start("rest")]
