@@ -11,11 +11,6 @@ side is named in the same stretch as the player and no title links them:
 * an arrival, a signing, a title won with a side, a call-up: "A est arrivé au club Y", "A s'est engagé
   avec Y", "A a été sacré champion avec Y", "A a été convoqué par le <pays>".
 
-(Scorers' lists, a club in brackets after a player, a side's goal "par A" or a side deprived of its
-players and a side led to a result were read here for part of session 18: each fired in one article
-of all the French press, training and never-tuned; a line-up after a colon, a training club and the
-pass a goal came from fired in none. They were removed.)
-
 Mixed into :class:`innograph.loaders.relations.Extractor`; a country is a side only in an article
 about sport (:func:`innograph.loaders.sportwords.sports_text`).
 """
