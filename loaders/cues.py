@@ -27,8 +27,39 @@ _FOLDED: dict[str, str] = {}
 
 
 def subjects_of(token) -> list:
-    """The token's subjects, active or passive, in either language's labels."""
-    return [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    """The token's subjects, active or passive, in either language's labels; also "il" / "elle" the
+    French parser labelled an expletive ("Il est directeur de Y", "il est parti rejoindre Y" read like
+    the impersonal "il est temps de", which no reader of posts reaches)."""
+    return [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+            or (c.dep_ == "expl:subj" and fold_word(c) in ("il", "elle"))]
+
+
+#: A predicate's words that make it no fact: a condition ("s'il était président de Y") or a negation
+#: ("elle n'était pas membre de Y"; "n'est plus" is a former post, not a negation).
+_UNREAL = frozenset("si s' s’ if pas jamais not never".split())
+
+
+def unreal(predicate) -> bool:
+    """Whether a predicate is said under a condition or negated."""
+    return any((c.dep_ in ("mark", "advmod", "neg") and fold_word(c) in _UNREAL) or _elided_if(c) for c in _clause_words(predicate))
+
+
+def no_longer(predicate) -> bool:
+    """'X n'est plus directeur de Y': a post held before."""
+    words = {fold_word(c) for c in _clause_words(predicate) if c.dep_ == "advmod"}
+    return "plus" in words and bool(words & {"ne", "n'", "n’"})
+
+
+def _clause_words(predicate) -> list:
+    """A predicate's own words and its copula's or auxiliary's (the parser hangs "pas" on either)."""
+    return [*predicate.children, *(g for c in predicate.children if c.dep_ in ("cop", "aux", "aux:tense") for g in c.children)]
+
+
+def _elided_if(token) -> bool:
+    """"s'" before "il" / "ils": "si" elided, whatever the parser labelled it (the reflexive "s'"
+    comes before a verb)."""
+    doc = token.doc
+    return fold_word(token) in ("s'", "s’") and token.i + 1 < len(doc) and fold_word(doc[token.i + 1]) in ("il", "ils")
 
 
 def anaphoric_org(noun) -> bool:

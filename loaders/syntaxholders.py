@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word, unique_items, subjects_of
+from innograph.loaders.cues import case_word, fold_word, unique_items, subjects_of, unreal
 
 _AS = frozenset(("as", "comme", "en tant que"))
 _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
@@ -100,7 +100,7 @@ class HoldersMixin:
             # "X est un avocat et maire de Y": the title shares the copula's subject
             subjects = subjects_of(head.head)
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
-            return self.people(subjects[0])
+            return [] if unreal(head) else self.people(subjects[0])
         verb = None
         if head.dep_ in ("attr", "xcomp", "oprd", "acomp") or (head.dep_ in ("obj", "dobj") and (
                 fold_word(head.head) in _BECOMING or head.head.lemma_.lower() in _BECOMING)):

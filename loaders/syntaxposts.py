@@ -9,7 +9,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word, anaphoric_org, field_not_org, says_when
+from innograph.loaders.cues import case_word, fold_word, anaphoric_org, field_not_org, no_longer, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, HELM_NOUNS, HoldersMixin
@@ -73,7 +73,7 @@ class PostsMixin(HoldersMixin):
         if not persons:
             return
         title = "head" if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
-        former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-")
+        former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-") or no_longer(t)
         founder = fold_word(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
         for person in persons:
             for org in orgs:

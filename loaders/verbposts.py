@@ -10,7 +10,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word, unique_items, subjects_of
+from innograph.loaders.cues import case_word, fold_word, no_longer, unique_items, subjects_of, unreal
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
 from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
@@ -190,8 +190,8 @@ class VerbPostsMixin:
         noun = next((n for n in nouns if any(c.dep_ == "cop" for c in n.children)), None)
         if noun is None or fold_word(noun) in _CANDIDATES or fold_word(noun) in lx.NAME_HEAD_NOUNS:
             return  # (nor "X est un groupe de ... ": X is no person)
-        if _describes(noun, predicate=True):
-            former = any(fold_word(c) in _FORMER_WORDS for c in noun.children if c.dep_ == "amod")
+        if _describes(noun, predicate=True) and not unreal(noun):  # (not "X n'est pas T à Y")
+            former = any(fold_word(c) in _FORMER_WORDS for c in noun.children if c.dep_ == "amod") or no_longer(noun)
             self.employer(m, doc, noun.i, former)
 
     def employer(self, m, doc, k: int, former: bool) -> None:

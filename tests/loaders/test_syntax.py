@@ -75,6 +75,46 @@ def test_a_pronoun_never_holds_a_post_through_an_organization():
     assert not any(k == "holds_post" and s == "Tamber Logistics" for k, s, _ in found)
 
 
+@pytest.mark.parametrize("text, org", [
+    # the parser labels "Il" of "Il est / était T de Y" an expletive, as in "il est temps de"
+    ("Paul Ndiaye a grandi à Thiès. Il est directeur de la Banque Kerlann depuis 2019.", "Banque Kerlann"),
+    ("Paul Ndiaye a grandi à Thiès. Il était alors le capitaine de l'AS Corvelle.", "AS Corvelle"),
+])
+def test_a_pronoun_labelled_expletive_still_holds_the_title_it_is_the_subject_of(text, org):
+    found = relations(text, "fr")
+    assert ("holds_post", "Paul Ndiaye", org) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Ndiaye a grandi à Thiès. On lui a demandé ce qu'il ferait s'il était président de la Banque Kerlann.",
+    "Paul Ndiaye n'est pas le directeur de la Banque Kerlann, précise le communiqué.",
+    "Paul Ndiaye a grandi à Thiès. Il n'a jamais été directeur de la Banque Kerlann.",
+])
+def test_a_title_under_a_condition_or_a_negation_is_no_post(text):
+    found = relations(text, "fr")
+    assert ("holds_post", "Paul Ndiaye", "Banque Kerlann") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Depuis mars, Paul Ndiaye n'est plus directeur de la Banque Kerlann.",
+    "Paul Ndiaye a grandi à Thiès. Il n'est plus le directeur de la Banque Kerlann.",
+])
+def test_a_post_no_longer_held_is_a_former_post(text):
+    from innograph.loaders.documents import analyse
+    from innograph.loaders.text import Article
+
+    [(_, found)] = analyse([Article(text=text, language="fr")])
+    [post] = [r for r in found if r.kind == "holds_post"]
+    assert (post.subject.label, post.object.label, post.attrs["current"]) == ("Paul Ndiaye", "Banque Kerlann", False)
+
+
+@pytest.mark.parametrize("name", ["Tamber Logistics", "Norvane Holdings", "Kestrel Airways", "Ardent Analytics"])
+def test_english_company_name_endings_make_an_organization(name):
+    from tests.loaders.conftest import kinds
+
+    assert kinds(f"{name} a ouvert un entrepôt près du port.").get(name) == {"organization"}
+
+
 # -- founders, places, membership, funding ------------------------------------------------------
 def test_founders_through_a_conjunction():
     found = relations("Tamber Logistics was founded in 2014 by Grace Adjei, Samuel Boateng and Efua Owusu.", "en")

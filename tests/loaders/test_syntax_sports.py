@@ -50,9 +50,9 @@ def test_an_agreement_signed_a_country_left_or_a_party_left_is_no_post():
 def test_a_move_told_with_a_pronoun_needs_the_previous_sentences_subject():
     found = posts("Samuel Obi est né à Lorvane. Il a ensuite rejoint le Sporting Club de Lorvane.")
     assert ("Samuel Obi", "Sporting Club de Lorvane", True) in found
-    found = posts("Le coéquipier de Samuel Obi, Paul Ekeke, a marqué. Le club a gagné. "
-                  "Il est ensuite parti avant de rejoindre le Sporting Club de Lorvane.")
-    assert not {p for p in found if p[1] == "Sporting Club de Lorvane"}, found  # the club is no person
+    found = posts("Le Sporting Club de Lorvane a gagné samedi. Le club a ensuite fêté son titre. "
+                  "Il est ensuite parti avant de rejoindre l'AS Corvelle.")
+    assert not {p for p in found if p[1] == "AS Corvelle"}, found  # the club is no person
 
 
 def test_a_midfielder_is_a_post_and_the_middle_of_something_is_not():
