@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import country_names, official_country_names, person_patterns, place_patterns
@@ -37,10 +39,13 @@ def descriptors(ents: ArticleEntities) -> None:
         if capitalized(text[m.start():m.end()]) and cue in lx.NAME_CUES:
             continue  # "Cluster Seine": the cue is part of the name, see cue_names
         direct = re.match(r"[ \t]+(?:[a-zà-ÿ\-]+[ \t]+)?", text[m.end():m.end() + 30])
+        nationality = re.match(r"[ \t]+([A-ZÀ-Ý][a-zà-ÿ\-]+)[ \t]+(?=[A-ZÀ-Ý0-9])", text[m.end():m.end() + 40])
+        if nationality and unaccented(nationality[1]).lower() in COUNTRY_OF:
+            direct = nationality  # "la start-up Burkinabè X": a nationality written with a capital, then the name
         after = None
         if direct:
             adjective = direct.group(0).strip()
-            if adjective and (len(adjective) < 4 or adjective in lx.STOPWORDS or (
+            if adjective and direct is not nationality and (len(adjective) < 4 or adjective in lx.STOPWORDS or (
                     adjective not in lx.DEMONYMS and not adjective.endswith(
                         ("ais", "aise", "ien", "ienne", "ois", "oise", "ain", "aine", "al", "ale", "ique", "e")))):
                 direct = re.match(r"[ \t]+", text[m.end():m.end() + 3])

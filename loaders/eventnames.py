@@ -84,6 +84,8 @@ def events_and_projects(ents: ArticleEntities) -> None:
     text, folded = ents.text, ents.folded
     for m in _EVENT_RE.finditer(folded):
         surface = text[m.start():m.end()]
+        if surface.rstrip("s")[-1:] in ("é", "É"):
+            continue  # "nous avons rencontré X", "exposés": a verb's participle folds to the cue, no event
         after = name_after(text, m.end())
         if capitalized(surface) and (not after or not capitalized(text[after[0]:after[1]])):
             lead = lead_name(text, m.start())

@@ -238,6 +238,12 @@ OUTLET_NOUNS = frozenset("revue publication chaine radio journal magazine quotid
 #: Verbs whose subject grants a loan or grant to someone: "X a accordé un prêt à Y".
 GRANTING_VERBS = frozenset("accorde accordee octroie octroye octroyee consenti debloque alloue verse granted grants awarded "
                            "awards approved approves provided provides extended extends gave gives".split())
+#: Hyphenated nouns, borrowed from English, that the French tokenizer would split in three ("start",
+#: "-", "up"): it keeps the hyphenated words of its own French word list whole, and these are not in it.
+#: A split noun breaks the parse around it ("directeur de la start-up béninoise X" hung X on the
+#: person). Written as in running text; plurals and a capitalized first letter are added when loading.
+HYPHENATED_LOANS_FR = ("start-up", "scale-up", "spin-off", "think-tank", "joint-venture", "week-end",
+                       "pop-up", "best-seller", "check-up", "stand-up", "fact-checking", "know-how")
 #: Nouns that stand for an organization named before ("la société", "the company").
 ORG_NOUNS = frozenset(
     "company firm group startup start-up business corporation organisation organization agency bank enterprise club "

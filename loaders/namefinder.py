@@ -203,14 +203,23 @@ def _organization(ents: ArticleEntities, span, start: int, end: int, label: str)
         if not ents.free(start, end) or not label:
             return
     if label.lower() in lx.NOT_NAMES or label.lower() in lx.NETWORK_WORDS or len(label) < 2 \
-            or (label.islower() and name_key(label) in lx.TITLE_HEADS):
-        return  # ("ministre" alone, lower-case: a title, no name)
+            or (label.islower() and name_key(label) in lx.TITLE_HEADS) \
+            or (" " not in label and unaccented(label).lower() in lx.ORG_NOUNS):
+        return  # ("ministre" alone, lower-case: a title, no name; "la Start-up", "la Société": a common noun)
     if label.split()[0] in ("État", "Etat") and _OF_STATE.search(ents.folded[max(0, start - 30):start]):
         # "coup d'État", "secrétaire d'État (Paul X)": part of a common noun or a title
         rest = label[len(label.split()[0]):].strip()
         if len(rest.split()) > 1 and all(w[:1].isupper() for w in rest.split()):
             _person(ents, span, end - len(rest), end, rest)
         return
+    words = label.split()
+    if len(words) > 1 and unaccented(words[0]).lower() in COUNTRY_OF and words[1][:1].isupper() \
+            and (noun := re.search(r"([\w-]+)\s+$", ents.folded[max(0, start - 30):start])) \
+            and noun[1] in lx.NAME_HEAD_NOUNS:
+        # "la start-up Burkinabè X", "la société Sénégalaise X": a nationality capitalized after a common
+        # noun, then the name ("la Sénégalaise des Eaux", after an article, is a name)
+        start = ents.text.index(words[1], start)
+        label = clean_name(ents.text[start:end])
     at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
     more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
     if more and ents.free(end, more.end()):  # "Harlow's Freight Analytics": no possessive in French

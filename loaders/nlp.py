@@ -30,6 +30,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 
 from innograph.errors import MissingExtraError
+from innograph.loaders.lexicon import HYPHENATED_LOANS_FR
 
 #: Language → installed model packages to try, in order.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -84,9 +85,23 @@ def _load(lang: str):
         # Only the named entities and the dependency parse are read: the tagger, morphologizer
         # and lemmatizer would cost a third of the time for nothing.
         with use_ops("numpy", use_blis=False):
-            return spacy.load(name, exclude=list(UNUSED))
+            nlp = spacy.load(name, exclude=list(UNUSED))
+        if lang == "fr":
+            keep_whole(nlp.tokenizer, HYPHENATED_LOANS_FR)
+        return nlp
     wanted = " or ".join(MODELS.get(lang, (lang,)))
     raise MissingExtraError("nlp", wanted)
+
+
+def keep_whole(tokenizer, words: Iterable[str]) -> None:
+    """Make the tokenizer keep each of `words` one token, with its plural ("-s" on the last part)
+    and with a capitalized first letter."""
+    from spacy.symbols import ORTH
+
+    for word in words:
+        plural = word if word.endswith("s") else word + "s"
+        for form in {word, plural, word[:1].upper() + word[1:], plural[:1].upper() + plural[1:]}:
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def parse(jobs: Iterable[tuple[str, str]], *, processes: int = 1) -> Iterator:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nameends import english_end, french_name_end, ordinal_start, purpose
@@ -176,6 +177,8 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             word = fold_word(t)
             named = next((self.mention(c, "organization") for c in t.children
                           if c.dep_ in ("appos", "nmod", "compound", "flat:name") and self.mention(c, "organization")), None)
+            if named is None and word in lx.NAME_HEAD_NOUNS:
+                named = self.name_beside(t)
             if named is not None and word in lx.NAME_HEAD_NOUNS:
                 out.append(named.entity)
             elif anaphoric_org(t):
@@ -188,6 +191,19 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 if antecedent is not None:
                     out.append(antecedent)
         return unique_items(out)
+
+    def name_beside(self, noun):
+        """The organization's name right after a descriptor noun, and a nationality between them, that the
+        parse hung beside the noun instead of under it ("fondateurs de la start-up Burkinabè X": X hangs
+        from "fondateurs"); None if none."""
+        doc, i = noun.doc, noun.i + 1
+        heads = {noun.i, noun.head.i}
+        if i < len(doc) and unaccented(doc[i].text).lower() in COUNTRY_OF and self.mention(doc[i]) is None:
+            heads.add(i)
+            i += 1
+        if i >= len(doc) or doc[i].head.i not in heads or doc[i].dep_ not in ("nmod", "appos", "flat:name"):
+            return None
+        return self.mention(doc[i], "organization")
 
     def new_organization(self, token) -> list:
         """A capitalized name the model missed, where only an organization fits (the object of a
@@ -210,6 +226,9 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
+        if fold_word(token) in lx.ORG_NOUNS and all(unaccented(w.text).lower() in COUNTRY_OF for w in words[1:]) \
+                or (len(words) == 1 and unaccented(token.text).lower() in COUNTRY_OF):
+            return []  # "la Start-up Burkinabè X", "la Société", "Burkinabè": a common noun or a nationality, no name
         if doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
             last = french_name_end(token)
             end = max(end, last.idx + len(last.text)) if end - start <= 80 else end
