@@ -67,8 +67,9 @@ def purpose(text: str, end: int):
     to say: a title the name completes, an acronym that fits it."""
     tail = _PURPOSE.match(text, end)
     if tail is None or len(tail["words"].split()) > 10 or \
-            set(fold_same_length(tail["words"]).lower().replace("'", " ").replace("’", " ").split()) & _NOT_IN_NAME:
-        return None
+            set(fold_same_length(tail["words"]).lower().replace("'", " ").replace("’", " ").split()) & _NOT_IN_NAME \
+            or country_or_continent(tail["words"]):
+        return None  # (not "l'envoyé des Nations unies pour la Libye": a territory, the title's)
     return tail
 
 

@@ -14,7 +14,7 @@ import re
 from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
-from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, name_key, words_key
+from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, country_or_continent, name_key, words_key
 from innograph.loaders.nameends import english_end
 from innograph.loaders.nameshapes import (FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word,
                                           person_named_apart)
@@ -136,6 +136,12 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
     trail = _TRAILING_CONNECTOR.search(ents.text[start:end])
     if trail and trail.start() > 0:
         end = start + trail.start()  # "Affaires étrangères de la" (Côte d'Ivoire): the name ends before "de la"
+    territory = _FOR_TERRITORY.search(ents.text[start:end]) if kind == "organization" else None
+    if territory and territory.start() > 0 and country_or_continent(territory["where"]) \
+            and not re.search(r"\s(?:de|des|du|d['’])\s*", ents.text[start:start + territory.start()]):
+        # "(l'envoyé des) Nations unies pour la Libye": the title's territory (not a body's remit, "la
+        # Commission économique des Nations unies pour l'Afrique")
+        end = start + territory.start()
     label = clean_name(_TITLE_START.sub("", ents.text[start:end]))
     if not label or not ents.free(start, end):
         return
@@ -315,6 +321,7 @@ def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:
 
 _OF_STATE = re.compile(r"(?<![\w'’])[a-z]+s?[ \t]+d['’][ \t]*$")
 _POSSESSIVE_NAME = re.compile(r"['’]s(?:[ \t]+[A-ZÀ-Ý][\w&\-]*){0,3}(?![\w'’])")
+_FOR_TERRITORY = re.compile(r"[ \t]+pour[ \t]+(?:la|le|les|l['’])[ \t]*(?P<where>[^,;()]+)$")
 _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|de|du|d['’]|of[ \t]+the|of|and|et))+[ \t]*$")
 
 

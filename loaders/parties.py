@@ -24,8 +24,9 @@ _MEMBER_TITLES = frozenset(
     "congresswoman".split())
 #: A party's name says it: "Parti du progrès", "Labour Party".
 _PARTY_NAME = re.compile(r"^(?:parti|partido|partito|party)\b|\b(?:party|partei)$")
-#: "le parti (politique / d'opposition / au pouvoir) X" right before the name, or "X, un parti" after it.
-_PARTY_BEFORE = r"(?<![\w])(?:parti|party)(?:[ \t]+(?:politique|d'opposition|de[ \t]+l'opposition|au[ \t]+pouvoir))?[ \t]+"
+#: "le parti (politique / d'opposition / au pouvoir) X", "l'un des partis politiques, X" right before the name,
+#: or "X, un parti" after it.
+_PARTY_BEFORE = r"(?<![\w])(?:parti|partis|party|parties)(?:[ \t]+(?:politiques?|political|d'opposition|de[ \t]+l'opposition|au[ \t]+pouvoir))?[ \t]*,?[ \t]+"
 _PARTY_AFTER = re.compile(r"^[ \t]*(?:\([^)]{1,12}\)[ \t]*)?,?[ \t]*(?:est[ \t]+)?(?:un|le|l'un[ \t]+des|a|the)[ \t]+"
                           r"(?:[\w\-]+[ \t]+)?(?:parti|partis|party|parties)(?![\w])")
 

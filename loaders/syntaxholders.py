@@ -33,6 +33,10 @@ _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj n
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
 
 
+#: Words a title opening a sentence may come after ("Ancien directeur de Y, X ...").
+_FRONT_MODIFIERS = frozenset("ancien ancienne nouveau nouvel nouvelle actuel actuelle ex former new current longtime".split())
+
+
 class HoldersMixin:
     """The people a title noun names (:meth:`title_people`), for :class:`.syntaxposts.PostsMixin`."""
 
@@ -116,7 +120,25 @@ class HoldersMixin:
                     return found
             if verb.dep_ in ("relcl", "acl:relcl", "acl") and self.named_person(verb.head):
                 return self.people(verb.head)  # "X, who became CEO of Y"
-        return self.name_after_title(t) if t.doc.lang_ == "fr" and verb is None else []
+        if verb is not None:
+            return []
+        return (self.name_after_title(t) if t.doc.lang_ == "fr" else []) or self.fronted(t)
+
+    def fronted(self, t) -> list:
+        """'Directeur de Y depuis 2010, X a ...', 'Former CEO of Y, X said': a title opening its sentence
+        (after 'ancien', 'former' at most) describes the person named right after its comma, however the
+        parser split the sentence (a date after the title often makes it a sentence of its own)."""
+        doc, start = t.doc, t.sent.start
+        if any(fold_word(w) not in _FRONT_MODIFIERS for w in doc[start:t.i]):
+            return []
+        for k in range(t.i + 1, min(len(doc), t.i + 16)):
+            w = doc[k]
+            if w.text == "," and k + 1 < len(doc):
+                return self.people(doc[k + 1]) if self.mention(doc[k + 1], "person") is not None \
+                    and self.pos(doc[k + 1]) == self.mention(doc[k + 1]).start else []
+            if w.dep_.startswith("nsubj") or w.text in (":", ";", "«", "»", '"', "(") or self.mention(w, "person") is not None:
+                return []
+        return []
 
     def listed_after(self, t) -> list:
         """'des managers de Y comme A, B et C', 'les entraîneurs de Y, notamment A': the people a

@@ -126,3 +126,14 @@ def test_a_name_goes_on_through_a_coordinated_adjective_and_an_en_complement(tex
 def test_a_second_name_after_et_is_no_part_of_the_first():
     found = names("Le Conseil National des Ports et la Banque Mondiale ont signé, selon Paul Roy.")
     assert "Banque Mondiale" in found and not any("et" in n.split() for n in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a title's territory after a name: not the name's
+    ("Paul Dorval, l'envoyé des Nations unies pour la Libye, a rencontré les deux camps.", "Nations unies"),
+    # a body's remit, after its own "de": the name's
+    ("Paul Dorval, secrétaire exécutif de la Commission économique des Nations unies pour l'Afrique, a parlé.",
+     "Commission économique des Nations unies pour l'Afrique"),
+])
+def test_a_territory_after_pour_ends_a_bare_name(text, name):
+    assert name in names(text)

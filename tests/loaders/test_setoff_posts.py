@@ -86,3 +86,19 @@ def test_a_description_as_the_predicate_of_a_copula_is_a_post(text, person, org)
 ])
 def test_a_candidate_or_a_relation_as_a_predicate_is_no_post(text):
     assert not posts(text)
+
+
+@pytest.mark.parametrize("text, post", [
+    # a title opening the sentence describes the person after its comma, even where a date after the
+    # title made the parser end a sentence there
+    ("Directeur de Velmar Industries depuis 2010, Paul Dorval a présenté les résultats.", ("Paul Dorval", "Velmar Industries")),
+    ("Présidente de la Banque Korvale depuis mars, Claire Monet a annoncé un plan.", ("Claire Monet", "Banque Korvale")),
+])
+def test_a_title_opening_the_sentence_is_the_next_persons(text, post):
+    assert post in {(person, org) for person, org, _ in posts(text)}
+
+
+def test_a_title_opening_the_sentence_before_a_subject_is_not_the_persons():
+    # the title has its own subject before the comma: no post for the person after it
+    found = posts("Directeur de Velmar Industries, Paul Dorval l'a été, mais Claire Monet a pris sa place.")
+    assert ("Claire Monet", "Velmar Industries") not in {(person, org) for person, org, _ in found}
