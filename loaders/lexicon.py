@@ -132,7 +132,8 @@ TITLES = sorted(
 from .titles import FOUNDER_HEADS, QUALIFIED_HEADS, SYSTEMATIC_TITLES, TITLE_HEADS, VERB_LIKE_TITLES  # noqa: E402,F401
 
 #: Nouns of membership: "membre de X", "a member of X" (a club's player holds a post there: TITLE_HEADS).
-MEMBER_NOUNS = frozenset("member members membre membres player players".split())
+MEMBER_NOUNS = frozenset("member members membre membres player players adherent adherente adherents adherentes militant militante "
+                         "militants militantes".split())
 #: Verbs (folded surface forms: the pipeline has no lemmatizer) of founding an organization.
 FOUNDING_VERBS = frozenset(
     "founded co-founded cofounded established formed fonde fondee fondes fondees fonda fonderent cofonde cofondee "

@@ -27,3 +27,11 @@ def test_joining_a_party_is_a_membership(text):
 def test_joining_a_company_is_a_post():
     text = "Le pays compte deux grands groupes, Velmar Industries et Korvale. Claire Monet a rejoint Velmar Industries en 2012."
     assert ("Claire Monet", "Velmar Industries") in pairs(text, "holds_post")
+
+
+@pytest.mark.parametrize("text, member", [
+    ("Paul Dorval, militant du Parti Korvale, a été arrêté hier.", ("Paul Dorval", "Parti Korvale")),
+    ("Claire Monet, adhérente du Parti Korvale depuis 2001, a témoigné.", ("Claire Monet", "Parti Korvale")),
+])
+def test_a_militant_or_an_adherent_is_a_member(text, member):
+    assert member in pairs(text, "member_of")
