@@ -138,7 +138,9 @@ class EventsAndPlacesMixin:
         for org in self.mentions(sent, "organization"):
             tail = f[org.end:min(sent.end, org.end + 60)]
             # "Domocare, une PME de Saint-Junien" / "chez Montres Valdahon, à Morteau" / "the Dundonian start-up"
-            m = re.match(r"[ \t]*,[ \t]*(?:(?:une?|an?|the)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?[ \t]+(?:de|d'|du|from|in|based[ \t]+in)|a|in)[ \t]+", tail)
+            # ("X, un groupe de réflexion de Washington": the descriptor's field, then the place)
+            m = re.match(r"[ \t]*,[ \t]*(?:(?:une?|an?|the)[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?(?:[ \t]+d(?:e[ \t]+|')[a-z\-]{3,})?"
+                         r"[ \t]+(?:de|d'|du|from|in|based[ \t]+in)|a|in)[ \t]+", tail)
             if m and _AFFILIATION.search(self.text[max(0, org.start - 40):org.start]):
                 m = None  # "X, de la Y, à P": the person X is at P
             if m:

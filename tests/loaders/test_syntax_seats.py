@@ -98,3 +98,11 @@ def test_a_town_after_a_hospitals_cut_name_is_a_name_not_a_seat():
     entities, found = read("Le patient a été soigné à l'hôpital Saint-Arnaud de Bordeaux pendant un mois.")
     assert not [r for r in found if r.kind == "located_in"]
     assert any("Saint-Arnaud de Bordeaux" in e.names() for e in entities.entities)
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("Velmar Industries, une société de conseil de Dakar, a levé des fonds.", ("Velmar Industries", "Dakar")),
+    ("Le Korvale Institute, un groupe de réflexion de Londres, a publié un rapport.", ("Korvale Institute", "Londres")),
+])
+def test_a_descriptor_with_its_field_then_a_town_is_a_seat(text, seat):
+    assert seat in seats(text)
