@@ -103,6 +103,9 @@ class HoldersMixin:
         if not subjects and head.dep_ == "conj" and any(c.dep_ == "cop" for c in head.head.children):
             # "X est un avocat et maire de Y": the title shares the copula's subject
             subjects = subjects_of(head.head)
+        if not subjects and head.dep_ == "conj" and head.head.dep_ in ("attr", "oprd"):
+            # "X is a British businessman and the founder of Y": the English copula's complement
+            subjects = subjects_of(head.head.head)
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return [] if unreal(head) else self.people(subjects[0])
         verb = None
@@ -129,7 +132,8 @@ class HoldersMixin:
         (after 'ancien', 'former' at most) describes the person named right after its comma, however the
         parser split the sentence (a date after the title often makes it a sentence of its own)."""
         doc, start = t.doc, t.sent.start
-        if any(fold_word(w) not in _FRONT_MODIFIERS for w in doc[start:t.i]):
+        if any(fold_word(w) not in _FRONT_MODIFIERS and not (w.head.i == t.i and w.dep_ in ("amod", "compound"))
+               for w in doc[start:t.i]):  # (the title's own words: "Chief executive of Y, X said")
             return []
         for k in range(t.i + 1, min(len(doc), t.i + 16)):
             w = doc[k]

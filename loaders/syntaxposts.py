@@ -40,6 +40,10 @@ _VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj ex
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
+#: What makes a member one of the founders ("founding member", "membre fondateur").
+_FOUNDING = frozenset("founding fondateur fondatrice fondateurs fondatrices".split())
+
+
 class PostsMixin(HoldersMixin):
     # -- posts and membership ------------------------------------------------------------------
     def title(self, t) -> None:
@@ -74,13 +78,16 @@ class PostsMixin(HoldersMixin):
             return
         title = "head" if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
         former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-") or no_longer(t)
-        founder = fold_word(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES)
+        founder = fold_word(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES) \
+            or (member and any(fold_word(c) in _FOUNDING for c in t.children if c.dep_ in ("amod", "compound") or c.i == t.i + 1))
         for person in persons:
             for org in orgs:
                 if words_key(org.label) == words_key(person.label):
                     continue  # the same name typed twice
                 if member:
                     self.add("member_of", person, org, t)
+                    if founder:  # "a founding member of Y", "membre fondateur de Y": one of its founders
+                        self.add("created_by", org, person, t)
                 elif founder:
                     self.add("created_by", org, person, t)
                 else:

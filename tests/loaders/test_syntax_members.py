@@ -226,3 +226,24 @@ def test_a_dont_clause_without_a_plain_membership_makes_no_member(text):
 
 def test_an_organizations_own_seat_is_no_membership():
     assert not facts("La Banque Orvane a son siège au Luxembourg.", "member_of")
+
+
+@pytest.mark.parametrize("text, language, member, group", [
+    ("Chris Dorval is the managing partner and a founding member of Velmar Robinson & Ellis, LLP.", "en",
+     "Chris Dorval", "Velmar Robinson & Ellis"),
+    ("Paul Dorval was a founding member of the Korvale Society.", "en", "Paul Dorval", "Korvale Society"),
+    ("Paul Dorval, membre fondateur de l'Alliance Korvale, a parlé hier.", "fr", "Paul Dorval", "Alliance Korvale"),
+])
+def test_a_founding_member_is_a_member_and_a_founder(text, language, member, group):
+    assert (member, group) in facts(text, "member_of", language)
+    assert (group, member) in facts(text, "created_by", language)
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    # a title coordinated with the English copula's complement shares its subject
+    ("Paul Dorval is a British businessman and the founder of Velmar Industries.", "created_by",
+     ("Velmar Industries", "Paul Dorval")),
+    ("Paul Dorval is a businessman and the chairman of Velmar Industries.", "holds_post", ("Paul Dorval", "Velmar Industries")),
+])
+def test_a_title_coordinated_with_a_copulas_complement(text, kind, pair):
+    assert pair in facts(text, kind, "en")
