@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction benchmark: score the document loader against a gold file, and measure its speed.
 
-**Scoring.** Reads a gold file in the format of ``shared/corpus/seeds.gold.yaml`` (documents,
+**Scoring.** Reads a gold file in the format of ``innograph/examples/seeds.gold.yaml`` (documents,
 entities with label/type/aliases, facts with kind/subject/object/date/role/current/amount/
 currency/quote/core), loads the gold's documents into a fresh temporary store with the
 ``documents`` loader (or reads a store that already holds facts, ``--store DIR``), lists the

@@ -16,6 +16,8 @@ from innograph.examples import handmade_example
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 SHARED = TESTS.parents[1] / "shared"
+#: The example corpus's gold, shipped with it: the tests of the seeds never need the shared folder.
+SEEDS_GOLD = TESTS.parent / "innograph" / "examples" / "seeds.gold.yaml"
 BENCH = TESTS.parent / "bench"
 
 

@@ -50,7 +50,7 @@ def test_wheel_holds_only_the_innograph_package(tmp_path):
                      "innograph/queries/sparql/people.rq", "innograph/server/static/index.html",
                      "innograph/server/static/vendor/yasgui.min.js", "innograph/server/static/vendor/cytoscape.LICENSE",
                      "innograph/examples/seeds/000_165a3a16ab718192.txt", "innograph/examples/seeds-handmade.ttl",
-                     "innograph/examples/who-works-where.rq"):
+                     "innograph/examples/who-works-where.rq", "innograph/examples/seeds.gold.yaml"):
         assert expected in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()

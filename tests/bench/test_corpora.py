@@ -171,6 +171,7 @@ def test_the_french_parts_are_all_there_and_each_train_part_is_training_data(ben
     assert train == {f"press-fr.{part}.yaml" for part in PARTS if part.startswith("train")}
 
 
+@pytest.mark.skipif(not PRESS_FR.is_dir(), reason="needs the shared corpus")
 def test_every_annotated_or_sampled_article_is_kept_out_of_a_new_draw(bench):
     taken = bench.sampling.taken_files()
     golds = bench.sampling.gold_files()
@@ -191,6 +192,7 @@ def test_a_draw_from_a_corpus_with_every_article_taken_says_so(bench):
         bench.sampling.unannotated_articles(3, 40, everything)
 
 
+@pytest.mark.skipif(not PRESS_FR.is_dir(), reason="needs the shared corpus")
 def test_any_french_part_counts_as_annotated_and_the_draw_reads_every_category(bench, tmp_path):
     (tmp_path / "press-fr.dev9.yaml").write_text("", encoding="utf-8")
     _sample(tmp_path / "press-fr.precision-sample-3.yaml", [("health/a.txt", "yes")])

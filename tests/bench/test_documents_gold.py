@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.conftest import DATA, SHARED, bench_script
+from tests.conftest import DATA, SEEDS_GOLD, SHARED, bench_script
 
 GOLD = DATA / "documents.gold.yaml"
 DOCS = DATA / "documents"
@@ -89,7 +89,7 @@ def test_every_fact_is_where_its_quote_says(gold, texts, bench):
 
 
 def test_names_differ_from_the_seeds(gold, bench):
-    seeds = bench.load_gold(SHARED / "corpus" / "seeds.gold.yaml")
+    seeds = bench.load_gold(SEEDS_GOLD)
     for entity in gold.entities:
         assert not any(seeds.entity(name) for name in entity.names), entity.label
 
@@ -102,3 +102,11 @@ def test_the_phenomena_are_annotated(gold):
     assert {f.currency for f in gold.facts if f.kind == "funds"} >= {"EUR", "USD"}
     assert all(f.date for f in gold.facts if f.kind in ("member_of", "partner_of"))
     assert sum(f.core for f in gold.facts) >= len(gold.facts) / 2
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds.gold.yaml").exists(), reason="needs the shared corpus")
+def test_the_shipped_seed_gold_is_the_shared_one():
+    # the example corpus ships its gold, so its tests and benchmark run without the shared folder
+    assert SEEDS_GOLD.read_bytes() == (SHARED / "corpus" / "seeds.gold.yaml").read_bytes()
+    assert sorted(p.name for p in (SEEDS_GOLD.parent / "seeds").glob("*.txt")) == \
+        sorted(p.name for p in (SHARED / "corpus" / "seeds").glob("*.txt"))

@@ -11,9 +11,8 @@ import pytest
 from innograph.load import ingest
 from innograph.graph.store import KnowledgeGraph
 from innograph.queries.facts import Entity, Fact
-from tests.conftest import SHARED, TESTS, bench_script
+from tests.conftest import SEEDS_GOLD, TESTS, bench_script
 
-SEEDS_GOLD = SHARED / "corpus" / "seeds.gold.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 
-from tests.conftest import SHARED
+from tests.conftest import SEEDS_GOLD
 
 
 @pytest.fixture
@@ -20,9 +20,7 @@ def loaded(run, example):
 
 
 def test_gold_paths_in_json_and_text(loaded):
-    gold = SHARED / "corpus" / "seeds.gold.yaml"
-    if not gold.exists():
-        pytest.skip("no gold file")
+    gold = SEEDS_GOLD
     for case in yaml.safe_load(gold.read_text(encoding="utf-8"))["paths"]:
         result = loaded("path", case["from"], case["to"], "--format", "json")
         assert result.exit_code == 0, result.output

@@ -17,15 +17,13 @@ from innograph.graph.projection import projection
 from innograph.graph.store import KnowledgeGraph
 from innograph.queries.lookup import AmbiguousName
 from innograph.queries.paths import NoPath, paths
-from tests.conftest import SHARED
+from tests.conftest import SEEDS_GOLD, SHARED
 from tests.queries.conftest import load_writer
 
-GOLD = SHARED / "corpus" / "seeds.gold.yaml"
+GOLD = SEEDS_GOLD
 
 
 def gold_paths():
-    if not GOLD.exists():
-        pytest.skip(f"{GOLD} is not there")
     return yaml.safe_load(GOLD.read_text(encoding="utf-8"))["paths"]
 
 
