@@ -8,6 +8,8 @@ folded names of its country as :data:`innograph.loaders.lexicon.COUNTRIES` write
 
 from __future__ import annotations
 
+from innograph.graph.normalize import unaccented
+
 # country names (folded, "|" between names of one country) : French masculine adjective[/feminine] [English adjective]
 _TABLE = """
 afghanistan: afghan afghan
@@ -207,6 +209,11 @@ def _table() -> dict[str, frozenset]:
 #: Folded demonym (any gender and number, French or English, "sud-africaine", "kenyans") -> the
 #: folded names of its country.
 COUNTRY_OF = _table()
+
+
+def nationality(word: str) -> bool:
+    """Whether `word` is a nationality, whatever its case and accents ("Burkinabè", "Sénégalaise")."""
+    return unaccented(word).lower() in COUNTRY_OF
 
 #: Titles held in a country's name: with a demonym ("le président ivoirien", "the Kenyan
 #: minister") they are a post of that country; other titles with a demonym ("un analyste

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
-from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.demonyms import nationality as is_nationality
 from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import country_names, official_country_names, person_patterns, place_patterns
@@ -40,7 +39,7 @@ def descriptors(ents: ArticleEntities) -> None:
             continue  # "Cluster Seine": the cue is part of the name, see cue_names
         direct = re.match(r"[ \t]+(?:[a-zà-ÿ\-]+[ \t]+)?", text[m.end():m.end() + 30])
         nationality = re.match(r"[ \t]+([A-ZÀ-Ý][a-zà-ÿ\-]+)[ \t]+(?=[A-ZÀ-Ý0-9])", text[m.end():m.end() + 40])
-        if nationality and unaccented(nationality[1]).lower() in COUNTRY_OF:
+        if nationality and is_nationality(nationality[1]):
             direct = nationality  # "la start-up Burkinabè X": a nationality written with a capital, then the name
         after = None
         if direct:

@@ -13,7 +13,7 @@ import re
 
 from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
-from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.demonyms import nationality
 from innograph.loaders.mentions import ArticleEntities, alternation, clean_name, country_or_continent, name_key, words_key
 from innograph.loaders.nameends import english_end
 from innograph.loaders.nameshapes import (FRENCH_PARTICLES, body_after_article, club_named, country_prefix, is_time_word,
@@ -116,7 +116,7 @@ def _person_after(words: list[str]) -> bool:
     rest = words[1:]
     french = re.search(r"[éèêë]|(?:ien|ais|ois|ain|in|ite|ote)$", words[0].lower())
     return bool(french) and 2 <= len(rest) <= 3 and all(w[:1].isupper() and not w.isupper() for w in rest) \
-        and lx.kind_of(" ".join(rest)) is None and not any(unaccented(w).lower() in COUNTRY_OF for w in rest)
+        and lx.kind_of(" ".join(rest)) is None and not any(nationality(w) for w in rest)
 
 
 #: A preposition the tagger took into a name at a sentence's start ("Avec X", "In London").
@@ -146,7 +146,7 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
     if not label or not ents.free(start, end):
         return
     words = label.split()
-    if len(words) > 1 and kind in ("person", "organization") and unaccented(words[0]).lower() in COUNTRY_OF \
+    if len(words) > 1 and kind in ("person", "organization") and nationality(words[0]) \
             and words[0][0].isupper() and re.search(r"(?:^|[\s'’])(?:la |une )$" if kind == "organization" and not _person_after(words)
                                                     else r"(?:^|[\s'’])(?:le|la|l['’]|un|une)[ \t]*$", ents.folded[max(0, start - 6):start]):
         # "l'Ivoirien X", "la Japonaise X Y" the tagger called an organization (not "l'American X Society"):
@@ -218,14 +218,6 @@ def _organization(ents: ArticleEntities, span, start: int, end: int, label: str)
         if len(rest.split()) > 1 and all(w[:1].isupper() for w in rest.split()):
             _person(ents, span, end - len(rest), end, rest)
         return
-    words = label.split()
-    if len(words) > 1 and unaccented(words[0]).lower() in COUNTRY_OF and words[1][:1].isupper() \
-            and (noun := re.search(r"([\w-]+)\s+$", ents.folded[max(0, start - 30):start])) \
-            and noun[1] in lx.NAME_HEAD_NOUNS:
-        # "la start-up Burkinabè X", "la société Sénégalaise X": a nationality capitalized after a common
-        # noun, then the name ("la Sénégalaise des Eaux", after an article, is a name)
-        start = ents.text.index(words[1], start)
-        label = clean_name(ents.text[start:end])
     at = end - 1 if ents.text[end - 1:end] in ("'", "’") else end  # (the tagger may keep the apostrophe)
     more = _POSSESSIVE_NAME.match(ents.text, at) if ents.lang == "fr" else None
     if more and ents.free(end, more.end()):  # "Harlow's Freight Analytics": no possessive in French
@@ -241,7 +233,7 @@ def _country_title(words: str) -> bool:
     """'ministre tchadien', 'Ministre russe': a title and a lower-case nationality."""
     words = words.split()
     return len(words) == 2 and name_key(words[0]) in lx.TITLES and words[1].islower() \
-        and unaccented(words[1]) in COUNTRY_OF
+        and nationality(words[1])
 
 
 _TITLE_COMPLEMENT = re.compile(r"[ \t]+(?:de|du|des|d['’]|à|au|aux|en|of|at)[ \t']")

@@ -28,14 +28,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from innograph.graph.normalize import unaccented
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nameends import english_end, french_name_end, ordinal_start, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
 from innograph.loaders.cues import case_word, fold_word, unique_items, anaphoric_org
-from innograph.loaders.demonyms import COUNTRY_OF
+from innograph.loaders.demonyms import COUNTRY_OF, nationality
 from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
 from innograph.loaders.syntaxmembers import MembersMixin
@@ -198,7 +197,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         from "fondateurs"); None if none."""
         doc, i = noun.doc, noun.i + 1
         heads = {noun.i, noun.head.i}
-        if i < len(doc) and unaccented(doc[i].text).lower() in COUNTRY_OF and self.mention(doc[i]) is None:
+        if i < len(doc) and nationality(doc[i].text) and self.mention(doc[i]) is None:
             heads.add(i)
             i += 1
         if i >= len(doc) or doc[i].head.i not in heads or doc[i].dep_ not in ("nmod", "appos", "flat:name"):
@@ -226,8 +225,8 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if end - start > 60 or any(not w.text[:1].isupper() for w in words):
             return []
-        if fold_word(token) in lx.ORG_NOUNS and all(unaccented(w.text).lower() in COUNTRY_OF for w in words[1:]) \
-                or (len(words) == 1 and unaccented(token.text).lower() in COUNTRY_OF):
+        if fold_word(token) in lx.ORG_NOUNS and all(nationality(w.text) for w in words[1:]) \
+                or (len(words) == 1 and nationality(token.text)):
             return []  # "la Start-up Burkinabè X", "la Société", "Burkinabè": a common noun or a nationality, no name
         if doc.lang_ == "fr" and len(words) == 1:  # "l'Autorité des marchés de Lyon": the name's own modifiers
             last = french_name_end(token)

@@ -138,8 +138,8 @@ class HoldersMixin:
         for k in range(t.i + 1, min(len(doc), t.i + 16)):
             w = doc[k]
             if w.text == "," and k + 1 < len(doc):
-                return self.people(doc[k + 1]) if self.mention(doc[k + 1], "person") is not None \
-                    and self.pos(doc[k + 1]) == self.mention(doc[k + 1]).start else []
+                named = self.mention(doc[k + 1], "person")  # (a name that starts right after the comma)
+                return self.people(doc[k + 1]) if named is not None and self.pos(doc[k + 1]) == named.start else []
             if w.dep_.startswith("nsubj") or w.text in (":", ";", "«", "»", '"', "(") or self.mention(w, "person") is not None:
                 return []
         return []

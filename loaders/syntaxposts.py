@@ -41,7 +41,7 @@ _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire
 
 
 #: What makes a member one of the founders ("founding member", "membre fondateur").
-_FOUNDING = frozenset("founding fondateur fondatrice fondateurs fondatrices".split())
+_FOUNDING = lx.FOUNDER_HEADS | {"founding"}
 
 
 class PostsMixin(HoldersMixin):
