@@ -31,7 +31,7 @@ def subjects_of(token) -> list:
     French parser labelled an expletive ("Il est directeur de Y", "il est parti rejoindre Y" read like
     the impersonal "il est temps de", which no reader of posts reaches)."""
     return [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
-            or (c.dep_ == "expl:subj" and fold_word(c) in ("il", "elle"))]
+            or (c.dep_ == "expl:subj" and (fold_word(c) in ("il", "elle") or bool(c.ent_type_)))]
 
 
 #: A predicate's words that make it no fact: a condition ("s'il était président de Y") or a negation
@@ -65,9 +65,17 @@ def _elided_if(token) -> bool:
 def anaphoric_org(noun) -> bool:
     """'la société', 'the company' alone (a definite article, nothing else that describes it), as a
     subject or behind its preposition ('le directeur de la société'): an organization named before."""
-    children = [c for c in noun.children if c.dep_ not in ("punct", "case")]
-    return fold_word(noun) in lx.ORG_NOUNS and len(children) == 1 \
-        and fold_word(children[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
+    if fold_word(noun) not in lx.ORG_NOUNS:
+        return False
+    children = [c for c in noun.children if c.dep_ != "punct"]
+    described = [c for c in children if c.dep_ != "case"]
+    if not described:  # "du club", "au parti": the article is in the preposition
+        return len(children) == 1 and fold_word(children[0]) in _DEFINITE_CASES
+    return len(described) == 1 and fold_word(described[0]) in ("the", "this", "la", "le", "l'", "l’", "cette", "ce")
+
+
+#: Prepositions that hold a definite article ("du" = "de le").
+_DEFINITE_CASES = frozenset(("du", "au"))
 
 
 #: Nouns that say when ("le président de l'époque").

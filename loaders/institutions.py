@@ -33,6 +33,24 @@ _AFTER_OF = re.compile(rf"(?<![\w])(?:du|de la|de l'|de l’|des|d'|d’|au|aux|
 _STATE_BODIES = frozenset("armee parlement police gendarmerie marine senat".split())
 
 
+#: The governing organs of an organization, named by it ("le conseil d'administration de X"): a seat
+#: on a board is a post at X, one in a party's political bureau a membership of the party.
+ORGANS = {"conseil d administration": "board", "conseil de surveillance": "board", "comite de direction": "board",
+          "comite directeur": "board", "directoire": "board", "bureau politique": "bureau", "bureau executif": "bureau"}
+
+
+def organ_words(noun) -> str | None:
+    """The organ (a key of :data:`ORGANS`) the noun and the words after it name, else None; it is
+    as many tokens long as it has words."""
+    words = " ".join(re.sub(r"['’]$", "", fold_word(t).lower()) for t in noun.doc[noun.i:noun.i + 3])
+    return next((organ for organ in ORGANS if words == organ or words.startswith(organ + " ")), None)
+
+
+def organ_of(noun) -> str | None:
+    """'board' or 'bureau' when the noun and the words after it name an organization's governing organ."""
+    return ORGANS.get(organ_words(noun))
+
+
 _NAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
 
 
@@ -56,9 +74,11 @@ def institutions(ents, docs) -> None:
                 continue
             last = french_name_end(noun)
             words = doc[noun.i + 1:last.i + 1]
+            if organ_of(noun):
+                continue  # "le conseil d'administration de X", "le bureau politique du parti": X's organs, X's posts
             if not _title_of(noun) and not any(_the_state_s(t) for t in words):
                 continue  # "l'armée sénégalaise", "le parlement du Ghana": a state's, title or not
-            if not any(_named_by(t, fields=kind == "ministere", proper=kind not in _DEMONYM_ONLY) for t in words):
+            if not any(_named_by(t, fields=kind in _FIELD_NAMED, proper=kind not in _DEMONYM_ONLY) for t in words):
                 continue
             start, stop = offset + noun.idx, offset + last.idx + len(last.text)
             if _NAME_NEXT.match(ents.text, stop):
@@ -72,16 +92,23 @@ def institutions(ents, docs) -> None:
 
 def _title_of(noun) -> bool:
     """The noun completes a title: "directeur de l'association", "économiste en chef au département",
-    "député au parlement" (the title or the word it governs is the noun's head, a few words before)."""
+    "député au parlement", "membre du comité", "siège au conseil" (the title, member noun or verb of
+    sitting, or the word it governs, is the noun's head, a few words before)."""
     if noun.dep_ not in ("nmod", "obl:mod", "obl:arg", "obl", "dep"):
         return False
     heads = [noun.head, noun.head.head] if noun.head.dep_ in ("nmod", "obj", "xcomp", "dep") else [noun.head]
-    return any(h.i < noun.i and noun.i - h.i <= 6 and fold_word(h).lower() in lx.TITLE_HEADS for h in heads)
+    return any(h.i < noun.i and noun.i - h.i <= 6 and fold_word(h).lower() in _SEAT_HEADS for h in heads)
+
+
+#: What an institution completes: a title, a member noun, a verb of sitting ("siège au conseil de Y").
+_SEAT_HEADS = lx.TITLE_HEADS | lx.MEMBER_NOUNS | lx.SITTING_VERBS
 
 
 #: Nouns a university or a company also has ("département de pathologie", "service Nuffield"):
 #: only a demonym makes them a public body ("département américain de l'Agriculture").
 _DEMONYM_ONLY = frozenset("departement service".split())
+#: Institutions their field alone names ("le ministère de l'énergie", "la commission de l'énergie atomique").
+_FIELD_NAMED = frozenset("ministere commission comite".split())
 
 
 def _named_by(token, fields: bool, proper: bool) -> bool:

@@ -150,6 +150,8 @@ JOINING_VERBS = frozenset(
     "joined joins join joining rejoint rejoindre rejoignent rejoindra rejoignait integre integrera integrent "
     "adhere adherent adhera adhereront".split()
 )
+#: Verbs of a seat on a body ("X siège au conseil de Y", "X sits on the board of Y"), folded.
+SITTING_VERBS = frozenset("siege siegent siegeait siegeaient sieger siegera siegeront sit sits sat sitting".split())
 #: French verbs of a player's or a coach's move (loaders/sportposts.py): leaving a club ("a quitté A"),
 #: signing at one ("a signé au club B"), a loan ("prêté par A à B"); the contracts a player signs.
 LEAVING_VERBS = frozenset("quitte quitter quittait quittent quitteront quittera".split())

@@ -57,6 +57,7 @@ _READERS = (
     (lx.FOUNDING_VERBS, "founding"),
     (lx.BASED_WORDS | lx.SEAT_NOUNS, "based"),
     (lx.JOINING_VERBS, "joining"),
+    (lx.SITTING_VERBS, "sitting"),
     (lx.WORKING_VERBS, "working"),
     (frozenset(lx.LEADING_VERBS), "leading"),
     (lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS, "moving"),

@@ -11,6 +11,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import case_word, fold_word, anaphoric_org, field_not_org, no_longer, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
+from innograph.loaders.institutions import organ_of, organ_words
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, HELM_NOUNS, HoldersMixin
 
@@ -68,7 +69,13 @@ class PostsMixin(HoldersMixin):
         if state is None and not orgs and fold_word(t) in _HEAD_OF_STATE and t.doc.lang_ == "fr" and _bare_title(t):
             orgs = self.sentence_country(t)  # "le président X", "le Premier ministre Y": of the country
             guessed = True
-        if member:
+        organ = next((c for c in t.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
+                      and case_word(c) in ORG_OF_CASES and organ_of(c)), None)
+        board = None
+        if member and organ is not None and organ_of(organ) == "board":
+            member = False  # "membre du conseil d'administration de Y": a post at Y, so named
+            board = t.doc[t.i:organ.i + len(organ_words(organ).split())].text
+        elif member and organ is None:
             orgs = self.member_groups(t, orgs)
         if not orgs:
             return
@@ -76,7 +83,7 @@ class PostsMixin(HoldersMixin):
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         if not persons:
             return
-        title = "head" if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t)
+        title = board or ("head" if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t))
         former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-") or no_longer(t)
         founder = fold_word(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES) \
             or (member and any(fold_word(c) in _FOUNDING for c in t.children if c.dep_ in ("amod", "compound") or c.i == t.i + 1))

@@ -11,6 +11,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import case_word, fold_word, no_longer, unique_items, subjects_of, unreal
+from innograph.loaders.institutions import organ_of
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
 from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
@@ -30,6 +31,8 @@ _GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrai
 #: "X est candidat au poste de directeur de Y": running for a post, not holding one.
 _CANDIDATES = frozenset("candidat candidate candidats candidates".split())
 _FORMER_WORDS = frozenset("ancien ancienne ex".split())
+#: Past forms of sitting on a board: a seat held before.
+_SAT = frozenset("sat siegeait siegeaient".split())
 _TITLE_WORDS = frozenset(t.split()[0] for t in lx.TITLES) | lx.TITLE_HEADS  # (first words: "charge de mission")
 #: Dependencies of a word right after "X," that open a clause or a list, not a description of X.
 _NOT_DESCRIBING = frozenset("ROOT det case cc mark advmod aux aux:tense aux:pass cop nsubj nsubj:pass expl:subj parataxis "
@@ -90,6 +93,29 @@ class VerbPostsMixin:
             for member in members:
                 if country_key(org.label) not in lx.COUNTRIES:  # "X rejoint le Y en quarts": a round, not a body
                     self.add("member_of", member, org, v)
+
+    def sitting(self, v) -> None:
+        """'X siège au conseil de la Fifa', 'X sits on the board of Y': a seat on a body is a
+        membership of it; one on an organization's board (:data:`.institutions.ORGANS`) a post at
+        the organization, one in its political bureau a membership."""
+        subjects = subjects_of(v)
+        if not subjects or any(c.dep_ == "det" for c in v.children) or unreal(v):
+            return  # ("le siège de Y": the noun)
+        people = self.people(subjects[0])
+        seats = [c for c in v.children if c.dep_.startswith("obl") and case_word(c) in ("a", "au", "aux", "dans")]
+        seats += [p for c in v.children if c.dep_ == "prep" and fold_word(c) == "on" for p in c.children if p.dep_ == "pobj"]
+        for seat in seats[:1]:
+            organ = organ_of(seat) or (fold_word(seat) == "board" and "board")
+            orgs = (self.deeper_orgs(seat) or [o for c in seat.children if c.dep_ == "prep" and fold_word(c) == "of"
+                                               for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=True)]
+                    ) if organ else self.orgs(seat)
+            for person in people:
+                for org in orgs:
+                    if organ == "board":
+                        self.add("holds_post", person, org, v, title="membre du conseil d'administration"
+                                 if v.doc.lang_ == "fr" else "board member", current=fold_word(v) not in _SAT)
+                    else:
+                        self.add("member_of", person, org, v)
 
     def working(self, v) -> None:
         """'X worked at Y', 'X a travaillé chez Y', 'X was employed by Y', 'X served as T at Y'."""
