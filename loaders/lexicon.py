@@ -159,7 +159,8 @@ PLAYER_SIGNING_VERBS = frozenset("signe signer signera signeront signait signent
 LOAN_VERBS = frozenset("prete pretee pretes pretees".split())
 CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split())
 #: A club's verbs of hiring and firing a player or a coach ("X a engagé / limogé l'entraîneur Y").
-HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrolee embauche embauchee".split())
+HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrolee embauche embauchee nomme nommee designe "
+                         "designee".split())
 FIRING_VERBS = frozenset("limoge limogee licencie licenciee congedie congediee".split())
 SCORING_VERBS = frozenset("marque marquer marquait marquent marquera".split())  # "X a marqué pour le club Y"
 GOAL_NOUNS = frozenset("but buts tete frappe tir penalty reprise volee double doubles triple triples".split())  # "Y s'est imposé grâce à un but (une tête) de X"

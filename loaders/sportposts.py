@@ -88,7 +88,9 @@ class MovesMixin:
         if v.doc.lang_ != "fr":
             return
         current = fold_word(v) not in lx.FIRING_VERBS
-        agents = [c for c in v.children if c.dep_ in ("obl:agent", "agent")]
+        passive = any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in v.children)
+        agents = [c for c in v.children if c.dep_ in ("obl:agent", "agent") or (  # (or "par Y" the parse labelled obl:mod)
+            passive and c.dep_.startswith("obl") and case_word(c) == "par")]
         hired = [c for c in v.children if c.dep_ in ("nsubj:pass", "nsubjpass")] if agents else \
             [c for c in v.children if c.dep_ in ("obj", "dobj")]
         if not hired:

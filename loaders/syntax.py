@@ -53,7 +53,7 @@ _PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certain
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
 #: The cue words of each reader, in the order they read a token (a word may cue several).
 _READERS = (
-    (lx.TITLE_HEADS | lx.MEMBER_NOUNS | HELM_NOUNS, "title"),
+    (lx.TITLE_HEADS | lx.MEMBER_NOUNS | frozenset(HELM_NOUNS), "title"),
     (lx.FOUNDING_VERBS, "founding"),
     (lx.BASED_WORDS | lx.SEAT_NOUNS, "based"),
     (lx.JOINING_VERBS, "joining"),
@@ -201,7 +201,8 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if i < len(doc) and nationality(doc[i].text) and self.mention(doc[i]) is None:
             heads.add(i)
             i += 1
-        if i >= len(doc) or doc[i].head.i not in heads or doc[i].dep_ not in ("nmod", "appos", "flat:name"):
+        if i >= len(doc) or not ((doc[i].head.i in heads and doc[i].dep_ in ("nmod", "appos", "flat:name"))
+                                 or doc[i].dep_ == "ROOT"):  # (or the parse broke the sentence at the name)
             return None
         return self.mention(doc[i], "organization")
 

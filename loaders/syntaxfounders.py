@@ -21,11 +21,11 @@ class FoundersMixin:
                 founders += self.people(target) or self.orgs(target)
         if founders:  # "X was founded by A, B and C", "a company founded by A"
             created = []
-            for c in v.children:
+            for c in v.children:  # (what is founded is no person: "X, fondée par A", with X tagged a person)
                 if c.dep_ in ("nsubjpass", "nsubj:pass", "nsubj"):
-                    created += self.orgs(c)
+                    created += self.orgs(c, retype="person")
             if not created and v.dep_ in ("acl", "relcl"):
-                created = self.orgs(v.head) or self._apposed_org(v.head)
+                created = self.orgs(v.head, retype="person") or self._apposed_org(v.head)
             for org in created:
                 for founder in founders:
                     self.add("created_by", org, founder, v)

@@ -18,10 +18,12 @@ _BECOMING = frozenset("devenir devient devenu devenue rester reste demeurer nomm
                       "designe designee become became becomes remain remained name named appoint appointed elect "
                       "elected serve served serves occuper occupe assurer assure exercer exerce".split())
 #: The helm: "X prend la tête de Y", "X takes the helm of Y" heads Y.
-HELM_NOUNS = frozenset("tete helm".split())
+#: The helm and the nouns of heading ("X a pris la direction de Y", "X assure la présidence de Y"), with
+#: the title each gives.
+HELM_NOUNS = {"tete": "head", "helm": "head", "direction": "directeur", "presidence": "président"}
 #: Verbs (folded stems) of holding, taking, being named to or leaving a post ("occupe", "exercer",
 #: "nommé", "a démissionné de son poste": one held it).
-_HOLDING = re.compile(r"(?:occup|exer[cç]|assum|conserv|gard|commenc|entam|poursui|reprend|repris|nomm|elu|elue|design|"
+_HOLDING = re.compile(r"(?:occup|exer[cç]|assum|assur|conserv|gard|commenc|entam|poursui|reprend|repris|prend|pris|nomm|elu|elue|design|"
                       r"install|confirm|accede|demission|quitt|abandonn)")
 #: Possessives a role noun's holder is named by ("son poste", "ses fonctions").
 _POSSESSIVES = frozenset("son sa ses his her".split())
@@ -41,6 +43,8 @@ class HoldersMixin:
     """The people a title noun names (:meth:`title_people`), for :class:`.syntaxposts.PostsMixin`."""
 
     def title_people(self, t) -> list:
+        if fold_word(t) in HELM_NOUNS and (held := self.role_holder(t)):
+            return held  # "X a pris / assure / a quitté la direction de Y"
         listed = self.listed_after(t)
         if listed:
             return listed

@@ -41,6 +41,8 @@ _VERB_DEPS = frozenset("aux aux:tense aux:pass nsubj nsubj:pass obj dobj iobj ex
 _PORTFOLIO_TITLES = frozenset("ministre ministres minister ministers commissaire commissaires commissioner".split())
 
 
+#: Verbs (folded stems) of leaving the helm: "X a quitté / cédé la direction de Y" held it before.
+_LEAVING = re.compile(r"(?:quitt|demission|abandonn|ced|left|leav)")
 #: What makes a member one of the founders ("founding member", "membre fondateur").
 _FOUNDING = lx.FOUNDER_HEADS | {"founding"}
 
@@ -83,8 +85,9 @@ class PostsMixin(HoldersMixin):
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         if not persons:
             return
-        title = board or ("head" if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t))
-        former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-") or no_longer(t)
+        title = board or (HELM_NOUNS[fold_word(t)] if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t))
+        former = any(fold_word(c) in _FORMER for c in t.children) or fold_word(t).startswith("ex-") or no_longer(t) \
+            or (fold_word(t) in HELM_NOUNS and _LEAVING.match(fold_word(t.head)) is not None)  # "a quitté la direction de Y"
         founder = fold_word(t) in lx.FOUNDER_HEADS or any(w in fold_same_length(title) for w in lx.FOUNDER_TITLES) \
             or (member and any(fold_word(c) in _FOUNDING for c in t.children if c.dep_ in ("amod", "compound") or c.i == t.i + 1))
         for person in persons:
@@ -167,9 +170,13 @@ class PostsMixin(HoldersMixin):
                 if owner is not None:
                     return [owner]
         if t.dep_ == "nmod" and fold_word(t.head) in lx.ROLE_NOUNS and case_word(t) in ("de", "d'", "d’"):
-            for c in t.head.children:  # "son siège de sénateur au Sénat de Y", "ses fonctions de T au sein de Y"
-                if c.i > t.i and c.dep_ == "nmod" and case_word(c) in ORG_OF_CASES:
-                    found = self.orgs(c, retype=True)
+            role = t.head  # "son siège de sénateur au Sénat de Y", "ses fonctions de T au sein de Y", and the
+            # verb's complement "occupe le poste de T chez Y"
+            verb = [role.head] if role.dep_ in ("obj", "dobj") else []
+            for c in [*role.children, *(c for v in verb for c in v.children if c.dep_.startswith("obl"))]:
+                if c.i > t.i and c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_word(c) in ORG_OF_CASES:
+                    found = self.orgs(c, retype=True if c.head is role else "person") or (  # (the verb's "à Paris": where)
+                        self.new_organization(c) if case_word(c) == "chez" else [])
                     if found:
                         return found
         if t.dep_ == "conj" and fold_word(t.head) in lx.TITLE_HEADS:  # the modifier the parser gave the first title

@@ -241,7 +241,15 @@ class VerbPostsMixin:
         """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
         objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not case_word(c))]
-        if subjects and objects:
-            for person in self.people(subjects[0]):
-                for org in self.orgs(objects[0], retype=True) or self.within_org(objects[0]):
-                    self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[fold_word(v)], current=True)
+        # (the small French parse may hang the name beside the object or under the verb: "dirige
+        # la société X", "dirige Renault" read as a name of the verb's)
+        if all(fold_word(o) in lx.NAME_HEAD_NOUNS for o in objects):  # none, or only "la société"
+            objects += [c for c in v.children if c.i > v.i and c.dep_ in ("flat:name", "obl:mod", "nmod")
+                        and not case_word(c) and self.mention(c) is not None]
+        if not subjects:
+            return
+        orgs = next((found for o in sorted(objects, key=lambda c: c.i)
+                     if (found := self.orgs(o, retype=True) or self.within_org(o))), [])
+        for person in self.people(subjects[0]):
+            for org in orgs:
+                self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[fold_word(v)], current=True)
