@@ -232,8 +232,8 @@ class FactWriter:
             self.add(node, SDO.endDate, date_literal(end))
         return node
 
-    def place(self, name: str, *, iri: str | None = None) -> ox.NamedNode:
-        return self._labelled(_N(iri or mint("place", name)), [SDO.Place], name, ())
+    def place(self, name: str, *, iri: str | None = None, aliases=()) -> ox.NamedNode:
+        return self._labelled(_N(iri or mint("place", name)), [SDO.Place], name, aliases)
 
     # -- descriptions of entities (tables and registers) ------------------------------------
     def address(self, node, *, street: str | None = None, postal_code: str | None = None,

@@ -246,7 +246,7 @@ def write_article(writer: FactWriter, article: Article, ents: ArticleEntities, r
                 nodes[id(entity)] = writer.event(entity.label, iri=iri, aliases=aliases,
                                                  start=getattr(entity, "start", None), end=getattr(entity, "end", None))
             else:
-                nodes[id(entity)] = writer.place(entity.label, iri=iri)
+                nodes[id(entity)] = writer.place(entity.label, iri=iri, aliases=aliases)
         return nodes[id(entity)]
 
     article_node = writer.source

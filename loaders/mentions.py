@@ -136,18 +136,18 @@ class ArticleEntities:
     def entity(self, kind: str, label: str, *, org_kind=None, cue=None) -> Entity:
         """The entity of this kind named `label`, created if new (linked by key, alias, gazetteer)."""
         label = clean_name(label)
-        key = name_key(label)
+        key = self._key(label)
         group = "named" if kind in ("organization", "project", "event") else kind
         found = self._by_key.get((group, key))
         if found is None:
             for other in self.entities:
-                if _group(other.kind) == group and key in {name_key(a) for a in other.aliases}:
+                if _group(other.kind) == group and key in {self._key(a) for a in other.aliases}:
                     found = other
                     break
         if found is None:
             found = Entity(kind, label, org_kind=org_kind, cue=cue)
-            known = self.gazetteer.entries.get(key)
-            if known and _group(known[0]) == group and (not short_acronym(label) or name_key(known[1]) == key):
+            known = self.gazetteer.entries.get(name_key(label))
+            if known and _group(known[0]) == group and (not short_acronym(label) or name_key(known[1]) == name_key(label)):
                 self._link(found, known)
             self.entities.append(found)
             self._by_key[(group, key)] = found
@@ -161,6 +161,13 @@ class ArticleEntities:
         found.cue = found.cue or cue
         return found
 
+    @staticmethod
+    def _key(label: str) -> str:
+        """The key an article's entities are told apart by: the name's (:func:`name_key`), one for
+        all the names of a country (lexicon.COUNTRY_CANON: "RDC", "RD Congo")."""
+        canon = lx.COUNTRY_CANON.get(country_key(label))
+        return f"country {canon}" if canon else name_key(label)
+
     def country_named(self, keys) -> Entity | None:
         """The article's place or organization that names a country among the folded `keys`
         ('etats-unis', 'usa', ...), by any of its names, or None."""
@@ -172,7 +179,11 @@ class ArticleEntities:
     def acting(self, place_label: str) -> Entity:
         """A place acting (a country holding posts, funding, joining, supporting): the public
         authority of its name."""
-        return self.entity("organization", place_label, org_kind="PublicAuthority")
+        org = self.entity("organization", place_label, org_kind="PublicAuthority")
+        place = self._by_key.get(("place", self._key(place_label)))
+        for name in place.names() if place is not None else ():
+            self.add_alias(org, name)  # ("la RD Congo", "la RDC": the country's names are the state's)
+        return org
 
     def _link(self, entity: Entity, known) -> None:
         """Make `entity` the known one (kind, label, org kind, IRI), keeping its own name as an alias."""
@@ -229,7 +240,7 @@ class ArticleEntities:
         alias = clean_name(alias)
         if alias and alias != entity.label:
             entity.aliases.add(alias)
-            self._by_key.setdefault((_group(entity.kind), name_key(alias)), entity)
+            self._by_key.setdefault((_group(entity.kind), self._key(alias)), entity)
 
     def merge(self, keep: Entity, other: Entity) -> None:
         """Make `other` one with `keep`: its names become aliases, its mentions point to `keep`."""
@@ -269,7 +280,7 @@ class ArticleEntities:
 
     def named(self, label: str) -> Entity | None:
         """The article's organization, project or event named `label` (by key or alias), or None."""
-        return self._by_key.get(("named", name_key(label)))
+        return self._by_key.get(("named", self._key(label)))
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= m.start or start >= m.end for m in self.mentions)

@@ -26,6 +26,9 @@ neveu niece cousin cousine ami amie amis amies compagnon compagne petit-fils pet
 belle-soeur patient patiente victime client cliente eleve etudiant etudiante auteur autrice fan supporter
 partisan partisane proche habitant habitante originaire natif native resident residente citoyen
 citoyenne age agee""".split())
+#: Verbs (folded stems) of wishing, fearing, asking or refusing: a joining under them is not done.
+_WISHING = re.compile(r"(?:veu|voul|souhait|esper|demand|refus|redout|craign|craint|oppos|bloqu|want|hop|seek|sought|ask|refus|"
+                      r"oppos|block|fear)")
 #: "X va / allait / doit rejoindre Y": the verbs of a joining to come, whose subject joins.
 _GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrait devraient vient venait".split())
 #: "X est candidat au poste de directeur de Y": running for a post, not holding one.
@@ -69,6 +72,8 @@ def _describes(word, *, predicate: bool = False) -> bool:
 class VerbPostsMixin:
     # -- membership ----------------------------------------------------------------------------
     def joining(self, v) -> None:
+        if v.dep_ in ("ccomp", "xcomp") and _WISHING.match(fold_word(v.head)):
+            return  # "ne veut pas que X rejoigne Y", "X souhaite rejoindre Y": wished, not done
         subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
         if not subjects and v.dep_ == "xcomp" and fold_word(v.head) in _GOING:
             subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "X va rejoindre Y"

@@ -247,3 +247,20 @@ def test_a_founding_member_is_a_member_and_a_founder(text, language, member, gro
 ])
 def test_a_title_coordinated_with_a_copulas_complement(text, kind, pair):
     assert pair in facts(text, kind, "en")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La Turquie ne veut pas que la Norvège et l'Islande rejoignent l'Organisation des ports du Nord.", "fr"),
+    ("La Norvège souhaite rejoindre l'Organisation des ports du Nord.", "fr"),
+    ("Norway wants to join the Northern Ports Organization.", "en"),
+])
+def test_a_joining_wished_feared_or_refused_is_no_membership(text, language):
+    assert not facts(text, "member_of", language)
+
+
+@pytest.mark.parametrize("text, language, member", [
+    ("La Norvège a rejoint l'Organisation des ports du Nord en 2024.", "fr", "Norvège"),
+    ("Norway joined the Northern Ports Organization in 2024.", "en", "Norway"),
+])
+def test_a_joining_done_is_a_membership(text, language, member):
+    assert {m for m, _ in facts(text, "member_of", language)} == {member}

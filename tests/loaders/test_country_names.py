@@ -1,0 +1,48 @@
+"""One country said in several ways in one article ("la RD Congo", "la RDC") is one entity, as a
+place and as the state acting; its names reach the graph as labels. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from innograph.loaders import lexicon as lx  # noqa: E402
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def test_every_synonym_names_a_country():
+    assert set(lx.COUNTRY_CANON) <= lx.COUNTRIES
+    assert lx.COUNTRY_CANON["rdc"] == lx.COUNTRY_CANON["rd congo"] == lx.COUNTRY_CANON["republique democratique du congo"]
+    assert lx.COUNTRY_CANON["uk"] == lx.COUNTRY_CANON["grande bretagne"] != lx.COUNTRY_CANON["etats unis"]
+
+
+def test_the_names_of_one_country_make_one_place_and_one_acting_state():
+    ents, found = read("La RD Congo a rejoint l'Union des Grands Lacs en mars. Selon la RDC, cette adhésion "
+                       "ouvre le marché. Paul Kabongo, ministre des Mines de la RD Congo, l'a saluée.")
+    places = {m.entity for m in ents.mentions if m.entity.kind == "place"}
+    assert len(places) == 1 and next(iter(places)).names() == {"RD Congo", "RDC"}
+    states = {r.subject for r in found if r.kind == "member_of"} | {r.object for r in found if r.kind == "holds_post"}
+    assert len(states) == 1 and next(iter(states)).names() == {"RD Congo", "RDC"}
+
+
+def test_two_countries_stay_two():
+    ents, _ = read("Il pleut. Le Royaume-Uni, les États-Unis et la Grande-Bretagne sont au Ghana.")
+    places = {m.text: m.entity for m in ents.mentions if m.entity.kind == "place"}
+    assert places["Royaume-Uni"] is places["Grande-Bretagne"] and len(set(places.values())) == 3
+
+
+def test_a_place_s_other_names_are_its_alternative_labels_in_the_graph(tmp_path):
+    from innograph.api import Session
+
+    doc = tmp_path / "article.txt"
+    doc.write_text("Adhésion\n\nLa RD Congo a rejoint l'Union des Grands Lacs en mars. Selon la RDC, cette "
+                   "adhésion ouvre le marché.\n", encoding="utf-8")
+    with Session(None) as kg:
+        kg.load(doc, kind="documents")
+        rows = kg.sparql("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX schema: <https://schema.org/> "
+                         "SELECT ?label ?alt WHERE { ?p a schema:Place ; rdfs:label ?label ; skos:altLabel ?alt }")
+        names = {(str(r["label"].value), str(r["alt"].value)) for r in rows.rows()}
+    assert names == {("RD Congo", "RDC")}
