@@ -157,8 +157,23 @@ def clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,").rstrip(",")
 
 
+def _title_words(title: str | None) -> frozenset:
+    return frozenset(re.findall(r"\w+", fold_same_length(title or "").lower())) - {"et", "and"}
+
+
+def _joined_title(old, new) -> str | None:
+    """The title of one post said twice in one sentence: the fuller one, or both joined when each
+    says something of its own ("chairman", "CEO": "chairman, CEO"); None when the new one adds nothing."""
+    a, b = old.attrs.get("title"), new.attrs.get("title")
+    wa, wb = _title_words(a), _title_words(b)
+    if not wb or wb <= wa:
+        return None
+    return b if wa <= wb else f"{a}, {b}"
+
+
 def dedupe_relations(found: list) -> list:
-    """One relation per (kind, subject, object, quote); funding makes 'support' of the same pair redundant."""
+    """One relation per (kind, subject, object, quote), the titles of one post said together joined
+    ("chairman, CEO"); funding makes 'support' of the same pair redundant."""
     funded = {(id(r.subject), id(r.object)) for r in found if r.kind == "funds"}
     funded |= {pair for r in found if r.kind == "partner_of"
                for pair in ((id(r.subject), id(r.object)), (id(r.object), id(r.subject)))}
@@ -171,6 +186,10 @@ def dedupe_relations(found: list) -> list:
             pair = tuple(sorted(pair))
         key = (r.kind, pair, r.attrs.get("text") if r.kind == "quoted" else None)
         old = keep.get(key)
-        if old is None or sum(v is not None for v in r.attrs.values()) > sum(v is not None for v in old.attrs.values()):
+        if old is not None and r.kind == "holds_post" and old.start == r.start and old.attrs.get("title"):
+            title = _joined_title(old, r)  # "chairman and CEO of Y"
+            if title:
+                old.attrs = {**old.attrs, "title": title}
+        elif old is None or sum(v is not None for v in r.attrs.values()) > sum(v is not None for v in old.attrs.values()):
             keep[key] = r
     return list(keep.values())

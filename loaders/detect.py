@@ -14,10 +14,11 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import nationality as is_nationality
 from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
-from innograph.loaders.namepatterns import country_names, official_country_names, person_patterns, place_patterns
+from innograph.loaders.namepatterns import (country_names, nicknamed_people, official_country_names, person_patterns,
+                                             place_patterns)
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, linked_tails, ordinal_heads
-from innograph.loaders.retype import descriptor_place_tails, retype
+from innograph.loaders.retype import descriptor_place_tails, retype, untagged_people
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
 from innograph.loaders.shortforms import short_forms
@@ -185,4 +186,6 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     club_forms(ents)  # 'Valmont City FC', then 'Valmont'
     city_clubs(ents)  # 'l'Étoile de Valmont'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
+    untagged_people(ents, docs)  # 'Milnor is a professor at Y': a name the tagger left out
+    nicknamed_people(ents)  # 'Samuel D. "Sam" Waksal'
     return finish(ents)

@@ -58,11 +58,21 @@ def finish(ents: ArticleEntities) -> ArticleEntities:
     for m in ents.mentions:
         if m.entity.kind == "person" and m.entity.key in orgs:
             m.entity = orgs[m.entity.key]
+    # "Chief Executive Officer", "Directeur Général" written with capitals are titles, no organization.
+    ents.mentions = [m for m in ents.mentions if not (m.entity.kind == "organization" and _a_title(m.entity.label))]
     ents.link_known()
     ents.mentions.sort(key=lambda m: m.start)
     used = {id(m.entity) for m in ents.mentions}
     ents.entities = [e for e in ents.entities if id(e) in used]
     return ents
+
+
+_TITLE_NAMES = frozenset(lx.TITLES) | lx.SYSTEMATIC_TITLES
+
+
+def _a_title(label: str) -> bool:
+    """A name that is a job title and nothing more ("Chief Medical Officer", "Postmaster General")."""
+    return words_key(label) in _TITLE_NAMES
 
 
 def legal_forms(ents: ArticleEntities) -> None:

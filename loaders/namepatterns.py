@@ -85,6 +85,33 @@ def person_patterns(ents: ArticleEntities) -> None:
             ents.mention(start, end, ents.entity("person", name), "pattern")
 
 
+_CAP = r"[A-ZÀ-Ý][\w\-'’]*\.?"
+#: 'Samuel D. "Sam" Waksal', 'Alessandro (Alex) Gadotti', 'Christopher “CJ” Fraleigh': a nickname
+#: between a person's first names and surname.
+_NICKNAMED = re.compile(rf"(?<![\w])(?P<first>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+"
+                        rf"(?P<nick>\"[A-ZÀ-Ý][^\"\n]{{0,20}}\"|“[A-ZÀ-Ý][^”\n]{{0,20}}”|\([A-ZÀ-Ý][\w\-'’. ]{{0,20}}\))"
+                        rf"[ \t]+(?P<last>[A-ZÀ-Ý][\w\-'’]+(?:[ \t]+[A-ZÀ-Ý][\w\-'’]+)?)")
+
+
+def nicknamed_people(ents: ArticleEntities) -> None:
+    """One person for a name with a nickname inside ('Samuel D. "Sam" Waksal'), where the tagger
+    saw a person in it: named as written, also known without the nickname and by it."""
+    text = ents.text
+    for m in _NICKNAMED.finditer(text):
+        start, end = m.start(), m.end()
+        inside = [o for o in ents.mentions if o.start < end and start < o.end]
+        if not any(o.entity.kind == "person" for o in inside) or any(o.start < start or o.end > end for o in inside) \
+                or any(o.entity.kind != "person" and o.start >= m.start("last") for o in inside):
+            continue
+        for o in inside:
+            ents.mentions.remove(o)
+        nick = m["nick"].strip('"“”()')
+        person = ents.entity("person", text[start:end])
+        for alias in (f"{m['first']} {m['last']}", f"{nick} {m['last']}"):
+            ents.add_alias(person, alias)
+        ents.mention(start, end, person, "pattern")
+
+
 def place_patterns(ents: ArticleEntities) -> None:
     """'à Lyon', 'in Manchester': a one- or two-word capitalized name after a place preposition,
     when nothing else claimed it and it is not an organization's name."""

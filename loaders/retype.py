@@ -116,7 +116,8 @@ def _person_predicate(span) -> bool:
         return False  # (an apposition after an object may be another name's: "the Mint (President and CEO)")
     head = root.head
     predicates = [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == span.end + 1]
-    predicates += [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "attr"]
+    copula = head.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "cop" for c in head.children)  # (the French parse: no tags)
+    predicates += [head] if copula else [c for c in head.children if c.dep_ == "attr"]
     return any(fold_word(p) in PERSON_TITLES or (p.pos_ == "PROPN" and any(  # "the Professor Emeritus"
         c.dep_ == "compound" and fold_word(c) in PERSON_TITLES for c in p.children)) for p in predicates)
 
@@ -254,6 +255,30 @@ def retype(ents, docs) -> None:
         moved = [m for m in ents.mentions if m.entity is entity] if everywhere else org_mentions
         for m in moved:
             m.entity = org
+
+
+def untagged_people(ents, docs) -> None:
+    """A capitalized name the tagger left out that a person's title is said of: the subject of a
+    copula whose predicate is a title only a person holds ("Milnor is a professor at Y", "Kaboré est
+    directeur de Y") or of "was born" (see :func:`_person_predicate`): a person (a word the language
+    writes in lower case, a country or a name that is another mention's is none)."""
+    for offset, doc in docs:
+        for t in doc:
+            if t.dep_ not in ("nsubj", "nsubj:pass") or not t.is_alpha or not t.text[:1].isupper() or t.is_stop \
+                    or t.text.isupper() or t.ent_type_ not in ("", "PERSON", "PER", "MISC") \
+                    or any(c.dep_ in ("det", "nummod") for c in t.children):
+                continue  # (not "les Trois Grands", "the Board")
+            words = [t] + [c for c in t.children if c.dep_ in ("flat:name", "flat", "compound") and c.text[:1].isupper()]
+            first, last = min(w.i for w in words), max(w.i for w in words)
+            if last - first + 1 != len(words):
+                first = last = t.i  # ('Samuel D. "Sam" X': the surname; nicknamed_people reads the whole name)
+            start, end = offset + doc[first].idx, offset + doc[last].idx + len(doc[last].text)
+            label = ents.text[start:end]
+            if not ents.free(start, end) or country_or_continent(label) or lx.kind_of(label) is not None \
+                    or any(words_key(e.label) == words_key(label) for e in ents.entities if e.kind != "person"):
+                continue
+            if _person_predicate(doc[first:last + 1]):
+                ents.mention(start, end, ents.entity("person", label), "context")
 
 
 def _named_project(m) -> bool:

@@ -149,6 +149,8 @@ class SurfacePostsMixin:
                 break
         if org is None or self._next_person(org.end, sent):
             return  # "A, le dirigeant de Y B" / "A, le président de Y et le procureur B": a list of people
+        if re.search(r"(?<![\w'’])[A-ZÀ-Ý][^,;]*?[ \t](?:et|and)[ \t]", self.text[title_end:rest_end]):
+            return  # "A, présidente de X et fondatrice de Y": the title's own complement names X (read from the parse)
         if _ACCORDING_TO.search(self.folded, max(sent.start, person.start - 12), person.start) \
                 and self.ents.starting_at(org.end + len(re.match(r"[ \t]*,?", self.folded[org.end:sent.end]).group(0)), "person"):
             return  # "Selon A, le président de Y, B a ...": B is the one apposed

@@ -122,8 +122,8 @@ class PostsMixin(HoldersMixin):
                              for g in a.children if g.i > a.i and g.dep_.startswith(("nmod", "obl"))
                              and case_word(g) in _AMOD_CASES)]  # ("maire adjoint de Y", "chercheur invité à Y": Y hung on the adjective)
         for c in sorted(own, key=lambda c: case_word(c) in _FOR_CASES or fold_word(c) in _FOR_CASES):
-            if conj and c.i > min(conj):
-                continue  # "présidente de X et fondatrice de Y": Y is the second title's
+            if conj and c.i > min(conj) and any(d.i < min(conj) and d.dep_ in ("nmod", "prep", "obl") for d in t.children):
+                continue  # "présidente de X et fondatrice de Y": Y is the second title's ("chairman and CEO of Y": both's)
             if case_word(c) == "aupres" and fold_word(t) in GOVERNMENT_TITLES:
                 continue  # "l'ambassadeur kényan auprès de l'ONU": accredited there, the country's
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_word(c) in ORG_OF_CASES:

@@ -1,0 +1,74 @@
+"""People the tagger leaves out or cuts, titles it takes for organizations, and the titles of one post
+said together, read by the rules alone (the trained model switched off). Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import read  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def names(text: str, kind: str, language: str = "en") -> set[str]:
+    ents, _ = read(text, language)
+    return {m.entity.label for m in ents.mentions if m.entity.kind == kind}
+
+
+def posts(text: str, language: str = "en") -> dict[tuple, str]:
+    _, found = read(text, language)
+    return {(r.subject.label, r.object.label): r.attrs.get("title") for r in found if r.kind == "holds_post"}
+
+
+@pytest.mark.parametrize("text, language, person", [
+    ("Holmgren is a distinguished professor at Quorvex University.", "en", "Holmgren"),
+    ("Kaboré est président de la Fédération lorraine de judo.", "fr", "Kaboré"),
+])
+def test_a_name_a_person_s_title_is_said_of_is_a_person(text, language, person):
+    assert person in names(text, "person", language)
+
+
+@pytest.mark.parametrize("text", [
+    "Quorvex is a leader in search engines.",  # a leader may be an organization
+    "Quorvex Systems is a manufacturer of chips.",
+])
+def test_an_organization_a_role_of_organizations_is_said_of_stays_no_person(text):
+    assert not names(text, "person")
+
+
+@pytest.mark.parametrize("text, full, other", [
+    ('Samuel D. "Sam" Holmgren (born 1947) is the founder of Quorvex Systems.', 'Samuel D. "Sam" Holmgren', "Sam Holmgren"),
+    ("Alessandro (Alex) Varetti (born 1969) is the CEO of Quorvex Systems.", "Alessandro (Alex) Varetti", "Alessandro Varetti"),
+])
+def test_a_name_with_a_nickname_inside_is_one_person(text, full, other):
+    ents, _ = read(text, "en")
+    [person] = {m.entity for m in ents.mentions if m.entity.kind == "person"}
+    assert person.label == full and other in person.aliases
+
+
+def test_a_parenthesis_between_an_organization_and_a_word_is_no_person():
+    assert not names("The fund (Quorvex) Holdings was sold to Tarvik Inc. last year.", "person")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kim Dahl, MD - Founder, Chief Executive Officer, Chief Medical Officer", "en"),
+    ("Le Directeur Général, Paul Martin, a parlé.", "fr"),
+])
+def test_a_title_written_with_capitals_is_no_organization(text, language):
+    assert not {n for n in names(text, "organization", language) if "officer" in n.lower() or "directeur" in n.lower()}
+
+
+@pytest.mark.parametrize("text, language, pair, title", [
+    ("John Fraser is the chairman and CEO of Acme Foods.", "en", ("John Fraser", "Acme Foods"), "chairman, CEO"),
+    ("Jean Dupont est président et directeur général de la société Robotix.", "fr", ("Jean Dupont", "Robotix"),
+     "président, directeur général"),
+])
+def test_two_titles_sharing_one_complement_make_one_post_with_both(text, language, pair, title):
+    assert posts(text, language) == {pair: title}
+
+
+def test_titles_with_their_own_complements_keep_them_apart():
+    found = posts("Jeanne Morel, présidente de Robotix et fondatrice de la société Talvéo, a parlé.", "fr")
+    assert found == {("Jeanne Morel", "Robotix"): "présidente"}
