@@ -129,7 +129,8 @@ _PLAYED_LEAGUE = re.compile(r"(?<![\w])(?:(?:ligue|league)[ \t]+\d|premier[ \t]+
 
 
 def field_not_org(title, org) -> bool:
-    """A minister's or commissioner's field taken for the organization ("ministre de la Santé"), "État"
+    """A minister's or commissioner's field taken for the organization ("ministre de la Santé"), an
+    academic discipline ("Professor of Psychology"), "État"
     alone ("secrétaire d'État"), the country an expert studies ("analyste de la Russie", "spécialiste
     de la Chine"), a competition ("la Coupe d'Afrique"), or, for a post with no title, a league players play in."""
     words = fold_same_length(title or "").replace("-", " ").split()
@@ -139,6 +140,8 @@ def field_not_org(title, org) -> bool:
         return True
     if re.fullmatch(r"(?:l'|the )?(?:etat|state)", fold_same_length(org.label).lower().strip()):
         return True  # "secrétaire d'État", "ministre d'État": a rank; "the State" names no organization
+    if re.sub(r"^(?:the|la|le|l') ", "", fold_same_length(org.label).lower().replace("-", " ").strip()) in lx.DISCIPLINES:
+        return True  # "Professor of Psychology": a field
     if fold_same_length(org.label.split()[0]) in lx.COMPETITION_WORDS:
         return True  # "le sélectionneur X pour la Coupe d'Afrique": a competition, no one's employer
     if not words and _PLAYED_LEAGUE.search(fold_same_length(org.label).lower()):

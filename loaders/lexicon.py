@@ -331,6 +331,21 @@ from innograph.graph.normalize import HONORIFIC_WORDS, HONORIFICS  # noqa: E402,
 
 #: First words of a minister's portfolio ("ministre de la Défense", "Minister of Health"): after such a
 #: title they name a field, not an organization.
+#: Academic disciplines (folded, French and English): "Professor of Psychology", "professeur de
+#: Mathématiques" names a field, no organization.
+DISCIPLINES = frozenset(
+    "psychology psychologie mathematics mathematiques maths physics physique chemistry chimie biology biologie "
+    "economics economie sociology sociologie anthropology anthropologie philosophy philosophie history histoire "
+    "law droit medicine medecine engineering ingenierie linguistics linguistique statistics statistique statistiques "
+    "geology geologie astronomy astronomie astrophysics astrophysique literature litterature neuroscience neurosciences "
+    "genetics genetique epidemiology epidemiologie pharmacology pharmacologie surgery chirurgie pediatrics pediatrie "
+    "cardiology cardiologie oncology oncologie immunology immunologie microbiology microbiologie virology virologie "
+    "ecology geography geographie archaeology archeologie architecture music musique theology theologie "
+    "education finance accounting management marketing journalism journalisme informatics informatique "
+    "computing nursing dentistry psychiatry psychiatrie neurology neurologie radiology radiologie".split()
+) | {"computer science", "political science", "political sciences", "sciences politiques", "science politique",
+     "public health", "sante publique", "international relations", "relations internationales", "social sciences",
+     "sciences sociales", "earth sciences", "sciences de la terre", "environmental science", "materials science"}
 PORTFOLIOS = frozenset(
     "defense armees sante justice interieur finances finance economie budget affaires education enseignement "
     "recherche agriculture environnement ecologie energie mines petrole commerce industrie transports transport "

@@ -101,8 +101,8 @@ def nicknamed_people(ents: ArticleEntities) -> None:
         start, end = m.start(), m.end()
         inside = [o for o in ents.mentions if o.start < end and start < o.end]
         if not any(o.entity.kind == "person" for o in inside) or any(o.start < start or o.end > end for o in inside) \
-                or any(o.entity.kind != "person" and o.start >= m.start("last") for o in inside):
-            continue
+                or any(o.entity.kind != "person" and (o.entity.org_kind or " " in o.text) for o in inside):
+            continue  # (a one-word name the tagger typed otherwise is the person's: "Edwin (Gary) Boring")
         for o in inside:
             ents.mentions.remove(o)
         nick = m["nick"].strip('"“”()')

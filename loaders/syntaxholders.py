@@ -110,6 +110,9 @@ class HoldersMixin:
         if not subjects and head.dep_ == "conj" and head.head.dep_ in ("attr", "oprd"):
             # "X is a British businessman and the founder of Y": the English copula's complement
             subjects = subjects_of(head.head.head)
+        if not subjects and head.dep_ == "appos" and head.head.dep_ in ("attr", "oprd") and head.head.i < head.i:
+            # "X was a psychologist, Professor of Psychology at Y": apposed to the copula's complement
+            subjects = subjects_of(head.head.head)
         if subjects:  # "X est directeur de Y": a title noun with a subject is its predicate
             return [] if unreal(head) else self.people(subjects[0])
         verb = None

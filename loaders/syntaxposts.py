@@ -9,7 +9,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word, anaphoric_org, field_not_org, no_longer, says_when
+from innograph.loaders.cues import case_word, fold_word, unique_items, anaphoric_org, field_not_org, no_longer, says_when
 from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
 from innograph.loaders.institutions import organ_of, organ_words
 from innograph.loaders.mentions import words_key
@@ -160,8 +160,9 @@ class PostsMixin(HoldersMixin):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         found = self.orgs(o, retype=fold_word(c) != "in") or (self.new_organization(o) if fold_word(c) != "in" else [])
+                        found = [x for x in found if not field_not_org(t.text, x)]  # ("Professor of Psychology at Y": Y)
                         if found:
-                            return found
+                            return unique_items(found + self.english_more(c, o))
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):
                 return [self.mention(c).entity]
             if c.dep_ in ("poss", "det") and fold_word(c) in _OWNER_POSSESSIVES and not any(
@@ -209,6 +210,14 @@ class PostsMixin(HoldersMixin):
         if any(fold_word(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):
             return self.orgs(verb.head) or self._apposed_org(verb.head)  # "X, where he was CEO"
         return (self.demonym_country(t) or self.coach_demonym(t) or self.org_right_after(t)) if demonym else []
+
+    def english_more(self, prep, pobj) -> list:
+        """The organizations coordinated to a title's first one: "at A, B and C" (the parse may list
+        them as conjuncts of the first or hang the last one apart), "at A and at B"."""
+        more = [o for c in pobj.conjuncts if c.i > pobj.i for o in self.orgs(c)]
+        preps = [c for c in prep.conjuncts if c.i > prep.i] + [c for c in prep.head.children if c.dep_ == "conj" and c.i > prep.i]
+        more += [o for c in preps if fold_word(c) == fold_word(prep) for p in c.children if p.dep_ == "pobj" for o in self.orgs(p)]
+        return [o for o in more if o.kind == "organization"]
 
     def org_right_after(self, t) -> list:
         """'X a été nommé entraîneur d'Y' when the parser hung 'd'Y' elsewhere: the organization

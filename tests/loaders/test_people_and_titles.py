@@ -72,3 +72,23 @@ def test_two_titles_sharing_one_complement_make_one_post_with_both(text, languag
 def test_titles_with_their_own_complements_keep_them_apart():
     found = posts("Jeanne Morel, présidente de Robotix et fondatrice de la société Talvéo, a parlé.", "fr")
     assert found == {("Jeanne Morel", "Robotix"): "présidente"}
+
+
+def test_an_academic_discipline_is_no_employer():
+    found = posts("Jane Roe is Professor of Economics at Quorvex University.")
+    assert set(found) == {("Jane Roe", "Quorvex University")}
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("Edwin Hale was a psychologist, Professor of Psychology at Clark University and at Quorvex University.",
+     {"Clark University", "Quorvex University"}),
+    ("Jane Roe is a lecturer at Acme University and Quorvex College.", {"Acme University", "Quorvex College"}),
+])
+def test_a_title_apposed_to_the_copula_s_complement_and_its_coordinated_employers(text, orgs):
+    found = posts(text)
+    assert {org for _, org in found} >= orgs and {person for person, _ in found} == {text.split(" was")[0].split(" is")[0]}
+
+
+def test_a_nickname_between_names_the_tagger_typed_apart_is_one_person():
+    ents, _ = read("Edwin Marlow (Ted) Hale (1886 – 1968) was a professor at Clark University.", "en")
+    assert {m.entity.label for m in ents.mentions if m.entity.kind == "person"} == {"Edwin Marlow (Ted) Hale"}
