@@ -32,15 +32,30 @@ class FoundersMixin:
             return
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
         objects = [c for c in v.children if c.dep_ in ("dobj", "obj")]
-        if subjects and objects:  # "A founded X", "A a fondé X avec B"
+        created = self.orgs(objects[0], retype="person") if objects else self.shared_object(v)
+        if subjects and created:  # "A founded X", "A a fondé X avec B", "A founded and built X"
             people = self.people(subjects[0])
             with_ = [o for c in v.children if c.dep_ == "prep" and fold_word(c) in ("with", "alongside") for o in c.children if o.dep_ == "pobj"]
             with_ += [c for c in v.children if c.dep_ in ("obl", "obl:mod") and case_word(c) in ("avec",)]
             for w in with_:
                 people += self.people(w)
-            for org in self.orgs(objects[0]):
+            for org in created:
                 for person in people:
                     self.add("created_by", org, person, v)
+
+    def shared_object(self, v) -> list:
+        """What a founding verb with no object of its own founded: its conjunct's object ("A founded and
+        built X", "A a créé et dirigé X") or the organization of its conjunct's title ("A founded and
+        became CEO of X")."""
+        for c in v.children:
+            if c.dep_ != "conj" or c.i < v.i:
+                continue
+            for d in c.children:
+                if d.dep_ in ("dobj", "obj"):
+                    return self.orgs(d, retype="person")
+                if d.dep_ in ("attr", "oprd", "xcomp") and fold_word(d) in lx.TITLE_HEADS:
+                    return self.title_orgs(d)
+        return []
 
     def _apposed_org(self, noun) -> list:
         """The organization a descriptor noun describes: 'X, a startup founded by', 'X is a firm in'."""

@@ -92,3 +92,12 @@ def test_a_title_apposed_to_the_copula_s_complement_and_its_coordinated_employer
 def test_a_nickname_between_names_the_tagger_typed_apart_is_one_person():
     ents, _ = read("Edwin Marlow (Ted) Hale (1886 – 1968) was a professor at Clark University.", "en")
     assert {m.entity.label for m in ents.mentions if m.entity.kind == "person"} == {"Edwin Marlow (Ted) Hale"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Anna Berg founded and became CEO of Quorvex Labs.", "en"),
+    ("Anna Berg founded and ran Quorvex Labs until 2010.", "en"),
+])
+def test_a_founding_verb_shares_its_conjunct_s_organization(text, language):
+    _, found = read(text, language)
+    assert {(r.object.label, r.subject.label) for r in found if r.kind == "created_by"} == {("Anna Berg", "Quorvex Labs")}
