@@ -122,6 +122,19 @@ def _person_predicate(span) -> bool:
         c.dep_ == "compound" and fold_word(c) in PERSON_TITLES for c in p.children)) for p in predicates)
 
 
+def _org_predicate(subject) -> str | None:
+    """The organization noun a copula says its subject is ("X is a software company", "X est une
+    société de conseil"), folded, or None (not one a person also is: "X is an investor")."""
+    head = subject.head
+    copula = any(c.dep_ == "cop" for c in head.children)
+    predicates = [head] if copula else [c for c in head.children if c.dep_ == "attr"]
+    for p in predicates:
+        word = fold_word(p).lower()
+        if word in ORG_WORDS and word not in PERSON_NOUNS and not any(c.dep_ == "poss" for c in p.children):
+            return word
+    return None
+
+
 def _plural(token) -> bool:
     return any(fold_word(c) in ("les", "des", "the") for c in token.children if c.dep_ == "det") or fold_word(token) in COUNTRY_OF
 
@@ -145,7 +158,7 @@ def _legal_form(span) -> bool:
 
 
 _LEGAL_FORMS = frozenset("Inc Ltd LLC PLC plc Corp GmbH AG SA SAS SARL NV BV SpA Pty Limited Incorporated".split())
-_LEGAL_WORDS = frozenset("inc ltd llc plc corp gmbh sarl sas".split())
+_LEGAL_WORDS = frozenset("inc ltd llc plc corp gmbh sarl sas spa srl bv nv pty ag kg oy ab asa limited corporation".split())
 
 
 def _honorific(span) -> bool:
@@ -260,8 +273,10 @@ def retype(ents, docs) -> None:
 def untagged_people(ents, docs) -> None:
     """A capitalized name the tagger left out that a person's title is said of: the subject of a
     copula whose predicate is a title only a person holds ("Milnor is a professor at Y", "Kaboré est
-    directeur de Y") or of "was born" (see :func:`_person_predicate`): a person (a word the language
-    writes in lower case, a country or a name that is another mention's is none)."""
+    directeur de Y") or of "was born" (see :func:`_person_predicate`): a person; the subject of a
+    copula whose predicate is an organization's noun ("X is a software company"): an organization
+    (a word the language writes in lower case, a country or a name that is another mention's is
+    neither)."""
     for offset, doc in docs:
         for t in doc:
             if t.dep_ not in ("nsubj", "nsubj:pass") or not t.is_alpha or not t.text[:1].isupper() or t.is_stop \
@@ -279,6 +294,8 @@ def untagged_people(ents, docs) -> None:
                 continue
             if _person_predicate(doc[first:last + 1]):
                 ents.mention(start, end, ents.entity("person", label), "context")
+            elif (noun := _org_predicate(t)) is not None:  # "Kijenge is an agro-processing company based in P"
+                ents.mention(start, end, ents.entity("organization", label, org_kind=lx.DESCRIPTORS.get(noun)), "context")
 
 
 def _named_project(m) -> bool:

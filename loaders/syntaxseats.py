@@ -116,6 +116,10 @@ _SEAT_PLACE = re.compile(r"^\s*,?\s*(?:(?:est|etait|se\s+trouve|se\s+trouvait)\s
 _TITLE_OF = re.compile(r"(?<![\w])(?P<title>[\w\-]+)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')$")
 
 
+#: Seat words only an organization's (a person is based somewhere, never headquartered).
+_ORG_ONLY_SEATS = frozenset("headquartered headquarted".split())
+
+
 def of_a_title(folded_before: str, org_kind) -> bool:
     """Whether a name after `folded_before` completes a title ('le représentant de l'Office X à P',
     'secrétaire d'État à P'): the place then goes with the person or the portfolio, unless the name
@@ -198,6 +202,10 @@ class SeatsMixin(SeatNamesMixin):
             if fold_word(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
                 return                        # based there, not the organization
             owners = self.orgs(t.head) or self._apposed_org(t.head)
+            if not owners and fold_word(t) in _ORG_ONLY_SEATS and t.head.dep_ in ("attr", "appos"):
+                # "X is a trade fair organiser headquartered in P": only an organization has headquarters
+                holder = t.head.head
+                owners = [o for c in subjects_of(holder) for o in self.orgs(c)] if t.head.dep_ == "attr" else self.orgs(holder)
         elif t.dep_ == "advcl":  # "Based in X, the company ..."
             owners = [o for c in subjects_of(t.head) for o in self.orgs(c)]
         else:

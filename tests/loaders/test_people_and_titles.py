@@ -101,3 +101,22 @@ def test_a_nickname_between_names_the_tagger_typed_apart_is_one_person():
 def test_a_founding_verb_shares_its_conjunct_s_organization(text, language):
     _, found = read(text, language)
     assert {(r.object.label, r.subject.label) for r in found if r.kind == "created_by"} == {("Anna Berg", "Quorvex Labs")}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Quorvex is a diversified agro-processing company based in Arusha, Tanzania.", "Quorvex"),
+    ("Fiera Talvo SpA is a trade fair organiser headquartered in Milan, Italy.", "Fiera Talvo SpA"),
+])
+def test_an_organization_said_so_or_with_a_legal_form_is_placed(text, org):
+    _, found = read(text, "en")
+    assert (org, "Milan" if "Milan" in text else "Arusha") in {(r.subject.label, r.object.label) for r in found
+                                                              if r.kind == "located_in"}
+
+
+@pytest.mark.parametrize("text", [
+    "Marlow is an investor based in London.",  # a person may be an investor
+    "John Smith is a consultant headquartered in Milan.",  # no organization is named
+])
+def test_a_person_based_somewhere_places_no_organization(text):
+    _, found = read(text, "en")
+    assert not [r for r in found if r.kind == "located_in"]
