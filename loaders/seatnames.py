@@ -118,8 +118,12 @@ class SeatNamesMixin:
         place = next((m for m in names if m.entity.kind == "place" and _FRONTED.match(folded[:m.start - sent.start])), None)
         if place is None:
             return
+        last = place
         for m in names:
-            if m.start >= place.end and _FRONTED_REST.match(folded[place.end - sent.start:m.start - sent.start]):
+            if m.start >= last.end and m.entity.kind == "place" and re.fullmatch(r"[ \t]*,[ \t]*", folded[last.end - sent.start:m.start - sent.start]):
+                last = m  # "Headquartered in P, Q, X ...": the place goes on
+                continue
+            if m.start >= place.end and _FRONTED_REST.match(folded[last.end - sent.start:m.start - sent.start]):
                 group = self._group(m)
                 if group is not None:
                     self._add("located_in", group, place.entity, sent)

@@ -120,3 +120,13 @@ def test_an_organization_said_so_or_with_a_legal_form_is_placed(text, org):
 def test_a_person_based_somewhere_places_no_organization(text):
     _, found = read(text, "en")
     assert not [r for r in found if r.kind == "located_in"]
+
+
+@pytest.mark.parametrize("text, language, seat", [
+    ("Headquartered in McLean, Virginia, Quorvex Systems had revenues of 10 billion dollars.", "en",
+     ("Quorvex Systems", "McLean")),
+    ("Basée à Rouen, en Normandie, la société Robotix fabrique des robots.", "fr", ("Robotix", "Rouen")),
+])
+def test_a_sentence_opening_on_its_subject_s_seat_places_the_subject_not_a_place(text, language, seat):
+    _, found = read(text, language)
+    assert {(r.subject.label, r.object.label) for r in found if r.kind == "located_in"} == {seat}
