@@ -71,8 +71,13 @@ _TITLE_NAMES = frozenset(lx.TITLES) | lx.SYSTEMATIC_TITLES
 
 
 def _a_title(label: str) -> bool:
-    """A name that is a job title and nothing more ("Chief Medical Officer", "Postmaster General")."""
-    return words_key(label) in _TITLE_NAMES
+    """A name that is a job title and nothing more ("Chief Medical Officer", "Postmaster General",
+    "Professor Emeritus of Transportation Sciences": a title head, then its field)."""
+    key = words_key(label)
+    words = key.split()
+    return key in _TITLE_NAMES or (len(words) > 2 and words[0] in lx.TITLE_HEADS and not words[0].endswith(("s", "x"))
+                                   and any(w in ("of", "de", "du", "des") for w in words[1:3]))
+    # (a plural opens an organization's name: "Médecins du Monde", "Reporters sans frontières")
 
 
 def legal_forms(ents: ArticleEntities) -> None:

@@ -130,3 +130,13 @@ def test_a_person_based_somewhere_places_no_organization(text):
 def test_a_sentence_opening_on_its_subject_s_seat_places_the_subject_not_a_place(text, language, seat):
     _, found = read(text, language)
     assert {(r.subject.label, r.object.label) for r in found if r.kind == "located_in"} == {seat}
+
+
+@pytest.mark.parametrize("text, language, kept", [
+    ("Dantzig was the Professor Emeritus of Transportation Sciences at Quorvex University.", "en", None),
+    ("Safia Morel, directrice générale de Médecins du Monde au Burkina Faso, a parlé.", "fr", "Médecins du Monde"),
+])
+def test_a_title_with_its_field_is_no_organization_but_a_plural_opening_a_name_is(text, language, kept):
+    orgs = names(text, "organization", language)
+    assert not any(o.startswith("Professor") for o in orgs)
+    assert kept is None or kept in orgs
