@@ -238,6 +238,9 @@ class ArticleEntities:
 
     def add_alias(self, entity: Entity, alias: str) -> None:
         alias = clean_name(alias)
+        if entity.kind == "organization" and entity.org_kind not in (None, "PublicAuthority") \
+                and country_key(alias) in lx.COUNTRIES:  # (a state, named officially or not, may have its short name)
+            return  # "l'Université d'Arizona (USA)": a country in brackets says where, it is no other name
         if alias and alias != entity.label:
             entity.aliases.add(alias)
             self._by_key.setdefault((_group(entity.kind), self._key(alias)), entity)

@@ -46,3 +46,10 @@ def test_a_place_s_other_names_are_its_alternative_labels_in_the_graph(tmp_path)
                          "SELECT ?label ?alt WHERE { ?p a schema:Place ; rdfs:label ?label ; skos:altLabel ?alt }")
         names = {(str(r["label"].value), str(r["alt"].value)) for r in rows.rows()}
     assert names == {("RD Congo", "RDC")}
+
+
+def test_a_country_in_brackets_after_an_organization_is_no_other_name_of_it():
+    _, found = read("Selon Paul Brada, de l'Université de Tarvik (USA), c'est vrai. L'ex-URSS et les États-Unis "
+                    "ont signé l'accord céréalier.")
+    partners = {frozenset((r.subject.label, r.object.label)) for r in found if r.kind == "partner_of"}
+    assert partners == {frozenset(("ex-URSS", "États-Unis"))}
