@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import clean_title, cue_pattern, founder_only
 from innograph.loaders.dates import find_dates
@@ -149,7 +150,9 @@ class SurfacePostsMixin:
                 break
         if org is None or self._next_person(org.end, sent):
             return  # "A, le dirigeant de Y B" / "A, le président de Y et le procureur B": a list of people
-        if re.search(r"(?<![\w'’])[A-ZÀ-Ý][^,;]*?[ \t](?:et|and)[ \t]", self.text[title_end:rest_end]):
+        second = re.search(r"(?<![\w'’])[A-ZÀ-Ý][^,;]*?[ \t](?:et|and)[ \t]+(?:(?:l['’]|le|la|the|an?|une?)[ \t]*)?(?P<t>[\w\-]+)",
+                           self.text[title_end:rest_end])
+        if second and fold_same_length(second["t"]).lower() in lx.TITLE_HEADS:
             return  # "A, présidente de X et fondatrice de Y": the title's own complement names X (read from the parse)
         if _ACCORDING_TO.search(self.folded, max(sent.start, person.start - 12), person.start) \
                 and self.ents.starting_at(org.end + len(re.match(r"[ \t]*,?", self.folded[org.end:sent.end]).group(0)), "person"):

@@ -140,3 +140,9 @@ def test_a_title_with_its_field_is_no_organization_but_a_plural_opening_a_name_i
     orgs = names(text, "organization", language)
     assert not any(o.startswith("Professor") for o in orgs)
     assert kept is None or kept in orgs
+
+
+def test_an_and_inside_an_organization_s_name_keeps_the_post_at_the_next_one():
+    found = posts("The plan is sound, said Rod Marley, director of the Centre for British Politics and Government "
+                  "at Quorvex University.")
+    assert ("Rod Marley", "Quorvex University") in found
