@@ -121,7 +121,9 @@ class PostsMixin(HoldersMixin):
         own = [*t.children, *(g for a in t.children if a.dep_ == "amod" and a.i > t.i and fold_word(a) not in ORG_OF_CASES
                              for g in a.children if g.i > a.i and g.dep_.startswith(("nmod", "obl"))
                              and case_word(g) in _AMOD_CASES)]  # ("maire adjoint de Y", "chercheur invité à Y": Y hung on the adjective)
-        for c in sorted(own, key=lambda c: case_word(c) in _FOR_CASES or fold_word(c) in _FOR_CASES):
+        # ("for" complements last, and a name before the title after its "of / de" complement: "the APAC CEO of Y" is Y's)
+        for c in sorted(own, key=lambda c: (case_word(c) in _FOR_CASES or fold_word(c) in _FOR_CASES,
+                                            c.dep_ in ("compound", "poss") and c.i < t.i)):
             if conj and c.i > min(conj) and any(d.i < min(conj) and d.dep_ in ("nmod", "prep", "obl") for d in t.children):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's ("chairman and CEO of Y": both's)
             if case_word(c) == "aupres" and fold_word(t) in GOVERNMENT_TITLES:

@@ -146,3 +146,11 @@ def test_an_and_inside_an_organization_s_name_keeps_the_post_at_the_next_one():
     found = posts("The plan is sound, said Rod Marley, director of the Centre for British Politics and Government "
                   "at Quorvex University.")
     assert ("Rod Marley", "Quorvex University") in found
+
+
+@pytest.mark.parametrize("text, org", [
+    ("John Fraser is currently the APAC CEO of Quorvex Technologies.", "Quorvex Technologies"),  # a region before the title
+    ("John Fraser, Acme's CEO, resigned.", "Acme"),  # a possessive with no "of" complement still names it
+])
+def test_a_title_s_of_complement_before_a_name_in_front_of_it(text, org):
+    assert {o for _, o in posts(text)} == {org}
