@@ -82,7 +82,8 @@ def _a_title(label: str) -> bool:
 
 def legal_forms(ents: ArticleEntities) -> None:
     """'Sheffield-based Forgeline Robotics' is the name after the place; 'Acme Widgets, LLC',
-    'Borealis Foods, Inc.': the legal form after a comma ends the name."""
+    'Borealis Foods, Inc.': the legal form after a comma ends the name, as after a place the
+    tagger read apart ('Quorvex Studios Dallas LLC')."""
     for m in ents.mentions:
         based = re.match(r"[A-ZÀ-Ý][\w\-]*?-based\s+(?=\S)", m.text)
         if based:
@@ -90,6 +91,11 @@ def legal_forms(ents: ArticleEntities) -> None:
             m.text = ents.text[m.start:m.end]
     for m in [m for m in ents.mentions if m.entity.kind in ("organization", "person", "place")]:
         legal = _LEGAL_AFTER_COMMA.match(ents.text, m.end)
+        before = next((o for o in ents.mentions if o.entity.kind == "organization" and o.end < m.start
+                       and re.fullmatch(r"[ \t]+", ents.text[o.end:m.start])), None) if legal and m.entity.kind != "person" else None
+        if before is not None and not legal.group(0).startswith(","):  # "Quorvex Studios Dallas LLC": one name
+            ents.mentions.remove(m)
+            m = before
         if legal:
             if m.entity.kind != "organization":  # "Tamber Freight, LLC" taken for a person: a company
                 m.entity = ents.entity("organization", m.text, org_kind="Company")

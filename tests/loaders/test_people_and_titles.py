@@ -154,3 +154,10 @@ def test_an_and_inside_an_organization_s_name_keeps_the_post_at_the_next_one():
 ])
 def test_a_title_s_of_complement_before_a_name_in_front_of_it(text, org):
     assert {o for _, o in posts(text)} == {org}
+
+
+def test_a_place_then_a_legal_form_end_the_organization_s_name():
+    ents, found = read("Quorvex Game Studios Dallas LLC is a game developer founded in 2007 by Tom Marlow.", "en")
+    [org] = {m.entity for m in ents.mentions if m.entity.kind == "organization"}
+    assert "Quorvex Game Studios Dallas LLC" in org.names()
+    assert {(r.subject.label, r.object.label) for r in found if r.kind == "created_by"} == {(org.label, "Tom Marlow")}
