@@ -62,6 +62,14 @@ def name_key(text: str) -> str:
     return normalize_org_name(text)
 
 
+@lru_cache(maxsize=65536)
+def entity_key(label: str) -> str:
+    """The key an article's entities are told apart by: the name's (:func:`name_key`), one for
+    all the names of a country (lexicon.COUNTRY_CANON: "RDC", "RD Congo")."""
+    canon = lx.COUNTRY_CANON.get(country_key(label))
+    return f"country {canon}" if canon else name_key(label)
+
+
 def alternation(words) -> str:
     """A regex alternation of `words`, longest first; a space in a word matches spaces, an apostrophe or a hyphen."""
     return "|".join(re.escape(w).replace(r"\ ", r"[\s'\-]+") for w in sorted(words, key=len, reverse=True))
@@ -163,10 +171,7 @@ class ArticleEntities:
 
     @staticmethod
     def _key(label: str) -> str:
-        """The key an article's entities are told apart by: the name's (:func:`name_key`), one for
-        all the names of a country (lexicon.COUNTRY_CANON: "RDC", "RD Congo")."""
-        canon = lx.COUNTRY_CANON.get(country_key(label))
-        return f"country {canon}" if canon else name_key(label)
+        return entity_key(label)
 
     def country_named(self, keys) -> Entity | None:
         """The article's place or organization that names a country among the folded `keys`
