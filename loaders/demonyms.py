@@ -3,7 +3,8 @@ their feminine and plural forms: "le président ivoirien X", "la ministre sud-af
 X", "the Kenyan president X" state a post held in the name of that country.
 
 ``COUNTRY_OF`` maps each folded form (masculine, feminine, plurals, English adjective) to the
-folded names of its country as :data:`innograph.loaders.lexicon.COUNTRIES` writes them.
+folded names of its country as :data:`innograph.loaders.lexicon.COUNTRIES` writes them;
+``COUNTRY_CANON`` maps each of those names to its country's first one.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ chine|china: chinois chinese
 chypre|cyprus: chypriote cypriot
 colombie|colombia: colombien colombian
 comores|comoros: comorien comorian
-congo|republique du congo|republique democratique du congo|rdc|drc|democratic republic of the congo: congolais congolese
+congo|republique du congo: congolais congolese
+republique democratique du congo|rdc|rd congo|rdcongo|drc|democratic republic of the congo: congolais congolese
 coree du sud|south korea: sud-coreen south-korean
 coree du nord|north korea: nord-coreen north-korean
 costa rica: costaricien costa-rican
@@ -178,6 +180,9 @@ yougoslavie|yugoslavia: yougoslave yugoslav
 tchecoslovaquie|czechoslovakia: tchecoslovaque czechoslovak
 zaire: zairois zairean
 rhodesie|rhodesia: rhodesien rhodesian
+allemagne de l est|rda|east germany: est-allemand east-german
+allemagne de l ouest|rfa|west germany: ouest-allemand west-german
+timor oriental|east timor: timorais timorese
 """
 
 
@@ -202,13 +207,21 @@ def _table() -> dict[str, frozenset]:
         keys = frozenset(n.strip() for n in names.split("|"))
         for form in {masc, fem, _plural(masc), _plural(fem), english, english + "s"}:
             for variant in (form, form.replace("-", " ")):
-                country_of[variant] = keys
+                country_of[variant] = country_of.get(variant, frozenset()) | keys  # ("congolais": either Congo)
     return country_of
+
+
+def _canon() -> dict[str, str]:
+    return {name.strip(): line.split(":")[0].split("|")[0].strip()
+            for line in _TABLE.strip().splitlines() for name in line.split(":")[0].split("|")}
 
 
 #: Folded demonym (any gender and number, French or English, "sud-africaine", "kenyans") -> the
 #: folded names of its country.
 COUNTRY_OF = _table()
+#: Each folded name of a country -> the first name of its line: the names of one country said in
+#: several ways in one article ("la RDC", "la RD Congo"; "le Royaume-Uni", "la Grande-Bretagne") are one.
+COUNTRY_CANON = _canon()
 
 
 def nationality(word: str) -> bool:

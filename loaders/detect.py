@@ -18,7 +18,7 @@ from innograph.loaders.namepatterns import (country_names, nicknamed_people, off
                                              place_patterns)
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, linked_tails, ordinal_heads
-from innograph.loaders.retype import descriptor_place_tails, retype, untagged_people
+from innograph.loaders.retype import descriptor_place_tails, retype, untagged_names
 from innograph.loaders.acronyms import acronyms, regional_names
 from innograph.loaders.teams import city_clubs, club_acronyms, club_forms, nicknames
 from innograph.loaders.shortforms import short_forms
@@ -186,6 +186,6 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     club_forms(ents)  # 'Valmont City FC', then 'Valmont'
     city_clubs(ents)  # 'l'Étoile de Valmont'
     retype(ents, docs)  # names the context says are organizations ('chez X', 'la société X')
-    untagged_people(ents, docs)  # 'Milnor is a professor at Y': a name the tagger left out
+    untagged_names(ents, docs)  # 'Milnor is a professor at Y': a name the tagger left out
     nicknamed_people(ents)  # 'Samuel D. "Sam" Waksal'
     return finish(ents)

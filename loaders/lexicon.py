@@ -406,4 +406,4 @@ SURNAME_HONORIFICS = r"(?:M\.|MM\.|Mme|Mlle|Dr|Pr)\.?"
 
 
 # -- places in words: loaders/placewords.py (re-exported here) --------------------------------------
-from .placewords import CONTINENTS, COUNTRIES, COUNTRY_CANON, DEMONYMS, PLACE_NOUNS  # noqa: E402,F401
+from .placewords import CONTINENTS, COUNTRIES, DEMONYMS, PLACE_NOUNS  # noqa: E402,F401

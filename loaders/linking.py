@@ -14,10 +14,13 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import PLACE_BEFORE, ArticleEntities, Mention, name_key, words_key
 
-_LEGAL_AFTER_COMMA = re.compile(
-    r",?[ \t]+(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLP|L\.?P\.|PLC|plc|GmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?|"
-    r"B\.?V\.?|N\.?V\.?|Pty(?:\.|[ \t]+Ltd\.?)?|Co\.,?[ \t]+Ltd\.?|Corp\.?)(?![\w])"
-)
+_LEGAL_FORM = (r"(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLP|L\.?P\.|PLC|plc|GmbH|AG|S\.?A\.?S?|SARL|S\.?p\.?A\.?|"
+               r"B\.?V\.?|N\.?V\.?|Pty(?:\.|[ \t]+Ltd\.?)?|Co\.,?[ \t]+Ltd\.?|Corp\.?)")
+_LEGAL_AFTER_COMMA = re.compile(rf",?[ \t]+{_LEGAL_FORM}(?![\w])")
+#: A legal form closing a two-word mention ("Dallas LLC"): the tail of a longer name.
+_LEGAL_TAIL = re.compile(rf"^[A-ZÀ-Ý][\w\-]*[ \t]+{_LEGAL_FORM}$")
+#: A legal form closing a name: a company's, whatever runs before it.
+_LEGAL_END = re.compile(rf"[ \t,]{_LEGAL_FORM}$")
 #: A title and "de" right before a name (folded text): "le gardien de X".
 _TITLE_OF = re.compile(r"(?<![\w])(?P<title>[a-z\-]+)(?:[ \t]+(?P<adj>[a-z\-]+))?[ \t]+(?:de|du|d['’])[ \t]*$")
 #: A determined title, maybe with a nationality, right before a name: "le président (ivoirien) X".
@@ -72,12 +75,12 @@ _TITLE_NAMES = frozenset(lx.TITLES) | lx.SYSTEMATIC_TITLES
 
 def _a_title(label: str) -> bool:
     """A name that is a job title and nothing more ("Chief Medical Officer", "Postmaster General",
-    "Professor Emeritus of Transportation Sciences": a title head, then its field)."""
+    "Professor Emeritus of Transportation Sciences": a title head, then its field; a plural head opens
+    an organization's name: "Médecins du Monde")."""
     key = words_key(label)
     words = key.split()
     return key in _TITLE_NAMES or (len(words) > 2 and words[0] in lx.TITLE_HEADS and not words[0].endswith(("s", "x"))
                                    and any(w in ("of", "de", "du", "des") for w in words[1:3]))
-    # (a plural opens an organization's name: "Médecins du Monde", "Reporters sans frontières")
 
 
 def legal_forms(ents: ArticleEntities) -> None:
@@ -91,11 +94,15 @@ def legal_forms(ents: ArticleEntities) -> None:
             m.text = ents.text[m.start:m.end]
     for m in [m for m in ents.mentions if m.entity.kind in ("organization", "person", "place")]:
         legal = _LEGAL_AFTER_COMMA.match(ents.text, m.end)
+        tail = m.entity.kind != "person" and ((legal and not legal.group(0).startswith(",")) or _LEGAL_TAIL.match(m.text))
         before = next((o for o in ents.mentions if o.entity.kind == "organization" and o.end < m.start
-                       and re.fullmatch(r"[ \t]+", ents.text[o.end:m.start])), None) if legal and m.entity.kind != "person" else None
-        if before is not None and not legal.group(0).startswith(","):  # "Quorvex Studios Dallas LLC": one name
+                       and re.fullmatch(r"[ \t]+", ents.text[o.end:m.start])), None) if tail else None
+        if before is not None:  # "Quorvex Studios Dallas LLC", the place read apart with or without its form: one name
             ents.mentions.remove(m)
+            before.end = m.end
             m = before
+            m.text = ents.text[m.start:m.end]
+            ents.add_alias(m.entity, m.text)
         if legal:
             if m.entity.kind != "organization":  # "Tamber Freight, LLC" taken for a person: a company
                 m.entity = ents.entity("organization", m.text, org_kind="Company")
@@ -117,8 +124,8 @@ def names_run_into_people(ents: ArticleEntities, surnames: dict) -> None:
     for m in list(ents.mentions):
         words = m.text.split()
         if m.entity.kind not in ("person", "organization") or len(words) < 2 or m.source not in ("ner", "gazetteer") \
-                or any(o.entity is m.entity for o in ents.mentions if o is not m):
-            continue  # (a name said twice is no run-on)
+                or any(o.entity is m.entity for o in ents.mentions if o is not m) or _LEGAL_END.search(m.text):
+            continue  # (a name said twice, or closed by a legal form, is no run-on)
         split = _person_named(ents, m, words, surnames) or _person_titled(ents, m, words)
         if split is None:
             continue

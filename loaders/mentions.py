@@ -17,6 +17,7 @@ from functools import lru_cache
 from innograph.graph.iri import normalize_org_name
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
+from innograph.loaders.demonyms import COUNTRY_CANON
 
 # Inside a word a hyphen never starts a capitalized word or a bare number: those are the "-"
 # separator of NAME_SEQ, and letting both read them made matching exponential ("Ab-Ab-Ab-...").
@@ -65,9 +66,10 @@ def name_key(text: str) -> str:
 @lru_cache(maxsize=65536)
 def entity_key(label: str) -> str:
     """The key an article's entities are told apart by: the name's (:func:`name_key`), one for
-    all the names of a country (lexicon.COUNTRY_CANON: "RDC", "RD Congo")."""
-    canon = lx.COUNTRY_CANON.get(country_key(label))
-    return f"country {canon}" if canon else name_key(label)
+    all the names of a country (demonyms.COUNTRY_CANON: "RDC", "RD Congo")."""
+    key = name_key(label)  # (the name key of "du Japon" is the country's, "République démocratique du Congo" the words')
+    canon = COUNTRY_CANON.get(key) or COUNTRY_CANON.get(country_key(label))
+    return f"country {canon}" if canon else key
 
 
 def alternation(words) -> str:
@@ -144,12 +146,12 @@ class ArticleEntities:
     def entity(self, kind: str, label: str, *, org_kind=None, cue=None) -> Entity:
         """The entity of this kind named `label`, created if new (linked by key, alias, gazetteer)."""
         label = clean_name(label)
-        key = self._key(label)
+        key = entity_key(label)
         group = "named" if kind in ("organization", "project", "event") else kind
         found = self._by_key.get((group, key))
         if found is None:
             for other in self.entities:
-                if _group(other.kind) == group and key in {self._key(a) for a in other.aliases}:
+                if _group(other.kind) == group and key in {entity_key(a) for a in other.aliases}:
                     found = other
                     break
         if found is None:
@@ -169,10 +171,6 @@ class ArticleEntities:
         found.cue = found.cue or cue
         return found
 
-    @staticmethod
-    def _key(label: str) -> str:
-        return entity_key(label)
-
     def country_named(self, keys) -> Entity | None:
         """The article's place or organization that names a country among the folded `keys`
         ('etats-unis', 'usa', ...), by any of its names, or None."""
@@ -185,7 +183,7 @@ class ArticleEntities:
         """A place acting (a country holding posts, funding, joining, supporting): the public
         authority of its name."""
         org = self.entity("organization", place_label, org_kind="PublicAuthority")
-        place = self._by_key.get(("place", self._key(place_label)))
+        place = self._by_key.get(("place", entity_key(place_label)))
         for name in place.names() if place is not None else ():
             self.add_alias(org, name)  # ("la RD Congo", "la RDC": the country's names are the state's)
         return org
@@ -248,7 +246,7 @@ class ArticleEntities:
             return  # "l'Université d'Arizona (USA)": a country in brackets says where, it is no other name
         if alias and alias != entity.label:
             entity.aliases.add(alias)
-            self._by_key.setdefault((_group(entity.kind), self._key(alias)), entity)
+            self._by_key.setdefault((_group(entity.kind), entity_key(alias)), entity)
 
     def merge(self, keep: Entity, other: Entity) -> None:
         """Make `other` one with `keep`: its names become aliases, its mentions point to `keep`."""
@@ -288,7 +286,7 @@ class ArticleEntities:
 
     def named(self, label: str) -> Entity | None:
         """The article's organization, project or event named `label` (by key or alias), or None."""
-        return self._by_key.get(("named", self._key(label)))
+        return self._by_key.get(("named", entity_key(label)))
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= m.start or start >= m.end for m in self.mentions)

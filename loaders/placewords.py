@@ -96,32 +96,3 @@ COUNTRIES = frozenset(
         "zaire|rhodesie|rhodesia|allemagne de l est|rda|east germany|allemagne de l ouest|rfa|west germany"
     ).split("|")
 )
-
-#: Names of one country said in several ways within one article ("la RDC", "la RD Congo", "la
-#: République démocratique du Congo"; "le Royaume-Uni", "la Grande-Bretagne"): each group is one country
-#: (folded, as in COUNTRIES; French, English and the usual short forms).
-COUNTRY_SYNONYMS = tuple(group.split("|") for group in (
-    "republique democratique du congo|rdc|rd congo|rdcongo|democratic republic of the congo|drc",
-    "royaume uni|uk|grande bretagne|united kingdom|great britain",
-    "etats unis|usa|united states",
-    "republique centrafricaine|centrafrique|central african republic",
-    "emirats arabes unis|united arab emirates|uae",
-    "cote d ivoire|ivory coast",
-    "myanmar|birmanie",
-    "republique tcheque|tchequie|czech republic|czechia",
-    "pays bas|netherlands",
-    "union sovietique|urss|soviet union|ussr",
-    "allemagne de l est|rda|east germany",
-    "allemagne de l ouest|rfa|west germany",
-    "eswatini|swaziland",
-    "macedoine du nord|north macedonia",
-    "coree du sud|south korea",
-    "coree du nord|north korea",
-    "timor oriental|east timor",
-    "vietnam|viet nam",
-    "salvador|el salvador",
-    "cap vert|cape verde",
-    "ethiopie|etiopie|ethiopia",
-))
-#: Each folded name of COUNTRY_SYNONYMS -> the group's first name.
-COUNTRY_CANON = {name: group[0] for group in COUNTRY_SYNONYMS for name in group}

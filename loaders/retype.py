@@ -272,7 +272,7 @@ def retype(ents, docs) -> None:
             m.entity = org
 
 
-def untagged_people(ents, docs) -> None:
+def untagged_names(ents, docs) -> None:
     """A capitalized name the tagger left out that a person's title is said of: the subject of a
     copula whose predicate is a title only a person holds ("Milnor is a professor at Y", "Kaboré est
     directeur de Y") or of "was born" (see :func:`_person_predicate`): a person; the subject of a
@@ -290,7 +290,7 @@ def untagged_people(ents, docs) -> None:
             words = [t] + [c for c in t.children if c.dep_ in ("flat:name", "flat", "compound") and c.text[:1].isupper()]
             first, last = min(w.i for w in words), max(w.i for w in words)
             if last - first + 1 != len(words):
-                first = last = t.i  # ('Samuel D. "Sam" X': the surname; nicknamed_people reads the whole name)
+                first = last = t.i  # ('Samuel D. "Sam" X': the surname; namepatterns.nicknamed_people reads the whole name)
             start, end = offset + doc[first].idx, offset + doc[last].idx + len(doc[last].text)
             label = ents.text[start:end]
             if not ents.free(start, end) or country_or_continent(label) or lx.kind_of(label) is not None \

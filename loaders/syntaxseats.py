@@ -55,6 +55,7 @@ from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import case_word, fold_word, completes_a_noun, subjects_of
 from innograph.loaders.mentions import country_key, words_key
+from innograph.loaders.retype import ORG_SUBJECT_WORDS
 from innograph.loaders.seatnames import (ACRONYM_GAP, INSTITUTION_WORDS, SeatNamesMixin, bracketed, club_and_country,
                                          club_of_country, short_form_of)
 from innograph.loaders.syntaxposts import _OWNER_POSSESSIVES
@@ -114,10 +115,6 @@ _SEAT_PLACE = re.compile(r"^\s*,?\s*(?:(?:est|etait|se\s+trouve|se\s+trouvait)\s
 
 
 _TITLE_OF = re.compile(r"(?<![\w])(?P<title>[\w\-]+)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')$")
-
-
-#: Seat words only an organization's (a person is based somewhere, never headquartered).
-_ORG_ONLY_SEATS = frozenset("headquartered headquarted".split())
 
 
 def of_a_title(folded_before: str, org_kind) -> bool:
@@ -202,7 +199,7 @@ class SeatsMixin(SeatNamesMixin):
             if fold_word(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
                 return                        # based there, not the organization
             owners = self.orgs(t.head) or self._apposed_org(t.head)
-            if not owners and fold_word(t) in _ORG_ONLY_SEATS and t.head.dep_ in ("attr", "appos"):
+            if not owners and fold_word(t) in ORG_SUBJECT_WORDS and t.head.dep_ in ("attr", "appos"):
                 # "X is a trade fair organiser headquartered in P": only an organization has headquarters
                 holder = t.head.head
                 owners = [o for c in subjects_of(holder) for o in self.orgs(c)] if t.head.dep_ == "attr" else self.orgs(holder)

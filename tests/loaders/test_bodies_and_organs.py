@@ -30,8 +30,8 @@ def titles(text: str, language: str = "fr") -> dict[tuple, str]:
      ("member_of", "Lucie Varenne", "comité exécutif de la Ligue Corvane")),
     ("Un membre du comité exécutif de la Ligue Corvane, Paul Brisset, a voté contre.",
      ("member_of", "Paul Brisset", "comité exécutif de la Ligue Corvane")),
-    ("Hugo Marchal, président de la commission de l'énergie atomique, a démissionné.",
-     ("holds_post", "Hugo Marchal", "commission de l'énergie atomique")),
+    ("Hugo Marchal, président de la commission de l'énergie solaire, a démissionné.",
+     ("holds_post", "Hugo Marchal", "commission de l'énergie solaire")),
 ])
 def test_a_committee_or_a_commission_a_member_or_a_title_names_is_a_body(text, fact):
     assert fact in facts(text)
@@ -57,7 +57,7 @@ def test_a_seat_in_a_political_bureau_is_a_membership_of_its_party():
 
 
 @pytest.mark.parametrize("text, language, fact", [
-    ("Marie Lenoir, qui siège également au conseil de la Ligue Corvane, a voté pour.", "fr",
+    ("Marie Lenoir siégeait au conseil de la Ligue Corvane jusqu'en 2019.", "fr",
      ("member_of", "Marie Lenoir", "conseil de la Ligue Corvane")),
     ("John Hartley sits on the board of Quorvex Systems.", "en", ("holds_post", "John Hartley", "Quorvex Systems")),
 ])

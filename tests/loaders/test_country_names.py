@@ -8,15 +8,16 @@ import pytest
 pytest.importorskip("spacy")
 
 from innograph.loaders import lexicon as lx  # noqa: E402
+from innograph.loaders.demonyms import COUNTRY_CANON  # noqa: E402
 from tests.loaders.conftest import read  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_every_synonym_names_a_country():
-    assert set(lx.COUNTRY_CANON) <= lx.COUNTRIES
-    assert lx.COUNTRY_CANON["rdc"] == lx.COUNTRY_CANON["rd congo"] == lx.COUNTRY_CANON["republique democratique du congo"]
-    assert lx.COUNTRY_CANON["uk"] == lx.COUNTRY_CANON["grande bretagne"] != lx.COUNTRY_CANON["etats unis"]
+    assert set(COUNTRY_CANON) <= lx.COUNTRIES
+    assert COUNTRY_CANON["rdc"] == COUNTRY_CANON["rd congo"] == COUNTRY_CANON["republique democratique du congo"]
+    assert COUNTRY_CANON["uk"] == COUNTRY_CANON["grande bretagne"] != COUNTRY_CANON["etats unis"]
 
 
 def test_the_names_of_one_country_make_one_place_and_one_acting_state():
@@ -49,7 +50,16 @@ def test_a_place_s_other_names_are_its_alternative_labels_in_the_graph(tmp_path)
 
 
 def test_a_country_in_brackets_after_an_organization_is_no_other_name_of_it():
-    _, found = read("Selon Paul Brada, de l'Université de Tarvik (USA), c'est vrai. L'ex-URSS et les États-Unis "
-                    "ont signé l'accord céréalier.")
+    _, found = read("Selon Anna Lee, de l'Université de Tarvik (USA), c'est un tournant. L'Inde et les États-Unis "
+                    "ont signé un accord commercial en mai.")
     partners = {frozenset((r.subject.label, r.object.label)) for r in found if r.kind == "partner_of"}
-    assert partners == {frozenset(("ex-URSS", "États-Unis"))}
+    assert partners == {frozenset(("Inde", "États-Unis"))}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("Le Japon a voté hier. Taro Sato, l'ancien Premier ministre du Japon, a critiqué ce vote.", ("Taro Sato", "Japon")),
+    ("La RD Congo a gagné. Le sélectionneur congolais Marc Dubois est content.", ("Marc Dubois", "RD Congo")),
+])
+def test_a_country_said_with_its_article_or_by_its_demonym_is_the_one_named(text, post):
+    _, found = read(text)
+    assert {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post"} == {post}

@@ -23,7 +23,7 @@ def posts(text: str, language: str = "en") -> dict[tuple, str]:
 
 
 @pytest.mark.parametrize("text, language, person", [
-    ("Holmgren is a distinguished professor at Quorvex University.", "en", "Holmgren"),
+    ("Holmgren is a senior lecturer at Quorvex University.", "en", "Holmgren"),
     ("Kaboré est président de la Fédération lorraine de judo.", "fr", "Kaboré"),
 ])
 def test_a_name_a_person_s_title_is_said_of_is_a_person(text, language, person):
@@ -39,8 +39,8 @@ def test_an_organization_a_role_of_organizations_is_said_of_stays_no_person(text
 
 
 @pytest.mark.parametrize("text, full, other", [
-    ('Samuel D. "Sam" Holmgren (born 1947) is the founder of Quorvex Systems.', 'Samuel D. "Sam" Holmgren', "Sam Holmgren"),
-    ("Alessandro (Alex) Varetti (born 1969) is the CEO of Quorvex Systems.", "Alessandro (Alex) Varetti", "Alessandro Varetti"),
+    ('Margaret L. "Peggy" Holmgren is the chief executive of Quorvex Systems.', 'Margaret L. "Peggy" Holmgren', "Peggy Holmgren"),
+    ("Roberto (Bob) Varetti is the CEO of Quorvex Systems.", "Roberto (Bob) Varetti", "Roberto Varetti"),
 ])
 def test_a_name_with_a_nickname_inside_is_one_person(text, full, other):
     ents, _ = read(text, "en")
@@ -53,7 +53,7 @@ def test_a_parenthesis_between_an_organization_and_a_word_is_no_person():
 
 
 @pytest.mark.parametrize("text, language", [
-    ("Kim Dahl, MD - Founder, Chief Executive Officer, Chief Medical Officer", "en"),
+    ("Ana Ruiz, MD - Founder, Chief Operating Officer, Chief Financial Officer", "en"),
     ("Le Directeur Général, Paul Martin, a parlé.", "fr"),
 ])
 def test_a_title_written_with_capitals_is_no_organization(text, language):
@@ -80,8 +80,8 @@ def test_an_academic_discipline_is_no_employer():
 
 
 @pytest.mark.parametrize("text, orgs", [
-    ("Edwin Hale was a psychologist, Professor of Psychology at Clark University and at Quorvex University.",
-     {"Clark University", "Quorvex University"}),
+    ("Ruth Okafor was a chemist, Professor of Chemistry at Tarvik College and at Quorvex University.",
+     {"Tarvik College", "Quorvex University"}),
     ("Jane Roe is a lecturer at Acme University and Quorvex College.", {"Acme University", "Quorvex College"}),
 ])
 def test_a_title_apposed_to_the_copula_s_complement_and_its_coordinated_employers(text, orgs):
@@ -90,8 +90,8 @@ def test_a_title_apposed_to_the_copula_s_complement_and_its_coordinated_employer
 
 
 def test_a_nickname_between_names_the_tagger_typed_apart_is_one_person():
-    ents, _ = read("Edwin Marlow (Ted) Hale (1886 – 1968) was a professor at Clark University.", "en")
-    assert {m.entity.label for m in ents.mentions if m.entity.kind == "person"} == {"Edwin Marlow (Ted) Hale"}
+    ents, _ = read("Harriet Ann (Hattie) Moss (1901 – 1977) was a professor at Tarvik College.", "en")
+    assert {m.entity.label for m in ents.mentions if m.entity.kind == "person"} == {"Harriet Ann (Hattie) Moss"}
 
 
 @pytest.mark.parametrize("text, language", [
@@ -103,14 +103,13 @@ def test_a_founding_verb_shares_its_conjunct_s_organization(text, language):
     assert {(r.object.label, r.subject.label) for r in found if r.kind == "created_by"} == {("Anna Berg", "Quorvex Labs")}
 
 
-@pytest.mark.parametrize("text, org", [
-    ("Quorvex is a diversified agro-processing company based in Arusha, Tanzania.", "Quorvex"),
-    ("Fiera Talvo SpA is a trade fair organiser headquartered in Milan, Italy.", "Fiera Talvo SpA"),
+@pytest.mark.parametrize("text, org, town", [
+    ("Ndovu is a family-owned tea company based in Kericho, Kenya.", "Ndovu", "Kericho"),  # the tagger left it out
+    ("Marco Bellini SpA is a freight carrier headquartered in Genoa, Italy.", "Marco Bellini SpA", "Genoa"),  # typed a person
 ])
-def test_an_organization_said_so_or_with_a_legal_form_is_placed(text, org):
+def test_an_organization_said_so_or_with_a_legal_form_is_placed(text, org, town):
     _, found = read(text, "en")
-    assert (org, "Milan" if "Milan" in text else "Arusha") in {(r.subject.label, r.object.label) for r in found
-                                                              if r.kind == "located_in"}
+    assert (org, town) in {(r.subject.label, r.object.label) for r in found if r.kind == "located_in"}
 
 
 @pytest.mark.parametrize("text", [
@@ -123,8 +122,7 @@ def test_a_person_based_somewhere_places_no_organization(text):
 
 
 @pytest.mark.parametrize("text, language, seat", [
-    ("Headquartered in McLean, Virginia, Quorvex Systems had revenues of 10 billion dollars.", "en",
-     ("Quorvex Systems", "McLean")),
+    ("Headquartered in Reno, Nevada, Quorvex Systems had revenues of 2 billion dollars.", "en", ("Quorvex Systems", "Reno")),
     ("Basée à Rouen, en Normandie, la société Robotix fabrique des robots.", "fr", ("Robotix", "Rouen")),
 ])
 def test_a_sentence_opening_on_its_subject_s_seat_places_the_subject_not_a_place(text, language, seat):
@@ -133,8 +131,8 @@ def test_a_sentence_opening_on_its_subject_s_seat_places_the_subject_not_a_place
 
 
 @pytest.mark.parametrize("text, language, kept", [
-    ("Dantzig was the Professor Emeritus of Transportation Sciences at Quorvex University.", "en", None),
-    ("Safia Morel, directrice générale de Médecins du Monde au Burkina Faso, a parlé.", "fr", "Médecins du Monde"),
+    ("Lindqvist was the Professor Emeritus of Urban Studies at Quorvex University.", "en", None),
+    ("Claire Aubry, qui travaille pour Médecins du Monde depuis 2015, a parlé.", "fr", "Médecins du Monde"),
 ])
 def test_a_title_with_its_field_is_no_organization_but_a_plural_opening_a_name_is(text, language, kept):
     orgs = names(text, "organization", language)
@@ -142,14 +140,23 @@ def test_a_title_with_its_field_is_no_organization_but_a_plural_opening_a_name_i
     assert kept is None or kept in orgs
 
 
+@pytest.mark.parametrize("label, a_title", [
+    ("Professor Emeritus of Urban Studies", True), ("Minister of Energy", True), ("Chief Operating Officer", True),
+    ("Médecins du Monde", False), ("Bank of Tarvik", False), ("Quorvex Systems", False),
+])
+def test_which_names_are_titles_and_nothing_more(label, a_title):
+    from innograph.loaders.linking import _a_title
+
+    assert _a_title(label) is a_title
+
+
 def test_an_and_inside_an_organization_s_name_keeps_the_post_at_the_next_one():
-    found = posts("The plan is sound, said Rod Marley, director of the Centre for British Politics and Government "
-                  "at Quorvex University.")
+    found = posts("Rod Marley, head of the Centre for Law and Society at Quorvex University, disagreed.")
     assert ("Rod Marley", "Quorvex University") in found
 
 
 @pytest.mark.parametrize("text, org", [
-    ("John Fraser is currently the APAC CEO of Quorvex Technologies.", "Quorvex Technologies"),  # a region before the title
+    ("John Fraser is the EMEA CEO of Quorvex Technologies.", "Quorvex Technologies"),  # a region before the title
     ("John Fraser, Acme's CEO, resigned.", "Acme"),  # a possessive with no "of" complement still names it
 ])
 def test_a_title_s_of_complement_before_a_name_in_front_of_it(text, org):
@@ -157,7 +164,7 @@ def test_a_title_s_of_complement_before_a_name_in_front_of_it(text, org):
 
 
 def test_a_place_then_a_legal_form_end_the_organization_s_name():
-    ents, found = read("Quorvex Game Studios Dallas LLC is a game developer founded in 2007 by Tom Marlow.", "en")
+    ents, found = read("Tarvik Game Studios Austin LLC is a game developer founded in 2011 by Tom Marlow.", "en")
     [org] = {m.entity for m in ents.mentions if m.entity.kind == "organization"}
-    assert "Quorvex Game Studios Dallas LLC" in org.names()
+    assert "Tarvik Game Studios Austin LLC" in org.names()
     assert {(r.subject.label, r.object.label) for r in found if r.kind == "created_by"} == {(org.label, "Tom Marlow")}

@@ -250,7 +250,7 @@ def test_a_title_coordinated_with_a_copulas_complement(text, kind, pair):
 
 
 @pytest.mark.parametrize("text, language", [
-    ("La Turquie ne veut pas que la Norvège et l'Islande rejoignent l'Organisation des ports du Nord.", "fr"),
+    ("Le Maroc refuse que la Norvège et l'Islande rejoignent l'Organisation des ports du Nord.", "fr"),
     ("La Norvège souhaite rejoindre l'Organisation des ports du Nord.", "fr"),
     ("Norway wants to join the Northern Ports Organization.", "en"),
 ])
