@@ -360,6 +360,11 @@ PORTFOLIOS = frozenset(
 #: sénateur", "son rôle chez Y".
 ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere siege".split())
 
+#: Nouns of a unit inside an organization, named after them ("au département Nuffield de l'université
+#: d'Oxford", "the Smith Lab of X"): a post there is at the organization the unit belongs to.
+UNIT_NOUNS = frozenset("departement departements division service laboratoire labo unite branche section pole "
+                       "department division unit lab laboratory branch".split())
+
 #: Words written with a capital that the tagger takes for an organization's name and that name none alone:
 #: the Web, the Internet ("son site Web", "sur Internet").
 NETWORK_WORDS = frozenset("web internet".split())

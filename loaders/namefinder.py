@@ -269,6 +269,11 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
         end = start + len(ents.text[start:tail].rstrip())
         words = words[:at]
         label = " ".join(words)
+    elided = next((i for i, w in enumerate(words) if i >= 2 and w[:2].lower() in ("d'", "d’") and w[2:3].isupper()), None)
+    if elided is not None:  # "Jeff Bezos d'Amazon": a full name, then where the person is from or works
+        end = start + len(ents.text[start:ents.text.rfind(words[elided], start, end)].rstrip())
+        words = words[:elided]
+        label = " ".join(words)
     if not words[0][0].isupper() or not (words[-1][0].isupper() or _PARTICLE_WORD.match(words[-1])) \
             or not all(w[0].isupper() or w in _PARTICLES or _PARTICLE_WORD.match(w) for w in words[1:]) \
             or lx.kind_of(label) or any(name_key(w) in lx.TITLES for w in words) \

@@ -102,6 +102,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
     def run(self) -> None:
         for offset, doc in self.docs:
             self.offset = offset
+            self.units(doc)
             for token in doc:
                 word = fold_word(token)
                 if word not in _CUES:
@@ -121,7 +122,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         antecedent (a person, never an organization), or the person a role description stands for
         (:mod:`.chains`)."""
         out = []
-        for t in _spread(token):
+        for t in _spread(token) + self.listed_with(token):
             m = self.mention(t) or self.behind_honorific(t)
             if m is not None:
                 if m.entity.kind == "person":
@@ -165,7 +166,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         is one; `retype="person"` only retypes persons); with `actors`, a country or government is
         one (funding, joining, signing)."""
         out = []
-        for t in _spread(token):
+        for t in _spread(token) + self.listed_with(token):
             m = self.mention(t)
             if m is not None:
                 e = m.entity
@@ -191,6 +192,75 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 if antecedent is not None:
                     out.append(antecedent)
         return unique_items(out)
+
+    def units(self, doc) -> None:
+        """A unit named after a unit noun stands for the organization it belongs to ("au département
+        Nuffield de santé reproductive de l'université d'Oxford", "la division X de Y"): the first
+        organization named behind "de" / "of" in the next words of the unit's phrase (no punctuation but
+        quotes between)."""
+        for noun in doc[:-1]:
+            m = self.mention(doc[noun.i + 1], "organization") if fold_word(noun) in lx.UNIT_NOUNS else None
+            if m is None or m.start != self.pos(doc[noun.i + 1]):
+                continue
+            inside = {t.i for t in noun.subtree} | {t.i for t in doc[noun.i + 1].subtree}
+            for t in doc[noun.i + 2:noun.i + 16]:
+                if t.is_punct and t.text not in ('"', "«", "»", "“", "”", "&", "-") or t.i not in inside:
+                    break  # (its own complement only: not "le laboratoire X a reçu des fonds de Y")
+                n = self.mention(t, "organization")
+                if n is not None and n is not m and n.start == self.pos(t) and case_word(t) in _OF_WORDS:
+                    unit = Mention(m.start, m.end, m.text, n.entity, m.source)
+                    self._at.update({p: unit for p in range(m.start, m.end)})
+                    break
+
+    def listed_with(self, subject) -> list:
+        """'A, B et C sont membres de Y' however the parser hung the list (the root on A, or B and C as
+        modifiers of A): the first words of the names listed with a verb's subject, joined by commas and
+        "et" / "and" alone, the list opening the clause (after an adverb and its comma at most) and
+        ending right before the verb or its auxiliary. Names of the subject's kind only (organizations
+        and places together: actors), none behind a preposition ("Selon Le Monde, A et B ...")."""
+        m = self.mention(subject) if subject.dep_.startswith("nsubj") else None
+        if m is None:
+            return []
+        doc, verb = subject.doc, subject.head
+        kinds = ("person",) if m.entity.kind == "person" else ("organization", "place")
+
+        def item(i):  # the name starting at doc[i] (after an article), as (first, last) token indices
+            i += i < len(doc) and fold_word(doc[i]) in _ARTICLES
+            n = self.mention(doc[i], *kinds) if i < len(doc) else None
+            if n is None or case_word(doc[i]):
+                return None
+            j = i
+            while j + 1 < len(doc) and self.pos(doc[j + 1]) < n.end:
+                j += 1
+            return i, j
+
+        last = item(subject.i)
+        if last is None:
+            return []  # (an event, a project)
+        first, out = last[0], []
+        k = last[1] + 1
+        while k < len(doc) and fold_word(doc[k]) in _LIST_WORDS:  # to the right: ", B et C"
+            k += k + 1 < len(doc) and doc[k].text == "," and fold_word(doc[k + 1]) in _AND
+            nxt = item(k + 1)
+            if nxt is None:
+                break
+            out.append(doc[nxt[0]])
+            k = nxt[1] + 1
+        if not (k < len(doc) and (doc[k].i == verb.i or doc[k].head.i == verb.i and doc[k].dep_ in _BEFORE_VERB)):
+            out = []  # (the list does not end at the verb)
+        i = first - (first > 0 and fold_word(doc[first - 1]) in _ARTICLES)
+        while i >= 2 and fold_word(doc[i - 1]) in _LIST_WORDS:  # to the left: "A, B et" before the subject
+            sep = i - 1 - (doc[i - 2].text == "," and fold_word(doc[i - 1]) in _AND)
+            j = sep - 1
+            start = next((t.i for t in doc[max(0, j - 6):j + 1] if self.mention(t, *kinds) is not None
+                          and self.mention(t).end == self.pos(doc[j]) + len(doc[j].text)), None)
+            if start is None or case_word(doc[start]):
+                break
+            start -= start > 0 and fold_word(doc[start - 1]) in _ARTICLES
+            out.append(doc[start + (fold_word(doc[start]) in _ARTICLES)])
+            i = start
+        opening = i == subject.sent.start or (doc[i - 1].text == "," and i - 2 == subject.sent.start)
+        return out if opening or all(t.i > subject.i for t in out) else [t for t in out if t.i > subject.i]
 
     def name_beside(self, noun):
         """The organization's name right after a descriptor noun, and a nationality between them, that the
@@ -288,6 +358,14 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             if m is not None:
                 out.append(m.entity)
         return unique_items(out)
+
+_OF_WORDS = frozenset(("de", "du", "des", "d'", "d’", "of"))
+_ARTICLES = frozenset(("le", "la", "l'", "l’", "les", "the"))
+_AND = frozenset(("et", "and"))
+_LIST_WORDS = frozenset((",", "et", "and"))
+#: What stands between a list of subjects and its verb: the verb's auxiliaries, copula, negation.
+_BEFORE_VERB = frozenset(("aux", "aux:tense", "aux:pass", "auxpass", "cop", "advmod", "neg"))
+
 
 def _spread(token) -> list:
     """A token with its conjuncts and the names apposed to it ('A, B et C', 'A, B and C')."""

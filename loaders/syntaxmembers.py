@@ -174,7 +174,7 @@ class MembersMixin:
                 members = []  # the number disagrees: someone else
         elif t.dep_ == "conj" and fold_word(t) in _MEMBERS and t.i > 0 and t.doc[t.i - 1].text == ",":
             members = self._coordinated_members(t.head)  # "A, B et C, membres de Y": parsed as a conjunct
-        elif t.dep_ == "xcomp" and fold_word(t.head) in _BECOME:  # "A est devenu membre de Y"
+        elif t.dep_ in ("xcomp", "obj") and fold_word(t.head) in _BECOME:  # "A est devenu membre de Y" (or its object)
             members = [o for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass") and fold_word(c) not in _PRONOUNS
                        for o in self.orgs(c, actors=True)]  # ("est devenue le 32e membre": parsed as a passive)
         elif t.dep_ in ("obl:mod", "obl", "advcl") and t.i == t.sent.start:  # "Membre de Y depuis 1952, A ..."

@@ -1,0 +1,49 @@
+"""Lists of subjects the French parse breaks, units named inside an organization, and a person's name
+the tagger ran on into "d'<Name>", read by the rules alone. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import kinds, pairs  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+@pytest.mark.parametrize("text, members, group", [
+    # the parser roots the sentence on the first name and makes the last one the verb's subject
+    ("La Bulgarie, la Roumanie et la Croatie sont membres de l'Union européenne.",
+     {"Bulgarie", "Roumanie", "Croatie"}, "Union européenne"),
+    ("Renault, Airbus et Safran sont membres du pôle Normandie AeroEspace.",
+     {"Renault", "Airbus", "Safran"}, "Normandie AeroEspace"),
+    # the parser hangs the second and third names under the first
+    ("Pierre Martin, Julie Durand et Marc Petit sont membres du Parti socialiste.",
+     {"Pierre Martin", "Julie Durand", "Marc Petit"}, "Parti socialiste"),
+    # "membres" parsed as the object of "devenir"
+    ("Hier, la Bulgarie, la Roumanie et la Croatie sont devenues membres de l'Union européenne.",
+     {"Bulgarie", "Roumanie", "Croatie"}, "Union européenne"),
+])
+def test_every_name_of_a_listed_subject_is_a_member(text, members, group):
+    assert {(m, group) for m in members} <= pairs(text, "member_of")
+
+
+def test_a_name_behind_a_preposition_opens_no_list():
+    found = pairs("Selon Le Monde, Renault et Airbus sont membres du pôle Normandie AeroEspace.", "member_of")
+    assert {("Renault", "Normandie AeroEspace"), ("Airbus", "Normandie AeroEspace")} <= found
+    assert not {m for m, _ in found} - {"Renault", "Airbus"}
+
+
+@pytest.mark.parametrize("text, person, employer", [
+    ("Marc Petit, biologiste au département Kessler de génétique de l'université de Lyon, a parlé.",
+     "Marc Petit", "université de Lyon"),
+])
+def test_a_post_in_a_named_unit_is_at_the_organization_it_belongs_to(text, person, employer):
+    found = pairs(text, "holds_post")
+    assert (person, employer) in found and not {o for p, o in found if o != employer}
+
+
+def test_a_person_s_name_ends_before_an_elided_d_and_a_name():
+    found = kinds("Hier soir, le milieu de terrain Pierre Martin d'Arsenal est blessé.")
+    assert found.get("Pierre Martin") == {"person"}
