@@ -313,6 +313,11 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
                 or key in lx.TITLE_HEADS or len(label) < 3:
             return []
+        return self.organization_at(start, end)
+
+    def organization_at(self, start: int, end: int) -> list:
+        """A new organization mention over the current piece's characters `start` to `end`."""
+        label = self.ents.text[self.offset + start:self.offset + end]
         entity = self.ents.entity("organization", label, org_kind=lx.kind_of(label))
         m = self.ents.mention(self.offset + start, self.offset + end, entity, "syntax")
         if m is None:

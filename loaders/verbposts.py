@@ -11,12 +11,15 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import case_word, fold_word, no_longer, unique_items, subjects_of, unreal
+from innograph.loaders.demonyms import nationality
 from innograph.loaders.institutions import organ_of
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
 from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
 
 #: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
+#: Capitalized words, English links between, then the end of an apposition (a comma, a bracket, a stop).
+_CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w&'’.-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[A-ZÀ-Ý][\w&'’.-]*)*(?=[ \t]*[,;:)]|\.(?:\s|$))")
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 
 
@@ -188,11 +191,23 @@ class VerbPostsMixin:
                 if token is not None:
                     self.add("holds_post", m.entity, org.entity, token, title=None, current=True)
             elif org is None and token is not None:  # "X, de la société de conseil Y": through its descriptor
-                for o in self.described_org(token):
+                for o in self.described_org(token) or self._set_off_name(token):
                     self.add("holds_post", m.entity, o, token, title=None, current=True)
         if not found and not after:
             self.set_off_occupation(doc, m, span)
         self.predicate_occupation(doc, m, span)
+
+    def _set_off_name(self, token) -> list:
+        """'X, du Money Advice Trust, a dit', 'X, de Quorvex Agri-Systems, ...': a run of capitalized words
+        (English links between: "and", "of", "&") the tagger missed, set off alone after a person's name
+        and closed by the apposition's end: the organization X speaks for."""
+        run = _CAPITALIZED_RUN.match(token.doc.text, token.idx)
+        key = fold_word(token)
+        if run is None or len(run.group(0)) > 60 or key in lx.COUNTRIES or key in lx.TITLE_HEADS \
+                or key in lx.NOT_NAMES or nationality(token.text) or any(self.mention(t) is not None for t in token.doc[token.i:token.i + 3]
+                                                                       if t.idx < run.end()):
+            return []
+        return self.organization_at(token.idx, run.end())
 
     def set_off_occupation(self, doc, m, span) -> None:
         """'X, glaciologue à l'université Y', 'X, bénévole pour l'association Z': a description

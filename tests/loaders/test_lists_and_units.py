@@ -47,3 +47,19 @@ def test_a_post_in_a_named_unit_is_at_the_organization_it_belongs_to(text, perso
 def test_a_person_s_name_ends_before_an_elided_d_and_a_name():
     found = kinds("Hier soir, le milieu de terrain Pierre Martin d'Arsenal est blessé.")
     assert found.get("Pierre Martin") == {"person"}
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("Julie Roux, du Money and Housing Service, a parlé.", "Money and Housing Service"),
+    ("Julie Roux, de Tarvik Agri-Foods, a parlé.", "Tarvik Agri-Foods"),
+])
+def test_a_name_the_tagger_missed_set_off_after_a_person_is_who_they_speak_for(text, employer):
+    assert ("Julie Roux", employer) in pairs(text, "holds_post")
+
+
+@pytest.mark.parametrize("text", [
+    "Karim Benali, de Tizi Ouzou, a parlé.",  # a town: where the person is from
+    "Julie Roux, de Lyon Ouest à Paris, a parlé.",  # the apposition goes on
+])
+def test_a_town_set_off_after_a_person_is_no_employer(text):
+    assert not pairs(text, "holds_post")
