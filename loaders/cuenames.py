@@ -37,6 +37,9 @@ def _trim_connector(text: str, start: int, end: int) -> int:
 
 _NOUN_OF = re.compile(r"(?<![\w'’])[a-z]+s?[ \t]+d['’][ \t]*$")
 _DESCRIPTIVE_OF = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*[a-zà-ÿ]")
+#: A lower-case adjective after a capitalized cue ("Institut international", "Agence nationale", "Office
+#: fédéral"): the name goes on.
+_NAME_ADJECTIVE = re.compile(r"[ \t]+[a-zà-ÿ]{2,}(?:al|ale|ales|aux|ien|ienne|iens|ais|aise|ain|aine|ique|ieur|ieure|if|ive)(?![\w'’])")
 _NAME_CONNECTOR = re.compile(r"[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of)[ \t]*")
 
 
@@ -177,6 +180,8 @@ def cue_names(ents: ArticleEntities) -> None:
                 start = start - len(lead)
         if (start, end) == (m.start(), m.end()):
             # A bare cue: the short form of a name seen before, or a well-known acronym on its own.
+            if capitalized(surface) and _NAME_ADJECTIVE.match(text, end):
+                continue  # "l'Institut international d'études ...": the start of another name, no short form
             short = _short(ents, name_key(cue), kind, start)
             if short is not None:
                 ents.mention(start, end, short, "short")

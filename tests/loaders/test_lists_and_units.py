@@ -63,3 +63,12 @@ def test_a_name_the_tagger_missed_set_off_after_a_person_is_who_they_speak_for(t
 ])
 def test_a_town_set_off_after_a_person_is_no_employer(text):
     assert not pairs(text, "holds_post")
+
+
+def test_a_capitalized_cue_with_its_adjective_starts_a_name_of_its_own():
+    # "Institut" alone would be the short form of the institute named before; "Institut national ..." is another
+    text = ("Anne Roy, du Quorvex Research Institute, juge le projet risqué. "
+            "Marc Petit, de l'Institut national des sciences marines, estime au contraire qu'il est sûr.")
+    found = pairs(text, "holds_post")
+    assert ("Anne Roy", "Quorvex Research Institute") in found
+    assert ("Marc Petit", "Quorvex Research Institute") not in found
