@@ -95,6 +95,11 @@ class Entity:
         return {self.label, *self.aliases}
 
 
+#: A capitalized word right after a descriptor ("l'hôpital Albert Einstein"): the descriptor introduces
+#: that name and is no short form of an organization named before.
+NAMED_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
+
+
 @dataclass
 class Mention:
     start: int

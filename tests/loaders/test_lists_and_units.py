@@ -72,3 +72,13 @@ def test_a_capitalized_cue_with_its_adjective_starts_a_name_of_its_own():
     found = pairs(text, "holds_post")
     assert ("Anne Roy", "Quorvex Research Institute") in found
     assert ("Marc Petit", "Quorvex Research Institute") not in found
+
+
+@pytest.mark.parametrize("descriptor", ["l'hôpital", "la clinique"])
+def test_a_descriptor_followed_by_a_name_introduces_that_name(descriptor):
+    # the descriptor alone would be the short form of the hospital named before
+    text = (f"Anne Roy, chirurgienne à l'hôpital universitaire de Quorvex, juge le projet risqué. "
+            f"Marc Petit, anesthésiste à {descriptor} Tarvik Santé, estime au contraire qu'il est sûr.")
+    found = pairs(text, "holds_post")
+    assert ("Marc Petit", "hôpital universitaire de Quorvex") not in found
+    assert any(p == "Marc Petit" and "Tarvik" in o for p, o in found)
