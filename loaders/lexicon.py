@@ -365,6 +365,11 @@ ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere sie
 UNIT_NOUNS = frozenset("departement departements division service laboratoire labo unite branche section pole "
                        "department division unit lab laboratory branch".split())
 
+#: What one leads inside an organization ("dirige le groupe de recherche X à l'université Y"): a unit, a
+#: team, a programme, a chair.
+LED_UNITS = UNIT_NOUNS | frozenset("groupe equipe programme projet chaire cellule group team programme program "
+                                   "project".split())
+
 #: Words written with a capital that the tagger takes for an organization's name and that name none alone:
 #: the Web, the Internet ("son site Web", "sur Internet").
 NETWORK_WORDS = frozenset("web internet".split())

@@ -18,6 +18,21 @@ from innograph.loaders.syntaxholders import _AS
 from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
 
 #: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
+#: Where a unit one leads stands: "à l'université Y", "au sein de Y", "chez Y", "at Y".
+_AT_WORDS = frozenset("a au aux chez at within".split())
+_OF_ARTICLE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’", "the": "of the"}
+
+
+def _of_phrase(noun) -> str:
+    """'le groupe de recherche sur les sols' as a title's complement: 'du groupe de recherche sur les sols'."""
+    words = [t for t in noun.subtree if not (t.dep_.startswith("obl") or t.is_punct and t.i == noun.right_edge.i)]
+    text = noun.doc[words[0].i:words[-1].i + 1].text
+    first = fold_word(words[0])
+    if first in _OF_ARTICLE and words[0].dep_ == "det":
+        return _OF_ARTICLE[first] + ("" if first.endswith(("'", "’")) else " ") + text[len(words[0].text):].lstrip()
+    return text
+
+
 #: Capitalized words, English links between, then the end of an apposition (a comma, a bracket, a stop).
 _CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w&'’.-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[A-ZÀ-Ý][\w&'’.-]*)*(?=[ \t]*[,;:)]|\.(?:\s|$))")
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
@@ -258,8 +273,11 @@ class VerbPostsMixin:
                 return
 
     def leading(self, v) -> None:
-        """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb."""
+        """'X dirige Y', 'X heads Y', 'X préside Y': a post, titled by the verb (the subject of the
+        clause it is coordinated to: "X est biologiste et dirige Y")."""
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subjects and v.dep_ == "conj":
+            subjects = [c for c in v.head.children if c.dep_ == "nsubj" and c.i < v.i]
         objects = [c for c in v.children if c.dep_ in ("obj", "dobj", "xcomp") or (c.dep_ == "obl:arg" and not case_word(c))]
         # (the small French parse may hang the name beside the object or under the verb: "dirige
         # la société X", "dirige Renault" read as a name of the verb's)
@@ -270,6 +288,12 @@ class VerbPostsMixin:
             return
         orgs = next((found for o in sorted(objects, key=lambda c: c.i)
                      if (found := self.orgs(o, retype=True) or self.within_org(o))), [])
+        title = lx.LEADING_VERBS[fold_word(v)]
+        unit = next((o for o in objects if fold_word(o) in lx.LED_UNITS), None)
+        if not orgs and unit is not None:  # "dirige le groupe de recherche X à l'université Y" (however hung)
+            orgs = next((found for c in v.subtree if c.i > unit.i and case_word(c) in _AT_WORDS
+                         and (found := self.orgs(c))), [])[:1]
+            title = f"{title} {_of_phrase(unit)}"
         for person in self.people(subjects[0]):
             for org in orgs:
-                self.add("holds_post", person, org, v, title=lx.LEADING_VERBS[fold_word(v)], current=True)
+                self.add("holds_post", person, org, v, title=title, current=True)

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from tests.loaders.conftest import kinds, pairs  # noqa: E402
+from tests.loaders.conftest import kinds, pairs, read  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("rules_only")
 
@@ -82,3 +82,20 @@ def test_a_descriptor_followed_by_a_name_introduces_that_name(descriptor):
     found = pairs(text, "holds_post")
     assert ("Marc Petit", "hôpital universitaire de Quorvex") not in found
     assert any(p == "Marc Petit" and "Tarvik" in o for p, o in found)
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("Anne Roy dirige le groupe de recherche sur les sols à l'université de Lyon.", "université de Lyon"),
+    # the subject is the first clause's; the parser hangs the organization under the unit's own words
+    ("Anne Roy est biologiste et dirige le groupe de recherche sur la santé des sols à l'université de Lyon (France).",
+     "université de Lyon"),
+])
+def test_leading_a_unit_at_an_organization_is_a_post_there(text, employer):
+    _, found = read(text)
+    [post] = [r for r in found if r.kind == "holds_post"]
+    assert (post.subject.label, post.object.label) == ("Anne Roy", employer)
+    assert post.attrs["title"].startswith("directeur du groupe de recherche sur ")
+
+
+def test_leading_a_unit_in_a_town_is_no_post():
+    assert not pairs("Anne Roy dirige le groupe de recherche sur les sols à Lyon.", "holds_post")
