@@ -163,6 +163,7 @@ HIRING_VERBS = frozenset("engage engagee recrute recrutee recrutes enrole enrole
                          "designee".split())
 FIRING_VERBS = frozenset("limoge limogee licencie licenciee congedie congediee".split())
 SCORING_VERBS = frozenset("marque marquer marquait marquent marquera".split())  # "X a marqué pour le club Y"
+LOSING_VERBS = frozenset("perd perdre perdra perdront perdent perdu perdait prive privee prives privees".split())  # "Y perdra X (pour la CAN)"
 GOAL_NOUNS = frozenset("but buts tete frappe tir penalty reprise volee double doubles triple triples".split())  # "Y s'est imposé grâce à un but (une tête) de X"
 #: Leagues a one-word name is enough for ("la Liga", "la NBA"); LEAGUE_WORDS adds the words of the
 #: other leagues' names ("la Ligue 1", "le championnat").

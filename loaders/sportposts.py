@@ -122,6 +122,21 @@ class MovesMixin:
             people = self.movers(v)
             self._moved(people, [o for c in places for o in self.orgs(c, retype=True)], v, current=True)
 
+    def losing(self, v) -> None:
+        """'Crystal Palace devrait perdre A, B et C', 'Chelsea sera privé de son gardien X', in an article
+        about sport: a club that loses a player (to a tournament, an injury) is the club he plays for."""
+        if v.doc.lang_ != "fr" or not sports_text(self.ents.folded):
+            return
+        subjects = subjects_of(v) or (subjects_of(v.head) if v.dep_ in ("xcomp", "conj") else [])
+        clubs = [o for c in subjects for o in self.orgs(c, retype=True) or [  # ("le leader Manchester City")
+            o for n in c.children if n.dep_ in ("flat:name", "appos") and n.i == c.i + 1 for o in self.orgs(n, retype=True)]]
+        if fold_word(v).startswith("priv"):
+            lost = [c for c in v.children if c.dep_.startswith(("obl", "nmod")) and case_word(c) in _FROM]
+        else:
+            lost = [c for c in v.children if c.dep_ in ("obj", "dobj")]
+        if clubs and lost:
+            self._moved([p for c in lost for p in self.people(c)], clubs, v, current=True)
+
     def goals_for(self, goal) -> None:
         """'Y s'est imposé / a battu Z grâce à un but (des buts) de X': X plays for the clause's subject;
         else a side's goals and who scored them (:meth:`side_goals`)."""

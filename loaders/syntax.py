@@ -63,6 +63,7 @@ _READERS = (
     (lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS, "moving"),
     (lx.HIRING_VERBS | lx.FIRING_VERBS, "hiring"),
     (lx.SCORING_VERBS, "scoring"),
+    (lx.LOSING_VERBS, "losing"),
     (lx.GOAL_NOUNS, "goals_for"),
     (lx.FUNDING_VERBS | lx.LOAN_NOUNS, "funding"),
 )

@@ -84,3 +84,23 @@ def test_a_player_who_played_in_a_country_holds_no_post_in_its_side():
 def test_a_career_told_with_il_is_the_career_of_the_player_the_story_is_about():
     text = GAME + "Marc Dutreil est arrivé en janvier. Il a passé trois saisons à Valenciennes avant cela."
     assert ("Marc Dutreil", "Valenciennes") in posts(text)
+
+
+@pytest.mark.parametrize("sentence, club, players", [
+    ("Le club de Lorient devrait perdre Paul Martin, Luc Petit et Marc Durand pendant la Coupe d'Afrique.",
+     "Lorient", {"Paul Martin", "Luc Petit", "Marc Durand"}),
+    ("Le FC Nantes perdra Paul Martin pendant un mois.", "FC Nantes", {"Paul Martin"}),
+    ("L'Olympique de Marseille sera privé de Paul Martin et de Luc Petit.", "Olympique de Marseille",
+     {"Paul Martin", "Luc Petit"}),
+    ("Le leader Manchester City perdra Paul Martin en janvier.", "Manchester City", {"Paul Martin"}),
+])
+def test_a_club_that_loses_a_player_is_his_club(sentence, club, players):
+    assert {(p, club) for p in players} <= posts(GAME + sentence)
+
+
+@pytest.mark.parametrize("text", [
+    GAME + "L'Olympique de Marseille a perdu contre le FC Nantes.",  # a match lost: no player
+    "Le Parti socialiste perdra Paul Martin aux prochaines élections.",  # no sports story
+])
+def test_losing_a_match_or_outside_sport_is_no_post(text):
+    assert not posts(text)
