@@ -127,7 +127,10 @@ class MovesMixin:
         about sport: a club that loses a player (to a tournament, an injury) is the club he plays for."""
         if v.doc.lang_ != "fr" or not sports_text(self.ents.folded):
             return
-        subjects = subjects_of(v) or (subjects_of(v.head) if v.dep_ in ("xcomp", "conj") else [])
+        governing = v.head if v.dep_ in ("xcomp", "conj") else v
+        subjects = subjects_of(v) or subjects_of(governing)
+        if [fold_word(c) for c in subjects] == ["qui"] and governing.dep_ in ("acl:relcl", "relcl"):
+            subjects = [governing.head]  # "Y, qui devrait perdre X"
         clubs = [o for c in subjects for o in self.orgs(c, retype=True) or [  # ("le leader Manchester City")
             o for n in c.children if n.dep_ in ("flat:name", "appos") and n.i == c.i + 1 for o in self.orgs(n, retype=True)]]
         if fold_word(v).startswith("priv"):

@@ -93,6 +93,8 @@ def test_a_career_told_with_il_is_the_career_of_the_player_the_story_is_about():
     ("L'Olympique de Marseille sera privé de Paul Martin et de Luc Petit.", "Olympique de Marseille",
      {"Paul Martin", "Luc Petit"}),
     ("Le leader Manchester City perdra Paul Martin en janvier.", "Manchester City", {"Paul Martin"}),
+    ("Plusieurs clubs seront privés de joueurs clés, notamment Crystal Palace qui devrait perdre Paul Martin, "
+     "Luc Petit et Marc Durand.", "Crystal Palace", {"Paul Martin", "Luc Petit", "Marc Durand"}),
 ])
 def test_a_club_that_loses_a_player_is_his_club(sentence, club, players):
     assert {(p, club) for p in players} <= posts(GAME + sentence)
