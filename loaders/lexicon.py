@@ -363,7 +363,7 @@ ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere sie
 
 #: Nouns of a unit inside an organization, named after them ("au département Nuffield de l'université
 #: d'Oxford", "the Smith Lab of X"): a post there is at the organization the unit belongs to.
-UNIT_NOUNS = frozenset("departement departements division service laboratoire labo unite branche section pole "
+UNIT_NOUNS = frozenset("departement departements division service laboratoire labo unite branche section pole groupe "
                        "department division unit lab laboratory branch".split())
 
 #: What one leads inside an organization ("dirige le groupe de recherche X à l'université Y"): a unit, a

@@ -63,6 +63,7 @@ class Extractor(SurfacePostsMixin, DealsMixin, EventsAndPlacesMixin, QuotationsM
         self.found.append(Relation(kind, subject, obj, sent.start, sent.end, sent.text.strip(), attrs))
 
     def run(self) -> list[Relation]:
+        self.syntax_reader().units()  # "au département X de l'université Y": Y's, for every reader
         for sent in self.sentences:
             self.posts(sent)
             self.membership(sent)

@@ -103,7 +103,6 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
     def run(self) -> None:
         for offset, doc in self.docs:
             self.offset = offset
-            self.units(doc)
             for token in doc:
                 word = fold_word(token)
                 if word not in _CUES:
@@ -194,23 +193,31 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                     out.append(antecedent)
         return unique_items(out)
 
-    def units(self, doc) -> None:
+    def units(self) -> None:
         """A unit named after a unit noun stands for the organization it belongs to ("au département
         Nuffield de santé reproductive de l'université d'Oxford", "la division X de Y"): the first
-        organization named behind "de" / "of" in the next words of the unit's phrase (no punctuation but
-        quotes between)."""
+        organization named behind "de" / "of" in the next words of the unit's phrase or of its title's
+        (no punctuation but quotes between). Its mention is the organization's from then on, for every
+        reader (the article's readers ask before reading)."""
+        for offset, doc in self.docs:
+            self.offset = offset
+            self._units(doc)
+        self.offset = 0
+
+    def _units(self, doc) -> None:
         for noun in doc[:-1]:
             m = self.mention(doc[noun.i + 1], "organization") if fold_word(noun) in lx.UNIT_NOUNS else None
             if m is None or m.start != self.pos(doc[noun.i + 1]):
                 continue
             inside = {t.i for t in noun.subtree} | {t.i for t in doc[noun.i + 1].subtree}
             for t in doc[noun.i + 2:noun.i + 16]:
-                if t.is_punct and t.text not in ('"', "«", "»", "“", "”", "&", "-") or t.i not in inside:
-                    break  # (its own complement only: not "le laboratoire X a reçu des fonds de Y")
+                w = t.head if t.dep_ in ("case", "det") else t
+                if t.is_punct and t.text not in ('"', "«", "»", "“", "”", "&", "-") or not (
+                        w.i in inside or w.head.i == noun.head.i and w.dep_ == noun.dep_ == "nmod"):
+                    break  # (its own complement, or its title's: not "le laboratoire X a reçu des fonds de Y")
                 n = self.mention(t, "organization")
                 if n is not None and n is not m and n.start == self.pos(t) and case_word(t) in _OF_WORDS:
-                    unit = Mention(m.start, m.end, m.text, n.entity, m.source)
-                    self._at.update({p: unit for p in range(m.start, m.end)})
+                    m.entity = n.entity
                     break
 
     def listed_with(self, subject) -> list:
