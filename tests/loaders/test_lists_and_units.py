@@ -1,5 +1,7 @@
-"""Lists of subjects the French parse breaks, units named inside an organization, and a person's name
-the tagger ran on into "d'<Name>", read by the rules alone. Every sentence here is our own."""
+"""What the French parse and tagger break, read by the rules alone: lists of subjects, units named inside
+an organization (and units one leads), a person's name run on into "d'<Name>", a name the tagger missed
+set off after a person, a capitalized cue or a descriptor that starts a new name rather than the short
+form of one named before. Every sentence here is our own."""
 
 from __future__ import annotations
 
