@@ -10,7 +10,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.institutions import INSTITUTION_NOUNS
-from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, NAMED_NEXT, ArticleEntities, alternation as _alternation, country_key, name_key
+from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, introduced, alternation as _alternation, country_key, name_key
 
 _WB = r"(?<![\w])"
 _NAME_CUE_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.NAME_CUES)})(?![\w])")
@@ -163,8 +163,11 @@ def cue_names(ents: ArticleEntities) -> None:
         start, end = m.start(), m.end()
         surface = text[start:end]
         if not capitalized(surface) and cue in lx.DESCRIPTORS:
-            short = _short(ents, name_key(cue), kind, start) if not NAMED_NEXT.match(text, end) else None
-            if short is not None and ents.free(start, end):  # (not "l'hôpital Albert Einstein": a name follows)
+            short = _short(ents, name_key(cue), kind, start)
+            named = introduced(ents, end)
+            if named is not None and short is not named:
+                short = None  # "l'hôpital Albert Einstein": that hospital, not the one named before
+            if short is not None and ents.free(start, end):
                 ents.mention(start, end, short, "short")
             continue  # "le cluster X": a descriptor, see descriptors()
         acr = ACRONYM_DEF.match(text, end)

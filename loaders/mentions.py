@@ -97,7 +97,19 @@ class Entity:
 
 #: A capitalized word right after a descriptor ("l'hôpital Albert Einstein"): the descriptor introduces
 #: that name and is no short form of an organization named before.
-NAMED_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")
+NAMED_NEXT = re.compile(r"[ \t]+(?=[A-ZÀ-Ý])")
+
+
+def introduced(ents, pos: int):
+    """For a descriptor ending at `pos`: None if no capitalized name follows it (it may be the short
+    form of an organization named before), else the organization that name is (`False` if it is none
+    yet). A descriptor a name follows is the short form of that name only: "la société Ferlinox" of
+    Ferlinox, never "l'hôpital Albert Einstein" of the hospital named before."""
+    after = NAMED_NEXT.match(ents.text, pos)
+    if after is None:
+        return None
+    named = next((m for m in ents.mentions if m.start == after.end() and m.entity.kind == "organization"), None)
+    return named.entity if named is not None else False
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.mentions import NAMED_NEXT, ArticleEntities, alternation as _alternation, name_key
+from innograph.loaders.mentions import ArticleEntities, alternation as _alternation, introduced, name_key
 
 
 def short_forms(ents: ArticleEntities) -> None:
@@ -21,14 +21,17 @@ def short_forms(ents: ArticleEntities) -> None:
                 if before:
                     ents.mention(m.start("cue"), m.end("cue"), before[-1].entity, "short")
     for m in re.finditer(rf"(?<![\w])(?:l'|le |la |the )(?P<cue>{_alternation(lx.DESCRIPTORS)})(?![\w])", ents.folded):
-        if not ents.free(m.start("cue"), m.end("cue")) or NAMED_NEXT.match(text, m.end("cue")):
+        if not ents.free(m.start("cue"), m.end("cue")):
             continue
+        named = introduced(ents, m.end("cue"))
         cue = name_key(re.sub(r"[\s'\-]+", " ", m["cue"]))
         before = [x for x in ents.mentions if x.end <= m.start() and x.entity.kind == "organization" and (
             x.entity.cue == cue or (x.entity.org_kind == lx.DESCRIPTORS.get(cue)
                                     and (x.entity.cue is None or x.entity.cue in lx.DESCRIPTORS)))]
         if before:
             latest = max(before, key=lambda x: x.start)
+            if named is not None and latest.entity is not named:
+                continue  # "l'hôpital Albert Einstein": that hospital, not the one named before
             ents.mention(m.start("cue"), m.end("cue"), latest.entity, "short")
     persons = [e for e in ents.entities if e.kind == "person"]
     surnames: dict[str, list] = {}

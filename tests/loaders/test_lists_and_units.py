@@ -103,3 +103,10 @@ def test_leading_a_unit_at_an_organization_is_a_post_there(text, employer):
 
 def test_leading_a_unit_in_a_town_is_no_post():
     assert not pairs("Anne Roy dirige le groupe de recherche sur les sols à Lyon.", "holds_post")
+
+
+def test_a_descriptor_before_the_name_named_before_still_stands_for_it():
+    # "la société X" again: the descriptor is X's short form, and "son directeur" is X's
+    text = ("Lyon : la société Quorvex ouvre un atelier\n\nLa société Quorvex, installée à Lyon, a annoncé "
+            "lundi un nouvel atelier. Son directeur général, Paul Roux, a présenté le projet aux élus.")
+    assert ("Paul Roux", "Quorvex") in pairs(text, "holds_post")
