@@ -26,6 +26,10 @@ def fold_word(token) -> str:
 _FOLDED: dict[str, str] = {}
 
 
+#: The case words of a "de" / "of" complement ("du", "d'" included).
+OF_WORDS = frozenset("de du des d' d’ of".split())
+
+
 def subjects_of(token) -> list:
     """The token's subjects, active or passive, in either language's labels; also "il" / "elle" the
     French parser labelled an expletive ("Il est directeur de Y", "il est parti rejoindre Y" read like

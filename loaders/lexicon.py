@@ -364,12 +364,11 @@ ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere sie
 #: Nouns of a unit inside an organization, named after them ("au département Nuffield de l'université
 #: d'Oxford", "the Smith Lab of X"): a post there is at the organization the unit belongs to.
 UNIT_NOUNS = frozenset("departement departements division service laboratoire labo unite branche section pole groupe "
-                       "department division unit lab laboratory branch".split())
+                       "department unit lab laboratory branch".split())
 
 #: What one leads inside an organization ("dirige le groupe de recherche X à l'université Y"): a unit, a
 #: team, a programme, a chair.
-LED_UNITS = UNIT_NOUNS | frozenset("groupe equipe programme projet chaire cellule group team programme program "
-                                   "project".split())
+LED_UNITS = UNIT_NOUNS | frozenset("equipe programme projet chaire cellule group team program project".split())
 
 #: Words written with a capital that the tagger takes for an organization's name and that name none alone:
 #: the Web, the Internet ("son site Web", "sur Internet").

@@ -28,12 +28,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nameends import english_end, french_name_end, ordinal_start, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
-from innograph.loaders.cues import case_word, fold_word, unique_items, anaphoric_org
+from innograph.loaders.cues import OF_WORDS, case_word, fold_word, unique_items, anaphoric_org
 from innograph.loaders.demonyms import COUNTRY_OF, nationality
 from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
@@ -216,7 +217,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                         w.i in inside or w.head.i == noun.head.i and w.dep_ == noun.dep_ == "nmod"):
                     break  # (its own complement, or its title's: not "le laboratoire X a reçu des fonds de Y")
                 n = self.mention(t, "organization")
-                if n is not None and n is not m and n.start == self.pos(t) and case_word(t) in _OF_WORDS:
+                if n is not None and n is not m and n.start == self.pos(t) and case_word(t) in OF_WORDS:
                     m.entity = n.entity
                     break
 
@@ -317,15 +318,16 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
             end = english_end(doc.text, end)  # "Harlan Museum" + " of Maritime History"
         start = ordinal_start(doc.text, start)  # "le 12e Régiment X"
         label = doc.text[start:end]
-        key = fold_word(token)
-        if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
-                or key in lx.TITLE_HEADS or len(label) < 3:
-            return []
         return self.organization_at(start, end)
 
     def organization_at(self, start: int, end: int) -> list:
-        """A new organization mention over the current piece's characters `start` to `end`."""
+        """A new organization mention over the current piece's characters `start` to `end`, unless its
+        first word names none (an honorific, a country, a cue or a title word)."""
         label = self.ents.text[self.offset + start:self.offset + end]
+        key = fold_same_length(label.split()[0]) if label.strip() else ""
+        if key.rstrip(".") in lx.HONORIFICS or key in lx.NOT_NAMES or key in lx.COUNTRIES or key in lx.NAME_CUES \
+                or key in lx.TITLE_HEADS or len(label) < 3:
+            return []
         entity = self.ents.entity("organization", label, org_kind=lx.kind_of(label))
         m = self.ents.mention(self.offset + start, self.offset + end, entity, "syntax")
         if m is None:
@@ -372,7 +374,6 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
                 out.append(m.entity)
         return unique_items(out)
 
-_OF_WORDS = frozenset(("de", "du", "des", "d'", "d’", "of"))
 _ARTICLES = frozenset(("le", "la", "l'", "l’", "les", "the"))
 _AND = frozenset(("et", "and"))
 _LIST_WORDS = frozenset((",", "et", "and"))

@@ -21,7 +21,7 @@ import re
 
 from innograph.loaders import lexicon as lx
 from innograph.graph.normalize import fold_same_length
-from innograph.loaders.cues import case_word, fold_word, completes_a_noun
+from innograph.loaders.cues import OF_WORDS as _OF, case_word, fold_word, completes_a_noun
 from innograph.loaders.mentions import country_key
 from innograph.loaders.parties import is_party
 
@@ -58,7 +58,6 @@ _WHOSE_THEN = re.compile(r"^\s*(?:est|sont|était|étaient|est\s+devenue?|sont\s
 #: A noun for the members shortly before the group's name: "les 22 pays producteurs du groupe X".
 _MEMBER_NOUN_BEFORE = re.compile(r"\b(?:pays|[ée]tats|membres|nations)\b[^.;:()]{0,40}$", re.I)
 _MEMBERS_OF = re.compile(r"\b(?:membres|pays|[ée]tats)\s+(?:membres\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.I)
-_OF = frozenset("de du des d' d’ of".split())
 #: A plural copula or "tous deux" in a relative clause on the last of coordinated names: it is on all of them.
 _PLURAL = frozenset("sont etaient seront tous toutes both are were".split())
 _MEMBERS = frozenset(("membres", "members"))

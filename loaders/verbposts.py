@@ -17,7 +17,6 @@ from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
 from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
 
-#: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
 #: Where a unit one leads stands: "à l'université Y", "au sein de Y", "chez Y", "at Y".
 _AT_WORDS = frozenset("a au aux chez at within".split())
 _OF_ARTICLE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’", "the": "of the"}
@@ -35,6 +34,7 @@ def _of_phrase(noun) -> str:
 
 #: Capitalized words, English links between, then the end of an apposition (a comma, a bracket, a stop).
 _CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w&'’.-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[A-ZÀ-Ý][\w&'’.-]*)*(?=[ \t]*[,;:)]|\.(?:\s|$))")
+#: "X, de l'" / "X, du" / "X, chez" right after a person's name: the organization they speak for follows.
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 
 
@@ -217,10 +217,8 @@ class VerbPostsMixin:
         (English links between: "and", "of", "&") the tagger missed, set off alone after a person's name
         and closed by the apposition's end: the organization X speaks for."""
         run = _CAPITALIZED_RUN.match(token.doc.text, token.idx)
-        key = fold_word(token)
-        if run is None or len(run.group(0)) > 60 or key in lx.COUNTRIES or key in lx.TITLE_HEADS \
-                or key in lx.NOT_NAMES or nationality(token.text) or any(self.mention(t) is not None for t in token.doc[token.i:token.i + 3]
-                                                                       if t.idx < run.end()):
+        if run is None or len(run.group(0)) > 60 or nationality(token.text) \
+                or any(self.mention(t) is not None for t in token.doc[token.i:token.i + 3] if t.idx < run.end()):
             return []
         return self.organization_at(token.idx, run.end())
 

@@ -92,9 +92,9 @@ def test_a_career_told_with_il_is_the_career_of_the_player_the_story_is_about():
     ("Le FC Nantes perdra Paul Martin pendant un mois.", "FC Nantes", {"Paul Martin"}),
     ("L'Olympique de Marseille sera privé de Paul Martin et de Luc Petit.", "Olympique de Marseille",
      {"Paul Martin", "Luc Petit"}),
-    ("Le leader Manchester City perdra Paul Martin en janvier.", "Manchester City", {"Paul Martin"}),
-    ("Plusieurs clubs seront privés de joueurs clés, notamment Crystal Palace qui devrait perdre Paul Martin, "
-     "Luc Petit et Marc Durand.", "Crystal Palace", {"Paul Martin", "Luc Petit", "Marc Durand"}),
+    ("Le promu Stade Brestois perdra Paul Martin pendant deux semaines.", "Stade Brestois", {"Paul Martin"}),
+    ("Le tirage a été cruel pour Lille, qui devrait perdre Paul Martin, Luc Petit et Marc Durand.", "Lille",
+     {"Paul Martin", "Luc Petit", "Marc Durand"}),
 ])
 def test_a_club_that_loses_a_player_is_his_club(sentence, club, players):
     assert {(p, club) for p in players} <= posts(GAME + sentence)
