@@ -18,6 +18,8 @@ _EVENT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.EVENT_CUES)})s?(?![\w])"
 _NOT_IN_PROJECT = r"(?:ou|et|de|du|des|la|le|les|a|au|en|pour|par|qui|que|or|and|of|the|for|to|in)\b"
 _PROJECT_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.PROJECT_CUES)})s?\s+(?:de\s+|d'|du\s+)(?P<what>(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+(?:\s+(?!{_NOT_IN_PROJECT})[a-z][a-z\-]+)?)")
 _NAMED_PROJECT_RE = re.compile(rf"{_WB}(?:le |la |l'|the |un |une |a |an )(?:{_alternation(lx.PROJECT_CUES)})(?![\w])")
+#: A title's head right before a project cue ("chef de projet", "directrice de programme").
+_TITLE_BEFORE = re.compile(r"(?<![\w\-])(?P<head>[a-z]+(?:-[a-z]+)?)[ \t]+(?:de[ \t]+|d')$")
 _YEAR_SUFFIX = re.compile(r"\s+(?:19|20)\d{2}$")
 
 
@@ -129,6 +131,9 @@ def events_and_projects(ents: ArticleEntities) -> None:
         end = m.end()
         if folded[m.start("cue"):m.end("cue") + 1].endswith("s"):
             continue  # "des projets d'innovation": a kind of thing, not a named project
+        held = _TITLE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+        if held and held["head"] in lx.TITLE_HEADS:
+            continue  # "chef de projet de Y", "directrice de programme": a title's words, no project
         if not ents.free(m.start(), end):
             continue
         label = text[m.start():end]

@@ -319,7 +319,7 @@ def _particles_fit(ents: ArticleEntities, span, words: list[str]) -> bool:
 _OF_STATE = re.compile(r"(?<![\w'’])[a-z]+s?[ \t]+d['’][ \t]*$")
 _POSSESSIVE_NAME = re.compile(r"['’]s(?:[ \t]+[A-ZÀ-Ý][\w&\-]*){0,3}(?![\w'’])")
 _FOR_TERRITORY = re.compile(r"[ \t]+pour[ \t]+(?:la|le|les|l['’])[ \t]*(?P<where>[^,;()]+)$")
-_TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|de|du|d['’]|of[ \t]+the|of|and|et))+[ \t]*$")
+_TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|de|du|d['’]|of[ \t]+the|of|and|et|au|aux|à|en|in|at))+[ \t]*$")
 
 
 def _lone_name(ents: ArticleEntities, span, start: int, label: str) -> bool:

@@ -28,6 +28,12 @@ _PERSON_CONTEXT = re.compile(
 _PERSON_SUBJECT = re.compile(
     r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=(?i:[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-z\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+)))".replace("X", _PERSON_NAME)
 )
+#: A name set off by commas inside a sentence, before a title ("Joint par la BBC, X Y, chef de mission
+#: de Z, assure"): the title word, not any lower-case word, says a person is meant.
+_PERSON_SET_OFF = re.compile(
+    r"(?<=[^\W\d])[ \t]*,[ \t]+(?P<name>X)(?=[ \t]*,[ \t]*(?i:(?:une?|l'|le|la|ancien|ancienne|former|an?|the)[ \t]+)?(?P<head>[a-z]+(?:-[a-z]+)*)\b)"
+    .replace("X", _PERSON_NAME)
+)
 _PERSON_NATIONALITY = re.compile(  # "la Brésilienne X Y" (feminine: "l'Espagnol X" may be a club)
     r"(?<![\w])(?i:la|une)[ \t]+(?P<nationality>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?P<name>X)".replace("X", _PERSON_NAME)
 )
@@ -61,11 +67,14 @@ _PLACE_CONTEXT = re.compile(r"(?i:(?<![\w])(?:a|in|at|near|pres de|dans la ville
 
 def person_patterns(ents: ArticleEntities) -> None:
     """Names the statistical model missed, in places only a person's name fits: after 'par',
-    'by', a speech verb or 'selon'; or opening a sentence before an apposition ("X, ancien ...")."""
+    'by', a speech verb or 'selon'; opening a sentence before an apposition ("X, ancien ..."); or set
+    off by commas before a title ("..., X, directeur de Y, ...")."""
     text = ents.text
     plain = unaccented(text)
-    for pattern in (_PERSON_CONTEXT, _PERSON_SUBJECT, _PERSON_NATIONALITY, _HONORED_NAME, _TITLED_NAME):
+    for pattern in (_PERSON_CONTEXT, _PERSON_SUBJECT, _PERSON_SET_OFF, _PERSON_NATIONALITY, _HONORED_NAME, _TITLED_NAME):
         for m in pattern.finditer(plain):
+            if "head" in m.re.groupindex and m["head"] not in lx.TITLE_HEADS:
+                continue
             if "nationality" in m.re.groupindex and m["nationality"].lower() not in COUNTRY_OF:
                 continue
             if "title" in m.re.groupindex and not _titled(m):

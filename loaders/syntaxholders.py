@@ -30,6 +30,7 @@ _POSSESSIVES = frozenset("son sa ses his her".split())
 #: Words that end a second title's own words before a name (a complement, a list, a clause).
 _NOT_TITLE_WORDS = frozenset("de du des d' d’ et ou ni qui que a au aux en dans pour".split())
 _DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".split())
+_PLURAL_DETERMINERS = frozenset("les ses leurs ces nos vos deux trois quatre".split())
 #: Dependencies of a clause's words: a name found through them is no apposition of a title.
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
@@ -37,6 +38,19 @@ _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj n
 
 #: Words a title opening a sentence may come after ("Ancien directeur de Y, X ...").
 _FRONT_MODIFIERS = frozenset("ancien ancienne nouveau nouvel nouvelle actuel actuelle ex former new current longtime".split())
+
+
+def _apposed_list_opening(t) -> bool:
+    """A plural title that may have its holders set off after it by a comma alone: determined ("les",
+    "ses", "leurs", "ces", a number), behind no preposition ("Pour les dirigeants de Y, A est ..."
+    says what they think)."""
+    return not case_word(t) and any(c.dep_ in ("det", "nummod") and (fold_word(c) in _PLURAL_DETERMINERS or c.like_num)
+                                     for c in t.children)
+
+
+def _verb_word(w) -> bool:
+    """A clause's verb or its auxiliary (the parse has no part-of-speech tags here)."""
+    return w.dep_ in ("ROOT", "aux", "aux:tense", "aux:pass", "cop") or any(c.dep_.startswith("nsubj") for c in w.children)
 
 
 class HoldersMixin:
@@ -67,7 +81,10 @@ class HoldersMixin:
         if (head.dep_ in ("appos", "dep") or (head.dep_ == "nmod" and not case_word(head))) and self.named_person(head.head):
             # "X, directeur de Y" ("Selon X, le président de Y, Z, a ...": Z's, apposed after)
             later = [c for c in head.head.children if c.dep_ == "appos" and c.i > head.i and self.named_person(c)]
-            return self.people(later[0] if later and case_word(head.head) == "selon" else head.head)
+            holder = head.head
+            while fold_word(t).endswith(("s", "x")) and holder.dep_ == "conj" and self.named_person(holder.head):
+                holder = holder.head  # "A et B, cofondateurs de Y": a plural title apposed to the list's last name
+            return self.people(later[0] if later and case_word(head.head) == "selon" else holder)
         if head.dep_ == "compound" and self.named_person(head.head):
             return self.people(head.head)
         if head.dep_ in ("nmod", "compound") and not case_word(head) and head.head.i < head.i \
@@ -152,17 +169,23 @@ class HoldersMixin:
         return []
 
     def listed_after(self, t) -> list:
-        """'des managers de Y comme A, B et C', 'les entraîneurs de Y, notamment A': the people a
-        plural title lists right after its own words (French)."""
+        """'des managers de Y comme A, B et C', 'les entraîneurs de Y, notamment A', 'les cofondateurs
+        de Y, A et B, ont signé': the people a plural title lists right after its own words (French;
+        a list set off by a comma alone after a title that opens its phrase, closed by a comma or the
+        verb)."""
         doc, k = t.doc, t.i + 1
         if doc.lang_ != "fr" or not fold_word(t).endswith(("s", "x")):
             return []
-        while k < min(len(doc), t.i + 12) and (fold_word(doc[k]) in _OF_WORDS or self.mention(doc[k], "organization", "place")):
-            k += 1  # the title's own complement: "de Y"
-        k += k < len(doc) and doc[k].text == ","
-        if k + 1 >= len(doc) or fold_word(doc[k]) not in ("comme", "notamment"):
+        while k < min(len(doc), t.i + 12) and (fold_word(doc[k]) in _OF_WORDS or self.mention(doc[k], "organization", "place")
+                                               or (doc[k].is_alpha and doc[k].is_lower and doc[k].dep_ in ("nmod", "amod"))):
+            k += 1  # the title's own complement: "de Y", "de la société Y", "adjoints de Y"
+        comma = k < len(doc) and doc[k].text == ","
+        k += comma
+        if k + 1 < len(doc) and fold_word(doc[k]) in ("comme", "notamment"):
+            k += 1
+        elif not (comma and self.mention(doc[k], "person") and _apposed_list_opening(t)):
             return []
-        out, j = [], k + 1
+        out, j = [], k
         while j < len(doc):  # "A, B, Sir C et D": the names in a row, however the parser hung them
             m = self.mention(doc[j], "person")
             if m is not None:
@@ -173,6 +196,8 @@ class HoldersMixin:
                 j += 1
             else:
                 break
+        if k == t.i + 1 or doc[k - 1].text == "," and not (j >= len(doc) or doc[j].text in (",", ")", ".") or _verb_word(doc[j])):
+            return []  # ("Les dirigeants de Y, A et B, ont signé": the list closes; not "..., A a dit")
         return unique_items(out)
 
     def names_listed_on(self, t, first) -> list:

@@ -83,6 +83,7 @@ class PostsMixin(HoldersMixin):
             return
         # no chain to a guessed country, nor to "l'organisation" read back: two guesses in a row
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
+        persons = self.holders_beside(t, persons)
         if not persons:
             return
         title = board or (HELM_NOUNS[fold_word(t)] if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t))
@@ -106,6 +107,23 @@ class PostsMixin(HoldersMixin):
                         self.guessed.append((person, org, self.guess_rank(t, org)))
                     else:
                         self.stated.add((id(person), id(org)))
+
+    def holders_beside(self, t, persons) -> list:
+        """The holders a title describes from where it stands: a title set off after a name is not
+        that name's conjuncts' after it ("A, directeur de X, et B, ..."); a plural title set off with
+        "les" / "ces" describes no one person ("A, les ingénieurs de Y et les syndicats")."""
+        sent = self.sentence(t)
+        if sent is None or not persons:
+            return persons
+        at = self.pos(t)
+        where = {id(p): [m.start for m in self.ents.mentions if m.entity is p and sent.start <= m.start < sent.end] for p in persons}
+        before = [p for p in persons if where[id(p)] and min(where[id(p)]) < at]
+        if before and len(before) < len(persons) and all(min(where[id(p)]) > at for p in persons if p not in before if where[id(p)]):
+            persons = before
+        if len(persons) == 1 and before and any(c.dep_ == "det" and fold_word(c) in ("les", "ces") for c in t.children) \
+                and not any(c.dep_ == "cop" for c in t.children):
+            return []
+        return persons
 
     def member_groups(self, t, orgs) -> list:
         """A member belongs to the body the noun's own complement names ('membre de l'Alliance X'),

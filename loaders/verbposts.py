@@ -74,15 +74,18 @@ def _descriptor_before(doc, j: int, first: int) -> int:
     return j - 1
 
 
-def _describes(word, *, predicate: bool = False) -> bool:
+def _describes(word, *, predicate: bool = False, name=None) -> bool:
     """A word right after "X," that opens a description of X (or, with `predicate`, a copula's
     predicate noun): a lower-case noun that is no verb (no subject of its own, no participle unless a
     title's first word: "chargé de projet"), not kin, pupil, patient, founder or member (those say no
-    post, or another relation read elsewhere)."""
+    post, or another relation read elsewhere). A noun the parse made a second subject of the verb
+    whose subject is the name X (`name`, the name's root) is set off all the same: "X, un analyste
+    de Y, a déclaré"."""
     key = fold_word(word)
     if not (word.is_alpha and word.is_lower) or key in _NO_POST_NOUNS or key in lx.FOUNDER_HEADS or key in lx.MEMBER_NOUNS:
         return False
-    if not predicate and (word.dep_ in _NOT_DESCRIBING or any(c.dep_.startswith("nsubj") for c in word.children)):
+    beside = name is not None and word.dep_ == name.dep_ == "nsubj" and word.head.i == name.head.i
+    if not predicate and not beside and (word.dep_ in _NOT_DESCRIBING or any(c.dep_.startswith("nsubj") for c in word.children)):
         return False
     return key in _TITLE_WORDS or not word.text.endswith(_PARTICIPLE_ENDS)
 
@@ -233,7 +236,7 @@ class VerbPostsMixin:
         k += 1 + (fold_word(doc[k + 1]) in ("un", "une"))
         former = k < len(doc) and fold_word(doc[k]) in _FORMER_WORDS  # "X, ancien pilote et formateur à Y"
         k += former
-        if k < len(doc) and _describes(doc[k]):
+        if k < len(doc) and _describes(doc[k], name=span.root):
             self.employer(m, doc, k, former)
 
     def predicate_occupation(self, doc, m, span) -> None:

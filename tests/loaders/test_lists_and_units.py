@@ -111,3 +111,32 @@ def test_a_descriptor_before_the_name_named_before_still_stands_for_it():
     text = ("Lyon : la société Quorvex ouvre un atelier\n\nLa société Quorvex, installée à Lyon, a annoncé "
             "lundi un nouvel atelier. Son directeur général, Paul Roux, a présenté le projet aux élus.")
     assert ("Paul Roux", "Quorvex") in pairs(text, "holds_post")
+
+
+@pytest.mark.parametrize("text, people, org", [
+    # a plural title, then its holders set off by a comma (the parser hangs them on the organization)
+    ("Les dirigeants de la société Finora, Paul Ravel et Marc Ody, ont signé l'accord.", {"Paul Ravel", "Marc Ody"}, "Finora"),
+    # a plural title apposed to the last name of a list: every name's
+    ("Paul Ravel et Marc Ody, dirigeants de la société Finora, ont signé l'accord.", {"Paul Ravel", "Marc Ody"}, "Finora"),
+])
+def test_a_plural_title_is_every_listed_name(text, people, org):
+    assert {(p, org) for p in people} <= pairs(text, "holds_post")
+
+
+@pytest.mark.parametrize("text", [
+    "Pour les dirigeants de la société Finora, Paul Ravel est un problème.",  # behind a preposition: what they think
+    "Les chercheurs de l'Institut Pasteur, Paul Ravel les a rencontrés hier.",  # the name opens a clause
+])
+def test_a_name_after_a_plural_title_that_opens_a_clause_holds_nothing(text):
+    assert not pairs(text, "holds_post")
+
+
+def test_a_title_set_off_after_a_name_is_not_the_next_names():
+    found = pairs("Ousmane Diallo, directeur technique de Sonatel, et Awa Ndiaye, cheffe de projet de Vitalia, négocient.",
+                  "holds_post")
+    assert ("Ousmane Diallo", "Sonatel") in found and ("Awa Ndiaye", "Vitalia") in found
+    assert ("Awa Ndiaye", "Sonatel") not in found
+
+
+def test_a_plural_title_set_off_with_les_after_one_name_is_a_list_not_a_post():
+    assert not pairs("Marc Ody, les ingénieurs de la société Vendrel et les syndicats ont signé la pétition.", "holds_post")

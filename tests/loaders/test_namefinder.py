@@ -258,3 +258,32 @@ def test_a_country_the_tagger_missed_is_a_place_and_a_title_s_country():
 def test_a_country_s_name_inside_another_name_is_no_country(text):
     found = mentions(text)
     assert not any(m[1] == "place" and m[0] in ("Algérie", "Tunisie", "Irlande", "Maurice") for m in found)
+
+
+def test_a_preposition_the_tagger_ran_a_name_into_is_no_part_of_it():
+    # the tagger reads "Croix-Rouge au" as one organization before the country
+    found = mentions("Interrogé par l'AFP, Ali-Hassan Moussa, responsable de la Croix-Rouge au Niger, affirme que l'aide arrive.")
+    assert ("Croix-Rouge", "organization", "Croix-Rouge") in found
+    assert not [m for m in found if m[2].endswith(" au")]
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # a name the tagger missed, set off by commas after an opening participle and before a title
+    ("Contacté par téléphone, Sidi-Mohamed Ould, chef de mission de MSF au Tchad, rassure que les équipes restent sur place.",
+     "Sidi-Mohamed Ould", "MSF"),
+    ("Contacté par téléphone, Sidi-Mohamed Ould, porte-parole de l'Unicef au Mali, rassure que les équipes restent sur place.",
+     "Sidi-Mohamed Ould", "Unicef"),
+])
+def test_a_name_set_off_before_a_title_is_a_person(text, person, org):
+    ents, found = read(text)
+    assert (person, "person") in {(m.entity.label, m.entity.kind) for m in ents.mentions}
+    assert (person, org) in {(r.subject.label, r.object.label) for r in found if r.kind == "holds_post"}
+
+
+@pytest.mark.parametrize("text", [
+    "Les pays voisins, Burkina Faso, Mali et Niger, ont signé.",  # no title after the names
+    "Il vit à Dakar, Grand Yoff, quartier populaire de la ville.",  # a place's name, no title
+])
+def test_names_set_off_without_a_title_are_no_persons(text):
+    ents, _ = read(text)
+    assert not [m for m in ents.mentions if m.entity.kind == "person"]

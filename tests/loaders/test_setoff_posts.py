@@ -41,6 +41,21 @@ def test_a_description_set_off_after_a_name_ending_in_an_organization_is_a_post(
     assert (person, org, True) in posts(text)
 
 
+def test_a_description_the_parser_made_a_second_subject_is_a_post():
+    # the parser hangs "analyste" on the verb beside the name, as a second subject
+    text = ("La panne a duré six heures. Sophie Marchand, une analyste des menaces de la firme de sécurité Norvex, "
+            "a déclaré : \"Personne ne doit payer la rançon.\"")
+    assert ("Sophie Marchand", "Norvex", True) in posts(text)
+
+
+def test_a_project_leader_title_names_no_project():
+    # "chef de projet": a title's words, not a project named after "projet de"
+    text = "Joint par téléphone, Awa Koné, cheffe de projet de Vitalia, confirme la fermeture."
+    entities, _ = read(text)
+    assert not [m for m in entities.mentions if m.entity.kind == "project"]
+    assert ("Awa Koné", "Vitalia", True) in posts(text)
+
+
 def test_a_former_description_is_a_former_post():
     text = "Eric Blanchard, ancien pilote et formateur bénévole à l'institut Norvel, le note."
     assert ("Eric Blanchard", "Norvel", False) in posts(text)
