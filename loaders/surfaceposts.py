@@ -75,7 +75,8 @@ class SurfacePostsMixin:
                             self.add("created_by", org.entity, person.entity, sent)
                 continue
             addressed = not head["pre"].startswith(("qui", "who")) and re.search(  # (a relative clause is the person's)
-                r"(?:^|[ \t])(?:a|au|aux|avec|par|de|d')[ \t]*(?:(?:m|mme|dr)\.?[ \t]+)?$", f[max(sent.start, person.start - 12):person.start])
+                r"(?:^|[ \t])(?:a|au|aux|avec|par|de|d'|selon|d'apres|according[ \t]+to)[ \t]*(?:(?:m|mme|dr)\.?[ \t]+)?$",
+                f[max(sent.start, person.start - 14):person.start])
             self._post_at(sent, person, pos, title.end(), former=any(w in head["pre"] for w in _FORMER), addressed=bool(addressed))
         for org in self.mentions(sent, "organization"):
             # "Mechatron Surgical's chief executive, Kevin Doyle" / "Pennine Ventures partner Alice Brennan"
@@ -157,7 +158,7 @@ class SurfacePostsMixin:
         if _ACCORDING_TO.search(self.folded, max(sent.start, person.start - 12), person.start) \
                 and self.ents.starting_at(org.end + len(re.match(r"[ \t]*,?", self.folded[org.end:sent.end]).group(0)), "person"):
             return  # "Selon A, le président de Y, B a ...": B is the one apposed
-        if addressed and not re.match(r"[ \t]*(?:[,.;:)]|$)", self.folded[org.end:sent.end]):
+        if addressed and not re.match(r"[ \t]*(?:[,.;:()]|$)", self.folded[org.end:sent.end]):
             return  # "une lettre adressée à M. A, le président de Y a déclaré", "au sujet de A, ...": the next clause's subject
         title = clean_title(self.text[title_start:rest_end])
         if founder_only(self.folded[title_start:rest_end]):

@@ -114,6 +114,8 @@ class HoldersMixin:
                 return []  # "le président de A X, le dirigeant de B ...": a list of titled people
                 # (not "l'ambassadeur X, envoyé de B": a bare title describes X)
             cases = {case_word(name), case_word(name.head if name.head.i == name.i - 1 else name)}
+            if "selon" in cases and head.dep_.startswith("nsubj") and end < len(t.doc) and t.doc[end].text not in (",", ")", "("):
+                return []  # "Selon X, une analyste de Y a démissionné": the title runs on as the clause's subject
             if cases <= {"", "selon"} or (cases <= {"", "de", "d'", "d’"} and not head.dep_.startswith("nsubj")):
                 # (not "adressée à M. X, le président de Y"; "Selon X, T de Y" is X's; "les idées de X, T de Y"
                 # too, unless the title goes on as a clause's subject: "au sujet de X, le président de Y a dit")

@@ -417,6 +417,25 @@ def test_a_title_after_an_addressee_is_the_next_clauses_subject():
         "La lettre est adressée à Paul Obi, le président de la Banque Ostrande, et à ses adjoints.")
 
 
+@pytest.mark.parametrize("text", [
+    "Selon Pierre Lenoir, une analyste de la banque Natixis a démissionné.",
+    "Selon Pierre Lenoir, le directeur de la banque Natixis a démissionné.",
+    "D'après Pierre Lenoir, un ingénieur de la société Safran a été licencié.",
+])
+def test_a_title_after_selon_x_that_runs_on_as_the_clauses_subject_is_not_xs(text):
+    assert not {f for f in posts(text) if f[0] == "holds_post"}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Selon Pierre Lenoir, le directeur de la banque Natixis, la crise est finie.", "Pierre Lenoir", "banque Natixis"),
+    ("D'après Pierre Lenoir, ingénieur de la société Safran, le moteur est prêt.", "Pierre Lenoir", "Safran"),
+    ("Selon Anne Morel, chercheuse au Centre d'études prospectives (un institut basé à Paris), ce n'est pas prévu.",
+     "Anne Morel", "Centre d'études prospectives"),
+])
+def test_a_title_set_off_after_selon_x_is_xs(text, person, org):
+    assert {f for f in posts(text) if f[0] == "holds_post"} == {("holds_post", person, org)}
+
+
 def test_leur_is_a_plural_owner_not_an_organization_named_in_the_singular():
     found = posts("Pendant un entretien donné à la Radio Norvane, le milieu de terrain évoque les ambitions du groupe. "
                   "D'après lui, le fait que leur entraîneur, Marc Oyono, connaisse bien ce stade compte beaucoup.")
