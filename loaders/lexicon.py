@@ -134,6 +134,15 @@ from .titles import FOUNDER_HEADS, QUALIFIED_HEADS, SYSTEMATIC_TITLES, TITLE_HEA
 #: Nouns of membership: "membre de X", "a member of X" (a club's player holds a post there: TITLE_HEADS).
 MEMBER_NOUNS = frozenset("member members membre membres player players adherent adherente adherents adherentes militant militante "
                          "militants militantes".split())
+#: People an organization serves or holds, not its staff: "avocat des victimes de Y", "X, patiente de
+#: l'hôpital Y" say no post at Y (folded, French and English, singular and plural).
+CLIENTELE_NOUNS = frozenset("""victime victimes client cliente clients clientes patient patiente patients patientes
+habitant habitante habitants habitantes resident residente residents residentes supporter supporters fan fans partisan
+partisane partisans partisanes eleve eleves etudiant etudiante etudiants etudiantes otage otages detenu detenue detenus detenues
+prisonnier prisonniere prisonniers prisonnieres refugie refugiee refugies refugiees usager usagere usagers usageres
+consommateur consommatrice consommateurs consommatrices electeur electrice electeurs electrices citoyen citoyenne citoyens
+citoyennes victim victims customer customers
+student students hostage hostages prisoner prisoners detainee detainees refugee refugees consumer consumers voter voters""".split())
 #: Verbs (folded surface forms: the pipeline has no lemmatizer) of founding an organization.
 FOUNDING_VERBS = frozenset(
     "founded co-founded cofounded established formed fonde fondee fondes fondees fonda fonderent cofonde cofondee "

@@ -29,6 +29,8 @@ _LED_BY_RE = cue_pattern(lx.LED_BY)
 _POSSESSIVE_TITLE_RE = re.compile(r"(?<![\w])(?:son|sa|ses|its|their|leur|the[ \t]+[\w\-]+'s)[ \t]+(?:(?:new|nouveau|nouvelle|actuel|actuelle|current)[ \t]+)?")
 _PREP = r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|of[ \t]+the|of|at|chez|au[ \t]+sein[ \t]+de|au[ \t]+sein[ \t]+du|a[ \t]+la[ \t]+tete[ \t]+de|a[ \t]+la|a[ \t]+l'|au|aux|a|pour[ \t]+la|pour[ \t]+l'|pour[ \t]+le|pour)[ \t]*)"
 _FORMER = ("etait", "fut", "ancien", "ancienne", "ex", "former", "then", "a l'epoque", "was")
+#: The noun a title's own complement opens with ("avocate des victimes de Y": "victimes").
+_FIRST_COMPLEMENT = re.compile(r"[ \t]+(?:de[ \t]+la|de[ \t]+l'|des|du|de|d')[ \t]*(?:les[ \t]+)?(?P<noun>[a-z\-]+)")
 _ACCORDING_TO = re.compile(r"(?<![\w])(?:selon|d'apres|according[ \t]+to)[ \t]+$")
 
 
@@ -151,6 +153,9 @@ class SurfacePostsMixin:
                 break
         if org is None or self._next_person(org.end, sent):
             return  # "A, le dirigeant de Y B" / "A, le président de Y et le procureur B": a list of people
+        served = _FIRST_COMPLEMENT.match(self.folded, title_end, rest_end)
+        if served and served["noun"] in lx.CLIENTELE_NOUNS:
+            return  # "A, avocate des victimes de Y": the victims' organization, not A's
         second = re.search(r"(?<![\w'’])[A-ZÀ-Ý][^,;]*?[ \t](?:et|and)[ \t]+(?:(?:l['’]|le|la|the|an?|une?)[ \t]*)?(?P<t>[\w\-]+)",
                            self.text[title_end:rest_end])
         if second and fold_same_length(second["t"]).lower() in lx.TITLE_HEADS:

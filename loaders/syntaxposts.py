@@ -146,6 +146,9 @@ class PostsMixin(HoldersMixin):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's ("chairman and CEO of Y": both's)
             if case_word(c) == "aupres" and fold_word(t) in GOVERNMENT_TITLES:
                 continue  # "l'ambassadeur kényan auprès de l'ONU": accredited there, the country's
+            if c.left_edge.i > t.i + 1 and fold_word(t.doc[c.left_edge.i - 1]) in lx.CLIENTELE_NOUNS \
+                    and t.doc[c.left_edge.i - 1].head.i == t.i:
+                continue  # "porte-parole des clients de la banque Y", however parsed: the clients' bank
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_word(c) in ORG_OF_CASES:
                 if fold_word(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article
@@ -308,8 +311,8 @@ class PostsMixin(HoldersMixin):
         """The organization a title's field leads to: "spécialiste de l'eau à l'Académie X",
         "épidémiologiste de haut niveau de l'université Y" (through at most two nominal modifiers
         that are not names themselves)."""
-        if depth == 0 or self.mention(c) is not None:
-            return []
+        if depth == 0 or self.mention(c) is not None or (depth == 2 and fold_word(c) in lx.CLIENTELE_NOUNS):
+            return []  # (not "avocate des victimes de Y": the victims' organization)
         for g in c.children:
             if g.i > c.i and g.dep_ == "nmod" and case_word(g) in ORG_OF_CASES:
                 found = self.orgs(g, actors=actors) or self.deeper_orgs(g, depth - 1, actors)

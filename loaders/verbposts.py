@@ -10,7 +10,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word, no_longer, unique_items, subjects_of, unreal
+from innograph.loaders.cues import OF_WORDS, case_word, fold_word, no_longer, unique_items, subjects_of, unreal
 from innograph.loaders.demonyms import nationality
 from innograph.loaders.institutions import organ_of
 from innograph.loaders.mentions import country_key
@@ -38,19 +38,20 @@ _CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w&'’.-]*(?:[ \t]+(?:(?:and|of|for|
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 
 
-#: Nouns set off after a name that say no post: kin, company, patients, pupils, authors, inhabitants.
+#: "X est candidat au poste de directeur de Y": running for a post, not holding one.
+_CANDIDATES = frozenset("candidat candidate candidats candidates".split())
+#: What a candidate runs for, when it is a post ("à la présidence de Y", "au poste de"), not a degree.
+_RUNNING_FOR = re.compile(r"(?:à|a) (?:la (?:présidence|direction|tête|succession)|l'élection|l’élection)|au poste")
+#: Nouns set off after a name that say no post: kin, company, authors, natives, the people an
+#: organization serves (patients, pupils, inhabitants: lexicon.CLIENTELE_NOUNS).
 _NO_POST_NOUNS = frozenset("""fils fille filles pere mere frere freres soeur soeurs epoux epouse mari femme veuve veuf oncle tante
 neveu niece cousin cousine ami amie amis amies compagnon compagne petit-fils petite-fille grand-pere grand-mere beau-frere
-belle-soeur patient patiente victime client cliente eleve etudiant etudiante auteur autrice fan supporter
-partisan partisane proche habitant habitante originaire natif native resident residente citoyen
-citoyenne age agee""".split())
+belle-soeur auteur autrice proche originaire natif native age agee""".split()) | lx.CLIENTELE_NOUNS
 #: Verbs (folded stems) of wishing, fearing, asking or refusing: a joining under them is not done.
 _WISHING = re.compile(r"(?:veu|voul|souhait|esper|demand|refus|redout|craign|craint|oppos|bloqu|want|hop|seek|sought|ask|refus|"
                       r"oppos|block|fear)")
 #: "X va / allait / doit rejoindre Y": the verbs of a joining to come, whose subject joins.
 _GOING = frozenset("va vont allait allaient ira iront devait doit doivent devrait devraient vient venait".split())
-#: "X est candidat au poste de directeur de Y": running for a post, not holding one.
-_CANDIDATES = frozenset("candidat candidate candidats candidates".split())
 _FORMER_WORDS = frozenset("ancien ancienne ex".split())
 #: Past forms of sitting on a board: a seat held before.
 _SAT = frozenset("sat siegeait siegeaient".split())
@@ -236,6 +237,8 @@ class VerbPostsMixin:
         k += 1 + (fold_word(doc[k + 1]) in ("un", "une"))
         former = k < len(doc) and fold_word(doc[k]) in _FORMER_WORDS  # "X, ancien pilote et formateur à Y"
         k += former
+        if k < len(doc) and fold_word(doc[k]) in _CANDIDATES and _RUNNING_FOR.match(doc[k + 1:k + 4].text.lower()):
+            return  # "X, candidate à la présidence de Y": running for it
         if k < len(doc) and _describes(doc[k], name=span.root):
             self.employer(m, doc, k, former)
 
@@ -265,8 +268,11 @@ class VerbPostsMixin:
             if hit is not None:
                 back = _descriptor_before(doc, j, k)  # ("pour l'association Y", "de la société de conseil Y")
                 back -= fold_word(doc[back]) in ("la", "l'", "l’", "le", "les")
+                served = back - 1 > k and fold_word(doc[back]) in OF_WORDS and fold_word(doc[back - 1]) in lx.CLIENTELE_NOUNS \
+                    and all(fold_word(x) in OF_WORDS or fold_word(x) in ("la", "le", "les", "l'", "l’") for x in doc[k + 1:back - 1])
                 if hit.entity.kind == "organization" and hit.start == self.pos(w) and fold_word(doc[back]) in ORG_OF_CASES \
-                        and fold_same_length(hit.entity.label.split()[0]) not in lx.PLACE_NOUNS:  # ("guide de la ville de Y")
+                        and fold_same_length(hit.entity.label.split()[0]) not in lx.PLACE_NOUNS and not served:
+                    # (not "guide de la ville de Y"; not "avocate des victimes de Y": the victims' organization)
                     title = doc[k:back].text.strip()
                     self.add("holds_post", m.entity, hit.entity, w, title=title or None, current=not former)
                 return

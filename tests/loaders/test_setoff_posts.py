@@ -56,6 +56,26 @@ def test_a_project_leader_title_names_no_project():
     assert ("Awa Koné", "Vitalia", True) in posts(text)
 
 
+@pytest.mark.parametrize("text", [
+    # the organization is the one of the people the title serves
+    "Marie Roux, avocate des victimes de la société Vendrel, a parlé.",
+    "Marie Roux, porte-parole des clients de la banque Ostrande, a parlé.",
+    # running for a post
+    "Marie Roux, candidate à la présidence de la société Vendrel, a parlé.",
+])
+def test_a_title_serving_an_organizations_people_or_running_for_its_post_is_no_post(text):
+    assert not posts(text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Marie Roux, candidate au doctorat de chimie à l'université de Lorvanne, a parlé.", "université de Lorvanne"),
+    ("Marie Roux, directrice du département de protection des patients du Collège médical de Lorvane, a parlé.",
+     "Collège médical de Lorvane"),
+])
+def test_a_title_whose_field_names_people_farther_on_is_still_a_post(text, org):
+    assert ("Marie Roux", org, True) in posts(text)
+
+
 def test_a_former_description_is_a_former_post():
     text = "Eric Blanchard, ancien pilote et formateur bénévole à l'institut Norvel, le note."
     assert ("Eric Blanchard", "Norvel", False) in posts(text)
