@@ -154,10 +154,14 @@ BASED_WORDS = frozenset(
     "implante implantee implantes implantees situe situee domicilie domiciliee".split()
 )
 SEAT_NOUNS = frozenset("headquarters hq siege".split())
-#: Verbs of joining an organization: "X a rejoint Y", "X joined Y", "X adhère à Y".
+#: Verbs of joining an organization: "X a rejoint Y", "X joined Y", "X adhère à Y", "X a réintégré Y"
+#: (folded surface forms of each verb's present, future, imperfect and participle: no lemmatizer).
 JOINING_VERBS = frozenset(
-    "joined joins join joining rejoint rejoindre rejoignent rejoindra rejoignait integre integrera integrent "
-    "adhere adherent adhera adhereront".split()
+    "joined joins join joining rejoined rejoins rejoin "
+    "rejoint rejoins rejoindre rejoignent rejoindra rejoindront rejoignait rejoignaient "
+    "integre integrer integrent integrera integreront integrait integraient "
+    "reintegre reintegrer reintegrent reintegrera reintegreront reintegrait reintegraient "
+    "adhere adherer adherent adhera adhereront adherait adheraient".split()
 )
 #: Verbs of a seat on a body ("X siège au conseil de Y", "X sits on the board of Y"), folded.
 SITTING_VERBS = frozenset("siege siegent siegeait siegeaient sieger siegera siegeront sit sits sat sitting".split())

@@ -165,10 +165,10 @@ def _named_entity(ents: ArticleEntities, span, kind: str, start: int, end: int) 
 
 
 def _place(ents: ArticleEntities, span, start: int, end: int, label: str, words: list[str]) -> None:
-    """A place of the tagger's: not a month, nor an organization the article named, nor a country a
+    """A place of the tagger's: not a month nor "États" alone, nor an organization the article named, nor a country a
     headline ran on (cut), nor a body or club after an article (an organization)."""
-    if is_time_word(label):
-        return
+    if is_time_word(label) or label in ("États", "Etats"):
+        return  # (a month; "les États membres": a common noun)
     known = next((e for e in ents.entities if e.key == name_key(label) and (
         e.kind in ("event", "project") or (e.kind == "organization" and e.org_kind))), None)
     if known is not None:  # the model's "place" is an organization named earlier

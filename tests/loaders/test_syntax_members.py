@@ -264,3 +264,17 @@ def test_a_joining_wished_feared_or_refused_is_no_membership(text, language):
 ])
 def test_a_joining_done_is_a_membership(text, language, member):
     assert {m for m, _ in facts(text, "member_of", language)} == {member}
+
+
+def test_member_states_are_a_common_noun_not_a_member():
+    found = facts("L'Alliance sahélienne compte neuf États membres, dont le Tchad et le Niger.", "member_of")
+    assert found == {("Tchad", "Alliance sahélienne"), ("Niger", "Alliance sahélienne")}
+
+
+@pytest.mark.parametrize("text, member, group", [
+    ("Le Maroc a réintégré l'Union des ports du Nord en 2017.", "Maroc", "Union des ports du Nord"),
+    ("Le Tchad et le Niger adhéreront à l'Alliance sahélienne l'an prochain.", "Tchad", "Alliance sahélienne"),
+    ("Selon le communiqué, la Norvège et la Suède rejoindront l'Union des ports du Nord en 2027.", "Norvège", "Union des ports du Nord"),
+])
+def test_every_form_of_a_joining_verb_is_a_joining(text, member, group):
+    assert (member, group) in facts(text, "member_of")
