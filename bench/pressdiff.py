@@ -47,11 +47,12 @@ def press_articles(root: Path = PRESS_FR, *, never_tuned: bool = False) -> list[
 def read_facts(paths, root: Path = PRESS_FR) -> list[list[str]]:
     """[article, kind, subject, object, sentence] of every relation the loader reads in each article."""
     from innograph.loaders.documents import analyse
-    from innograph.loaders.text import Article
+    from innograph.loaders.text import Article, detect_language
 
     out = []
     for path in paths:
-        [(ents, relations)] = analyse([Article(text=path.read_text(encoding="utf-8"), language="fr")])
+        text = path.read_text(encoding="utf-8")
+        [(ents, relations)] = analyse([Article(text=text, language=detect_language(text))])  # (English press: English)
         for r in relations:
             if r.kind in _NOT_READ or r.object is None:
                 continue
