@@ -105,11 +105,10 @@ class SurfacePostsMixin:
             if person and org:
                 self.add("holds_post", person.entity, org, sent, title=clean_title(self.text[title.start():title.end()]), current=True)
         for cue in _LED_BY_RE.finditer(f, sent.start, sent.end):
-            person = self.ents.starting_at(cue.end(), "person")
             org = self.subject_of(sent, before=cue.start())
-            if person and org:
-                key = re.sub(r"[\s'\-]+", " ", cue.group(0))
-                self.add("holds_post", person.entity, org.entity, sent, title=lx.LED_BY.get(key), current=True)
+            key = re.sub(r"[\s'\-]+", " ", cue.group(0))
+            for person, title in self._led_by_list(cue.end(), sent) if org else ():
+                self.add("holds_post", person.entity, org.entity, sent, title=title or lx.LED_BY.get(key), current=True)
         for title in _TITLE_RE.finditer(f, sent.start, sent.end):
             org_m = self._org_after_title(title.end(), sent)
             if org_m is None:
@@ -120,6 +119,23 @@ class SurfacePostsMixin:
                 and any(m.end > title.start() - 8 for m in self.ents.within(sent.start, title.start(), "person"))
             if person and person.start - org_m.end <= 3 and not apposed:  # (not "A, T de Y, B a dit": A's title)
                 self.add("holds_post", person.entity, org_m.entity, sent, title=clean_title(self.text[title.start():title.end()]), current=True)
+
+    def _led_by_list(self, pos: int, sent: Sentence) -> list[tuple]:
+        """'led by A', 'led by Chairman A, Managing Director B and Executive Director C': the persons
+        after the cue, each maybe after its own title (a few words, no comma), with that title."""
+        out = []
+        while True:
+            person = min((m for m in self.ents.within(pos, sent.end, "person") if m.start <= pos + 45),
+                         key=lambda m: m.start, default=None)
+            words = self.text[pos:person.start].lstrip(" \t") if person else ""
+            if person is None or not re.fullmatch(r"(?:[A-Za-zÀ-ÿ\-]+[ \t]+){0,4}", words) \
+                    or (words and not any(w.lower() in lx.TITLE_HEADS for w in words.split())):
+                return out  # (no name right after, or words that are no title before it)
+            out.append((person, clean_title(words) if words.strip() else None))
+            sep = re.match(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+)?|and[ \t]+|et[ \t]+)", self.folded[person.end:sent.end])
+            if sep is None:
+                return out
+            pos = person.end + sep.end()
 
     def _org_of_title(self, pos: int, sent: Sentence) -> bool:
         """A title's own complement names an organization right after it ('coach de Y')."""

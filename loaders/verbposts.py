@@ -38,6 +38,8 @@ _CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w&'’.-]*(?:[ \t]+(?:(?:and|of|for|
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 
 
+#: Styles of a peer, whose "of <Place>" is the peerage's territory ("Baroness X of Downpatrick").
+_PEERAGES = frozenset("lord lady baron baroness viscount viscountess earl countess duke duchess marquess".split())
 #: "X est candidat au poste de directeur de Y": running for a post, not holding one.
 _CANDIDATES = frozenset("candidat candidate candidats candidates".split())
 #: What a candidate runs for, when it is a post ("à la présidence de Y", "au poste de"), not a degree.
@@ -190,6 +192,8 @@ class VerbPostsMixin:
         they speak for (French, a nominal modifier of the name or of the honorific before it, or,
         when the parse lost it, an organization named right after "X, de l'")."""
         span = doc.char_span(m.start - self.offset, m.end - self.offset, alignment_mode="expand")
+        if span is not None and doc.lang_ == "en":
+            self.affiliation_of(m, span)
         if span is None or doc.lang_ != "fr":
             return
         heads = list(span)
@@ -215,6 +219,27 @@ class VerbPostsMixin:
         if not found and not after:
             self.set_off_occupation(doc, m, span)
         self.predicate_occupation(doc, m, span)
+
+    def affiliation_of(self, m, span) -> None:
+        """'Martin Chalfie of Columbia University', 'John Smith, of Acme Corp, said': an organization
+        named right after a person's name (or its comma) behind "of" is the one X works for (English;
+        a place is no employer: "Smith of London")."""
+        doc = span.doc
+        before = fold_word(doc[span.start - 1]) if span.start else ""
+        if before == "the":
+            return  # "the Fraser of Allander Institute": a name the tagger cut, no person
+        peer = before in _PEERAGES or fold_word(span[0]) in _PEERAGES  # "Baroness Ritchie of Downpatrick": a peerage's place ("Lord X of the Y Office" is a post)
+        for c in span.root.children:
+            at = c.i == span.end or (c.i == span.end + 1 and doc[span.end].text == ",")
+            if peer and not (c.i + 1 < len(doc) and fold_word(doc[c.i + 1]) == "the"):
+                continue
+            if c.dep_ == "prep" and fold_word(c) == "of" and at:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        named = self.mention(p, "organization")
+                        first = min((t.i for t in p.subtree if named is not None and self.mention(t) is named), default=0)
+                        if named is not None and all(t.dep_ == "det" for t in doc[c.i + 1:first]):  # ("of the BBC")
+                            self.add("holds_post", m.entity, named.entity, p, title=None, current=True)
 
     def _set_off_name(self, token) -> list:
         """'X, du Money Advice Trust, a dit', 'X, de Quorvex Agri-Systems, ...': a run of capitalized words

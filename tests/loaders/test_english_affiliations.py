@@ -1,0 +1,44 @@
+"""English posts a name's own words say: "X of Y" or "X, of Y," (the organization X speaks for) and
+"Y is led by <title> A, <title> B and <title> C". A place, a peerage's territory or a name the tagger
+cut after "the" is no employer. The rules alone; every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from tests.loaders.conftest import pairs  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+def posts(text: str) -> set[tuple]:
+    return pairs(text, "holds_post", "en")
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Prizes went to Tom Reyes of Brightwater Labs and Anna Berg of Corvel University.", "Tom Reyes", "Brightwater Labs"),
+    ("Prizes went to Tom Reyes of Brightwater Labs and Anna Berg of Corvel University.", "Anna Berg", "Corvel University"),
+    ("Paul Baker, of the Northfield Trust, said the plan was sound.", "Paul Baker", "Northfield Trust"),
+    ("Lord Alan Pryce of the Maritime Office told the committee that ships were delayed.", "Alan Pryce", "Maritime Office"),
+])
+def test_an_organization_after_a_name_behind_of_is_the_persons_employer(text, person, org):
+    assert (person, org) in posts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Joan Ferrel of Leeds said the plan was sound.",  # a place
+    "Former minister Baroness Ellery of Kettlebrook said the bill was wrong.",  # a peerage's territory
+])
+def test_a_place_or_a_peerage_after_of_is_no_employer(text):
+    assert not posts(text)
+
+
+def test_every_titled_name_an_organization_is_led_by_holds_a_post_there():
+    found = posts("Corvel Robotics is led by Chairman Ian Shaw, Managing Director Rita Gomez, and Executive Director Sam Ohara.")
+    assert {("Ian Shaw", "Corvel Robotics"), ("Rita Gomez", "Corvel Robotics"), ("Sam Ohara", "Corvel Robotics")} <= found
+
+
+def test_a_name_after_led_by_that_follows_other_words_is_no_leader():
+    assert ("Sam Ohara", "Corvel Robotics") not in posts("Corvel Robotics is led by people who met Sam Ohara in Leeds.")
