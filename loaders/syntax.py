@@ -366,12 +366,18 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         return self.ents.entity("organization", entity.label, org_kind=entity.org_kind)
 
     def places(self, token) -> list:
-        """The place a token names, and the places apposed or coordinated to it ('Ocala, Florida')."""
+        """The place a token names, and the places apposed or coordinated to it ('Ocala, Florida'), or
+        named right after it and a comma however parsed ('Arusha, Tanzania engaged in ...')."""
         out = []
         for t in _spread(token):
             m = self.mention(t, "place")
-            if m is not None:
+            while m is not None and len(out) < 8:
                 out.append(m.entity)
+                comma = re.match(r",[ \t]*", self.ents.text[m.end:m.end + 3])
+                at = m.end + comma.end() if comma else -1
+                m = self._at.get(at)
+                if m is not None and (m.entity.kind != "place" or m.start != at):
+                    m = None
         return unique_items(out)
 
 _ARTICLES = frozenset(("le", "la", "l'", "l’", "les", "the"))

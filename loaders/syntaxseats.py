@@ -179,6 +179,13 @@ _ACTING_BODIES = frozenset("parti partis party parlement gouvernement armee poli
 _POSTED = frozenset("correspondant correspondante correspondants envoye envoyee envoyes representant representante "
                     "representants ambassadeur ambassadrice delegue deleguee consul attache reporter journaliste "
                     "chef porte-parole".split())
+def _first_conjunct(t):
+    """The first of the words `t` is coordinated to (itself if none)."""
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
+
+
 class SeatsMixin(SeatNamesMixin):
     # -- from the parse ----------------------------------------------------------------------
     def based(self, t) -> None:
@@ -195,16 +202,18 @@ class SeatsMixin(SeatNamesMixin):
             elif any(fold_word(c) in _OWNER_POSSESSIVES for c in t.children):
                 owner = self.antecedent(t, "organization")
                 owners = [owner] if owner is not None else []
-        elif t.dep_ in ("acl", "amod", "appos", "relcl"):
-            if fold_word(t.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
+        elif (v := _first_conjunct(t)).dep_ in ("acl", "amod", "appos", "relcl"):
+            # ("a bank founded in 1986 and headquartered in P": the participle its first conjunct's)
+            if fold_word(v.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
                 return                        # based there, not the organization
-            owners = self.orgs(t.head) or self._apposed_org(t.head)
-            if not owners and fold_word(t) in ORG_SUBJECT_WORDS and t.head.dep_ in ("attr", "appos"):
+            owners = self.orgs(v.head) or self._apposed_org(v.head)
+            if not owners and (fold_word(t) in ORG_SUBJECT_WORDS or fold_word(v) in ORG_SUBJECT_WORDS) \
+                    and v.head.dep_ in ("attr", "appos"):
                 # "X is a trade fair organiser headquartered in P": only an organization has headquarters
-                holder = t.head.head
-                owners = [o for c in subjects_of(holder) for o in self.orgs(c)] if t.head.dep_ == "attr" else self.orgs(holder)
-        elif t.dep_ == "advcl":  # "Based in X, the company ..."
-            owners = [o for c in subjects_of(t.head) for o in self.orgs(c)]
+                holder = v.head.head
+                owners = [o for c in subjects_of(holder) for o in self.orgs(c)] if v.head.dep_ == "attr" else self.orgs(holder)
+        elif v.dep_ == "advcl":  # "Based in X, the company ..."
+            owners = [o for c in subjects_of(v.head) for o in self.orgs(c)]
         else:
             owners = [o for c in subjects_of(t) for o in self.orgs(c)]
         for org in owners:

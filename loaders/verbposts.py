@@ -225,7 +225,10 @@ class VerbPostsMixin:
         named right after a person's name (or its comma) behind "of" is the one X works for (English;
         a place is no employer: "Smith of London")."""
         doc = span.doc
-        before = fold_word(doc[span.start - 1]) if span.start else ""
+        k = span.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        before = fold_word(doc[k]) if k >= 0 else ""
         if before == "the":
             return  # "the Fraser of Allander Institute": a name the tagger cut, no person
         peer = before in _PEERAGES or fold_word(span[0]) in _PEERAGES  # "Baroness Ritchie of Downpatrick": a peerage's place ("Lord X of the Y Office" is a post)

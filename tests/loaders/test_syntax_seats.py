@@ -106,3 +106,15 @@ def test_a_town_after_a_hospitals_cut_name_is_a_name_not_a_seat():
 ])
 def test_a_descriptor_with_its_field_then_a_town_is_a_seat(text, seat):
     assert seat in seats(text)
+
+
+@pytest.mark.parametrize("text, org, places", [
+    # a participle coordinated to another one ("founded ... and headquartered in")
+    ("Vexa Robotics is a robotics firm founded in 2001 and headquartered in Leeds, England.",
+     "Vexa Robotics", {"Leeds", "England"}),
+    # the region after the town and a comma, whatever the parse made of it
+    ("Korvale is a diversified milling company based in Mwanza, Tanzania engaged in flour production.",
+     "Korvale", {"Mwanza", "Tanzania"}),
+])
+def test_every_place_of_a_seat_is_read(text, org, places):
+    assert {(org, p) for p in places} <= seats(text, "en")
