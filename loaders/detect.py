@@ -119,8 +119,8 @@ def trailing_descriptors(ents: ArticleEntities) -> None:
         if ents.folded[m.start("cue"):m.end("cue")] != m["cue"]:
             continue  # capitalized: part of a name, not a descriptor
         name = m["name"]
-        if name.split()[0].lower() in lx.NOT_NAMES or name.lower().endswith("-based"):
-            continue
+        if name.split()[0].lower() in lx.NOT_NAMES or name.lower().endswith("-based") or all(is_nationality(w) for w in name.split()):
+            continue  # ("a Chinese company", "an Anglo-French group": a nationality, no name)
         cue = re.sub(r"[\s'\-]+", " ", m["cue"])
         kind = lx.DESCRIPTORS.get(cue, "Company")
         start, end = m.start("name"), m.end("name")

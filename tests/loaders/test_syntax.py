@@ -115,6 +115,16 @@ def test_english_company_name_endings_make_an_organization(name):
     assert kinds(f"{name} a ouvert un entrepôt près du port.").get(name) == {"organization"}
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Tamber Logistics is a Ghanaian company based in Accra.", "Ghanaian"),
+    ("Grace Adjei, co-founder of Norwegian company Kestrel Analytics, spoke in Oslo.", "Norwegian"),
+])
+def test_a_nationality_before_a_descriptor_is_no_organization(text, word):
+    from tests.loaders.conftest import kinds
+
+    assert "organization" not in kinds(text, "en").get(word, set())
+
+
 # -- founders, places, membership, funding ------------------------------------------------------
 def test_founders_through_a_conjunction():
     found = relations("Tamber Logistics was founded in 2014 by Grace Adjei, Samuel Boateng and Efua Owusu.", "en")
