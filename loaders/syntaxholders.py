@@ -142,6 +142,11 @@ class HoldersMixin:
             verb = head.head.head if head.dep_ == "pobj" else head.head  # "X serves as CEO of Y"
             if head.dep_ == "nmod" and verb.dep_ in ("obj", "dobj"):
                 verb = verb.head  # "X a vécu une saison pénible en tant qu'entraîneur de Y"
+        first = verb
+        while first is not None and not subjects_of(first) and first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "X founded and is now CEO of Y": the first verb's subject, when it is a name
+        if first is not verb and any(self.mention(c, "person") for c in subjects_of(first)):
+            verb = first
         if verb is not None:
             for c in subjects_of(verb):
                 found = self.people(c)

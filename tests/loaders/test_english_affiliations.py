@@ -1,5 +1,6 @@
-"""English posts a name's own words say: "X of Y" or "X, of Y," (the organization X speaks for) and
-"Y is led by <title> A, <title> B and <title> C". A place, a peerage's territory or a name the tagger
+"""English posts a name's own words say: "X of Y" or "X, of Y," (the organization X speaks for),
+"Y is led by <title> A, <title> B and <title> C", and a title after a copula coordinated to a verb whose
+subject is a name ("X founded and is CEO of Y"). A place, a peerage's territory or a name the tagger
 cut after "the" is no employer. The rules alone; every sentence here is our own."""
 
 from __future__ import annotations
@@ -42,3 +43,14 @@ def test_every_titled_name_an_organization_is_led_by_holds_a_post_there():
 
 def test_a_name_after_led_by_that_follows_other_words_is_no_leader():
     assert ("Sam Ohara", "Corvel Robotics") not in posts("Corvel Robotics is led by people who met Sam Ohara in Leeds.")
+
+
+def test_a_title_after_a_coordinated_copula_is_the_first_verbs_named_subjects():
+    # "is" has no subject of its own: the title is the subject's of the verb it is coordinated to
+    assert ("Tom Reyes", "Brightwater Labs") in posts("Tom Reyes founded and is now CEO of Brightwater Labs.")
+
+
+def test_a_coordinated_copula_after_a_pronoun_takes_no_guess():
+    # the first verb's subject is a pronoun: no post is read through it
+    text = "Anna Berg met Tom Reyes in Leeds. She lived abroad and was a press officer for Brightwater Labs."
+    assert ("Tom Reyes", "Brightwater Labs") not in posts(text)
