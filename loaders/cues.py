@@ -28,6 +28,8 @@ _FOLDED: dict[str, str] = {}
 
 #: The case words of a "de" / "of" complement ("du", "d'" included).
 OF_WORDS = frozenset("de du des d' d’ of".split())
+#: Determiners of a plural noun ("des fournisseurs qui ...", "les dirigeants de Y, A et B").
+PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
 
 
 def subjects_of(token) -> list:

@@ -34,7 +34,7 @@ from innograph.loaders.mentions import Mention, words_key
 from innograph.loaders.nameends import english_end, french_name_end, ordinal_start, purpose
 from innograph.loaders.nlp import text_length
 from innograph.loaders.chains import ChainsMixin
-from innograph.loaders.cues import OF_WORDS, case_word, fold_word, unique_items, anaphoric_org
+from innograph.loaders.cues import OF_WORDS, PLURAL_DETERMINERS, case_word, fold_word, unique_items, anaphoric_org
 from innograph.loaders.demonyms import COUNTRY_OF, nationality
 from innograph.loaders.syntaxfounders import FoundersMixin
 from innograph.loaders.syntaxfunding import FundingMixin
@@ -49,7 +49,6 @@ from innograph.loaders.syntaxseats import SeatsMixin
 from innograph.loaders.verbposts import VerbPostsMixin
 
 _PERSON_PRONOUNS = frozenset("he she il elle him her lui who qui".split())
-_PLURAL_DETERMINERS = frozenset("des les ces leurs ses nos vos plusieurs certains certaines quelques".split())
 #: Any honorific (lexicon.HONORIFICS) right before a name, in the folded text: the name is a person's.
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
 #: The cue words of each reader, in the order they read a token (a word may cue several).
@@ -154,7 +153,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
         noun = verb.head if verb.dep_ in ("acl:relcl", "relcl") else None
         if noun is None or noun.i >= relative.i or not noun.is_alpha or not noun.text.islower():
             return False
-        return any(c.dep_ == "det" and fold_word(c) in _PLURAL_DETERMINERS for c in noun.children) and self.mention(noun) is None
+        return any(c.dep_ == "det" and fold_word(c) in PLURAL_DETERMINERS for c in noun.children) and self.mention(noun) is None
 
     def named_person(self, token) -> bool:
         """A token that names a person: a person's name, or the noun right before one ('le Dr X')."""

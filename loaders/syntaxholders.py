@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word, unique_items, subjects_of, unreal
+from innograph.loaders.cues import PLURAL_DETERMINERS, case_word, fold_word, unique_items, subjects_of, unreal
 
 _AS = frozenset(("as", "comme", "en tant que"))
 _OF_WORDS = frozenset("de du des d' d’ la le l' l’".split())
@@ -30,7 +30,6 @@ _POSSESSIVES = frozenset("son sa ses his her".split())
 #: Words that end a second title's own words before a name (a complement, a list, a clause).
 _NOT_TITLE_WORDS = frozenset("de du des d' d’ et ou ni qui que a au aux en dans pour".split())
 _DETERMINERS = frozenset("le la les l' l’ un une des son sa ses leur leurs".split())
-_PLURAL_DETERMINERS = frozenset("les ses leurs ces nos vos deux trois quatre".split())
 #: Dependencies of a clause's words: a name found through them is no apposition of a title.
 _CLAUSE_DEPS = frozenset("acl acl:relcl relcl advcl ccomp xcomp obj dobj nsubj nsubj:pass nsubjpass cop aux aux:pass "
                          "aux:tense mark obl obl:arg obl:mod obl:agent".split())
@@ -42,9 +41,9 @@ _FRONT_MODIFIERS = frozenset("ancien ancienne nouveau nouvel nouvelle actuel act
 
 def _apposed_list_opening(t) -> bool:
     """A plural title that may have its holders set off after it by a comma alone: determined ("les",
-    "ses", "leurs", "ces", a number), behind no preposition ("Pour les dirigeants de Y, A est ..."
+    "ses", "ces", a number...), behind no preposition ("Pour les dirigeants de Y, A est ..."
     says what they think)."""
-    return not case_word(t) and any(c.dep_ in ("det", "nummod") and (fold_word(c) in _PLURAL_DETERMINERS or c.like_num)
+    return not case_word(t) and any(c.dep_ in ("det", "nummod") and (fold_word(c) in PLURAL_DETERMINERS or c.like_num)
                                      for c in t.children)
 
 
@@ -188,9 +187,12 @@ class HoldersMixin:
             k += 1  # the title's own complement: "de Y", "de la société Y", "adjoints de Y"
         comma = k < len(doc) and doc[k].text == ","
         k += comma
+        apposed = False
         if k + 1 < len(doc) and fold_word(doc[k]) in ("comme", "notamment"):
             k += 1
-        elif not (comma and self.mention(doc[k], "person") and _apposed_list_opening(t)):
+        elif comma and self.mention(doc[k], "person") and _apposed_list_opening(t):
+            apposed = True
+        else:
             return []
         out, j = [], k
         while j < len(doc):  # "A, B, Sir C et D": the names in a row, however the parser hung them
@@ -203,8 +205,8 @@ class HoldersMixin:
                 j += 1
             else:
                 break
-        if k == t.i + 1 or doc[k - 1].text == "," and not (j >= len(doc) or doc[j].text in (",", ")", ".") or _verb_word(doc[j])):
-            return []  # ("Les dirigeants de Y, A et B, ont signé": the list closes; not "..., A a dit")
+        if apposed and not (j >= len(doc) or doc[j].text in (",", ")", ".") or _verb_word(doc[j])):
+            return []  # ("Les dirigeants de Y, A et B, ont signé": the list closes; not "..., A les a vus")
         return unique_items(out)
 
     def names_listed_on(self, t, first) -> list:

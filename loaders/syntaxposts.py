@@ -118,8 +118,9 @@ class PostsMixin(HoldersMixin):
         at = self.pos(t)
         where = {id(p): [m.start for m in self.ents.mentions if m.entity is p and sent.start <= m.start < sent.end] for p in persons}
         before = [p for p in persons if where[id(p)] and min(where[id(p)]) < at]
-        if before and len(before) < len(persons) and all(min(where[id(p)]) > at for p in persons if p not in before if where[id(p)]):
-            persons = before
+        after = [p for p in persons if where[id(p)] and min(where[id(p)]) > at]
+        if before and after and len(before) + len(after) == len(persons):
+            persons = before  # (named on both sides of the title: those before it are the ones it is set off after)
         if len(persons) == 1 and before and any(c.dep_ == "det" and fold_word(c) in ("les", "ces") for c in t.children) \
                 and not any(c.dep_ == "cop" for c in t.children):
             return []

@@ -179,6 +179,8 @@ _ACTING_BODIES = frozenset("parti partis party parlement gouvernement armee poli
 _POSTED = frozenset("correspondant correspondante correspondants envoye envoyee envoyes representant representante "
                     "representants ambassadeur ambassadrice delegue deleguee consul attache reporter journaliste "
                     "chef porte-parole".split())
+
+
 def _first_conjunct(t):
     """The first of the words `t` is coordinated to (itself if none)."""
     while t.dep_ == "conj" and t.head.i < t.i:
