@@ -166,7 +166,7 @@ def cue_names(ents: ArticleEntities) -> None:
             short = _short(ents, name_key(cue), kind, start)
             named = introduced(ents, end)
             if named is not None and short is not named:
-                short = None  # "l'hôpital Albert Einstein": that hospital, not the one named before
+                short = None  # "l'hôpital Saint-Amand": that hospital, not the one named before
             if short is not None and ents.free(start, end):
                 ents.mention(start, end, short, "short")
             continue  # "le cluster X": a descriptor, see descriptors()

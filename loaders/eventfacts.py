@@ -9,6 +9,7 @@ import re
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import cue_pattern, inside_quote
 from innograph.loaders.dates import find_dates
+from innograph.loaders.demonyms import nationality
 from innograph.loaders.syntaxseats import _AFFILIATION, _PLACE_TAIL, of_a_title, part_of_org
 from innograph.loaders.text import Sentence
 
@@ -145,7 +146,7 @@ class EventsAndPlacesMixin:
                 m = None  # "X, de la Y, à P": the person X is at P
             if m:
                 place = self.ents.starting_at(org.end + m.end(), "place")
-                if place and not self.mentions(sent, "event"):
+                if place and not self.mentions(sent, "event") and not nationality(place.entity.label):  # (not "X, a Norwegian firm")
                     self.add("located_in", org.entity, place.entity, sent)
                     continue
             direct = re.match(r"[ \t]+(?:in|a)[ \t]+", tail)
@@ -184,7 +185,7 @@ class EventsAndPlacesMixin:
             placed = re.match(r"[ \t]*,[ \t]*(?:an?|une?)[ \t]+", tail)
             if placed:  # "Mechatron Surgical, a Salford robotics firm"
                 place = self.ents.starting_at(org.end + placed.end(), "place")
-                if place:
+                if place and not nationality(place.entity.label):  # (a nationality the tagger took for a place)
                     rest = re.match(r"(?:[ \t]+[a-z\-]+){1,3}", f[place.end:sent.end])
                     if rest and any(w.rstrip("s").replace("-", " ") in lx.DESCRIPTORS for w in rest.group(0).split()):
                         self.add("located_in", org.entity, place.entity, sent)

@@ -374,8 +374,8 @@ PORTFOLIOS = frozenset(
 #: sénateur", "son rôle chez Y".
 ROLE_NOUNS = frozenset("poste postes fonction fonctions role mandat carriere siege".split())
 
-#: Nouns of a unit inside an organization, named after them ("au département Nuffield de l'université
-#: d'Oxford", "the Smith Lab of X"): a post there is at the organization the unit belongs to.
+#: Nouns of a unit inside an organization, named after them ("au département Vauban de l'université
+#: de Lorvanne", "the Smith Lab of X"): a post there is at the organization the unit belongs to.
 UNIT_NOUNS = frozenset("departement departements division service laboratoire labo unite branche section pole groupe "
                        "department unit lab laboratory branch".split())
 

@@ -95,7 +95,7 @@ class Entity:
         return {self.label, *self.aliases}
 
 
-#: A capitalized word right after a descriptor ("l'hôpital Albert Einstein"): the descriptor introduces
+#: A capitalized word right after a descriptor ("l'hôpital Saint-Amand"): the descriptor introduces
 #: that name and is no short form of an organization named before.
 NAMED_NEXT = re.compile(r"[ \t]+(?=[A-ZÀ-Ý])")
 
@@ -104,7 +104,7 @@ def introduced(ents, pos: int):
     """For a descriptor ending at `pos`: None if no capitalized name follows it (it may be the short
     form of an organization named before), else the organization that name is (`False` if it is none
     yet). A descriptor a name follows is the short form of that name only: "la société Ferlinox" of
-    Ferlinox, never "l'hôpital Albert Einstein" of the hospital named before."""
+    Ferlinox, never "l'hôpital Saint-Amand" of the hospital named before."""
     after = NAMED_NEXT.match(ents.text, pos)
     if after is None:
         return None

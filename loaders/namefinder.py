@@ -270,7 +270,7 @@ def _person(ents: ArticleEntities, span, start: int, end: int, label: str) -> No
         words = words[:at]
         label = " ".join(words)
     elided = next((i for i, w in enumerate(words) if i >= 2 and w[:2].lower() in ("d'", "d’") and w[2:3].isupper()), None)
-    if elided is not None:  # "Jeff Bezos d'Amazon": a full name, then where the person is from or works
+    if elided is not None:  # "Paul Ravel d'Ostrande": a full name, then where the person is from or works
         end = start + len(ents.text[start:ents.text.rfind(words[elided], start, end)].rstrip())
         words = words[:elided]
         label = " ".join(words)

@@ -28,8 +28,8 @@ _PERSON_CONTEXT = re.compile(
 _PERSON_SUBJECT = re.compile(
     r"(?:^|[.!?][ \t]+|\n)(?P<name>X)(?=(?i:[ \t]*,[ \t]*(?:an?|the|une?|l'|le|la|ancien|ancienne|former)?[ \t]*[a-z\-]+|[ \t]+(?:said|says|ne|n'|a[ \t]+|est[ \t]+|was[ \t]+|is[ \t]+)))".replace("X", _PERSON_NAME)
 )
-#: A name set off by commas inside a sentence, before a title ("Joint par la BBC, X Y, chef de mission
-#: de Z, assure"): the title word, not any lower-case word, says a person is meant.
+#: A name set off by commas inside a sentence, before a title ("Contacté par téléphone, X Y, trésorier
+#: de Z, confirme"): the title word, not any lower-case word, says a person is meant.
 _PERSON_SET_OFF = re.compile(
     r"(?<=[^\W\d])[ \t]*,[ \t]+(?P<name>X)(?=[ \t]*,[ \t]*(?i:(?:une?|l'|le|la|ancien|ancienne|former|an?|the)[ \t]+)?(?P<head>[a-z]+(?:-[a-z]+)*)\b)"
     .replace("X", _PERSON_NAME)

@@ -31,7 +31,7 @@ def short_forms(ents: ArticleEntities) -> None:
         if before:
             latest = max(before, key=lambda x: x.start)
             if named is not None and latest.entity is not named:
-                continue  # "l'hôpital Albert Einstein": that hospital, not the one named before
+                continue  # "l'hôpital Saint-Amand": that hospital, not the one named before
             ents.mention(m.start("cue"), m.end("cue"), latest.entity, "short")
     persons = [e for e in ents.entities if e.kind == "person"]
     surnames: dict[str, list] = {}

@@ -123,7 +123,7 @@ class MovesMixin:
             self._moved(people, [o for c in places for o in self.orgs(c, retype=True)], v, current=True)
 
     def losing(self, v) -> None:
-        """'Crystal Palace devrait perdre A, B et C', 'Chelsea sera privé de son gardien X', in an article
+        """'le FC Velmar devrait perdre A, B et C', 'l'Olympique de Lorvane sera privé de son gardien X', in an article
         about sport: a club that loses a player (to a tournament, an injury) is the club he plays for."""
         if v.doc.lang_ != "fr" or not sports_text(self.ents.folded):
             return
@@ -131,7 +131,7 @@ class MovesMixin:
         subjects = subjects_of(v) or subjects_of(governing)
         if [fold_word(c) for c in subjects] == ["qui"] and governing.dep_ in ("acl:relcl", "relcl"):
             subjects = [governing.head]  # "Y, qui devrait perdre X"
-        clubs = [o for c in subjects for o in self.orgs(c, retype=True) or [  # ("le leader Manchester City")
+        clubs = [o for c in subjects for o in self.orgs(c, retype=True) or [  # ("le leader Olympique de Velmar")
             o for n in c.children if n.dep_ in ("flat:name", "appos") and n.i == c.i + 1 for o in self.orgs(n, retype=True)]]
         if fold_word(v).startswith("priv"):
             lost = [c for c in v.children if c.dep_.startswith(("obl", "nmod")) and case_word(c) in _FROM]

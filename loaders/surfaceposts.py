@@ -121,7 +121,7 @@ class SurfacePostsMixin:
                 self.add("holds_post", person.entity, org_m.entity, sent, title=clean_title(self.text[title.start():title.end()]), current=True)
 
     def _led_by_list(self, pos: int, sent: Sentence) -> list[tuple]:
-        """'led by A', 'led by Chairman A, Managing Director B and Executive Director C': the persons
+        """'led by A', 'led by President A, Chief Financial Officer B and Treasurer C': the persons
         after the cue, each maybe after its own title (a few words, no comma), with that title."""
         out = []
         while True:

@@ -195,7 +195,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
 
     def units(self) -> None:
         """A unit named after a unit noun stands for the organization it belongs to ("au département
-        Nuffield de santé reproductive de l'université d'Oxford", "la division X de Y"): the first
+        Vauban de génie civil de l'université de Lorvanne", "la division X de Y"): the first
         organization named behind "de" / "of" in the next words of the unit's phrase or of its title's
         (no punctuation but quotes between). Its mention is the organization's from then on, for every
         reader (the article's readers ask before reading)."""
@@ -366,7 +366,7 @@ class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, Funding
 
     def places(self, token) -> list:
         """The place a token names, and the places apposed or coordinated to it ('Ocala, Florida'), or
-        named right after it and a comma however parsed ('Arusha, Tanzania engaged in ...')."""
+        named right after it and a comma however parsed ('Mwanza, Tanzania producing flour')."""
         out = []
         for t in _spread(token):
             m = self.mention(t, "place")

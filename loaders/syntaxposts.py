@@ -116,7 +116,8 @@ class PostsMixin(HoldersMixin):
         if sent is None or not persons:
             return persons
         at = self.pos(t)
-        where = {id(p): [m.start for m in self.ents.mentions if m.entity is p and sent.start <= m.start < sent.end] for p in persons}
+        named = self.ents.within(sent.start, sent.end, "person")
+        where = {id(p): [m.start for m in named if m.entity is p] for p in persons}
         before = [p for p in persons if where[id(p)] and min(where[id(p)]) < at]
         after = [p for p in persons if where[id(p)] and min(where[id(p)]) > at]
         if before and after and len(before) + len(after) == len(persons):
@@ -147,9 +148,9 @@ class PostsMixin(HoldersMixin):
                 continue  # "présidente de X et fondatrice de Y": Y is the second title's ("chairman and CEO of Y": both's)
             if case_word(c) == "aupres" and fold_word(t) in GOVERNMENT_TITLES:
                 continue  # "l'ambassadeur kényan auprès de l'ONU": accredited there, the country's
-            if c.left_edge.i > t.i + 1 and fold_word(t.doc[c.left_edge.i - 1]) in lx.CLIENTELE_NOUNS \
-                    and t.doc[c.left_edge.i - 1].head.i == t.i:
-                continue  # "porte-parole des clients de la banque Y", however parsed: the clients' bank
+            if fold_word(c) in lx.CLIENTELE_NOUNS or (c.left_edge.i > t.i + 1 and t.doc[c.left_edge.i - 1].head.i == t.i
+                                                     and fold_word(t.doc[c.left_edge.i - 1]) in lx.CLIENTELE_NOUNS):
+                continue  # "avocate des victimes de Y", "porte-parole des clients de la banque Y" however parsed: theirs
             if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_word(c) in ORG_OF_CASES:
                 if fold_word(c) in ("pays", "country") and all(x.dep_ in ("case", "det", "punct") for x in c.children):
                     found = self.sentence_country(t)  # "le président du pays": the country of the sentence or article
@@ -312,8 +313,8 @@ class PostsMixin(HoldersMixin):
         """The organization a title's field leads to: "spécialiste de l'eau à l'Académie X",
         "épidémiologiste de haut niveau de l'université Y" (through at most two nominal modifiers
         that are not names themselves)."""
-        if depth == 0 or self.mention(c) is not None or (depth == 2 and fold_word(c) in lx.CLIENTELE_NOUNS):
-            return []  # (not "avocate des victimes de Y": the victims' organization)
+        if depth == 0 or self.mention(c) is not None:
+            return []
         for g in c.children:
             if g.i > c.i and g.dep_ == "nmod" and case_word(g) in ORG_OF_CASES:
                 found = self.orgs(g, actors=actors) or self.deeper_orgs(g, depth - 1, actors)

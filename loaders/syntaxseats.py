@@ -205,7 +205,7 @@ class SeatsMixin(SeatNamesMixin):
                 owner = self.antecedent(t, "organization")
                 owners = [owner] if owner is not None else []
         elif (v := _first_conjunct(t)).dep_ in ("acl", "amod", "appos", "relcl"):
-            # ("a bank founded in 1986 and headquartered in P": the participle its first conjunct's)
+            # ("a firm founded in 2001 and headquartered in P": the participle its first conjunct's)
             if fold_word(v.head) in lx.TITLE_HEADS:  # "un ingénieur du groupe X basé à Y": the person is
                 return                        # based there, not the organization
             owners = self.orgs(v.head) or self._apposed_org(v.head)

@@ -38,7 +38,7 @@ _CAPITALIZED_RUN = re.compile(r"[A-ZÀ-Ý][\w&'’.-]*(?:[ \t]+(?:(?:and|of|for|
 _SET_OFF_OF = re.compile(r",[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|d['’]|de[ \t]+|chez[ \t]+)")
 
 
-#: Styles of a peer, whose "of <Place>" is the peerage's territory ("Baroness X of Downpatrick").
+#: Styles of a peer, whose "of <Place>" is the peerage's territory ("Baroness X of Kettlebrook").
 _PEERAGES = frozenset("lord lady baron baroness viscount viscountess earl countess duke duchess marquess".split())
 #: "X est candidat au poste de directeur de Y": running for a post, not holding one.
 _CANDIDATES = frozenset("candidat candidate candidats candidates".split())
@@ -230,22 +230,24 @@ class VerbPostsMixin:
             k -= 1
         before = fold_word(doc[k]) if k >= 0 else ""
         if before == "the":
-            return  # "the Fraser of Allander Institute": a name the tagger cut, no person
-        peer = before in _PEERAGES or fold_word(span[0]) in _PEERAGES  # "Baroness Ritchie of Downpatrick": a peerage's place ("Lord X of the Y Office" is a post)
+            return  # "the Morley of Bancroft Institute": a name the tagger cut, no person
+        peer = before in _PEERAGES or fold_word(span[0]) in _PEERAGES
         for c in span.root.children:
             at = c.i == span.end or (c.i == span.end + 1 and doc[span.end].text == ",")
-            if peer and not (c.i + 1 < len(doc) and fold_word(doc[c.i + 1]) == "the"):
+            if c.dep_ != "prep" or fold_word(c) != "of" or not at:
                 continue
-            if c.dep_ == "prep" and fold_word(c) == "of" and at:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        named = self.mention(p, "organization")
-                        first = min((t.i for t in p.subtree if named is not None and self.mention(t) is named), default=0)
-                        if named is not None and all(t.dep_ == "det" for t in doc[c.i + 1:first]):  # ("of the BBC")
-                            self.add("holds_post", m.entity, named.entity, p, title=None, current=True)
+            if peer and not (c.i + 1 < len(doc) and fold_word(doc[c.i + 1]) == "the"):
+                continue  # "Baroness X of Kettlebrook": a peerage's place ("Lord X of the Y Office" is a post)
+            for p in c.children:
+                named = self.mention(p, "organization") if p.dep_ == "pobj" else None
+                if named is None:
+                    continue
+                first = min(t.i for t in p.subtree if self.mention(t) is named)
+                if all(t.dep_ == "det" for t in doc[c.i + 1:first]):  # ("of the BBC")
+                    self.add("holds_post", m.entity, named.entity, p, title=None, current=True)
 
     def _set_off_name(self, token) -> list:
-        """'X, du Money Advice Trust, a dit', 'X, de Quorvex Agri-Systems, ...': a run of capitalized words
+        """'X, du Harbour Credit Trust, a dit', 'X, de Quorvex Agri-Systems, ...': a run of capitalized words
         (English links between: "and", "of", "&") the tagger missed, set off alone after a person's name
         and closed by the apposition's end: the organization X speaks for."""
         run = _CAPITALIZED_RUN.match(token.doc.text, token.idx)

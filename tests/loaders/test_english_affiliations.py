@@ -19,10 +19,10 @@ def posts(text: str) -> set[tuple]:
 
 
 @pytest.mark.parametrize("text, person, org", [
-    ("Prizes went to Tom Reyes of Brightwater Labs and Anna Berg of Corvel University.", "Tom Reyes", "Brightwater Labs"),
-    ("Prizes went to Tom Reyes of Brightwater Labs and Anna Berg of Corvel University.", "Anna Berg", "Corvel University"),
+    ("Tom Reyes of Brightwater Labs said the results were encouraging.", "Tom Reyes", "Brightwater Labs"),
+    ("Speaking on Monday, Anna Berg of Corvel University warned against delays.", "Anna Berg", "Corvel University"),
     ("Paul Baker, of the Northfield Trust, said the plan was sound.", "Paul Baker", "Northfield Trust"),
-    ("Lord Alan Pryce of the Maritime Office told the committee that ships were delayed.", "Alan Pryce", "Maritime Office"),
+    ("Lord Alan Pryce of the Ministry of Fisheries answered the question.", "Alan Pryce", "Ministry of Fisheries"),
 ])
 def test_an_organization_after_a_name_behind_of_is_the_persons_employer(text, person, org):
     assert (person, org) in posts(text)
@@ -30,14 +30,15 @@ def test_an_organization_after_a_name_behind_of_is_the_persons_employer(text, pe
 
 @pytest.mark.parametrize("text", [
     "Joan Ferrel of Leeds said the plan was sound.",  # a place
-    "Former minister Baroness Ellery of Kettlebrook said the bill was wrong.",  # a peerage's territory
+    "Earl Henry Voss of Kettlebrook opened the fair.",  # a peerage's territory
 ])
 def test_a_place_or_a_peerage_after_of_is_no_employer(text):
     assert not posts(text)
 
 
 def test_every_titled_name_an_organization_is_led_by_holds_a_post_there():
-    found = posts("Corvel Robotics is led by Chairman Ian Shaw, Managing Director Rita Gomez, and Executive Director Sam Ohara.")
+    found = posts("Corvel Robotics is led by President Ian Shaw, Chief Financial Officer Rita Gomez and Chief Operating Officer "
+                  "Sam Ohara.")
     assert {("Ian Shaw", "Corvel Robotics"), ("Rita Gomez", "Corvel Robotics"), ("Sam Ohara", "Corvel Robotics")} <= found
 
 

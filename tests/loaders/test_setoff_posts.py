@@ -43,8 +43,8 @@ def test_a_description_set_off_after_a_name_ending_in_an_organization_is_a_post(
 
 def test_a_description_the_parser_made_a_second_subject_is_a_post():
     # the parser hangs "analyste" on the verb beside the name, as a second subject
-    text = ("La panne a duré six heures. Sophie Marchand, une analyste des menaces de la firme de sécurité Norvex, "
-            "a déclaré : \"Personne ne doit payer la rançon.\"")
+    text = ("Le match a été reporté. Sophie Marchand, une juriste des contrats de la firme de conseil Norvex, "
+            "a déclaré : \"Le calendrier doit changer.\"")
     assert ("Sophie Marchand", "Norvex", True) in posts(text)
 
 
@@ -68,9 +68,9 @@ def test_a_title_serving_an_organizations_people_or_running_for_its_post_is_no_p
 
 
 @pytest.mark.parametrize("text, org", [
-    ("Marie Roux, candidate au doctorat de chimie à l'université de Lorvanne, a parlé.", "université de Lorvanne"),
-    ("Marie Roux, directrice du département de protection des patients du Collège médical de Lorvane, a parlé.",
-     "Collège médical de Lorvane"),
+    ("Marie Roux, candidate à un master de chimie à l'université de Lorvanne, a parlé.", "université de Lorvanne"),
+    ("Marie Roux, responsable de la sécurité des usagers de la Régie des transports de Lorvane, a parlé.",
+     "Régie des transports de Lorvane"),
 ])
 def test_a_title_whose_field_names_people_farther_on_is_still_a_post(text, org):
     assert ("Marie Roux", org, True) in posts(text)

@@ -429,8 +429,7 @@ def test_a_title_after_selon_x_that_runs_on_as_the_clauses_subject_is_not_xs(tex
 @pytest.mark.parametrize("text, person, org", [
     ("Selon Pierre Lenoir, le directeur de la banque Natixis, la crise est finie.", "Pierre Lenoir", "banque Natixis"),
     ("D'après Pierre Lenoir, ingénieur de la société Safran, le moteur est prêt.", "Pierre Lenoir", "Safran"),
-    ("Selon Anne Morel, chercheuse au Centre d'études prospectives (un institut basé à Paris), ce n'est pas prévu.",
-     "Anne Morel", "Centre d'études prospectives"),
+    ("Selon Anne Morel, directrice de la société Vexa (un fabricant de robots), la reprise sera lente.", "Anne Morel", "Vexa"),
 ])
 def test_a_title_set_off_after_selon_x_is_xs(text, person, org):
     assert {f for f in posts(text) if f[0] == "holds_post"} == {("holds_post", person, org)}

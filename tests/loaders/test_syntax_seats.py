@@ -113,8 +113,13 @@ def test_a_descriptor_with_its_field_then_a_town_is_a_seat(text, seat):
     ("Vexa Robotics is a robotics firm founded in 2001 and headquartered in Leeds, England.",
      "Vexa Robotics", {"Leeds", "England"}),
     # the region after the town and a comma, whatever the parse made of it
-    ("Korvale is a diversified milling company based in Mwanza, Tanzania engaged in flour production.",
+    ("Korvale is a milling firm based in Mwanza, Tanzania producing flour for the region.",
      "Korvale", {"Mwanza", "Tanzania"}),
 ])
 def test_every_place_of_a_seat_is_read(text, org, places):
     assert {(org, p) for p in places} <= seats(text, "en")
+
+
+def test_a_nationality_after_a_name_and_its_article_is_no_seat():
+    # English "a" is no French "à", and a nationality the tagger took for a place is no town
+    assert not seats("Kestrel Analytics, a Norwegian company, opened an office in Bergen.", "en")
