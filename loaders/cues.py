@@ -40,6 +40,30 @@ def subjects_of(token) -> list:
             or (c.dep_ == "expl:subj" and (fold_word(c) in ("il", "elle") or bool(c.ent_type_)))]
 
 
+#: Words of time that open an English gerund phrase ("Before joining X, P was ...", "after leaving
+#: X", "while working for X", "prior to joining X").
+_GERUND_OPENERS = frozenset("before after upon on since while when prior following".split())
+
+
+def gerund_subjects(verb) -> list:
+    """The subjects of the clause an English gerund phrase of time hangs on, which are the gerund's
+    own: "Before joining X, P was ...", "P founded Y after leaving X", "While working for X, P ...".
+    [] for any other word (a French infinitive's subject is :meth:`MovesMixin.movers`' to find)."""
+    if verb.doc.lang_ != "en" or not verb.text.lower().endswith("ing") or verb.dep_ not in ("pcomp", "advcl"):
+        return []
+    opened = any(c.dep_ == "mark" and fold_word(c) in _GERUND_OPENERS for c in verb.children)
+    t = verb
+    for _ in range(3):  # joining -> (to ->) before / prior -> the clause
+        if t.head is t:
+            return []
+        opened = opened or fold_word(t.head) in _GERUND_OPENERS
+        t = t.head
+        subjects = subjects_of(t)
+        if subjects:
+            return subjects if opened else []
+    return []
+
+
 #: A predicate's words that make it no fact: a condition ("s'il était président de Y") or a negation
 #: ("elle n'était pas membre de Y"; "n'est plus" is a former post, not a negation).
 _UNREAL = frozenset("si s' s’ if pas jamais not never".split())

@@ -168,6 +168,9 @@ SITTING_VERBS = frozenset("siege siegent siegeait siegeaient sieger siegera sieg
 #: French verbs of a player's or a coach's move (loaders/sportposts.py): leaving a club ("a quitté A"),
 #: signing at one ("a signé au club B"), a loan ("prêté par A à B"); the contracts a player signs.
 LEAVING_VERBS = frozenset("quitte quitter quittait quittent quitteront quittera".split())
+#: English verbs of leaving an organization ("left X", "resigned from X"; loaders/leaving.py).
+LEAVING_VERBS_EN = frozenset("left leave leaves leaving quit quits quitting resigned resign resigns resigning retired "
+                             "retire retires retiring departed depart departs departing".split())
 PLAYER_SIGNING_VERBS = frozenset("signe signer signera signeront signait signent prolonge prolonger prolongera".split())
 LOAN_VERBS = frozenset("prete pretee pretes pretees".split())
 CONTRACT_NOUNS = frozenset("contrat contrats engagement prolongation bail".split())

@@ -42,6 +42,7 @@ from innograph.loaders.syntaxmembers import MembersMixin
 from innograph.loaders.syntaxpartners import PartnersMixin
 from innograph.loaders.syntaxpronouns import PronounsMixin
 from innograph.loaders.govcountry import CountryMixin
+from innograph.loaders.leaving import LeavingMixin
 from innograph.loaders.sportposts import MovesMixin
 from innograph.loaders.syntaxholders import HELM_NOUNS
 from innograph.loaders.syntaxposts import PostsMixin
@@ -61,6 +62,7 @@ _READERS = (
     (lx.WORKING_VERBS, "working"),
     (frozenset(lx.LEADING_VERBS), "leading"),
     (lx.LEAVING_VERBS | lx.PLAYER_SIGNING_VERBS | lx.LOAN_VERBS, "moving"),
+    (lx.LEAVING_VERBS_EN, "leaving_post"),
     (lx.HIRING_VERBS | lx.FIRING_VERBS, "hiring"),
     (lx.SCORING_VERBS, "scoring"),
     (lx.LOSING_VERBS, "losing"),
@@ -70,7 +72,7 @@ _READERS = (
 _CUES = frozenset().union(*(words for words, _ in _READERS))
 
 
-class SyntaxReader(PostsMixin, VerbPostsMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin,
+class SyntaxReader(PostsMixin, VerbPostsMixin, LeavingMixin, MovesMixin, CountryMixin, FundingMixin, MembersMixin, SeatsMixin, PartnersMixin,
                    ChainsMixin, FoundersMixin, PronounsMixin):
     """Reads relations from the parsed paragraphs of one article and hands them to `add`."""
 

@@ -10,7 +10,7 @@ import re
 
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import OF_WORDS, case_word, fold_word, no_longer, unique_items, subjects_of, unreal
+from innograph.loaders.cues import OF_WORDS, case_word, fold_word, gerund_subjects, no_longer, unique_items, subjects_of, unreal
 from innograph.loaders.demonyms import nationality
 from innograph.loaders.institutions import organ_of
 from innograph.loaders.mentions import country_key
@@ -95,10 +95,20 @@ def _describes(word, *, predicate: bool = False, name=None) -> bool:
 
 class VerbPostsMixin:
     # -- membership ----------------------------------------------------------------------------
+    @staticmethod
+    def wished(v) -> bool:
+        """'ne veut pas que X rejoigne Y', 'X souhaite rejoindre Y', 'X wants to leave Y': wished, not done."""
+        return v.dep_ in ("ccomp", "xcomp") and bool(_WISHING.match(fold_word(v.head)))
+
+    @staticmethod
+    def body(org) -> bool:
+        """An organization one joins as a member, not to take a post: a party, an academy, a cluster."""
+        return fold_same_length(org.label.split()[0]) in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster"
+
     def joining(self, v) -> None:
-        if v.dep_ in ("ccomp", "xcomp") and _WISHING.match(fold_word(v.head)):
-            return  # "ne veut pas que X rejoigne Y", "X souhaite rejoindre Y": wished, not done
-        subjects = [c for c in v.children if c.dep_ in ("nsubj",)]
+        if self.wished(v):
+            return
+        subjects = [c for c in v.children if c.dep_ in ("nsubj",)] or gerund_subjects(v)  # ("Before joining Y, X was")
         if not subjects and v.dep_ == "xcomp" and fold_word(v.head) in _GOING:
             subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "X va rejoindre Y"
         targets = [c for c in v.children if c.dep_ in ("dobj", "obj")]
@@ -115,7 +125,7 @@ class VerbPostsMixin:
             for person in people:  # a person joining a company takes a post there, a body a seat
                 if country_key(org.label) in lx.COUNTRIES:
                     continue  # "X a rejoint le Royaume-Uni": a journey
-                if fold_same_length(org.label.split()[0]) in lx.MEMBERSHIP_BODIES or org.org_kind == "Cluster":
+                if self.body(org):
                     self.add("member_of", person, org, v)
                 else:
                     self.add("holds_post", person, org, v, title=title, current=True)
@@ -159,7 +169,7 @@ class VerbPostsMixin:
                 title = next((title_text(p) for p in c.children if p.dep_ == "pobj"), None)
         if not orgs:
             return
-        subjects = subjects_of(v)
+        subjects = subjects_of(v) or gerund_subjects(v)  # ("While working for Y, X ...")
         if not subjects and v.dep_ == "conj":  # "X a étudié à A et a ensuite travaillé chez B"
             subjects = subjects_of(v.head)
         people = self.people(subjects[0]) if subjects else []
