@@ -10,7 +10,7 @@ import re
 from innograph.graph.normalize import fold_same_length
 from innograph.loaders import lexicon as lx
 from innograph.loaders.cues import case_word, fold_word, unique_items, anaphoric_org, field_not_org, no_longer, says_when
-from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES
+from innograph.loaders.demonyms import COUNTRY_OF, GOVERNMENT_TITLES, nationality
 from innograph.loaders.institutions import organ_of, organ_words
 from innograph.loaders.mentions import words_key
 from innograph.loaders.syntaxholders import _AS, HELM_NOUNS, HoldersMixin
@@ -53,8 +53,8 @@ class PostsMixin(HoldersMixin):
         if self.mention(t) is not None:
             return  # a word of a name ("Project Executive Group")
         member = fold_word(t) in lx.MEMBER_NOUNS
-        if t.dep_ == "compound" and not member:
-            return  # "CEO Jane Doe": read from the name's side below
+        if t.dep_ == "compound" and not member and not self.org_before_title(t):
+            return  # "CEO Jane Doe": read from the name's side below (but "Harvard mathematician Jane Doe")
         if fold_word(t) in lx.VERB_LIKE_TITLES and any(c.dep_ in _VERB_DEPS for c in t.children):
             return  # "X a envoyé une lettre à Y": a verb
         qualifiers = lx.QUALIFIED_HEADS.get(fold_word(t))
@@ -84,6 +84,8 @@ class PostsMixin(HoldersMixin):
         # no chain to a guessed country, nor to "l'organisation" read back: two guesses in a row
         persons = self.title_people(t) or ([] if guessed or any(anaphoric_org(c) for c in t.children) else self.chained(t))
         persons = self.holders_beside(t, persons)
+        if t.dep_ == "compound" and not fold_word(t).endswith("s"):  # "Y chief A, B and C": A's title, not B's
+            persons = persons[:1]
         if not persons:
             return
         title = board or (HELM_NOUNS[fold_word(t)] if fold_word(t) in HELM_NOUNS else t.doc[t.i:qualifier.i + 1].text if qualifier is not None else title_text(t))
@@ -107,6 +109,17 @@ class PostsMixin(HoldersMixin):
                         self.guessed.append((person, org, self.guess_rank(t, org)))
                     else:
                         self.stated.add((id(person), id(org)))
+
+    def org_before_title(self, t) -> bool:
+        """'Harvard mathematician X', 'Beatles member X': an English title compounded to a person's
+        name, with an organization's name compounded to the title right before it."""
+        if t.doc.lang_ != "en" or t.i == 0 or not self.named_person(t.head):
+            return False
+        before = self.mention(t.doc[t.i - 1], "organization")
+        if before is None or nationality(before.text) or set(fold_same_length(before.text).lower().split()) & lx.PORTFOLIOS \
+                or (fold_word(t) == "secretary" and not any(fold_word(c) == "general" for c in t.children)):
+            return False  # "Health Secretary X", "Welsh Secretary X": a government's field or nation, no organization
+        return any(c.dep_ in ("compound", "nmod") and self.mention(c) is before for c in t.children)
 
     def holders_beside(self, t, persons) -> list:
         """The holders a title describes from where it stands: a title set off after a name is not

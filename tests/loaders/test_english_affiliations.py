@@ -55,3 +55,27 @@ def test_a_coordinated_copula_after_a_pronoun_takes_no_guess():
     # the first verb's subject is a pronoun: no post is read through it
     text = "Anna Berg met Tom Reyes in Leeds. She lived abroad and was a press officer for Brightwater Labs."
     assert ("Tom Reyes", "Brightwater Labs") not in posts(text)
+
+
+@pytest.mark.parametrize("text, holders, org", [
+    ("Northfield College mathematician John Harris proved the lemma in 2004.", {"John Harris"}, "Northfield College"),
+    ("The flat was rented by Brightwater Labs chemist Tom Reyes.", {"Tom Reyes"}, "Brightwater Labs"),
+    ("The book was written by Corvel University professors Maria Lopez and David Kim.", {"Maria Lopez", "David Kim"},
+     "Corvel University"),
+])
+def test_an_organization_compounded_to_a_title_before_a_name_is_the_employer(text, holders, org):
+    assert {p for p, o in posts(text) if o == org} == holders
+
+
+def test_a_singular_title_before_a_name_is_not_that_names_conjuncts():
+    found = posts("Fake accounts of Brightwater Labs chemist Tom Reyes, actor Paul Baker and Anna Berg were removed.")
+    assert ("Tom Reyes", "Brightwater Labs") in found
+    assert not {p for p, o in found if o == "Brightwater Labs"} - {"Tom Reyes"}
+
+
+@pytest.mark.parametrize("text", [
+    "Health Secretary Anna Berg said the hospital would reopen.",  # a government's field
+    "Transport Secretary Paul Baker met the unions on Monday.",
+])
+def test_a_portfolio_before_a_title_is_no_employer(text):
+    assert not posts(text)
