@@ -15,7 +15,7 @@ from innograph.loaders.demonyms import nationality as is_nationality
 from innograph.loaders.knownnames import gazetteer
 from innograph.loaders.namefinder import named_entities
 from innograph.loaders.namepatterns import (country_names, nicknamed_people, official_country_names, person_patterns,
-                                             place_patterns)
+                                             place_patterns, us_state_codes)
 from innograph.loaders.institutions import institutions, purpose_tails
 from innograph.loaders.nameends import campus_tails, english_town_tails, french_name_ends, linked_tails, ordinal_heads
 from innograph.loaders.retype import descriptor_place_tails, retype, untagged_names
@@ -171,6 +171,7 @@ def detect(ents: ArticleEntities, docs) -> ArticleEntities:
     described_names(ents)  # 'l'université d'agronomie et de commerce de Varna'
     person_patterns(ents)
     place_patterns(ents)
+    us_state_codes(ents)  # 'Haverhill, MA'
     gazetteer(ents)
     country_names(ents)  # 'le sélectionneur de l'Algérie' the tagger missed
     cue_names(ents)  # short forms whose full name appeared later in a pass above

@@ -12,6 +12,7 @@ from innograph.loaders import lexicon as lx
 from innograph.loaders.demonyms import COUNTRY_OF
 from innograph.loaders.mentions import ArticleEntities, alternation, country_key, name_key
 from innograph.loaders.nameshapes import is_time_word
+from innograph.loaders.placewords import US_STATES
 
 
 #: Lower-case particles a person's name found by a pattern may have inside ("Odile de Varenne").
@@ -140,6 +141,33 @@ def place_patterns(ents: ArticleEntities) -> None:
         if re.match(r"[ \t]+(?:de|du|des|d'|of)[ \t]", text[end:end + 5]):
             continue  # "à Lyon Biotech Valley" cut short, or a longer name
         ents.mention(start, end, ents.entity("place", label), "pattern")
+
+
+#: A US state's code or abbreviation after a town and a comma ("Haverhill, MA", "McLean, Va."), in English.
+_STATE_AFTER_TOWN = re.compile(r",[ \t]+(?P<code>%s)(?![\w.])" % "|".join(
+    re.escape(c) for c in sorted(US_STATES, key=len, reverse=True)))
+
+
+def us_state_codes(ents: ArticleEntities) -> None:
+    """'Haverhill, MA', 'McLean, Va.': a US state written by its code after a town the article names
+    is a place, the state (its name the label, the code an alias)."""
+    if ents.lang != "en":
+        return
+    for m in _STATE_AFTER_TOWN.finditer(ents.text):
+        town = ents.at(m.start() - 1)
+        start, end = m.start("code"), m.end("code")
+        if town is None or town.entity.kind != "place" or town.end != m.start():
+            continue
+        found = ents.at(start)
+        if found is not None:  # the tagger's own "Okla." place: its name too
+            if found.entity.kind == "place" and found.start == start and found.end in (end, end - 1):
+                ents.add_alias(found.entity, US_STATES[m["code"]])
+            continue
+        if not ents.free(start, end):
+            continue
+        state = ents.entity("place", US_STATES[m["code"]])
+        ents.add_alias(state, m["code"])
+        ents.mention(start, end, state, "pattern")
 
 
 #: A state's official name: its form, adjectives, "de", then the country ("la Fédération de Russie",

@@ -96,3 +96,25 @@ COUNTRIES = frozenset(
         "zaire|rhodesie|rhodesia|allemagne de l est|rda|east germany|allemagne de l ouest|rfa|west germany"
     ).split("|")
 )
+
+_US_STATES = """Alabama AL Ala.|Alaska AK|Arizona AZ Ariz.|Arkansas AR Ark.|California CA Calif.|Colorado CO Colo.|
+Connecticut CT Conn.|Delaware DE Del.|District of Columbia DC D.C.|Florida FL Fla.|Georgia GA Ga.|Hawaii HI|Idaho ID|
+Illinois IL Ill.|Indiana IN Ind.|Iowa IA|Kansas KS Kan.|Kentucky KY Ky.|Louisiana LA La.|Maine ME|Maryland MD Md.|
+Massachusetts MA Mass.|Michigan MI Mich.|Minnesota MN Minn.|Mississippi MS Miss.|Missouri MO Mo.|Montana MT Mont.|
+Nebraska NE Neb.|Nevada NV Nev.|New Hampshire NH N.H.|New Jersey NJ N.J.|New Mexico NM N.M.|New York NY N.Y.|
+North Carolina NC N.C.|North Dakota ND N.D.|Ohio OH|Oklahoma OK Okla.|Oregon OR Ore.|Pennsylvania PA Pa.|
+Rhode Island RI R.I.|South Carolina SC S.C.|South Dakota SD S.D.|Tennessee TN Tenn.|Texas TX|Utah UT|Vermont VT Vt.|
+Virginia VA Va.|Washington WA Wash.|West Virginia WV W.Va.|Wisconsin WI Wis.|Wyoming WY Wyo."""
+
+
+def _us_states() -> dict[str, str]:
+    out = {}
+    for line in _US_STATES.replace("\n", "").split("|"):
+        codes = [w for w in line.split() if w.isupper() or "." in w]
+        out.update(dict.fromkeys(codes, " ".join(w for w in line.split() if w not in codes)))
+    return out
+
+
+#: The states of the United States (and its capital district) by the postal code and the newswire
+#: abbreviation an English text writes after a town ("Haverhill, MA", "McLean, Va.") -> the name.
+US_STATES = _us_states()

@@ -123,3 +123,31 @@ def test_every_place_of_a_seat_is_read(text, org, places):
 def test_a_nationality_after_a_name_and_its_article_is_no_seat():
     # English "a" is no French "à", and a nationality the tagger took for a place is no town
     assert not seats("Kestrel Analytics, a Norwegian company, opened an office in Bergen.", "en")
+
+
+@pytest.mark.parametrize("text, org, town, state", [
+    ("Arkwell Systems is headquartered in Haverhill, MA, in a former shoe factory.", "Arkwell Systems", "Haverhill",
+     "Massachusetts"),
+    ("Corvel Foods is based in Tulsa, Okla., and runs ten shops.", "Corvel Foods", "Tulsa", "Oklahoma"),
+])
+def test_a_us_state_written_by_its_code_after_the_town_is_a_seat_too(text, org, town, state):
+    _, found = read(text, "en")
+    seated = {(r.subject.label, n) for r in found if r.kind == "located_in" for n in r.object.names()}
+    assert {(org, town), (org, state)} <= seated
+
+
+def test_a_state_code_is_the_states_alias():
+    from tests.loaders.conftest import read as read_text
+
+    entities, _ = read_text("Arkwell Systems is headquartered in Haverhill, MA, in a former shoe factory.", "en")
+    [state] = [m.entity for m in entities.mentions if m.text == "MA"]
+    assert state.kind == "place" and state.label == "Massachusetts" and "MA" in state.names()
+
+
+@pytest.mark.parametrize("text", [
+    "The report, OK, was late.",  # no town before the code
+    "Arkwell Systems hired Tom Reyes, ME, and two nurses.",  # a person before it
+])
+def test_a_capitalized_pair_of_letters_after_no_town_is_no_state(text):
+    entities, _ = read(text, "en")
+    assert not [m for m in entities.mentions if m.text in ("OK", "ME")]
