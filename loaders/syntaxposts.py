@@ -243,6 +243,12 @@ class PostsMixin(HoldersMixin):
             for c in head.head.children:  # "X a rejoint Y en tant que gardien"
                 if c.dep_ in ("dobj", "obj"):
                     return self.orgs(c, retype=True)
+        if head.dep_ == "appos" and t.doc.lang_ == "en":  # "X is a businessman, chairman and CEO of Y": the
+            for c in head.head.children:  # parser hung "of Y" on the noun the titles are apposed to, after them
+                if c.dep_ == "prep" and fold_word(c) in ("of", "at") and c.i > t.i:
+                    found = [o for p in c.children if p.dep_ == "pobj" for o in self.orgs(p, retype=True)]
+                    if found:
+                        return found
         verb = head.head if head.dep_ in ("attr", "xcomp", "pobj") else head
         verb = verb.head if verb.dep_ == "prep" else verb
         if any(fold_word(c) in ("where", "ou") for c in verb.children) and verb.dep_ in ("relcl", "acl:relcl"):

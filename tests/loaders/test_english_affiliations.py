@@ -79,3 +79,12 @@ def test_a_singular_title_before_a_name_is_not_that_names_conjuncts():
 ])
 def test_a_portfolio_before_a_title_is_no_employer(text):
     assert not posts(text)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Mark Doyle is an American businessman, chairman and CEO of Borex Foods.", "Mark Doyle", "Borex Foods"),
+    ("Zhang Hong is a Chinese businessman, Chairman and CEO of Eastriver Group, a logistics company.", "Zhang Hong",
+     "Eastriver Group"),
+])
+def test_titles_apposed_to_a_copulas_noun_take_the_of_the_parser_hung_on_that_noun(text, person, org):
+    assert (person, org) in posts(text)
