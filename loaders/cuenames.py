@@ -14,7 +14,8 @@ from innograph.loaders.mentions import ACRONYM_DEF, NAME_SEQ, ArticleEntities, i
 
 _WB = r"(?<![\w])"
 _NAME_CUE_RE = re.compile(rf"{_WB}(?P<cue>{_alternation(lx.NAME_CUES)})(?![\w])")
-_LEAD_NAME = re.compile(r"(?<![\w&\-])(?:[A-ZÀ-Ý][\w’'&\-]*[ \t]+){1,5}$")  # may follow an elided article: l'Imperial College
+_LEAD_NAME = re.compile(r"(?<![\w&\-])[A-ZÀ-Ý][\w’'&\-]*[ \t]+(?:(?:[A-ZÀ-Ý][\w’'&\-]*|&)[ \t]+){0,4}$")
+# (may follow an elided article: l'Imperial College; "&" between words: "Kraus & Associates LLC")
 _CONNECTOR_START = re.compile(r"^(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|de|du|des|d['’]|of[ \t]+the|of|for)[ \t]*|[ \t]+)")
 
 

@@ -64,6 +64,8 @@ NAME_ENDINGS: dict[str, str | None] = {
     "therapeutics": "Company", "pharma": "Company", "biotech": "Company", "industries": "Company",
     "aerospace": "Company", "energy": "Company", "ltd": "Company", "limited": "Company", "inc": "Company",
     "plc": "Company", "gmbh": "Company", "sas": "Company", "sarl": "Company", "group": "Company",
+    "llc": "Company", "llp": "Company", "corp": "Company", "corporation": "Company", "incorporated": "Company",
+    "pty": "Company", "srl": "Company", "bv": "Company",
     "logistics": "Company", "solutions": "Company", "holdings": "Company", "consulting": "Company",
     "software": "Company", "analytics": "Company", "motors": "Company", "airlines": "Company", "airways": "Company",
     "insurance": "Company", "pharmaceuticals": "Company", "biosciences": "Company", "telecom": "Company",

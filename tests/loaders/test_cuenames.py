@@ -112,3 +112,14 @@ def test_a_french_verb_a_is_no_article_of_an_apposed_descriptor():
     # "Lyon, a levé des fonds": "a" is the verb, "fonds" no descriptor of Lyon
     assert kind_of("La société Vexor, basée à Lyon, a levé des fonds.").get("Lyon") == "place"
     assert kind_of("Robotik, une entreprise lyonnaise, a levé des fonds.").get("Robotik") == "organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jordan Hale set up Velmar Media LLC in 2009.", "Velmar Media LLC"),
+    ("She spent ten years at Harlow Steel Corporation before retiring.", "Harlow Steel Corporation"),
+    ("Anna Berg is a partner of Berg & Lowe Associates LLC in Denver.", "Berg & Lowe Associates LLC"),
+    ("He chairs the Harlow & Sons Foundation.", "Harlow & Sons Foundation"),
+])
+def test_a_legal_form_or_a_name_ending_makes_the_capitalized_words_before_it_a_name_with_its_ampersands(text, name):
+    ents, _ = read(text, "en")
+    assert name in {m.text for m in ents.mentions if m.entity.kind == "organization"}
