@@ -150,6 +150,9 @@ FOUNDING_VERBS = frozenset(
     "founded co-founded cofounded established formed fonde fondee fondes fondees fonda fonderent cofonde cofondee "
     "co-fonde co-fondee cree creee crees creees crea found".split()
 )
+#: English verbs that found an organization only when their agent is said ("created by A", "started
+#: in 2001 by A", "set up by A"): active, they make anything ("created a website", "started a job").
+FOUNDING_AGENT_VERBS = frozenset("created started set".split())
 #: Words that place an organization: "based in X", "basée à X", "headquartered in X".
 BASED_WORDS = frozenset(
     "based headquartered located situated basé base basee bases basees installe installee installes installees "

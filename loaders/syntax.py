@@ -55,7 +55,7 @@ _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.HONORIFIC_WORDS})\.?\s+$")
 #: The cue words of each reader, in the order they read a token (a word may cue several).
 _READERS = (
     (lx.TITLE_HEADS | lx.MEMBER_NOUNS | frozenset(HELM_NOUNS), "title"),
-    (lx.FOUNDING_VERBS, "founding"),
+    (lx.FOUNDING_VERBS | lx.FOUNDING_AGENT_VERBS, "founding"),
     (lx.BASED_WORDS | lx.SEAT_NOUNS, "based"),
     (lx.JOINING_VERBS, "joining"),
     (lx.SITTING_VERBS, "sitting"),

@@ -6,7 +6,7 @@ organization object ("A a fondé X avec B"). Mixed into :class:`innograph.loader
 from __future__ import annotations
 
 from innograph.loaders import lexicon as lx
-from innograph.loaders.cues import case_word, fold_word
+from innograph.loaders.cues import case_word, fold_word, subjects_of
 
 
 class FoundersMixin:
@@ -14,6 +14,10 @@ class FoundersMixin:
 
     def founding(self, v) -> None:
         agents = [c for c in v.children if c.dep_ == "obl:agent" or (c.dep_ == "agent")]
+        word = fold_word(v)
+        if word in lx.FOUNDING_AGENT_VERBS and v.doc.lang_ == "en" and (not agents or (
+                word == "set" and not any(c.dep_ == "prt" and fold_word(c) == "up" for c in v.children))):
+            return  # "created a website": a founding only with its agent ("created by A", "set up by A")
         founders = []
         for a in agents:
             target = next((o for o in a.children if o.dep_ == "pobj"), None) if a.dep_ == "agent" else a
@@ -26,6 +30,8 @@ class FoundersMixin:
                     created += self.orgs(c, retype="person")
             if not created and v.dep_ in ("acl", "relcl"):
                 created = self.orgs(v.head, retype="person") or self._apposed_org(v.head)
+            if not created and v.dep_ == "advcl" and v.i < v.head.i:  # "Founded in 1990 by A, X has grown": the
+                created = [o for c in subjects_of(v.head) for o in self.orgs(c)]  # participle's subject is the clause's
             for org in created:
                 for founder in founders:
                     self.add("created_by", org, founder, v)

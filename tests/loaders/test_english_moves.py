@@ -1,8 +1,9 @@
 """English posts read from a move: a person who leaves an organization ("left X", "resigned / retired
 from X", "quit X") held a post there, a former one; a gerund phrase of time ("Before joining X,",
 "after leaving X", "While working for X,") has the clause's subject for its own. A place left, a
-wish to leave, a negated leaving and a party left give no post. The rules alone; every sentence
-here is our own."""
+wish to leave, a negated leaving and a party left give no post. "created / started / set up" found
+an organization only with their agent ("set up by A"), and a fronted founding participle's subject
+is the clause's. The rules alone; every sentence here is our own."""
 
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ def test_a_gerund_of_leaving_has_the_clauses_subject():
 ])
 def test_no_post_from_a_place_a_wish_a_negation_or_another_gerund(text):
     assert not posts(text)
+
+
+def founders(text: str) -> set[tuple]:
+    return pairs(text, "created_by", "en")
+
+
+@pytest.mark.parametrize("text, org, people", [
+    ("Velmar Foods was set up by Anna Berg and Tom Reyes in 2010.", "Velmar Foods", {"Anna Berg", "Tom Reyes"}),
+    ("Founded in 1990 by Anna Berg, Velmar Foods has grown fast.", "Velmar Foods", {"Anna Berg"}),
+])
+def test_a_founding_by_an_agent_and_a_fronted_founding_participle(text, org, people):
+    assert {p for o, p in founders(text) if o == org} == people
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg created a website for Velmar Foods.",  # no agent: anything is created
+    "Anna Berg set the prices at Velmar Foods.",
+    "Tom Reyes started a new job at Velmar Foods.",
+])
+def test_creating_starting_or_setting_without_an_agent_founds_nothing(text):
+    assert not founders(text)
