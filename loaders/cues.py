@@ -48,7 +48,12 @@ _GERUND_OPENERS = frozenset("before after upon on since while when prior followi
 def gerund_subjects(verb) -> list:
     """The subjects of the clause an English gerund phrase of time hangs on, which are the gerund's
     own: "Before joining X, P was ...", "P founded Y after leaving X", "While working for X, P ...".
-    [] for any other word (a French infinitive's subject is :meth:`MovesMixin.movers`' to find)."""
+    French: the gerund "En travaillant pour X, P ..." (an infinitive's subject is
+    :meth:`MovesMixin.movers`' to find). [] for any other word."""
+    if verb.doc.lang_ == "fr":
+        gerund = verb.dep_ == "advcl" and fold_word(verb).endswith("ant") and verb.head is not verb \
+            and any(c.dep_ == "mark" and fold_word(c) == "en" for c in verb.children)
+        return subjects_of(verb.head) if gerund else []
     if verb.doc.lang_ != "en" or not verb.text.lower().endswith("ing") or verb.dep_ not in ("pcomp", "advcl"):
         return []
     opened = any(c.dep_ == "mark" and fold_word(c) in _GERUND_OPENERS for c in verb.children)

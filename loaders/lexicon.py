@@ -160,11 +160,11 @@ BASED_WORDS = frozenset(
 )
 SEAT_NOUNS = frozenset("headquarters hq siege".split())
 #: Verbs of joining an organization: "X a rejoint Y", "X joined Y", "X adhère à Y", "X a réintégré Y"
-#: (folded surface forms of each verb's present, future, imperfect and participle: no lemmatizer).
+#: (folded surface forms of each verb's present, future, imperfect, participles and gerund: no lemmatizer).
 JOINING_VERBS = frozenset(
     "joined joins join joining rejoined rejoins rejoin "
-    "rejoint rejoins rejoindre rejoignent rejoindra rejoindront rejoignait rejoignaient "
-    "integre integrer integrent integrera integreront integrait integraient "
+    "rejoint rejoins rejoindre rejoignent rejoindra rejoindront rejoignait rejoignaient rejoignant "
+    "integre integrer integrent integrera integreront integrait integraient integrant "
     "reintegre reintegrer reintegrent reintegrera reintegreront reintegrait reintegraient "
     "adhere adherer adherent adhera adhereront adherait adheraient".split()
 )
@@ -212,6 +212,7 @@ SPORT_NOUNS = frozenset("football basket basketball handball rugby volley volley
 #: Verbs of working for an organization: "X worked at Y", "X a travaillé chez Y", "employed by Y".
 WORKING_VERBS = frozenset(
     "work works worked working employed serves served serving teach teaches taught teaching travaille travaillait travaillent "
+    "travaillant "
     "enseigne enseignait enseignent enseignaient "
     "employe employee officie officiait exerce exercait joue jouait jouent evolue evoluait evoluent".split()
 )

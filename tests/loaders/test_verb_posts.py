@@ -104,3 +104,17 @@ def test_a_place_or_a_person_appointing_is_no_employer(text):
 def test_what_is_founded_is_an_organization_even_when_tagged_a_person():
     found = pairs("Robotix, fondée par Luc Marin et Paul Durand, vend des robots.", "created_by")
     assert found == {("Robotix", "Luc Marin"), ("Robotix", "Paul Durand")}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("En travaillant pour Renault, Marie Dubois a appris le métier de soudeuse.", "Marie Dubois", "Renault"),
+    ("Marie Dubois a appris le métier en travaillant chez Renault.", "Marie Dubois", "Renault"),
+    ("En rejoignant Renault en 2010, Marie Dubois est devenue la première ingénieure du site.", "Marie Dubois",
+     "Renault"),
+])
+def test_a_gerund_of_working_or_joining_has_the_clauses_subject(text, person, org):
+    assert (person, org) in pairs(text, "holds_post")
+
+
+def test_a_gerund_of_another_verb_gives_no_post():
+    assert not pairs("En jouant avec ses enfants, Marie Dubois parle de Renault.", "holds_post")
