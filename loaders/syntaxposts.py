@@ -47,6 +47,18 @@ _LEAVING = re.compile(r"(?:quitt|demission|abandonn|ced|left|leav)")
 _FOUNDING = lx.FOUNDER_HEADS | {"founding"}
 
 
+#: Titles whose "of" complement is most often a field ("Professor of Operations Research").
+_ACADEMIC_TITLES = frozenset("professor professors emeritus emerita lecturer lecturers reader".split())
+#: Words that say a name is an organization's: its cue words, descriptors and anaphoric nouns.
+_ORG_WORDS = frozenset(lx.NAME_CUES) | frozenset(lx.NAME_ENDINGS) | lx.NAME_HEAD_NOUNS
+
+
+def _says_organization(label: str) -> bool:
+    """An acronym, or a name with a word only organizations' names have ("University", "Institute")."""
+    words = fold_same_length(label).lower().replace("-", " ").split()
+    return label.isupper() or any(w in _ORG_WORDS for w in words)
+
+
 class PostsMixin(HoldersMixin):
     # -- posts and membership ------------------------------------------------------------------
     def title(self, t) -> None:
@@ -199,6 +211,8 @@ class PostsMixin(HoldersMixin):
                     if o.dep_ == "pobj":
                         found = self.orgs(o, retype=fold_word(c) != "in") or (self.new_organization(o) if fold_word(c) != "in" else [])
                         found = [x for x in found if not field_not_org(t.text, x)]  # ("Professor of Psychology at Y": Y)
+                        if fold_word(c) == "of" and fold_word(t) in _ACADEMIC_TITLES:  # "Professor of Operations
+                            found = [x for x in found if _says_organization(x.label)]  # Research": a field, whatever its case
                         if found:
                             return unique_items(found + self.english_more(c, o))
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):

@@ -82,7 +82,8 @@ def _titles() -> set[str]:
     out |= {f"{p}{t}" for p in ("interim ", "acting ", "deputy ") for t in list(out)}
     out |= set(_EN_BASES) | {p + b for p in _EN_PREFIXES for b in _EN_BASES if b not in ("ceo", "cfo", "cto", "coo", "cio", "cmo", "founder", "cofounder", "co-founder")}
     out |= {"managing director", "general manager", "general counsel", "managing editor", "editor in chief", "head coach",
-            "managing partner", "general partner", "board member", "prime minister", "secretary general"}
+            "managing partner", "general partner", "board member", "prime minister", "secretary general",
+            "professor emeritus", "professor emerita"}
     for pair in _FR_PAIRS.split("|"):
         masc, fem = pair.split()
         for base, gender in ((masc, 0), (fem, 1)):
@@ -100,6 +101,7 @@ _NOT_HEADS = frozenset("partner principal charge chargee associe associee cadre 
 TITLE_HEADS = frozenset(
     {b.replace("-", " ") for b in _EN_BASES} | {w for pair in _FR_PAIRS.split("|") for w in pair.split()}
     | {"head", "chief", "co-founder", "co-fondateur", "co-fondatrice", "president-directeur", "porte-parole"}
+    | {"emeritus", "emerita"}  # ("a professor emerita": the English parse heads the title on the adjective)
     | set(_FR_PROFESSIONS)
 ) - _NOT_HEADS
 TITLE_HEADS = TITLE_HEADS | {w + "s" for w in TITLE_HEADS if not w.endswith("s")}

@@ -88,3 +88,14 @@ def test_a_portfolio_before_a_title_is_no_employer(text):
 ])
 def test_titles_apposed_to_a_copulas_noun_take_the_of_the_parser_hung_on_that_noun(text, person, org):
     assert (person, org) in posts(text)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Alan Brennan is a professor emeritus of physics at Northfield University.", "Alan Brennan", "Northfield University"),
+    ("John Hale is also a visiting professor of Urban Planning at Northfield University.", "John Hale",
+     "Northfield University"),
+])
+def test_a_professors_field_is_no_employer_and_the_university_is(text, person, org):
+    found = posts(text)
+    assert (person, org) in found
+    assert {o for p, o in found if p == person} == {org}
