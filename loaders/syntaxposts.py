@@ -53,7 +53,7 @@ _ACADEMIC_TITLES = frozenset("professor professors emeritus emerita lecturer lec
 _ORG_WORDS = frozenset(lx.NAME_CUES) | frozenset(lx.NAME_ENDINGS) | lx.NAME_HEAD_NOUNS
 
 
-def _says_organization(label: str) -> bool:
+def says_organization(label: str) -> bool:
     """An acronym, or a name with a word only organizations' names have ("University", "Institute")."""
     words = fold_same_length(label).lower().replace("-", " ").split()
     return label.isupper() or any(w in _ORG_WORDS for w in words)
@@ -212,7 +212,7 @@ class PostsMixin(HoldersMixin):
                         found = self.orgs(o, retype=fold_word(c) != "in") or (self.new_organization(o) if fold_word(c) != "in" else [])
                         found = [x for x in found if not field_not_org(t.text, x)]  # ("Professor of Psychology at Y": Y)
                         if fold_word(c) == "of" and fold_word(t) in _ACADEMIC_TITLES:  # "Professor of Operations
-                            found = [x for x in found if _says_organization(x.label)]  # Research": a field, whatever its case
+                            found = [x for x in found if says_organization(x.label)]  # Research": a field, whatever its case
                         if found:
                             return unique_items(found + self.english_more(c, o))
             if c.dep_ in ("poss", "compound") and self.mention(c, "organization"):

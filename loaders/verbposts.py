@@ -15,7 +15,7 @@ from innograph.loaders.demonyms import nationality
 from innograph.loaders.institutions import organ_of
 from innograph.loaders.mentions import country_key
 from innograph.loaders.syntaxholders import _AS
-from innograph.loaders.syntaxposts import ORG_OF_CASES, title_text
+from innograph.loaders.syntaxposts import ORG_OF_CASES, says_organization, title_text
 
 #: Where a unit one leads stands: "à l'université Y", "au sein de Y", "chez Y", "at Y".
 _AT_WORDS = frozenset("a au aux chez at within".split())
@@ -231,9 +231,10 @@ class VerbPostsMixin:
         self.predicate_occupation(doc, m, span)
 
     def affiliation_of(self, m, span) -> None:
-        """'Martin Chalfie of Columbia University', 'John Smith, of Acme Corp, said': an organization
-        named right after a person's name (or its comma) behind "of" is the one X works for (English;
-        a place is no employer: "Smith of London")."""
+        """'Martin Chalfie of Columbia University', 'John Smith, of Acme Corp, said', 'X at Corvel
+        University': an organization named right after a person's name (or its comma) behind "of" (or
+        "at", when its name says it is one) is the one X works for (English; a place is no employer:
+        "Smith of London")."""
         doc = span.doc
         k = span.start - 1
         while k >= 0 and doc[k].is_space:
@@ -244,7 +245,7 @@ class VerbPostsMixin:
         peer = before in _PEERAGES or fold_word(span[0]) in _PEERAGES
         for c in span.root.children:
             at = c.i == span.end or (c.i == span.end + 1 and doc[span.end].text == ",")
-            if c.dep_ != "prep" or fold_word(c) != "of" or not at:
+            if c.dep_ != "prep" or fold_word(c) not in ("of", "at") or not at:
                 continue
             if peer and not (c.i + 1 < len(doc) and fold_word(doc[c.i + 1]) == "the"):
                 continue  # "Baroness X of Kettlebrook": a peerage's place ("Lord X of the Y Office" is a post)
@@ -252,6 +253,8 @@ class VerbPostsMixin:
                 named = self.mention(p, "organization") if p.dep_ == "pobj" else None
                 if named is None:
                     continue
+                if fold_word(c) == "at" and not says_organization(named.entity.label):
+                    continue  # "X at Corvel University": a place of work only where the name says so (not "X at NATO")
                 first = min(t.i for t in p.subtree if self.mention(t) is named)
                 if all(t.dep_ == "det" for t in doc[c.i + 1:first]):  # ("of the BBC")
                     self.add("holds_post", m.entity, named.entity, p, title=None, current=True)

@@ -1,5 +1,5 @@
-"""English posts a name's own words say: "X of Y" or "X, of Y," (the organization X speaks for),
-"Y is led by <title> A, <title> B and <title> C", and a title after a copula coordinated to a verb whose
+"""English posts a name's own words say: "X of Y", "X, of Y," or "X at <University>" (the organization
+X speaks for), "Y is led by <title> A, <title> B and <title> C", and a title after a copula coordinated to a verb whose
 subject is a name ("X founded and is CEO of Y"). A place, a peerage's territory or a name the tagger
 cut after "the" is no employer. The rules alone; every sentence here is our own."""
 
@@ -26,6 +26,19 @@ def posts(text: str) -> set[tuple]:
 ])
 def test_an_organization_after_a_name_behind_of_is_the_persons_employer(text, person, org):
     assert (person, org) in posts(text)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Ruth Hale at Corvel University said the survey was small.", "Ruth Hale", "Corvel University"),
+    ("Selling will go on, says Prof Dan Ortiz at Northfield Institute of Technology.", "Dan Ortiz",
+     "Northfield Institute of Technology"),
+])
+def test_a_named_institution_after_a_name_behind_at_is_the_persons_employer(text, person, org):
+    assert (person, org) in posts(text)
+
+
+def test_an_organization_whose_name_says_no_institution_behind_at_is_no_employer():
+    assert not posts("The president met Tom Reyes at NATO on Monday.")
 
 
 @pytest.mark.parametrize("text", [
